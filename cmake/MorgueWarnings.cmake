@@ -1,0 +1,16 @@
+# Warnings and sanitizers travel through INTERFACE targets that every project
+# target links, so one place decides the flags.
+add_library(morgue_warnings INTERFACE)
+target_compile_options(morgue_warnings INTERFACE
+  -Wall -Wextra -Wpedantic -Wshadow -Wnon-virtual-dtor -Wcast-align
+  -Wunused -Woverloaded-virtual -Wnull-dereference -Wformat=2)
+if(MORGUE_WERROR)
+  target_compile_options(morgue_warnings INTERFACE -Werror)
+endif()
+
+add_library(morgue_sanitizers INTERFACE)
+if(MORGUE_SANITIZERS)
+  target_compile_options(morgue_sanitizers INTERFACE
+    -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined)
+  target_link_options(morgue_sanitizers INTERFACE -fsanitize=address,undefined)
+endif()

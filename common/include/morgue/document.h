@@ -1,0 +1,31 @@
+// How an article becomes a Xapian document, and back (see schema.h).
+#pragma once
+
+#include <string>
+
+#include <xapian.h>
+
+#include "morgue/article.h"
+
+namespace morgue {
+
+// The stable unique id of an article: 16 hex digits hashed from its source
+// path and key, the same on every run.
+std::string article_id(const Article& article);
+
+// Builds the document: id term, weighted headline and lead, body with
+// positions, filter terms, date values, and the stored fields (JSON, full
+// body included) as document data. `simhash` is the near-duplicate
+// fingerprint (see fingerprint.h).
+Xapian::Document make_document(const Article& article, const std::string& id);
+
+// The stored article of a document built by make_document(). Throws
+// std::runtime_error when the data is not ours.
+Article article_from_document(const Xapian::Document& doc);
+
+// JSON form of an article, as `morgue-index --extract` prints it and as
+// documents store it: source, url, title, date (YYYY-MM-DD or null),
+// timestamp, section, authors, people, subjects, dateline, language, body...
+std::string article_to_json(const Article& article);
+
+}  // namespace morgue

@@ -1,0 +1,65 @@
+// Building and updating an archive: walk inputs, extract articles, write them
+// to a Xapian database. One writer at a time (Xapian's lock); readers may
+// search while it runs and see each committed batch.
+#pragma once
+
+#include <atomic>
+#include <cstddef>
+#include <filesystem>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "morgue/article.h"
+#include "morgue/extract.h"
+
+namespace morgue {
+
+struct IndexProgress {
+  std::size_t files_done = 0;
+  std::size_t files_total = 0;  // 0 while still walking
+  double seconds = 0;
+};
+
+struct IndexOptions {
+  // Database directory; created when missing.
+  std::filesystem::path db_path = "morgue-db";
+  // Files and directories to index (directories recursively; hidden entries skipped).
+  std::vector<std::filesystem::path> inputs;
+  // How articles are extracted (people extractor, size limit, format).
+  ExtractOptions extract;
+  // Worker threads for extraction; 0 means one per core.
+  unsigned jobs = 0;
+  // Articles per commit: a crash loses at most one batch, a rerun redoes it.
+  std::size_t batch_size = 2000;
+  // Remove documents whose source file vanished (off: a missing mount must
+  // not delete stories).
+  bool prune = false;
+  // Called for every problem met (bad file, bad line). May be empty.
+  std::function<void(const Problem&)> on_problem;
+  // Called now and then from the writer thread. May be empty.
+  std::function<void(const IndexProgress&)> on_progress;
+  // When set and true, the run stops at the next article, commits what is
+  // done and returns with `interrupted` set (for SIGINT/SIGTERM handlers).
+  const std::atomic<bool>* stop = nullptr;
+};
+
+struct IndexSummary {
+  std::size_t files_seen = 0;
+  std::size_t added = 0;       // new documents
+  std::size_t updated = 0;     // documents replaced because their file changed
+  std::size_t unchanged = 0;   // files skipped as unchanged
+  std::size_t removed = 0;     // documents pruned
+  std::size_t failed = 0;      // files that yielded no article
+  std::size_t duplicates = 0;  // articles whose text exactly matches another's
+  std::size_t documents = 0;   // documents in the database at the end
+  double seconds = 0;
+  bool interrupted = false;    // stopped early by SIGINT/SIGTERM after committing
+};
+
+// Runs one indexing pass. Throws Xapian::Error / std::runtime_error for
+// environment failures (database locked, disk full); data problems go to
+// options.on_problem and are counted in `failed`.
+IndexSummary run_index(const IndexOptions& options);
+
+}  // namespace morgue

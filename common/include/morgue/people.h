@@ -1,0 +1,41 @@
+// People named in a story: finds person names in the text, strips titles and
+// honorifics, merges mentions of one person under the fullest form the story
+// uses ("Sergey Lavrov" for "Lavrov", "Mr. Lavrov", "Foreign Minister Sergey
+// Lavrov", "Lavrov's"), and leaves out places, organisations, months and the
+// story's own bylines and photo credits.
+#pragma once
+
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "morgue/article.h"
+
+namespace morgue {
+
+class PeopleExtractor {
+ public:
+  // Loads the name lists (and model, if any) from `data_dir`
+  // (normally corpus/data). Throws std::runtime_error naming the missing file.
+  explicit PeopleExtractor(const std::filesystem::path& data_dir);
+  ~PeopleExtractor();
+  PeopleExtractor(const PeopleExtractor&) = delete;
+  PeopleExtractor& operator=(const PeopleExtractor&) = delete;
+
+  // Canonical names of the distinct people named in the article (title,
+  // body and captions are read; authors and credits are excluded), in order
+  // of first mention. Thread-safe: may be called from many threads at once.
+  std::vector<std::string> extract(const Article& article) const;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+// The data directory: $MORGUE_DATA_DIR when set, else the source tree's
+// corpus/data when it exists, else the installed share/morgue.
+std::filesystem::path default_data_dir();
+
+}  // namespace morgue

@@ -1,0 +1,54 @@
+// The one place that names Xapian term prefixes and value slots. Code and
+// tests use these names, never string literals. Conventions follow Omega:
+// Q unique id, S title, A author; X... for our own prefixes.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include <xapian.h>
+
+namespace morgue::schema {
+
+// --- Term prefixes -------------------------------------------------------
+inline constexpr std::string_view kIdPrefix = "Q";           // unique id (boolean)
+inline constexpr std::string_view kTitlePrefix = "S";        // headline words (free text)
+inline constexpr std::string_view kAuthorPrefix = "A";       // byline words (free text)
+inline constexpr std::string_view kAuthorFilter = "XAU";     // whole byline, lowercased (boolean)
+inline constexpr std::string_view kPersonPrefix = "XPN";     // words of people's names (free text)
+inline constexpr std::string_view kPersonFilter = "XP";      // canonical person, lowercased (boolean)
+inline constexpr std::string_view kSectionPrefix = "XS";     // section path and its parents, lowercased (boolean)
+inline constexpr std::string_view kSitePrefix = "H";         // host name of the URL (boolean), as Omega
+inline constexpr std::string_view kUrlPrefix = "U";          // full URL (boolean), as Omega
+inline constexpr std::string_view kSubjectPrefix = "K";      // subjects/keywords (boolean), as Omega
+inline constexpr std::string_view kDayPrefix = "D";          // D20220214 (boolean), as Omega
+inline constexpr std::string_view kMonthPrefix = "M";        // M202202
+inline constexpr std::string_view kYearPrefix = "Y";         // Y2022
+inline constexpr std::string_view kLanguagePrefix = "L";     // language tag
+inline constexpr std::string_view kExactDupPrefix = "XH";    // content hash (boolean): exact duplicates
+inline constexpr std::string_view kSimBandPrefix = "XB";     // SimHash band: "XB" + band digit + 4 hex (near-duplicate candidates)
+
+// --- Metadata keys -----------------------------------------------------------
+// Per-file indexing state, committed with the documents it describes:
+// key kFileStateKey + 16-hex hash of the path (see file_state.h).
+inline constexpr std::string_view kFileStateKey = "F";
+
+// --- Value slots -----------------------------------------------------------
+inline constexpr Xapian::valueno kSlotDate = 0;         // "YYYYMMDD" (sortable; range queries)
+inline constexpr Xapian::valueno kSlotMonth = 1;        // "YYYYMM" (timeline facet)
+inline constexpr Xapian::valueno kSlotSection = 2;      // section display form (facet)
+inline constexpr Xapian::valueno kSlotPeople = 3;       // people joined by '\n' (facet)
+inline constexpr Xapian::valueno kSlotSimHash = 4;      // 64-bit SimHash, 16 hex digits
+inline constexpr Xapian::valueno kSlotDupGroup = 5;     // near-duplicate group key (collapse)
+inline constexpr Xapian::valueno kSlotDayNumber = 6;    // sortable_serialise(days since 1970) (recency)
+inline constexpr Xapian::valueno kSlotSource = 7;       // source path (incremental bookkeeping)
+
+// --- Weights (wdf increments) ----------------------------------------------
+inline constexpr Xapian::termcount kTitleWeight = 5;    // headline words count as 5 body words
+inline constexpr Xapian::termcount kLeadWeight = 2;     // first paragraph words count double
+
+// Makes a term from a prefix and a value, adding ':' when Xapian's
+// convention needs it (value starting with an upper-case letter).
+std::string make_term(std::string_view prefix, std::string_view value);
+
+}  // namespace morgue::schema

@@ -1,0 +1,106 @@
+// Searching an archive: a request in, a response (plain data) out. Printers
+// (printer.h) turn responses into terminal text, JSON or HTML.
+#pragma once
+
+#include <chrono>
+#include <cstddef>
+#include <memory>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "morgue/article.h"
+#include "morgue/snippet.h"
+
+namespace morgue {
+
+// A query the user must fix (syntax, a too-broad wildcard, a bad date).
+// what() is a one-line message for the user.
+class QueryError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+// The database cannot be opened or read (missing, corrupt, locked out).
+class DatabaseError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+enum class SortOrder { kRelevance, kNewest, kOldest };
+
+struct SearchRequest {
+  std::string query;                 // the query language (docs/query-syntax.md)
+  std::size_t offset = 0;            // first hit to return
+  std::size_t limit = 10;            // hits to return
+  SortOrder sort = SortOrder::kRelevance;
+  int recent_half_life_days = 0;     // >0: blend a recency boost with this half-life
+  bool facets = false;               // compute sections/people/timeline over all matches
+  std::size_t facet_top = 10;        // values per facet
+  bool all_versions = false;         // do not collapse near-duplicates
+  std::optional<Date> today;         // "now" for relative dates; default: the system clock
+  SnippetOptions snippet;            // snippet size
+};
+
+struct Hit {
+  std::string id;
+  std::size_t rank = 0;       // 0-based position in the whole result list
+  double score = 0;           // relevance weight (0 for date sorts without a query)
+  Article article;            // stored fields; body cleared unless asked for
+  Snippet snippet;
+  std::size_t versions = 1;   // near-duplicates collapsed into this hit, itself included
+};
+
+struct FacetValue {
+  std::string value;
+  std::size_t count = 0;
+};
+
+struct Facets {
+  std::vector<FacetValue> sections;
+  std::vector<FacetValue> people;
+  std::string timeline_unit;           // "month" or "year"
+  std::vector<FacetValue> timeline;    // "2022-02" or "2022", oldest first
+};
+
+struct SearchResponse {
+  std::string query;
+  std::size_t total = 0;          // estimated number of matches
+  std::size_t offset = 0;
+  std::size_t limit = 0;
+  std::vector<Hit> hits;
+  std::optional<Facets> facets;
+  std::string suggestion;         // "did you mean" query, or ""
+  std::vector<std::string> warnings;
+};
+
+// A searcher holds an open database (a directory, or a Xapian stub file
+// listing local and remote shards). One Searcher is not thread-safe; use
+// one per thread (they are cheap to open).
+class Searcher {
+ public:
+  // Throws DatabaseError when the database cannot be opened.
+  explicit Searcher(const std::string& db_path);
+  ~Searcher();
+  Searcher(Searcher&&) noexcept;
+  Searcher& operator=(Searcher&&) noexcept;
+
+  // Throws QueryError for a bad query, DatabaseError for database trouble.
+  SearchResponse search(const SearchRequest& request);
+
+  // The stored article with this id (body included), or nullopt.
+  std::optional<Article> article(const std::string& id);
+
+  // Picks up changes committed since the database was opened. Returns true
+  // when something changed.
+  bool reopen();
+
+  std::size_t document_count() const;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace morgue

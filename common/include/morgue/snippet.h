@@ -1,0 +1,45 @@
+// Snippets are data: text fragments plus the byte ranges to highlight.
+// Printers decide how highlights look; nothing here knows about Xapian.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+namespace morgue {
+
+struct Highlight {
+  std::size_t begin = 0;  // byte offset into Fragment::text
+  std::size_t end = 0;    // one past the last byte
+};
+
+struct Fragment {
+  std::string text;                     // valid UTF-8, no markup
+  std::vector<Highlight> highlights;    // sorted, non-overlapping
+  bool cut_before = false;              // text continues before the fragment
+  bool cut_after = false;               // text continues after the fragment
+};
+
+struct Snippet {
+  std::vector<Fragment> fragments;
+};
+
+// What counts as a match when cutting a snippet: lower-cased words and their
+// English stems (as Xapian's stemmer gives them).
+struct SnippetTerms {
+  std::vector<std::string> words;   // exact lower-case words (phrase words, wildcard expansions)
+  std::vector<std::string> stems;   // stems: a text word matches when its stem is here
+};
+
+struct SnippetOptions {
+  std::size_t max_fragments = 3;     // at most this many fragments
+  std::size_t fragment_bytes = 200;  // target length of each fragment
+};
+
+// Picks up to max_fragments windows of `text` with the most distinct matches,
+// cut at sentence or word boundaries. When nothing matches, returns the
+// start of the text as one fragment.
+Snippet make_snippet(const std::string& text, const SnippetTerms& terms,
+                     const SnippetOptions& options = {});
+
+}  // namespace morgue

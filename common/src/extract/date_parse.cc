@@ -1,0 +1,318 @@
+#include "morgue/date_parse.h"
+
+#include <array>
+#include <cctype>
+#include <fmt/format.h>
+
+#include "util/strings.h"
+
+namespace morgue {
+
+bool Date::is_valid() const {
+  if (year < 1 || year > 9999 || month < 1 || month > 12 || day < 1) return false;
+  static constexpr std::array<int, 12> kDays = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  if (day > kDays[static_cast<std::size_t>(month - 1)]) return false;
+  if (month == 2 && day == 29) {
+    bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    if (!leap) return false;
+  }
+  return true;
+}
+
+std::string Date::iso() const { return fmt::format("{:04}-{:02}-{:02}", year, month, day); }
+std::string Date::compact() const { return fmt::format("{:04}{:02}{:02}", year, month, day); }
+
+namespace {
+
+struct MonthName {
+  const char* name;
+  int month;
+};
+
+// English, German, French, Spanish, Italian and Dutch month names and the
+// usual abbreviations (matched case-insensitively, a trailing '.' ignored).
+constexpr MonthName kMonths[] = {
+    {"january", 1},  {"jan", 1},   {"januar", 1},    {"janvier", 1},  {"enero", 1},
+    {"gennaio", 1},  {"januari", 1}, {"jänner", 1},
+    {"february", 2}, {"feb", 2},   {"februar", 2},   {"février", 2},  {"fevrier", 2},
+    {"febrero", 2},  {"febbraio", 2}, {"februari", 2}, {"febr", 2},
+    {"march", 3},    {"mar", 3},   {"märz", 3},      {"maerz", 3},    {"mars", 3},
+    {"marzo", 3},    {"maart", 3}, {"mär", 3},
+    {"april", 4},    {"apr", 4},   {"avril", 4},     {"abril", 4},    {"aprile", 4},
+    {"may", 5},      {"mai", 5},   {"mayo", 5},      {"maggio", 5},   {"mei", 5},
+    {"june", 6},     {"jun", 6},   {"juni", 6},      {"juin", 6},     {"junio", 6},
+    {"giugno", 6},
+    {"july", 7},     {"jul", 7},   {"juli", 7},      {"juillet", 7},  {"julio", 7},
+    {"luglio", 7},
+    {"august", 8},   {"aug", 8},   {"août", 8},      {"aout", 8},     {"agosto", 8},
+    {"augustus", 8},
+    {"september", 9}, {"sep", 9},  {"sept", 9},      {"septembre", 9}, {"septiembre", 9},
+    {"settembre", 9},
+    {"october", 10}, {"oct", 10},  {"oktober", 10},  {"okt", 10},     {"octobre", 10},
+    {"octubre", 10}, {"ottobre", 10},
+    {"november", 11}, {"nov", 11}, {"novembre", 11}, {"noviembre", 11},
+    {"december", 12}, {"dec", 12}, {"dezember", 12}, {"dez", 12},     {"décembre", 12},
+    {"decembre", 12}, {"diciembre", 12}, {"dicembre", 12},
+};
+
+int month_from_word(std::string_view word) {
+  std::string w = util::to_lower(word);
+  while (!w.empty() && w.back() == '.') w.pop_back();
+  for (const auto& m : kMonths) {
+    if (w == m.name) return m.month;
+  }
+  return 0;
+}
+
+int to_int(std::string_view s) {
+  int v = 0;
+  for (char c : s) {
+    v = v * 10 + (c - '0');
+    if (v > 100000) return v;
+  }
+  return v;
+}
+
+bool plausible_year(int y) { return y >= 1800 && y <= 2199; }
+
+std::optional<Date> make_date(int y, int m, int d) {
+  Date date{y, m, d};
+  if (!plausible_year(y) || !date.is_valid()) return std::nullopt;
+  return date;
+}
+
+// A time of day and zone found in the text: "09:30", "09:30:00.00", "T09:30:00+01:00", "9:30 GMT".
+struct TimeOfDay {
+  int hour = -1, minute = 0, second = 0;
+  std::string zone;  // "Z", "+01:00", or "" when none given
+};
+
+std::string zone_from_word(std::string_view word) {
+  struct Named {
+    const char* name;
+    const char* offset;
+  };
+  static constexpr Named kZones[] = {
+      {"gmt", "Z"},       {"utc", "Z"},       {"z", "Z"},         {"est", "-05:00"},
+      {"edt", "-04:00"},  {"cst", "-06:00"},  {"cdt", "-05:00"},  {"mst", "-07:00"},
+      {"mdt", "-06:00"},  {"pst", "-08:00"},  {"pdt", "-07:00"},  {"bst", "+01:00"},
+      {"cet", "+01:00"},  {"cest", "+02:00"}, {"mez", "+01:00"},  {"mesz", "+02:00"},
+      {"eet", "+02:00"},  {"eest", "+03:00"}, {"ist", "+05:30"},  {"jst", "+09:00"},
+  };
+  std::string w = util::to_lower(word);
+  for (const auto& z : kZones) {
+    if (w == z.name) return z.offset;
+  }
+  return "";
+}
+
+// Finds and removes the first H:MM[:SS[.f]] [am|pm] [zone] in `text`.
+std::optional<TimeOfDay> take_time(std::string& text) {
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (!std::isdigit(static_cast<unsigned char>(text[i]))) continue;
+    if (i > 0 && std::isdigit(static_cast<unsigned char>(text[i - 1]))) continue;
+    std::size_t j = i;
+    while (j < text.size() && std::isdigit(static_cast<unsigned char>(text[j]))) ++j;
+    if (j - i > 2 || j >= text.size() || text[j] != ':') continue;
+    std::size_t k = j + 1;
+    std::size_t mstart = k;
+    while (k < text.size() && std::isdigit(static_cast<unsigned char>(text[k]))) ++k;
+    if (k - mstart != 2) continue;
+    TimeOfDay t;
+    t.hour = to_int(std::string_view(text).substr(i, j - i));
+    t.minute = to_int(std::string_view(text).substr(mstart, 2));
+    if (k < text.size() && text[k] == ':') {
+      std::size_t s = k + 1;
+      std::size_t e = s;
+      while (e < text.size() && std::isdigit(static_cast<unsigned char>(text[e]))) ++e;
+      if (e - s == 2) {
+        t.second = to_int(std::string_view(text).substr(s, 2));
+        k = e;
+        if (k < text.size() && (text[k] == '.' || text[k] == ',')) {
+          ++k;
+          while (k < text.size() && std::isdigit(static_cast<unsigned char>(text[k]))) ++k;
+        }
+      }
+    }
+    std::size_t end = k;
+    // am/pm
+    std::size_t p = end;
+    while (p < text.size() && text[p] == ' ') ++p;
+    std::string rest = util::to_lower(std::string_view(text).substr(p, 4));
+    if (rest.rfind("pm", 0) == 0 || rest.rfind("p.m", 0) == 0) {
+      if (t.hour < 12) t.hour += 12;
+      end = p + (rest.rfind("p.m.", 0) == 0 ? 4 : 2);
+    } else if (rest.rfind("am", 0) == 0 || rest.rfind("a.m", 0) == 0) {
+      if (t.hour == 12) t.hour = 0;
+      end = p + (rest.rfind("a.m.", 0) == 0 ? 4 : 2);
+    }
+    // Zone: Z, +hh:mm, +hhmm, or a name.
+    p = end;
+    while (p < text.size() && text[p] == ' ') ++p;
+    if (p < text.size() && (text[p] == 'Z' || text[p] == 'z') &&
+        (p + 1 == text.size() || !std::isalpha(static_cast<unsigned char>(text[p + 1])))) {
+      t.zone = "Z";
+      end = p + 1;
+    } else if (p < text.size() && (text[p] == '+' || text[p] == '-')) {
+      std::size_t q = p + 1;
+      std::string digits;
+      while (q < text.size() && (std::isdigit(static_cast<unsigned char>(text[q])) || text[q] == ':') && digits.size() < 4) {
+        if (text[q] != ':') digits.push_back(text[q]);
+        ++q;
+      }
+      if (digits.size() == 4 || digits.size() == 2) {
+        if (digits.size() == 2) digits += "00";
+        t.zone = fmt::format("{}{}:{}", text[p], digits.substr(0, 2), digits.substr(2, 2));
+        if (t.zone == "+00:00" || t.zone == "-00:00") t.zone = "Z";
+        end = q;
+      }
+    } else {
+      std::size_t q = p;
+      while (q < text.size() && std::isalpha(static_cast<unsigned char>(text[q]))) ++q;
+      std::string zone = zone_from_word(std::string_view(text).substr(p, q - p));
+      if (!zone.empty()) {
+        t.zone = zone;
+        end = q;
+      }
+    }
+    if (t.hour > 23 || t.minute > 59 || t.second > 60) return std::nullopt;
+    text.replace(i, end - i, " ");
+    return t;
+  }
+  return std::nullopt;
+}
+
+// Dates written with digits only: ISO and its relatives, dotted and slashed forms.
+std::optional<Date> numeric_date(const std::vector<std::string>& nums, const std::vector<char>& seps) {
+  if (nums.size() == 1 && nums[0].size() == 8) {
+    const std::string& s = nums[0];
+    return make_date(to_int(s.substr(0, 4)), to_int(s.substr(4, 2)), to_int(s.substr(6, 2)));
+  }
+  if (nums.size() < 3) return std::nullopt;
+  const std::string &a = nums[0], &b = nums[1], &c = nums[2];
+  if (a.size() == 4) return make_date(to_int(a), to_int(b), to_int(c));  // Y-M-D
+  if (c.size() != 4 && c.size() != 2) return std::nullopt;
+  int year = to_int(c);
+  if (c.size() == 2) year += year < 50 ? 2000 : 1900;
+  int first = to_int(a), second = to_int(b);
+  bool dotted = seps.size() > 0 && seps[0] == '.';
+  if (first > 12) return make_date(year, second, first);    // D/M/Y
+  if (second > 12) return make_date(year, first, second);   // M/D/Y
+  if (dotted || (seps.size() > 0 && seps[0] == '-')) return make_date(year, second, first);
+  return make_date(year, first, second);                    // US M/D/Y when ambiguous
+}
+
+}  // namespace
+
+std::optional<DateTime> parse_date_time(std::string_view input) {
+  std::string text(util::trim(input));
+  if (text.empty() || text.size() > 200) return std::nullopt;
+  // "2022-02-14T09:30:00": make the T a space so the time is found.
+  if (text.size() > 10 && std::isdigit(static_cast<unsigned char>(text[0])) &&
+      (text[10] == 'T' || text[10] == 't') && text[4] == '-') {
+    text[10] = ' ';
+  }
+  std::optional<TimeOfDay> time = take_time(text);
+
+  // Split into digit runs and word runs, remembering the separators.
+  std::vector<std::string> nums, words;
+  std::vector<char> seps;
+  std::vector<bool> num_before_month;  // per number: was it before the month word?
+  bool seen_month_word = false;
+  int month_word = 0;
+  for (std::size_t i = 0; i < text.size();) {
+    unsigned char c = static_cast<unsigned char>(text[i]);
+    if (std::isdigit(c)) {
+      std::size_t j = i;
+      while (j < text.size() && std::isdigit(static_cast<unsigned char>(text[j]))) ++j;
+      nums.push_back(text.substr(i, j - i));
+      num_before_month.push_back(!seen_month_word);
+      // 14th, 1st, 2nd, 3rd
+      if (j + 1 < text.size() && std::isalpha(static_cast<unsigned char>(text[j]))) {
+        std::string suffix = util::to_lower(std::string_view(text).substr(j, 2));
+        if (suffix == "st" || suffix == "nd" || suffix == "rd" || suffix == "th") j += 2;
+      }
+      if (j < text.size() && (text[j] == '-' || text[j] == '/' || text[j] == '.')) seps.push_back(text[j]);
+      i = j;
+    } else if (std::isalpha(c) || c >= 0x80) {
+      std::size_t j = i;
+      while (j < text.size() && (std::isalpha(static_cast<unsigned char>(text[j])) ||
+                                 static_cast<unsigned char>(text[j]) >= 0x80)) {
+        ++j;
+      }
+      std::string word = text.substr(i, j - i);
+      int m = month_from_word(word);
+      if (m && !month_word) {
+        month_word = m;
+        seen_month_word = true;
+      }
+      words.push_back(std::move(word));
+      i = j;
+    } else {
+      ++i;
+    }
+  }
+
+  std::optional<Date> date;
+  if (month_word) {
+    int year = 0, day = 0;
+    for (std::size_t k = 0; k < nums.size(); ++k) {
+      int v = to_int(nums[k]);
+      if (nums[k].size() == 4 && plausible_year(v) && !year) {
+        year = v;
+      } else if (nums[k].size() <= 2 && v >= 1 && v <= 31 && !day) {
+        day = v;
+      }
+    }
+    if (year && day) date = make_date(year, month_word, day);
+  } else if (words.size() <= 2) {
+    date = numeric_date(nums, seps);
+  }
+  if (!date) return std::nullopt;
+
+  DateTime result;
+  result.date = *date;
+  if (time && time->hour >= 0) {
+    result.timestamp = fmt::format("{}T{:02}:{:02}:{:02}{}", date->iso(), time->hour, time->minute,
+                                   time->second, time->zone);
+  }
+  return result;
+}
+
+std::optional<Date> parse_date(std::string_view text) {
+  auto dt = parse_date_time(text);
+  if (!dt) return std::nullopt;
+  return dt->date;
+}
+
+std::optional<Date> date_from_url(std::string_view url) {
+  // Look for YYYY[/-_]MM[/-_]DD (or YYYYMMDD between separators) in the path.
+  std::size_t path_start = url.find("://");
+  path_start = path_start == std::string_view::npos ? 0 : url.find('/', path_start + 3);
+  if (path_start == std::string_view::npos) return std::nullopt;
+  std::string_view path = url.substr(path_start);
+  for (std::size_t i = 0; i + 8 <= path.size(); ++i) {
+    if (i > 0 && std::isdigit(static_cast<unsigned char>(path[i - 1]))) continue;
+    auto digits = [&](std::size_t at, std::size_t n) {
+      if (at + n > path.size()) return false;
+      for (std::size_t k = 0; k < n; ++k) {
+        if (!std::isdigit(static_cast<unsigned char>(path[at + k]))) return false;
+      }
+      return true;
+    };
+    auto is_sep = [&](std::size_t at) { return at < path.size() && (path[at] == '/' || path[at] == '-' || path[at] == '_'); };
+    if (!digits(i, 4)) continue;
+    int y = to_int(path.substr(i, 4));
+    if (!plausible_year(y)) continue;
+    if (is_sep(i + 4) && digits(i + 5, 2) && is_sep(i + 7) && digits(i + 8, 2) &&
+        !digits(i + 10, 1)) {
+      if (auto d = make_date(y, to_int(path.substr(i + 5, 2)), to_int(path.substr(i + 8, 2)))) return d;
+    }
+    if (digits(i, 8) && !digits(i + 8, 1) && (i == 0 || !std::isalnum(static_cast<unsigned char>(path[i - 1])))) {
+      if (auto d = make_date(y, to_int(path.substr(i + 4, 2)), to_int(path.substr(i + 6, 2)))) return d;
+    }
+  }
+  return std::nullopt;
+}
+
+}  // namespace morgue

@@ -1,0 +1,184 @@
+#include "morgue/encoding.h"
+
+#include <cstdint>
+
+#include "util/strings.h"
+
+namespace morgue {
+namespace {
+
+// Windows-1252 code points for bytes 0x80..0x9F (0 = undefined: kept as C1).
+constexpr std::uint16_t kCp1252High[32] = {
+    0x20AC, 0,      0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
+    0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0,      0x017D, 0,
+    0,      0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
+    0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0,      0x017E, 0x0178};
+
+std::string decode_cp1252(std::string_view bytes) {
+  std::string out;
+  out.reserve(bytes.size() + bytes.size() / 8);
+  for (unsigned char c : bytes) {
+    if (c < 0x80) {
+      out.push_back(static_cast<char>(c));
+    } else if (c < 0xA0) {
+      unsigned cp = kCp1252High[c - 0x80];
+      util::append_utf8(out, cp ? cp : 0xFFFD);
+    } else {
+      util::append_utf8(out, c);
+    }
+  }
+  return out;
+}
+
+// Length of the valid UTF-8 sequence at s[i], or 0 when invalid.
+std::size_t utf8_sequence_length(std::string_view s, std::size_t i) {
+  unsigned char c = static_cast<unsigned char>(s[i]);
+  if (c < 0x80) return 1;
+  std::size_t len;
+  unsigned cp;
+  if (c >= 0xC2 && c <= 0xDF) {
+    len = 2;
+    cp = c & 0x1F;
+  } else if (c >= 0xE0 && c <= 0xEF) {
+    len = 3;
+    cp = c & 0x0F;
+  } else if (c >= 0xF0 && c <= 0xF4) {
+    len = 4;
+    cp = c & 0x07;
+  } else {
+    return 0;
+  }
+  if (i + len > s.size()) return 0;
+  for (std::size_t k = 1; k < len; ++k) {
+    unsigned char d = static_cast<unsigned char>(s[i + k]);
+    if ((d & 0xC0) != 0x80) return 0;
+    cp = (cp << 6) | (d & 0x3F);
+  }
+  if ((len == 3 && cp < 0x800) || (len == 4 && (cp < 0x10000 || cp > 0x10FFFF)) ||
+      (cp >= 0xD800 && cp <= 0xDFFF)) {
+    return 0;
+  }
+  return len;
+}
+
+bool is_dropped_control(unsigned char c) {
+  return (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F;
+}
+
+std::string decode_utf16(std::string_view bytes, bool big_endian) {
+  std::string out;
+  out.reserve(bytes.size());
+  auto unit = [&](std::size_t i) -> unsigned {
+    unsigned a = static_cast<unsigned char>(bytes[i]);
+    unsigned b = static_cast<unsigned char>(bytes[i + 1]);
+    return big_endian ? (a << 8 | b) : (b << 8 | a);
+  };
+  for (std::size_t i = 0; i + 1 < bytes.size(); i += 2) {
+    unsigned u = unit(i);
+    if (u >= 0xD800 && u <= 0xDBFF && i + 3 < bytes.size()) {
+      unsigned low = unit(i + 2);
+      if (low >= 0xDC00 && low <= 0xDFFF) {
+        util::append_utf8(out, 0x10000 + ((u - 0xD800) << 10) + (low - 0xDC00));
+        i += 2;
+        continue;
+      }
+    }
+    if (u < 0x80 && is_dropped_control(static_cast<unsigned char>(u))) continue;
+    util::append_utf8(out, u);
+  }
+  return out;
+}
+
+}  // namespace
+
+bool is_valid_utf8(std::string_view s) {
+  for (std::size_t i = 0; i < s.size();) {
+    std::size_t len = utf8_sequence_length(s, i);
+    if (len == 0) return false;
+    i += len;
+  }
+  return true;
+}
+
+std::string repair_utf8(std::string_view s) {
+  std::size_t invalid = 0, multibyte = 0;
+  for (std::size_t i = 0; i < s.size();) {
+    std::size_t len = utf8_sequence_length(s, i);
+    if (len == 0) {
+      ++invalid;
+      ++i;
+    } else {
+      if (len > 1) ++multibyte;
+      i += len;
+    }
+  }
+  if (invalid > 0 && invalid >= multibyte) {
+    // Mostly not UTF-8: an old single-byte page. Decode it as Windows-1252.
+    std::string decoded = decode_cp1252(s);
+    std::string out;
+    out.reserve(decoded.size());
+    for (char c : decoded) {
+      if (!is_dropped_control(static_cast<unsigned char>(c))) out.push_back(c);
+    }
+    return out;
+  }
+  std::string out;
+  out.reserve(s.size());
+  for (std::size_t i = 0; i < s.size();) {
+    std::size_t len = utf8_sequence_length(s, i);
+    if (len == 0) {
+      out += "\xEF\xBF\xBD";
+      ++i;
+    } else {
+      if (!(len == 1 && is_dropped_control(static_cast<unsigned char>(s[i])))) out.append(s, i, len);
+      i += len;
+    }
+  }
+  return out;
+}
+
+std::string_view strip_bom(std::string_view bytes, std::string* charset) {
+  std::string found;
+  if (bytes.substr(0, 3) == "\xEF\xBB\xBF") {
+    found = "utf-8";
+    bytes.remove_prefix(3);
+  } else if (bytes.substr(0, 2) == "\xFF\xFE") {
+    found = "utf-16le";
+    bytes.remove_prefix(2);
+  } else if (bytes.substr(0, 2) == "\xFE\xFF") {
+    found = "utf-16be";
+    bytes.remove_prefix(2);
+  }
+  if (charset) *charset = found;
+  return bytes;
+}
+
+std::string to_utf8(std::string_view bytes, std::string_view charset) {
+  std::string cs = util::to_lower(util::trim(charset));
+  if (cs == "utf-16le" || cs == "utf-16") return decode_utf16(bytes, false);
+  if (cs == "utf-16be") return decode_utf16(bytes, true);
+  if (cs == "iso-8859-1" || cs == "latin1" || cs == "latin-1" || cs == "iso8859-1" ||
+      cs == "iso_8859-1" || cs == "windows-1252" || cs == "cp1252" || cs == "us-ascii" ||
+      cs == "ascii" || cs == "iso-8859-15" || cs == "latin9") {
+    // A page that says Latin-1 but is really UTF-8 is common; trust the bytes.
+    if (is_valid_utf8(bytes)) return repair_utf8(bytes);
+    std::string decoded = decode_cp1252(bytes);
+    return repair_utf8(decoded);
+  }
+  return repair_utf8(bytes);
+}
+
+bool looks_binary(std::string_view bytes) {
+  std::string_view head = bytes.substr(0, 4096);
+  if (head.empty()) return false;
+  // UTF-16 text has NULs but a BOM first.
+  if (head.substr(0, 2) == "\xFF\xFE" || head.substr(0, 2) == "\xFE\xFF") return false;
+  std::size_t control = 0;
+  for (unsigned char c : head) {
+    if (c == 0) return true;
+    if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f') ++control;
+  }
+  return control * 10 > head.size();
+}
+
+}  // namespace morgue

@@ -1,0 +1,133 @@
+#include "morgue/extract.h"
+
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+
+#include <fmt/format.h>
+
+#include "morgue/encoding.h"
+#include "morgue/html_article.h"
+#include "morgue/jsonl.h"
+#include "morgue/news_xml.h"
+#include "morgue/people.h"
+#include "morgue/text_article.h"
+#include "util/strings.h"
+
+namespace morgue {
+namespace {
+
+std::string lower_extension(const std::filesystem::path& path) {
+  return util::to_lower(path.extension().string());
+}
+
+std::string_view skip_space(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\n' || s.front() == '\r')) {
+    s.remove_prefix(1);
+  }
+  return s;
+}
+
+}  // namespace
+
+Format detect_format(const std::filesystem::path& path, std::string_view head) {
+  std::string ext = lower_extension(path);
+  std::string bom;
+  std::string_view start = skip_space(strip_bom(head, &bom));
+  std::string lower_start = util::to_lower(start.substr(0, 512));
+  if (ext == ".jsonl" || ext == ".ndjson") return Format::kJsonLines;
+  if (ext == ".html" || ext == ".htm" || ext == ".xhtml" || ext == ".shtml" || ext == ".php" || ext == ".asp" || ext == ".aspx") {
+    return Format::kHtml;
+  }
+  if (ext == ".xml" || ext == ".nitf" || ext == ".newsml") {
+    if (lower_start.find("<html") != std::string::npos) return Format::kHtml;
+    return Format::kNewsXml;
+  }
+  if (lower_start.rfind("<!doctype html", 0) == 0 || lower_start.rfind("<html", 0) == 0) return Format::kHtml;
+  if (lower_start.rfind("<?xml", 0) == 0) {
+    if (lower_start.find("<nitf") != std::string::npos || lower_start.find("newsml") != std::string::npos ||
+        lower_start.find("newsitem") != std::string::npos) {
+      return Format::kNewsXml;
+    }
+    if (lower_start.find("<html") != std::string::npos) return Format::kHtml;
+    return Format::kNewsXml;
+  }
+  if (lower_start.rfind("<nitf", 0) == 0 || lower_start.rfind("<newsitem", 0) == 0) return Format::kNewsXml;
+  if (!start.empty() && start.front() == '{' && ext != ".txt") return Format::kJsonLines;
+  return Format::kText;
+}
+
+Extraction extract_bytes(std::string_view bytes, const std::string& source, const ExtractOptions& options) {
+  Extraction result;
+  if (bytes.empty()) {
+    result.problems.push_back({source, "empty file"});
+    return result;
+  }
+  Format format = options.format == Format::kAuto ? detect_format(source, bytes.substr(0, 4096)) : options.format;
+  if (format != Format::kNewsXml && looks_binary(bytes)) {
+    result.problems.push_back({source, "binary data, not an article"});
+    return result;
+  }
+  switch (format) {
+    case Format::kHtml:
+      result = parse_html_article(bytes, source);
+      break;
+    case Format::kNewsXml:
+      result = parse_news_xml(bytes, source);
+      break;
+    case Format::kJsonLines:
+      result = parse_json_lines(bytes, source);
+      break;
+    case Format::kText:
+    case Format::kAuto: {
+      std::string charset;
+      std::string_view rest = strip_bom(bytes, &charset);
+      result = parse_text_article(to_utf8(rest, charset), source);
+      break;
+    }
+  }
+  if (options.people) {
+    for (auto& article : result.articles) article.people = options.people->extract(article);
+  }
+  return result;
+}
+
+Extraction extract_file(const std::filesystem::path& path, const ExtractOptions& options) {
+  Extraction result;
+  const std::string source = path.string();
+  std::error_code ec;
+  auto status = std::filesystem::status(path, ec);
+  if (ec) {
+    result.problems.push_back({source, fmt::format("cannot read: {}", ec.message())});
+    return result;
+  }
+  if (!std::filesystem::is_regular_file(status)) {
+    result.problems.push_back({source, "not a regular file"});
+    return result;
+  }
+  auto size = std::filesystem::file_size(path, ec);
+  if (ec) {
+    result.problems.push_back({source, fmt::format("cannot read: {}", ec.message())});
+    return result;
+  }
+  if (size > options.max_file_bytes) {
+    result.problems.push_back({source, fmt::format("file too large ({} bytes; the limit is {} bytes)", size,
+                                                   options.max_file_bytes)});
+    return result;
+  }
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    result.problems.push_back({source, fmt::format("cannot read: {}", std::strerror(errno))});
+    return result;
+  }
+  std::string bytes(static_cast<std::size_t>(size), '\0');
+  in.read(bytes.data(), static_cast<std::streamsize>(size));
+  if (in.gcount() != static_cast<std::streamsize>(size) && !in.eof()) {
+    result.problems.push_back({source, "cannot read: read error"});
+    return result;
+  }
+  bytes.resize(static_cast<std::size_t>(in.gcount()));
+  return extract_bytes(bytes, source, options);
+}
+
+}  // namespace morgue

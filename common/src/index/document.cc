@@ -1,0 +1,200 @@
+#include "morgue/document.h"
+
+#include <chrono>
+#include <stdexcept>
+
+#include <nlohmann/json.hpp>
+
+#include "morgue/fingerprint.h"
+#include "morgue/schema.h"
+#include "util/strings.h"
+
+namespace morgue {
+namespace {
+
+using nlohmann::json;
+
+// Days since 1970-01-01 (for recency weighting and sorting).
+long days_since_epoch(const Date& d) {
+  using namespace std::chrono;
+  return sys_days(year_month_day(year(d.year), month(static_cast<unsigned>(d.month)),
+                                 day(static_cast<unsigned>(d.day))))
+      .time_since_epoch()
+      .count();
+}
+
+std::string host_of(std::string_view url) {
+  std::size_t start = url.find("://");
+  if (start == std::string_view::npos) return "";
+  start += 3;
+  std::size_t end = url.find_first_of("/?#:", start);
+  std::string host = util::to_lower(url.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start));
+  if (host.rfind("www.", 0) == 0) host.erase(0, 4);
+  return host;
+}
+
+void add_section_terms(Xapian::Document& doc, const std::string& section) {
+  // "World/Europe" is filed under both "world" and "world/europe".
+  std::string lower = util::to_lower(section);
+  std::size_t pos = 0;
+  while (true) {
+    pos = lower.find('/', pos);
+    std::string part = lower.substr(0, pos);
+    if (!part.empty()) doc.add_boolean_term(schema::make_term(schema::kSectionPrefix, part));
+    if (pos == std::string::npos) break;
+    ++pos;
+  }
+}
+
+json to_json_value(const Article& a) {
+  json j;
+  j["source"] = a.source;
+  if (!a.key.empty()) j["key"] = a.key;
+  j["url"] = a.url;
+  j["title"] = a.title;
+  j["date"] = a.date ? json(a.date->iso()) : json(nullptr);
+  if (!a.timestamp.empty()) j["timestamp"] = a.timestamp;
+  j["section"] = a.section;
+  j["authors"] = a.authors;
+  j["people"] = a.people;
+  if (!a.subjects.empty()) j["subjects"] = a.subjects;
+  if (!a.dateline.empty()) j["dateline"] = a.dateline;
+  if (!a.language.empty()) j["language"] = a.language;
+  if (!a.captions.empty()) j["captions"] = a.captions;
+  j["body"] = a.body;
+  return j;
+}
+
+std::string first_paragraph(const std::string& body, std::string* rest) {
+  std::size_t pos = body.find("\n\n");
+  if (pos == std::string::npos) {
+    rest->clear();
+    return body;
+  }
+  *rest = body.substr(pos + 2);
+  return body.substr(0, pos);
+}
+
+}  // namespace
+
+std::string article_id(const Article& article) {
+  std::string key = article.source;
+  if (!article.key.empty()) {
+    key += '#';
+    key += article.key;
+  }
+  return util::hex64(util::fnv1a64(key));
+}
+
+Xapian::Document make_document(const Article& a, const std::string& id) {
+  Xapian::Document doc;
+  Xapian::TermGenerator tg;
+  tg.set_stemmer(Xapian::Stem("english"));
+  tg.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
+  tg.set_document(doc);
+
+  doc.add_boolean_term(schema::make_term(schema::kIdPrefix, id));
+
+  // Headline: searchable as title: and weighted above the body.
+  tg.index_text(a.title, 1, std::string(schema::kTitlePrefix));
+  tg.index_text(a.title, schema::kTitleWeight);
+  tg.increase_termpos();
+  std::string rest;
+  std::string lead = first_paragraph(a.body, &rest);
+  tg.index_text(lead, schema::kLeadWeight);
+  tg.increase_termpos();
+  tg.index_text(rest);
+  for (const auto& caption : a.captions) {
+    tg.increase_termpos();
+    tg.index_text(caption);
+  }
+
+  for (const auto& person : a.people) {
+    tg.increase_termpos();
+    tg.index_text(person, 1, std::string(schema::kPersonPrefix));
+    doc.add_boolean_term(schema::make_term(schema::kPersonFilter, util::to_lower(person)));
+  }
+  for (const auto& author : a.authors) {
+    tg.increase_termpos();
+    tg.index_text(author, 1, std::string(schema::kAuthorPrefix));
+    doc.add_boolean_term(schema::make_term(schema::kAuthorFilter, util::to_lower(author)));
+  }
+  if (!a.section.empty()) add_section_terms(doc, a.section);
+  for (const auto& subject : a.subjects) {
+    doc.add_boolean_term(schema::make_term(schema::kSubjectPrefix, util::to_lower(subject)));
+  }
+  if (!a.url.empty()) {
+    doc.add_boolean_term(schema::make_term(schema::kUrlPrefix, a.url));
+    std::string host = host_of(a.url);
+    if (!host.empty()) doc.add_boolean_term(schema::make_term(schema::kSitePrefix, host));
+  }
+  if (!a.language.empty()) doc.add_boolean_term(schema::make_term(schema::kLanguagePrefix, util::to_lower(a.language)));
+
+  if (a.date && a.date->is_valid()) {
+    std::string compact = a.date->compact();
+    doc.add_boolean_term(schema::make_term(schema::kDayPrefix, compact));
+    doc.add_boolean_term(schema::make_term(schema::kMonthPrefix, compact.substr(0, 6)));
+    doc.add_boolean_term(schema::make_term(schema::kYearPrefix, compact.substr(0, 4)));
+    doc.add_value(schema::kSlotDate, compact);
+    doc.add_value(schema::kSlotMonth, compact.substr(0, 6));
+    doc.add_value(schema::kSlotDayNumber, Xapian::sortable_serialise(static_cast<double>(days_since_epoch(*a.date))));
+  }
+  if (!a.section.empty()) doc.add_value(schema::kSlotSection, a.section);
+  if (!a.people.empty()) doc.add_value(schema::kSlotPeople, util::join(a.people, "\n"));
+
+  std::string text = a.title + "\n" + a.body;
+  std::uint64_t fingerprint = simhash(text);
+  doc.add_value(schema::kSlotSimHash, util::hex64(fingerprint));
+  std::string hex = util::hex64(fingerprint);
+  for (int band = 0; band < 4; ++band) {
+    doc.add_boolean_term(std::string(schema::kSimBandPrefix) + static_cast<char>('0' + band) +
+                         hex.substr(static_cast<std::size_t>(band) * 4, 4));
+  }
+  doc.add_boolean_term(schema::make_term(schema::kExactDupPrefix, content_hash(text)));
+  doc.add_value(schema::kSlotDupGroup, id);
+  doc.add_value(schema::kSlotSource, a.source);
+
+  doc.set_data(to_json_value(a).dump(-1, ' ', false, json::error_handler_t::replace));
+  return doc;
+}
+
+Article article_from_document(const Xapian::Document& doc) {
+  json j = json::parse(doc.get_data(), nullptr, false);
+  if (!j.is_object()) throw std::runtime_error("document data is not a Morgue article");
+  Article a;
+  auto str = [&](const char* key) { return j.contains(key) && j[key].is_string() ? j[key].get<std::string>() : std::string(); };
+  auto list = [&](const char* key) {
+    std::vector<std::string> out;
+    if (j.contains(key) && j[key].is_array()) {
+      for (const auto& v : j[key]) {
+        if (v.is_string()) out.push_back(v.get<std::string>());
+      }
+    }
+    return out;
+  };
+  a.source = str("source");
+  a.key = str("key");
+  a.url = str("url");
+  a.title = str("title");
+  std::string date = str("date");
+  if (date.size() == 10) {
+    Date d{std::stoi(date.substr(0, 4)), std::stoi(date.substr(5, 2)), std::stoi(date.substr(8, 2))};
+    if (d.is_valid()) a.date = d;
+  }
+  a.timestamp = str("timestamp");
+  a.section = str("section");
+  a.authors = list("authors");
+  a.people = list("people");
+  a.subjects = list("subjects");
+  a.dateline = str("dateline");
+  a.language = str("language");
+  a.captions = list("captions");
+  a.body = str("body");
+  return a;
+}
+
+std::string article_to_json(const Article& article) {
+  return to_json_value(article).dump(-1, ' ', false, json::error_handler_t::replace);
+}
+
+}  // namespace morgue

@@ -1,0 +1,52 @@
+#include "index/file_state.h"
+
+#include <charconv>
+
+#include "morgue/schema.h"
+#include "util/strings.h"
+
+namespace morgue {
+
+std::string file_state_key(const std::string& path) {
+  return std::string(schema::kFileStateKey) + util::hex64(util::fnv1a64(path));
+}
+
+// Layout: size \t mtime \t hash \t failed \t id,id,... \t path (path last: it may hold anything).
+std::string encode_file_state(const FileState& s) {
+  std::string out = std::to_string(s.size);
+  out += '\t';
+  out += std::to_string(s.mtime_ns);
+  out += '\t';
+  out += s.content_hash;
+  out += '\t';
+  out += s.failed ? '1' : '0';
+  out += '\t';
+  out += util::join(s.ids, ",");
+  out += '\t';
+  out += s.path;
+  return out;
+}
+
+std::optional<FileState> decode_file_state(const std::string& value) {
+  FileState s;
+  std::size_t fields[5];
+  std::size_t pos = 0;
+  for (auto& f : fields) {
+    f = value.find('\t', pos);
+    if (f == std::string::npos) return std::nullopt;
+    pos = f + 1;
+  }
+  auto number = [&](std::size_t begin, std::size_t end, auto& out) {
+    auto r = std::from_chars(value.data() + begin, value.data() + end, out);
+    return r.ec == std::errc() && r.ptr == value.data() + end;
+  };
+  if (!number(0, fields[0], s.size) || !number(fields[0] + 1, fields[1], s.mtime_ns)) return std::nullopt;
+  s.content_hash = value.substr(fields[1] + 1, fields[2] - fields[1] - 1);
+  s.failed = value.substr(fields[2] + 1, fields[3] - fields[2] - 1) == "1";
+  std::string ids = value.substr(fields[3] + 1, fields[4] - fields[3] - 1);
+  if (!ids.empty()) s.ids = util::split(ids, ',');
+  s.path = value.substr(fields[4] + 1);
+  return s;
+}
+
+}  // namespace morgue

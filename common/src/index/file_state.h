@@ -1,0 +1,25 @@
+// Per-file indexing state, kept as Xapian metadata so that it is committed in
+// the same transaction as the documents it describes (crash-safe by design).
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace morgue {
+
+struct FileState {
+  std::string path;
+  std::uint64_t size = 0;
+  std::int64_t mtime_ns = 0;
+  std::string content_hash;       // hex hash of the file's bytes
+  bool failed = false;            // last attempt yielded no article: retry next run
+  std::vector<std::string> ids;   // documents this file produced
+};
+
+std::string file_state_key(const std::string& path);
+std::string encode_file_state(const FileState& state);
+std::optional<FileState> decode_file_state(const std::string& value);
+
+}  // namespace morgue

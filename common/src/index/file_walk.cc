@@ -1,0 +1,101 @@
+#include "index/file_walk.h"
+
+#include <algorithm>
+
+#include <fmt/format.h>
+
+namespace morgue {
+namespace fs = std::filesystem;
+namespace {
+
+bool hidden(const fs::path& p) {
+  std::string name = p.filename().string();
+  return !name.empty() && name[0] == '.';
+}
+
+std::int64_t mtime_ns(fs::file_time_type t) {
+  return std::chrono::duration_cast<std::chrono::nanoseconds>(t.time_since_epoch()).count();
+}
+
+void add_file(const fs::path& path, std::vector<FoundFile>& out, const std::function<void(const Problem&)>& problem) {
+  std::error_code ec;
+  auto size = fs::file_size(path, ec);
+  if (ec) {
+    problem({path.string(), fmt::format("cannot read: {}", ec.message())});
+    return;
+  }
+  auto time = fs::last_write_time(path, ec);
+  if (ec) {
+    problem({path.string(), fmt::format("cannot read: {}", ec.message())});
+    return;
+  }
+  out.push_back({absolute_path(path), size, mtime_ns(time)});
+}
+
+}  // namespace
+
+std::string absolute_path(const fs::path& path) {
+  std::error_code ec;
+  fs::path abs = fs::absolute(path, ec);
+  if (ec) abs = path;
+  return abs.lexically_normal().string();
+}
+
+std::vector<FoundFile> walk_inputs(const std::vector<fs::path>& inputs,
+                                   const std::function<void(const Problem&)>& problem) {
+  std::vector<FoundFile> files;
+  for (const auto& input : inputs) {
+    std::error_code ec;
+    auto status = fs::status(input, ec);
+    if (ec || !fs::exists(status)) {
+      problem({input.string(), ec ? fmt::format("cannot read: {}", ec.message()) : "no such file or directory"});
+      continue;
+    }
+    if (fs::is_regular_file(status)) {
+      add_file(input, files, problem);
+      continue;
+    }
+    if (!fs::is_directory(status)) {
+      problem({input.string(), "not a regular file or directory"});
+      continue;
+    }
+    fs::recursive_directory_iterator it(input, fs::directory_options::skip_permission_denied, ec);
+    if (ec) {
+      problem({input.string(), fmt::format("cannot read directory: {}", ec.message())});
+      continue;
+    }
+    for (; it != fs::recursive_directory_iterator(); it.increment(ec)) {
+      if (ec) {
+        problem({it->path().string(), fmt::format("cannot read: {}", ec.message())});
+        ec.clear();
+        continue;
+      }
+      const fs::path& p = it->path();
+      if (hidden(p)) {
+        if (it->is_directory(ec)) it.disable_recursion_pending();
+        continue;
+      }
+      auto st = it->symlink_status(ec);
+      if (ec) continue;
+      if (fs::is_symlink(st)) {
+        // Follow links to files, never to directories (loops).
+        auto target = fs::status(p, ec);
+        if (ec) {
+          problem({p.string(), fmt::format("broken link: {}", ec.message())});
+          ec.clear();
+          continue;
+        }
+        if (fs::is_regular_file(target)) add_file(p, files, problem);
+        continue;
+      }
+      if (fs::is_regular_file(st)) add_file(p, files, problem);
+    }
+    if (ec) problem({input.string(), fmt::format("cannot read directory: {}", ec.message())});
+  }
+  std::sort(files.begin(), files.end(), [](const FoundFile& a, const FoundFile& b) { return a.path < b.path; });
+  files.erase(std::unique(files.begin(), files.end(), [](const FoundFile& a, const FoundFile& b) { return a.path == b.path; }),
+              files.end());
+  return files;
+}
+
+}  // namespace morgue

@@ -1,0 +1,28 @@
+// Small UTF-8 aware string helpers used across the library (private header).
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace morgue::util {
+
+std::string_view trim(std::string_view s);
+// Collapses runs of white space (ASCII and U+00A0) into one space and trims.
+std::string collapse_space(std::string_view s);
+// Lower-cases UTF-8 text (Unicode-aware through Xapian::Unicode).
+std::string to_lower(std::string_view s);
+bool starts_with_ci(std::string_view s, std::string_view prefix);
+bool iequals(std::string_view a, std::string_view b);
+std::vector<std::string> split(std::string_view s, char sep);
+std::string join(const std::vector<std::string>& parts, std::string_view sep);
+// 64-bit FNV-1a.
+std::uint64_t fnv1a64(std::string_view s, std::uint64_t seed = 14695981039346656037ull);
+std::string hex64(std::uint64_t v);
+// Appends the UTF-8 encoding of a code point.
+void append_utf8(std::string& out, unsigned codepoint);
+// Title-cases words that are all lower or all upper case ("WORLD" -> "World").
+std::string title_case_if_uniform(std::string_view s);
+
+}  // namespace morgue::util

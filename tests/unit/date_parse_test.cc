@@ -1,0 +1,77 @@
+#include "morgue/date_parse.h"
+
+#include <gtest/gtest.h>
+
+namespace morgue {
+namespace {
+
+struct DateCase {
+  const char* input;
+  const char* day;        // expected YYYY-MM-DD, or nullptr for "no date"
+  const char* timestamp;  // expected timestamp ("" when only a day)
+};
+
+class ParseDateTimeTest : public testing::TestWithParam<DateCase> {};
+
+TEST_P(ParseDateTimeTest, ParsesOrRejects) {
+  const DateCase& c = GetParam();
+  auto result = parse_date_time(c.input);
+  if (!c.day) {
+    EXPECT_FALSE(result.has_value()) << c.input << " gave " << result->date.iso();
+    return;
+  }
+  ASSERT_TRUE(result.has_value()) << c.input;
+  EXPECT_EQ(result->date.iso(), c.day) << c.input;
+  EXPECT_EQ(result->timestamp, c.timestamp) << c.input;
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Forms, ParseDateTimeTest,
+    testing::Values(
+        DateCase{"Feb 14, 2022", "2022-02-14", ""},
+        DateCase{"February 14, 2022", "2022-02-14", ""},
+        DateCase{"Feb. 14, 2022", "2022-02-14", ""},
+        DateCase{"14 February 2022", "2022-02-14", ""},
+        DateCase{"Monday, 14 Feb 2022", "2022-02-14", ""},
+        DateCase{"Sept. 3, 2021", "2021-09-03", ""},
+        DateCase{"March 1st, 2020", "2020-03-01", ""},
+        DateCase{"2022-02-14", "2022-02-14", ""},
+        DateCase{"2022-02-14T09:30:00+01:00", "2022-02-14", "2022-02-14T09:30:00+01:00"},
+        DateCase{"2022-02-14T09:30:00Z", "2022-02-14", "2022-02-14T09:30:00Z"},
+        DateCase{"2022-02-14T09:30:00.123-0500", "2022-02-14", "2022-02-14T09:30:00-05:00"},
+        DateCase{"Mon, 14 Feb 2022 09:30:00 GMT", "2022-02-14", "2022-02-14T09:30:00Z"},
+        DateCase{"26-FEB-1987 15:01:01.79", "1987-02-26", "1987-02-26T15:01:01"},
+        DateCase{"14.02.2022", "2022-02-14", ""},
+        DateCase{"2022/02/14", "2022-02-14", ""},
+        DateCase{"02/14/2022", "2022-02-14", ""},
+        DateCase{"20220214", "2022-02-14", ""},
+        DateCase{"14. Februar 2022", "2022-02-14", ""},
+        DateCase{"Feb 14, 2022 3:05 pm EST", "2022-02-14", "2022-02-14T15:05:00-05:00"},
+        DateCase{"February 30, 2022", nullptr, ""},
+        DateCase{"2021-02-29", nullptr, ""},
+        DateCase{"2024-02-29", "2024-02-29", ""},
+        DateCase{"", nullptr, ""},
+        DateCase{"World", nullptr, ""},
+        DateCase{"May the force be with you", nullptr, ""},
+        DateCase{"12:30", nullptr, ""}));
+
+TEST(DateFromUrl, FindsPathDates) {
+  EXPECT_EQ(date_from_url("https://example.com/2022/02/14/world/story.html")->iso(), "2022-02-14");
+  EXPECT_EQ(date_from_url("https://example.com/news/2019-11-03-some-story")->iso(), "2019-11-03");
+  EXPECT_EQ(date_from_url("https://example.com/a/20180704/story")->iso(), "2018-07-04");
+  EXPECT_FALSE(date_from_url("https://example.com/story-12345678901"));
+  EXPECT_FALSE(date_from_url("https://2022.example.com/about"));
+}
+
+TEST(Date, FormsAndValidity) {
+  Date d{2022, 2, 14};
+  EXPECT_EQ(d.iso(), "2022-02-14");
+  EXPECT_EQ(d.compact(), "20220214");
+  EXPECT_TRUE(d.is_valid());
+  EXPECT_FALSE((Date{2022, 13, 1}.is_valid()));
+  EXPECT_FALSE((Date{1900, 2, 29}.is_valid()));
+  EXPECT_TRUE((Date{2000, 2, 29}.is_valid()));
+}
+
+}  // namespace
+}  // namespace morgue

@@ -1,1 +1,119 @@
-int main() { return 0; }
+// morgue-index: turns flags into options and calls the core library.
+#include <atomic>
+#include <csignal>
+#include <iostream>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+#include <xapian.h>
+
+#include "cli_options.h"
+#include "morgue/admin.h"
+#include "morgue/document.h"
+#include "morgue/extract.h"
+#include "morgue/file_walk.h"
+#include "morgue/people.h"
+#include "report.h"
+
+namespace {
+
+std::atomic<bool> g_stop{false};
+
+extern "C" void on_signal(int) { g_stop.store(true); }
+
+int run_extract(const morgue::cli::CliOptions& opts) {
+  bool failed = false;
+  auto files = morgue::walk_inputs(opts.index.inputs, [&](const morgue::Problem& p) {
+    morgue::cli::print_problem(p);
+    failed = true;
+  });
+  std::vector<std::string> paths;
+  for (const auto& f : files) paths.push_back(f.path);
+  morgue::extract_files(paths, opts.index.extract, opts.index.jobs, [&](const morgue::Extraction& e) {
+    for (const auto& p : e.problems) {
+      if (!opts.quiet) morgue::cli::print_problem(p);
+    }
+    if (e.failed()) failed = true;
+    for (const auto& a : e.articles) std::cout << morgue::article_to_json(a) << "\n";
+  });
+  return failed ? 1 : 0;
+}
+
+int run_stats(const morgue::cli::CliOptions& opts) {
+  auto s = morgue::database_stats(opts.index.db_path);
+  if (opts.json) {
+    nlohmann::json sections = nlohmann::json::array();
+    for (const auto& v : s.sections) sections.push_back({{"value", v.value}, {"count", v.count}});
+    nlohmann::json j = {{"documents", s.documents},
+                        {"first_date", s.first_date ? nlohmann::json(s.first_date->iso()) : nlohmann::json()},
+                        {"last_date", s.last_date ? nlohmann::json(s.last_date->iso()) : nlohmann::json()},
+                        {"sections", sections},
+                        {"bytes", s.bytes_on_disk},
+                        {"files", s.files_tracked},
+                        {"files_failed", s.files_failed}};
+    std::cout << j.dump(2) << "\n";
+    return 0;
+  }
+  std::cout << fmt::format("database:   {}\ndocuments:  {}\ndates:      {} .. {}\nsize:       {:.1f} MB\n"
+                           "files:      {} tracked, {} failed last time\nsections:\n",
+                           opts.index.db_path.string(), s.documents, s.first_date ? s.first_date->iso() : "-",
+                           s.last_date ? s.last_date->iso() : "-", static_cast<double>(s.bytes_on_disk) / 1e6,
+                           s.files_tracked, s.files_failed);
+  for (const auto& v : s.sections) std::cout << fmt::format("  {:>7}  {}\n", v.count, v.value);
+  return 0;
+}
+
+int run_index(morgue::cli::CliOptions& opts) {
+  std::unique_ptr<morgue::PeopleExtractor> people;
+  if (opts.people) {
+    people = std::make_unique<morgue::PeopleExtractor>(morgue::default_data_dir());
+    opts.index.extract.people = people.get();
+  }
+  if (opts.mode == morgue::cli::Mode::kExtract) return run_extract(opts);
+  bool any_problem = false;
+  opts.index.on_problem = [&](const morgue::Problem& p) {
+    any_problem = true;
+    if (!opts.quiet) morgue::cli::print_problem(p);
+  };
+  if (opts.progress) {
+    opts.index.on_progress = morgue::cli::print_progress;
+  } else if (!opts.quiet) {
+    opts.index.on_progress = [last = 0.0](const morgue::IndexProgress& p) mutable {
+      if (p.seconds - last >= 10.0) {
+        last = p.seconds;
+        morgue::cli::log_progress(p);
+      }
+    };
+  }
+  std::signal(SIGINT, on_signal);
+  std::signal(SIGTERM, on_signal);
+  opts.index.stop = &g_stop;
+  morgue::IndexSummary summary = morgue::run_index(opts.index);
+  if (!opts.quiet || opts.json || summary.failed) morgue::cli::print_summary(summary, opts.json);
+  return summary.failed || any_problem ? 1 : 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  int exit_code = 0;
+  auto opts = morgue::cli::parse_command_line(argc, argv, exit_code);
+  if (!opts) return exit_code;
+  try {
+    switch (opts->mode) {
+      case morgue::cli::Mode::kStats:
+        return run_stats(*opts);
+      case morgue::cli::Mode::kCompact:
+        morgue::compact_database(opts->index.db_path);
+        if (!opts->quiet) std::cout << "compacted " << opts->index.db_path.string() << "\n";
+        return 0;
+      default:
+        return run_index(*opts);
+    }
+  } catch (const Xapian::Error& e) {
+    std::cerr << "morgue-index: " << e.get_description() << "\n";
+  } catch (const std::exception& e) {
+    std::cerr << "morgue-index: " << e.what() << "\n";
+  }
+  return 2;
+}

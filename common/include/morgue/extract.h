@@ -5,6 +5,8 @@
 #include <filesystem>
 #include <string>
 #include <string_view>
+#include <functional>
+#include <vector>
 
 #include "morgue/article.h"
 
@@ -40,5 +42,10 @@ Extraction extract_file(const std::filesystem::path& path, const ExtractOptions&
 // Same, for bytes already in memory; `source` is recorded in each article.
 Extraction extract_bytes(std::string_view bytes, const std::string& source,
                          const ExtractOptions& options);
+
+// Extracts many files on `jobs` threads (0: one per core) and hands each
+// file's result to `sink` in the order of `paths`, from the calling thread.
+void extract_files(const std::vector<std::string>& paths, const ExtractOptions& options, unsigned jobs,
+                   const std::function<void(const Extraction&)>& sink);
 
 }  // namespace morgue

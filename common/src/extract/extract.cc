@@ -2,7 +2,10 @@
 
 #include <cerrno>
 #include <cstring>
+#include <algorithm>
+#include <atomic>
 #include <fstream>
+#include <thread>
 
 #include <fmt/format.h>
 
@@ -128,6 +131,27 @@ Extraction extract_file(const std::filesystem::path& path, const ExtractOptions&
   }
   bytes.resize(static_cast<std::size_t>(in.gcount()));
   return extract_bytes(bytes, source, options);
+}
+
+void extract_files(const std::vector<std::string>& paths, const ExtractOptions& options, unsigned jobs,
+                   const std::function<void(const Extraction&)>& sink) {
+  if (jobs == 0) jobs = std::max(1u, std::thread::hardware_concurrency());
+  // Work in windows so memory stays bounded and output keeps the input order.
+  const std::size_t window = std::max<std::size_t>(jobs * 16, 64);
+  for (std::size_t base = 0; base < paths.size(); base += window) {
+    std::size_t count = std::min(window, paths.size() - base);
+    std::vector<Extraction> results(count);
+    std::atomic<std::size_t> next{0};
+    {
+      std::vector<std::jthread> workers;
+      for (unsigned w = 0; w < std::min<std::size_t>(jobs, count); ++w) {
+        workers.emplace_back([&] {
+          for (std::size_t i; (i = next.fetch_add(1)) < count;) results[i] = extract_file(paths[base + i], options);
+        });
+      }
+    }
+    for (const auto& r : results) sink(r);
+  }
 }
 
 }  // namespace morgue

@@ -1,4 +1,4 @@
-#include "index/file_walk.h"
+#include "morgue/file_walk.h"
 
 #include <algorithm>
 

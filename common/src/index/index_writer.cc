@@ -13,7 +13,7 @@
 
 #include "index/duplicates.h"
 #include "index/file_state.h"
-#include "index/file_walk.h"
+#include "morgue/file_walk.h"
 #include "index/work_queue.h"
 #include "morgue/document.h"
 #include "morgue/schema.h"

@@ -1,1 +1,93 @@
-// in progress
+#include <nlohmann/json.hpp>
+
+#include "morgue/printer.h"
+
+namespace morgue {
+namespace {
+
+using nlohmann::json;
+
+json facet_list(const std::vector<FacetValue>& values) {
+  json out = json::array();
+  for (const auto& v : values) out.push_back({{"value", v.value}, {"count", v.count}});
+  return out;
+}
+
+}  // namespace
+
+std::string html_escape(std::string_view text) {
+  std::string out;
+  out.reserve(text.size() + text.size() / 8);
+  for (char c : text) {
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      case '\'': out += "&#39;"; break;
+      default: out.push_back(c);
+    }
+  }
+  return out;
+}
+
+std::string fragment_to_html(const Fragment& fragment) {
+  std::string out;
+  std::size_t pos = 0;
+  for (const auto& h : fragment.highlights) {
+    out += html_escape(std::string_view(fragment.text).substr(pos, h.begin - pos));
+    out += "<mark>";
+    out += html_escape(std::string_view(fragment.text).substr(h.begin, h.end - h.begin));
+    out += "</mark>";
+    pos = h.end;
+  }
+  out += html_escape(std::string_view(fragment.text).substr(pos));
+  return out;
+}
+
+std::string response_to_json(const SearchResponse& response) {
+  json results = json::array();
+  for (const auto& hit : response.hits) {
+    const Article& a = hit.article;
+    std::string snippet;
+    json fragments = json::array();
+    for (const auto& f : hit.snippet.fragments) {
+      std::string html = fragment_to_html(f);
+      if (!snippet.empty()) snippet += " ";
+      if (f.cut_before) snippet += "\xE2\x80\xA6";
+      snippet += html;
+      if (f.cut_after) snippet += "\xE2\x80\xA6";
+      fragments.push_back(html);
+    }
+    results.push_back({{"id", hit.id},
+                       {"rank", hit.rank},
+                       {"title", a.title},
+                       {"date", a.date ? json(a.date->iso()) : json(nullptr)},
+                       {"timestamp", a.timestamp.empty() ? json(nullptr) : json(a.timestamp)},
+                       {"section", a.section},
+                       {"people", a.people},
+                       {"authors", a.authors},
+                       {"source", a.source},
+                       {"url", a.url},
+                       {"score", hit.score},
+                       {"versions", hit.versions},
+                       {"snippet", snippet},
+                       {"fragments", fragments}});
+  }
+  json j = {{"query", response.query},
+            {"total", response.total},
+            {"offset", response.offset},
+            {"limit", response.limit},
+            {"results", results},
+            {"suggestion", response.suggestion.empty() ? json(nullptr) : json(response.suggestion)},
+            {"warnings", response.warnings}};
+  if (response.facets) {
+    j["facets"] = {{"sections", facet_list(response.facets->sections)},
+                   {"people", facet_list(response.facets->people)},
+                   {"timeline", {{"unit", response.facets->timeline_unit},
+                                 {"counts", facet_list(response.facets->timeline)}}}};
+  }
+  return j.dump(-1, ' ', false, json::error_handler_t::replace);
+}
+
+}  // namespace morgue

@@ -1,1 +1,235 @@
-// in progress
+#include "morgue/search.h"
+
+#include <algorithm>
+#include <cmath>
+#include <filesystem>
+
+#include <fmt/format.h>
+#include <xapian.h>
+
+#include "morgue/document.h"
+#include "morgue/schema.h"
+#include "search/date_query.h"
+#include "search/facets.h"
+#include "search/query_builder.h"
+#include "search/spelling.h"
+#include "util/strings.h"
+
+namespace morgue {
+namespace {
+
+// Queries of up to this many words must match all of them; longer ones
+// (pasted sentences) match any, best first.
+constexpr std::size_t kAllWordsUpTo = 4;
+// Relevance re-ranked with recency looks at this many top hits.
+constexpr Xapian::doccount kRecencyWindow = 300;
+// Share of the blended score that recency decides.
+constexpr double kRecencyShare = 0.35;
+
+Xapian::Database open_database(const std::string& path) {
+  std::error_code ec;
+  if (!std::filesystem::exists(path, ec)) {
+    throw DatabaseError(fmt::format("no database at {} (create one with morgue-index)", path));
+  }
+  try {
+    return Xapian::Database(path);
+  } catch (const Xapian::Error& e) {
+    throw DatabaseError(fmt::format("cannot open database {}: {}", path, e.get_msg()));
+  }
+}
+
+// Terms that matched a document, turned into what snippets highlight.
+SnippetTerms snippet_terms(const Xapian::Enquire& enquire, const Xapian::MSetIterator& hit) {
+  static const std::string kFreeTextPrefixes[] = {std::string(schema::kTitlePrefix),
+                                                  std::string(schema::kPersonPrefix),
+                                                  std::string(schema::kAuthorPrefix), ""};
+  SnippetTerms terms;
+  for (auto t = enquire.get_matching_terms_begin(hit); t != enquire.get_matching_terms_end(hit); ++t) {
+    std::string term = *t;
+    bool stemmed = !term.empty() && term[0] == 'Z';
+    if (stemmed) term.erase(0, 1);
+    std::size_t upper = 0;
+    while (upper < term.size() && term[upper] >= 'A' && term[upper] <= 'Z') ++upper;
+    std::string prefix = term.substr(0, upper);
+    if (std::find(std::begin(kFreeTextPrefixes), std::end(kFreeTextPrefixes), prefix) == std::end(kFreeTextPrefixes)) {
+      continue;  // a filter term (section, person id, date...): nothing to highlight
+    }
+    std::string word = term.substr(upper);
+    if (!word.empty() && word[0] == ':') word.erase(0, 1);
+    if (word.empty()) continue;
+    auto& list = stemmed ? terms.stems : terms.words;
+    if (std::find(list.begin(), list.end(), word) == list.end()) list.push_back(word);
+  }
+  return terms;
+}
+
+double recency(const Xapian::Document& doc, double today_days, int half_life) {
+  std::string v = doc.get_value(schema::kSlotDayNumber);
+  if (v.empty()) return 0;
+  double age = std::max(0.0, today_days - Xapian::sortable_unserialise(v));
+  return std::pow(0.5, age / half_life);
+}
+
+double day_number(const Date& d) {
+  using namespace std::chrono;
+  return static_cast<double>(sys_days(year_month_day(year(d.year), month(static_cast<unsigned>(d.month)),
+                                                     day(static_cast<unsigned>(d.day))))
+                                 .time_since_epoch()
+                                 .count());
+}
+
+}  // namespace
+
+struct Searcher::Impl {
+  std::string path;
+  Xapian::Database db;
+
+  SearchResponse run(const SearchRequest& req);
+  Xapian::MSet match(Xapian::Enquire& enquire, Xapian::doccount first, Xapian::doccount count,
+                     Xapian::doccount check_at_least);
+};
+
+Searcher::Searcher(const std::string& db_path) : impl_(std::make_unique<Impl>()) {
+  impl_->path = db_path;
+  impl_->db = open_database(db_path);
+}
+
+Searcher::~Searcher() = default;
+Searcher::Searcher(Searcher&&) noexcept = default;
+Searcher& Searcher::operator=(Searcher&&) noexcept = default;
+
+std::size_t Searcher::document_count() const { return impl_->db.get_doccount(); }
+
+bool Searcher::reopen() {
+  try {
+    return impl_->db.reopen();
+  } catch (const Xapian::Error& e) {
+    throw DatabaseError(fmt::format("cannot reopen database {}: {}", impl_->path, e.get_msg()));
+  }
+}
+
+std::optional<Article> Searcher::article(const std::string& id) {
+  std::string term = schema::make_term(schema::kIdPrefix, id);
+  try {
+    for (int attempt = 0;; ++attempt) {
+      try {
+        auto p = impl_->db.postlist_begin(term);
+        if (p == impl_->db.postlist_end(term)) return std::nullopt;
+        return article_from_document(impl_->db.get_document(*p));
+      } catch (const Xapian::DatabaseModifiedError&) {
+        if (attempt > 2) throw;
+        impl_->db.reopen();
+      }
+    }
+  } catch (const Xapian::Error& e) {
+    throw DatabaseError(fmt::format("cannot read database {}: {}", impl_->path, e.get_msg()));
+  }
+}
+
+SearchResponse Searcher::search(const SearchRequest& request) {
+  for (int attempt = 0;; ++attempt) {
+    try {
+      return impl_->run(request);
+    } catch (const Xapian::DatabaseModifiedError&) {
+      // The indexer committed twice while we read: start again on the new revision.
+      if (attempt > 2) throw DatabaseError("the database changed too often during the search; try again");
+      impl_->db.reopen();
+    } catch (const Xapian::WildcardError&) {
+      throw QueryError("a wildcard matches too many words; type more letters before the *");
+    } catch (const Xapian::DatabaseError& e) {
+      throw DatabaseError(fmt::format("database {}: {}", impl_->path, e.get_msg()));
+    } catch (const Xapian::NetworkError& e) {
+      throw DatabaseError(fmt::format("remote shard: {}", e.get_msg()));
+    }
+  }
+}
+
+Xapian::MSet Searcher::Impl::match(Xapian::Enquire& enquire, Xapian::doccount first, Xapian::doccount count,
+                                   Xapian::doccount check_at_least) {
+  return enquire.get_mset(first, count, check_at_least);
+}
+
+SearchResponse Searcher::Impl::run(const SearchRequest& req) {
+  SearchResponse response;
+  response.query = req.query;
+  response.offset = req.offset;
+  response.limit = req.limit;
+  const Date today = req.today ? *req.today : today_utc();
+
+  QueryBuilder builder(db, QueryLimits{});
+  std::size_t words = QueryBuilder::plain_words(req.query).size();
+  BuiltQuery built = builder.build(req.query, today, words <= kAllWordsUpTo);
+
+  Xapian::Enquire enquire(db);
+  enquire.set_query(built.query);
+  if (!req.all_versions) enquire.set_collapse_key(schema::kSlotDupGroup);
+  const bool pure_filter = !built.has_text;
+  SortOrder sort = req.sort;
+  if (sort == SortOrder::kRelevance && pure_filter) sort = SortOrder::kNewest;
+  if (sort == SortOrder::kNewest) enquire.set_sort_by_value_then_relevance(schema::kSlotDate, true);
+  if (sort == SortOrder::kOldest) enquire.set_sort_by_value_then_relevance(schema::kSlotDate, false);
+  const bool blend_recency = req.recent_half_life_days > 0 && sort == SortOrder::kRelevance;
+
+  FacetCollector facets;
+  if (req.facets) facets.attach(enquire);
+  const Xapian::doccount check = req.facets ? db.get_doccount() : 0;
+  const auto offset = static_cast<Xapian::doccount>(std::min<std::size_t>(req.offset, 1u << 30));
+  const auto limit = static_cast<Xapian::doccount>(std::min<std::size_t>(req.limit, 1000));
+
+  Xapian::MSet mset = blend_recency ? match(enquire, 0, std::max(kRecencyWindow, offset + limit), check)
+                                    : match(enquire, offset, limit, check);
+  if (mset.empty() && built.all_words && words > 1 && offset == 0) {
+    // Nothing has every word: fall back to any word, best first, and say so.
+    built = builder.build(req.query, today, false);
+    enquire.set_query(built.query);
+    mset = blend_recency ? match(enquire, 0, std::max(kRecencyWindow, offset + limit), check)
+                         : match(enquire, offset, limit, check);
+    if (!mset.empty()) response.warnings.push_back("no story has all the words; showing stories with some of them");
+  }
+  response.total = mset.get_matches_estimated();
+
+  struct Ranked {
+    Xapian::MSetIterator it;
+    double score;
+  };
+  std::vector<Ranked> ranked;
+  const double top_weight = mset.empty() ? 0 : mset.begin().get_weight();
+  const double today_days = day_number(today);
+  for (auto it = mset.begin(); it != mset.end(); ++it) {
+    double score = it.get_weight();
+    if (blend_recency) {
+      double relevance = top_weight > 0 ? score / top_weight : 0;
+      score = (1 - kRecencyShare) * relevance +
+              kRecencyShare * recency(it.get_document(), today_days, req.recent_half_life_days);
+    }
+    ranked.push_back({it, score});
+  }
+  if (blend_recency) {
+    std::stable_sort(ranked.begin(), ranked.end(), [](const Ranked& a, const Ranked& b) { return a.score > b.score; });
+    std::size_t from = std::min<std::size_t>(offset, ranked.size());
+    std::size_t to = std::min<std::size_t>(from + limit, ranked.size());
+    ranked = std::vector<Ranked>(ranked.begin() + static_cast<std::ptrdiff_t>(from),
+                                 ranked.begin() + static_cast<std::ptrdiff_t>(to));
+  }
+
+  std::size_t rank = req.offset;
+  for (const auto& r : ranked) {
+    Hit hit;
+    Xapian::Document doc = r.it.get_document();
+    hit.article = article_from_document(doc);
+    auto t = doc.termlist_begin();
+    t.skip_to(std::string(schema::kIdPrefix));
+    if (t != doc.termlist_end() && (*t).rfind(schema::kIdPrefix, 0) == 0) hit.id = (*t).substr(schema::kIdPrefix.size());
+    hit.rank = rank++;
+    hit.score = r.score;
+    hit.versions = req.all_versions ? 1 : static_cast<std::size_t>(r.it.get_collapse_count()) + 1;
+    hit.snippet = make_snippet(hit.article.body, snippet_terms(enquire, r.it), req.snippet);
+    hit.article.body.clear();
+    response.hits.push_back(std::move(hit));
+  }
+  if (req.facets) response.facets = facets.collect(req.facet_top);
+  if (built.has_text && response.total < 3) response.suggestion = suggest_spelling(db, built.text);
+  return response;
+}
+
+}  // namespace morgue

@@ -1,1 +1,201 @@
-// in progress
+#include "morgue/snippet.h"
+
+#include <algorithm>
+#include <set>
+#include <unordered_set>
+
+#include <xapian.h>
+
+namespace morgue {
+namespace {
+
+struct Word {
+  std::size_t begin, end;  // byte offsets into the text
+  int term = -1;           // index of the matched query term, or -1
+};
+
+bool is_apostrophe(unsigned ch) { return ch == '\'' || ch == 0x2019; }
+
+// Splits text into words the way Xapian's TermGenerator does (Unicode word
+// characters, apostrophes inside words kept), lower-cased.
+std::vector<std::pair<Word, std::string>> tokenize(const std::string& text) {
+  std::vector<std::pair<Word, std::string>> words;
+  Xapian::Utf8Iterator it(text), end;
+  while (it != end) {
+    if (!Xapian::Unicode::is_wordchar(*it)) {
+      ++it;
+      continue;
+    }
+    std::size_t begin = static_cast<std::size_t>(it.raw() - text.data());
+    std::string lower;
+    while (it != end) {
+      unsigned ch = *it;
+      if (Xapian::Unicode::is_wordchar(ch)) {
+        Xapian::Unicode::append_utf8(lower, Xapian::Unicode::tolower(ch));
+        ++it;
+        continue;
+      }
+      if (is_apostrophe(ch)) {
+        Xapian::Utf8Iterator next = it;
+        ++next;
+        if (next != end && Xapian::Unicode::is_wordchar(*next)) {
+          lower.push_back('\'');
+          it = next;
+          continue;
+        }
+      }
+      break;
+    }
+    std::size_t stop = it == end ? text.size() : static_cast<std::size_t>(it.raw() - text.data());
+    words.push_back({Word{begin, stop, -1}, std::move(lower)});
+  }
+  return words;
+}
+
+bool sentence_start(const std::string& text, std::size_t pos) {
+  if (pos == 0) return true;
+  std::size_t i = pos;
+  while (i > 0 && (text[i - 1] == ' ' || text[i - 1] == '\n' || text[i - 1] == '"' || text[i - 1] == '\t')) {
+    if (text[i - 1] == '\n' && i >= 2 && text[i - 2] == '\n') return true;
+    --i;
+  }
+  if (i == pos || i == 0) return i == 0;
+  char c = text[i - 1];
+  return c == '.' || c == '!' || c == '?' || c == ':' || c == ';';
+}
+
+bool sentence_end(const std::string& text, std::size_t word_begin, std::size_t word_end) {
+  // "U.S." and initials are not sentence ends.
+  if (word_end - word_begin == 1 && text[word_begin] >= 'A' && text[word_begin] <= 'Z') return false;
+  std::size_t i = word_end;
+  while (i < text.size() && (text[i] == '"' || text[i] == ')' || text[i] == '\'')) ++i;
+  if (i >= text.size()) return true;
+  char c = text[i];
+  return c == '.' || c == '!' || c == '?' || c == '\n';
+}
+
+// Where a fragment that ends after word `last` should stop: include closing punctuation.
+std::size_t fragment_stop(const std::string& text, std::size_t word_end) {
+  std::size_t i = word_end;
+  while (i < text.size() && (text[i] == '.' || text[i] == '!' || text[i] == '?' || text[i] == '"' ||
+                             text[i] == ')' || text[i] == '\'' || text[i] == ',')) {
+    ++i;
+  }
+  return i;
+}
+
+}  // namespace
+
+Snippet make_snippet(const std::string& text, const SnippetTerms& terms, const SnippetOptions& options) {
+  Snippet snippet;
+  if (text.empty() || options.max_fragments == 0) return snippet;
+  auto tokens = tokenize(text);
+  if (tokens.empty()) return snippet;
+
+  // Which query term each word matches (by exact word, then by stem).
+  Xapian::Stem stemmer("english");
+  std::vector<Word> words;
+  words.reserve(tokens.size());
+  bool any_match = false;
+  for (auto& [w, lower] : tokens) {
+    auto found = std::find(terms.words.begin(), terms.words.end(), lower);
+    if (found != terms.words.end()) {
+      w.term = static_cast<int>(found - terms.words.begin());
+    } else if (!terms.stems.empty()) {
+      std::string stem = stemmer(lower);
+      auto s = std::find(terms.stems.begin(), terms.stems.end(), stem);
+      if (s != terms.stems.end()) w.term = static_cast<int>(terms.words.size() + static_cast<std::size_t>(s - terms.stems.begin()));
+    }
+    any_match = any_match || w.term >= 0;
+    words.push_back(w);
+  }
+
+  const std::size_t budget = std::max<std::size_t>(options.fragment_bytes, 40);
+  // A window starting at word i spans words while they fit in the budget.
+  auto window_end = [&](std::size_t i) {
+    std::size_t j = i;
+    while (j + 1 < words.size() && words[j + 1].end - words[i].begin <= budget) ++j;
+    return j;
+  };
+
+  std::vector<std::pair<std::size_t, std::size_t>> chosen;  // word index ranges
+  std::vector<bool> used(words.size(), false);
+  std::set<int> covered;  // terms already shown in a chosen fragment
+  while (any_match && chosen.size() < options.max_fragments) {
+    double best_score = 0;
+    std::size_t best_start = 0, best_end = 0;
+    for (std::size_t i = 0; i < words.size(); ++i) {
+      if (words[i].term < 0 || used[i]) continue;
+      // Start a few words before the match, or at the sentence start when close.
+      std::size_t start = i;
+      for (std::size_t back = 0; back < 12 && start > 0 && !used[start - 1]; ++back) {
+        if (sentence_start(text, words[start].begin)) break;
+        --start;
+      }
+      if (!sentence_start(text, words[start].begin) && i - start > 4) start = i - 4;
+      std::size_t end = window_end(start);
+      std::set<int> distinct;
+      std::size_t hits = 0;
+      bool overlaps = false;
+      for (std::size_t k = start; k <= end; ++k) {
+        if (used[k]) {
+          overlaps = true;
+          break;
+        }
+        if (words[k].term >= 0) {
+          distinct.insert(words[k].term);
+          ++hits;
+        }
+      }
+      if (overlaps) continue;
+      std::size_t fresh = 0;
+      for (int t : distinct) fresh += covered.count(t) ? 0 : 1;
+      double score = static_cast<double>(fresh) * 10 + static_cast<double>(distinct.size()) * 3 +
+                     static_cast<double>(hits) + (sentence_start(text, words[start].begin) ? 0.5 : 0);
+      if (score > best_score) {
+        best_score = score;
+        best_start = start;
+        best_end = end;
+      }
+    }
+    if (best_score <= 0) break;
+    // Prefer to stop at a sentence end inside the window.
+    for (std::size_t k = best_end; k > best_start; --k) {
+      bool has_match_after = false;
+      for (std::size_t m = k + 1; m <= best_end; ++m) has_match_after = has_match_after || words[m].term >= 0;
+      if (has_match_after) break;
+      if (sentence_end(text, words[k].begin, words[k].end) && words[k].end - words[best_start].begin >= budget / 2) {
+        best_end = k;
+        break;
+      }
+    }
+    for (std::size_t k = best_start; k <= best_end; ++k) {
+      used[k] = true;
+      if (words[k].term >= 0) covered.insert(words[k].term);
+    }
+    chosen.emplace_back(best_start, best_end);
+  }
+  if (chosen.empty()) chosen.emplace_back(0, window_end(0));
+  std::sort(chosen.begin(), chosen.end());
+
+  for (const auto& [first, last] : chosen) {
+    Fragment f;
+    std::size_t begin = words[first].begin;
+    std::size_t stop = fragment_stop(text, words[last].end);
+    // Keep an opening quote that belongs to the first word.
+    if (begin > 0 && (text[begin - 1] == '"') ) --begin;
+    f.text = text.substr(begin, stop - begin);
+    for (char& c : f.text) {
+      if (c == '\n') c = ' ';
+    }
+    f.cut_before = !sentence_start(text, words[first].begin);
+    f.cut_after = stop < text.size() && !sentence_end(text, words[last].begin, words[last].end);
+    for (std::size_t k = first; k <= last; ++k) {
+      if (words[k].term >= 0) f.highlights.push_back({words[k].begin - begin, words[k].end - begin});
+    }
+    snippet.fragments.push_back(std::move(f));
+  }
+  return snippet;
+}
+
+}  // namespace morgue

@@ -1,0 +1,82 @@
+#include "morgue/admin.h"
+
+#include <algorithm>
+#include <map>
+
+#include <fmt/format.h>
+#include <xapian.h>
+
+#include "index/file_state.h"
+#include "morgue/schema.h"
+
+namespace morgue {
+namespace fs = std::filesystem;
+namespace {
+
+std::optional<Date> date_from_compact(const std::string& v) {
+  if (v.size() != 8) return std::nullopt;
+  Date d{std::stoi(v.substr(0, 4)), std::stoi(v.substr(4, 2)), std::stoi(v.substr(6, 2))};
+  if (!d.is_valid()) return std::nullopt;
+  return d;
+}
+
+}  // namespace
+
+DatabaseStats database_stats(const fs::path& db_path) {
+  Xapian::Database db;
+  try {
+    db = Xapian::Database(db_path.string());
+  } catch (const Xapian::Error& e) {
+    throw DatabaseError(fmt::format("cannot open database {}: {}", db_path.string(), e.get_msg()));
+  }
+  DatabaseStats stats;
+  stats.documents = db.get_doccount();
+  if (stats.documents) {
+    stats.first_date = date_from_compact(db.get_value_lower_bound(schema::kSlotDate));
+    stats.last_date = date_from_compact(db.get_value_upper_bound(schema::kSlotDate));
+  }
+  std::map<std::string, std::size_t> sections;
+  for (auto v = db.valuestream_begin(schema::kSlotSection); v != db.valuestream_end(schema::kSlotSection); ++v) {
+    ++sections[*v];
+  }
+  for (const auto& [name, count] : sections) stats.sections.push_back({name, count});
+  std::stable_sort(stats.sections.begin(), stats.sections.end(),
+                   [](const FacetValue& a, const FacetValue& b) { return a.count > b.count; });
+  const std::string prefix(schema::kFileStateKey);
+  for (auto k = db.metadata_keys_begin(prefix); k != db.metadata_keys_end(prefix); ++k) {
+    ++stats.files_tracked;
+    if (auto state = decode_file_state(db.get_metadata(*k)); state && state->failed) ++stats.files_failed;
+  }
+  std::error_code ec;
+  for (fs::recursive_directory_iterator it(db_path, ec), end; !ec && it != end; it.increment(ec)) {
+    if (it->is_regular_file(ec)) stats.bytes_on_disk += it->file_size(ec);
+  }
+  return stats;
+}
+
+void compact_database(const fs::path& db_path) {
+  // Holding a WritableDatabase keeps other writers out while we compact.
+  Xapian::WritableDatabase lock;
+  try {
+    lock = Xapian::WritableDatabase(db_path.string(), Xapian::DB_OPEN);
+  } catch (const Xapian::DatabaseLockError&) {
+    throw std::runtime_error(fmt::format("database {} is locked: an indexer is writing to it", db_path.string()));
+  }
+  fs::path tmp = db_path;
+  tmp += ".compact-tmp";
+  fs::path old = db_path;
+  old += ".compact-old";
+  fs::remove_all(tmp);
+  fs::remove_all(old);
+  {
+    Xapian::Database source(db_path.string());
+    source.compact(tmp.string(), Xapian::DBCOMPACT_NO_RENUMBER);
+  }
+  lock.close();
+  // Readers that have the old files open keep reading them until they reopen.
+  fs::rename(db_path, old);
+  fs::rename(tmp, db_path);
+  fs::remove_all(old);
+}
+
+}  // namespace morgue

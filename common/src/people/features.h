@@ -1,0 +1,48 @@
+// The tagger's features (private): word, context, shape, affixes, word-list
+// membership and what the rest of the story says about a word. Shared by the
+// run-time tagger and the trainer, so both see exactly the same features.
+#pragma once
+
+#include <cstdint>
+#include <unordered_map>
+#include <vector>
+
+#include "people/lexicon.h"
+#include "people/perceptron.h"
+#include "people/tokenizer.h"
+
+namespace morgue::people {
+
+// Per-token facts computed once per document.
+struct TokenInfo {
+  std::uint64_t lower_hash = 0;
+  std::uint64_t shape_hash = 0;
+  std::uint8_t lexicon = 0;  // LexiconFlag bits
+  bool candidate = false;    // could be part of a name (see is_candidate)
+};
+
+// How a word is written across the whole story: "During" is a name nowhere if
+// "during" occurs in lower case; "Price" is one if it occurs capitalised
+// mid-sentence.
+struct WordCounts {
+  std::uint16_t lower = 0;        // written in lower case
+  std::uint16_t capitalised = 0;  // capitalised, not sentence-initial, not in a caps line
+};
+
+struct DocumentFacts {
+  std::vector<TokenInfo> tokens;
+  std::unordered_map<std::uint64_t, WordCounts> words;
+};
+
+// Fills `facts` for `doc` (after finish_document()).
+void analyse(const Document& doc, const Lexicon& lexicon, DocumentFacts& facts);
+
+// Features of token `i` that do not depend on earlier tags. `out` is cleared.
+void static_features(const Document& doc, const DocumentFacts& facts, std::size_t i,
+                     std::vector<std::uint64_t>& out);
+
+// Appends the features that depend on the two previous tags.
+void history_features(const Document& doc, const DocumentFacts& facts, std::size_t i, Tag prev,
+                      Tag prev2, std::vector<std::uint64_t>& out);
+
+}  // namespace morgue::people

@@ -1,0 +1,47 @@
+// Word lists the recogniser consults: first names, surnames, titles, words
+// that are never names (private). Loaded once; read-only afterwards, so one
+// Lexicon serves every thread.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <string_view>
+#include <unordered_map>
+
+namespace morgue::people {
+
+// What a (lower-cased) word can be; a word may be several.
+enum LexiconFlag : std::uint8_t {
+  kFirstName = 1u << 0,  // a given name ("sergey", "antony")
+  kSurname = 1u << 1,    // a family name ("lavrov", "price")
+  kTitle = 1u << 2,      // precedes names: "president", "minister", "mr."
+  kNotName = 1u << 3,    // capitalised but never a person: months, weekdays, "though"
+  kParticle = 1u << 4,   // lower-case part of a name: "von", "de", "bin"
+  kSuffix = 1u << 5,     // after a surname: "jr.", "iii"
+  kAgency = 1u << 6,     // news agencies and photo libraries: "reuters", "getty"
+};
+inline constexpr int kLexiconFlagCount = 7;
+
+// Hash of a lower-cased word, as the lexicon and the model key it.
+std::uint64_t word_hash(std::string_view lower);
+
+class Lexicon {
+ public:
+  // Reads the word lists in `dir` (first_names.txt, surnames.txt, titles.txt,
+  // not_names.txt, particles.txt, suffixes.txt, agencies.txt: one lower-case
+  // word a line, '#' starts a comment). Throws std::runtime_error naming a
+  // missing or unreadable file.
+  explicit Lexicon(const std::filesystem::path& dir);
+
+  std::uint8_t flags(std::uint64_t hash) const {
+    auto it = words_.find(hash);
+    return it == words_.end() ? 0 : it->second;
+  }
+  std::uint8_t flags(std::string_view lower) const { return flags(word_hash(lower)); }
+
+ private:
+  void load(const std::filesystem::path& file, std::uint8_t flag);
+  std::unordered_map<std::uint64_t, std::uint8_t> words_;
+};
+
+}  // namespace morgue::people

@@ -1,0 +1,34 @@
+#include "people/tagger.h"
+
+namespace morgue::people {
+
+void tag_document(const Document& doc, const Lexicon& lexicon, TaggerScratch& scratch,
+                  const TagChooser& choose) {
+  analyse(doc, lexicon, scratch.facts);
+  scratch.tags.assign(doc.tokens.size(), kOutside);
+  Tag prev = kOutside, prev2 = kOutside;
+  for (std::size_t i = 0; i < doc.tokens.size(); ++i) {
+    if (doc.tokens[i].flags & kSentenceStart) prev = prev2 = kOutside;
+    Tag tag = kOutside;
+    if (scratch.facts.tokens[i].candidate) {
+      static_features(doc, scratch.facts, i, scratch.features);
+      history_features(doc, scratch.facts, i, prev, prev2, scratch.features);
+      tag = choose(i, scratch.features);
+    }
+    scratch.tags[i] = tag;
+    prev2 = prev;
+    prev = tag;
+  }
+}
+
+Tag best_tag(const Model& model, std::span<const std::uint64_t> features) {
+  Scores scores{};
+  model.add_scores(features, scores);
+  int best = 0;
+  for (int t = 1; t < kTagCount; ++t) {
+    if (scores[t] > scores[best]) best = t;
+  }
+  return static_cast<Tag>(best);
+}
+
+}  // namespace morgue::people

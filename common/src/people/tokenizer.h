@@ -1,0 +1,65 @@
+// Splitting story text into the tokens the person recogniser tags (private).
+// The split follows CoNLL-2003 (Penn Treebank style), which the model was
+// trained on: punctuation apart, possessive "'s" apart, "U.S." and initials
+// ("J.K.") kept whole, hyphenated words whole.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace morgue::people {
+
+// Token flags, set by the tokenizer (or by the trainer from CoNLL tokens).
+enum TokenFlag : std::uint32_t {
+  kSentenceStart = 1u << 0,  // first word of a sentence, line or paragraph
+  kLineStart = 1u << 1,      // first token of a line (headline, dateline, bullet)
+  kCapsLine = 1u << 2,       // the token's line is mostly upper case (headline, dateline)
+};
+
+struct Token {
+  std::string_view text;   // as written (points into the caller's text)
+  std::string_view lower;  // lower-cased (points into Document::lower_buffer)
+  std::uint32_t flags = 0;
+};
+
+// A run of tokens with their lower-case forms. The views in `tokens` point
+// into the tokenized text and into `lower_buffer`, so a Document must not
+// outlive the text it was built from, and is not copyable.
+struct Document {
+  std::vector<Token> tokens;
+  std::string lower_buffer;
+  std::vector<std::uint32_t> lower_offsets;  // per token, until finish_document()
+
+  Document() = default;
+  Document(const Document&) = delete;
+  Document& operator=(const Document&) = delete;
+
+  void clear() {
+    tokens.clear();
+    lower_buffer.clear();
+    lower_offsets.clear();
+  }
+};
+
+// Appends the tokens of `text` (one block: a headline, a caption or the body;
+// a new line starts a sentence) to `doc`. Call finish_document() after the
+// last block: lower-case views are fixed up only then, because the buffer
+// may move while it grows.
+void tokenize(std::string_view text, Document& doc);
+
+// Appends one token given as text (the trainer's pre-tokenized input).
+void add_token(std::string_view text, std::uint32_t flags, Document& doc);
+
+// Sets the `lower` views and the kCapsLine flags. Call once, after the last
+// tokenize()/add_token().
+void finish_document(Document& doc);
+
+// UTF-8 helpers shared by the recogniser.
+bool starts_upper(std::string_view word);  // first letter is upper case
+bool is_all_upper(std::string_view word);  // has letters, none lower case
+bool has_upper(std::string_view word);
+bool has_letter(std::string_view word);
+
+}  // namespace morgue::people

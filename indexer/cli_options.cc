@@ -1,0 +1,101 @@
+#include "cli_options.h"
+
+#include <iostream>
+#include <thread>
+
+#include <boost/program_options.hpp>
+#include <unistd.h>
+
+namespace morgue::cli {
+namespace po = boost::program_options;
+
+namespace {
+
+const char* kUsage =
+    "Usage: morgue-index [OPTIONS] PATH...          index files and directories\n"
+    "       morgue-index --extract [OPTIONS] FILE... print extracted articles as JSON lines\n"
+    "       morgue-index --stats [--db DIR] [--json]  describe a database\n"
+    "       morgue-index --compact [--db DIR]         compact a database in place\n"
+    "\n"
+    "Exit codes: 0 all fine, 1 some files failed, 2 usage or fatal error.\n";
+
+}  // namespace
+
+std::optional<CliOptions> parse_command_line(int argc, char** argv, int& exit_code) {
+  CliOptions opts;
+  std::string db = opts.index.db_path.string();
+  std::string format = "auto";
+  std::vector<std::string> inputs;
+  po::options_description general("Options");
+  general.add_options()
+      ("help,h", "show this help")
+      ("db,d", po::value(&db)->value_name("DIR"), "database directory (default: morgue-db, or $MORGUE_DB)")
+      ("extract", "print each article as one JSON object per line; touch no database")
+      ("stats", "print document count, date span, sections and size")
+      ("compact", "compact the database (Xapian's compactor) and swap it in")
+      ("jobs,j", po::value(&opts.index.jobs)->value_name("N"), "worker threads (default: all cores)")
+      ("batch", po::value(&opts.index.batch_size)->value_name("N"), "articles per commit (default: 2000)")
+      ("prune", "remove documents whose source files are gone")
+      ("format", po::value(&format)->value_name("F"), "auto, text, html, xml or jsonl (default: auto)")
+      ("max-file-mb", po::value<std::size_t>()->value_name("MB"), "skip files larger than this (default: 64)")
+      ("no-people", "do not extract the people named (faster)")
+      ("json", "print the summary as JSON")
+      ("quiet,q", "no progress or per-file messages (problems still counted)");
+  po::options_description hidden;
+  hidden.add_options()("input", po::value(&inputs));
+  po::options_description all;
+  all.add(general).add(hidden);
+  po::positional_options_description positional;
+  positional.add("input", -1);
+  po::variables_map vm;
+  try {
+    po::store(po::command_line_parser(argc, argv).options(all).positional(positional).run(), vm);
+    if (!vm.count("db")) {
+      if (const char* env = std::getenv("MORGUE_DB"); env && *env) db = env;
+    }
+    po::notify(vm);
+  } catch (const po::error& e) {
+    std::cerr << "morgue-index: " << e.what() << "\n" << kUsage;
+    exit_code = 2;
+    return std::nullopt;
+  }
+  if (vm.count("help")) {
+    std::cout << kUsage << "\n" << general;
+    exit_code = 0;
+    return std::nullopt;
+  }
+  auto fail = [&](const std::string& message) {
+    std::cerr << "morgue-index: " << message << "\n" << kUsage;
+    exit_code = 2;
+    return std::nullopt;
+  };
+  int modes = static_cast<int>(vm.count("extract") + vm.count("stats") + vm.count("compact"));
+  if (modes > 1) return fail("choose one of --extract, --stats and --compact");
+  if (vm.count("extract")) opts.mode = Mode::kExtract;
+  if (vm.count("stats")) opts.mode = Mode::kStats;
+  if (vm.count("compact")) opts.mode = Mode::kCompact;
+  if ((opts.mode == Mode::kIndex || opts.mode == Mode::kExtract) && inputs.empty()) {
+    return fail("no files or directories given");
+  }
+  if ((opts.mode == Mode::kStats || opts.mode == Mode::kCompact) && !inputs.empty()) {
+    return fail("--stats and --compact take no paths");
+  }
+  if (format == "auto") opts.index.extract.format = Format::kAuto;
+  else if (format == "text") opts.index.extract.format = Format::kText;
+  else if (format == "html") opts.index.extract.format = Format::kHtml;
+  else if (format == "xml") opts.index.extract.format = Format::kNewsXml;
+  else if (format == "jsonl") opts.index.extract.format = Format::kJsonLines;
+  else return fail("unknown --format '" + format + "' (auto, text, html, xml, jsonl)");
+  if (vm.count("max-file-mb")) opts.index.extract.max_file_bytes = vm["max-file-mb"].as<std::size_t>() << 20;
+  if (opts.index.batch_size == 0) return fail("--batch must be at least 1");
+  opts.index.db_path = db;
+  for (const auto& input : inputs) opts.index.inputs.emplace_back(input);
+  opts.index.prune = vm.count("prune") > 0;
+  opts.people = !vm.count("no-people");
+  opts.json = vm.count("json") > 0;
+  opts.quiet = vm.count("quiet") > 0;
+  opts.progress = !opts.quiet && isatty(STDERR_FILENO);
+  return opts;
+}
+
+}  // namespace morgue::cli

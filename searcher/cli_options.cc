@@ -1,0 +1,112 @@
+#include "cli_options.h"
+
+#include <cstdlib>
+#include <iostream>
+
+#include <boost/program_options.hpp>
+#include <unistd.h>
+
+namespace morgue::search_cli {
+namespace po = boost::program_options;
+
+namespace {
+
+const char* kUsage =
+    "Usage: morgue-search [OPTIONS] QUERY...   search the archive\n"
+    "       morgue-search --show ID [--db DIR]  print one stored story\n"
+    "\n"
+    "Query language: words, \"phrases\", AND OR NOT, +word -word, NEAR, (brackets),\n"
+    "title: person: author: section: site: url: subject:, word*, and dates:\n"
+    "date:2022-02-14 date:2022-02 date:2022 date:2022-02-01..2022-03-15 date:..1999\n"
+    "after:2021 before:2020-06 since:yesterday, today, 'last week', 'past 30 days'.\n"
+    "\n"
+    "Exit codes: 0 hits, 1 no hits, 2 error (bad query, missing database).\n";
+
+}  // namespace
+
+int parse_half_life(const std::string& text) {
+  if (text.empty()) return 0;
+  char* end = nullptr;
+  long n = std::strtol(text.c_str(), &end, 10);
+  if (end == text.c_str() || n <= 0 || n > 100000) return 0;
+  std::string unit(end);
+  if (unit.empty() || unit == "d") return static_cast<int>(n);
+  if (unit == "w") return static_cast<int>(n * 7);
+  if (unit == "m") return static_cast<int>(n * 30);
+  if (unit == "y") return static_cast<int>(n * 365);
+  return 0;
+}
+
+std::optional<CliOptions> parse_command_line(int argc, char** argv, int& exit_code) {
+  CliOptions opts;
+  std::vector<std::string> words;
+  std::string sort = "relevance", color = "auto", recent;
+  po::options_description general("Options");
+  general.add_options()
+      ("help,h", "show this help")
+      ("db,d", po::value(&opts.db)->value_name("PATH"), "database directory or stub file (default: morgue-db, or $MORGUE_DB)")
+      ("limit,n", po::value(&opts.request.limit)->value_name("N"), "hits to show (default: 10)")
+      ("offset", po::value(&opts.request.offset)->value_name("N"), "skip this many hits (default: 0)")
+      ("sort", po::value(&sort)->value_name("ORDER"), "relevance, date (newest first), newest or oldest")
+      ("recent", po::value(&recent)->value_name("HALF-LIFE"), "prefer recent stories: 30d, 2w, 6m, 1y")
+      ("facets", "show sections, people and a timeline for all matches")
+      ("all-versions", "list every version of wire copy instead of one hit")
+      ("json", "print one JSON object (see docs/json.md)")
+      ("color", po::value(&color)->value_name("WHEN"), "auto, always or never (NO_COLOR is honoured)")
+      ("show", po::value(&opts.show_id)->value_name("ID"), "print the stored story with this id");
+  po::options_description hidden;
+  hidden.add_options()("query", po::value(&words));
+  po::options_description all;
+  all.add(general).add(hidden);
+  po::positional_options_description positional;
+  positional.add("query", -1);
+  po::variables_map vm;
+  auto fail = [&](const std::string& message) {
+    std::cerr << "morgue-search: " << message << "\n" << kUsage;
+    exit_code = 2;
+    return std::nullopt;
+  };
+  try {
+    po::store(po::command_line_parser(argc, argv).options(all).positional(positional).run(), vm);
+    if (!vm.count("db")) {
+      if (const char* env = std::getenv("MORGUE_DB"); env && *env) opts.db = env;
+    }
+    po::notify(vm);
+  } catch (const po::error& e) {
+    return fail(e.what());
+  }
+  if (vm.count("help")) {
+    std::cout << kUsage << "\n" << general;
+    exit_code = 0;
+    return std::nullopt;
+  }
+  if (vm.count("show")) {
+    opts.mode = Mode::kShow;
+  } else if (words.empty()) {
+    return fail("no query given");
+  }
+  for (const auto& w : words) {
+    if (!opts.request.query.empty()) opts.request.query += ' ';
+    opts.request.query += w;
+  }
+  if (sort == "relevance") opts.request.sort = SortOrder::kRelevance;
+  else if (sort == "date" || sort == "newest") opts.request.sort = SortOrder::kNewest;
+  else if (sort == "oldest") opts.request.sort = SortOrder::kOldest;
+  else return fail("unknown --sort '" + sort + "' (relevance, date, newest, oldest)");
+  if (!recent.empty()) {
+    opts.request.recent_half_life_days = parse_half_life(recent);
+    if (!opts.request.recent_half_life_days) return fail("cannot read --recent '" + recent + "' (e.g. 30d, 2w, 6m, 1y)");
+  }
+  if (opts.request.limit > 1000) return fail("--limit is at most 1000");
+  opts.request.facets = vm.count("facets") > 0;
+  opts.request.all_versions = vm.count("all-versions") > 0;
+  opts.output = vm.count("json") ? Output::kJson : Output::kTerminal;
+  const char* no_color = std::getenv("NO_COLOR");
+  if (color == "always") opts.color = true;
+  else if (color == "never") opts.color = false;
+  else if (color == "auto") opts.color = isatty(STDOUT_FILENO) && !(no_color && *no_color);
+  else return fail("unknown --color '" + color + "' (auto, always, never)");
+  return opts;
+}
+
+}  // namespace morgue::search_cli

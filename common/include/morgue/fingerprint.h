@@ -1,21 +1,34 @@
-// Fingerprints of article text for duplicate detection.
+// Fingerprints of article text for duplicate detection (wire copy).
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <string>
 #include <string_view>
 
 namespace morgue {
 
-// 64-bit SimHash over word 3-shingles of the lower-cased text: near-identical
-// texts (a refiled wire story) differ in few bits.
-std::uint64_t simhash(std::string_view text);
+// MinHash over word 3-shingles of the lower-cased text: the share of equal
+// entries estimates the Jaccard similarity of two texts' shingle sets.
+inline constexpr std::size_t kMinHashSize = 24;
+inline constexpr std::size_t kMinHashBands = 6;  // LSH bands of kMinHashSize / kMinHashBands rows
+using MinHash = std::array<std::uint32_t, kMinHashSize>;
 
-// Number of differing bits.
-int hamming_distance(std::uint64_t a, std::uint64_t b);
+MinHash minhash(std::string_view text);
 
-// Stories closer than this many bits are versions of one story.
-inline constexpr int kNearDuplicateBits = 6;
+// Estimated Jaccard similarity, 0..1.
+double similarity(const MinHash& a, const MinHash& b);
+
+// Texts at least this similar are versions of one story. Two stories sharing
+// 80% of their shingles are found with probability ~0.96 and 90% with ~0.998.
+inline constexpr double kNearDuplicateSimilarity = 0.7;
+
+// Binary form for a value slot, and back (nullopt-like: all zeros on bad input).
+std::string encode_minhash(const MinHash& h);
+MinHash decode_minhash(std::string_view bytes);
+
+// One key per LSH band (8 hex digits): near-duplicates share at least one.
+std::array<std::string, kMinHashBands> minhash_bands(const MinHash& h);
 
 // Hash of the normalised text (case, spacing and punctuation ignored): equal
 // for exact duplicates. 16 hex digits.

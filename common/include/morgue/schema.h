@@ -26,7 +26,7 @@ inline constexpr std::string_view kMonthPrefix = "M";        // M202202
 inline constexpr std::string_view kYearPrefix = "Y";         // Y2022
 inline constexpr std::string_view kLanguagePrefix = "L";     // language tag
 inline constexpr std::string_view kExactDupPrefix = "XH";    // content hash (boolean): exact duplicates
-inline constexpr std::string_view kSimBandPrefix = "XB";     // SimHash band: "XB" + band digit + 4 hex (near-duplicate candidates)
+inline constexpr std::string_view kSimBandPrefix = "XB";     // MinHash LSH band: "XB" + band digit + 8 hex (near-duplicate candidates)
 
 // --- Metadata keys -----------------------------------------------------------
 // Per-file indexing state, committed with the documents it describes:
@@ -38,7 +38,7 @@ inline constexpr Xapian::valueno kSlotDate = 0;         // "YYYYMMDD" (sortable;
 inline constexpr Xapian::valueno kSlotMonth = 1;        // "YYYYMM" (timeline facet)
 inline constexpr Xapian::valueno kSlotSection = 2;      // section display form (facet)
 inline constexpr Xapian::valueno kSlotPeople = 3;       // people joined by '\n' (facet)
-inline constexpr Xapian::valueno kSlotSimHash = 4;      // 64-bit SimHash, 16 hex digits
+inline constexpr Xapian::valueno kSlotFingerprint = 4;   // MinHash signature, binary (see fingerprint.h)
 inline constexpr Xapian::valueno kSlotDupGroup = 5;     // near-duplicate group key (collapse)
 inline constexpr Xapian::valueno kSlotDayNumber = 6;    // sortable_serialise(days since 1970) (recency)
 inline constexpr Xapian::valueno kSlotSource = 7;       // source path (incremental bookkeeping)

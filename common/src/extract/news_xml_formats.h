@@ -19,7 +19,7 @@ struct Sink {
   Extraction& out;
   bool multi = false;  // container format: every article gets a key
   int position = 0;    // items seen so far, for "item-N" keys
-  std::unordered_set<std::string> keys;
+  std::unordered_set<std::string> keys = {};
 
   // Finishes an article (source, key) and keeps it if it has a title or body.
   void add(Article article, std::string key);

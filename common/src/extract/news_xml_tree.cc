@@ -30,10 +30,8 @@ void append_text(const xmlNode* node, int depth, std::initializer_list<std::stri
     if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) {
       if (c->content) out += reinterpret_cast<const char*>(c->content);
     } else if (c->type == XML_ELEMENT_NODE && depth < kMaxElementDepth && !name_in(local_name(c), skipped)) {
-      // A space keeps words in neighbouring elements apart; collapse_space tidies up.
-      out += ' ';
+      // No space added: inline markup ("<location>X</location>, May 2") sits against punctuation.
       append_text(c, depth + 1, skipped, out);
-      out += ' ';
     }
   }
 }

@@ -142,15 +142,14 @@ Xapian::Document make_document(const Article& a, const std::string& id) {
   if (!a.section.empty()) doc.add_value(schema::kSlotSection, a.section);
   if (!a.people.empty()) doc.add_value(schema::kSlotPeople, util::join(a.people, "\n"));
 
-  std::string text = a.title + "\n" + a.body;
-  std::uint64_t fingerprint = simhash(text);
-  doc.add_value(schema::kSlotSimHash, util::hex64(fingerprint));
-  std::string hex = util::hex64(fingerprint);
-  for (int band = 0; band < 4; ++band) {
-    doc.add_boolean_term(std::string(schema::kSimBandPrefix) + static_cast<char>('0' + band) +
-                         hex.substr(static_cast<std::size_t>(band) * 4, 4));
+  // Refiled wire copy often changes the headline: fingerprint the body.
+  MinHash fingerprint = minhash(a.body.empty() ? a.title : a.body);
+  doc.add_value(schema::kSlotFingerprint, encode_minhash(fingerprint));
+  auto bands = minhash_bands(fingerprint);
+  for (std::size_t band = 0; band < bands.size(); ++band) {
+    doc.add_boolean_term(std::string(schema::kSimBandPrefix) + static_cast<char>('0' + band) + bands[band]);
   }
-  doc.add_boolean_term(schema::make_term(schema::kExactDupPrefix, content_hash(text)));
+  doc.add_boolean_term(schema::make_term(schema::kExactDupPrefix, content_hash(a.body.empty() ? a.title : a.body)));
   doc.add_value(schema::kSlotDupGroup, id);
   doc.add_value(schema::kSlotSource, a.source);
 

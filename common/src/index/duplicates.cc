@@ -1,6 +1,5 @@
 #include "index/duplicates.h"
 
-#include <cstdlib>
 
 #include "morgue/fingerprint.h"
 #include "morgue/schema.h"
@@ -11,8 +10,6 @@ namespace {
 // A band term shared by thousands of documents says little; look at a bounded
 // number of candidates so indexing cost stays flat as the archive grows.
 constexpr int kMaxCandidatesPerBand = 64;
-
-std::uint64_t parse_hex(const std::string& hex) { return std::strtoull(hex.c_str(), nullptr, 16); }
 
 std::string own_id_term(const std::string& id) { return schema::make_term(schema::kIdPrefix, id); }
 
@@ -29,13 +26,13 @@ DuplicateMatch find_duplicate_group(const Xapian::Database& db, const Xapian::Do
   DuplicateMatch match;
   match.group = own_id;
   const std::string own_term = own_id_term(own_id);
-  std::string exact_term, band_terms[4];
+  std::string exact_term, band_terms[kMinHashBands];
   int bands = 0;
   for (Xapian::TermIterator t = doc.termlist_begin(); t != doc.termlist_end(); ++t) {
     const std::string term = *t;
     if (term.rfind(schema::kExactDupPrefix, 0) == 0 && term.size() == schema::kExactDupPrefix.size() + 16) {
       exact_term = term;
-    } else if (term.rfind(schema::kSimBandPrefix, 0) == 0 && bands < 4) {
+    } else if (term.rfind(schema::kSimBandPrefix, 0) == 0 && bands < static_cast<int>(kMinHashBands)) {
       band_terms[bands++] = term;
     }
   }
@@ -48,18 +45,17 @@ DuplicateMatch find_duplicate_group(const Xapian::Database& db, const Xapian::Do
       return match;
     }
   }
-  const std::uint64_t fingerprint = parse_hex(doc.get_value(schema::kSlotSimHash));
-  int best = kNearDuplicateBits + 1;
+  const MinHash fingerprint = decode_minhash(doc.get_value(schema::kSlotFingerprint));
+  double best = kNearDuplicateSimilarity;
   for (int b = 0; b < bands; ++b) {
     int seen = 0;
     for (auto p = db.postlist_begin(band_terms[b]); p != db.postlist_end(band_terms[b]) && seen < kMaxCandidatesPerBand;
          ++p, ++seen) {
-      std::string value = db.get_document(*p).get_value(schema::kSlotSimHash);
-      int distance = hamming_distance(fingerprint, parse_hex(value));
-      if (distance >= best) continue;
       Xapian::Document candidate = db.get_document(*p);
+      double s = similarity(fingerprint, decode_minhash(candidate.get_value(schema::kSlotFingerprint)));
+      if (s < best || (s == best && match.near)) continue;
       if (is_self(candidate, own_term)) continue;
-      best = distance;
+      best = s;
       match.group = candidate.get_value(schema::kSlotDupGroup);
       match.near = true;
     }

@@ -10,12 +10,12 @@ namespace morgue {
 struct DuplicateMatch {
   std::string group;   // group key to store in kSlotDupGroup (own id when no match)
   bool exact = false;  // same normalised text as an existing document
-  bool near = false;   // SimHash within kNearDuplicateBits of an existing document
+  bool near = false;   // MinHash-similar to an existing document
 };
 
 // Looks in `db` (which may hold uncommitted changes) for a document with the
-// same content hash, or a SimHash sharing a 16-bit band and within
-// kNearDuplicateBits, other than `own_id`'s. `doc` must come from make_document().
+// same content hash, or a MinHash sharing an LSH band and at least
+// kNearDuplicateSimilarity similar, other than `own_id`'s. `doc` must come from make_document().
 DuplicateMatch find_duplicate_group(const Xapian::Database& db, const Xapian::Document& doc,
                                     const std::string& own_id);
 

@@ -1,7 +1,5 @@
 #include "morgue/fingerprint.h"
 
-#include <array>
-#include <bit>
 #include <vector>
 
 #include "util/strings.h"
@@ -9,8 +7,8 @@
 namespace morgue {
 namespace {
 
-// Lower-cased ASCII-alphanumeric words; other bytes (UTF-8 letters included)
-// are kept as word characters so non-English text still shingles.
+// Lower-cased alphanumeric words; bytes >= 0x80 (UTF-8 letters) count as word
+// characters so non-English text still shingles.
 std::vector<std::string> words_of(std::string_view text) {
   std::vector<std::string> words;
   std::string current;
@@ -28,32 +26,75 @@ std::vector<std::string> words_of(std::string_view text) {
   return words;
 }
 
+// splitmix64: a cheap, well-mixed permutation for the k hash functions.
+std::uint64_t mix(std::uint64_t x) {
+  x += 0x9E3779B97F4A7C15ull;
+  x = (x ^ (x >> 30)) * 0xBF58476D1CE4E5B9ull;
+  x = (x ^ (x >> 27)) * 0x94D049BB133111EBull;
+  return x ^ (x >> 31);
+}
+
 }  // namespace
 
-std::uint64_t simhash(std::string_view text) {
+MinHash minhash(std::string_view text) {
+  MinHash h;
+  h.fill(0xFFFFFFFFu);
   std::vector<std::string> words = words_of(text);
-  std::array<int, 64> weights{};
-  auto add = [&](std::uint64_t h) {
-    for (int bit = 0; bit < 64; ++bit) weights[static_cast<std::size_t>(bit)] += (h >> bit) & 1 ? 1 : -1;
+  auto add = [&](std::uint64_t shingle) {
+    for (std::size_t k = 0; k < kMinHashSize; ++k) {
+      auto v = static_cast<std::uint32_t>(mix(shingle ^ (0xA24BAED4963EE407ull * (k + 1))) >> 32);
+      if (v < h[k]) h[k] = v;
+    }
   };
   if (words.size() < 3) {
     for (const auto& w : words) add(util::fnv1a64(w));
   } else {
     for (std::size_t i = 0; i + 2 < words.size(); ++i) {
-      std::uint64_t h = util::fnv1a64(words[i]);
-      h = util::fnv1a64(words[i + 1], h ^ 0x9E3779B97F4A7C15ull);
-      h = util::fnv1a64(words[i + 2], h ^ 0x9E3779B97F4A7C15ull);
-      add(h);
+      std::uint64_t s = util::fnv1a64(words[i]);
+      s = util::fnv1a64(words[i + 1], s ^ 0x20);
+      s = util::fnv1a64(words[i + 2], s ^ 0x20);
+      add(s);
     }
   }
-  std::uint64_t result = 0;
-  for (int bit = 0; bit < 64; ++bit) {
-    if (weights[static_cast<std::size_t>(bit)] > 0) result |= std::uint64_t{1} << bit;
-  }
-  return result;
+  return h;
 }
 
-int hamming_distance(std::uint64_t a, std::uint64_t b) { return std::popcount(a ^ b); }
+double similarity(const MinHash& a, const MinHash& b) {
+  std::size_t same = 0;
+  for (std::size_t k = 0; k < kMinHashSize; ++k) same += a[k] == b[k] ? 1 : 0;
+  return static_cast<double>(same) / static_cast<double>(kMinHashSize);
+}
+
+std::string encode_minhash(const MinHash& h) {
+  std::string out;
+  out.reserve(kMinHashSize * 4);
+  for (auto v : h) {
+    for (int shift = 24; shift >= 0; shift -= 8) out.push_back(static_cast<char>((v >> shift) & 0xFF));
+  }
+  return out;
+}
+
+MinHash decode_minhash(std::string_view bytes) {
+  MinHash h{};
+  if (bytes.size() != kMinHashSize * 4) return h;
+  for (std::size_t k = 0; k < kMinHashSize; ++k) {
+    std::uint32_t v = 0;
+    for (std::size_t b = 0; b < 4; ++b) v = (v << 8) | static_cast<unsigned char>(bytes[k * 4 + b]);
+    h[k] = v;
+  }
+  return h;
+}
+
+std::array<std::string, kMinHashBands> minhash_bands(const MinHash& h) {
+  constexpr std::size_t rows = kMinHashSize / kMinHashBands;
+  std::array<std::string, kMinHashBands> keys;
+  for (std::size_t b = 0; b < kMinHashBands; ++b) {
+    std::uint64_t x = b;
+    for (std::size_t r = 0; r < rows; ++r) x = mix(x ^ h[b * rows + r]);
+    keys[b] = util::hex64(x).substr(0, 8);
+  }
+  return keys;
+}
 
 std::string content_hash(std::string_view text) {
   std::uint64_t h = 14695981039346656037ull;

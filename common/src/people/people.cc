@@ -2,15 +2,48 @@
 
 #include <cstdlib>
 
+#include "people/credits.h"
+#include "people/lexicon.h"
+#include "people/names.h"
+#include "people/perceptron.h"
+#include "people/tagger.h"
+#include "people/tokenizer.h"
+
 namespace morgue {
 
-// Placeholder: finds nobody until the recogniser lands.
-struct PeopleExtractor::Impl {};
+// Word lists and weights, loaded once and only read afterwards: that is what
+// makes extract() safe to call from many threads.
+struct PeopleExtractor::Impl {
+  explicit Impl(const std::filesystem::path& dir) : lexicon(dir), model(dir / "people.model") {}
+  people::Lexicon lexicon;
+  people::Model model;
+};
 
-PeopleExtractor::PeopleExtractor(const std::filesystem::path&) : impl_(std::make_unique<Impl>()) {}
+PeopleExtractor::PeopleExtractor(const std::filesystem::path& data_dir)
+    : impl_(std::make_unique<Impl>(data_dir)) {}
 PeopleExtractor::~PeopleExtractor() = default;
 
-std::vector<std::string> PeopleExtractor::extract(const Article&) const { return {}; }
+std::vector<std::string> PeopleExtractor::extract(const Article& article) const {
+  // The texts must outlive the document, whose tokens point into them.
+  std::vector<std::string> captions;
+  captions.reserve(article.captions.size());
+  for (const std::string& caption : article.captions) captions.push_back(people::strip_caption_credit(caption));
+  std::string body = people::strip_body_credits(article.body);
+
+  people::Document doc;
+  people::tokenize(article.title, doc);
+  for (const std::string& caption : captions) people::tokenize(caption, doc);
+  people::tokenize(body, doc);
+  people::finish_document(doc);
+
+  people::TaggerScratch scratch;
+  const people::Model& model = impl_->model;
+  people::tag_document(doc, impl_->lexicon, scratch,
+                       [&model](std::size_t, std::span<const std::uint64_t> features) {
+                         return people::best_tag(model, features);
+                       });
+  return people::merge_mentions(people::collect_mentions(doc, scratch.tags, impl_->lexicon), impl_->lexicon);
+}
 
 std::filesystem::path default_data_dir() {
   if (const char* env = std::getenv("MORGUE_DATA_DIR"); env && *env) return env;

@@ -73,6 +73,23 @@ Xapian::Query date_filter(const DateRange& r) {
   return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, schema::kSlotDate, from, to);
 }
 
+// True when the query has a free-text term (a word that ranks), false for
+// pure filters such as "section:world" (then results are sorted by date).
+bool has_weighted_terms(const Xapian::Query& query) {
+  for (auto t = query.get_terms_begin(); t != query.get_terms_end(); ++t) {
+    std::string term = *t;
+    if (!term.empty() && term[0] == 'Z') term.erase(0, 1);
+    std::size_t upper = 0;
+    while (upper < term.size() && term[upper] >= 'A' && term[upper] <= 'Z') ++upper;
+    std::string_view prefix(term.data(), upper);
+    if (prefix.empty() || prefix == schema::kTitlePrefix || prefix == schema::kPersonPrefix ||
+        prefix == schema::kAuthorPrefix) {
+      return true;
+    }
+  }
+  return false;
+}
+
 }  // namespace
 
 struct QueryBuilder::Impl {
@@ -131,7 +148,7 @@ BuiltQuery QueryBuilder::build(const std::string& raw, const Date& today, bool a
       }
     }
   }
-  built.has_text = !text_query.empty();
+  built.has_text = has_weighted_terms(text_query) || dates.rest.find('*') != std::string::npos;
   Xapian::Query filters;
   for (const auto& r : dates.ranges) {
     Xapian::Query f = date_filter(r);

@@ -1,0 +1,232 @@
+// JSON-LD (schema.org) blocks of a page: <script type="application/ld+json">.
+#include <algorithm>
+#include <nlohmann/json.hpp>
+
+#include "extract/html_meta.h"
+#include "util/strings.h"
+
+namespace morgue::html {
+namespace {
+
+using nlohmann::json;
+
+constexpr std::size_t kMaxScriptBytes = 2 << 20;
+constexpr int kMaxDepth = 6;
+constexpr std::size_t kMaxObjects = 5000;
+constexpr std::size_t kMaxListItems = 30;
+
+// CMSs often HTML-escape text inside JSON-LD ("Ben &amp; Jerry&#8217;s").
+std::string decode_entities(std::string_view s) {
+  if (s.find('&') == std::string_view::npos) return std::string(s);
+  std::string out;
+  out.reserve(s.size());
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (s[i] != '&') {
+      out.push_back(s[i]);
+      continue;
+    }
+    std::size_t semi = s.find(';', i);
+    if (semi == std::string_view::npos || semi - i > 10) {
+      out.push_back('&');
+      continue;
+    }
+    std::string_view name = s.substr(i + 1, semi - i - 1);
+    unsigned cp = 0;
+    if (name == "amp") cp = '&';
+    else if (name == "quot") cp = '"';
+    else if (name == "apos") cp = '\'';
+    else if (name == "lt") cp = '<';
+    else if (name == "gt") cp = '>';
+    else if (name == "nbsp") cp = ' ';
+    else if (name.size() > 1 && name[0] == '#') {
+      bool hex = name[1] == 'x' || name[1] == 'X';
+      for (char c : name.substr(hex ? 2 : 1)) {
+        int d = (c >= '0' && c <= '9') ? c - '0' : (hex && c >= 'a' && c <= 'f') ? c - 'a' + 10 : (hex && c >= 'A' && c <= 'F') ? c - 'A' + 10 : -1;
+        if (d < 0 || cp > 0x10FFFF) {
+          cp = 0;
+          break;
+        }
+        cp = cp * (hex ? 16 : 10) + static_cast<unsigned>(d);
+      }
+    }
+    if (cp == 0 || cp > 0x10FFFF) {
+      out.push_back('&');
+      continue;
+    }
+    util::append_utf8(out, cp);
+    i = semi;
+  }
+  return out;
+}
+
+std::string text_value(const json& v) {
+  if (v.is_string()) return util::collapse_space(decode_entities(v.get_ref<const std::string&>()));
+  if (v.is_object()) {
+    for (const char* key : {"name", "@value", "alternateName"}) {
+      auto it = v.find(key);
+      if (it != v.end() && it->is_string()) return util::collapse_space(decode_entities(it->get_ref<const std::string&>()));
+    }
+  }
+  return "";
+}
+
+std::vector<std::string> values_of(const json& v) {
+  std::vector<std::string> out;
+  if (v.is_array()) {
+    for (const auto& item : v) {
+      if (out.size() >= kMaxListItems) break;
+      std::string s = text_value(item);
+      if (!s.empty()) out.push_back(std::move(s));
+    }
+  } else {
+    std::string s = text_value(v);
+    if (!s.empty()) out.push_back(std::move(s));
+  }
+  return out;
+}
+
+std::vector<std::string> types_of(const json& obj) {
+  std::vector<std::string> types;
+  auto it = obj.find("@type");
+  if (it == obj.end()) return types;
+  if (it->is_string()) types.push_back(it->get<std::string>());
+  if (it->is_array()) {
+    for (const auto& t : *it) {
+      if (t.is_string() && types.size() < 8) types.push_back(t.get<std::string>());
+    }
+  }
+  return types;
+}
+
+bool any_type_contains(const std::vector<std::string>& types, std::initializer_list<std::string_view> words) {
+  for (const auto& t : types) {
+    for (std::string_view w : words) {
+      if (t.find(w) != std::string::npos) return true;
+    }
+  }
+  return false;
+}
+
+void set_if_empty(std::string& field, std::string value) {
+  if (field.empty()) field = std::move(value);
+}
+
+void read_breadcrumbs(const json& list, JsonLd& out) {
+  auto items = list.find("itemListElement");
+  if (items == list.end() || !items->is_array() || !out.breadcrumbs.empty()) return;
+  std::vector<std::pair<int, std::string>> crumbs;
+  for (const auto& item : *items) {
+    if (!item.is_object() || crumbs.size() >= kMaxListItems) continue;
+    int position = static_cast<int>(crumbs.size());
+    auto pos = item.find("position");
+    if (pos != item.end() && pos->is_number_integer()) position = pos->get<int>();
+    std::string name = text_value(item);
+    auto inner = item.find("item");
+    if (name.empty() && inner != item.end() && inner->is_object()) name = text_value(*inner);
+    if (!name.empty()) crumbs.emplace_back(position, std::move(name));
+  }
+  std::stable_sort(crumbs.begin(), crumbs.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  for (auto& c : crumbs) out.breadcrumbs.push_back(std::move(c.second));
+}
+
+std::string url_value(const json& v) {
+  if (v.is_string()) return v.get<std::string>();
+  if (v.is_object()) {
+    auto id = v.find("@id");
+    if (id != v.end() && id->is_string()) return id->get<std::string>();
+  }
+  return "";
+}
+
+void read_article(const json& obj, JsonLd& out) {
+  auto field = [&](const char* key) -> const json* {
+    auto it = obj.find(key);
+    return it == obj.end() ? nullptr : &*it;
+  };
+  if (const json* v = field("headline")) set_if_empty(out.headline, text_value(*v));
+  if (const json* v = field("datePublished")) set_if_empty(out.date_published, text_value(*v));
+  if (const json* v = field("dateCreated")) set_if_empty(out.date_published, text_value(*v));
+  if (const json* v = field("articleSection")) {
+    auto sections = values_of(*v);
+    if (!sections.empty()) set_if_empty(out.section, sections.front());
+  }
+  for (const char* key : {"author", "creator"}) {
+    if (!out.authors.empty()) break;
+    if (const json* v = field(key)) out.authors = values_of(*v);
+  }
+  if (const json* v = field("keywords"); v != nullptr && out.keywords.empty()) {
+    if (v->is_string()) {
+      for (auto& k : util::split(text_value(*v), ',')) {
+        std::string t = util::collapse_space(k);
+        if (!t.empty() && out.keywords.size() < kMaxListItems) out.keywords.push_back(std::move(t));
+      }
+    } else {
+      out.keywords = values_of(*v);
+    }
+  }
+  if (const json* v = field("inLanguage")) set_if_empty(out.language, text_value(*v));
+  if (const json* v = field("url")) set_if_empty(out.url, url_value(*v));
+  if (const json* v = field("mainEntityOfPage")) set_if_empty(out.url, url_value(*v));
+  if (const json* v = field("publisher")) set_if_empty(out.site_name, text_value(*v));
+  out.has_article = true;
+}
+
+void read_object(const json& obj, JsonLd& out) {
+  std::vector<std::string> types = types_of(obj);
+  if (any_type_contains(types, {"Article", "BlogPosting", "Report", "LiveBlog", "SocialMediaPosting"})) {
+    read_article(obj, out);
+  } else if (any_type_contains(types, {"BreadcrumbList"})) {
+    read_breadcrumbs(obj, out);
+  } else {
+    auto date = obj.find("datePublished");
+    if (date != obj.end()) set_if_empty(out.other_date_published, text_value(*date));
+    if (any_type_contains(types, {"WebSite", "Organization", "NewsMediaOrganization"})) {
+      auto name = obj.find("name");
+      if (name != obj.end()) set_if_empty(out.site_name, text_value(*name));
+    }
+    auto crumb = obj.find("breadcrumb");
+    if (crumb != obj.end() && crumb->is_object()) read_breadcrumbs(*crumb, out);
+  }
+}
+
+std::string_view strip_wrappers(std::string_view s) {
+  s = util::trim(s);
+  for (std::string_view open : {"<!--", "//<![CDATA[", "<![CDATA["}) {
+    if (s.substr(0, open.size()) == open) s = util::trim(s.substr(open.size()));
+  }
+  for (std::string_view close : {"-->", "//]]>", "]]>"}) {
+    if (s.size() >= close.size() && s.substr(s.size() - close.size()) == close) {
+      s = util::trim(s.substr(0, s.size() - close.size()));
+    }
+  }
+  while (!s.empty() && s.back() == ';') s = util::trim(s.substr(0, s.size() - 1));
+  return s;
+}
+
+}  // namespace
+
+void read_json_ld(std::string_view script, JsonLd& out) {
+  if (script.size() > kMaxScriptBytes) return;
+  std::string_view text = strip_wrappers(script);
+  json root = json::parse(text, nullptr, /*allow_exceptions=*/false, /*ignore_comments=*/true);
+  if (root.is_discarded()) return;
+  std::vector<std::pair<const json*, int>> stack{{&root, 0}};
+  std::size_t visited = 0;
+  while (!stack.empty() && ++visited < kMaxObjects) {
+    auto [value, depth] = stack.back();
+    stack.pop_back();
+    if (depth > kMaxDepth) continue;
+    if (value->is_array()) {
+      for (auto it = value->rbegin(); it != value->rend(); ++it) stack.emplace_back(&*it, depth + 1);
+      continue;
+    }
+    if (!value->is_object()) continue;
+    read_object(*value, out);
+    for (const char* key : {"mainEntity", "@graph"}) {
+      auto it = value->find(key);
+      if (it != value->end()) stack.emplace_back(&*it, depth + 1);
+    }
+  }
+}
+
+}  // namespace morgue::html

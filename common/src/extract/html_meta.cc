@@ -1,0 +1,209 @@
+#include "extract/html_meta.h"
+
+#include "extract/html_dom.h"
+#include "util/strings.h"
+
+namespace morgue::html {
+namespace {
+
+constexpr std::size_t kMaxPerKind = 12;
+constexpr std::size_t kMaxMetas = 400;
+
+// Parts of a page whose dates and names are not the story's.
+constexpr std::initializer_list<std::string_view> kBoilerWords = {
+    "comment", "related", "sidebar", "footer", "widget", "recommend", "popular", "teaser", "trending", "reply"};
+constexpr std::initializer_list<std::string_view> kDateWords = {"date", "time", "posted", "published", "dateline",
+                                                                "byline", "meta", "pubdate", "datum", "fecha"};
+constexpr std::initializer_list<std::string_view> kMarkedDateWords = {"published", "entry-date", "pubdate",
+                                                                      "post-date", "publish", "article-date"};
+
+std::string lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return out;
+}
+
+void push_capped(std::vector<std::string>& list, std::string value, std::size_t cap = kMaxPerKind) {
+  if (!value.empty() && list.size() < cap) list.push_back(std::move(value));
+}
+
+// Text of the first descendant with itemprop=name, else of the element.
+std::string person_name(const xmlNode* n) {
+  std::size_t visited = 0;
+  for (const xmlNode* cur = n->children; cur != nullptr && ++visited < 200; cur = next_node(cur, n, true)) {
+    if (is_element(cur) && attr_of(cur, "itemprop") == "name") {
+      std::string_view content = attr_of(cur, "content");
+      return content.empty() ? text_of(cur, 200) : util::collapse_space(content);
+    }
+  }
+  std::string_view content = attr_of(n, "content");
+  return content.empty() ? text_of(n, 200) : util::collapse_space(content);
+}
+
+// Items of a breadcrumb trail: its <li> texts, else its link texts.
+std::vector<std::string> crumb_items(const xmlNode* n) {
+  std::vector<std::string> items, links;
+  std::size_t visited = 0;
+  for (const xmlNode* cur = n->children; cur != nullptr && ++visited < 400;) {
+    bool descend = true;
+    if (is_element(cur)) {
+      std::string_view tag = tag_of(cur);
+      if (tag == "li") {
+        push_capped(items, text_of(cur, 100));
+        descend = false;
+      } else if (tag == "a") {
+        push_capped(links, text_of(cur, 100));
+      }
+    }
+    cur = next_node(cur, n, descend);
+  }
+  return items.empty() ? links : items;
+}
+
+class Collector {
+ public:
+  explicit Collector(PageMeta& out) : out_(out) {}
+
+  bool enter(const xmlNode* n) {
+    if (!is_element(n)) return false;
+    std::string_view tag = tag_of(n);
+    if (tag == "script") {
+      if (lower(attr_of(n, "type")).find("ld+json") != std::string::npos) read_script(n);
+      return false;
+    }
+    if (tag == "style" || tag == "noscript" || tag == "svg" || tag == "template") return false;
+    if (tag == "meta") {
+      read_meta(n);
+      return false;
+    }
+    if (tag == "title" && out_.title.empty()) {
+      out_.title = text_of(n, 2000);
+      return false;
+    }
+    if (tag == "link") {
+      std::string rel = lower(attr_of(n, "rel"));
+      if (rel == "canonical" && out_.canonical.empty()) out_.canonical = util::trim(attr_of(n, "href"));
+      return false;
+    }
+    if (tag == "base" && out_.base.empty()) out_.base = util::trim(attr_of(n, "href"));
+    if (tag == "html" && out_.lang.empty()) {
+      out_.lang = attr_of(n, "lang");
+      if (out_.lang.empty()) out_.lang = attr_of(n, "xml:lang");
+    }
+    std::string class_id = class_and_id(n);
+    bool boiler = tag == "nav" || tag == "aside" || tag == "footer" || contains_any(class_id, kBoilerWords);
+    if (boiler) ++boiler_depth_;
+    boiler_stack_.push_back(boiler);
+    read_element(n, tag, class_id);
+    return true;
+  }
+
+  void leave(const xmlNode* n) {
+    if (!is_element(n) || boiler_stack_.empty()) return;
+    if (boiler_stack_.back()) --boiler_depth_;
+    boiler_stack_.pop_back();
+  }
+
+ private:
+  void read_script(const xmlNode* n) {
+    if (++scripts_ > 20) return;
+    std::string text;
+    for (const xmlNode* c = n->children; c != nullptr; c = c->next) {
+      if (c->content != nullptr) text += reinterpret_cast<const char*>(c->content);
+    }
+    read_json_ld(text, out_.json_ld);
+  }
+
+  void read_meta(const xmlNode* n) {
+    if (out_.metas.size() >= kMaxMetas) return;
+    std::string_view content = attr_of(n, "content");
+    if (content.empty()) return;
+    for (const char* key_attr : {"property", "name", "itemprop", "http-equiv"}) {
+      std::string_view key = attr_of(n, key_attr);
+      if (key.empty()) continue;
+      out_.metas.emplace_back(lower(util::trim(key.substr(0, 100))), util::collapse_space(content.substr(0, 4000)));
+    }
+  }
+
+  void read_element(const xmlNode* n, std::string_view tag, const std::string& class_id) {
+    if (tag == "h1") push_capped(out_.h1s, text_of(n, 1000), 5);
+    std::string itemprop = lower(attr_of(n, "itemprop"));
+    if (!itemprop.empty()) read_itemprop(n, itemprop);
+    if (tag == "time" || tag == "abbr") {
+      std::string_view when = attr_of(n, "datetime");
+      if (when.empty() && tag == "abbr") when = attr_of(n, "title");
+      std::string value = when.empty() ? text_of(n, 120) : util::collapse_space(when);
+      bool marked = has_attr(n, "pubdate") || contains_any(class_id, kMarkedDateWords);
+      if (marked && boiler_depth_ == 0) push_capped(out_.marked_dates, value);
+      else if (tag == "time" && boiler_depth_ == 0) push_capped(out_.time_dates, value);
+    }
+    if (tag == "a" && lower(attr_of(n, "rel")) == "author") push_capped(out_.rel_authors, text_of(n, 200));
+    if (boiler_depth_ > 0) return;
+    if (contains_any(class_id, {"byline", "author"}) && out_.byline_texts.size() < kMaxPerKind) {
+      std::string text = text_of(n, 300);
+      if (count_chars(text) < 150) push_capped(out_.byline_texts, std::move(text));
+    }
+    if (contains_any(class_id, kDateWords) && out_.date_texts.size() < kMaxPerKind * 2) {
+      std::string text = text_of(n, 300);
+      if (count_chars(text) < 150) push_capped(out_.date_texts, std::move(text), kMaxPerKind * 2);
+    }
+    if (out_.breadcrumbs.empty() && ++crumb_checks_ < 50000 &&
+        (class_id.find("breadcrumb") != std::string::npos ||
+         lower(attr_of(n, "aria-label")).find("breadcrumb") != std::string::npos ||
+         attr_of(n, "itemtype").find("BreadcrumbList") != std::string_view::npos)) {
+      out_.breadcrumbs = crumb_items(n);
+    }
+    if (tag == "figcaption" || class_id.find("caption") != std::string::npos) {
+      push_capped(out_.captions, text_of(n, 1000), 20);
+    }
+  }
+
+  void read_itemprop(const xmlNode* n, const std::string& itemprop) {
+    auto value = [&] {
+      for (const char* a : {"content", "datetime"}) {
+        std::string_view v = attr_of(n, a);
+        if (!v.empty()) return util::collapse_space(v);
+      }
+      return text_of(n, 300);
+    };
+    if (itemprop == "datepublished" || itemprop == "datecreated") {
+      push_capped(out_.itemprop_dates, value());
+    } else if (itemprop == "author" || itemprop == "creator") {
+      push_capped(out_.itemprop_authors, person_name(n));
+    } else if (itemprop == "articlesection" && out_.itemprop_section.empty()) {
+      out_.itemprop_section = value();
+    } else if (itemprop == "headline" && out_.itemprop_headline.empty()) {
+      out_.itemprop_headline = value();
+    }
+  }
+
+  PageMeta& out_;
+  int boiler_depth_ = 0;
+  std::vector<char> boiler_stack_;  // per open element: did it raise boiler_depth_?
+  int scripts_ = 0;
+  std::size_t crumb_checks_ = 0;
+};
+
+}  // namespace
+
+std::string_view PageMeta::meta(std::string_view key) const {
+  for (const auto& [k, v] : metas) {
+    if (k == key) return v;
+  }
+  return {};
+}
+
+PageMeta collect_meta(const xmlDoc* doc) {
+  PageMeta out;
+  const xmlNode* root = xmlDocGetRootElement(doc);
+  if (root == nullptr) return out;
+  Collector collector(out);
+  walk(
+      root, [&](const xmlNode* n) { return collector.enter(n); }, [&](const xmlNode* n) { collector.leave(n); });
+  return out;
+}
+
+}  // namespace morgue::html
+

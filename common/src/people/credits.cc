@@ -1,0 +1,101 @@
+#include "people/credits.h"
+
+#include <algorithm>
+#include <array>
+#include <cstddef>
+
+namespace morgue::people {
+namespace {
+
+std::string ascii_lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return out;
+}
+
+// Markers that open a credit: everything after them is the credit.
+constexpr std::array<std::string_view, 12> kCreditOpeners = {
+    "photo:", "photos:", "photograph:", "photo by", "photo credit", "picture:", "image:",
+    "credit:", "illustration:", "courtesy of", "(photo", "video:"};
+// Markers inside a credit ("Jane Doe/Getty Images"): the credit starts at
+// the last sentence break before them.
+constexpr std::array<std::string_view, 10> kCreditInside = {
+    "getty images", "/getty", "via getty", "/afp", "afp/", "/ap", "ap photo", "/reuters",
+    "reuters/", "/epa"};
+// Wire-copy trailers that name the staff, not the story's people.
+constexpr std::array<std::string_view, 6> kTrailers = {
+    "(reporting by", "(additional reporting", "(writing by", "(editing by", "(compiled by",
+    "(by "};
+
+std::size_t sentence_break_before(std::string_view line, std::size_t pos) {
+  for (std::size_t i = pos; i > 0; --i) {
+    char c = line[i - 1];
+    if (c == '(' || c == '|' || c == '[' || ((c == '.' || c == ';') && i < line.size() && line[i] == ' ')) {
+      return c == '(' || c == '[' ? i - 1 : i;
+    }
+  }
+  return 0;
+}
+
+}  // namespace
+
+std::string strip_caption_credit(std::string_view caption) {
+  std::string lower = ascii_lower(caption);
+  std::size_t cut = caption.size();
+  for (std::string_view m : kCreditOpeners) {
+    std::size_t pos = lower.find(m);
+    if (pos != std::string::npos && pos < cut) cut = pos;
+  }
+  for (std::string_view m : kCreditInside) {
+    std::size_t pos = lower.find(m);
+    if (pos != std::string::npos && pos < cut) cut = sentence_break_before(caption, pos);
+  }
+  return std::string(caption.substr(0, cut));
+}
+
+std::string strip_body_credits(std::string_view body) {
+  std::string out(body);
+  std::string lower = ascii_lower(body);
+  auto blank = [&](std::size_t from, std::size_t to) {
+    for (std::size_t i = from; i < to && i < out.size(); ++i) {
+      if (out[i] != '\n') out[i] = ' ';
+    }
+  };
+  // Bylines: a short line "By Jane Doe" or "By Jane Doe and John Roe, Reuters".
+  for (std::size_t start = 0; start < out.size();) {
+    std::size_t end = out.find('\n', start);
+    if (end == std::string::npos) end = out.size();
+    std::string_view line = std::string_view(lower).substr(start, end - start);
+    std::size_t lead = line.find_first_not_of(" \t");
+    if (lead != std::string_view::npos && line.substr(lead).starts_with("by ") && line.size() - lead < 80 &&
+        line.find_first_of(".!?\"") == std::string_view::npos) {
+      blank(start, end);
+    }
+    start = end + 1;
+  }
+  for (std::string_view m : kTrailers) {
+    for (std::size_t pos = lower.find(m); pos != std::string::npos; pos = lower.find(m, pos + 1)) {
+      std::size_t close = lower.find(')', pos);
+      std::size_t line_end = lower.find('\n', pos);
+      std::size_t end = std::min(close == std::string::npos ? lower.size() : close + 1,
+                                 line_end == std::string::npos ? lower.size() : line_end);
+      // "(by" is a trailer only when it ends its paragraph.
+      if (m == "(by " && ((end < lower.size() && lower[end] != '\n') || pos + 4 >= out.size() ||
+                          !(out[pos + 4] >= 'A' && out[pos + 4] <= 'Z'))) {
+        continue;
+      }
+      blank(pos, end);
+    }
+  }
+  for (std::string_view m : kCreditOpeners) {
+    for (std::size_t pos = lower.find(m); pos != std::string::npos; pos = lower.find(m, pos + 1)) {
+      std::size_t line_end = lower.find('\n', pos);
+      blank(pos, line_end == std::string::npos ? lower.size() : line_end);
+    }
+  }
+  return out;
+}
+
+}  // namespace morgue::people

@@ -1,0 +1,197 @@
+#include "people/names.h"
+
+#include <algorithm>
+#include <cstddef>
+#include <string_view>
+
+#include <xapian.h>
+
+#include "util/strings.h"
+
+namespace morgue::people {
+namespace {
+
+bool is_punctuation_only(std::string_view word) { return !has_letter(word); }
+
+bool is_possessive(std::string_view lower) { return lower == "'s" || lower == "'"; }
+
+// A single letter with a full stop, or dotted initials: "J.", "J.K.".
+bool is_initial(std::string_view word) {
+  return word.size() >= 2 && word.back() == '.' && word.size() <= 6;
+}
+
+struct Person {
+  std::string key;                         // lower-cased surname
+  std::vector<const Mention*> mentions;
+  std::size_t first_index = 0;             // order of first mention
+};
+
+std::string lower(std::string_view s) { return util::to_lower(s); }
+
+// Where the surname starts: the last word, with any particles before it
+// ("von der Leyen", "de Gaulle"); a generational suffix stays with it.
+std::size_t surname_start(const Mention& m, const Lexicon& lexicon) {
+  std::size_t end = m.words.size();
+  while (end > 1 && (lexicon.flags(lower(m.words[end - 1])) & kSuffix)) --end;
+  std::size_t start = end - 1;
+  while (start > 0 && (lexicon.flags(lower(m.words[start - 1])) & kParticle)) --start;
+  return start;
+}
+
+std::string surname_key(const Mention& m, const Lexicon& lexicon) {
+  std::size_t end = m.words.size();
+  while (end > 1 && (lexicon.flags(lower(m.words[end - 1])) & kSuffix)) --end;
+  return lower(m.words[end - 1]);
+}
+
+bool given_names_agree(std::string_view a, std::string_view b) {
+  std::string la = lower(a), lb = lower(b);
+  if (la == lb) return true;
+  if (is_initial(a) || is_initial(b)) return !la.empty() && !lb.empty() && la[0] == lb[0];
+  return false;
+}
+
+// The fullest form: most words; among equals, one whose case was written
+// rather than guessed from capitals; then the first.
+const Mention* canonical(const Person& p) {
+  const Mention* best = p.mentions.front();
+  for (const Mention* m : p.mentions) {
+    if (m->words.size() > best->words.size() ||
+        (m->words.size() == best->words.size() && best->from_capitals && !m->from_capitals)) {
+      best = m;
+    }
+  }
+  return best;
+}
+
+}  // namespace
+
+std::string display_case(std::string_view word) {
+  if (!is_all_upper(word) || word.size() <= 1 || word.find('.') != std::string_view::npos) {
+    return std::string(word);
+  }
+  std::string low = util::to_lower(word);
+  // Capitalise the first letter of each part: after start, '-' and '\''.
+  std::string out;
+  bool capitalise = true;
+  for (std::size_t i = 0; i < low.size();) {
+    unsigned char c = static_cast<unsigned char>(low[i]);
+    std::size_t len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+    std::string_view cp = std::string_view(low).substr(i, len);
+    if (capitalise && has_letter(cp)) {
+      out += Xapian::Unicode::toupper(std::string(cp));
+      capitalise = false;
+    } else {
+      out += cp;
+    }
+    if (cp == "-" || cp == "'") capitalise = true;
+    i += len;
+  }
+  return out;
+}
+
+std::vector<Mention> collect_mentions(const Document& doc, const std::vector<Tag>& tags,
+                                      const Lexicon& lexicon) {
+  std::vector<Mention> mentions;
+  const std::size_t n = doc.tokens.size();
+  for (std::size_t i = 0; i < n;) {
+    if (tags[i] != kPersonBegin && tags[i] != kPersonInside) {
+      ++i;
+      continue;
+    }
+    std::size_t begin = i++;
+    while (i < n && tags[i] == kPersonInside) ++i;
+    std::size_t end = i;
+    // Titles and stray punctuation at the edges are not part of the name;
+    // neither are particles at the end or a possessive.
+    while (begin < end && ((lexicon.flags(doc.tokens[begin].lower) & (kTitle | kNotName | kParticle)) ||
+                           is_punctuation_only(doc.tokens[begin].text))) {
+      ++begin;
+    }
+    while (end > begin && ((lexicon.flags(doc.tokens[end - 1].lower) & kParticle) ||
+                           is_possessive(doc.tokens[end - 1].lower) ||
+                           is_punctuation_only(doc.tokens[end - 1].text))) {
+      --end;
+    }
+    if (begin == end || end - begin > 6) continue;
+    Mention m;
+    bool all_excluded = true;
+    for (std::size_t k = begin; k < end; ++k) {
+      const Token& t = doc.tokens[k];
+      std::uint8_t flags = lexicon.flags(t.lower);
+      if (!(flags & (kNotName | kTitle | kAgency))) all_excluded = false;
+      if (flags & kAgency) all_excluded = true;  // "Getty", "Reuters": never a person
+      m.words.push_back(display_case(t.text));
+      if (t.flags & kCapsLine) m.from_capitals = true;
+    }
+    if (all_excluded) continue;
+    // A lone lower-case word or a lone initial is not a name.
+    if (m.words.size() == 1 && (!has_upper(m.words[0]) || is_initial(m.words[0]))) continue;
+    mentions.push_back(std::move(m));
+  }
+  return mentions;
+}
+
+std::vector<std::string> merge_mentions(const std::vector<Mention>& mentions, const Lexicon& lexicon) {
+  std::vector<Person> people;
+  std::vector<std::size_t> surname_only;
+  // Full names first, so a surname in the headline finds the full name in
+  // the body.
+  for (std::size_t i = 0; i < mentions.size(); ++i) {
+    const Mention& m = mentions[i];
+    std::size_t start = surname_start(m, lexicon);
+    if (start == 0) {
+      surname_only.push_back(i);
+      continue;
+    }
+    std::string key = surname_key(m, lexicon);
+    Person* match = nullptr;
+    for (Person& p : people) {
+      if (p.key != key) continue;
+      const Mention* c = canonical(p);
+      if (surname_start(*c, lexicon) == 0 || given_names_agree(c->words.front(), m.words.front())) {
+        match = &p;
+        break;
+      }
+    }
+    if (!match) {
+      people.push_back(Person{key, {}, i});
+      match = &people.back();
+    }
+    match->mentions.push_back(&m);
+  }
+  for (std::size_t i : surname_only) {
+    const Mention& m = mentions[i];
+    std::string key = surname_key(m, lexicon);
+    // The nearest full name before the mention, else the first one after it.
+    Person* before = nullptr;
+    Person* after = nullptr;
+    for (Person& p : people) {
+      if (p.key != key) continue;
+      if (p.first_index < i) {
+        if (!before || p.first_index > before->first_index) before = &p;
+      } else if (!after || p.first_index < after->first_index) {
+        after = &p;
+      }
+    }
+    Person* match = before ? before : after;
+    if (!match) {
+      people.push_back(Person{key, {}, i});
+      match = &people.back();
+    }
+    match->mentions.push_back(&m);
+    match->first_index = std::min(match->first_index, i);
+  }
+  std::sort(people.begin(), people.end(),
+            [](const Person& a, const Person& b) { return a.first_index < b.first_index; });
+  std::vector<std::string> names;
+  for (const Person& p : people) {
+    std::string name = util::join(canonical(p)->words, " ");
+    bool seen = false;
+    for (const std::string& n : names) seen = seen || n == name;
+    if (!seen) names.push_back(std::move(name));
+  }
+  return names;
+}
+
+}  // namespace morgue::people

@@ -1,0 +1,34 @@
+// From tagged tokens to people (private): cuts mentions out of the tags,
+// strips titles and possessives, and merges the mentions of one person under
+// the fullest form the story uses.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "people/lexicon.h"
+#include "people/perceptron.h"
+#include "people/tokenizer.h"
+
+namespace morgue::people {
+
+// One mention: its words in display form ("LAVROV" becomes "Lavrov").
+struct Mention {
+  std::vector<std::string> words;
+  bool from_capitals = false;  // written in a line of capitals (case was guessed)
+};
+
+// The person mentions in `doc` given its tags, cleaned; junk spans dropped.
+std::vector<Mention> collect_mentions(const Document& doc, const std::vector<Tag>& tags,
+                                      const Lexicon& lexicon);
+
+// Groups mentions into people and returns one canonical name each, in order
+// of first mention. Mentions share a person when they end in the same
+// surname and their given names agree ("J." agrees with "John"); a surname
+// alone joins the nearest full name before it (else the first after it).
+std::vector<std::string> merge_mentions(const std::vector<Mention>& mentions, const Lexicon& lexicon);
+
+// "O'NEILL" -> "O'Neill", "AL-AIN" -> "Al-Ain"; mixed-case words unchanged.
+std::string display_case(std::string_view word);
+
+}  // namespace morgue::people

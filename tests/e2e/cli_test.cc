@@ -1,0 +1,149 @@
+// End-to-end: the real binaries on the checked-in sample corpus and the seed.
+#include <filesystem>
+#include <fstream>
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include "support/run.h"
+#include "support/temp_dir.h"
+
+namespace morgue {
+namespace {
+
+using nlohmann::json;
+using testing_support::run;
+using testing_support::sh_quote;
+using testing_support::TempDir;
+
+const std::string kIndex = MORGUE_INDEX_BIN;
+const std::string kSearch = MORGUE_SEARCH_BIN;
+const std::string kSource = MORGUE_TEST_SOURCE_DIR;
+const std::string kCorpus = kSource + "/corpus/articles";
+const std::string kSeed = kSource + "/../shared/seed/axios-2022-02-14-lavrov.txt";
+
+bool have_seed() { return std::filesystem::exists(kSeed); }
+
+class CliTest : public testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    dir_ = new TempDir();
+    std::string inputs = sh_quote(kCorpus) + (have_seed() ? " " + sh_quote(kSeed) : "");
+    auto r = run(kIndex + " --quiet --db " + sh_quote(db()) + " " + inputs + " 2>&1");
+    ASSERT_EQ(r.exit_code, 0) << r.out;
+  }
+  static void TearDownTestSuite() { delete dir_; }
+  static std::string db() { return (dir_->path() / "db").string(); }
+
+  json search_json(const std::string& args, int expect_exit = 0) {
+    auto r = run(kSearch + " --db " + sh_quote(db()) + " --json " + args);
+    EXPECT_EQ(r.exit_code, expect_exit) << args << "\n" << r.out;
+    return json::parse(r.out);
+  }
+
+  static TempDir* dir_;
+};
+
+TempDir* CliTest::dir_ = nullptr;
+
+TEST_F(CliTest, ExtractSeedArticle) {
+  if (!have_seed()) GTEST_SKIP() << "no ../shared/seed";
+  auto r = run(kIndex + " --extract " + sh_quote(kSeed));
+  ASSERT_EQ(r.exit_code, 0);
+  json a = json::parse(r.out);
+  EXPECT_EQ(a["date"], "2022-02-14");
+  EXPECT_EQ(a["section"], "World");
+  EXPECT_EQ(a["title"], "Russian foreign minister wants \"intensifying\" Ukraine talks");
+  for (const char* key : {"source", "url", "title", "date", "section", "authors", "people", "body"}) {
+    EXPECT_TRUE(a.contains(key)) << key;
+  }
+  auto people = a["people"].get<std::vector<std::string>>();
+  for (const char* person : {"Vladimir Putin", "Sergey Lavrov", "Antony Blinken", "Dmytro Kuleba", "Ned Price"}) {
+    EXPECT_NE(std::find(people.begin(), people.end(), person), people.end()) << person;
+  }
+  EXPECT_EQ(a["body"].get<std::string>().find("Photo:"), std::string::npos);
+}
+
+TEST_F(CliTest, SeedFoundFirstByPersonAndDate) {
+  if (!have_seed()) GTEST_SKIP() << "no ../shared/seed";
+  json j = search_json(sh_quote("person:lavrov date:2022-02-01..2022-02-28"));
+  ASSERT_FALSE(j["results"].empty());
+  EXPECT_EQ(j["results"][0]["source"], std::filesystem::canonical(kSeed).string());
+  EXPECT_NE(j["results"][0]["snippet"].get<std::string>().find("<mark>"), std::string::npos);
+}
+
+TEST_F(CliTest, JsonSchema) {
+  json j = search_json(sh_quote("prime minister"));
+  for (const char* key : {"query", "total", "offset", "limit", "results"}) EXPECT_TRUE(j.contains(key)) << key;
+  ASSERT_FALSE(j["results"].empty());
+  for (const char* key : {"id", "title", "date", "section", "people", "authors", "source", "url", "score", "snippet"}) {
+    EXPECT_TRUE(j["results"][0].contains(key)) << key;
+  }
+  EXPECT_EQ(j["query"], "prime minister");
+}
+
+TEST_F(CliTest, TerminalOutputIsPlainWhenPiped) {
+  auto r = run(kSearch + " --db " + sh_quote(db()) + " bioluminescent");
+  ASSERT_EQ(r.exit_code, 0) << r.out;
+  EXPECT_EQ(r.out.find('\x1b'), std::string::npos);
+  EXPECT_NE(r.out.find("1. "), std::string::npos);
+  EXPECT_NE(r.out.find("[bioluminescent]"), std::string::npos) << r.out;
+  auto colored = run(kSearch + " --color always --db " + sh_quote(db()) + " bioluminescent");
+  EXPECT_NE(colored.out.find("\x1b[1;33m"), std::string::npos);
+  auto no_color = run("NO_COLOR=1 " + kSearch + " --db " + sh_quote(db()) + " bioluminescent");
+  EXPECT_EQ(no_color.out.find('\x1b'), std::string::npos);
+}
+
+TEST_F(CliTest, ExitCodes) {
+  auto none = run(kSearch + " --db " + sh_quote(db()) + " zzyzxqwv 2>&1");
+  EXPECT_EQ(none.exit_code, 1) << none.out;
+  auto bad = run(kSearch + " --db " + sh_quote(db()) + " 'date:2022-99' 2>&1");
+  EXPECT_EQ(bad.exit_code, 2);
+  EXPECT_NE(bad.out.find("bad query"), std::string::npos) << bad.out;
+  auto missing = run(kSearch + " --db /nonexistent/db anything 2>&1");
+  EXPECT_EQ(missing.exit_code, 2);
+  EXPECT_NE(missing.out.find("/nonexistent/db"), std::string::npos) << missing.out;
+  auto usage = run(kSearch + " --no-such-flag 2>&1");
+  EXPECT_EQ(usage.exit_code, 2);
+  auto index_usage = run(kIndex + " 2>&1");
+  EXPECT_EQ(index_usage.exit_code, 2);
+}
+
+TEST_F(CliTest, ShowPrintsTheStory) {
+  json j = search_json(sh_quote("bioluminescent"));
+  ASSERT_FALSE(j["results"].empty());
+  std::string id = j["results"][0]["id"];
+  auto r = run(kSearch + " --db " + sh_quote(db()) + " --show " + id);
+  ASSERT_EQ(r.exit_code, 0);
+  EXPECT_NE(r.out.find(j["results"][0]["title"].get<std::string>()), std::string::npos);
+  EXPECT_EQ(run(kSearch + " --db " + sh_quote(db()) + " --show 0000000000000000 2>&1").exit_code, 1);
+}
+
+TEST_F(CliTest, FacetsInJson) {
+  json j = search_json("--facets " + sh_quote("section:politics OR section:world"));
+  ASSERT_TRUE(j.contains("facets"));
+  EXPECT_FALSE(j["facets"]["sections"].empty());
+  EXPECT_FALSE(j["facets"]["timeline"]["counts"].empty());
+}
+
+TEST(CliIndex, BadFilesAreReportedAndTheRunGoesOn) {
+  TempDir dir;
+  std::filesystem::create_directories(dir / "in");
+  std::ofstream(dir / "in" / "good.txt") << "Feb 14, 2022 - World\n\nA good story\n\nWith a body.\n";
+  std::ofstream(dir / "in" / "empty.txt");
+  std::ofstream(dir / "in" / "binary.html") << std::string("\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16);
+  auto r = run(kIndex + " --db " + sh_quote((dir / "db").string()) + " " + sh_quote((dir / "in").string()) + " 2>&1");
+  EXPECT_EQ(r.exit_code, 1) << r.out;
+  EXPECT_NE(r.out.find("empty.txt: empty file"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("binary.html: binary"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("1 added"), std::string::npos) << r.out;
+  // Reindexing the same files replaces, never duplicates.
+  std::ofstream(dir / "in" / "good.txt") << "Feb 14, 2022 - World\n\nA good story, updated\n\nWith a longer body.\n";
+  auto again = run(kIndex + " --json --db " + sh_quote((dir / "db").string()) + " " + sh_quote((dir / "in").string()) + " 2>/dev/null");
+  json summary = json::parse(again.out);
+  EXPECT_EQ(summary["documents"], 1);
+  EXPECT_EQ(summary["updated"], 1);
+}
+
+}  // namespace
+}  // namespace morgue

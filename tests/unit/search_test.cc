@@ -1,0 +1,254 @@
+// The search API on a small archive built by the real indexer in a temp dir.
+#include "morgue/search.h"
+
+#include <fstream>
+
+#include <gtest/gtest.h>
+
+#include "morgue/index_writer.h"
+#include "support/temp_dir.h"
+
+namespace morgue {
+namespace {
+
+using testing_support::TempDir;
+
+struct Story {
+  const char* file;
+  const char* text;
+};
+
+// Written for these tests; people are listed by hand in the header line's
+// absence of a recogniser (PeopleExtractor is not used here).
+const Story kStories[] = {
+    {"a1.txt", "Feb 14, 2022 - World\n\nHarbour authority approves dredging plan\n\n"
+               "The harbour authority voted on Monday to dredge the northern channel. Mayor Ines Calder said "
+               "the plan would protect jobs.\n\nCritics said the budget was too small.\n"},
+    {"a2.txt", "Feb 20, 2022 - Politics\n\nCalder faces budget revolt\n\n"
+               "Councillors rebelled against Mayor Ines Calder over the budget on Sunday.\n\n"
+               "The vote is due next week.\n"},
+    {"a3.txt", "March 3, 2021 - Science\n\nBioluminescent plankton light up the bay\n\n"
+               "Swimmers saw the water glow blue as bioluminescent plankton bloomed in the bay.\n"},
+    {"a4.txt", "2019-06-01 - Sport\n\nHarborough win the cup\n\n"
+               "Harborough won the cup final after extra time, with a late goal from the captain.\n"},
+    {"a5.txt", "2026-11-27 - Business\n\nShipping rates climb again\n\n"
+               "Shipping rates rose for a third week as the harbour strike continued.\n"},
+    {"wire1.txt", "2023-05-10 - World\n\nStorm batters the coast\n\n"
+                  "A powerful storm battered the northern coast on Tuesday, cutting power to thousands of homes "
+                  "and closing the main harbour road. Emergency crews worked through the night to clear fallen "
+                  "trees, and officials urged residents to stay indoors until the winds eased.\n"},
+    {"wire2.txt", "2023-05-10 - World\n\nStorm batters northern coast\n\n"
+                  "A powerful storm battered the northern coast on Tuesday, cutting power to thousands of homes "
+                  "and closing the main harbour road. Emergency crews worked through the night to clear fallen "
+                  "trees, and officials urged residents to stay indoors until the winds eased.\n"},
+};
+
+class SearchTest : public testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    dir_ = new TempDir();
+    std::filesystem::create_directories(*dir_ / "in");
+    for (const auto& s : kStories) std::ofstream(*dir_ / "in" / s.file) << s.text;
+    IndexOptions options;
+    options.db_path = *dir_ / "db";
+    options.inputs = {*dir_ / "in"};
+    options.jobs = 2;
+    IndexSummary summary = run_index(options);
+    ASSERT_EQ(summary.added, std::size(kStories));
+  }
+  static void TearDownTestSuite() { delete dir_; }
+
+  SearchResponse search(const std::string& query, SearchRequest request = {}) {
+    request.query = query;
+    request.today = Date{2026, 11, 29};
+    Searcher searcher((*dir_ / "db").string());
+    return searcher.search(request);
+  }
+
+  std::vector<std::string> titles(const SearchResponse& r) {
+    std::vector<std::string> out;
+    for (const auto& h : r.hits) out.push_back(h.article.title);
+    return out;
+  }
+
+  static TempDir* dir_;
+};
+
+TempDir* SearchTest::dir_ = nullptr;
+
+struct QueryCase {
+  const char* query;
+  std::vector<std::string> expected;  // titles in any order
+};
+
+class QueryFormsTest : public SearchTest, public testing::WithParamInterface<QueryCase> {};
+
+TEST_P(QueryFormsTest, FindsExactlyTheseStories) {
+  const auto& c = GetParam();
+  SearchRequest r;
+  r.all_versions = true;
+  auto got = titles(search(c.query, r));
+  std::sort(got.begin(), got.end());
+  auto want = c.expected;
+  std::sort(want.begin(), want.end());
+  EXPECT_EQ(got, want) << c.query;
+}
+
+const std::string kDredge = "Harbour authority approves dredging plan";
+const std::string kRevolt = "Calder faces budget revolt";
+const std::string kPlankton = "Bioluminescent plankton light up the bay";
+const std::string kCup = "Harborough win the cup";
+const std::string kRates = "Shipping rates climb again";
+const std::string kStorm1 = "Storm batters the coast";
+const std::string kStorm2 = "Storm batters northern coast";
+
+INSTANTIATE_TEST_SUITE_P(
+    Forms, QueryFormsTest,
+    testing::Values(
+        QueryCase{"budget", {kDredge, kRevolt}},
+        QueryCase{"budgets", {kDredge, kRevolt}},  // stemming
+        QueryCase{"\"harbour authority\"", {kDredge}},
+        QueryCase{"harbour AND budget", {kDredge}},
+        QueryCase{"plankton OR cup", {kPlankton, kCup}},
+        QueryCase{"harbour NOT strike", {kDredge, kStorm1, kStorm2}},
+        QueryCase{"harbour -strike", {kDredge, kStorm1, kStorm2}},
+        QueryCase{"+calder budget", {kDredge, kRevolt}},
+        QueryCase{"dredge NEAR channel", {kDredge}},
+        QueryCase{"(plankton OR cup) AND bay", {kPlankton}},
+        QueryCase{"title:budget", {kRevolt}},
+        QueryCase{"section:world", {kDredge, kStorm1, kStorm2}},
+        QueryCase{"section:World budget", {kDredge}},
+        QueryCase{"biolum*", {kPlankton}},
+        QueryCase{"date:2022-02", {kDredge, kRevolt}},
+        QueryCase{"date:2022-02-14", {kDredge}},
+        QueryCase{"budget date:2022-02-15..2022-02-28", {kRevolt}},
+        QueryCase{"date:..2019", {kCup}},
+        QueryCase{"after:2023", {kRates}},
+        QueryCase{"before:2021-06 since:2021", {kPlankton}},
+        QueryCase{"shipping last week", {kRates}},
+        QueryCase{"date:yesterday", {}},
+        QueryCase{"zeppelin", {}}));
+
+TEST_F(SearchTest, LongNaturalQueryDoesNotNeedEveryWord) {
+  auto r = search("what did the mayor say about dredging the channel and the jobs it protects");
+  ASSERT_FALSE(r.hits.empty());
+  EXPECT_EQ(r.hits[0].article.title, kDredge);
+}
+
+TEST_F(SearchTest, ShortQueryFallsBackToAnyWordWithANote) {
+  auto r = search("plankton zeppelin");
+  ASSERT_EQ(r.hits.size(), 1u);
+  EXPECT_EQ(r.hits[0].article.title, kPlankton);
+  EXPECT_FALSE(r.warnings.empty());
+}
+
+TEST_F(SearchTest, HeadlineOutranksBody) {
+  auto r = search("budget");
+  ASSERT_EQ(r.hits.size(), 2u);
+  EXPECT_EQ(r.hits[0].article.title, kRevolt);
+}
+
+TEST_F(SearchTest, WireCopyCollapsesUnlessAllVersions) {
+  auto collapsed = search("storm coast");
+  ASSERT_EQ(collapsed.hits.size(), 1u);
+  EXPECT_EQ(collapsed.hits[0].versions, 2u);
+  SearchRequest all;
+  all.all_versions = true;
+  EXPECT_EQ(search("storm coast", all).hits.size(), 2u);
+}
+
+TEST_F(SearchTest, SortByDate) {
+  SearchRequest r;
+  r.sort = SortOrder::kNewest;
+  auto newest = titles(search("harbour", r));
+  ASSERT_GE(newest.size(), 3u);
+  EXPECT_EQ(newest[0], kRates);
+  r.sort = SortOrder::kOldest;
+  EXPECT_EQ(titles(search("harbour", r))[0], kDredge);
+}
+
+TEST_F(SearchTest, RecencyBlendPrefersNewStories) {
+  SearchRequest plain;
+  auto relevance = titles(search("harbour", plain));
+  SearchRequest recent;
+  recent.recent_half_life_days = 30;
+  auto blended = titles(search("harbour", recent));
+  EXPECT_EQ(blended[0], kRates);
+  EXPECT_EQ(relevance.size(), blended.size());
+}
+
+TEST_F(SearchTest, PureFilterSortsNewestFirst) {
+  SearchRequest request;
+  request.all_versions = true;
+  auto r = titles(search("section:world", request));
+  ASSERT_EQ(r.size(), 3u);
+  EXPECT_EQ(r[2], kDredge);
+}
+
+TEST_F(SearchTest, SnippetsHighlightStemmedMatches) {
+  auto r = search("dredging");
+  ASSERT_EQ(r.hits.size(), 1u);
+  ASSERT_FALSE(r.hits[0].snippet.fragments.empty());
+  const auto& f = r.hits[0].snippet.fragments[0];
+  ASSERT_FALSE(f.highlights.empty());
+  EXPECT_EQ(f.text.substr(f.highlights[0].begin, f.highlights[0].end - f.highlights[0].begin), "dredge");
+  EXPECT_TRUE(r.hits[0].article.body.empty());  // bodies stay out of responses
+}
+
+TEST_F(SearchTest, FacetsCoverAllMatchesNotJustThePage) {
+  SearchRequest r;
+  r.facets = true;
+  r.limit = 1;
+  r.all_versions = true;
+  auto resp = search("harbour", r);
+  ASSERT_TRUE(resp.facets);
+  std::size_t total = 0;
+  for (const auto& s : resp.facets->sections) total += s.count;
+  EXPECT_EQ(total, 4u);
+  EXPECT_EQ(resp.facets->sections[0].value, "World");
+  EXPECT_EQ(resp.facets->timeline_unit, "year");
+}
+
+TEST_F(SearchTest, SpellingSuggestion) {
+  auto r = search("planktom");
+  EXPECT_EQ(r.suggestion, "plankton");
+}
+
+TEST_F(SearchTest, BadQueriesAreQueryErrors) {
+  EXPECT_THROW(search("date:2022-13"), QueryError);
+  EXPECT_THROW(search(std::string(2000, 'a')), QueryError);
+  EXPECT_THROW(search(std::string(40, '(') + "x" + std::string(40, ')')), QueryError);
+  std::string many;
+  for (int i = 0; i < 10000; ++i) many += "w" + std::to_string(i) + " ";
+  EXPECT_THROW(search(many), QueryError);
+}
+
+TEST_F(SearchTest, HostileButReadableQueriesAnswer) {
+  EXPECT_NO_THROW(search("\"unbalanced quote"));
+  EXPECT_NO_THROW(search("(unbalanced"));
+  EXPECT_NO_THROW(search("AND OR NOT"));
+  EXPECT_NO_THROW(search("bad \xFF\xFE utf8 \x01\x02 controls"));
+  EXPECT_NO_THROW(search("date:0001..9999"));
+  EXPECT_NO_THROW(search("a*"));
+}
+
+TEST_F(SearchTest, ArticleById) {
+  auto r = search("plankton");
+  ASSERT_EQ(r.hits.size(), 1u);
+  Searcher searcher((*dir_ / "db").string());
+  auto a = searcher.article(r.hits[0].id);
+  ASSERT_TRUE(a);
+  EXPECT_EQ(a->title, kPlankton);
+  EXPECT_FALSE(a->body.empty());
+  EXPECT_FALSE(searcher.article("0000000000000000"));
+}
+
+TEST(SearcherOpen, MissingDatabaseIsADatabaseError) {
+  EXPECT_THROW(Searcher("/nonexistent/morgue-db"), DatabaseError);
+  TempDir dir;
+  std::ofstream(dir / "junk") << "not a database";
+  EXPECT_THROW(Searcher((dir / "junk").string()), DatabaseError);
+}
+
+}  // namespace
+}  // namespace morgue

@@ -84,7 +84,7 @@ INSTANTIATE_TEST_SUITE_P(
                  "", "", "line-1", ""},
         JsonCase{"places_are_subjects", R"({"title":"T","subjects":["grain"],"places":["usa","canada"]})", "T",
                  nullptr, "", "", "", "grain|usa|canada", "line-1", ""}),
-    [](const testing::TestParamInfo<JsonCase>& info) { return std::string(info.param.name); });
+    [](const testing::TestParamInfo<JsonCase>& param_info) { return std::string(param_info.param.name); });
 
 TEST(JsonLines, OtherFields) {
   Extraction e = parse_json_lines(

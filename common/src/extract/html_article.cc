@@ -1,11 +1,99 @@
+// HTML news pages: decode, parse once with libxml2, then read metadata and the
+// main text from the same tree. See docs/extraction.md.
 #include "morgue/html_article.h"
 
-namespace morgue {
+#include "extract/html_charset.h"
+#include "extract/html_dom.h"
+#include "extract/html_fields.h"
+#include "extract/html_meta.h"
+#include "extract/html_text.h"
+#include "morgue/encoding.h"
+#include "util/strings.h"
 
-// Placeholder until the parser lands: reports the file as not yet supported.
-Extraction parse_html_article(std::string_view /*bytes*/, const std::string& source) {
+namespace morgue {
+namespace {
+
+const xmlNode* find_body(const xmlNode* root) {
+  for (const xmlNode* c = root->children; c != nullptr; c = c->next) {
+    if (html::tag_of(c) == "body") return c;
+  }
+  return root;
+}
+
+// Letters and digits only, lower-cased: "Headline!" and "headline" match.
+std::string fingerprint(std::string_view s) {
+  std::string out;
+  for (char c : util::to_lower(s)) {
+    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || static_cast<unsigned char>(c) >= 0x80) out.push_back(c);
+  }
+  return out;
+}
+
+void ensure_utf8(std::string& s) {
+  if (!is_valid_utf8(s)) s = repair_utf8(s);
+}
+
+void ensure_utf8(Article& a) {
+  for (std::string* s : {&a.url, &a.title, &a.timestamp, &a.section, &a.language, &a.body}) ensure_utf8(*s);
+  for (auto* list : {&a.authors, &a.subjects, &a.captions}) {
+    for (auto& s : *list) ensure_utf8(s);
+  }
+}
+
+std::string join_body(const std::vector<std::string>& paragraphs, std::string_view title) {
+  std::string title_key = fingerprint(title);
+  std::string body;
+  for (const auto& p : paragraphs) {
+    // The headline is shown apart; a repeat of it at the top is not body text.
+    if (body.empty() && !title_key.empty() && fingerprint(p) == title_key) continue;
+    if (!body.empty()) body += "\n\n";
+    body += p;
+  }
+  return body;
+}
+
+}  // namespace
+
+Extraction parse_html_article(std::string_view bytes, const std::string& source) {
   Extraction result;
-  result.problems.push_back({source, "format not supported yet"});
+  if (util::trim(bytes).empty()) {
+    result.problems.push_back({source, "empty file"});
+    return result;
+  }
+  if (looks_binary(bytes)) {
+    result.problems.push_back({source, "binary data, not HTML"});
+    return result;
+  }
+  html::PreparedPage page = html::prepare_page(bytes);
+  html::DocPtr doc = html::parse_document(page.bytes, page.encoding.c_str());
+  const xmlNode* root = doc ? xmlDocGetRootElement(doc.get()) : nullptr;
+  if (root == nullptr) {
+    result.problems.push_back({source, "HTML parse failed"});
+    return result;
+  }
+  html::PageMeta meta = html::collect_meta(doc.get());
+  html::MainText text = html::extract_main_text(find_body(root));
+
+  Article a;
+  a.source = source;
+  a.url = html::resolve_url(meta);
+  a.title = html::resolve_title(meta);
+  if (auto dt = html::resolve_date(meta, a.url, text.lead_lines)) {
+    a.date = dt->date;
+    a.timestamp = dt->timestamp;
+  }
+  a.section = html::resolve_section(meta, a.url, a.title);
+  a.authors = html::resolve_authors(meta);
+  a.subjects = html::resolve_subjects(meta);
+  a.language = html::resolve_language(meta);
+  a.captions = std::move(meta.captions);
+  a.body = join_body(text.paragraphs, a.title);
+  if (util::trim(a.body).empty()) {
+    result.problems.push_back({source, "no article text found"});
+    return result;
+  }
+  ensure_utf8(a);
+  result.articles.push_back(std::move(a));
   return result;
 }
 

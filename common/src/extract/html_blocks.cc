@@ -50,24 +50,24 @@ const std::unordered_map<std::string_view, std::uint32_t>& tag_table() {
 
 // Readability's class/id word lists. "and" in kMaybe is deliberate: it keeps
 // "brand", "expand", "standard" containers from being dropped as unlikely.
-constexpr std::initializer_list<std::string_view> kUnlikely = {
+constexpr std::string_view kUnlikely[] = {
     "-ad-", "ai2html", "banner", "breadcrumb", "combx", "comment", "community", "cover-wrap", "disqus",
     "extra", "footer", "gdpr", "header", "legends", "menu", "related", "remark", "replies", "rss",
     "shoutbox", "sidebar", "skyscraper", "social", "sponsor", "supplemental", "ad-break", "agegate",
     "pagination", "pager", "popup", "yom-remote", "cookie", "consent", "newsletter", "share", "sharing",
     "promo", "outbrain", "taboola", "subscribe", "signup", "login", "modal", "caption", "tags"};
-constexpr std::initializer_list<std::string_view> kMaybe = {"and", "article", "body", "column",
+constexpr std::string_view kMaybe[] = {"and", "article", "body", "column",
                                                             "content", "main", "shadow"};
-constexpr std::initializer_list<std::string_view> kPositive = {
+constexpr std::string_view kPositive[] = {
     "article", "body", "content", "entry", "hentry", "h-entry", "main", "page", "pagination", "post",
     "text", "blog", "story"};
-constexpr std::initializer_list<std::string_view> kNegative = {
+constexpr std::string_view kNegative[] = {
     "-ad-", "hidden", "banner", "combx", "comment", "com-", "contact", "foot", "footnote", "gdpr",
     "masthead", "media", "meta", "outbrain", "promo", "related", "scroll", "share", "shoutbox",
     "sidebar", "skyscraper", "sponsor", "shopping", "tags", "tool", "widget", "cookie", "caption"};
-constexpr std::initializer_list<std::string_view> kBylineWords = {"byline", "author", "dateline",
+constexpr std::string_view kBylineWords[] = {"byline", "author", "dateline",
                                                                   "writtenby", "p-author"};
-constexpr std::initializer_list<std::string_view> kDropRoles = {"menu", "menubar", "complementary",
+constexpr std::string_view kDropRoles[] = {"menu", "menubar", "complementary",
                                                                 "navigation", "alert", "alertdialog",
                                                                 "dialog"};
 

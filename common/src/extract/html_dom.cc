@@ -60,7 +60,7 @@ std::string class_and_id(const xmlNode* n) {
   return out;
 }
 
-bool contains_any(std::string_view hay, std::initializer_list<std::string_view> needles) {
+bool contains_any(std::string_view hay, std::span<const std::string_view> needles) {
   if (hay.empty()) return false;
   for (std::string_view needle : needles) {
     if (hay.find(needle) != std::string_view::npos) return true;

@@ -10,6 +10,7 @@
 #include <cstddef>
 #include <initializer_list>
 #include <memory>
+#include <span>
 #include <string>
 #include <string_view>
 
@@ -45,7 +46,10 @@ bool has_attr(const xmlNode* n, const char* name);
 std::string class_and_id(const xmlNode* n);
 
 // True when any of `needles` occurs in `hay`.
-bool contains_any(std::string_view hay, std::initializer_list<std::string_view> needles);
+bool contains_any(std::string_view hay, std::span<const std::string_view> needles);
+inline bool contains_any(std::string_view hay, std::initializer_list<std::string_view> needles) {
+  return contains_any(hay, std::span<const std::string_view>(needles.begin(), needles.size()));
+}
 
 // Text content of the subtree under `n` with white space collapsed, without
 // script/style, stopping after `max_bytes` of text or `max_nodes` nodes.

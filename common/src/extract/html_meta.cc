@@ -10,11 +10,11 @@ constexpr std::size_t kMaxPerKind = 12;
 constexpr std::size_t kMaxMetas = 400;
 
 // Parts of a page whose dates and names are not the story's.
-constexpr std::initializer_list<std::string_view> kBoilerWords = {
+constexpr std::string_view kBoilerWords[] = {
     "comment", "related", "sidebar", "footer", "widget", "recommend", "popular", "teaser", "trending", "reply"};
-constexpr std::initializer_list<std::string_view> kDateWords = {"date", "time", "posted", "published", "dateline",
+constexpr std::string_view kDateWords[] = {"date", "time", "posted", "published", "dateline",
                                                                 "byline", "meta", "pubdate", "datum", "fecha"};
-constexpr std::initializer_list<std::string_view> kMarkedDateWords = {"published", "entry-date", "pubdate",
+constexpr std::string_view kMarkedDateWords[] = {"published", "entry-date", "pubdate",
                                                                       "post-date", "publish", "article-date"};
 
 std::string lower(std::string_view s) {

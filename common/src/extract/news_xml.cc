@@ -82,6 +82,11 @@ news::XmlDocPtr parse(std::string_view bytes, const char* encoding, std::string&
                                         encoding, kXmlParseOptions));
   if (doc && ctxt->wellFormed) return doc;
   const xmlError* e = xmlCtxtGetLastError(ctxt.get());
+  // libxml2's own nesting limit (the same 256 as ours, since XML_PARSE_HUGE is off).
+  if (e && e->message && std::string_view(e->message).find("Excessive depth") != std::string_view::npos) {
+    error = fmt::format("elements nested deeper than {}; refused", news::kMaxElementDepth);
+    return nullptr;
+  }
   error = e && e->message ? fmt::format("malformed XML (line {}): {}", e->line, util::trim(e->message))
                           : std::string("malformed XML");
   error = news::clean_line(error);

@@ -111,7 +111,9 @@ void read_atom_entry(const xmlNode* entry, Sink& sink) {
   if (block.paragraphs.empty()) block = atom_content(own_child(entry, "summary"));
   set_body(a, block);
   a.language = language_at(content ? content : entry);
-  sink.add(std::move(a), text(own_child(entry, "id")));
+  std::string key = text(own_child(entry, "id"));
+  if (key.empty()) key = a.url;
+  sink.add(std::move(a), std::move(key));
 }
 
 }  // namespace

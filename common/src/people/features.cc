@@ -195,6 +195,24 @@ void history_features(const Document& doc, const DocumentFacts& facts, std::size
   out.push_back(feature(62, info.lower_hash * 8 + prev));
   out.push_back(feature(63, (info.shape_hash * 8 + prev) * 2 + caps));
   out.push_back(feature(64, static_cast<std::uint64_t>(info.lexicon) * 8 + prev));
+
+  // The story's other readings of this word (second pass only).
+  if (facts.first_pass.empty()) {
+    out.push_back(feature(70, 15));
+    return;
+  }
+  std::array<std::uint16_t, kTagCount> counts{};
+  if (auto it = facts.readings.find(info.lower_hash); it != facts.readings.end()) counts = it->second;
+  if (counts[facts.first_pass[i]] > 0) --counts[facts.first_pass[i]];  // not its own reading
+  int best = kOutside;
+  for (int t = 1; t < kTagCount; ++t) {
+    if (counts[t] > counts[best]) best = t;
+  }
+  int entity = counts[kOutside] == 0 && best == kOutside ? 7 : best;  // 7: no other occurrence
+  bool person_elsewhere = counts[kPersonBegin] + counts[kPersonInside] > 0;
+  out.push_back(feature(70, static_cast<std::uint64_t>(entity) * 2 + caps));
+  out.push_back(feature(71, static_cast<std::uint64_t>(entity) * 16 + prev * 2 + caps));
+  out.push_back(feature(72, (person_elsewhere ? 1u : 0u) * 2 + caps));
 }
 
 }  // namespace morgue::people

@@ -3,6 +3,7 @@
 // run-time tagger and the trainer, so both see exactly the same features.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <unordered_map>
 #include <vector>
@@ -32,6 +33,11 @@ struct WordCounts {
 struct DocumentFacts {
   std::vector<TokenInfo> tokens;
   std::unordered_map<std::uint64_t, WordCounts> words;
+  // After a first tagging pass: how often each word was read as each tag
+  // (so the second pass can read "Kroslak" in a results table as the person
+  // the story names elsewhere). Empty during the first pass.
+  std::unordered_map<std::uint64_t, std::array<std::uint16_t, kTagCount>> readings;
+  std::vector<Tag> first_pass;  // the first pass's tags, per token
 };
 
 // Fills `facts` for `doc` (after finish_document()).

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstddef>
 #include <string_view>
+#include <unordered_map>
 
 #include <xapian.h>
 
@@ -64,6 +65,40 @@ const Mention* canonical(const Person& p) {
   return best;
 }
 
+// Lexicon flags, where a hyphenated word made of titles is a title too
+// ("Lieutenant-Colonel", "Vice-President").
+std::uint8_t title_flags(std::string_view lower, const Lexicon& lexicon) {
+  std::uint8_t flags = lexicon.flags(lower);
+  if (flags || lower.find('-') == std::string_view::npos) return flags;
+  std::size_t start = 0;
+  while (start <= lower.size()) {
+    std::size_t dash = lower.find('-', start);
+    if (dash == std::string_view::npos) dash = lower.size();
+    if (!(lexicon.flags(lower.substr(start, dash - start)) & kTitle)) return 0;
+    start = dash + 1;
+  }
+  return kTitle;
+}
+
+// The tagger sometimes finds the surname but not the given name before it
+// ("Jan Kroslak" read as Outside + Person). A capitalised word just before,
+// in the same sentence, that is a known given name or an initial joins.
+std::size_t extend_left(const Document& doc, const std::vector<Tag>& tags, const Lexicon& lexicon,
+                        std::size_t begin) {
+  for (int step = 0; step < 2 && begin > 0; ++step) {
+    if (doc.tokens[begin].flags & kSentenceStart) break;
+    const Token& prev = doc.tokens[begin - 1];
+    if (tags[begin - 1] != kOutside || !starts_upper(prev.text)) break;
+    std::uint8_t flags = title_flags(prev.lower, lexicon);
+    if (flags & (kTitle | kNotName | kAgency)) break;
+    bool caps = prev.flags & kCapsLine;
+    if (!(flags & kFirstName) && !(is_initial(prev.text) && !caps)) break;
+    if (!caps && is_all_upper(prev.text) && !is_initial(prev.text)) break;
+    --begin;
+  }
+  return begin;
+}
+
 }  // namespace
 
 std::string display_case(std::string_view word) {
@@ -92,6 +127,13 @@ std::string display_case(std::string_view word) {
 
 std::vector<Mention> collect_mentions(const Document& doc, const std::vector<Tag>& tags,
                                       const Lexicon& lexicon) {
+  // How the tagger read each word across the story: a word read as a place
+  // or an organisation more often than as a person is not taken alone.
+  std::unordered_map<std::string_view, std::pair<int, int>> readings;  // person, other entity
+  for (std::size_t i = 0; i < doc.tokens.size(); ++i) {
+    if (tags[i] == kPersonBegin || tags[i] == kPersonInside) ++readings[doc.tokens[i].lower].first;
+    else if (tags[i] != kOutside) ++readings[doc.tokens[i].lower].second;
+  }
   std::vector<Mention> mentions;
   const std::size_t n = doc.tokens.size();
   for (std::size_t i = 0; i < n;) {
@@ -104,7 +146,7 @@ std::vector<Mention> collect_mentions(const Document& doc, const std::vector<Tag
     std::size_t end = i;
     // Titles and stray punctuation at the edges are not part of the name;
     // neither are particles at the end or a possessive.
-    while (begin < end && ((lexicon.flags(doc.tokens[begin].lower) & (kTitle | kNotName | kParticle)) ||
+    while (begin < end && ((title_flags(doc.tokens[begin].lower, lexicon) & (kTitle | kNotName)) ||
                            is_punctuation_only(doc.tokens[begin].text))) {
       ++begin;
     }
@@ -114,6 +156,7 @@ std::vector<Mention> collect_mentions(const Document& doc, const std::vector<Tag
       --end;
     }
     if (begin == end || end - begin > 6) continue;
+    begin = extend_left(doc, tags, lexicon, begin);
     Mention m;
     bool all_excluded = true;
     for (std::size_t k = begin; k < end; ++k) {
@@ -125,8 +168,12 @@ std::vector<Mention> collect_mentions(const Document& doc, const std::vector<Tag
       if (t.flags & kCapsLine) m.from_capitals = true;
     }
     if (all_excluded) continue;
-    // A lone lower-case word or a lone initial is not a name.
-    if (m.words.size() == 1 && (!has_upper(m.words[0]) || is_initial(m.words[0]))) continue;
+    if (m.words.size() == 1) {
+      // A lone lower-case word or a lone initial is not a name.
+      if (!has_upper(m.words[0]) || is_initial(m.words[0])) continue;
+      auto [person, other] = readings[doc.tokens[begin].lower];
+      if (other > person) continue;
+    }
     mentions.push_back(std::move(m));
   }
   return mentions;

@@ -5,6 +5,19 @@ namespace morgue::people {
 void tag_document(const Document& doc, const Lexicon& lexicon, TaggerScratch& scratch,
                   const TagChooser& choose) {
   analyse(doc, lexicon, scratch.facts);
+  scratch.facts.first_pass.clear();
+  scratch.facts.readings.clear();
+  tag_pass(doc, scratch, choose);
+  // Second pass: every word also sees how the first pass read it elsewhere
+  // in the story.
+  for (std::size_t i = 0; i < doc.tokens.size(); ++i) {
+    if (scratch.facts.tokens[i].candidate) ++scratch.facts.readings[scratch.facts.tokens[i].lower_hash][scratch.tags[i]];
+  }
+  scratch.facts.first_pass = scratch.tags;
+  tag_pass(doc, scratch, choose);
+}
+
+void tag_pass(const Document& doc, TaggerScratch& scratch, const TagChooser& choose) {
   scratch.tags.assign(doc.tokens.size(), kOutside);
   Tag prev = kOutside, prev2 = kOutside;
   for (std::size_t i = 0; i < doc.tokens.size(); ++i) {

@@ -30,6 +30,9 @@ using TagChooser = std::function<Tag(std::size_t i, std::span<const std::uint64_
 void tag_document(const Document& doc, const Lexicon& lexicon, TaggerScratch& scratch,
                   const TagChooser& choose);
 
+// One left-to-right pass (tag_document() runs two).
+void tag_pass(const Document& doc, TaggerScratch& scratch, const TagChooser& choose);
+
 // The run-time chooser: highest-scoring tag under `model`.
 Tag best_tag(const Model& model, std::span<const std::uint64_t> features);
 

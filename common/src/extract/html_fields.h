@@ -1,0 +1,49 @@
+// Turns what a page says about itself (PageMeta) into article fields, each
+// from the most trustworthy source that has it (private header).
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "extract/html_meta.h"
+#include "morgue/date_parse.h"
+
+namespace morgue::html {
+
+// Headline: JSON-LD headline, og:title, twitter:title, itemprop headline,
+// <title>, first <h1>; site-name prefixes and suffixes removed.
+std::string resolve_title(const PageMeta& meta);
+
+// Removes "| Site" style parts from a title. `site_names` are names the page
+// gives itself; `h1s` its headings (a heading the title starts with is taken).
+std::string clean_title(std::string_view raw, const std::vector<std::string>& site_names,
+                        const std::vector<std::string>& h1s);
+
+// Canonical URL, made absolute when the page gives a base; "" if none.
+std::string resolve_url(const PageMeta& meta);
+
+// BCP-47 tag ("en", "de-AT") or "".
+std::string resolve_language(const PageMeta& meta);
+
+// Display form "World" or "World/Europe"; "" if none.
+std::string resolve_section(const PageMeta& meta, std::string_view url, std::string_view title);
+
+std::vector<std::string> resolve_subjects(const PageMeta& meta);
+
+// Publication date in priority order (see docs/extraction.md); `lead_lines`
+// are short lines at the start of the story, for visible datelines.
+std::optional<DateTime> resolve_date(const PageMeta& meta, std::string_view url,
+                                     const std::vector<std::string>& lead_lines);
+
+// Finds one date expression inside a short visible text ("Posted by X on
+// March 3, 2008 | 12 comments"); text after "updated"/"modified" is ignored.
+std::optional<DateTime> find_date_in_text(std::string_view text);
+
+std::vector<std::string> resolve_authors(const PageMeta& meta);
+
+// "By Jane Doe and John Roe, Staff Writers" -> {"Jane Doe", "John Roe"}.
+std::vector<std::string> split_byline(std::string_view byline);
+
+}  // namespace morgue::html

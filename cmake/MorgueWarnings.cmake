@@ -14,3 +14,15 @@ if(MORGUE_SANITIZERS)
     -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined)
   target_link_options(morgue_sanitizers INTERFACE -fsanitize=address,undefined)
 endif()
+
+# Fuzzing (clang only): every project target gets coverage instrumentation and
+# ASan+UBSan; only the fuzz targets themselves link libFuzzer's main()
+# (tests/fuzz/CMakeLists.txt adds -fsanitize=fuzzer to them).
+if(MORGUE_FUZZ)
+  if(NOT CMAKE_CXX_COMPILER_ID MATCHES "Clang")
+    message(FATAL_ERROR "MORGUE_FUZZ needs clang (CXX=clang++); scripts/fuzz sets it up")
+  endif()
+  target_compile_options(morgue_sanitizers INTERFACE
+    -fsanitize=fuzzer-no-link,address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined)
+  target_link_options(morgue_sanitizers INTERFACE -fsanitize=address,undefined)
+endif()

@@ -96,6 +96,9 @@ int run_index(morgue::cli::CliOptions& opts) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  // Over a file-size limit (ulimit -f) a write must fail with EFBIG, so Xapian
+  // throws and we exit 2 with a message, instead of dying from SIGXFSZ.
+  std::signal(SIGXFSZ, SIG_IGN);
   int exit_code = 0;
   auto opts = morgue::cli::parse_command_line(argc, argv, exit_code);
   if (!opts) return exit_code;

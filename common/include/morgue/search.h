@@ -41,6 +41,9 @@ struct SearchRequest {
   bool all_versions = false;         // do not collapse near-duplicates
   std::optional<Date> today;         // "now" for relative dates; default: the system clock
   SnippetOptions snippet;            // snippet size
+  // >0: Xapian stops exhaustive counting (total, facets) after this many
+  // seconds (Enquire::set_time_limit); services also reject slower answers.
+  double time_limit_seconds = 0;
 };
 
 struct Hit {

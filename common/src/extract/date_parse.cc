@@ -308,6 +308,17 @@ std::optional<Date> date_from_url(std::string_view url) {
         !digits(i + 10, 1)) {
       if (auto d = make_date(y, to_int(path.substr(i + 5, 2)), to_int(path.substr(i + 8, 2)))) return d;
     }
+    // "/2017/7/12/": some CMSs write month and day without a leading zero.
+    if (path[i + 4] == '/' && i > 0 && path[i - 1] == '/') {
+      std::size_t m = i + 5, mlen = 0;
+      while (mlen < 3 && digits(m + mlen, 1)) ++mlen;
+      std::size_t d = m + mlen + 1, dlen = 0;
+      while (dlen < 3 && digits(d + dlen, 1)) ++dlen;
+      if (mlen >= 1 && mlen <= 2 && m + mlen < path.size() && path[m + mlen] == '/' && dlen >= 1 && dlen <= 2 &&
+          (d + dlen == path.size() || path[d + dlen] == '/')) {
+        if (auto date = make_date(y, to_int(path.substr(m, mlen)), to_int(path.substr(d, dlen)))) return date;
+      }
+    }
     if (digits(i, 8) && !digits(i + 8, 1) && (i == 0 || !std::isalnum(static_cast<unsigned char>(path[i - 1])))) {
       if (auto d = make_date(y, to_int(path.substr(i + 4, 2)), to_int(path.substr(i + 6, 2)))) return d;
     }

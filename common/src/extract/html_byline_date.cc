@@ -108,6 +108,9 @@ std::optional<DateTime> find_date_in_text(std::string_view text) {
 
 std::optional<DateTime> resolve_date(const PageMeta& meta, std::string_view url,
                                      const std::vector<std::string>& lead_lines) {
+  // A full date in the URL is set when the story is first filed and survives
+  // later edits that rewrite the metadata dates.
+  if (auto d = date_from_url(url); d && plausible(*d)) return DateTime{*d, ""};
   if (auto dt = parse_plausible(meta.json_ld.date_published)) return dt;
   for (std::string_view key : kDateMetas) {
     for (const auto& [k, v] : meta.metas) {
@@ -123,7 +126,6 @@ std::optional<DateTime> resolve_date(const PageMeta& meta, std::string_view url,
     if (auto dt = parse_plausible(v)) return dt;
     if (auto dt = find_date_in_text(v)) return dt;
   }
-  if (auto d = date_from_url(url); d && plausible(*d)) return DateTime{*d, ""};
   for (const auto& v : meta.time_dates) {
     if (auto dt = parse_plausible(v)) return dt;
   }

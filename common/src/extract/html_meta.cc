@@ -10,8 +10,10 @@ constexpr std::size_t kMaxPerKind = 12;
 constexpr std::size_t kMaxMetas = 400;
 
 // Parts of a page whose dates and names are not the story's.
-constexpr std::string_view kBoilerWords[] = {
-    "comment", "related", "sidebar", "footer", "widget", "recommend", "popular", "teaser", "trending", "reply"};
+// Matched at the start of a class or id word: "sidebar" and "comments-list"
+// are boilerplate, "has-sidebar" on a page wrapper is not.
+constexpr std::string_view kBoilerWords[] = {"comment", "related", "sidebar", "footer", "recommend",
+                                             "popular", "trending", "reply", "replies"};
 constexpr std::string_view kDateWords[] = {"date", "time", "posted", "published", "dateline",
                                                                 "byline", "meta", "pubdate", "datum", "fecha"};
 constexpr std::string_view kMarkedDateWords[] = {"published", "entry-date", "pubdate",
@@ -23,6 +25,20 @@ std::string lower(std::string_view s) {
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
   }
   return out;
+}
+
+bool boiler_class(std::string_view class_id) {
+  std::size_t i = 0;
+  while (i < class_id.size()) {
+    while (i < class_id.size() && class_id[i] == ' ') ++i;
+    std::size_t start = i;
+    while (i < class_id.size() && class_id[i] != ' ') ++i;
+    std::string_view word = class_id.substr(start, i - start);
+    for (std::string_view b : kBoilerWords) {
+      if (word.substr(0, b.size()) == b) return true;
+    }
+  }
+  return false;
 }
 
 void push_capped(std::vector<std::string>& list, std::string value, std::size_t cap = kMaxPerKind) {
@@ -93,7 +109,8 @@ class Collector {
       if (out_.lang.empty()) out_.lang = attr_of(n, "xml:lang");
     }
     std::string class_id = class_and_id(n);
-    bool boiler = tag == "nav" || tag == "aside" || tag == "footer" || contains_any(class_id, kBoilerWords);
+    bool boiler = tag == "nav" || tag == "aside" || tag == "footer" ||
+                  (tag != "body" && tag != "html" && tag != "article" && tag != "main" && boiler_class(class_id));
     if (boiler) ++boiler_depth_;
     boiler_stack_.push_back(boiler);
     read_element(n, tag, class_id);

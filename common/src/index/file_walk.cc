@@ -86,9 +86,12 @@ std::vector<FoundFile> walk_inputs(const std::vector<fs::path>& inputs,
           continue;
         }
         if (fs::is_regular_file(target)) add_file(p, files, problem);
+        else if (!fs::is_directory(target)) problem({p.string(), "not a regular file (link to a FIFO, socket or device)"});
         continue;
       }
       if (fs::is_regular_file(st)) add_file(p, files, problem);
+      // A FIFO would block the reader forever: name it instead of skipping it silently.
+      else if (!fs::is_directory(st)) problem({p.string(), "not a regular file (FIFO, socket or device)"});
     }
     if (ec) problem({input.string(), fmt::format("cannot read directory: {}", ec.message())});
   }

@@ -36,6 +36,9 @@ struct Outcome {
   std::string content_hash;
   bool same_content = false;  // bytes unchanged since last time: only the state is refreshed
   Extraction extraction;
+  // One Xapian document per article, built on the worker thread (term
+  // generation is a good share of the work), with its id.
+  std::vector<std::pair<std::string, Xapian::Document>> documents;
 };
 
 std::string hash_bytes(std::string_view bytes) { return util::hex64(util::fnv1a64(bytes)); }
@@ -65,7 +68,11 @@ Outcome process(Task task, const ExtractOptions& options) {
     return out;
   }
   out.extraction = extract_bytes(bytes, path, options);
-  for (auto& article : out.extraction.articles) article.source = path;
+  for (auto& article : out.extraction.articles) {
+    article.source = path;
+    std::string id = article_id(article);
+    out.documents.emplace_back(id, make_document(article, id));
+  }
   return out;
 }
 
@@ -104,13 +111,15 @@ class Writer {
       return;
     }
     std::set<std::string> fresh;
-    for (const auto& article : out.extraction.articles) {
-      std::string id = article_id(article);
+    for (std::size_t i = 0; i < out.documents.size(); ++i) {
+      auto& [id, doc] = out.documents[i];
       if (!fresh.insert(id).second) {
-        report({file.path, fmt::format("two articles with the same key \"{}\"; the later one wins", article.key)});
+        report({file.path, fmt::format("two articles with the same key \"{}\"; the later one wins",
+                                       out.extraction.articles[i].key)});
+      } else {
+        state.ids.push_back(id);
       }
-      add(article, id);
-      state.ids.push_back(id);
+      add(doc, id);
     }
     if (out.task.prior) {
       for (const auto& old : out.task.prior->ids) {
@@ -165,8 +174,7 @@ class Writer {
     }
   }
 
-  void add(const Article& article, const std::string& id) {
-    Xapian::Document doc = make_document(article, id);
+  void add(Xapian::Document& doc, const std::string& id) {
     std::string id_term = schema::make_term(schema::kIdPrefix, id);
     bool existed = db_.term_exists(id_term);
     DuplicateMatch dup = find_duplicate_group(db_, doc, id);
@@ -260,6 +268,7 @@ IndexSummary run_index(const IndexOptions& options) {
   }
   queue.close();
   workers.clear();
+  if (stopped(options) && done < tasks.size()) summary.interrupted = true;
   if (options.on_progress) options.on_progress({done, tasks.size(), elapsed()});
 
   if (options.prune && !summary.interrupted) {

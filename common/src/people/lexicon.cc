@@ -19,6 +19,7 @@ Lexicon::Lexicon(const std::filesystem::path& dir) {
   load(dir / "particles.txt", kParticle);
   load(dir / "suffixes.txt", kSuffix);
   load(dir / "agencies.txt", kAgency);
+  load(dir / "entity_words.txt", kEntityWord);
 }
 
 void Lexicon::load(const std::filesystem::path& file, std::uint8_t flag) {

@@ -19,8 +19,9 @@ enum LexiconFlag : std::uint8_t {
   kParticle = 1u << 4,   // lower-case part of a name: "von", "de", "bin"
   kSuffix = 1u << 5,     // after a surname: "jr.", "iii"
   kAgency = 1u << 6,     // news agencies and photo libraries: "reuters", "getty"
+  kEntityWord = 1u << 7, // ends an organisation or place name: "inc", "bros", "square"
 };
-inline constexpr int kLexiconFlagCount = 7;
+inline constexpr int kLexiconFlagCount = 8;
 
 // Hash of a lower-cased word, as the lexicon and the model key it.
 std::uint64_t word_hash(std::string_view lower);
@@ -28,7 +29,8 @@ std::uint64_t word_hash(std::string_view lower);
 class Lexicon {
  public:
   // Reads the word lists in `dir` (first_names.txt, surnames.txt, titles.txt,
-  // not_names.txt, particles.txt, suffixes.txt, agencies.txt: one lower-case
+  // not_names.txt, particles.txt, suffixes.txt, agencies.txt,
+  // entity_words.txt: one lower-case
   // word a line, '#' starts a comment). Throws std::runtime_error naming a
   // missing or unreadable file.
   explicit Lexicon(const std::filesystem::path& dir);

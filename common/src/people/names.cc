@@ -1,6 +1,8 @@
 #include "people/names.h"
 
 #include <algorithm>
+#include <cstdlib>
+#include <string>
 #include <cstddef>
 #include <string_view>
 #include <unordered_map>
@@ -16,9 +18,10 @@ bool is_punctuation_only(std::string_view word) { return !has_letter(word); }
 
 bool is_possessive(std::string_view lower) { return lower == "'s" || lower == "'"; }
 
-// A single letter with a full stop, or dotted initials: "J.", "J.K.".
+// A single letter with a full stop, or dotted initials: "J.", "J.K.",
+// "A.de" (an initial run into a particle).
 bool is_initial(std::string_view word) {
-  return word.size() >= 2 && word.back() == '.' && word.size() <= 6;
+  return (word.size() >= 2 && word.back() == '.' && word.size() <= 6) || (word.size() > 2 && word[1] == '.');
 }
 
 struct Person {
@@ -126,7 +129,7 @@ std::string display_case(std::string_view word) {
 }
 
 std::vector<Mention> collect_mentions(const Document& doc, const std::vector<Tag>& tags,
-                                      const Lexicon& lexicon) {
+                                      const std::vector<float>& margins, const Lexicon& lexicon) {
   // How the tagger read each word across the story: a word read as a place
   // or an organisation more often than as a person is not taken alone.
   std::unordered_map<std::string_view, std::pair<int, int>> readings;  // person, other entity
@@ -158,6 +161,10 @@ std::vector<Mention> collect_mentions(const Document& doc, const std::vector<Tag
     if (begin == end || end - begin > 6) continue;
     begin = extend_left(doc, tags, lexicon, begin);
     Mention m;
+    m.confidence = 1e30f;
+    for (std::size_t k = begin; k < end; ++k) {
+      if (!margins.empty() && tags[k] != kOutside) m.confidence = std::min(m.confidence, margins[k]);
+    }
     bool all_excluded = true;
     for (std::size_t k = begin; k < end; ++k) {
       const Token& t = doc.tokens[k];
@@ -168,6 +175,11 @@ std::vector<Mention> collect_mentions(const Document& doc, const std::vector<Tag
       if (t.flags & kCapsLine) m.from_capitals = true;
     }
     if (all_excluded) continue;
+    // "Jones Medical", "Warner Bros", "Salomon Bros Inc": a company or a place named after someone.
+    if ((lexicon.flags(doc.tokens[end - 1].lower) & kEntityWord) ||
+        (end < n && (lexicon.flags(doc.tokens[end].lower) & kEntityWord) && starts_upper(doc.tokens[end].text))) {
+      continue;
+    }
     if (m.words.size() == 1) {
       // A lone lower-case word or a lone initial is not a name.
       if (!has_upper(m.words[0]) || is_initial(m.words[0])) continue;
@@ -233,6 +245,7 @@ std::vector<std::string> merge_mentions(const std::vector<Mention>& mentions, co
             [](const Person& a, const Person& b) { return a.first_index < b.first_index; });
   std::vector<std::string> names;
   for (const Person& p : people) {
+
     std::string name = util::join(canonical(p)->words, " ");
     bool seen = false;
     for (const std::string& n : names) seen = seen || n == name;

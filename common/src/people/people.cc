@@ -39,10 +39,11 @@ std::vector<std::string> PeopleExtractor::extract(const Article& article) const 
   people::TaggerScratch scratch;
   const people::Model& model = impl_->model;
   people::tag_document(doc, impl_->lexicon, scratch,
-                       [&model](std::size_t, std::span<const std::uint64_t> features) {
-                         return people::best_tag(model, features);
+                       [&model, &scratch](std::size_t i, std::span<const std::uint64_t> features) {
+                         return people::best_tag(model, features, &scratch.margins[i]);
                        });
-  return people::merge_mentions(people::collect_mentions(doc, scratch.tags, impl_->lexicon), impl_->lexicon);
+  return people::merge_mentions(people::collect_mentions(doc, scratch.tags, scratch.margins, impl_->lexicon),
+                                impl_->lexicon);
 }
 
 std::filesystem::path default_data_dir() {

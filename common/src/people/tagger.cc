@@ -1,5 +1,7 @@
 #include "people/tagger.h"
 
+#include <algorithm>
+
 namespace morgue::people {
 
 void tag_document(const Document& doc, const Lexicon& lexicon, TaggerScratch& scratch,
@@ -19,6 +21,7 @@ void tag_document(const Document& doc, const Lexicon& lexicon, TaggerScratch& sc
 
 void tag_pass(const Document& doc, TaggerScratch& scratch, const TagChooser& choose) {
   scratch.tags.assign(doc.tokens.size(), kOutside);
+  scratch.margins.assign(doc.tokens.size(), 0.0f);
   Tag prev = kOutside, prev2 = kOutside;
   for (std::size_t i = 0; i < doc.tokens.size(); ++i) {
     if (doc.tokens[i].flags & kSentenceStart) prev = prev2 = kOutside;
@@ -34,13 +37,18 @@ void tag_pass(const Document& doc, TaggerScratch& scratch, const TagChooser& cho
   }
 }
 
-Tag best_tag(const Model& model, std::span<const std::uint64_t> features) {
+Tag best_tag(const Model& model, std::span<const std::uint64_t> features, float* margin) {
   Scores scores{};
   model.add_scores(features, scores);
   int best = 0;
   for (int t = 1; t < kTagCount; ++t) {
     if (scores[t] > scores[best]) best = t;
   }
+  float runner_up = -1e30f;
+  for (int t = 0; t < kTagCount; ++t) {
+    if (t != best) runner_up = std::max(runner_up, scores[t]);
+  }
+  *margin = scores[best] - runner_up;
   return static_cast<Tag>(best);
 }
 

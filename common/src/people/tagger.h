@@ -20,6 +20,9 @@ struct TaggerScratch {
   DocumentFacts facts;
   std::vector<std::uint64_t> features;
   std::vector<Tag> tags;
+  // Per token, how far the chosen tag's score is ahead of the best other
+  // tag (set by the run-time chooser; 0 where nothing was scored).
+  std::vector<float> margins;
 };
 
 // Chooses the tag of token `i` from its features (the model at run time, the
@@ -33,7 +36,8 @@ void tag_document(const Document& doc, const Lexicon& lexicon, TaggerScratch& sc
 // One left-to-right pass (tag_document() runs two).
 void tag_pass(const Document& doc, TaggerScratch& scratch, const TagChooser& choose);
 
-// The run-time chooser: highest-scoring tag under `model`.
-Tag best_tag(const Model& model, std::span<const std::uint64_t> features);
+// The run-time chooser: highest-scoring tag under `model`; `*margin` gets
+// its lead over the runner-up.
+Tag best_tag(const Model& model, std::span<const std::uint64_t> features, float* margin);
 
 }  // namespace morgue::people

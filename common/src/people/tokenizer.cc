@@ -208,11 +208,22 @@ void tokenize(std::string_view text, Document& doc) {
         len = k + 1 - i;
       }
     }
+    // "1. Torrance Zellner": a list number keeps its full stop and does not
+    // end a sentence.
+    bool list_number = false;
+    if (line_start && word && len <= 3 && i + len < text.size() && text[i + len] == '.' &&
+        text.substr(i, len).find_first_not_of("0123456789") == std::string_view::npos) {
+      ++len;
+      list_number = true;
+    }
     std::uint32_t flags = 0;
     if (line_start) flags |= kLineStart | kSentenceStart;
     if (sentence_start && word) flags |= kSentenceStart;
     add_token(text.substr(i, len), flags, doc);
-    if (word) {
+    if (list_number) {
+      line_start = false;
+      sentence_start = true;
+    } else if (word) {
       line_start = sentence_start = false;
     } else if (c.value == '.' || c.value == '!' || c.value == '?' || c.value == ':' ||
                c.value == ';' || c.value == 0x2022 || c.value == 0x2026) {

@@ -172,6 +172,7 @@ SearchResponse Searcher::Impl::run(const SearchRequest& req) {
 
   FacetCollector facets;
   if (req.facets) facets.attach(enquire);
+  if (req.time_limit_seconds > 0) enquire.set_time_limit(req.time_limit_seconds);
   const Xapian::doccount check = req.facets ? db.get_doccount() : 0;
   const auto offset = static_cast<Xapian::doccount>(std::min<std::size_t>(req.offset, 1u << 30));
   const auto limit = static_cast<Xapian::doccount>(std::min<std::size_t>(req.limit, 1000));

@@ -1,0 +1,193 @@
+#include "morgue/service.h"
+
+#include <algorithm>
+#include <chrono>
+#include <thread>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "morgue/document.h"
+#include "morgue/printer.h"
+#include "morgue/search.h"
+#include "serve/assets.h"
+#include "serve/search_params.h"
+#include "serve/searcher_pool.h"
+
+namespace morgue {
+namespace {
+
+using nlohmann::json;
+using serve::BadParameter;
+
+// The page runs only its own script and style: no inline code, so injected
+// markup could not run even if it reached the DOM.
+constexpr const char* kPagePolicy =
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'; "
+    "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'self'";
+
+HttpAnswer json_answer(int status, std::string body) {
+  HttpAnswer answer;
+  answer.status = status;
+  answer.content_type = "application/json";
+  answer.body = std::move(body);
+  answer.headers = {{"Cache-Control", "no-store"}, {"X-Content-Type-Options", "nosniff"}};
+  return answer;
+}
+
+HttpAnswer error_answer(int status, const std::string& message) {
+  return json_answer(status, json{{"error", message}}.dump(-1, ' ', false, json::error_handler_t::replace));
+}
+
+bool is_article_id(std::string_view id) {
+  return id.size() == 16 &&
+         std::all_of(id.begin(), id.end(), [](char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'); });
+}
+
+}  // namespace
+
+std::size_t default_service_threads() {
+  // cpp-httplib keeps a worker for each keep-alive connection until it goes
+  // idle, so one thread per core would let two idle browser tabs stall a
+  // 2-core server. Searches are short; a few more threads than cores is cheap.
+  std::size_t cores = std::max(1u, std::thread::hardware_concurrency());
+  return std::max<std::size_t>(cores, 8);
+}
+
+struct Service::Impl {
+  ServiceOptions options;
+  serve::Assets assets;
+  serve::SearcherPool pool;
+  serve::ParamLimits limits;
+
+  explicit Impl(ServiceOptions o)
+      : options(std::move(o)),
+        assets(options.assets_dir.empty() ? default_assets_dir() : options.assets_dir),
+        pool(options.db_path),
+        limits{options.max_query_bytes, options.max_limit, options.max_offset} {}
+
+  HttpAnswer route(const HttpRequest& request);
+  HttpAnswer page(const std::string& path) const;
+  HttpAnswer search(const std::string& query);
+  HttpAnswer article(const std::string& id);
+  HttpAnswer health();
+};
+
+HttpAnswer Service::Impl::route(const HttpRequest& request) {
+  const std::string& path = request.path;
+  if (path == "/api/search") return search(request.query);
+  if (path == "/healthz") return health();
+  if (path.rfind("/api/article/", 0) == 0) return article(path.substr(13));
+  if (path == "/" || path == "/index.html" || path.rfind("/assets/", 0) == 0) return page(path);
+  return error_answer(404, "no such page; the API is /api/search, /api/article/ID and /healthz");
+}
+
+HttpAnswer Service::Impl::page(const std::string& path) const {
+  const serve::Asset* asset = assets.find(path);
+  if (!asset) {
+    if (path == "/" || path == "/index.html") {
+      return error_answer(404, "the search page is not installed (no index.html in " + assets.dir().string() + ")");
+    }
+    return error_answer(404, "no such file");
+  }
+  HttpAnswer answer;
+  answer.content_type = asset->content_type;
+  answer.body = asset->body;
+  answer.headers = {{"Content-Security-Policy", kPagePolicy},
+                    {"X-Content-Type-Options", "nosniff"},
+                    {"Referrer-Policy", "no-referrer"},
+                    {"Cache-Control", "no-cache"}};
+  return answer;
+}
+
+HttpAnswer Service::Impl::search(const std::string& query) {
+  SearchRequest request = serve::search_request_from_params(serve::parse_query_string(query), limits);
+  request.time_limit_seconds = options.time_limit_seconds;
+  auto lease = pool.checkout();
+  const auto start = std::chrono::steady_clock::now();
+  SearchResponse response;
+  try {
+    response = lease->search(request);
+  } catch (const DatabaseError&) {
+    lease.discard();  // the next request opens the database afresh
+    throw;
+  }
+  // Xapian's time limit stops the exhaustive counting, and the answer would
+  // be silently partial; say so instead of serving it.
+  const std::chrono::duration<double> took = std::chrono::steady_clock::now() - start;
+  if (options.time_limit_seconds > 0 && took.count() > options.time_limit_seconds) {
+    return error_answer(503, fmt::format("query took too long (over {:g} s); make it narrower",
+                                         options.time_limit_seconds));
+  }
+  return json_answer(200, response_to_json(response));
+}
+
+HttpAnswer Service::Impl::article(const std::string& id) {
+  if (!is_article_id(id)) return error_answer(404, "no story with that id (ids are 16 hex digits)");
+  auto lease = pool.checkout();
+  std::optional<Article> found;
+  try {
+    found = lease->article(id);
+  } catch (const DatabaseError&) {
+    lease.discard();
+    throw;
+  }
+  if (!found) return error_answer(404, "no story with id " + id);
+  json j = json::parse(article_to_json(*found));
+  j["id"] = id;
+  return json_answer(200, j.dump(-1, ' ', false, json::error_handler_t::replace));
+}
+
+HttpAnswer Service::Impl::health() {
+  try {
+    auto lease = pool.checkout();
+    json j = {{"status", "ok"}, {"documents", lease->document_count()}};
+    return json_answer(200, j.dump());
+  } catch (const DatabaseError& e) {
+    json j = {{"status", "unavailable"}, {"error", e.what()}};
+    return json_answer(503, j.dump(-1, ' ', false, json::error_handler_t::replace));
+  }
+}
+
+Service::Service(ServiceOptions options) : impl_(std::make_unique<Impl>(std::move(options))) {}
+Service::~Service() = default;
+
+const ServiceOptions& Service::options() const { return impl_->options; }
+
+std::vector<std::string> Service::startup_warnings() const {
+  std::vector<std::string> warnings;
+  for (const auto& name : impl_->assets.missing()) {
+    warnings.push_back(fmt::format("no {} in {}: the page will answer 404 (set MORGUE_ASSETS_DIR)", name,
+                                   impl_->assets.dir().string()));
+  }
+  try {
+    auto lease = impl_->pool.checkout();
+  } catch (const DatabaseError& e) {
+    warnings.push_back(std::string(e.what()) + "; answering 503 until it can be opened");
+  }
+  return warnings;
+}
+
+HttpAnswer Service::handle(const HttpRequest& request) {
+  if (request.method != "GET" && request.method != "HEAD") {
+    HttpAnswer answer = error_answer(405, "only GET and HEAD are allowed");
+    answer.headers.emplace_back("Allow", "GET, HEAD");
+    return answer;
+  }
+  try {
+    return impl_->route(request);
+  } catch (const BadParameter& e) {
+    return error_answer(400, e.what());
+  } catch (const QueryError& e) {
+    return error_answer(400, std::string("bad query: ") + e.what());
+  } catch (const DatabaseError& e) {
+    return error_answer(503, e.what());
+  } catch (const std::exception& e) {
+    return error_answer(500, std::string("internal error: ") + e.what());
+  } catch (...) {
+    // Xapian::Error is not a std::exception.
+    return error_answer(500, "internal error");
+  }
+}
+
+}  // namespace morgue

@@ -1,0 +1,13 @@
+// libFuzzer target: JSON Lines exports (jsonl.h).
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+
+#include "fuzz_check.h"
+#include "morgue/jsonl.h"
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  std::string_view bytes(reinterpret_cast<const char*>(data), size);
+  morgue::fuzz::check_extraction(morgue::parse_json_lines(bytes, "fuzz.jsonl"));
+  return 0;
+}

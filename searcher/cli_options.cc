@@ -14,6 +14,8 @@ namespace {
 const char* kUsage =
     "Usage: morgue-search [OPTIONS] QUERY...   search the archive\n"
     "       morgue-search --show ID [--db DIR]  print one stored story\n"
+    "       morgue-search --serve [--listen 127.0.0.1:8080] [--db DIR]  HTTP service and search page\n"
+    "       (as a CGI program, when GATEWAY_INTERFACE is set: answers QUERY_STRING as /api/search)\n"
     "\n"
     "Query language: words, \"phrases\", AND OR NOT, +word -word, NEAR, (brackets),\n"
     "title: person: author: section: site: url: subject:, word*, and dates:\n"
@@ -37,10 +39,27 @@ int parse_half_life(const std::string& text) {
   return 0;
 }
 
+bool parse_listen(const std::string& text, std::string& host, int& port) {
+  auto colon = text.rfind(':');
+  if (colon == std::string::npos || colon == 0) return false;
+  std::string h = text.substr(0, colon), p = text.substr(colon + 1);
+  if (h.size() > 2 && h.front() == '[' && h.back() == ']') h = h.substr(1, h.size() - 2);
+  else if (h.find(':') != std::string::npos) return false;  // IPv6 needs [brackets]
+  if (p.empty() || p.size() > 5 || p.find_first_not_of("0123456789") != std::string::npos) return false;
+  int n = std::stoi(p);
+  if (n > 65535) return false;
+  host = h;
+  port = n;
+  return true;
+}
+
 std::optional<CliOptions> parse_command_line(int argc, char** argv, int& exit_code) {
   CliOptions opts;
   std::vector<std::string> words;
   std::string sort = "relevance", color = "auto", recent;
+  std::string listen = "127.0.0.1:8080";
+  const char* gateway = std::getenv("GATEWAY_INTERFACE");
+  const bool cgi = gateway && *gateway;
   po::options_description general("Options");
   general.add_options()
       ("help,h", "show this help")
@@ -53,7 +72,10 @@ std::optional<CliOptions> parse_command_line(int argc, char** argv, int& exit_co
       ("all-versions", "list every version of wire copy instead of one hit")
       ("json", "print one JSON object (see docs/json.md)")
       ("color", po::value(&color)->value_name("WHEN"), "auto, always or never (NO_COLOR is honoured)")
-      ("show", po::value(&opts.show_id)->value_name("ID"), "print the stored story with this id");
+      ("show", po::value(&opts.show_id)->value_name("ID"), "print the stored story with this id")
+      ("serve", "run the HTTP service and search page (docs/web.md)")
+      ("listen", po::value(&listen)->value_name("HOST:PORT"), "with --serve: address to listen on (default: 127.0.0.1:8080; port 0: any free port)")
+      ("threads", po::value(&opts.service.threads)->value_name("N"), "with --serve: worker threads (default: 8, or the number of cores if more)");
   po::options_description hidden;
   hidden.add_options()("query", po::value(&words));
   po::options_description all;
@@ -62,6 +84,14 @@ std::optional<CliOptions> parse_command_line(int argc, char** argv, int& exit_co
   positional.add("query", -1);
   po::variables_map vm;
   auto fail = [&](const std::string& message) {
+    if (cgi) {
+      // The web server shows stdout to the client; the details go to its log.
+      std::cerr << "morgue-search: " << message << "\n";
+      HttpAnswer answer{500, "application/json", R"({"error":"search is misconfigured on this server"})", {}};
+      write_cgi_answer(answer, std::cout);
+      exit_code = 0;
+      return std::nullopt;
+    }
     std::cerr << "morgue-search: " << message << "\n" << kUsage;
     exit_code = 2;
     return std::nullopt;
@@ -75,12 +105,22 @@ std::optional<CliOptions> parse_command_line(int argc, char** argv, int& exit_co
   } catch (const po::error& e) {
     return fail(e.what());
   }
-  if (vm.count("help")) {
+  if (vm.count("help") && !cgi) {
     std::cout << kUsage << "\n" << general;
     exit_code = 0;
     return std::nullopt;
   }
-  if (vm.count("show")) {
+  opts.service.db_path = opts.db;
+  if (cgi) {
+    opts.mode = Mode::kCgi;
+    words.clear();
+  } else if (vm.count("serve")) {
+    opts.mode = Mode::kServe;
+    if (!words.empty()) return fail("--serve takes no query");
+    if (!parse_listen(listen, opts.service.host, opts.service.port)) {
+      return fail("cannot read --listen '" + listen + "' (HOST:PORT, e.g. 127.0.0.1:8080 or [::1]:8080)");
+    }
+  } else if (vm.count("show")) {
     opts.mode = Mode::kShow;
   } else if (words.empty()) {
     return fail("no query given");

@@ -5,10 +5,12 @@
 #include <string>
 
 #include "morgue/search.h"
+#include "morgue/service.h"
 
 namespace morgue::search_cli {
 
-enum class Mode { kSearch, kShow };
+// kServe: --serve (HTTP service); kCgi: GATEWAY_INTERFACE is set (one CGI request).
+enum class Mode { kSearch, kShow, kServe, kCgi };
 enum class Output { kTerminal, kJson };
 
 struct CliOptions {
@@ -18,13 +20,19 @@ struct CliOptions {
   std::string show_id;            // --show ID
   Output output = Output::kTerminal;
   bool color = false;             // decided from --color, NO_COLOR and isatty
+  ServiceOptions service;         // --listen, --threads (db_path is filled from db)
 };
 
-// Parses argv; on --help or a usage error returns nullopt with exit_code set
+// Parses argv; in CGI mode positional words are ignored (servers pass
+// ISINDEX-style queries as argv) and errors are printed as a CGI answer.
+// On --help or a usage error returns nullopt with exit_code set
 // (0 for help, 2 for errors, message already printed).
 std::optional<CliOptions> parse_command_line(int argc, char** argv, int& exit_code);
 
 // "30d", "2w", "6m", "1y" (or a bare number of days) -> days; 0 when invalid.
 int parse_half_life(const std::string& text);
+
+// "127.0.0.1:8080", "[::1]:8080", "0.0.0.0:80" -> host and port; false when invalid.
+bool parse_listen(const std::string& text, std::string& host, int& port);
 
 }  // namespace morgue::search_cli

@@ -4,6 +4,7 @@
 #include "cli_options.h"
 #include "morgue/printer.h"
 #include "morgue/search.h"
+#include "morgue/service.h"
 
 namespace {
 
@@ -31,6 +32,18 @@ int search(const search_cli::CliOptions& opts) {
   return response.hits.empty() ? 1 : 0;
 }
 
+int serve(search_cli::CliOptions& opts) {
+  opts.service.access_log = &std::cerr;
+  return run_service(opts.service, std::cerr);
+}
+
+// One CGI request: errors are answers (Status: 4xx/5xx), so the exit code is 0.
+int cgi(const search_cli::CliOptions& opts) {
+  Service service(opts.service);
+  write_cgi_answer(service.handle(cgi_request_from_environment()), std::cout);
+  return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -38,7 +51,13 @@ int main(int argc, char** argv) {
   auto opts = search_cli::parse_command_line(argc, argv, exit_code);
   if (!opts) return exit_code;
   try {
-    return opts->mode == search_cli::Mode::kShow ? show(*opts) : search(*opts);
+    switch (opts->mode) {
+      case search_cli::Mode::kShow: return show(*opts);
+      case search_cli::Mode::kServe: return serve(*opts);
+      case search_cli::Mode::kCgi: return cgi(*opts);
+      case search_cli::Mode::kSearch: break;
+    }
+    return search(*opts);
   } catch (const QueryError& e) {
     std::cerr << "morgue-search: bad query: " << e.what() << "\n";
   } catch (const DatabaseError& e) {

@@ -154,6 +154,18 @@ TEST(JsonLines, BomAndLongLines) {
   EXPECT_EQ(e.articles[0].body.size(), body.size());
 }
 
+TEST(JsonLines, DeepNestingIsHarmless) {
+  // nlohmann's parser and destructor are iterative: a hostile line cannot exhaust the stack.
+  const std::size_t depth = 200000;
+  std::string input = std::string(depth, '[') + std::string(depth, ']') + "\n{\"title\":\"t\",\"x\":" +
+                      std::string(depth, '[') + std::string(depth, ']') + "}\n";
+  Extraction e = parse_json_lines(input, "d.jsonl");
+  ASSERT_EQ(e.articles.size(), 1u);
+  EXPECT_EQ(e.articles[0].title, "t");
+  ASSERT_EQ(e.problems.size(), 1u);
+  EXPECT_EQ(e.problems[0].reason, "not a JSON object (found array)");
+}
+
 TEST(JsonLines, NothingUsableFails) {
   EXPECT_TRUE(parse_json_lines("", "e.jsonl").failed());
   EXPECT_TRUE(parse_json_lines("\n\n", "e.jsonl").failed());

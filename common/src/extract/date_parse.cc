@@ -29,7 +29,7 @@ struct MonthName {
   int month;
 };
 
-// English, German, French, Spanish, Italian and Dutch month names and the
+// English, German, French, Spanish, Italian, Dutch, Portuguese and Russian month names and the
 // usual abbreviations (matched case-insensitively, a trailing '.' ignored).
 constexpr MonthName kMonths[] = {
     {"january", 1},  {"jan", 1},   {"januar", 1},    {"janvier", 1},  {"enero", 1},
@@ -53,6 +53,11 @@ constexpr MonthName kMonths[] = {
     {"november", 11}, {"nov", 11}, {"novembre", 11}, {"noviembre", 11},
     {"december", 12}, {"dec", 12}, {"dezember", 12}, {"dez", 12},     {"décembre", 12},
     {"decembre", 12}, {"diciembre", 12}, {"dicembre", 12},
+    // Portuguese, and Russian in the genitive used in dates ("15 августа 2016").
+    {"janeiro", 1}, {"fevereiro", 2}, {"março", 3}, {"marco", 3}, {"maio", 5}, {"junho", 6},
+    {"julho", 7}, {"setembro", 9}, {"outubro", 10}, {"novembro", 11}, {"dezembro", 12},
+    {"января", 1}, {"февраля", 2}, {"марта", 3}, {"апреля", 4}, {"мая", 5}, {"июня", 6},
+    {"июля", 7}, {"августа", 8}, {"сентября", 9}, {"октября", 10}, {"ноября", 11}, {"декабря", 12},
 };
 
 int month_from_word(std::string_view word) {
@@ -307,6 +312,17 @@ std::optional<Date> date_from_url(std::string_view url) {
     if (is_sep(i + 4) && digits(i + 5, 2) && is_sep(i + 7) && digits(i + 8, 2) &&
         !digits(i + 10, 1)) {
       if (auto d = make_date(y, to_int(path.substr(i + 5, 2)), to_int(path.substr(i + 8, 2)))) return d;
+    }
+    // "/2020/oct/02/": month as an English abbreviation.
+    if (path[i + 4] == '/' && i + 11 <= path.size() && path[i + 8] == '/' && digits(i + 9, 2) &&
+        !digits(i + 11, 1)) {
+      static constexpr std::string_view kAbbr[] = {"jan", "feb", "mar", "apr", "may", "jun",
+                                                   "jul", "aug", "sep", "oct", "nov", "dec"};
+      std::string_view word = path.substr(i + 5, 3);
+      for (std::size_t m = 0; m < 12; ++m) {
+        if (word != kAbbr[m]) continue;
+        if (auto date = make_date(y, static_cast<int>(m) + 1, to_int(path.substr(i + 9, 2)))) return date;
+      }
     }
     // "/2017/7/12/": some CMSs write month and day without a leading zero.
     if (path[i + 4] == '/' && i > 0 && path[i - 1] == '/') {

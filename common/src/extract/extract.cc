@@ -42,7 +42,7 @@ Format detect_format(const std::filesystem::path& path, std::string_view head) {
   if (ext == ".html" || ext == ".htm" || ext == ".xhtml" || ext == ".shtml" || ext == ".php" || ext == ".asp" || ext == ".aspx") {
     return Format::kHtml;
   }
-  if (ext == ".xml" || ext == ".nitf" || ext == ".newsml") {
+  if (ext == ".xml" || ext == ".nitf" || ext == ".newsml" || ext == ".rss" || ext == ".atom" || ext == ".rdf") {
     if (lower_start.find("<html") != std::string::npos) return Format::kHtml;
     return Format::kNewsXml;
   }
@@ -55,7 +55,9 @@ Format detect_format(const std::filesystem::path& path, std::string_view head) {
     if (lower_start.find("<html") != std::string::npos) return Format::kHtml;
     return Format::kNewsXml;
   }
-  if (lower_start.rfind("<nitf", 0) == 0 || lower_start.rfind("<newsitem", 0) == 0) return Format::kNewsXml;
+  for (const char* root : {"<nitf", "<newsitem", "<newsmessage", "<newsml", "<rss", "<feed", "<rdf:rdf"}) {
+    if (lower_start.rfind(root, 0) == 0) return Format::kNewsXml;
+  }
   if (!start.empty() && start.front() == '{' && ext != ".txt") return Format::kJsonLines;
   return Format::kText;
 }
@@ -90,7 +92,16 @@ Extraction extract_bytes(std::string_view bytes, const std::string& source, cons
     }
   }
   if (options.people) {
-    for (auto& article : result.articles) article.people = options.people->extract(article);
+    // People the source itself names (NITF person tags, feed fields) come
+    // first; the recogniser adds the ones it finds in the text.
+    for (auto& article : result.articles) {
+      std::vector<std::string> found = options.people->extract(article);
+      for (auto& name : found) {
+        bool known = false;
+        for (const auto& given : article.people) known = known || util::iequals(given, name);
+        if (!known) article.people.push_back(std::move(name));
+      }
+    }
   }
   return result;
 }

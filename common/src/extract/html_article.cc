@@ -78,7 +78,10 @@ Extraction parse_html_article(std::string_view bytes, const std::string& source)
   a.source = source;
   a.url = html::resolve_url(meta);
   a.title = html::resolve_title(meta);
-  if (auto dt = html::resolve_date(meta, a.url, text.lead_lines)) {
+  // Visible datelines: short lines at the top, then the story's first paragraphs.
+  std::vector<std::string> lines = std::move(text.lead_lines);
+  for (std::size_t i = 0; i < text.paragraphs.size() && i < 3; ++i) lines.push_back(text.paragraphs[i].substr(0, 600));
+  if (auto dt = html::resolve_date(meta, a.url, lines)) {
     a.date = dt->date;
     a.timestamp = dt->timestamp;
   }
@@ -88,6 +91,16 @@ Extraction parse_html_article(std::string_view bytes, const std::string& source)
   a.language = html::resolve_language(meta);
   a.captions = std::move(meta.captions);
   a.body = join_body(text.paragraphs, a.title);
+  if (util::trim(a.body).empty()) {
+    // Pages that render the story with scripts still describe it.
+    for (std::string_view key : {"og:description", "description", "twitter:description"}) {
+      std::string_view d = meta.meta(key);
+      if (!d.empty()) {
+        a.body = util::collapse_space(d);
+        break;
+      }
+    }
+  }
   if (util::trim(a.body).empty()) {
     result.problems.push_back({source, "no article text found"});
     return result;

@@ -144,7 +144,7 @@ class Builder {
       if (flags & kLineBreak) line_break();
       return false;
     }
-    if ((flags & kSkipBody) || is_hidden(n) || has_drop_role(n)) return false;
+    if (options_.skip_structural && ((flags & kSkipBody) || is_hidden(n) || has_drop_role(n))) return false;
     std::string class_id = class_and_id(n);
     if (options_.strip_unlikely && tag != "body" && tag != "a" && table_depth_ == 0 && code_depth_ == 0 &&
         contains_any(class_id, kUnlikely) && !contains_any(class_id, kMaybe)) {

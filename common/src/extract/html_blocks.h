@@ -37,6 +37,7 @@ struct BlockOptions {
   bool strip_unlikely = true;  // drop elements whose class/id says comment, share, sidebar...
   bool weight_classes = true;  // class/id words add or remove score
   bool clean_conditionally = true;
+  bool skip_structural = true;  // drop nav/aside/footer/figure, hidden and role=navigation... subtrees
 };
 
 struct Counts {

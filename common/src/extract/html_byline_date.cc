@@ -11,6 +11,7 @@ namespace {
 constexpr int kEarliestWebYear = 1994;
 constexpr std::size_t kMaxAuthors = 10;
 constexpr std::size_t kMaxWindow = 6;
+constexpr std::size_t kMaxTokens = 200;
 
 // Meta tags that name the publication time, most specific first.
 constexpr std::string_view kDateMetas[] = {
@@ -94,9 +95,15 @@ std::optional<DateTime> find_date_in_text(std::string_view text) {
   std::size_t cut = lower.size();
   for (std::string_view w : kUpdateWords) cut = std::min(cut, lower.find(w));
   std::string kept = util::collapse_space(text).substr(0, cut);
-  if (kept.size() > 300) return std::nullopt;
   std::vector<std::string_view> tokens = tokens_of(kept);
+  if (tokens.size() > kMaxTokens) tokens.resize(kMaxTokens);
+  // Every date form has digits within its first three words.
+  std::vector<char> digit(tokens.size() + 2, 0);
   for (std::size_t i = 0; i < tokens.size(); ++i) {
+    digit[i] = std::any_of(tokens[i].begin(), tokens[i].end(), [](char c) { return c >= '0' && c <= '9'; });
+  }
+  for (std::size_t i = 0; i < tokens.size(); ++i) {
+    if (!digit[i] && !digit[i + 1] && !digit[i + 2]) continue;
     for (std::size_t len = 1; len <= kMaxWindow && i + len <= tokens.size(); ++len) {
       const char* begin = tokens[i].data();
       const char* end = tokens[i + len - 1].data() + tokens[i + len - 1].size();
@@ -106,11 +113,9 @@ std::optional<DateTime> find_date_in_text(std::string_view text) {
   return std::nullopt;
 }
 
-std::optional<DateTime> resolve_date(const PageMeta& meta, std::string_view url,
-                                     const std::vector<std::string>& lead_lines) {
-  // A full date in the URL is set when the story is first filed and survives
-  // later edits that rewrite the metadata dates.
-  if (auto d = date_from_url(url); d && plausible(*d)) return DateTime{*d, ""};
+namespace {
+
+std::optional<DateTime> date_from_page(const PageMeta& meta, const std::vector<std::string>& lead_lines) {
   if (auto dt = parse_plausible(meta.json_ld.date_published)) return dt;
   for (std::string_view key : kDateMetas) {
     for (const auto& [k, v] : meta.metas) {
@@ -136,6 +141,21 @@ std::optional<DateTime> resolve_date(const PageMeta& meta, std::string_view url,
     if (auto dt = find_date_in_text(v)) return dt;
   }
   return std::nullopt;
+}
+
+}  // namespace
+
+std::optional<DateTime> resolve_date(const PageMeta& meta, std::string_view url,
+                                     const std::vector<std::string>& lead_lines) {
+  std::optional<DateTime> page = date_from_page(meta, lead_lines);
+  // A full date in the URL is set when the story is first filed and survives
+  // later edits that rewrite the metadata dates; the page may still give the
+  // time of that day.
+  if (auto d = date_from_url(url); d && plausible(*d)) {
+    if (page && page->date == *d) return page;
+    return DateTime{*d, ""};
+  }
+  return page;
 }
 
 std::vector<std::string> split_byline(std::string_view byline) {

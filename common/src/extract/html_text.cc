@@ -268,10 +268,13 @@ MainText extract_main_text(const xmlNode* root) {
   BlockOptions options;
   MainText best;
   int best_chars = -1;
-  for (int round = 0; round < 4; ++round) {
+  // The last round is for broken pages whose story sits inside a never-closed
+  // <header> or navigation element.
+  for (int round = 0; round < 5; ++round) {
     if (round == 1) options.strip_unlikely = false;
     if (round == 2) options.weight_classes = false;
     if (round == 3) options.clean_conditionally = false;
+    if (round == 4) options.skip_structural = false;
     int chars = 0;
     MainText text = attempt(root, options, chars);
     if (chars > best_chars) {

@@ -18,7 +18,7 @@ struct MainText {
 // A readability-style scorer: paragraphs vote for their ancestors, the best
 // container and its qualifying siblings are kept, then link-heavy, form-like
 // and tiny blocks inside it are dropped. Linear in the size of the tree; when
-// the result is short the passes are rerun with fewer filters (at most 4 runs).
+// the result is short the passes are rerun with fewer filters (at most 5 runs).
 MainText extract_main_text(const xmlNode* root);
 
 }  // namespace morgue::html

@@ -197,7 +197,7 @@ Extraction parse_json_lines(std::string_view bytes, const std::string& source) {
       continue;
     }
     if (!object.is_object()) {
-      result.problems.push_back({where, fmt::format("not a JSON object (a {})", object.type_name())});
+      result.problems.push_back({where, fmt::format("not a JSON object (found {})", object.type_name())});
       continue;
     }
     Article article = read_article(object);

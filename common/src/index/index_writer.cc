@@ -57,7 +57,15 @@ Outcome process(Task task, const ExtractOptions& options) {
     out.extraction.problems.push_back({path, "cannot read: permission denied or file vanished"});
     return out;
   }
-  std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  std::string bytes(static_cast<std::size_t>(out.task.file.size), '\0');
+  in.read(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+  bytes.resize(static_cast<std::size_t>(in.gcount()));
+  // A file that grew since the walk: read the rest too (bounded by the limit).
+  char extra[4096];
+  while (in.read(extra, sizeof extra) || in.gcount() > 0) {
+    bytes.append(extra, static_cast<std::size_t>(in.gcount()));
+    if (bytes.size() > options.max_file_bytes) break;
+  }
   if (bytes.size() > options.max_file_bytes) {
     out.extraction.problems.push_back({path, "file too large (it grew while being read)"});
     return out;

@@ -87,17 +87,28 @@ std::uint64_t affix(std::string_view lower, std::size_t n, bool suffix) {
   return word_hash(suffix ? lower.substr(lower.size() - n) : lower.substr(0, n));
 }
 
+// "Jean-Pierre" is a given name when both halves are; "Smith-Jones" a surname.
+std::uint8_t hyphenated_name_flags(std::string_view lower, const Lexicon& lexicon) {
+  std::size_t dash = lower.find('-');
+  if (dash == std::string_view::npos || dash == 0 || dash + 1 >= lower.size()) return 0;
+  std::uint8_t left = lexicon.flags(lower.substr(0, dash));
+  std::uint8_t right = lexicon.flags(lower.substr(dash + 1));
+  return static_cast<std::uint8_t>(left & right & (kFirstName | kSurname));
+}
+
 }  // namespace
 
 void analyse(const Document& doc, const Lexicon& lexicon, DocumentFacts& facts) {
   facts.tokens.resize(doc.tokens.size());
   facts.words.clear();
+  facts.words.reserve(doc.tokens.size());
   for (std::size_t i = 0; i < doc.tokens.size(); ++i) {
     const Token& t = doc.tokens[i];
     TokenInfo& info = facts.tokens[i];
     info.lower_hash = word_hash(t.lower);
     info.shape_hash = shape_hash(t.text);
     info.lexicon = lexicon.flags(info.lower_hash);
+    if (info.lexicon == 0) info.lexicon = hyphenated_name_flags(t.lower, lexicon);
     info.candidate = has_upper(t.text);
     if (!has_letter(t.text)) continue;
     if (t.text == t.lower) {

@@ -6,7 +6,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <string_view>
-#include <unordered_map>
+#include <vector>
 
 namespace morgue::people {
 
@@ -36,14 +36,24 @@ class Lexicon {
   explicit Lexicon(const std::filesystem::path& dir);
 
   std::uint8_t flags(std::uint64_t hash) const {
-    auto it = words_.find(hash);
-    return it == words_.end() ? 0 : it->second;
+    for (std::size_t slot = hash & mask_; slots_[slot].key != 0; slot = (slot + 1) & mask_) {
+      if (slots_[slot].key == hash) return slots_[slot].flags;
+    }
+    return 0;
   }
   std::uint8_t flags(std::string_view lower) const { return flags(word_hash(lower)); }
 
  private:
   void load(const std::filesystem::path& file, std::uint8_t flag);
-  std::unordered_map<std::uint64_t, std::uint8_t> words_;
+  // Open addressing, no deletions: every token is looked up, so one cache
+  // miss per lookup matters.
+  struct Slot {
+    std::uint64_t key = 0;  // word hash; 0 marks an empty slot
+    std::uint8_t flags = 0;
+  };
+  std::vector<Slot> slots_;
+  std::size_t mask_ = 0;
+  std::size_t count_ = 0;
 };
 
 }  // namespace morgue::people

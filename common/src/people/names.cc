@@ -1,7 +1,6 @@
 #include "people/names.h"
 
 #include <algorithm>
-#include <cstdlib>
 #include <string>
 #include <cstddef>
 #include <string_view>
@@ -30,28 +29,27 @@ struct Person {
   std::size_t first_index = 0;             // order of first mention
 };
 
-std::string lower(std::string_view s) { return util::to_lower(s); }
-
 // Where the surname starts: the last word, with any particles before it
 // ("von der Leyen", "de Gaulle"); a generational suffix stays with it.
 std::size_t surname_start(const Mention& m, const Lexicon& lexicon) {
-  std::size_t end = m.words.size();
-  while (end > 1 && (lexicon.flags(lower(m.words[end - 1])) & kSuffix)) --end;
+  std::size_t end = m.lower.size();
+  while (end > 1 && (lexicon.flags(m.lower[end - 1]) & kSuffix)) --end;
   std::size_t start = end - 1;
-  while (start > 0 && (lexicon.flags(lower(m.words[start - 1])) & kParticle)) --start;
+  while (start > 0 && (lexicon.flags(m.lower[start - 1]) & kParticle)) --start;
   return start;
 }
 
-std::string surname_key(const Mention& m, const Lexicon& lexicon) {
-  std::size_t end = m.words.size();
-  while (end > 1 && (lexicon.flags(lower(m.words[end - 1])) & kSuffix)) --end;
-  return lower(m.words[end - 1]);
+const std::string& surname_key(const Mention& m, const Lexicon& lexicon) {
+  std::size_t end = m.lower.size();
+  while (end > 1 && (lexicon.flags(m.lower[end - 1]) & kSuffix)) --end;
+  return m.lower[end - 1];
 }
 
-bool given_names_agree(std::string_view a, std::string_view b) {
-  std::string la = lower(a), lb = lower(b);
+bool given_names_agree(const Mention& a, const Mention& b) {
+  const std::string& la = a.lower.front();
+  const std::string& lb = b.lower.front();
   if (la == lb) return true;
-  if (is_initial(a) || is_initial(b)) return !la.empty() && !lb.empty() && la[0] == lb[0];
+  if (is_initial(la) || is_initial(lb)) return la[0] == lb[0];
   return false;
 }
 
@@ -172,6 +170,7 @@ std::vector<Mention> collect_mentions(const Document& doc, const std::vector<Tag
       if (!(flags & (kNotName | kTitle | kAgency))) all_excluded = false;
       if (flags & kAgency) all_excluded = true;  // "Getty", "Reuters": never a person
       m.words.push_back(display_case(t.text));
+      m.lower.emplace_back(t.lower);
       if (t.flags & kCapsLine) m.from_capitals = true;
     }
     if (all_excluded) continue;
@@ -208,7 +207,7 @@ std::vector<std::string> merge_mentions(const std::vector<Mention>& mentions, co
     for (Person& p : people) {
       if (p.key != key) continue;
       const Mention* c = canonical(p);
-      if (surname_start(*c, lexicon) == 0 || given_names_agree(c->words.front(), m.words.front())) {
+      if (surname_start(*c, lexicon) == 0 || given_names_agree(*c, m)) {
         match = &p;
         break;
       }
@@ -245,7 +244,9 @@ std::vector<std::string> merge_mentions(const std::vector<Mention>& mentions, co
             [](const Person& a, const Person& b) { return a.first_index < b.first_index; });
   std::vector<std::string> names;
   for (const Person& p : people) {
-
+    float confidence = 0;
+    for (const Mention* m : p.mentions) confidence = std::max(confidence, m->confidence);
+    if (confidence < kMinConfidence) continue;
     std::string name = util::join(canonical(p)->words, " ");
     bool seen = false;
     for (const std::string& n : names) seen = seen || n == name;

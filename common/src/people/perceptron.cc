@@ -1,6 +1,7 @@
 #include "people/perceptron.h"
 
 #include <algorithm>
+#include <charconv>
 #include <cmath>
 #include <fstream>
 #include <sstream>
@@ -23,65 +24,74 @@ std::size_t slot_of(std::uint64_t key, std::size_t mask) {
 }  // namespace
 
 Model::Model(const std::filesystem::path& file) {
-  std::ifstream in(file);
+  std::ifstream in(file, std::ios::binary);
   if (!in) throw std::runtime_error("people model missing or unreadable: " + file.string());
-  std::string line;
+  std::stringstream buffer;
+  buffer << in.rdbuf();
+  const std::string text = buffer.str();
+  // Parsed with from_chars: start-up time is part of every indexing run.
   std::size_t line_no = 0;
-  while (std::getline(in, line)) {
+  for (std::size_t pos = 0; pos < text.size();) {
+    std::size_t end = text.find('\n', pos);
+    if (end == std::string::npos) end = text.size();
+    const char* p = text.data() + pos;
+    const char* line_end = text.data() + end;
+    pos = end + 1;
     ++line_no;
-    if (line.empty() || line.front() == '#') continue;
-    std::istringstream fields(line);
-    std::string key_hex;
-    fields >> key_hex;
+    if (p == line_end || *p == '#') continue;
+    std::uint64_t key = 0;
+    auto [next, ec] = std::from_chars(p, line_end, key, 16);
+    bool ok = ec == std::errc() && next - p == 16;
     Scores w{};
     for (float& x : w) {
+      if (!ok || next == line_end || *next != ' ') {
+        ok = false;
+        break;
+      }
       long v = 0;
-      fields >> v;
+      auto r = std::from_chars(next + 1, line_end, v);
+      ok = r.ec == std::errc();
+      next = r.ptr;
       x = static_cast<float>(v) / kScale;
     }
-    if (!fields || key_hex.size() != 16) {
+    if (!ok || next != line_end) {
       throw std::runtime_error(fmt::format("{}:{}: malformed model line", file.string(), line_no));
     }
-    insert(std::stoull(key_hex, nullptr, 16), w);
+    insert(key, w);
   }
   if (count_ == 0) throw std::runtime_error("people model is empty: " + file.string());
 }
 
 void Model::grow() {
-  std::vector<std::uint64_t> old_keys = std::move(keys_);
-  std::vector<Scores> old_weights = std::move(weights_);
-  std::size_t capacity = old_keys.empty() ? 1024 : old_keys.size() * 2;
-  keys_.assign(capacity, 0);
-  weights_.assign(capacity, Scores{});
+  std::vector<Slot> old = std::move(slots_);
+  std::size_t capacity = old.empty() ? 1024 : old.size() * 2;
+  slots_.assign(capacity, Slot{});
   mask_ = capacity - 1;
   count_ = 0;
-  for (std::size_t i = 0; i < old_keys.size(); ++i) {
-    if (old_keys[i] != 0) insert(old_keys[i], old_weights[i]);
+  for (const Slot& s : old) {
+    if (s.key != 0) insert(s.key, s.weights);
   }
 }
 
 void Model::insert(std::uint64_t feature, const Scores& weights) {
   if (feature == 0) feature = 1;  // 0 marks empty slots
-  if ((count_ + 1) * 2 > keys_.size()) grow();
+  if ((count_ + 1) * 2 > slots_.size()) grow();
   std::size_t slot = slot_of(feature, mask_);
-  while (keys_[slot] != 0 && keys_[slot] != feature) slot = (slot + 1) & mask_;
-  if (keys_[slot] == 0) ++count_;
-  keys_[slot] = feature;
-  weights_[slot] = weights;
+  while (slots_[slot].key != 0 && slots_[slot].key != feature) slot = (slot + 1) & mask_;
+  if (slots_[slot].key == 0) ++count_;
+  slots_[slot] = Slot{feature, weights};
 }
 
 void Model::add_scores(std::span<const std::uint64_t> features, Scores& scores) const {
-  if (keys_.empty()) return;
+  if (slots_.empty()) return;
   for (std::uint64_t f : features) {
     if (f == 0) f = 1;
-    std::size_t slot = slot_of(f, mask_);
-    while (keys_[slot] != 0) {
-      if (keys_[slot] == f) {
-        const Scores& w = weights_[slot];
+    for (std::size_t slot = slot_of(f, mask_); slots_[slot].key != 0; slot = (slot + 1) & mask_) {
+      if (slots_[slot].key == f) {
+        const Scores& w = slots_[slot].weights;
         for (int t = 0; t < kTagCount; ++t) scores[t] += w[t];
         break;
       }
-      slot = (slot + 1) & mask_;
     }
   }
 }

@@ -1,0 +1,189 @@
+// The transport: cpp-httplib (Debian's libcpp-httplib) in front of Service.
+#include <atomic>
+#include <chrono>
+#include <csignal>
+#include <ctime>
+#include <mutex>
+#include <thread>
+
+#include <fmt/format.h>
+#include <httplib.h>
+#include <nlohmann/json.hpp>
+#include <pthread.h>
+
+#include "morgue/service.h"
+
+namespace morgue {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+// When the current worker's request started: set before routing and read by
+// the logger, which httplib calls on the same thread after the answer.
+thread_local Clock::time_point request_start{};
+
+std::string utc_now() {
+  std::time_t now = std::time(nullptr);
+  std::tm tm{};
+  gmtime_r(&now, &tm);
+  char buffer[32];
+  std::strftime(buffer, sizeof buffer, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return buffer;
+}
+
+// The request target as sent, with anything unprintable replaced so that a
+// client cannot forge log lines.
+std::string printable(std::string_view text, std::size_t max) {
+  std::string out;
+  for (char c : text.substr(0, max)) {
+    auto u = static_cast<unsigned char>(c);
+    out.push_back(u < 0x21 || u == 0x7F ? '?' : c);
+  }
+  if (text.size() > max) out += "...";
+  return out;
+}
+
+class AccessLog {
+ public:
+  explicit AccessLog(std::ostream* out) : out_(out) {}
+  void write(const httplib::Request& req, const httplib::Response& res) {
+    if (!out_) return;
+    std::string ms = "-";
+    if (request_start != Clock::time_point{}) {
+      ms = fmt::format("{:.1f}ms", std::chrono::duration<double, std::milli>(Clock::now() - request_start).count());
+      request_start = Clock::time_point{};
+    }
+    auto or_dash = [](const std::string& s) { return s.empty() ? std::string("-") : s; };
+    std::string line = fmt::format("{} {} {} {} {} {} {}\n", utc_now(), printable(or_dash(req.remote_addr), 64),
+                                   printable(or_dash(req.method), 16),
+                                   printable(or_dash(req.target.empty() ? req.path : req.target), 2048),
+                                   res.status, res.body.size(), ms);
+    std::lock_guard lock(mutex_);
+    *out_ << line << std::flush;
+  }
+
+ private:
+  std::ostream* out_;
+  std::mutex mutex_;
+};
+
+void apply(const HttpAnswer& answer, httplib::Response& res) {
+  res.status = answer.status;
+  for (const auto& [name, value] : answer.headers) res.set_header(name, value);
+  res.set_content(answer.body, answer.content_type);
+}
+
+std::string query_part(const std::string& target) {
+  auto q = target.find('?');
+  return q == std::string::npos ? std::string() : target.substr(q + 1);
+}
+
+// Errors httplib answers by itself (414 URI too long, 400 malformed, 404 for
+// methods it routes, 413 body too large) get the same JSON shape as ours.
+void json_error_body(const httplib::Request& req, httplib::Response& res) {
+  if (!res.body.empty()) return;  // one of Service's answers: already JSON
+  std::string message = res.status == 414   ? "request line too long"
+                        : res.status == 413 ? "request body too large"
+                        : res.status == 404 ? "not found"
+                        : res.status >= 500 ? "internal error"
+                                            : "bad request";
+  if (!req.method.empty() && req.method != "GET" && req.method != "HEAD" && (res.status == 404 || res.status == 400)) {
+    res.status = 405;
+    message = "only GET and HEAD are allowed";
+    res.set_header("Allow", "GET, HEAD");
+  }
+  nlohmann::json j = {{"error", message}};
+  res.set_header("X-Content-Type-Options", "nosniff");
+  res.set_content(j.dump(), "application/json");
+}
+
+std::pair<std::string, int> printable_address(const ServiceOptions& options, int port) {
+  bool v6 = options.host.find(':') != std::string::npos;
+  return {v6 ? "[" + options.host + "]" : options.host, port};
+}
+
+}  // namespace
+
+int run_service(const ServiceOptions& options, std::ostream& log) {
+  Service service(options);
+  for (const auto& w : service.startup_warnings()) log << "morgue-search: warning: " << w << "\n";
+  AccessLog access_log(options.access_log);
+  const std::size_t threads = options.threads ? options.threads : default_service_threads();
+
+  httplib::Server server;
+  server.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
+  server.set_payload_max_length(64 * 1024);
+  server.set_read_timeout(5, 0);
+  server.set_write_timeout(5, 0);
+  // A worker stays with a keep-alive connection until it idles this long.
+  server.set_keep_alive_timeout(2);
+  server.set_tcp_nodelay(true);
+  if (options.host.find(':') != std::string::npos) server.set_address_family(AF_INET6);
+
+  // GET and HEAD are answered before httplib's regex routing (long paths
+  // would make std::regex recurse deeply); other methods fall through to
+  // routing, which reads their body, finds nothing and becomes 405 below.
+  server.set_pre_routing_handler([&service](const httplib::Request& req, httplib::Response& res) {
+    request_start = Clock::now();
+    if (req.method != "GET" && req.method != "HEAD") return httplib::Server::HandlerResponse::Unhandled;
+    apply(service.handle(HttpRequest{req.method, req.path, query_part(req.target)}), res);
+    return httplib::Server::HandlerResponse::Handled;
+  });
+  server.set_error_handler([](const httplib::Request& req, httplib::Response& res) { json_error_body(req, res); });
+  server.set_exception_handler([](const httplib::Request&, httplib::Response& res, std::exception_ptr) {
+    res.status = 500;
+    res.set_content(R"({"error":"internal error"})", "application/json");
+  });
+  server.set_logger([&access_log](const httplib::Request& req, const httplib::Response& res) {
+    access_log.write(req, res);
+  });
+
+  // SIGINT/SIGTERM are taken by a watcher thread (blocked everywhere else,
+  // including the workers, which inherit the mask) that stops the server;
+  // a plain signal handler could not call stop() safely.
+  sigset_t stop_signals, old_mask;
+  sigemptyset(&stop_signals);
+  sigaddset(&stop_signals, SIGINT);
+  sigaddset(&stop_signals, SIGTERM);
+  pthread_sigmask(SIG_BLOCK, &stop_signals, &old_mask);
+
+  int port = options.port;
+  bool bound = port == 0 ? (port = server.bind_to_any_port(options.host)) > 0
+                         : server.bind_to_port(options.host, port);
+  auto [host, shown_port] = printable_address(options, port);
+  if (!bound) {
+    pthread_sigmask(SIG_SETMASK, &old_mask, nullptr);
+    log << "morgue-search: cannot listen on " << host << ":" << options.port << "\n";
+    return 2;
+  }
+  log << "morgue-search: listening on http://" << host << ":" << shown_port << "/ (" << threads
+      << " threads, database " << options.db_path << ")\n"
+      << std::flush;
+
+  std::atomic<bool> finished{false};
+  std::thread watcher([&] {
+    const timespec tick{0, 200'000'000};
+    bool stopping = false, stopped = false;
+    while (!finished) {
+      int sig = sigtimedwait(&stop_signals, nullptr, &tick);
+      if (sig == SIGINT || sig == SIGTERM) {
+        if (!stopping) log << "morgue-search: stopping (signal " << sig << ")\n" << std::flush;
+        stopping = true;
+      }
+      // Once only (a second stop() asserts), and not before the accept loop
+      // runs, for a signal that came before listen_after_bind() started.
+      if (stopping && !stopped && server.is_running()) {
+        server.stop();
+        stopped = true;
+      }
+    }
+  });
+  server.listen_after_bind();  // returns after stop(), once the workers are done
+  finished = true;
+  watcher.join();
+  pthread_sigmask(SIG_SETMASK, &old_mask, nullptr);
+  log << "morgue-search: stopped\n";
+  return 0;
+}
+
+}  // namespace morgue

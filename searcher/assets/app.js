@@ -1,0 +1,373 @@
+// The search page of `morgue-search --serve` (docs/web.md). No framework and
+// no build step. Safety rule: article text and queries only ever reach the
+// page as text (textContent / text nodes); the one piece of markup we render
+// is <mark>, rebuilt from the server's escaped snippets without innerHTML.
+'use strict';
+
+(function () {
+  const PAGE_SIZE = 10;
+  const FILTER_FIELDS = ['section', 'person', 'date'];
+  const $ = (id) => document.getElementById(id);
+
+  // ---- state <-> URL ---------------------------------------------------------
+
+  // {q, sort, page, filters: [{field, value}]} from a query string.
+  function stateFromSearch(search) {
+    const params = new URLSearchParams(search);
+    const state = { q: params.get('q') || '', sort: params.get('sort') || 'relevance', page: 1, filters: [] };
+    const page = parseInt(params.get('page') || '1', 10);
+    if (Number.isFinite(page) && page > 1) state.page = Math.min(page, 1000);
+    if (!['relevance', 'date', 'oldest'].includes(state.sort)) state.sort = 'relevance';
+    for (const field of FILTER_FIELDS) {
+      for (const value of params.getAll(field)) if (value) state.filters.push({ field, value });
+    }
+    return state;
+  }
+
+  function filterParams(state, params) {
+    for (const f of state.filters) params.append(f.field, f.value);
+    return params;
+  }
+
+  function pageUrl(state) {
+    const params = new URLSearchParams();
+    if (state.q) params.set('q', state.q);
+    if (state.sort !== 'relevance') params.set('sort', state.sort);
+    if (state.page > 1) params.set('page', String(state.page));
+    filterParams(state, params);
+    const text = params.toString();
+    return text ? '/?' + text : '/';
+  }
+
+  function apiUrl(state) {
+    const params = new URLSearchParams();
+    if (state.q) params.set('q', state.q);
+    params.set('sort', state.sort);
+    params.set('offset', String((state.page - 1) * PAGE_SIZE));
+    params.set('limit', String(PAGE_SIZE));
+    params.set('facets', '1');
+    filterParams(state, params);
+    return '/api/search?' + params.toString();
+  }
+
+  const hasQuery = (state) => state.q.trim() !== '' || state.filters.length > 0;
+
+  let current = stateFromSearch(location.search);
+
+  // Changes the state, records it in the history (shareable URL, back button)
+  // and searches.
+  function go(next) {
+    current = next;
+    history.pushState(null, '', pageUrl(current));
+    render();
+  }
+
+  function withFilter(state, field, value) {
+    // One section and one date span at a time (a story has one of each);
+    // people add up.
+    const filters = state.filters.filter((f) => field === 'person' ? !(f.field === field && f.value === value)
+                                                                  : f.field !== field);
+    filters.push({ field, value });
+    return { ...state, filters, page: 1 };
+  }
+
+  // ---- text helpers ----------------------------------------------------------
+
+  function el(tag, attrs, ...children) {
+    const node = document.createElement(tag);
+    for (const [key, value] of Object.entries(attrs || {})) {
+      if (key === 'text') node.textContent = value;
+      else if (key === 'class') node.className = value;
+      else node.setAttribute(key, value);
+    }
+    for (const child of children) if (child != null) node.append(child);
+    return node;
+  }
+
+  const ENTITIES = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+
+  // The server escapes &, <, >, " and ' (html_escape in printer.h). Decoding
+  // into a string that only ever becomes a text node cannot create markup.
+  function unescapeHtml(text) {
+    return text.replace(/&(#x[0-9a-fA-F]{1,6}|#[0-9]{1,7}|[a-zA-Z]+);/g, (whole, name) => {
+      if (name[0] === '#') {
+        const code = name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
+        return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+      }
+      return Object.prototype.hasOwnProperty.call(ENTITIES, name) ? ENTITIES[name] : whole;
+    });
+  }
+
+  // "a <mark>b</mark> c" (escaped HTML) -> text nodes and <mark> elements.
+  function snippetNodes(html) {
+    const nodes = [];
+    let inMark = false;
+    for (const part of html.split(/(<mark>|<\/mark>)/)) {
+      if (part === '<mark>') inMark = true;
+      else if (part === '</mark>') inMark = false;
+      else if (part) nodes.push(inMark ? el('mark', { text: unescapeHtml(part) }) : document.createTextNode(unescapeHtml(part)));
+    }
+    return nodes;
+  }
+
+  const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+  function formatDate(iso) {
+    const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso || '');
+    return m ? `${parseInt(m[3], 10)} ${MONTHS[parseInt(m[2], 10) - 1]} ${m[1]}` : '';
+  }
+
+  function formatBucket(value) {
+    const m = /^(\d{4})-(\d{2})$/.exec(value);
+    return m ? `${MONTHS[parseInt(m[2], 10) - 1]} ${m[1]}` : value;
+  }
+
+  // Only web links: a stored "javascript:" URL must never become a link.
+  function safeHttpUrl(text) {
+    try {
+      const url = new URL(text);
+      return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : null;
+    } catch (e) {
+      return null;
+    }
+  }
+
+  const plural = (n, one, many) => `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
+
+  // ---- rendering ---------------------------------------------------------------
+
+  function renderChips() {
+    const chips = $('chips');
+    chips.replaceChildren();
+    for (const f of current.filters) {
+      const label = f.field === 'date' ? formatBucket(f.value) : f.value;
+      const button = el('button', { type: 'button', class: 'chip', 'aria-label': `Remove filter ${f.field}: ${label}` },
+                        el('span', { class: 'chip-field', text: f.field + ':' }), ' ' + label, el('span', { class: 'chip-x', 'aria-hidden': 'true', text: '×' }));
+      button.addEventListener('click', () => {
+        go({ ...current, page: 1, filters: current.filters.filter((g) => g !== f) });
+      });
+      chips.append(el('li', null, button));
+    }
+  }
+
+  function renderHit(hit) {
+    const link = el('a', { href: '/api/article/' + encodeURIComponent(hit.id), class: 'hit-link', 'data-id': hit.id,
+                           text: hit.title || '(untitled)' });
+    link.addEventListener('click', (event) => {
+      if (event.ctrlKey || event.metaKey || event.shiftKey || event.button !== 0) return;
+      event.preventDefault();
+      openArticle(hit.id, link);
+    });
+    const meta = el('p', { class: 'hit-meta' });
+    const parts = [];
+    if (hit.date) parts.push(el('time', { datetime: hit.date, text: formatDate(hit.date) }));
+    if (hit.section) parts.push(el('span', { class: 'hit-section', text: hit.section }));
+    if (hit.versions > 1) parts.push(el('span', { class: 'hit-versions', text: `${hit.versions} versions` }));
+    parts.forEach((part, i) => { if (i) meta.append(' · '); meta.append(part); });
+    const snippet = el('p', { class: 'hit-snippet' }, ...snippetNodes(hit.snippet || ''));
+    const people = hit.people && hit.people.length
+      ? el('p', { class: 'hit-people', text: 'People: ' + hit.people.slice(0, 6).join(', ') + (hit.people.length > 6 ? ', …' : '') })
+      : null;
+    return el('li', { class: 'hit' }, el('h3', { class: 'hit-title' }, link), meta, snippet, people);
+  }
+
+  function renderFacetList(list, values, field) {
+    list.replaceChildren();
+    for (const v of values) {
+      const active = current.filters.some((f) => f.field === field && f.value === v.value);
+      const button = el('button', { type: 'button', class: 'facet', 'aria-pressed': String(active) },
+                        el('span', { class: 'facet-value', text: v.value }), el('span', { class: 'facet-count', text: String(v.count) }));
+      button.addEventListener('click', () => go(active
+        ? { ...current, page: 1, filters: current.filters.filter((f) => !(f.field === field && f.value === v.value)) }
+        : withFilter(current, field, v.value)));
+      list.append(el('li', null, button));
+    }
+    list.closest('section').hidden = values.length === 0;
+  }
+
+  function renderTimeline(timeline) {
+    const box = $('timeline-box');
+    const chart = $('timeline');
+    chart.replaceChildren();
+    const counts = (timeline && timeline.counts) || [];
+    box.hidden = counts.length === 0;
+    if (!counts.length) return;
+    const max = Math.max(...counts.map((c) => c.count));
+    for (const c of counts) {
+      const label = `${formatBucket(c.value)}: ${plural(c.count, 'story', 'stories')}`;
+      const bar = el('button', { type: 'button', class: 'bar', title: label, 'aria-label': label, 'data-value': c.value });
+      // CSSOM, not a style attribute: allowed under the page's CSP.
+      const fill = el('span', { class: 'bar-fill' });
+      fill.style.height = Math.max(4, Math.round((c.count / max) * 100)) + '%';
+      bar.append(fill);
+      bar.addEventListener('click', () => go(withFilter(current, 'date', c.value)));
+      chart.append(bar);
+    }
+    $('timeline-first').textContent = formatBucket(counts[0].value);
+    $('timeline-last').textContent = counts.length > 1 ? formatBucket(counts[counts.length - 1].value) : '';
+  }
+
+  function pageLink(label, page, rel) {
+    const state = { ...current, page };
+    const link = el('a', { href: pageUrl(state), class: 'page-link', text: label });
+    if (rel) link.setAttribute('rel', rel);
+    link.addEventListener('click', (event) => {
+      if (event.ctrlKey || event.metaKey || event.shiftKey || event.button !== 0) return;
+      event.preventDefault();
+      go(state);
+      $('results').focus();
+    });
+    return link;
+  }
+
+  function renderPager(total) {
+    const pager = $('pager');
+    pager.replaceChildren();
+    const pages = Math.ceil(total / PAGE_SIZE);
+    if (pages <= 1) return;
+    if (current.page > 1) pager.append(pageLink('‹ Previous', current.page - 1, 'prev'));
+    pager.append(el('span', { class: 'page-info', 'aria-current': 'page', text: `Page ${current.page} of ${pages}` }));
+    if (current.page < pages) pager.append(pageLink('Next ›', current.page + 1, 'next'));
+  }
+
+  function renderResponse(data) {
+    const total = data.total || 0;
+    const first = data.offset + 1;
+    const last = data.offset + data.results.length;
+    $('status').textContent = total === 0 ? 'No stories match.'
+      : data.results.length === 0 ? `No more results (${plural(total, 'story', 'stories')} in all).`
+      : `${first}–${last} of ${total === 1 ? '1 story' : 'about ' + plural(total, 'story', 'stories')}`;
+    $('hits').replaceChildren(...data.results.map(renderHit));
+    $('hits').setAttribute('start', String(first));
+
+    const suggestion = $('suggestion');
+    suggestion.hidden = !data.suggestion;
+    if (data.suggestion) {
+      const link = $('suggestion-link');
+      const state = { ...current, q: data.suggestion, page: 1 };
+      link.textContent = data.suggestion;
+      link.href = pageUrl(state);
+      link.onclick = (event) => { event.preventDefault(); go(state); };
+    }
+    $('warnings').replaceChildren(...(data.warnings || []).map((w) => el('li', { text: w })));
+
+    const facets = data.facets || { sections: [], people: [], timeline: { counts: [] } };
+    $('facets').hidden = !facets.sections.length && !facets.people.length;
+    renderFacetList($('facet-sections'), facets.sections, 'section');
+    renderFacetList($('facet-people'), facets.people, 'person');
+    renderTimeline(facets.timeline);
+    renderPager(total);
+  }
+
+  function clearResults(message) {
+    $('status').textContent = message;
+    $('hits').replaceChildren();
+    $('pager').replaceChildren();
+    $('warnings').replaceChildren();
+    $('suggestion').hidden = true;
+    $('facets').hidden = true;
+    $('timeline-box').hidden = true;
+  }
+
+  let inflight = null;
+
+  async function render() {
+    $('q').value = current.q;
+    $('sort').value = current.sort;
+    renderChips();
+    document.title = current.q ? `${current.q} · Morgue` : 'Morgue: search the archive';
+    if (inflight) inflight.abort();
+    if (!hasQuery(current)) {
+      clearResults('Type a query: words, "phrases", person:name, section:world, date:2022-02.');
+      return;
+    }
+    const controller = new AbortController();
+    inflight = controller;
+    $('results').setAttribute('aria-busy', 'true');
+    try {
+      const response = await fetch(apiUrl(current), { signal: controller.signal, headers: { Accept: 'application/json' } });
+      const data = await response.json();
+      if (controller !== inflight) return;
+      if (!response.ok) clearResults(data.error || `The search failed (HTTP ${response.status}).`);
+      else renderResponse(data);
+    } catch (error) {
+      if (error.name !== 'AbortError') clearResults('The search service cannot be reached. Try again in a moment.');
+    } finally {
+      if (controller === inflight) $('results').removeAttribute('aria-busy');
+    }
+  }
+
+  // ---- the article dialog -----------------------------------------------------
+
+  let articleOpener = null;  // the link that opened the dialog gets the focus back
+
+  async function openArticle(id, opener) {
+    const dialog = $('article');
+    const body = $('article-body');
+    body.replaceChildren(el('p', { class: 'status', text: 'Loading…' }));
+    if (!dialog.open) dialog.showModal();
+    articleOpener = opener;
+    try {
+      const response = await fetch('/api/article/' + encodeURIComponent(id));
+      const a = await response.json();
+      if (!response.ok) throw new Error(a.error || 'cannot load the story');
+      const meta = [formatDate(a.date), a.section, a.authors && a.authors.length ? 'By ' + a.authors.join(', ') : '']
+        .filter(Boolean).join(' · ');
+      const nodes = [el('h2', { id: 'article-title', text: a.title || '(untitled)' }), el('p', { class: 'hit-meta', text: meta })];
+      if (a.people && a.people.length) nodes.push(el('p', { class: 'hit-people', text: 'People: ' + a.people.join(', ') }));
+      for (const paragraph of String(a.body || '').split(/\n\s*\n/)) {
+        if (paragraph.trim()) nodes.push(el('p', { text: paragraph }));
+      }
+      const url = safeHttpUrl(a.url || '');
+      if (url) nodes.push(el('p', { class: 'source' }, el('a', { href: url, rel: 'noopener noreferrer', target: '_blank', text: 'Original story' })));
+      body.replaceChildren(...nodes);
+    } catch (error) {
+      body.replaceChildren(el('h2', { id: 'article-title', text: 'Story unavailable' }), el('p', { text: error.message }));
+    }
+    $('article-close').focus();
+  }
+
+  function closeArticle() {
+    const dialog = $('article');
+    if (dialog.open) dialog.close();
+  }
+
+  // ---- wiring --------------------------------------------------------------------
+
+  function init() {
+    $('search-form').addEventListener('submit', (event) => {
+      event.preventDefault();
+      go({ ...current, q: $('q').value.trim(), sort: $('sort').value, page: 1 });
+    });
+    $('sort').addEventListener('change', () => {
+      if (hasQuery(current)) go({ ...current, sort: $('sort').value, page: 1 });
+    });
+    $('article-close').addEventListener('click', closeArticle);
+    $('article').addEventListener('close', () => {
+      if (articleOpener && document.contains(articleOpener)) articleOpener.focus();
+      articleOpener = null;
+    });
+    $('article').addEventListener('click', (event) => {
+      if (event.target === $('article')) closeArticle();  // a click on the backdrop
+    });
+    window.addEventListener('popstate', () => {
+      closeArticle();
+      current = stateFromSearch(location.search);
+      render();
+    });
+    document.addEventListener('keydown', (event) => {
+      const target = event.target;
+      const typing = target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement ||
+                     target instanceof HTMLSelectElement || target.isContentEditable;
+      if (event.key === '/' && !typing && !event.ctrlKey && !event.metaKey && !event.altKey) {
+        event.preventDefault();
+        $('q').focus();
+        $('q').select();
+      }
+    });
+    render();
+  }
+
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', init);
+  else init();
+})();

@@ -1,0 +1,87 @@
+// Runs shell commands as child processes with what robustness tests need and
+// support/run.h does not give: separate stdout and stderr, the signal that
+// ended the child, wall time, peak memory (wait4's rusage, which covers the
+// child and everything it waited for), and a pid to kill mid-run.
+#pragma once
+
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+
+#include <signal.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "support/run.h"
+
+namespace morgue::testing_support {
+
+struct ChildResult {
+  int exit_code = -1;     // when it exited
+  int signal = 0;         // when a signal ended it
+  std::string out, err;
+  double seconds = 0;
+  long max_rss_kb = 0;    // peak resident set of the largest process in the tree
+  bool exited(int code) const { return signal == 0 && exit_code == code; }
+};
+
+inline std::string slurp(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+// Starts `/bin/sh -c command` with stdout and stderr sent to files in `scratch`.
+// Use "exec prog ..." in `command` so the pid is the program's own.
+inline pid_t spawn_shell(const std::string& command, const std::filesystem::path& scratch) {
+  std::string full = command + " >" + sh_quote((scratch / "child.out").string()) + " 2>" +
+                     sh_quote((scratch / "child.err").string());
+  pid_t pid = fork();
+  if (pid == 0) {
+    execl("/bin/sh", "sh", "-c", full.c_str(), static_cast<char*>(nullptr));
+    _exit(127);
+  }
+  return pid;
+}
+
+inline ChildResult wait_child(pid_t pid, const std::filesystem::path& scratch,
+                              std::chrono::steady_clock::time_point start) {
+  ChildResult r;
+  int status = 0;
+  rusage usage{};
+  while (wait4(pid, &status, 0, &usage) < 0 && errno == EINTR) {
+  }
+  r.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  r.max_rss_kb = usage.ru_maxrss;
+  if (WIFEXITED(status)) r.exit_code = WEXITSTATUS(status);
+  if (WIFSIGNALED(status)) r.signal = WTERMSIG(status);
+  r.out = slurp(scratch / "child.out");
+  r.err = slurp(scratch / "child.err");
+  return r;
+}
+
+inline ChildResult run_child(const std::string& command, const std::filesystem::path& scratch) {
+  auto start = std::chrono::steady_clock::now();
+  return wait_child(spawn_shell(command, scratch), scratch, start);
+}
+
+// True when this test binary (and so the programs it runs) was built with a
+// sanitizer, which needs terabytes of virtual address space and runs slower.
+constexpr bool kSanitized =
+#if defined(__SANITIZE_ADDRESS__)
+    true;
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+    true;
+#else
+    false;
+#endif
+#else
+    false;
+#endif
+
+}  // namespace morgue::testing_support

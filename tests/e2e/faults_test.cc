@@ -1,0 +1,295 @@
+// Faults: the indexer killed at random moments, a full disk during a commit,
+// and databases that are missing, corrupt or of another format. After each,
+// the database must pass xapian-check, open, and a rerun must reach exactly
+// the state of a clean run; the searcher must exit 2 with a message.
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <random>
+#include <set>
+#include <sstream>
+#include <string>
+#include <thread>
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include "e2e/child_process.h"
+#include "support/run.h"
+#include "support/temp_dir.h"
+
+namespace morgue {
+namespace {
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+using testing_support::ChildResult;
+using testing_support::kSanitized;
+using testing_support::run;
+using testing_support::run_child;
+using testing_support::sh_quote;
+using testing_support::TempDir;
+
+const std::string kIndex = MORGUE_INDEX_BIN;
+const std::string kSearch = MORGUE_SEARCH_BIN;
+
+// Many small text articles in the seed layout, random words, 100 per folder.
+void generate_articles(const fs::path& dir, int count, unsigned seed) {
+  static const char* const kWords[] = {
+      "council", "budget",  "harbour", "strike", "minister", "vote",    "bridge", "river",   "school",
+      "court",   "police",  "market",  "price",  "energy",   "winter",  "storm",  "league",  "final",
+      "theatre", "museum",  "railway", "tram",   "airport",  "factory", "union",  "mayor",   "election",
+      "health",  "hospital", "farm",   "harvest", "festival", "bank",   "loan",   "housing", "plan"};
+  std::mt19937 rng(seed);
+  std::uniform_int_distribution<std::size_t> word(0, std::size(kWords) - 1);
+  std::uniform_int_distribution<int> day(1, 28), month(1, 12), year(1995, 2023);
+  for (int i = 0; i < count; ++i) {
+    fs::path folder = dir / ("f" + std::to_string(i / 100));
+    fs::create_directories(folder);
+    std::ofstream out(folder / ("story-" + std::to_string(i) + ".txt"));
+    out << year(rng) << "-" << (month(rng) < 10 ? "0" : "") << month(rng) << "-" << (day(rng) < 10 ? "0" : "")
+        << day(rng) << " - News\n\nStory " << i << " on the " << kWords[word(rng)] << " and the "
+        << kWords[word(rng)] << "\n\n";
+    for (int s = 0; s < 6; ++s) {
+      out << "The";
+      for (int w = 0; w < 12; ++w) out << " " << kWords[word(rng)];
+      out << " uniqueword" << i << ".\n\n";
+    }
+  }
+}
+
+// The id terms ("Q...") of a database, via xapian-delve.
+std::set<std::string> id_terms(const fs::path& db) {
+  auto r = run("xapian-delve -a -1 " + sh_quote(db.string()) + " 2>&1");
+  EXPECT_EQ(r.exit_code, 0) << r.out;
+  std::set<std::string> ids;
+  std::istringstream lines(r.out);
+  for (std::string line; std::getline(lines, line);) {
+    if (!line.empty() && line[0] == 'Q') ids.insert(line);
+  }
+  return ids;
+}
+
+std::size_t document_count(const fs::path& db) {
+  auto r = run(kIndex + " --stats --json --db " + sh_quote(db.string()) + " 2>&1");
+  EXPECT_EQ(r.exit_code, 0) << r.out;
+  if (r.exit_code != 0) return 0;
+  return json::parse(r.out)["documents"].get<std::size_t>();
+}
+
+void expect_sound(const fs::path& db, const std::string& when) {
+  auto check = run("xapian-check " + sh_quote(db.string()) + " 2>&1");
+  EXPECT_EQ(check.exit_code, 0) << when << "\n" << check.out;
+  auto stats = run(kIndex + " --stats --json --db " + sh_quote(db.string()) + " 2>&1");
+  EXPECT_EQ(stats.exit_code, 0) << when << "\n" << stats.out;
+}
+
+std::string index_command(const fs::path& db, const std::string& inputs) {
+  return kIndex + " --quiet --no-people --jobs 2 --batch 50 --db " + sh_quote(db.string()) + " " + inputs;
+}
+
+// Runs the indexer to the end; retries while Xapian's lock helper from a
+// killed run is still letting go.
+ChildResult index_to_end(const fs::path& db, const std::string& inputs, const fs::path& scratch) {
+  ChildResult r;
+  for (int attempt = 0; attempt < 20; ++attempt) {
+    r = run_child("exec " + index_command(db, inputs), scratch);
+    if (!(r.exit_code == 2 && r.err.find("locked") != std::string::npos)) break;
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  }
+  return r;
+}
+
+TEST(Faults, KilledIndexerRecoversToTheCleanState) {
+  TempDir dir;
+  const int articles = kSanitized ? 600 : 2000;
+  generate_articles(dir / "in", articles, 1);
+  const std::string inputs = sh_quote((dir / "in").string());
+
+  ChildResult clean = index_to_end(dir / "clean", inputs, dir.path());
+  ASSERT_TRUE(clean.exited(0)) << clean.err;
+  const std::set<std::string> clean_ids = id_terms(dir / "clean");
+  ASSERT_EQ(clean_ids.size(), static_cast<std::size_t>(articles));
+  std::cout << "clean run of " << articles << " articles: " << clean.seconds << " s\n";
+
+  // Each run resumes from the last commit of the one before, so there is
+  // less and less to do; a run that ends before its kill moment must match
+  // the clean state, and the next one starts from an empty database.
+  std::mt19937 rng(20);
+  std::uniform_real_distribution<double> moment(0.02, std::max(0.1, clean.seconds * 0.9));
+  const fs::path db = dir / "killed";
+  int kills = 0, finished = 0;
+  for (int attempt = 0; kills < 20 && attempt < 60; ++attempt) {
+    auto start = std::chrono::steady_clock::now();
+    pid_t pid = testing_support::spawn_shell("exec " + index_command(db, inputs), dir.path());
+    std::this_thread::sleep_for(std::chrono::duration<double>(moment(rng)));
+    ::kill(pid, SIGKILL);
+    ChildResult r = testing_support::wait_child(pid, dir.path(), start);
+    if (r.signal == SIGKILL) {
+      ++kills;
+      if (fs::exists(db / "iamglass")) expect_sound(db, "after kill " + std::to_string(kills));
+      continue;
+    }
+    if (r.exit_code == 2 && r.err.find("locked") != std::string::npos) continue;
+    ASSERT_TRUE(r.exited(0)) << r.err;
+    ++finished;
+    expect_sound(db, "after a resumed run finished");
+    EXPECT_EQ(id_terms(db), clean_ids);
+    fs::remove_all(db);
+  }
+  std::cout << kills << " runs killed mid-run, " << finished << " resumed runs finished\n";
+  EXPECT_EQ(kills, 20);
+
+  ChildResult rerun = index_to_end(db, inputs, dir.path());
+  ASSERT_TRUE(rerun.exited(0)) << rerun.err;
+  expect_sound(db, "after the rerun");
+  EXPECT_EQ(document_count(db), static_cast<std::size_t>(articles));
+  EXPECT_EQ(id_terms(db), clean_ids);
+}
+
+TEST(Faults, FullDiskDuringCommitKeepsTheLastCommit) {
+  TempDir dir;
+  generate_articles(dir / "small", 20, 2);
+  generate_articles(dir / "big", kSanitized ? 1500 : 3000, 3);
+  const fs::path db = dir / "db";
+  ChildResult first = index_to_end(db, sh_quote((dir / "small").string()), dir.path());
+  ASSERT_TRUE(first.exited(0)) << first.err;
+  const std::set<std::string> before = id_terms(db);
+  ASSERT_EQ(before.size(), 20u);
+
+  // ulimit -f (KiB in bash): table files may not grow past 512 KiB, so a
+  // commit of the big folder fails with EFBIG (the indexer ignores SIGXFSZ).
+  const std::string both = sh_quote((dir / "small").string()) + " " + sh_quote((dir / "big").string());
+  ChildResult full = run_child("exec bash -c " + sh_quote("ulimit -f 512; exec " + index_command(db, both)),
+                               dir.path());
+  EXPECT_TRUE(full.exited(2)) << "exit " << full.exit_code << " signal " << full.signal << "\n" << full.err;
+  EXPECT_NE(full.err.find("morgue-index: "), std::string::npos) << full.err;
+  EXPECT_EQ(full.out.find("added"), std::string::npos) << "a failed run must not report success:\n" << full.out;
+  std::cout << "full-disk message: " << full.err;
+
+  expect_sound(db, "after the full disk");
+  const std::set<std::string> after = id_terms(db);
+  EXPECT_TRUE(std::includes(after.begin(), after.end(), before.begin(), before.end()));
+  EXPECT_EQ(document_count(db), after.size());
+
+  // With room again, a rerun finishes the job: the same state as a clean run.
+  ChildResult rerun = index_to_end(db, both, dir.path());
+  ASSERT_TRUE(rerun.exited(0)) << rerun.err;
+  ChildResult clean = index_to_end(dir / "clean", both, dir.path());
+  ASSERT_TRUE(clean.exited(0)) << clean.err;
+  EXPECT_EQ(id_terms(db), id_terms(dir / "clean"));
+}
+
+// Every way a database can be unusable: morgue-search exits 2 with a message
+// naming the problem, whatever the query.
+class BadDatabaseTest : public testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    dir_ = new TempDir();
+    generate_articles(*dir_ / "in", 800, 4);
+    ChildResult r = index_to_end(good(), sh_quote((*dir_ / "in").string()), dir_->path());
+    ASSERT_TRUE(r.exited(0)) << r.err;
+  }
+  static void TearDownTestSuite() { delete dir_; }
+  static fs::path good() { return *dir_ / "good"; }
+
+  // A fresh copy of the good database to break.
+  static fs::path copy(const std::string& name) {
+    fs::path to = *dir_ / name;
+    fs::remove_all(to);
+    fs::copy(good(), to, fs::copy_options::recursive);
+    return to;
+  }
+
+  static void overwrite(const fs::path& file, std::uintmax_t offset, std::size_t bytes, unsigned seed) {
+    std::mt19937 rng(seed);
+    std::string junk(bytes, '\0');
+    for (char& c : junk) c = static_cast<char>(rng());
+    if (!fs::exists(file)) std::ofstream(file, std::ios::binary).flush();
+    std::fstream f(file, std::ios::in | std::ios::out | std::ios::binary);
+    f.seekp(static_cast<std::streamoff>(offset));
+    f.write(junk.data(), static_cast<std::streamsize>(junk.size()));
+  }
+
+  // Runs a few kinds of search; returns how many exited 2. Each must exit
+  // 0, 1 or 2, never die from a signal, and explain an exit 2.
+  static int searches(const fs::path& db) {
+    int refused = 0;
+    for (const char* args : {"council", "coun*", "'date:2000..2010 harbour'", "--facets --sort oldest budget",
+                             "--show 0123456789abcdef"}) {
+      TempDir scratch;
+      ChildResult r = run_child("exec timeout 30 " + kSearch + " --json --db " + sh_quote(db.string()) + " " +
+                                    args,
+                                scratch.path());
+      EXPECT_EQ(r.signal, 0) << db << " " << args << "\n" << r.err;
+      EXPECT_TRUE(r.exit_code == 0 || r.exit_code == 1 || r.exit_code == 2) << args << ": " << r.exit_code;
+      EXPECT_EQ(r.err.find("terminate called"), std::string::npos) << r.err;
+      if (r.exit_code == 2) {
+        ++refused;
+        EXPECT_EQ(r.err.rfind("morgue-search: ", 0), 0u) << r.err;
+      }
+    }
+    return refused;
+  }
+
+  static TempDir* dir_;
+};
+
+TempDir* BadDatabaseTest::dir_ = nullptr;
+
+TEST_F(BadDatabaseTest, MissingDatabase) { EXPECT_EQ(searches(*dir_ / "no-such-db"), 5); }
+
+TEST_F(BadDatabaseTest, TruncatedTables) {
+  for (const char* table : {"postlist.glass", "termlist.glass", "docdata.glass", "position.glass"}) {
+    fs::path db = copy(std::string("trunc-") + table);
+    fs::resize_file(db / table, 0);
+    EXPECT_EQ(searches(db), 5) << table;
+  }
+}
+
+TEST_F(BadDatabaseTest, CorruptVersionFile) {
+  fs::path db = copy("bad-version");
+  overwrite(db / "iamglass", 0, 64, 7);
+  EXPECT_EQ(searches(db), 5);
+}
+
+TEST_F(BadDatabaseTest, OverwrittenBlocksNeverCrash) {
+  // Junk in the middle of a table may only be met by some queries; those must
+  // fail cleanly (exit 2), the others may answer.
+  for (const char* table : {"postlist.glass", "termlist.glass", "docdata.glass", "position.glass"}) {
+    for (unsigned seed : {1u, 2u, 3u}) {
+      fs::path db = copy(std::string("junk-") + table + std::to_string(seed));
+      auto size = fs::file_size(db / table);
+      std::uintmax_t block = 8192;
+      std::uintmax_t blocks = std::max<std::uintmax_t>(1, size / block);
+      overwrite(db / table, block * (seed * blocks / 4), static_cast<std::size_t>(block), seed);
+      searches(db);
+    }
+    fs::path db = copy(std::string("all-junk-") + table);
+    overwrite(db / table, 0, static_cast<std::size_t>(fs::file_size(db / table)), 9);
+    EXPECT_EQ(searches(db), 5) << table;
+  }
+}
+
+TEST_F(BadDatabaseTest, OtherFormats) {
+  fs::path random_dir = *dir_ / "random-files";
+  fs::create_directories(random_dir);
+  overwrite(random_dir / "postlist.glass", 0, 4096, 1);
+  std::ofstream(random_dir / "junk") << "not a database";
+  EXPECT_EQ(searches(random_dir), 5);
+
+  for (const char* stamp : {"iamchert", "iamhoney", "iamflint"}) {
+    fs::path stub = *dir_ / stamp;
+    fs::create_directories(stub);
+    std::ofstream(stub / stamp) << "junk";
+    EXPECT_EQ(searches(stub), 5) << stamp;
+  }
+  std::ofstream(*dir_ / "stub-file") << "auto /nonexistent/shard\n";
+  EXPECT_EQ(searches(*dir_ / "stub-file"), 5);
+  overwrite(*dir_ / "random-file", 0, 3000, 2);
+  EXPECT_EQ(searches(*dir_ / "random-file"), 5);
+}
+
+}  // namespace
+}  // namespace morgue

@@ -1,0 +1,277 @@
+// End-to-end: `morgue-search --serve` on a free loopback port against an
+// index of corpus/articles, spoken to over real HTTP; and CGI mode.
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <regex>
+#include <sstream>
+#include <thread>
+
+#include <gtest/gtest.h>
+#include <httplib.h>
+#include <nlohmann/json.hpp>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "support/run.h"
+#include "support/temp_dir.h"
+
+namespace morgue {
+namespace {
+
+using nlohmann::json;
+using testing_support::run;
+using testing_support::sh_quote;
+using testing_support::TempDir;
+
+const std::string kIndex = MORGUE_INDEX_BIN;
+const std::string kSearch = MORGUE_SEARCH_BIN;
+const std::string kCorpus = std::string(MORGUE_TEST_SOURCE_DIR) + "/corpus/articles";
+
+std::string slurp(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+// The service as a child process; its stderr (status and access log) goes to a file.
+class Server {
+ public:
+  Server(const std::string& db, const std::filesystem::path& log) : log_(log) {
+    std::string command = "exec " + sh_quote(kSearch) + " --serve --listen 127.0.0.1:0 --threads 4 --db " +
+                          sh_quote(db) + " 2>" + sh_quote(log.string()) + " >/dev/null";
+    pid_ = fork();
+    if (pid_ == 0) {
+      execl("/bin/sh", "sh", "-c", command.c_str(), static_cast<char*>(nullptr));
+      _exit(127);
+    }
+    // Port 0 lets the kernel pick a free port; the server logs which.
+    const std::regex listening("listening on http://127\\.0\\.0\\.1:([0-9]+)/");
+    for (int i = 0; i < 200 && port_ == 0; ++i) {
+      std::smatch m;
+      std::string text = slurp(log_);
+      if (std::regex_search(text, m, listening)) port_ = std::stoi(m[1]);
+      else std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    }
+  }
+  ~Server() {
+    if (pid_ > 0) {
+      kill(pid_, SIGKILL);
+      waitpid(pid_, nullptr, 0);
+    }
+  }
+  int port() const { return port_; }
+  std::string log() const { return slurp(log_); }
+
+  // SIGTERM, then the exit code (-1 when it did not stop within 10 s).
+  int terminate() {
+    kill(pid_, SIGTERM);
+    for (int i = 0; i < 200; ++i) {
+      int status = 0;
+      if (waitpid(pid_, &status, WNOHANG) == pid_) {
+        pid_ = -1;
+        return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+      }
+      std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    }
+    return -1;
+  }
+
+ private:
+  std::filesystem::path log_;
+  pid_t pid_ = -1;
+  int port_ = 0;
+};
+
+class ServeTest : public testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    dir_ = new TempDir();
+    auto r = run(kIndex + " --quiet --db " + sh_quote(db()) + " " + sh_quote(kCorpus) + " 2>&1");
+    ASSERT_EQ(r.exit_code, 0) << r.out;
+    server_ = new Server(db(), *dir_ / "server.log");
+    ASSERT_GT(server_->port(), 0) << server_->log();
+  }
+  static void TearDownTestSuite() {
+    delete server_;
+    delete dir_;
+  }
+  static std::string db() { return (dir_->path() / "db").string(); }
+
+  httplib::Client client() {
+    httplib::Client c("127.0.0.1", server_->port());
+    c.set_read_timeout(10, 0);
+    return c;
+  }
+
+  json get_json(const std::string& target, int expect_status = 200) {
+    auto c = client();
+    auto res = c.Get(target.c_str());
+    EXPECT_TRUE(res) << target;
+    if (!res) return json();
+    EXPECT_EQ(res->status, expect_status) << target << "\n" << res->body;
+    EXPECT_EQ(res->get_header_value("Content-Type"), "application/json") << target;
+    return json::parse(res->body);
+  }
+
+  static TempDir* dir_;
+  static Server* server_;
+};
+
+TempDir* ServeTest::dir_ = nullptr;
+Server* ServeTest::server_ = nullptr;
+
+TEST_F(ServeTest, HealthCountsDocuments) {
+  json j = get_json("/healthz");
+  EXPECT_EQ(j["status"], "ok");
+  EXPECT_GE(j["documents"].get<int>(), 46);
+}
+
+TEST_F(ServeTest, SearchAnswersExactlyWhatTheCliPrints) {
+  json api = get_json("/api/search?q=okonkwo&facets=1&limit=5&sort=date");
+  auto cli = run(kSearch + " --db " + sh_quote(db()) + " --json --facets --limit 5 --sort date okonkwo");
+  ASSERT_EQ(cli.exit_code, 0) << cli.out;
+  EXPECT_EQ(api, json::parse(cli.out));
+  EXPECT_EQ(api["results"].size(), 5u);
+}
+
+TEST_F(ServeTest, FiltersAndPaging) {
+  json all = get_json("/api/search?q=okonkwo&facets=1");
+  json politics = get_json("/api/search?q=okonkwo&section=Politics&limit=3&offset=3");
+  EXPECT_LT(politics["total"].get<int>(), all["total"].get<int>());
+  EXPECT_EQ(politics["offset"], 3);
+  for (const auto& hit : politics["results"]) EXPECT_EQ(hit["section"], "Politics");
+  json feb = get_json("/api/search?date=2022-02&limit=20");
+  EXPECT_EQ(feb["total"], 9);  // corpus/articles/README.md: nine files from February 2022
+  EXPECT_EQ(get_json("/api/search?q=x&limit=100000")["limit"], 100);
+}
+
+TEST_F(ServeTest, InjectionArticleIsServedAsData) {
+  json j = get_json("/api/search?q=injection+gallery&section=Culture");
+  ASSERT_FALSE(j["results"].empty());
+  std::string snippet = j["results"][0]["snippet"];
+  EXPECT_EQ(snippet.find("<script"), std::string::npos) << snippet;
+  json article = get_json("/api/article/" + j["results"][0]["id"].get<std::string>());
+  std::string body = article["body"];
+  EXPECT_NE(body.find("<script>alert(1)</script>"), std::string::npos);
+  EXPECT_NE(body.find("<img src=x onerror=alert(2)>"), std::string::npos);
+  get_json("/api/article/ffffffffffffffff", 404);
+}
+
+TEST_F(ServeTest, ErrorsHaveFittingStatuses) {
+  EXPECT_NE(get_json("/api/search?q=date:2022-13", 400)["error"].get<std::string>().find("bad query"),
+            std::string::npos);
+  get_json("/api/search?q=x&sort=sideways", 400);
+  get_json("/api/search?q=" + std::string(1500, 'a'), 400);
+  get_json("/no/such/path", 404);
+  get_json("/assets/../../../etc/passwd", 404);
+  get_json("/assets/%2e%2e/%2e%2e/etc/passwd", 404);
+  get_json("/" + std::string(10000, 'a'), 414);  // longer than cpp-httplib's request-line limit
+  auto c = client();
+  auto post = c.Post("/api/search", "q=x", "application/x-www-form-urlencoded");
+  ASSERT_TRUE(post);
+  EXPECT_EQ(post->status, 405);
+  EXPECT_EQ(post->get_header_value("Allow"), "GET, HEAD");
+  // Still serving after all that.
+  get_json("/healthz");
+}
+
+TEST_F(ServeTest, PageWithSecurityHeaders) {
+  auto c = client();
+  auto page = c.Get("/");
+  ASSERT_TRUE(page);
+  EXPECT_EQ(page->status, 200);
+  EXPECT_EQ(page->get_header_value("Content-Type"), "text/html; charset=utf-8");
+  EXPECT_NE(page->get_header_value("Content-Security-Policy").find("default-src 'self'"), std::string::npos);
+  EXPECT_EQ(page->get_header_value("X-Content-Type-Options"), "nosniff");
+  EXPECT_NE(page->body.find("/assets/app.js"), std::string::npos);
+  auto js = c.Get("/assets/app.js");
+  ASSERT_TRUE(js);
+  EXPECT_EQ(js->get_header_value("Content-Type"), "text/javascript; charset=utf-8");
+  auto head = c.Head("/healthz");
+  ASSERT_TRUE(head);
+  EXPECT_EQ(head->status, 200);
+  EXPECT_TRUE(head->body.empty());
+}
+
+TEST_F(ServeTest, AccessLogHasOneLinePerRequest) {
+  get_json("/api/search?q=marker-for-the-log", 200);
+  std::string log = server_->log();
+  const std::regex line(R"(\n\S+Z 127\.0\.0\.1 GET /api/search\?q=marker-for-the-log 200 \d+ [0-9.]+ms\n)");
+  EXPECT_TRUE(std::regex_search(log, line)) << log;
+}
+
+TEST_F(ServeTest, SeesTheIndexersNewCommitsWithoutRestart) {
+  EXPECT_EQ(get_json("/api/search?q=zeppelinarium")["total"], 0);
+  std::filesystem::create_directories(*dir_ / "late");
+  std::ofstream(*dir_ / "late" / "late.txt") << "Mar 1, 2025 - Science\n\nThe zeppelinarium opens\n\n"
+                                                "A museum of airships, the zeppelinarium, opened on Saturday.\n";
+  auto r = run(kIndex + " --quiet --db " + sh_quote(db()) + " " + sh_quote((*dir_ / "late").string()) + " 2>&1");
+  ASSERT_EQ(r.exit_code, 0) << r.out;
+  EXPECT_EQ(get_json("/api/search?q=zeppelinarium")["total"], 1);
+}
+
+TEST(ServeLifecycle, SigtermStopsCleanlyAndMissingDatabaseIs503) {
+  TempDir dir;
+  Server server((dir / "not-yet").string(), dir / "server.log");
+  ASSERT_GT(server.port(), 0) << server.log();
+  httplib::Client c("127.0.0.1", server.port());
+  auto health = c.Get("/healthz");
+  ASSERT_TRUE(health);
+  EXPECT_EQ(health->status, 503);
+  EXPECT_EQ(json::parse(health->body)["status"], "unavailable");
+  EXPECT_EQ(server.terminate(), 0) << server.log();
+  EXPECT_NE(server.log().find("stopped"), std::string::npos) << server.log();
+}
+
+TEST(ServeLifecycle, RefusesABadListenAddress) {
+  auto r = run(kSearch + " --serve --listen nonsense 2>&1");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.out.find("--listen"), std::string::npos) << r.out;
+}
+
+class CgiTest : public testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    dir_ = new TempDir();
+    auto r = run(kIndex + " --quiet --db " + sh_quote((dir_->path() / "db").string()) + " " + sh_quote(kCorpus));
+    ASSERT_EQ(r.exit_code, 0);
+  }
+  static void TearDownTestSuite() { delete dir_; }
+
+  // Runs morgue-search as a web server would: the request in the environment.
+  static std::pair<std::string, std::string> cgi(const std::string& query_string, const std::string& extra = "") {
+    auto r = run("env -i GATEWAY_INTERFACE=CGI/1.1 REQUEST_METHOD=GET QUERY_STRING=" + sh_quote(query_string) +
+                 " " + extra + " " + kSearch + " --db " + sh_quote((dir_->path() / "db").string()));
+    EXPECT_EQ(r.exit_code, 0);
+    auto split = r.out.find("\n\n");
+    if (split == std::string::npos) return {r.out, ""};
+    return {r.out.substr(0, split + 1), r.out.substr(split + 2)};
+  }
+
+  static TempDir* dir_;
+};
+
+TempDir* CgiTest::dir_ = nullptr;
+
+TEST_F(CgiTest, AnswersOneSearch) {
+  auto [headers, body] = cgi("q=harbour&limit=3");
+  EXPECT_EQ(headers.rfind("Content-Type: application/json\n", 0), 0u) << headers;
+  EXPECT_EQ(headers.find("Status:"), std::string::npos) << headers;
+  json j = json::parse(body);
+  EXPECT_EQ(j["query"], "harbour");
+  EXPECT_EQ(j["results"].size(), 3u);
+}
+
+TEST_F(CgiTest, ErrorsCarryAStatusHeader) {
+  auto [headers, body] = cgi("q=date:2022-13");
+  EXPECT_EQ(headers.rfind("Status: 400 Bad Request\n", 0), 0u) << headers;
+  EXPECT_TRUE(json::parse(body).contains("error"));
+  auto article = cgi("", "PATH_INFO=/api/article/ffffffffffffffff");
+  EXPECT_EQ(article.first.rfind("Status: 404", 0), 0u) << article.first;
+}
+
+}  // namespace
+}  // namespace morgue

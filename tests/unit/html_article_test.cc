@@ -1,0 +1,353 @@
+// HTML news pages: metadata sources, main text, encodings and bad input.
+// Every page here is written for the test; none comes from a real site.
+#include "morgue/html_article.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "morgue/encoding.h"
+
+namespace morgue {
+namespace {
+
+// A story long enough to win the main-text scoring on its own.
+const char* kStory =
+    "<div class=\"article-body\">"
+    "<p>The harbour board met on Tuesday evening, after weeks of delay, to settle the future of the old pier, "
+    "which has been closed to visitors since the winter storms.</p>"
+    "<p>Engineers told the board that repairs would take at least two years, cost more than expected, and "
+    "require the ferry service to move, at least for a while, to the northern quay.</p>"
+    "<p>Residents, many of whom attended the meeting, asked whether the pier could reopen in part, so that "
+    "fishing boats, which still depend on it, could keep landing their catch.</p>"
+    "<p>The board will vote on the plan next month, once the final cost estimate, the ferry timetable and the "
+    "views of the fishing cooperative, have been published.</p>"
+    "</div>";
+
+std::string page(const std::string& head, const std::string& body, const std::string& html_attrs = "") {
+  return "<!DOCTYPE html><html" + html_attrs + "><head>" + head + "</head><body>" + body + "</body></html>";
+}
+
+Article parse_one(const std::string& html, const std::string& source = "test.html") {
+  Extraction e = parse_html_article(html, source);
+  EXPECT_EQ(e.articles.size(), 1u) << (e.problems.empty() ? "" : e.problems[0].reason);
+  return e.articles.empty() ? Article{} : e.articles[0];
+}
+
+struct Case {
+  const char* name;
+  std::string head;
+  std::string body;  // placed before the story
+  std::string want;
+};
+
+std::string date_of(const Article& a) { return a.date ? a.date->iso() : "none"; }
+
+TEST(HtmlArticle, Titles) {
+  std::vector<Case> cases = {
+      {"og:title beats <title> with site suffix",
+       "<title>Pier to close for two years | Harbour News</title>"
+       "<meta property=\"og:title\" content=\"Pier to close for two years\">",
+       "", "Pier to close for two years"},
+      {"site suffix removed using og:site_name",
+       "<title>Pier to close for two years - Harbour News</title>"
+       "<meta property=\"og:site_name\" content=\"Harbour News\">",
+       "", "Pier to close for two years"},
+      {"site prefix removed",
+       "<title>Harbour News | Pier to close for two years</title>"
+       "<meta property=\"og:site_name\" content=\"Harbour News\">",
+       "", "Pier to close for two years"},
+      {"unknown site name: part before the last separator",
+       "<title>Pier to close for two years :: Harbour News</title>", "", "Pier to close for two years"},
+      {"h1 the title starts with", "<title>Pier to close - for two years - HN</title>",
+       "<h1>Pier to close - for two years</h1>", "Pier to close - for two years"},
+      {"JSON-LD headline",
+       "<title>Something else entirely here</title><script type=\"application/ld+json\">"
+       "{\"@context\":\"https://schema.org\",\"@type\":\"NewsArticle\",\"headline\":\"Pier &amp; quay plan\"}"
+       "</script>",
+       "", "Pier & quay plan"},
+      {"h1 when nothing else", "", "<h1>Board delays pier vote</h1>", "Board delays pier vote"},
+  };
+  for (const auto& c : cases) {
+    Article a = parse_one(page(c.head, c.body + kStory));
+    EXPECT_EQ(a.title, c.want) << c.name;
+  }
+}
+
+TEST(HtmlArticle, Dates) {
+  std::vector<Case> cases = {
+      {"JSON-LD datePublished, not dateModified",
+       "<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"dateModified\":\"2021-06-09T10:00:00Z\","
+       "\"datePublished\":\"2021-06-01T08:30:00+02:00\"}</script>",
+       "", "2021-06-01"},
+      {"JSON-LD @graph",
+       "<script type=\"application/ld+json\">{\"@context\":\"https://schema.org\",\"@graph\":["
+       "{\"@type\":\"WebSite\",\"name\":\"HN\"},{\"@type\":[\"Article\",\"NewsArticle\"],"
+       "\"datePublished\":\"2020-02-14\"}]}</script>",
+       "", "2020-02-14"},
+      {"JSON-LD top-level array",
+       "<script type=\"application/ld+json\">[{\"@type\":\"BreadcrumbList\",\"itemListElement\":[]},"
+       "{\"@type\":\"BlogPosting\",\"datePublished\":\"2019-12-31T23:00:00Z\"}]</script>",
+       "", "2019-12-31"},
+      {"article:published_time, not modified_time",
+       "<meta property=\"article:modified_time\" content=\"2022-03-05T12:00:00Z\">"
+       "<meta property=\"article:published_time\" content=\"2022-03-01T09:15:00-05:00\">",
+       "", "2022-03-01"},
+      {"itemprop datePublished on a time element", "",
+       "<time itemprop=\"datePublished\" datetime=\"2018-07-04T10:00\">4 July</time>", "2018-07-04"},
+      {"plain <time datetime>", "", "<p class=\"info\"><time datetime=\"2017-05-06\">May 6</time></p>", "2017-05-06"},
+      {"meta name=date", "<meta name=\"date\" content=\"2016-01-15\">", "", "2016-01-15"},
+      {"meta name=pubdate", "<meta name=\"pubdate\" content=\"20150210\">", "", "2015-02-10"},
+      {"meta name=DC.date.issued", "<meta name=\"DC.date.issued\" content=\"2014-11-30\">", "", "2014-11-30"},
+      {"date in the canonical URL",
+       "<link rel=\"canonical\" href=\"https://news.example.org/2013/08/21/pier-vote\">", "", "2013-08-21"},
+      {"date in the URL without leading zeros",
+       "<link rel=\"canonical\" href=\"https://news.example.org/home/2012/7/5/pier-vote\">", "", "2012-07-05"},
+      {"visible dateline", "", "<div class=\"post-info\">Posted on March 3, 2011 by Jane Roe</div>", "2011-03-03"},
+      {"visible date, German", "", "<span class=\"datum\">Freitag, 9. Oktober 2009</span>", "2009-10-09"},
+      {"updated date in text is not the publication date", "",
+       "<div class=\"meta\">Updated 5 May 2010</div>", "none"},
+      {"modified time only: no date", "<meta property=\"article:modified_time\" content=\"2022-03-05\">", "", "none"},
+      {"no date anywhere", "", "", "none"},
+  };
+  for (const auto& c : cases) {
+    Article a = parse_one(page(c.head, c.body + kStory));
+    EXPECT_EQ(date_of(a), c.want) << c.name;
+  }
+}
+
+TEST(HtmlArticle, TimestampKeepsZone) {
+  Article a = parse_one(page("<meta property=\"article:published_time\" content=\"2022-03-01T09:15:00-05:00\">", kStory));
+  EXPECT_EQ(a.timestamp, "2022-03-01T09:15:00-05:00");
+  // A URL date with the same day as the metadata keeps the metadata's time.
+  a = parse_one(page("<link rel=\"canonical\" href=\"https://x.example/2022/03/01/a\">"
+                     "<meta property=\"article:published_time\" content=\"2022-03-01T09:15:00Z\">",
+                     kStory));
+  EXPECT_EQ(a.timestamp, "2022-03-01T09:15:00Z");
+}
+
+TEST(HtmlArticle, Sections) {
+  std::vector<Case> cases = {
+      {"article:section", "<meta property=\"article:section\" content=\"world\">", "", "World"},
+      {"JSON-LD articleSection", "<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\","
+                                 "\"articleSection\":[\"Business\",\"Markets\"]}</script>",
+       "", "Business"},
+      {"breadcrumbs keep the hierarchy, drop home and the story",
+       "<title>Pier to close for two years</title>",
+       "<ol class=\"breadcrumb\"><li><a href=\"/\">Home</a></li><li><a href=\"/world\">world</a></li>"
+       "<li><a href=\"/world/europe\">europe</a></li><li>Pier to close for two years</li></ol>",
+       "World/Europe"},
+      {"URL path", "<link rel=\"canonical\" href=\"https://news.example.org/world/europe/pier-to-close-1234\">", "",
+       "World/Europe"},
+      {"URL path with a date: no section", "<link rel=\"canonical\" href=\"https://x.example/2013/08/21/pier\">", "",
+       ""},
+  };
+  for (const auto& c : cases) {
+    Article a = parse_one(page(c.head, c.body + kStory));
+    EXPECT_EQ(a.section, c.want) << c.name;
+  }
+}
+
+TEST(HtmlArticle, Bylines) {
+  struct ByCase {
+    const char* name;
+    std::string head, body;
+    std::vector<std::string> want;
+  };
+  std::vector<ByCase> cases = {
+      {"meta author", "<meta name=\"author\" content=\"Jane Roe\">", "", {"Jane Roe"}},
+      {"meta author that is a URL is skipped",
+       "<meta property=\"article:author\" content=\"https://social.example/janeroe\">", "", {}},
+      {"JSON-LD author object",
+       "<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"author\":{\"@type\":\"Person\","
+       "\"name\":\"Jane Roe\"}}</script>",
+       "", {"Jane Roe"}},
+      {"JSON-LD author array",
+       "<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"author\":[{\"@type\":\"Person\","
+       "\"name\":\"Jane Roe\"},{\"@type\":\"Person\",\"name\":\"John Doe\"}]}</script>",
+       "", {"Jane Roe", "John Doe"}},
+      {"rel=author link", "", "<p>Story by <a rel=\"author\" href=\"/staff/jr\">Jane Roe</a></p>", {"Jane Roe"}},
+      {"By X and Y text", "", "<div class=\"byline\">By JANE ROE and John Doe, Staff Writers</div>",
+       {"Jane Roe", "John Doe"}},
+  };
+  for (const auto& c : cases) {
+    Article a = parse_one(page(c.head, c.body + kStory));
+    EXPECT_EQ(a.authors, c.want) << c.name;
+  }
+}
+
+TEST(HtmlArticle, UrlLanguageSubjects) {
+  Article a = parse_one(page("<link rel=\"canonical\" href=\"https://news.example.org/a/pier\">"
+                             "<meta name=\"keywords\" content=\"harbour, pier ,ferries\">",
+                             kStory, " lang=\"en_gb\""));
+  EXPECT_EQ(a.url, "https://news.example.org/a/pier");
+  EXPECT_EQ(a.language, "en-GB");
+  EXPECT_EQ(a.subjects, (std::vector<std::string>{"harbour", "pier", "ferries"}));
+
+  a = parse_one(page("<link rel=\"canonical\" href=\"/a/pier\"><meta property=\"og:url\" "
+                     "content=\"https://news.example.org/a/pier?utm=1\">",
+                     kStory));
+  EXPECT_EQ(a.url, "https://news.example.org/a/pier");
+}
+
+TEST(HtmlArticle, Charsets) {
+  const std::string story_tail = "</p>" + std::string(kStory);
+  struct CsCase {
+    const char* name;
+    std::string bytes;
+    std::string want;  // must appear in the body
+  };
+  std::vector<CsCase> cases = {
+      {"UTF-8 BOM", "\xEF\xBB\xBF" + page("", "<p>Caf\xC3\xA9 owners agree" + story_tail), "Caf\xC3\xA9 owners"},
+      {"meta charset windows-1252",
+       page("<meta charset=\"windows-1252\">", "<p>\x93Quoted\x94 caf\xE9 owners agree" + story_tail),
+       "\xE2\x80\x9CQuoted\xE2\x80\x9D caf\xC3\xA9"},
+      {"http-equiv ISO-8859-1",
+       page("<meta http-equiv=\"Content-Type\" content=\"text/html; charset=ISO-8859-1\">",
+            "<p>Caf\xE9 owners agree" + story_tail),
+       "Caf\xC3\xA9 owners"},
+      {"no declaration, Windows-1252 bytes", page("", "<p>Caf\xE9 owners \x96 all of them" + story_tail),
+       "Caf\xC3\xA9 owners \xE2\x80\x93 all"},
+      {"declared Latin-1 but really UTF-8", page("<meta charset=\"iso-8859-1\">", "<p>Caf\xC3\xA9 owners" + story_tail),
+       "Caf\xC3\xA9 owners"},
+      {"windows-1251 decoded by libxml2",
+       page("<meta charset=\"windows-1251\">", "<p>\xCC\xEE\xF1\xEA\xE2\xE0 owners" + story_tail),
+       "\xD0\x9C\xD0\xBE\xD1\x81\xD0\xBA\xD0\xB2\xD0\xB0 owners"},
+  };
+  for (const auto& c : cases) {
+    Article a = parse_one(c.bytes);
+    EXPECT_NE(a.body.find(c.want), std::string::npos) << c.name << ": " << a.body.substr(0, 80);
+    EXPECT_TRUE(is_valid_utf8(a.body)) << c.name;
+  }
+  // UTF-16LE with a BOM.
+  std::string utf8 = page("", "<p>Caf\xC3\xA9 owners" + story_tail);
+  std::string utf16 = "\xFF\xFE";
+  // Only ASCII and U+00E9 occur: encode them by hand.
+  for (std::size_t i = 0; i < utf8.size(); ++i) {
+    unsigned cp = static_cast<unsigned char>(utf8[i]);
+    if (cp == 0xC3) cp = 0xC0 | (static_cast<unsigned char>(utf8[++i]) & 0x3F);
+    utf16.push_back(static_cast<char>(cp & 0xFF));
+    utf16.push_back(static_cast<char>(cp >> 8));
+  }
+  Article a = parse_one(utf16);
+  EXPECT_NE(a.body.find("Caf\xC3\xA9 owners"), std::string::npos);
+}
+
+TEST(HtmlArticle, BoilerplateRemoved) {
+  std::string body =
+      "<nav><ul><li><a href=\"/\">Navlink home</a></li><li><a href=\"/w\">Navlink world</a></li></ul></nav>"
+      "<div id=\"cookie-banner\">Cookiebanner we use cookies to improve your experience, accept them all.</div>"
+      "<header class=\"site-header\"><a href=\"/\">Mastheadlogo</a></header>"
+      "<article><h1>Pier to close for two years</h1>"
+      "<div class=\"share-bar\"><a href=\"#\">Sharebutton Facebook</a><a href=\"#\">Sharebutton Email</a></div>" +
+      std::string(kStory) +
+      "<h2>What happens next</h2><p>The cooperative, which has forty members, will meet again on Friday, and "
+      "expects a long discussion.</p>"
+      "<figure><img src=\"p.jpg\"><figcaption>Captiontext the old pier at dusk</figcaption></figure>"
+      "<script>var trackerscript = 1;</script>"
+      "<div class=\"related-stories\"><h3>Related</h3><ul><li><a href=\"/1\">Relatedlink ferry fares rise</a></li>"
+      "<li><a href=\"/2\">Relatedlink new quay opens</a></li></ul></div>"
+      "</article>"
+      "<section id=\"comments\"><div class=\"comment\">Commenttext this is a disgrace, frankly, and the board, "
+      "as usual, has failed us all, again and again.</div></section>"
+      "<footer>Footertext copyright Harbour News, all rights reserved.</footer>";
+  Article a = parse_one(page("<title>Pier to close for two years | Harbour News</title>", body));
+  for (const char* gone : {"Navlink", "Cookiebanner", "Mastheadlogo", "Sharebutton", "trackerscript",
+                           "Relatedlink", "Commenttext", "Footertext", "Captiontext"}) {
+    EXPECT_EQ(a.body.find(gone), std::string::npos) << gone << " in: " << a.body;
+  }
+  EXPECT_NE(a.body.find("The harbour board met on Tuesday evening"), std::string::npos);
+  EXPECT_NE(a.body.find("\n\nWhat happens next\n\nThe cooperative"), std::string::npos) << a.body;
+  EXPECT_EQ(a.body.find("Pier to close for two years"), std::string::npos) << "headline repeated in body";
+  EXPECT_EQ(a.captions, (std::vector<std::string>{"Captiontext the old pier at dusk"}));
+}
+
+TEST(HtmlArticle, OldTableLayoutWithBreaks) {
+  std::string body =
+      "<table><tr><td class=\"menu\"><a href=\"/a\">Menu one</a><br><a href=\"/b\">Menu two</a></td>"
+      "<td><font size=\"2\"><b>Harbour board delays vote</b><br><br>"
+      "The harbour board met on Tuesday evening, after weeks of delay, to settle the future of the pier, "
+      "which has been closed since the storms.<br><br>"
+      "Engineers said repairs would take two years, cost more than expected, and move the ferry, for a "
+      "while, to the northern quay.<br><br>"
+      "Residents asked whether the pier could reopen in part, so that boats, which depend on it, could land "
+      "their catch.</font></td></tr></table>";
+  Article a = parse_one(page("", body));
+  EXPECT_NE(a.body.find("pier, which has been closed since the storms.\n\nEngineers"), std::string::npos) << a.body;
+  EXPECT_EQ(a.body.find("Menu one"), std::string::npos);
+}
+
+TEST(HtmlArticle, BrokenInputIsAProblem) {
+  struct Bad {
+    const char* name;
+    std::string bytes;
+    const char* reason;
+  };
+  std::vector<Bad> cases = {
+      {"empty", "", "empty file"},
+      {"white space", " \n\t ", "empty file"},
+      {"binary", std::string("\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16) + std::string(64, '\0'), "binary data, not HTML"},
+      {"markup without text", "<html><head><title></title></head><body><div></div></body></html>",
+       "no article text found"},
+  };
+  for (const auto& c : cases) {
+    Extraction e = parse_html_article(c.bytes, "bad.html");
+    ASSERT_TRUE(e.failed()) << c.name;
+    EXPECT_EQ(e.problems[0].where, "bad.html") << c.name;
+    EXPECT_EQ(e.problems[0].reason, c.reason) << c.name;
+  }
+}
+
+TEST(HtmlArticle, HostileInputIsBounded) {
+  // Very deep nesting: no recursion may follow the depth.
+  std::string deep;
+  for (int i = 0; i < 200000; ++i) deep += "<div>";
+  deep += "deep text";
+  Extraction e = parse_html_article(deep, "deep.html");
+  EXPECT_LE(e.articles.size(), 1u);
+
+  std::string huge_attr = "<html><body><div class=\"" + std::string(5 << 20, 'a') + "\"><p>Text</p></div></body></html>";
+  e = parse_html_article(huge_attr, "attr.html");
+  EXPECT_LE(e.articles.size(), 1u);
+
+  std::string word = "<html><body><p>" + std::string(5 << 20, 'x') + "</p></body></html>";
+  e = parse_html_article(word, "word.html");
+  ASSERT_EQ(e.articles.size(), 1u);
+  EXPECT_EQ(e.articles[0].body.size(), std::size_t{5} << 20);
+
+  std::string deep_json = "<script type=\"application/ld+json\">" + std::string(100000, '[') + "</script>";
+  e = parse_html_article(page(deep_json, kStory), "json.html");
+  EXPECT_EQ(e.articles.size(), 1u);
+}
+
+TEST(HtmlArticle, ArbitraryBytesGiveValidUtf8) {
+  // Property: whatever the bytes, every stored string is valid UTF-8.
+  std::uint32_t state = 12345;
+  auto next = [&] {
+    state = state * 1103515245u + 12345u;
+    return static_cast<unsigned char>(state >> 16);
+  };
+  const std::string pieces[] = {"<p>", "</p>", "<div class=byline>By ", "<title>", "</title>", "<meta charset=utf-8>",
+                                "<time datetime=\"", "\">", "<br>", "<a rel=author>", "</a>", ", ", "word "};
+  for (int round = 0; round < 200; ++round) {
+    std::string bytes;
+    for (int k = 0; k < 60; ++k) {
+      unsigned char r = next();
+      if (r < 100) {
+        bytes += pieces[r % std::size(pieces)];
+      } else {
+        bytes.push_back(static_cast<char>(next() | 0x20));
+      }
+    }
+    Extraction e = parse_html_article(bytes, "random.html");
+    for (const auto& a : e.articles) {
+      EXPECT_TRUE(is_valid_utf8(a.title));
+      EXPECT_TRUE(is_valid_utf8(a.body));
+      for (const auto& s : a.authors) EXPECT_TRUE(is_valid_utf8(s));
+    }
+  }
+}
+
+}  // namespace
+}  // namespace morgue

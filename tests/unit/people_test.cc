@@ -1,0 +1,207 @@
+// The people extractor: table-driven cases for the hard parts (titles,
+// initials, particles, datelines, quotes, lists, possessives, non-people),
+// the seed article, and the private pieces (tokenizer, credits, merging).
+// Every sentence here is written for this test.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "morgue/article.h"
+#include "morgue/people.h"
+#include "morgue/text_article.h"
+#include "people/credits.h"
+#include "people/names.h"
+#include "people/tokenizer.h"
+
+namespace morgue {
+namespace {
+
+using Names = std::vector<std::string>;
+
+const PeopleExtractor& extractor() {
+  static const PeopleExtractor instance(std::filesystem::path(MORGUE_TEST_SOURCE_DIR) / "corpus" / "data");
+  return instance;
+}
+
+Names people_in(const std::string& title, const std::string& body) {
+  Article article;
+  article.title = title;
+  article.body = body;
+  return extractor().extract(article);
+}
+
+bool contains(const Names& names, const std::string& name) {
+  for (const std::string& n : names) {
+    if (n == name) return true;
+  }
+  return false;
+}
+
+struct Case {
+  const char* what;
+  const char* title;
+  const char* body;
+  Names expected;  // exactly these, in order of first mention
+};
+
+class PeopleCases : public ::testing::TestWithParam<Case> {};
+
+TEST_P(PeopleCases, FindsExactlyThesePeople) {
+  const Case& c = GetParam();
+  EXPECT_EQ(people_in(c.title, c.body), c.expected) << c.what;
+}
+
+const Case kCases[] = {
+    {"titles are stripped and the surname joins the full name", "Minister meets envoy",
+     "Foreign Minister Sergey Lavrov met President Vladimir Putin on Tuesday. Mr. Lavrov said the "
+     "talks would go on, and Putin agreed.",
+     {"Sergey Lavrov", "Vladimir Putin"}},
+    {"honorifics and abbreviated titles", "Hearing ends",
+     "Sen. Maria Delgado questioned Dr. Hannah Osei for three hours. Gov. Peter Lindqvist later "
+     "said Delgado had been fair to Osei.",
+     {"Maria Delgado", "Hannah Osei", "Peter Lindqvist"}},
+    {"multi-word titles", "Talks in Geneva",
+     "Secretary of State Antony Blinken spoke with Prime Minister Boris Johnson and Chancellor "
+     "Olaf Scholz by phone.",
+     {"Antony Blinken", "Boris Johnson", "Olaf Scholz"}},
+    {"initials", "Author returns",
+     "The novelist J.K. Rowling will publish a new book in the spring, her agent Neil Blair said.",
+     {"J.K. Rowling", "Neil Blair"}},
+    {"particles", "Leaders gather",
+     "Ursula von der Leyen laid a wreath where Charles de Gaulle once spoke. Von der Leyen did not "
+     "take questions.",
+     {"Ursula von der Leyen", "Charles de Gaulle"}},
+    {"hyphenated and non-English names", "Ministers sign deal",
+     "Jean-Pierre Moreau and Dmytro Kuleba signed the accord, while Ahmed al-Rashid watched from "
+     "the gallery.",
+     {"Jean-Pierre Moreau", "Dmytro Kuleba", "Ahmed al-Rashid"}},
+    {"all-caps dateline", "Rouble slides",
+     "MOSCOW (Reuters) - The rouble fell sharply on Monday, trader Igor Smirnov said.",
+     {"Igor Smirnov"}},
+    {"names in quotes", "Coach speaks",
+     "\"We played well,\" said coach Marco Bellini. \"Luca Ferri was our best player today.\"",
+     {"Marco Bellini", "Luca Ferri"}},
+    {"lists of names", "Squad named",
+     "The squad includes Tom Harris, Jake Milner, Owen Price and Sam Whitaker.",
+     {"Tom Harris", "Jake Milner", "Owen Price", "Sam Whitaker"}},
+    {"possessives", "Biden's plan",
+     "Joe Biden's plan won support. Biden's aides said Nancy Pelosi's office had helped.",
+     {"Joe Biden", "Nancy Pelosi"}},
+    {"places, organisations, months, weekdays and sentence openers are not people",
+     "Talks continue in Moscow",
+     "During talks in Moscow on Monday, NATO and the State Department said the Kremlin had not "
+     "replied. Though Reuters reported troops near the Black Sea in February, nothing changed.",
+     {}},
+};
+
+INSTANTIATE_TEST_SUITE_P(People, PeopleCases, ::testing::ValuesIn(kCases));
+
+TEST(People, SeedArticleNamesExactlyItsPeople) {
+  std::filesystem::path path =
+      std::filesystem::path(MORGUE_TEST_SOURCE_DIR) / ".." / "shared" / "seed" / "axios-2022-02-14-lavrov.txt";
+  std::ifstream in(path);
+  if (!in) GTEST_SKIP() << "seed article not found at " << path;
+  std::stringstream text;
+  text << in.rdbuf();
+  Extraction extraction = parse_text_article(text.str(), path.string());
+  ASSERT_EQ(extraction.articles.size(), 1u);
+  Names names = extractor().extract(extraction.articles[0]);
+  Names expected = {"Vladimir Putin", "Sergey Lavrov", "Antony Blinken", "Dmytro Kuleba", "Ned Price"};
+  for (const std::string& name : expected) EXPECT_TRUE(contains(names, name)) << name;
+  EXPECT_TRUE(contains(names, "Biden") || contains(names, "Joe Biden"));
+  EXPECT_EQ(names.size(), expected.size() + 1);
+}
+
+TEST(People, PhotoCreditsAndBylinesAreNotPeople) {
+  Article article;
+  article.title = "Talks resume";
+  article.captions = {"Minister Anna Kowalska arrives in Warsaw. Photo: Jan Novak/Getty Images"};
+  article.body = "By Peter Olsen\n\nKowalska said the talks would resume.\n\n"
+                 "(Reporting by Maria Stein; Editing by Paul Grant)";
+  article.authors = {"Peter Olsen"};
+  EXPECT_EQ(extractor().extract(article), Names{"Anna Kowalska"});
+}
+
+TEST(People, HeadlineSurnameTakesTheFullNameFromTheBody) {
+  EXPECT_EQ(people_in("LAVROV WANTS MORE TALKS", "Russian Foreign Minister Sergey Lavrov said on Monday "
+                                                 "that talks should continue."),
+            Names{"Sergey Lavrov"});
+}
+
+TEST(People, EmptyArticleHasNobody) { EXPECT_TRUE(people_in("", "").empty()); }
+
+TEST(People, MissingDataDirectoryThrowsNamingTheFile) {
+  try {
+    PeopleExtractor broken("/nonexistent/morgue-data");
+    FAIL() << "expected an exception";
+  } catch (const std::runtime_error& e) {
+    EXPECT_NE(std::string(e.what()).find("/nonexistent/morgue-data"), std::string::npos) << e.what();
+  }
+}
+
+TEST(PeopleTokenizer, SplitsLikeTheTrainingData) {
+  std::string text = "Mr. Lavrov's aide, J.K. Rowling and the U.S. team (130,000 troops).";
+  people::Document doc;
+  people::tokenize(text, doc);
+  people::finish_document(doc);
+  std::vector<std::string> words;
+  for (const people::Token& t : doc.tokens) words.emplace_back(t.text);
+  std::vector<std::string> expected = {"Mr.", "Lavrov", "'s", "aide", ",", "J.K.", "Rowling", "and", "the",
+                                       "U.S.", "team", "(", "130,000", "troops", ")", "."};
+  EXPECT_EQ(words, expected);
+  EXPECT_EQ(doc.tokens[1].lower, "lavrov");
+}
+
+TEST(PeopleTokenizer, MarksLinesOfCapitals) {
+  std::string text = "RUSSIA SAYS TALKS GO ON\nThe minister spoke.";
+  people::Document doc;
+  people::tokenize(text, doc);
+  people::finish_document(doc);
+  EXPECT_TRUE(doc.tokens[0].flags & people::kCapsLine);
+  EXPECT_FALSE(doc.tokens.back().flags & people::kCapsLine);
+  EXPECT_TRUE(doc.tokens[5].flags & people::kSentenceStart);
+}
+
+TEST(PeopleCredits, CaptionCreditsAreCut) {
+  struct {
+    const char* caption;
+    const char* expected;
+  } cases[] = {
+      {"Ministers in Kyiv. Photo: Jane Roe/AFP", "Ministers in Kyiv. "},
+      {"Ministers in Kyiv (Jane Roe/Getty Images)", "Ministers in Kyiv "},
+      {"Ministers in Kyiv. Jane Roe/Getty Images", "Ministers in Kyiv."},
+      {"Photo by Jane Roe", ""},
+      {"Ministers in Kyiv", "Ministers in Kyiv"},
+  };
+  for (const auto& c : cases) EXPECT_EQ(people::strip_caption_credit(c.caption), c.expected) << c.caption;
+}
+
+TEST(PeopleNames, DisplayCaseFromCapitals) {
+  EXPECT_EQ(people::display_case("LAVROV"), "Lavrov");
+  EXPECT_EQ(people::display_case("O'NEILL"), "O'Neill");
+  EXPECT_EQ(people::display_case("AL-RASHID"), "Al-Rashid");
+  EXPECT_EQ(people::display_case("McDonald"), "McDonald");
+  EXPECT_EQ(people::display_case("J.K."), "J.K.");
+}
+
+TEST(People, ConcurrentCallsAgree) {
+  const std::string body = "Foreign Minister Sergey Lavrov met President Vladimir Putin.";
+  Names expected = people_in("", body);
+  std::vector<std::thread> threads;
+  std::vector<Names> results(4);
+  for (std::size_t t = 0; t < results.size(); ++t) {
+    threads.emplace_back([&, t] {
+      for (int i = 0; i < 50; ++i) results[t] = people_in("", body);
+    });
+  }
+  for (std::thread& t : threads) t.join();
+  for (const Names& r : results) EXPECT_EQ(r, expected);
+}
+
+}  // namespace
+}  // namespace morgue

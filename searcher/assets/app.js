@@ -185,20 +185,36 @@
     list.closest('section').hidden = values.length === 0;
   }
 
+  // The server lists only buckets with matches; a chart needs the empty ones too.
+  function fillGaps(unit, counts) {
+    if (counts.length < 2) return counts;
+    const have = new Map(counts.map((c) => [c.value, c.count]));
+    const key = (n) => unit === 'year' ? String(n) : `${Math.floor(n / 12)}-${String((n % 12) + 1).padStart(2, '0')}`;
+    const index = (value) => unit === 'year' ? parseInt(value, 10)
+                                             : parseInt(value.slice(0, 4), 10) * 12 + parseInt(value.slice(5, 7), 10) - 1;
+    const first = index(counts[0].value);
+    const last = index(counts[counts.length - 1].value);
+    if (!(last >= first) || last - first > 600) return counts;
+    const out = [];
+    for (let n = first; n <= last; n++) out.push({ value: key(n), count: have.get(key(n)) || 0 });
+    return out;
+  }
+
   function renderTimeline(timeline) {
     const box = $('timeline-box');
     const chart = $('timeline');
     chart.replaceChildren();
-    const counts = (timeline && timeline.counts) || [];
+    const counts = fillGaps(timeline && timeline.unit, (timeline && timeline.counts) || []);
     box.hidden = counts.length === 0;
     if (!counts.length) return;
     const max = Math.max(...counts.map((c) => c.count));
     for (const c of counts) {
       const label = `${formatBucket(c.value)}: ${plural(c.count, 'story', 'stories')}`;
       const bar = el('button', { type: 'button', class: 'bar', title: label, 'aria-label': label, 'data-value': c.value });
+      if (c.count === 0) bar.disabled = true;
       // CSSOM, not a style attribute: allowed under the page's CSP.
       const fill = el('span', { class: 'bar-fill' });
-      fill.style.height = Math.max(4, Math.round((c.count / max) * 100)) + '%';
+      fill.style.height = c.count ? Math.max(4, Math.round((c.count / max) * 100)) + '%' : '0';
       bar.append(fill);
       bar.addEventListener('click', () => go(withFilter(current, 'date', c.value)));
       chart.append(bar);

@@ -1,7 +1,7 @@
-// libFuzzer target: NITF / NewsML-G2 / feeds (news_xml.h). Entity bombs and
-// external entities must neither expand nor load; -rss_limit_mb catches the
-// first, the sandbox-free run the second (a DTD naming /etc/passwd must not
-// put its text in an article).
+// libFuzzer target: NITF / NewsML-G2 / feeds (news_xml.h). Entity bombs show
+// up as -rss_limit_mb or -timeout failures. (External entities are checked by
+// tests/e2e/hostile_test.cc, not here: a check for a file's text teaches
+// libFuzzer's comparison tracing that very text, and it then writes it.)
 #include <cstddef>
 #include <cstdint>
 #include <string_view>
@@ -11,10 +11,6 @@
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   std::string_view bytes(reinterpret_cast<const char*>(data), size);
-  morgue::Extraction e = morgue::parse_news_xml(bytes, "fuzz.xml");
-  morgue::fuzz::check_extraction(e);
-  for (const auto& a : e.articles) {
-    if (a.body.find("root:x:0:0:") != std::string::npos) morgue::fuzz::fail("external entity was loaded", a.body);
-  }
+  morgue::fuzz::check_extraction(morgue::parse_news_xml(bytes, "fuzz.xml"));
   return 0;
 }

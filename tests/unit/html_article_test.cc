@@ -67,6 +67,8 @@ TEST(HtmlArticle, Titles) {
        "{\"@context\":\"https://schema.org\",\"@type\":\"NewsArticle\",\"headline\":\"Pier &amp; quay plan\"}"
        "</script>",
        "", "Pier & quay plan"},
+      {"heading contained in a decorated title", "<title>Harbour News: Local : Board delays the pier vote</title>",
+       "<h2 class=\"headline\">Board delays the pier vote</h2>", "Board delays the pier vote"},
       {"h1 when nothing else", "", "<h1>Board delays pier vote</h1>", "Board delays pier vote"},
   };
   for (const auto& c : cases) {
@@ -192,7 +194,9 @@ TEST(HtmlArticle, UrlLanguageSubjects) {
 }
 
 TEST(HtmlArticle, Charsets) {
-  const std::string story_tail = "</p>" + std::string(kStory);
+  // The marked words open a paragraph long enough to count as story text.
+  const std::string story_tail =
+      " at the meeting on the pier, which they say, after a long debate, must reopen soon.</p>" + std::string(kStory);
   struct CsCase {
     const char* name;
     std::string bytes;
@@ -211,6 +215,9 @@ TEST(HtmlArticle, Charsets) {
        "Caf\xC3\xA9 owners \xE2\x80\x93 all"},
       {"declared Latin-1 but really UTF-8", page("<meta charset=\"iso-8859-1\">", "<p>Caf\xC3\xA9 owners" + story_tail),
        "Caf\xC3\xA9 owners"},
+      {"C1 controls from an ISO-8859-2 label read as Windows-1252",
+       page("<meta charset=\"iso-8859-2\">", "<p>\x93Quoted\x94 owners" + story_tail),
+       "\xE2\x80\x9CQuoted\xE2\x80\x9D owners"},
       {"windows-1251 decoded by libxml2",
        page("<meta charset=\"windows-1251\">", "<p>\xCC\xEE\xF1\xEA\xE2\xE0 owners" + story_tail),
        "\xD0\x9C\xD0\xBE\xD1\x81\xD0\xBA\xD0\xB2\xD0\xB0 owners"},

@@ -29,8 +29,31 @@ std::string fingerprint(std::string_view s) {
   return out;
 }
 
+// Windows-1252 meanings of C1 controls U+0080..U+009F (0: none).
+constexpr unsigned kC1AsCp1252[32] = {0x20AC, 0, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
+                                      0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0, 0x017D, 0,
+                                      0, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
+                                      0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0, 0x017E, 0x0178};
+
 void ensure_utf8(std::string& s) {
   if (!is_valid_utf8(s)) s = repair_utf8(s);
+  // Pages labelled ISO-8859-x often hold Windows-1252 quotes and dashes, which
+  // a strict decoder turns into invisible C1 controls: map them as browsers do.
+  if (s.find('\xC2') == std::string::npos) return;
+  std::string out;
+  out.reserve(s.size());
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    unsigned char d = i + 1 < s.size() ? static_cast<unsigned char>(s[i + 1]) : 0;
+    if (c == 0xC2 && d >= 0x80 && d <= 0x9F) {
+      unsigned cp = kC1AsCp1252[d - 0x80];
+      if (cp != 0) util::append_utf8(out, cp);
+      ++i;
+    } else {
+      out.push_back(static_cast<char>(c));
+    }
+  }
+  s = std::move(out);
 }
 
 void ensure_utf8(Article& a) {

@@ -184,12 +184,17 @@ std::string clean_title(std::string_view raw, const std::vector<std::string>& na
   std::string t = util::collapse_space(raw);
   if (t.empty()) return t;
   std::string lower_t = util::to_lower(t);
-  // A heading the title starts with is the headline without decoration.
+  // A heading the title starts with, or a long one it contains, is the
+  // headline without the site's decoration ("Site: Section : Headline").
   for (const auto& h : h1s) {
     std::string lh = lower(h);
-    if (word_count(lh) < 2 || lh.size() >= lower_t.size() || lower_t.rfind(lh, 0) != 0) continue;
-    auto after = separators_in(std::string_view(t).substr(lh.size(), 6));
-    if (!after.empty() && after.front().first == 0) return util::collapse_space(h);
+    if (word_count(lh) < 2 || lh.size() >= lower_t.size()) continue;
+    if (lower_t.rfind(lh, 0) == 0) {
+      auto after = separators_in(std::string_view(t).substr(lh.size(), 6));
+      if (!after.empty() && after.front().first == 0) return util::collapse_space(h);
+    } else if (word_count(lh) >= 4 && lower_t.find(lh) != std::string::npos) {
+      return util::collapse_space(h);
+    }
   }
   auto seps = separators_in(t);
   if (seps.empty()) return t;

@@ -145,7 +145,13 @@ class Collector {
   }
 
   void read_element(const xmlNode* n, std::string_view tag, const std::string& class_id) {
-    if (tag == "h1") push_capped(out_.h1s, text_of(n, 1000), 5);
+    // Headline candidates: headings and "headline"/"title" elements, used
+    // only when the page's <title> contains them.
+    if (tag == "h1" || tag == "h2" || tag == "h3" ||
+        (out_.h1s.size() < 20 && contains_any(class_id, {"headline", "title"}))) {
+      std::string text = text_of(n, 400);
+      if (text.size() < 300) push_capped(out_.h1s, std::move(text), 20);
+    }
     std::string itemprop = lower(attr_of(n, "itemprop"));
     if (!itemprop.empty()) read_itemprop(n, itemprop);
     if (tag == "time" || tag == "abbr") {

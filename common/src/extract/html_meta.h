@@ -34,7 +34,7 @@ void read_json_ld(std::string_view script, JsonLd& out);
 
 struct PageMeta {
   std::string title;                                       // <title>
-  std::vector<std::string> h1s;                            // first few <h1> texts
+  std::vector<std::string> h1s;                            // first headings (h1-h3, class headline/title)
   std::vector<std::pair<std::string, std::string>> metas;  // lower-cased name/property/itemprop -> content
   std::string canonical;                                   // <link rel=canonical href>
   std::string base;                                        // <base href>

@@ -39,14 +39,10 @@ void score_paragraphs(Blocks& bl) {
   for (const Unit& u : bl.units) {
     if (u.chars < kMinParagraphChars) continue;
     const Block& c = bl.blocks[static_cast<std::size_t>(u.container)];
-    int level0;
-    if (c.flags & kScoreTag) {
-      level0 = c.parent;
-    } else if (c.flags & kDivLike) {
-      level0 = c.block_children ? u.container : c.parent;
-    } else {
-      continue;
-    }
+    // A paragraph element votes for its parent; a run of text inside a bigger
+    // container (split off by blocks or <br><br>) votes for that container.
+    if (!(c.flags & (kScoreTag | kDivLike))) continue;
+    int level0 = c.block_children ? u.container : c.parent;
     double points = 1 + u.commas + std::min(u.chars / 100, 3);
     int a = level0;
     for (int level = 0; level < 5 && a >= 0; ++level) {
@@ -172,6 +168,20 @@ Selection select_content(const Blocks& bl, const std::vector<int>& end, int best
         if (u.container == i) text += u.text;
       }
       if (looks_like_paragraph(s.total, text)) sel.block_roots[static_cast<std::size_t>(i)] = 1;
+    }
+  }
+  // Subheads between kept siblings belong to the story.
+  int last_kept = -1;
+  for (int i = p + 1; i < end[static_cast<std::size_t>(p)]; i = end[static_cast<std::size_t>(i)]) {
+    const Block& s = bl.blocks[static_cast<std::size_t>(i)];
+    if (sel.block_roots[static_cast<std::size_t>(i)]) {
+      last_kept = i;
+      continue;
+    }
+    int next = end[static_cast<std::size_t>(i)];
+    bool next_kept = next < end[static_cast<std::size_t>(p)] && sel.block_roots[static_cast<std::size_t>(next)];
+    if ((s.flags & kHeading) && last_kept >= 0 && next_kept && s.total.text < 200) {
+      sel.block_roots[static_cast<std::size_t>(i)] = 1;
     }
   }
   for (std::size_t k = 0; k < bl.units.size(); ++k) {

@@ -45,16 +45,14 @@ bool parse_header(std::string_view line, Article& article) {
   return true;
 }
 
-bool contains_ci(std::string_view hay, std::string_view needle) {
-  return util::to_lower(hay).find(needle) != std::string::npos;
-}
-
 // Credit lines name a photographer or agency: "... Photo: Name/Agency".
 bool is_credit_line(std::string_view line) {
+  if (line.size() > 400) return false;  // a paragraph of story, not a credit
+  const std::string lower = util::to_lower(line);
   for (std::string_view marker : {"photo:", "photograph:", "photo credit", "image:", "credit:",
                                   "photos:", "illustration:", "(photo", "getty images",
                                   "/ap photo", "ap photo/", "via reuters", "/afp", "afp via"}) {
-    if (contains_ci(line, marker)) return true;
+    if (lower.find(marker) != std::string::npos) return true;
   }
   return false;
 }

@@ -63,6 +63,28 @@ std::string date_filter(const std::string& value) {
   return "date:" + value;
 }
 
+// q in brackets, so that filters apply to all of it: Xapian reads
+// "fire OR quake section:x" as "fire OR (quake section:x)". Quotes and
+// brackets are balanced first so that the brackets cannot pair with the
+// user's own.
+std::string bracketed(const std::string& q) {
+  std::string out;
+  int depth = 0;
+  bool quoted = false;
+  for (char c : q) {
+    if (c == '"') quoted = !quoted;
+    if (!quoted && c == '(') ++depth;
+    if (!quoted && c == ')') {
+      if (depth == 0) continue;  // a stray closer
+      --depth;
+    }
+    out.push_back(c);
+  }
+  if (quoted) out.push_back('"');
+  out.append(static_cast<std::size_t>(depth), ')');
+  return "(" + out + ")";
+}
+
 }  // namespace
 
 std::string url_decode(std::string_view text, bool plus_is_space) {
@@ -145,11 +167,13 @@ SearchRequest search_request_from_params(const Params& params, const ParamLimits
       filters.push_back(date_filter(value));
     }
   }
+  if (query.find_first_not_of(' ') == std::string::npos) query.clear();
+  if (!query.empty() && !filters.empty()) query = bracketed(query);
   for (const auto& f : filters) {
     if (!query.empty()) query += ' ';
     query += f;
   }
-  if (query.find_first_not_of(' ') == std::string::npos) {
+  if (query.empty()) {
     throw BadParameter("no query: give q= (or a section=, person= or date= filter)");
   }
   if (query.size() > limits.max_query_bytes) {

@@ -1,0 +1,216 @@
+// Browser end-to-end test of the search page: Debian's chromium driven by
+// playwright-core (no browser download), against a running
+// `morgue-search --serve` with an index of corpus/articles.
+//
+//   MORGUE_URL=http://127.0.0.1:PORT node tests/browser/search.spec.mjs
+//
+// scripts/test-browser builds, indexes, starts the service and runs this.
+// Env: MORGUE_URL (required), MORGUE_ARTIFACTS (screenshot folder, default
+// ./artifacts), CHROMIUM (default /usr/bin/chromium).
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+
+const base = process.env.MORGUE_URL;
+if (!base) {
+  console.error('search.spec.mjs: set MORGUE_URL to the running service, e.g. http://127.0.0.1:8080');
+  process.exit(2);
+}
+const artifacts = process.env.MORGUE_ARTIFACTS || path.resolve('artifacts');
+fs.mkdirSync(artifacts, { recursive: true });
+const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'morgue-chromium-'));
+const TIMEOUT = 10000;
+
+// A fresh profile each run (playwright passes it as --user-data-dir).
+const context = await chromium.launchPersistentContext(profile, {
+  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+  headless: true,
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
+         '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+  viewport: { width: 1280, height: 900 },
+});
+const page = context.pages()[0] || await context.newPage();
+page.setDefaultTimeout(TIMEOUT);
+
+// Anything that would show script injection working, or the page breaking.
+const alerts = [];
+const pageErrors = [];
+const cspViolations = [];
+page.on('dialog', async (dialog) => { alerts.push(dialog.message()); await dialog.dismiss(); });
+page.on('pageerror', (error) => pageErrors.push(String(error)));
+page.on('console', (message) => {
+  if (message.type() === 'error' && /Content Security Policy/i.test(message.text())) cspViolations.push(message.text());
+});
+
+const param = (name) => new URL(page.url()).searchParams.get(name);
+const hitCount = () => page.locator('#hits > li').count();
+const statusText = () => page.locator('#status').textContent();
+
+async function search(text) {
+  await page.fill('#q', text);
+  await page.press('#q', 'Enter');
+  await page.waitForFunction((q) => new URL(location.href).searchParams.get('q') === q &&
+                                    !document.getElementById('results').hasAttribute('aria-busy'), text);
+}
+
+async function waitForHits() {
+  await page.waitForSelector('#hits > li');
+  await page.waitForFunction(() => !document.getElementById('results').hasAttribute('aria-busy'));
+}
+
+const steps = [
+  ['page loads with its own script and the / shortcut focuses the search box', async () => {
+    await page.goto(base + '/');
+    await page.waitForSelector('#q');
+    await page.evaluate(() => document.activeElement && document.activeElement.blur());
+    await page.keyboard.press('/');
+    assert.equal(await page.evaluate(() => document.activeElement.id), 'q');
+  }],
+
+  ['typing a query shows hits with highlighted snippets, facets and a timeline', async () => {
+    await page.keyboard.type('said');
+    await page.keyboard.press('Enter');
+    await waitForHits();
+    assert.equal(param('q'), 'said');
+    assert.equal(await hitCount(), 10);
+    assert.ok(await page.locator('#hits mark').count() > 0, 'no <mark> in the snippets');
+    assert.match(await page.locator('#hits mark').first().textContent(), /said/i);
+    assert.ok(await page.locator('#facet-sections button').count() > 0, 'no section facets');
+    assert.ok(await page.locator('#facet-people button').count() > 0, 'no people facets');
+    assert.ok(await page.locator('#timeline button.bar:not([disabled])').count() > 1, 'no timeline bars');
+    await page.screenshot({ path: path.join(artifacts, 'search-results.png'), fullPage: true });
+  }],
+
+  ['pagination moves to page 2 and the back button restores page 1', async () => {
+    const firstTitle = await page.locator('#hits .hit-link').first().textContent();
+    await page.click('#pager a[rel="next"]');
+    await page.waitForFunction(() => /^11–/.test(document.getElementById('status').textContent));
+    assert.equal(param('page'), '2');
+    assert.notEqual(await page.locator('#hits .hit-link').first().textContent(), firstTitle);
+    await page.goBack();
+    await page.waitForFunction(() => /^1–10 /.test(document.getElementById('status').textContent));
+    assert.equal(param('page'), null);
+    assert.equal(await page.locator('#hits .hit-link').first().textContent(), firstTitle);
+    assert.equal(await page.inputValue('#q'), 'said');
+  }],
+
+  ['clicking a section facet filters, shows a chip, and keeps the state in the URL', async () => {
+    const facet = page.locator('#facet-sections button').first();
+    const section = (await facet.locator('.facet-value').textContent()).trim();
+    await facet.click();
+    await page.waitForFunction((s) => new URL(location.href).searchParams.get('section') === s, section);
+    await waitForHits();
+    await page.waitForSelector('#chips .chip');
+    assert.match(await page.locator('#chips').textContent(), new RegExp(section));
+    const sections = await page.locator('#hits .hit-section').allTextContents();
+    assert.ok(sections.length > 0 && sections.every((s) => s === section || s.startsWith(section + '/')),
+              `hits outside ${section}: ${sections}`);
+  }],
+
+  ['clicking a timeline bar filters to that month or year; back undoes it', async () => {
+    const before = await statusText();
+    const bar = page.locator('#timeline button.bar:not([disabled])').first();
+    const value = await bar.getAttribute('data-value');
+    await bar.click();
+    await page.waitForFunction((v) => new URL(location.href).searchParams.get('date') === v, value);
+    await waitForHits();
+    const dates = await page.locator('#hits time').evaluateAll((nodes) => nodes.map((n) => n.getAttribute('datetime')));
+    assert.ok(dates.length > 0 && dates.every((d) => d.startsWith(value)), `dates ${dates} outside ${value}`);
+    assert.equal(await page.locator('#chips .chip').count(), 2);
+    await page.goBack();
+    await page.waitForFunction(() => new URL(location.href).searchParams.get('date') === null);
+    await page.waitForFunction((s) => document.getElementById('status').textContent === s, before);
+    assert.equal(await page.locator('#chips .chip').count(), 1);
+  }],
+
+  ['a chip removes its filter', async () => {
+    await page.click('#chips .chip');
+    await page.waitForFunction(() => new URL(location.href).searchParams.get('section') === null);
+    assert.equal(await page.locator('#chips .chip').count(), 0);
+  }],
+
+  ['a shared URL opens the same results', async () => {
+    const other = await context.newPage();
+    await other.goto(base + '/?q=okonkwo&sort=date&section=Politics');
+    await other.waitForSelector('#hits > li');
+    assert.equal(await other.inputValue('#q'), 'okonkwo');
+    assert.equal(await other.inputValue('#sort'), 'date');
+    const dates = await other.locator('#hits time').evaluateAll((nodes) => nodes.map((n) => n.getAttribute('datetime')));
+    assert.deepEqual(dates, [...dates].sort().reverse(), 'not newest first');
+    await other.close();
+  }],
+
+  ['article markup renders as text in snippets and in the article view', async () => {
+    await search('onerror');
+    await waitForHits();
+    const snippet = await page.locator('#hits .hit-snippet').first().textContent();
+    assert.ok(snippet.includes('<img src=x onerror=alert(2)>'), `snippet lost the literal text: ${snippet}`);
+    await page.click('#hits .hit-link >> nth=0');
+    await page.waitForSelector('#article[open] #article-title');
+    await page.waitForFunction(() => document.getElementById('article-body').textContent.includes('alert(1)'));
+    const body = await page.locator('#article-body').textContent();
+    assert.ok(body.includes('<script>alert(1)</script>'), 'script payload not shown as text');
+    assert.ok(body.includes('<img src=x onerror=alert(2)>'), 'img payload not shown as text');
+    assert.equal(await page.locator('img').count(), 0, 'an <img> element was injected');
+    assert.equal(await page.locator('body script').count(), 0, 'a <script> element was injected');
+    await page.screenshot({ path: path.join(artifacts, 'article-dialog.png') });
+    await page.keyboard.press('Escape');
+    await page.waitForSelector('#article:not([open])', { state: 'attached' });
+    assert.equal(await page.evaluate(() => document.activeElement.className), 'hit-link', 'focus not returned');
+  }],
+
+  ['a query full of markup is shown as text too', async () => {
+    await search('<img src=x onerror=alert(3)> "<script>alert(4)</script>');
+    assert.equal(await page.locator('img').count(), 0);
+    assert.equal(await page.locator('body script').count(), 0);
+    assert.equal(await page.inputValue('#q'), '<img src=x onerror=alert(3)> "<script>alert(4)</script>');
+  }],
+
+  ['results open with the keyboard', async () => {
+    await search('harbour');
+    await waitForHits();
+    await page.focus('#hits .hit-link >> nth=0');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('#article[open]');
+    await page.keyboard.press('Escape');
+  }],
+
+  ['usable on a phone: no sideways scrolling', async () => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.waitForTimeout(100);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 1, `page is ${overflow}px wider than the phone`);
+    await page.screenshot({ path: path.join(artifacts, 'search-results-phone.png'), fullPage: false });
+  }],
+
+  ['no alert fired, no script error, no CSP violation', async () => {
+    assert.deepEqual(alerts, []);
+    assert.deepEqual(pageErrors, []);
+    assert.deepEqual(cspViolations, []);
+  }],
+];
+
+let passed = 0;
+let failed = 0;
+for (const [name, run] of steps) {
+  if (failed) {
+    console.log(`skip - ${name}`);
+    continue;
+  }
+  try {
+    await run();
+    passed++;
+    console.log(`ok - ${name}`);
+  } catch (error) {
+    failed++;
+    console.log(`FAIL - ${name}\n  ${String(error.stack || error).split('\n').slice(0, 6).join('\n  ')}`);
+    await page.screenshot({ path: path.join(artifacts, 'failure.png'), fullPage: true }).catch(() => {});
+  }
+}
+await context.close();
+fs.rmSync(profile, { recursive: true, force: true });
+console.log(`screenshots: ${artifacts}`);
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed ? 1 : 0);

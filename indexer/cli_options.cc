@@ -34,7 +34,7 @@ std::optional<CliOptions> parse_command_line(int argc, char** argv, int& exit_co
       ("stats", "print document count, date span, sections and size")
       ("compact", "compact the database (Xapian's compactor) and swap it in")
       ("jobs,j", po::value(&opts.index.jobs)->value_name("N"), "worker threads (default: all cores)")
-      ("batch", po::value(&opts.index.batch_size)->value_name("N"), "articles per commit (default: 2000)")
+      ("batch", po::value(&opts.index.batch_size)->value_name("N"), "articles per commit (default: 10000)")
       ("prune", "remove documents whose source files are gone")
       ("format", po::value(&format)->value_name("F"), "auto, text, html, xml or jsonl (default: auto)")
       ("max-file-mb", po::value<std::size_t>()->value_name("MB"), "skip files larger than this (default: 64)")

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <chrono>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -67,6 +68,37 @@ inline ChildResult wait_child(pid_t pid, const std::filesystem::path& scratch,
 inline ChildResult run_child(const std::string& command, const std::filesystem::path& scratch) {
   auto start = std::chrono::steady_clock::now();
   return wait_child(spawn_shell(command, scratch), scratch, start);
+}
+
+// %-encodes every byte but unreserved ones, for a CGI QUERY_STRING.
+inline std::string url_encode(const std::string& s) {
+  static const char* const kHex = "0123456789ABCDEF";
+  std::string out;
+  for (char c : s) {
+    auto u = static_cast<unsigned char>(c);
+    if ((u >= '0' && u <= '9') || (u >= 'A' && u <= 'Z') || (u >= 'a' && u <= 'z') || c == '-' || c == '_' ||
+        c == '.' || c == '~') {
+      out.push_back(c);
+    } else {
+      out += {'%', kHex[u >> 4], kHex[u & 15]};
+    }
+  }
+  return out;
+}
+
+// Runs `search_bin` as a CGI program (the service's request handling without
+// a socket): GET PATH_INFO?QUERY_STRING against `db`.
+inline ChildResult run_cgi(const std::string& search_bin, const std::string& db, const std::string& path,
+                           const std::string& query, const std::filesystem::path& scratch) {
+  return run_child("GATEWAY_INTERFACE=CGI/1.1 REQUEST_METHOD=GET PATH_INFO=" + sh_quote(path) + " QUERY_STRING=" +
+                       sh_quote(query) + " exec timeout 30 " + search_bin + " --db " + sh_quote(db),
+                   scratch);
+}
+
+// The HTTP status of a CGI answer (200 when there is no Status line).
+inline int cgi_status(const std::string& out) {
+  if (out.rfind("Status: ", 0) != 0) return out.rfind("Content-Type: ", 0) == 0 ? 200 : -1;
+  return std::atoi(out.c_str() + 8);
 }
 
 // True when this test binary (and so the programs it runs) was built with a

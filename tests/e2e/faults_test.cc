@@ -233,18 +233,38 @@ class BadDatabaseTest : public testing::Test {
     return refused;
   }
 
+  // The service (CGI mode) on the same database: answers 503 with a JSON
+  // error for health and search; returns how many of the two did.
+  static int unavailable(const fs::path& db) {
+    int answered_503 = 0;
+    for (const char* path : {"/healthz", "/api/search"}) {
+      TempDir scratch;
+      ChildResult r = testing_support::run_cgi(kSearch, db.string(), path, "q=council", scratch.path());
+      EXPECT_EQ(r.signal, 0) << db << " " << path << "\n" << r.err;
+      int status = testing_support::cgi_status(r.out);
+      EXPECT_TRUE(status == 200 || status == 503) << db << " " << path << ": HTTP " << status << "\n"
+                                                  << r.out.substr(0, 300);
+      if (status == 503) ++answered_503;
+    }
+    return answered_503;
+  }
+
   static TempDir* dir_;
 };
 
 TempDir* BadDatabaseTest::dir_ = nullptr;
 
-TEST_F(BadDatabaseTest, MissingDatabase) { EXPECT_EQ(searches(*dir_ / "no-such-db"), 5); }
+TEST_F(BadDatabaseTest, MissingDatabase) {
+  EXPECT_EQ(searches(*dir_ / "no-such-db"), 5);
+  EXPECT_EQ(unavailable(*dir_ / "no-such-db"), 2);
+}
 
 TEST_F(BadDatabaseTest, TruncatedTables) {
   for (const char* table : {"postlist.glass", "termlist.glass", "docdata.glass", "position.glass"}) {
     fs::path db = copy(std::string("trunc-") + table);
     fs::resize_file(db / table, 0);
     EXPECT_EQ(searches(db), 5) << table;
+    EXPECT_EQ(unavailable(db), 2) << table;
   }
 }
 
@@ -252,6 +272,7 @@ TEST_F(BadDatabaseTest, CorruptVersionFile) {
   fs::path db = copy("bad-version");
   overwrite(db / "iamglass", 0, 64, 7);
   EXPECT_EQ(searches(db), 5);
+  EXPECT_EQ(unavailable(db), 2);
 }
 
 TEST_F(BadDatabaseTest, OverwrittenBlocksNeverCrash) {
@@ -265,6 +286,7 @@ TEST_F(BadDatabaseTest, OverwrittenBlocksNeverCrash) {
       std::uintmax_t blocks = std::max<std::uintmax_t>(1, size / block);
       overwrite(db / table, block * (seed * blocks / 4), static_cast<std::size_t>(block), seed);
       searches(db);
+      unavailable(db);
     }
     fs::path db = copy(std::string("all-junk-") + table);
     overwrite(db / table, 0, static_cast<std::size_t>(fs::file_size(db / table)), 9);
@@ -284,11 +306,14 @@ TEST_F(BadDatabaseTest, OtherFormats) {
     fs::create_directories(stub);
     std::ofstream(stub / stamp) << "junk";
     EXPECT_EQ(searches(stub), 5) << stamp;
+    EXPECT_EQ(unavailable(stub), 2) << stamp;
   }
   std::ofstream(*dir_ / "stub-file") << "auto /nonexistent/shard\n";
   EXPECT_EQ(searches(*dir_ / "stub-file"), 5);
   overwrite(*dir_ / "random-file", 0, 3000, 2);
   EXPECT_EQ(searches(*dir_ / "random-file"), 5);
+  EXPECT_EQ(unavailable(*dir_ / "random-file"), 2);
+  EXPECT_EQ(unavailable(random_dir), 2);
 }
 
 }  // namespace

@@ -178,7 +178,24 @@ class HostileQueryTest : public testing::Test {
       EXPECT_TRUE(r.exit_code == 0 || r.exit_code == 1) << shown << ": exit " << r.exit_code << "\n" << r.err;
       EXPECT_TRUE(json::accept(r.out)) << shown << "\n" << r.out.substr(0, 200);
     }
+    service(q);
     return r.exit_code;
+  }
+
+  // The same query through the HTTP service's handling (CGI mode): 400 with a
+  // JSON error, or 200 with results; never a signal or another status.
+  static void service(const std::string& q) {
+    TempDir scratch;
+    ChildResult r = testing_support::run_cgi(kSearch, db(), "/api/search", "q=" + testing_support::url_encode(q),
+                                             scratch.path());
+    std::string shown = q.substr(0, 60);
+    EXPECT_TRUE(r.exited(0)) << shown << ": exit " << r.exit_code << " signal " << r.signal << "\n" << r.err;
+    int status = testing_support::cgi_status(r.out);
+    EXPECT_TRUE(status == 200 || status == 400) << shown << ": HTTP " << status << "\n" << r.out.substr(0, 300);
+    auto body = r.out.find("\n\n");
+    ASSERT_NE(body, std::string::npos) << r.out.substr(0, 300);
+    EXPECT_TRUE(json::accept(r.out.substr(body + 2))) << shown << "\n" << r.out.substr(0, 300);
+    EXPECT_FALSE(mentions_crash(r.err)) << r.err;
   }
 
   static TempDir* dir_;
@@ -220,6 +237,28 @@ TEST_F(HostileQueryTest, DateExpressionsAreBounded) {
     query(q);
   }
   EXPECT_EQ(query("date:2022-99"), 2);
+}
+
+TEST_F(HostileQueryTest, ServiceParametersAreBounded) {
+  TempDir scratch;
+  for (const char* query : {"q=a&limit=99999999999999999999", "q=a&offset=-1", "q=a&offset=18446744073709551616",
+                            "q=%ff%fe&sort=%00", "q=%", "q=%zz&date=..", "limit=&offset=&q=", "q=a&q=b&q=c",
+                            "q=a&recent=99999999999d", "q=a&facets=maybe", "date=0001..9999&person=%00",
+                            "q=%0d%0aSet-Cookie:%20x=1"}) {
+    ChildResult r = testing_support::run_cgi(kSearch, db(), "/api/search", query, scratch.path());
+    EXPECT_TRUE(r.exited(0)) << query << "\n" << r.err;
+    int status = testing_support::cgi_status(r.out);
+    EXPECT_TRUE(status == 200 || status == 400) << query << ": HTTP " << status;
+    EXPECT_EQ(r.out.find("\nSet-Cookie"), std::string::npos) << r.out.substr(0, 300);
+  }
+  for (const char* path : {"/api/article/../../etc/passwd", "/assets/../../../etc/passwd", "/api/article/",
+                           "/api/article/zzzzzzzzzzzzzzzz", "/nope", "/assets/%2e%2e/x"}) {
+    ChildResult r = testing_support::run_cgi(kSearch, db(), path, "", scratch.path());
+    EXPECT_TRUE(r.exited(0)) << path << "\n" << r.err;
+    int status = testing_support::cgi_status(r.out);
+    EXPECT_TRUE(status == 400 || status == 404) << path << ": HTTP " << status;
+    EXPECT_EQ(r.out.find("root:x:0:0"), std::string::npos) << path;
+  }
 }
 
 TEST_F(HostileQueryTest, BadBytesAreBounded) {

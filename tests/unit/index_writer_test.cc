@@ -2,6 +2,8 @@
 #include "morgue/index_writer.h"
 
 #include <fstream>
+#include <map>
+#include <set>
 #include <thread>
 
 #include <gtest/gtest.h>
@@ -37,8 +39,9 @@ class IndexWriterTest : public testing::Test {
     return "Feb 14, 2022 - World\n\n" + title + "\n\n" + body + "\n";
   }
 
-  IndexSummary index(bool prune = false) {
+  IndexSummary index(bool prune = false, std::size_t parallel_min_files = 0) {
     IndexOptions options;
+    options.parallel_min_files = parallel_min_files;
     options.db_path = dir_ / "db";
     options.inputs = {dir_ / "in"};
     options.prune = prune;
@@ -178,6 +181,68 @@ TEST_F(IndexWriterTest, ExactAndNearDuplicatesShareAGroup) {
   for (auto& [g, n] : groups) sizes.push_back(n);
   std::sort(sizes.begin(), sizes.end());
   EXPECT_EQ(sizes, (std::vector<int>{1, 3}));
+}
+
+// Sorted id terms and the version groups (as sets of ids), to compare two builds.
+std::pair<std::vector<std::string>, std::set<std::set<std::string>>> snapshot(const std::filesystem::path& db_path) {
+  Xapian::Database db(db_path.string());
+  std::vector<std::string> ids;
+  std::map<std::string, std::set<std::string>> groups;
+  for (auto t = db.allterms_begin("Q"); t != db.allterms_end("Q"); ++t) {
+    ids.push_back(*t);
+    auto p = db.postlist_begin(*t);
+    groups[db.get_document(*p).get_value(schema::kSlotDupGroup)].insert(*t);
+  }
+  std::set<std::set<std::string>> sets;
+  for (auto& [g, members] : groups) sets.insert(members);
+  return {ids, sets};
+}
+
+TEST_F(IndexWriterTest, ParallelFullBuildEqualsSerialBuild) {
+  const std::string body =
+      "Snow closed the mountain pass for a second day, stranding lorries and delaying deliveries to the valley "
+      "towns. Crews worked through the night, and the roads agency said the pass should reopen by the weekend.";
+  for (int i = 0; i < 40; ++i) {
+    std::string n = std::to_string(i);
+    write(fmt_name("f", n, ".txt"), story(fmt_name("Story ", n, ""), fmt_name("Body number ", n, " is unique.")));
+  }
+  write("copy1.txt", story("Pass closed", body));
+  write("copy2.txt", story("Snow shuts pass", body));
+  write("copy3.txt", story("Pass shut again", body + " Schools also closed."));
+  IndexSummary serial = index(false, 0);
+  auto expected = snapshot(dir_ / "db");
+  std::filesystem::remove_all(dir_ / "db");
+  IndexSummary parallel = index(false, 1);
+  EXPECT_EQ(parallel.added, serial.added);
+  EXPECT_EQ(parallel.documents, serial.documents);
+  EXPECT_EQ(parallel.duplicates, serial.duplicates);
+  EXPECT_FALSE(std::filesystem::exists(dir_ / "db.parts"));
+  EXPECT_EQ(snapshot(dir_ / "db"), expected);
+  // The next run is a nightly one on the merged database.
+  EXPECT_EQ(index(false, 1).unchanged, 43u);
+}
+
+TEST_F(IndexWriterTest, InterruptedParallelBuildOpensAndResumes) {
+  for (int i = 0; i < 30; ++i) {
+    std::string n = std::to_string(i);
+    write(fmt_name("f", n, ".txt"), story(fmt_name("Story ", n, ""), "Body."));
+  }
+  std::atomic<bool> stop{true};
+  IndexOptions options;
+  options.db_path = dir_ / "db";
+  options.inputs = {dir_ / "in"};
+  options.jobs = 2;
+  options.parallel_min_files = 1;
+  options.stop = &stop;
+  IndexSummary first = run_index(options);
+  EXPECT_TRUE(first.interrupted);
+  EXPECT_TRUE(std::filesystem::exists(dir_ / "db.parts"));
+  EXPECT_NO_THROW(Xapian::Database((dir_ / "db").string()));  // the stub opens mid-build
+  IndexSummary rest = index(false, 1);
+  EXPECT_FALSE(rest.interrupted);
+  EXPECT_EQ(rest.documents, 30u);
+  EXPECT_FALSE(std::filesystem::exists(dir_ / "db.parts"));
+  EXPECT_EQ(doc_count(), 30u);
 }
 
 }  // namespace

@@ -31,7 +31,13 @@ struct IndexOptions {
   // Worker threads for extraction; 0 means one per core.
   unsigned jobs = 0;
   // Articles per commit: a crash loses at most one batch, a rerun redoes it.
-  std::size_t batch_size = 2000;
+  // Larger batches flush less often, which is cheaper per article.
+  std::size_t batch_size = 10000;
+  // A first build (no database yet) of at least this many files, with 2+
+  // jobs, writes one part database per job in parallel and merges them with
+  // Xapian's compactor at the end (a kill in between leaves the parts, and
+  // the rerun resumes). Nightly increments use one writer. 0: never.
+  std::size_t parallel_min_files = 2000;
   // Remove documents whose source file vanished (off: a missing mount must
   // not delete stories).
   bool prune = false;

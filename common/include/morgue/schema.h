@@ -42,6 +42,10 @@ inline constexpr Xapian::valueno kSlotFingerprint = 4;   // MinHash signature, b
 inline constexpr Xapian::valueno kSlotDupGroup = 5;     // near-duplicate group key (collapse)
 inline constexpr Xapian::valueno kSlotDayNumber = 6;    // sortable_serialise(days since 1970) (recency)
 inline constexpr Xapian::valueno kSlotSource = 7;       // source path (incremental bookkeeping)
+// The full body text, for snippets and --show. Kept in a value slot rather
+// than the document data because Xapian zlib-compresses document data, which
+// cost a tenth of all indexing time.
+inline constexpr Xapian::valueno kSlotBody = 8;
 
 // --- Weights (wdf increments) ----------------------------------------------
 inline constexpr Xapian::termcount kTitleWeight = 5;    // headline words count as 5 body words

@@ -153,7 +153,10 @@ Xapian::Document make_document(const Article& a, const std::string& id) {
   doc.add_value(schema::kSlotDupGroup, id);
   doc.add_value(schema::kSlotSource, a.source);
 
-  doc.set_data(to_json_value(a).dump(-1, ' ', false, json::error_handler_t::replace));
+  doc.add_value(schema::kSlotBody, a.body);
+  json data = to_json_value(a);
+  data.erase("body");
+  doc.set_data(data.dump(-1, ' ', false, json::error_handler_t::replace));
   return doc;
 }
 
@@ -188,7 +191,8 @@ Article article_from_document(const Xapian::Document& doc) {
   a.dateline = str("dateline");
   a.language = str("language");
   a.captions = list("captions");
-  a.body = str("body");
+  a.body = doc.get_value(schema::kSlotBody);
+  if (a.body.empty()) a.body = str("body");
   return a;
 }
 

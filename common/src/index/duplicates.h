@@ -19,4 +19,11 @@ struct DuplicateMatch {
 DuplicateMatch find_duplicate_group(const Xapian::Database& db, const Xapian::Document& doc,
                                     const std::string& own_id);
 
+// Groups versions across a whole database (after a parallel build, where
+// each part only saw its own documents): documents sharing a content hash,
+// or an LSH band with MinHash similarity >= kNearDuplicateSimilarity, get
+// one group (transitively). Rewrites only documents whose group changes.
+// Returns the number of exact duplicates (documents beyond the first of each text).
+std::size_t group_duplicates(Xapian::WritableDatabase& db);
+
 }  // namespace morgue

@@ -36,25 +36,57 @@ std::uint64_t mix(std::uint64_t x) {
 
 }  // namespace
 
+// One-permutation MinHash: each shingle is hashed once and lands in one of
+// kMinHashSize bins, which keep their minimum (k times cheaper than k hash
+// functions). Empty bins borrow from the next non-empty one, so short texts
+// still compare well.
 MinHash minhash(std::string_view text) {
-  MinHash h;
-  h.fill(0xFFFFFFFFu);
-  std::vector<std::string> words = words_of(text);
+  constexpr std::uint64_t kEmpty = ~std::uint64_t{0};
+  std::array<std::uint64_t, kMinHashSize> bins;
+  bins.fill(kEmpty);
   auto add = [&](std::uint64_t shingle) {
-    for (std::size_t k = 0; k < kMinHashSize; ++k) {
-      auto v = static_cast<std::uint32_t>(mix(shingle ^ (0xA24BAED4963EE407ull * (k + 1))) >> 32);
-      if (v < h[k]) h[k] = v;
-    }
+    std::uint64_t h = mix(shingle);
+    std::size_t bin = static_cast<std::size_t>((h >> 32) % kMinHashSize);
+    std::uint64_t v = h & 0xFFFFFFFFull;
+    if (v < bins[bin]) bins[bin] = v;
   };
-  if (words.size() < 3) {
-    for (const auto& w : words) add(util::fnv1a64(w));
-  } else {
-    for (std::size_t i = 0; i + 2 < words.size(); ++i) {
-      std::uint64_t s = util::fnv1a64(words[i]);
-      s = util::fnv1a64(words[i + 1], s ^ 0x20);
-      s = util::fnv1a64(words[i + 2], s ^ 0x20);
-      add(s);
+  // Word hashes on the fly (no allocation): shingles are three consecutive words.
+  std::uint64_t w1 = 0, w2 = 0, current = 14695981039346656037ull;
+  std::size_t words = 0, length = 0;
+  auto end_word = [&] {
+    if (length == 0) return;
+    ++words;
+    if (words >= 3) add(w2 * 0x100000001B3ull ^ (w1 * 31 + current));
+    w2 = w1;
+    w1 = current;
+    current = 14695981039346656037ull;
+    length = 0;
+  };
+  for (char ch : text) {
+    unsigned char c = static_cast<unsigned char>(ch);
+    bool word_char = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80;
+    if (!word_char) {
+      end_word();
+      continue;
     }
+    if (c >= 'A' && c <= 'Z') c = static_cast<unsigned char>(c - 'A' + 'a');
+    current = (current ^ c) * 1099511628211ull;
+    ++length;
+  }
+  end_word();
+  if (words > 0 && words < 3) {
+    add(w1);
+    if (words == 2) add(w2);
+  }
+  MinHash h;
+  for (std::size_t k = 0; k < kMinHashSize; ++k) {
+    std::size_t j = k, steps = 0;
+    while (bins[j] == kEmpty && steps < kMinHashSize) {
+      j = (j + 1) % kMinHashSize;
+      ++steps;
+    }
+    // Mix in the distance so borrowed values differ from the bin they came from.
+    h[k] = bins[j] == kEmpty ? 0xFFFFFFFFu : static_cast<std::uint32_t>(mix(bins[j] + steps * 0x9E37ull));
   }
   return h;
 }

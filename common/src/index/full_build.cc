@@ -1,0 +1,171 @@
+#include "index/full_build.h"
+
+#include <atomic>
+#include <exception>
+#include <fstream>
+#include <mutex>
+#include <thread>
+
+#include <fmt/format.h>
+#include <xapian.h>
+
+#include "index/db_writer.h"
+#include "index/duplicates.h"
+#include "index/pipeline.h"
+
+namespace morgue {
+namespace fs = std::filesystem;
+namespace {
+
+fs::path parts_dir(const fs::path& db) { return fs::path(db.string() + ".parts"); }
+fs::path part_path(const fs::path& db, unsigned i) { return parts_dir(db) / fmt::format("part-{}", i); }
+bool is_plain_database(const fs::path& db) {
+  std::error_code ec;
+  return fs::exists(db / "iamglass", ec) || fs::exists(db / "iamchert", ec);
+}
+
+// DB/XAPIANDB lists the parts so the archive opens while it is being built.
+void write_stub(const fs::path& db, unsigned parts) {
+  fs::create_directories(db);
+  fs::path tmp = db / "XAPIANDB.tmp";
+  {
+    std::ofstream out(tmp);
+    for (unsigned i = 0; i < parts; ++i) {
+      out << "auto ../" << parts_dir(db).filename().string() << "/part-" << i << "\n";
+    }
+  }
+  fs::rename(tmp, db / "XAPIANDB");
+}
+
+unsigned existing_parts(const fs::path& db) {
+  unsigned n = 0;
+  std::error_code ec;
+  while (fs::is_directory(part_path(db, n), ec)) ++n;
+  return n;
+}
+
+// Merges the parts into DB: compact into DB.merging, group versions across
+// parts, then swap it in for the stub.
+void merge(const fs::path& db, unsigned parts, IndexSummary& summary) {
+  fs::path merging(db.string() + ".merging");
+  fs::remove_all(merging);
+  {
+    Xapian::Database all;
+    for (unsigned i = 0; i < parts; ++i) all.add_database(Xapian::Database(part_path(db, i).string()));
+    all.compact(merging.string());
+  }
+  {
+    Xapian::WritableDatabase merged(merging.string(), Xapian::DB_OPEN);
+    summary.duplicates += group_duplicates(merged);
+    merged.commit();
+    summary.documents = merged.get_doccount();
+  }
+  fs::remove_all(db);
+  fs::rename(merging, db);
+  fs::remove_all(parts_dir(db));
+}
+
+}  // namespace
+
+bool full_build_pending(const fs::path& db_path) {
+  std::error_code ec;
+  return fs::is_directory(parts_dir(db_path), ec);
+}
+
+bool wants_full_build(const IndexOptions& options, std::size_t files, unsigned jobs) {
+  std::error_code ec;
+  if (full_build_pending(options.db_path)) return true;
+  return options.parallel_min_files > 0 && jobs >= 2 && files >= options.parallel_min_files &&
+         !fs::exists(options.db_path, ec);
+}
+
+bool run_full_build(const IndexOptions& options, std::vector<FoundFile> files, unsigned jobs,
+                    IndexSummary& summary) {
+  const fs::path& db = options.db_path;
+  if (is_plain_database(db)) {
+    // The merge finished but the parts were not yet removed.
+    fs::remove_all(parts_dir(db));
+    return false;
+  }
+  unsigned parts = std::max(existing_parts(db), jobs);
+  fs::create_directories(parts_dir(db));
+  std::vector<IndexSummary> part_summaries(parts);
+  // Create the parts (or check that no other indexer holds them) before the
+  // stub names them; the workers open their own handles later.
+  for (unsigned i = 0; i < parts; ++i) open_for_writing(part_path(db, i)).commit();
+  write_stub(db, parts);
+
+  // Files some part already holds (a resumed build) are done.
+  std::vector<Xapian::Database> readers;
+  for (unsigned i = 0; i < parts; ++i) readers.emplace_back(part_path(db, i).string());
+  std::vector<Task> tasks;
+  for (auto& file : files) {
+    bool done = false;
+    for (auto& r : readers) {
+      auto prior = decode_file_state(r.get_metadata(file_state_key(file.path)));
+      if (prior && !prior->failed && prior->size == file.size && prior->mtime_ns == file.mtime_ns) done = true;
+    }
+    if (done) {
+      ++summary.unchanged;
+    } else {
+      tasks.push_back({std::move(file), std::nullopt});
+    }
+  }
+  readers.clear();
+
+  std::atomic<std::size_t> next{0}, finished{0};
+  std::mutex report_mutex;
+  std::exception_ptr failure;
+  IndexOptions locked = options;  // problems from several threads, printed one at a time
+  locked.on_problem = [&](const Problem& p) {
+    std::lock_guard lock(report_mutex);
+    if (options.on_problem) options.on_problem(p);
+  };
+  const auto start = std::chrono::steady_clock::now();
+  auto stopped = [&] { return (options.stop && options.stop->load()) || failure; };
+  {
+    std::vector<std::jthread> workers;
+    for (unsigned w = 0; w < parts; ++w) {
+      workers.emplace_back([&, w] {
+        try {
+          DbWriter writer(part_path(db, w), locked, part_summaries[w], false);
+          while (!stopped()) {
+            std::size_t i = next.fetch_add(1);
+            if (i >= tasks.size()) break;
+            Outcome out = process(std::move(tasks[i]), options.extract);
+            writer.apply(out);
+            ++finished;
+          }
+          writer.commit();
+        } catch (...) {
+          std::lock_guard lock(report_mutex);
+          if (!failure) failure = std::current_exception();
+        }
+      });
+    }
+    while (finished.load() < tasks.size() && !stopped()) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(200));
+      if (options.on_progress) {
+        options.on_progress({finished.load(), tasks.size(),
+                             std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count()});
+      }
+    }
+  }
+  if (failure) std::rethrow_exception(failure);
+  for (const auto& s : part_summaries) {
+    summary.added += s.added;
+    summary.updated += s.updated;
+    summary.failed += s.failed;
+    summary.unchanged += s.unchanged;
+  }
+  if (options.stop && options.stop->load() && finished.load() < tasks.size()) {
+    summary.interrupted = true;
+    summary.documents = Xapian::Database((db / "XAPIANDB").string()).get_doccount();
+    return true;
+  }
+  if (options.on_progress) options.on_progress({tasks.size(), tasks.size(), 0});
+  merge(db, parts, summary);
+  return true;
+}
+
+}  // namespace morgue

@@ -123,7 +123,9 @@ std::optional<CliOptions> parse_command_line(int argc, char** argv, int& exit_co
   } else if (vm.count("show")) {
     opts.mode = Mode::kShow;
   } else if (words.empty()) {
-    return fail("no query given");
+    // On a terminal, no query means an interactive session.
+    if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO) || vm.count("json")) return fail("no query given");
+    opts.mode = Mode::kInteractive;
   }
   for (const auto& w : words) {
     if (!opts.request.query.empty()) opts.request.query += ' ';

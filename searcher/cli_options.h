@@ -10,7 +10,7 @@
 namespace morgue::search_cli {
 
 // kServe: --serve (HTTP service); kCgi: GATEWAY_INTERFACE is set (one CGI request).
-enum class Mode { kSearch, kShow, kServe, kCgi };
+enum class Mode { kSearch, kShow, kServe, kCgi, kInteractive };
 enum class Output { kTerminal, kJson };
 
 struct CliOptions {

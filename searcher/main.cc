@@ -1,7 +1,10 @@
 // morgue-search: turns flags into a SearchRequest and prints the response.
 #include <iostream>
 
+#include <sstream>
+
 #include "cli_options.h"
+#include "interactive.h"
 #include "morgue/printer.h"
 #include "morgue/search.h"
 #include "morgue/service.h"
@@ -17,7 +20,9 @@ int show(const search_cli::CliOptions& opts) {
     std::cerr << "morgue-search: no story with id " << opts.show_id << "\n";
     return 1;
   }
-  print_article(*article, opts.show_id, TerminalStyle{opts.color, true}, std::cout);
+  std::ostringstream text;
+  print_article(*article, opts.show_id, TerminalStyle{opts.color, true}, text);
+  search_cli::page_output(text.str());
   return 0;
 }
 
@@ -55,6 +60,7 @@ int main(int argc, char** argv) {
       case search_cli::Mode::kShow: return show(*opts);
       case search_cli::Mode::kServe: return serve(*opts);
       case search_cli::Mode::kCgi: return cgi(*opts);
+      case search_cli::Mode::kInteractive: return search_cli::run_interactive(*opts);
       case search_cli::Mode::kSearch: break;
     }
     return search(*opts);

@@ -126,6 +126,51 @@ TEST_F(CliTest, FacetsInJson) {
   EXPECT_FALSE(j["facets"]["timeline"]["counts"].empty());
 }
 
+TEST_F(CliTest, InteractiveSessionOnATerminal) {
+  // `script` gives the searcher a terminal, as a user at a prompt would.
+  if (run("command -v script >/dev/null").exit_code != 0) GTEST_SKIP() << "no script(1)";
+  auto r = run("printf 'bioluminescent\\n:facets\\n1\\n:q\\n' | PAGER=cat NO_COLOR=1 timeout 20 script -qec " +
+               sh_quote(kSearch + " --db " + sh_quote(db())) + " /dev/null");
+  EXPECT_EQ(r.exit_code, 0) << r.out;
+  EXPECT_NE(r.out.find("morgue> "), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("1. Bioluminescent"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("Sections"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("People: "), std::string::npos) << r.out;  // the story, read through the pager
+}
+
+TEST_F(CliTest, StatsAndCompact) {
+  auto stats = run(kIndex + " --stats --json --db " + sh_quote(db()));
+  ASSERT_EQ(stats.exit_code, 0) << stats.out;
+  json s = json::parse(stats.out);
+  EXPECT_GE(s["documents"].get<int>(), 40);
+  EXPECT_EQ(s["first_date"].get<std::string>().substr(0, 4), "2019");
+  EXPECT_GE(s["sections"].size(), 5u);
+  TempDir copy;
+  std::filesystem::copy(db(), copy / "db", std::filesystem::copy_options::recursive);
+  auto compact = run(kIndex + " --compact --db " + sh_quote((copy / "db").string()) + " 2>&1");
+  ASSERT_EQ(compact.exit_code, 0) << compact.out;
+  auto after = json::parse(run(kIndex + " --stats --json --db " + sh_quote((copy / "db").string())).out);
+  EXPECT_EQ(after["documents"], s["documents"]);
+  EXPECT_EQ(run("xapian-check " + sh_quote((copy / "db").string()) + " >/dev/null 2>&1").exit_code, 0);
+}
+
+TEST(CliIndex, SigtermCommitsWhatIsDoneAndExitsCleanly) {
+  TempDir dir;
+  std::filesystem::create_directories(dir / "in");
+  for (int i = 0; i < 3000; ++i) {
+    std::ofstream(dir / "in" / ("s" + std::to_string(i) + ".txt"))
+        << "Feb 14, 2022 - World\n\nStory " << i << "\n\nA body for story " << i << " with some words.\n";
+  }
+  std::string db = (dir / "db").string();
+  auto r = run(kIndex + " --json --jobs 1 --batch 100 --db " + sh_quote(db) + " " + sh_quote((dir / "in").string()) +
+               " 2>/dev/null & pid=$!; sleep 0.4; kill -TERM $pid; wait $pid; echo exit=$?");
+  EXPECT_NE(r.out.find("exit=0"), std::string::npos) << r.out;
+  if (r.out.find("\"interrupted\":true") == std::string::npos) GTEST_SKIP() << "finished before the signal: " << r.out;
+  EXPECT_EQ(run("xapian-check " + sh_quote(db) + " >/dev/null 2>&1").exit_code, 0);
+  auto rest = json::parse(run(kIndex + " --json --db " + sh_quote(db) + " " + sh_quote((dir / "in").string()) + " 2>/dev/null").out);
+  EXPECT_EQ(rest["documents"], 3000);
+}
+
 TEST(CliIndex, BadFilesAreReportedAndTheRunGoesOn) {
   TempDir dir;
   std::filesystem::create_directories(dir / "in");

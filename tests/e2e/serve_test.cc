@@ -144,7 +144,7 @@ TEST_F(ServeTest, FiltersAndPaging) {
   EXPECT_EQ(politics["offset"], 3);
   for (const auto& hit : politics["results"]) EXPECT_EQ(hit["section"], "Politics");
   json feb = get_json("/api/search?date=2022-02&limit=20&all_versions=1");
-  EXPECT_EQ(feb["total"], 9);  // corpus/articles/README.md: nine files from February 2022
+  EXPECT_EQ(feb["total"], 9);  // corpus/README.md: nine files from February 2022
   EXPECT_LT(get_json("/api/search?date=2022-02&limit=20")["total"], 9);  // wire copy collapsed
   EXPECT_EQ(get_json("/api/search?q=x&limit=100000")["limit"], 100);
 }

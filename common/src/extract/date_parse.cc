@@ -188,12 +188,15 @@ std::optional<TimeOfDay> take_time(std::string& text) {
 }
 
 // Dates written with digits only: ISO and its relatives, dotted and slashed forms.
+// `seps[i]` is the separator right after number i ('\0' when none): the three
+// parts must be joined by one kind of separator, so "2 min 2 min 04.04.20"
+// is not the 2nd of February 2004.
 std::optional<Date> numeric_date(const std::vector<std::string>& nums, const std::vector<char>& seps) {
   if (nums.size() == 1 && nums[0].size() == 8) {
     const std::string& s = nums[0];
     return make_date(to_int(s.substr(0, 4)), to_int(s.substr(4, 2)), to_int(s.substr(6, 2)));
   }
-  if (nums.size() < 3) return std::nullopt;
+  if (nums.size() < 3 || seps[0] == '\0' || seps[1] != seps[0]) return std::nullopt;
   const std::string &a = nums[0], &b = nums[1], &c = nums[2];
   if (a.size() == 4) return make_date(to_int(a), to_int(b), to_int(c));  // Y-M-D
   if (c.size() != 4 && c.size() != 2) return std::nullopt;
@@ -219,7 +222,7 @@ std::optional<DateTime> parse_date_time(std::string_view input) {
   }
   std::optional<TimeOfDay> time = take_time(text);
 
-  // Split into digit runs and word runs, remembering the separators.
+  // Split into digit runs and word runs, remembering the separator after each number.
   std::vector<std::string> nums, words;
   std::vector<char> seps;
   std::vector<bool> num_before_month;  // per number: was it before the month word?
@@ -237,7 +240,7 @@ std::optional<DateTime> parse_date_time(std::string_view input) {
         std::string suffix = util::to_lower(std::string_view(text).substr(j, 2));
         if (suffix == "st" || suffix == "nd" || suffix == "rd" || suffix == "th") j += 2;
       }
-      if (j < text.size() && (text[j] == '-' || text[j] == '/' || text[j] == '.')) seps.push_back(text[j]);
+      seps.push_back(j < text.size() && (text[j] == '-' || text[j] == '/' || text[j] == '.') ? text[j] : '\0');
       i = j;
     } else if (std::isalpha(c) || c >= 0x80) {
       std::size_t j = i;

@@ -104,7 +104,7 @@ Extraction parse_html_article(std::string_view bytes, const std::string& source)
   // Visible datelines: short lines at the top, then the story's first paragraphs.
   std::vector<std::string> lines = std::move(text.lead_lines);
   for (std::size_t i = 0; i < text.paragraphs.size() && i < 3; ++i) lines.push_back(text.paragraphs[i].substr(0, 600));
-  if (auto dt = html::resolve_date(meta, a.url, lines)) {
+  if (auto dt = html::resolve_date(meta, a.url, lines, a.title)) {
     a.date = dt->date;
     a.timestamp = dt->timestamp;
   }

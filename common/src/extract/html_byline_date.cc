@@ -1,6 +1,8 @@
 // Publication date and bylines of an HTML page.
 #include <algorithm>
 #include <chrono>
+#include <cstdlib>
+#include <span>
 
 #include "extract/html_fields.h"
 #include "util/strings.h"
@@ -18,13 +20,24 @@ constexpr std::string_view kDateMetas[] = {
     "article:published_time", "og:article:published_time", "article.published", "datepublished",
     "published_time", "article:published", "publishdate", "publish-date", "publish_date", "pubdate",
     "sailthru.date", "parsely-pub-date", "dc.date.issued", "dcterms.issued", "dc.date.created",
-    "dcterms.created", "dc.date", "dcterms.date", "dc.created", "date", "originalpublicationdate",
-    "article_date_original", "citation_publication_date", "citation_date", "og:published_time",
-    "published-date", "release_date", "cxenseparse:recs:publishtime", "displaydate", "creation_date"};
+    "dcterms.created", "dc.created", "originalpublicationdate", "article_date_original",
+    "citation_publication_date", "citation_date", "og:published_time", "published-date", "release_date",
+    "cxenseparse:recs:publishtime", "displaydate", "creation_date"};
+
+// Generic date metas: many CMSs fill them with the time the page was built or
+// last edited, so a date shown on the page beats them.
+constexpr std::string_view kWeakDateMetas[] = {"date", "dc.date", "dcterms.date"};
+
+// Meta tags that name the last change.
+constexpr std::string_view kModifiedMetas[] = {"article:modified_time", "og:updated_time", "og:article:modified_time",
+                                               "datemodified", "dcterms.modified", "last-modified", "lastmod"};
 
 // Words after which a visible text talks about a later change, not publication.
+// The clock of the page ("Aktuelle Zeit: ...") is cut the same way.
 constexpr std::string_view kUpdateWords[] = {"updated", "modified", "aktualisiert", "geändert", "mis à jour",
-                                             "actualizado", "aggiornato", "last edit", "bijgewerkt"};
+                                             "actualizado", "aggiornato", "last edit", "bijgewerkt",
+                                             "letzte änderung", "zuletzt", "aktuelle zeit", "current time",
+                                             "heute ist", "today is"};
 
 // Today plus a day of clock skew: later dates are typos or event dates.
 Date latest_plausible() {
@@ -115,27 +128,176 @@ std::optional<DateTime> find_date_in_text(std::string_view text) {
 
 namespace {
 
-std::optional<DateTime> date_from_page(const PageMeta& meta, const std::vector<std::string>& lead_lines) {
-  if (auto dt = parse_plausible(meta.json_ld.date_published)) return dt;
-  for (std::string_view key : kDateMetas) {
+// Days since 1970-01-01.
+long day_number(const Date& d) {
+  using namespace std::chrono;
+  sys_days days = year_month_day{year{d.year}, month{static_cast<unsigned>(d.month)}, day{static_cast<unsigned>(d.day)}};
+  return days.time_since_epoch().count();
+}
+
+// A timestamp as written by parse_date_time ("2022-02-14T09:30:00+01:00").
+struct Clock {
+  long local_minutes = 0;  // minutes since the epoch on the page's own clock
+  int second = 0;
+  bool has_zone = false;
+  bool utc = false;
+  int offset_minutes = 0;  // east of UTC
+  long instant() const { return local_minutes - offset_minutes; }
+};
+
+std::optional<Clock> clock_of(const DateTime& dt) {
+  const std::string& t = dt.timestamp;
+  if (t.size() < 19 || t[10] != 'T') return std::nullopt;
+  auto num = [&](std::size_t at) { return (t[at] - '0') * 10 + (t[at + 1] - '0'); };
+  Clock c;
+  c.local_minutes = day_number(dt.date) * 1440 + num(11) * 60 + num(14);
+  c.second = num(17);
+  std::string_view zone = std::string_view(t).substr(19);
+  if (zone == "Z") {
+    c.has_zone = c.utc = true;
+  } else if (zone.size() == 6 && (zone[0] == '+' || zone[0] == '-')) {
+    c.has_zone = true;
+    c.offset_minutes = (zone[0] == '-' ? -1 : 1) * (num(20) * 60 + num(23));
+  }
+  return c;
+}
+
+// What a page says about its date, each list in order of trust.
+struct DateEvidence {
+  std::vector<DateTime> published;  // JSON-LD, meta tags, microdata with the published role
+  std::vector<DateTime> weak;       // generic date metas
+  std::vector<DateTime> modified;   // the modified role
+  std::vector<DateTime> times;      // <time pubdate>, class "published", then other <time>
+  std::optional<DateTime> shown;    // the date shown next to the headline
+};
+
+void add_parsed(std::vector<DateTime>& out, std::string_view v) {
+  if (auto dt = parse_plausible(v)) out.push_back(std::move(*dt));
+}
+
+void add_metas(std::vector<DateTime>& out, const PageMeta& meta, std::span<const std::string_view> keys) {
+  for (std::string_view key : keys) {
     for (const auto& [k, v] : meta.metas) {
-      if (k != key) continue;
-      if (auto dt = parse_plausible(v)) return dt;
+      if (k == key) add_parsed(out, v);
     }
   }
-  for (const auto& v : meta.itemprop_dates) {
-    if (auto dt = parse_plausible(v)) return dt;
+}
+
+std::string fingerprint(std::string_view s) {
+  std::string out;
+  for (char c : util::to_lower(s)) {
+    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || static_cast<unsigned char>(c) >= 0x80) out.push_back(c);
   }
-  if (auto dt = parse_plausible(meta.json_ld.other_date_published)) return dt;
+  return out;
+}
+
+// The date written just under (or just above) the h1 that carries the headline.
+// Only an h1 matching the headline counts: a site's logo h1 sits by the
+// page's clock, not by the story.
+std::optional<DateTime> shown_date(const PageMeta& meta, std::string_view headline) {
+  std::string title_key = fingerprint(headline);
+  if (title_key.empty()) return std::nullopt;
+  for (const auto& w : meta.headline_windows) {
+    std::string key = fingerprint(w.heading);
+    if (key.size() < 8 || (title_key.find(key) == std::string::npos && key.find(title_key) == std::string::npos)) {
+      continue;
+    }
+    if (auto dt = find_date_in_text(w.after)) return dt;
+    return find_date_in_text(w.before);
+  }
+  return std::nullopt;
+}
+
+DateEvidence gather(const PageMeta& meta, std::string_view headline) {
+  DateEvidence e;
+  add_parsed(e.published, meta.json_ld.date_published);
+  add_metas(e.published, meta, kDateMetas);
+  for (const auto& v : meta.itemprop_dates) add_parsed(e.published, v);
+  add_parsed(e.published, meta.json_ld.other_date_published);
+  add_metas(e.weak, meta, kWeakDateMetas);
+  add_parsed(e.modified, meta.json_ld.date_modified);
+  add_metas(e.modified, meta, kModifiedMetas);
+  for (const auto& v : meta.modified_dates) add_parsed(e.modified, v);
+  for (const auto& list : {&meta.marked_dates, &meta.time_dates}) {
+    for (const auto& v : *list) add_parsed(e.times, v);
+  }
+  e.shown = shown_date(meta, headline);
+  return e;
+}
+
+// A UTC timestamp is the same instant as a local one elsewhere on the page;
+// the local one gives the day the page's readers saw ("2019-10-18T22:04Z" is
+// the 19th in Vienna). A zone-less time with the same minutes and seconds a
+// few hours off is taken as that local clock.
+DateTime prefer_local(const DateTime& best, const DateEvidence& e) {
+  auto c = clock_of(best);
+  if (!c || !c->utc) return best;
+  for (const auto* list : {&e.published, &e.weak, &e.times}) {
+    for (const auto& other : *list) {
+      auto o = clock_of(other);
+      if (!o || o->utc || other.date == best.date) continue;
+      if (o->has_zone && o->instant() == c->instant()) return other;
+      bool same_clock_face = o->second == c->second && o->local_minutes % 60 == c->local_minutes % 60 &&
+                             (o->second != 0 || o->local_minutes % 60 != 0);
+      long hours = std::labs(o->local_minutes - c->local_minutes);
+      if (!o->has_zone && same_clock_face && hours <= 14 * 60) return other;
+    }
+  }
+  return best;
+}
+
+// One calendar day apart in the direction a time zone moves a UTC timestamp:
+// late UTC evening is the next day east of Greenwich, early morning the
+// previous day west of it.
+bool utc_neighbour(const DateTime& utc, const Date& shown) {
+  auto c = clock_of(utc);
+  if (!c || !c->utc) return false;
+  long gap = day_number(shown) - day_number(utc.date);
+  int hour = static_cast<int>((c->local_minutes / 60) % 24);
+  return (gap == 1 && hour >= 12) || (gap == -1 && hour < 12);
+}
+
+std::optional<DateTime> same_day(const Date& day, std::initializer_list<const std::vector<DateTime>*> lists) {
+  for (const auto* list : lists) {
+    for (const auto& dt : *list) {
+      if (dt.date == day) return dt;
+    }
+  }
+  return std::nullopt;
+}
+
+std::optional<DateTime> date_from_page(const PageMeta& meta, const std::vector<std::string>& lead_lines,
+                                       std::string_view headline) {
+  DateEvidence e = gather(meta, headline);
+  if (std::getenv("MORGUE_DATE_DEBUG")) {  // DEBUG-REMOVE
+    for (const auto& w : meta.headline_windows) fprintf(stderr, "H[%s]\n  B[%s]\n  A[%s]\n", w.heading.c_str(), w.before.c_str(), w.after.c_str());
+    for (const auto& w : meta.labelled_dates) fprintf(stderr, "L[%s]\n", w.c_str());
+    auto pr = [](const char* n, const std::vector<DateTime>& v) { for (auto& d : v) fprintf(stderr, "%s %s %s\n", n, d.date.iso().c_str(), d.timestamp.c_str()); };
+    pr("pub", e.published); pr("weak", e.weak); pr("mod", e.modified); pr("time", e.times);
+    if (e.shown) fprintf(stderr, "shown %s\n", e.shown->date.iso().c_str());
+  }
+  if (!e.published.empty()) {
+    DateTime best = prefer_local(e.published.front(), e);
+    if (!e.shown || e.shown->date == best.date) return best;
+    if (utc_neighbour(best, e.shown->date)) return e.shown;
+    // The page shows another of its own dates by the headline (a later
+    // revision, or the other of two disagreeing fields): readers see that one.
+    if (auto dt = same_day(e.shown->date, {&e.published, &e.weak, &e.modified, &e.times})) return dt;
+    return best;
+  }
+  if (e.shown) {
+    if (auto dt = same_day(e.shown->date, {&e.times, &e.weak, &e.modified})) return dt;
+    return e.shown;
+  }
+  if (!e.times.empty()) return e.times.front();
   for (const auto& v : meta.marked_dates) {
-    if (auto dt = parse_plausible(v)) return dt;
     if (auto dt = find_date_in_text(v)) return dt;
   }
-  for (const auto& v : meta.time_dates) {
-    if (auto dt = parse_plausible(v)) return dt;
-  }
-  for (const auto& v : meta.date_texts) {
-    if (auto dt = find_date_in_text(v)) return dt;
+  if (!e.weak.empty()) return e.weak.front();
+  for (const auto* list : {&meta.date_texts, &meta.labelled_dates}) {
+    for (const auto& v : *list) {
+      if (auto dt = find_date_in_text(v)) return dt;
+    }
   }
   for (const auto& v : lead_lines) {
     if (auto dt = find_date_in_text(v)) return dt;
@@ -146,8 +308,8 @@ std::optional<DateTime> date_from_page(const PageMeta& meta, const std::vector<s
 }  // namespace
 
 std::optional<DateTime> resolve_date(const PageMeta& meta, std::string_view url,
-                                     const std::vector<std::string>& lead_lines) {
-  std::optional<DateTime> page = date_from_page(meta, lead_lines);
+                                     const std::vector<std::string>& lead_lines, std::string_view headline) {
+  std::optional<DateTime> page = date_from_page(meta, lead_lines, headline);
   // A full date in the URL is set when the story is first filed and survives
   // later edits that rewrite the metadata dates; the page may still give the
   // time of that day.

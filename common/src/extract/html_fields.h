@@ -32,10 +32,11 @@ std::string resolve_section(const PageMeta& meta, std::string_view url, std::str
 
 std::vector<std::string> resolve_subjects(const PageMeta& meta);
 
-// Publication date in priority order (see docs/extraction.md); `lead_lines`
-// are short lines at the start of the story, for visible datelines.
+// Publication date (see docs/extraction.md); `lead_lines` are short lines at
+// the start of the story, for visible datelines; `headline` picks the h1 whose
+// neighbourhood shows the story's date.
 std::optional<DateTime> resolve_date(const PageMeta& meta, std::string_view url,
-                                     const std::vector<std::string>& lead_lines);
+                                     const std::vector<std::string>& lead_lines, std::string_view headline);
 
 // Finds one date expression inside a short visible text ("Posted by X on
 // March 3, 2008 | 12 comments"); text after "updated"/"modified" is ignored.

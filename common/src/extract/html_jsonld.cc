@@ -146,6 +146,7 @@ void read_article(const json& obj, JsonLd& out) {
   if (const json* v = field("headline")) set_if_empty(out.headline, text_value(*v));
   if (const json* v = field("datePublished")) set_if_empty(out.date_published, text_value(*v));
   if (const json* v = field("dateCreated")) set_if_empty(out.date_published, text_value(*v));
+  if (const json* v = field("dateModified")) set_if_empty(out.date_modified, text_value(*v));
   if (const json* v = field("articleSection")) {
     auto sections = values_of(*v);
     if (!sections.empty()) set_if_empty(out.section, sections.front());

@@ -1,5 +1,8 @@
 #include "extract/html_meta.h"
 
+#include <algorithm>
+#include <cctype>
+
 #include "extract/html_dom.h"
 #include "util/strings.h"
 
@@ -8,6 +11,11 @@ namespace {
 
 constexpr std::size_t kMaxPerKind = 12;
 constexpr std::size_t kMaxMetas = 400;
+constexpr std::size_t kMaxHeadlines = 4;      // h1s whose surroundings are kept
+constexpr std::size_t kBeforeHeadline = 120;  // bytes of text kept before an h1
+constexpr std::size_t kAfterHeadline = 240;   // bytes of text kept after it
+constexpr std::size_t kLabelBytes = 100;      // bytes kept from a date label on
+constexpr std::size_t kMaxTextScan = 1 << 20; // visible text looked at for labels and headlines
 
 // Parts of a page whose dates and names are not the story's.
 // Matched at the start of a class or id word: "sidebar" and "comments-list"
@@ -18,6 +26,27 @@ constexpr std::string_view kDateWords[] = {"date", "time", "posted", "published"
                                                                 "byline", "meta", "pubdate", "datum", "fecha"};
 constexpr std::string_view kMarkedDateWords[] = {"published", "entry-date", "pubdate",
                                                                       "post-date", "publish", "article-date"};
+// Visible words that introduce the publication date ("Veröffentlicht am 3. Mai
+// 2021", "Publié le ..."), lower case.
+constexpr std::string_view kDateLabels[] = {
+    "published", "posted on", "veröffentlicht", "erschienen", "publiziert", "erstellt am", "geschrieben am",
+    "gespeichert von", "datum:", "date:", "stand:", "publié", "publicado", "pubblicato", "gepubliceerd",
+    "geplaatst op"};
+
+// Appends `text` with white space collapsed, keeping `buf` under `cap` bytes.
+void append_text(std::string& buf, std::string_view text, std::size_t cap) {
+  if (buf.size() >= cap) return;
+  if (!buf.empty() && buf.back() != ' ') buf.push_back(' ');
+  std::string piece = util::collapse_space(text.substr(0, cap));
+  buf.append(piece, 0, cap - std::min(cap, buf.size()));
+}
+
+// The last `keep` bytes of `s`, starting at a word so no UTF-8 sequence is cut.
+std::string tail_words(const std::string& s, std::size_t keep) {
+  if (s.size() <= keep) return s;
+  std::size_t from = s.find(' ', s.size() - keep);
+  return from == std::string::npos ? std::string() : s.substr(from + 1);
+}
 
 std::string lower(std::string_view s) {
   std::string out(s);
@@ -83,6 +112,7 @@ class Collector {
   explicit Collector(PageMeta& out) : out_(out) {}
 
   bool enter(const xmlNode* n) {
+    if (n->type == XML_TEXT_NODE) read_text(n);
     if (!is_element(n)) return false;
     std::string_view tag = tag_of(n);
     if (tag == "script") {
@@ -113,11 +143,16 @@ class Collector {
                   (tag != "body" && tag != "html" && tag != "article" && tag != "main" && boiler_class(class_id));
     if (boiler) ++boiler_depth_;
     boiler_stack_.push_back(boiler);
+    if (tag == "h1" && boiler_depth_ == 0 && heading_ == nullptr && out_.headline_windows.size() < kMaxHeadlines) {
+      out_.headline_windows.push_back({text_of(n, 400), tail_words(tail_, kBeforeHeadline), ""});
+      heading_ = n;
+    }
     read_element(n, tag, class_id);
     return true;
   }
 
   void leave(const xmlNode* n) {
+    if (n == heading_) heading_ = nullptr;
     if (!is_element(n) || boiler_stack_.empty()) return;
     if (boiler_stack_.back()) --boiler_depth_;
     boiler_stack_.pop_back();
@@ -131,6 +166,37 @@ class Collector {
       if (c->content != nullptr) text += reinterpret_cast<const char*>(c->content);
     }
     read_json_ld(text, out_.json_ld);
+  }
+
+  // Visible text feeds the headline windows and the date labels.
+  void read_text(const xmlNode* n) {
+    if (boiler_depth_ > 0 || n->content == nullptr || text_seen_ > kMaxTextScan) return;
+    std::string_view text(reinterpret_cast<const char*>(n->content));
+    text_seen_ += text.size();
+    if (util::trim(text).empty()) return;
+    if (heading_ == nullptr && !out_.headline_windows.empty()) {
+      append_text(out_.headline_windows.back().after, text, kAfterHeadline);
+    }
+    tail_ += ' ';
+    tail_.append(util::collapse_space(text.size() > 4 * kBeforeHeadline ? text.substr(text.size() - 4 * kBeforeHeadline)
+                                                                         : text));
+    if (tail_.size() > 4 * kBeforeHeadline) tail_ = tail_words(tail_, kBeforeHeadline);
+    if (label_nodes_ > 0 && !out_.labelled_dates.empty()) {
+      --label_nodes_;
+      append_text(out_.labelled_dates.back(), text, kLabelBytes);
+      return;
+    }
+    if (out_.labelled_dates.size() >= kMaxPerKind || text.size() > 400) return;
+    std::string lowered = util::to_lower(text);
+    for (std::string_view label : kDateLabels) {
+      std::size_t at = lowered.find(label);
+      // A word of its own: "update:" does not hold the label "date:".
+      if (at == std::string::npos || (at > 0 && std::isalpha(static_cast<unsigned char>(lowered[at - 1])))) continue;
+      out_.labelled_dates.emplace_back();
+      append_text(out_.labelled_dates.back(), text.substr(at), kLabelBytes);
+      label_nodes_ = 3;  // the date often sits in the next element: <dt>Datum</dt><dd>...</dd>
+      return;
+    }
   }
 
   void read_meta(const xmlNode* n) {
@@ -193,6 +259,8 @@ class Collector {
     };
     if (itemprop == "datepublished" || itemprop == "datecreated") {
       push_capped(out_.itemprop_dates, value());
+    } else if (itemprop == "datemodified") {
+      push_capped(out_.modified_dates, value());
     } else if (itemprop == "author" || itemprop == "creator") {
       push_capped(out_.itemprop_authors, person_name(n));
     } else if (itemprop == "articlesection" && out_.itemprop_section.empty()) {
@@ -207,6 +275,10 @@ class Collector {
   std::vector<char> boiler_stack_;  // per open element: did it raise boiler_depth_?
   int scripts_ = 0;
   std::size_t crumb_checks_ = 0;
+  const xmlNode* heading_ = nullptr;  // the h1 being read, while inside it
+  std::string tail_;                  // recent visible text, for the text before an h1
+  std::size_t text_seen_ = 0;
+  int label_nodes_ = 0;               // text nodes still to add to the last labelled date
 };
 
 }  // namespace

@@ -18,6 +18,7 @@ struct JsonLd {
   std::string headline;
   std::string date_published;        // from an article object
   std::string other_date_published;  // from a WebPage or other object
+  std::string date_modified;         // dateModified of an article object
   std::string section;
   std::string language;
   std::string url;
@@ -32,6 +33,14 @@ struct JsonLd {
 // JSON is ignored. Depth and size are capped.
 void read_json_ld(std::string_view script, JsonLd& out);
 
+// Visible text around one top-level heading (h1): where pages show the
+// story's date ("Stand: 28.04.2020 18:00 Uhr" under the headline).
+struct HeadlineWindow {
+  std::string heading;  // the heading's text
+  std::string before;   // the last visible text before it (a short tail)
+  std::string after;    // the first visible text after it (a short head)
+};
+
 struct PageMeta {
   std::string title;                                       // <title>
   std::vector<std::string> h1s;                            // first headings (h1-h3, class headline/title)
@@ -45,6 +54,9 @@ struct PageMeta {
   std::vector<std::string> marked_dates;     // <time pubdate>, class "published"/"entry-date"...
   std::vector<std::string> time_dates;       // other <time datetime> outside comments and sidebars
   std::vector<std::string> date_texts;       // short visible text of date/byline-like elements
+  std::vector<std::string> modified_dates;   // itemprop=dateModified values
+  std::vector<std::string> labelled_dates;   // visible "Veröffentlicht am ...", "Published: ..." texts
+  std::vector<HeadlineWindow> headline_windows;  // first few h1s outside boilerplate
   std::vector<std::string> itemprop_authors;
   std::vector<std::string> rel_authors;      // <a rel=author> texts
   std::vector<std::string> byline_texts;     // short text of class byline/author elements

@@ -98,33 +98,59 @@ std::uint8_t hyphenated_name_flags(std::string_view lower, const Lexicon& lexico
 
 }  // namespace
 
+namespace {
+
+// The number of the distinct word with hash `hash`, adding it (with its word
+// list flags) when new.
+std::uint32_t word_number(const Token& t, std::uint64_t hash, const Lexicon& lexicon, DocumentFacts& facts) {
+  const std::size_t mask = facts.word_slots.size() - 1;
+  std::size_t slot = static_cast<std::size_t>((hash * 0x9e3779b97f4a7c15ull) >> 32) & mask;
+  while (facts.word_slots[slot].first != 0) {
+    if (facts.word_slots[slot].first == hash) return facts.word_slots[slot].second;
+    slot = (slot + 1) & mask;
+  }
+  const auto number = static_cast<std::uint32_t>(facts.words.size());
+  facts.word_slots[slot] = {hash, number};
+  facts.words.emplace_back();
+  std::uint8_t flags = lexicon.flags(hash);
+  if (flags == 0) flags = hyphenated_name_flags(t.lower, lexicon);
+  facts.word_lexicon.push_back(flags);
+  return number;
+}
+
+}  // namespace
+
 void analyse(const Document& doc, const Lexicon& lexicon, DocumentFacts& facts) {
-  facts.tokens.resize(doc.tokens.size());
+  const std::size_t n = doc.tokens.size();
+  facts.tokens.resize(n);
   facts.words.clear();
-  facts.words.reserve(doc.tokens.size());
-  for (std::size_t i = 0; i < doc.tokens.size(); ++i) {
+  facts.word_lexicon.clear();
+  std::size_t table = 16;
+  while (table < n * 2) table *= 2;
+  facts.word_slots.assign(table, {0, 0});  // word_hash() is never 0
+  for (std::size_t i = 0; i < n; ++i) {
     const Token& t = doc.tokens[i];
     TokenInfo& info = facts.tokens[i];
     info.lower_hash = word_hash(t.lower);
     info.shape_hash = shape_hash(t.text);
-    info.lexicon = lexicon.flags(info.lower_hash);
-    if (info.lexicon == 0) info.lexicon = hyphenated_name_flags(t.lower, lexicon);
-    info.candidate = has_upper(t.text);
-    if (!has_letter(t.text)) continue;
-    if (t.text == t.lower) {
-      ++facts.words[info.lower_hash].lower;
-    } else if (!(t.flags & (kSentenceStart | kCapsLine)) && starts_upper(t.text)) {
-      ++facts.words[info.lower_hash].capitalised;
+    info.word = word_number(t, info.lower_hash, lexicon, facts);
+    info.lexicon = facts.word_lexicon[info.word];
+    info.candidate = t.letter_case & kHasUpper;
+    if (!(t.letter_case & kHasLetter)) continue;
+    if (t.letter_case & kLowerOnly) {
+      ++facts.words[info.word].lower;
+    } else if (!(t.flags & (kSentenceStart | kCapsLine)) && (t.letter_case & kStartsUpper)) {
+      ++facts.words[info.word].capitalised;
     }
   }
   // Lower-case particles inside names ("Ursula von der Leyen") are candidates
   // only between capitalised words.
-  for (std::size_t i = 1; i + 1 < doc.tokens.size(); ++i) {
+  for (std::size_t i = 1; i + 1 < n; ++i) {
     TokenInfo& info = facts.tokens[i];
     if (info.candidate || !(info.lexicon & kParticle)) continue;
     std::size_t next = i + 1;
-    while (next < doc.tokens.size() && (facts.tokens[next].lexicon & kParticle) && !facts.tokens[next].candidate) ++next;
-    info.candidate = facts.tokens[i - 1].candidate && next < doc.tokens.size() && facts.tokens[next].candidate;
+    while (next < n && (facts.tokens[next].lexicon & kParticle) && !facts.tokens[next].candidate) ++next;
+    info.candidate = facts.tokens[i - 1].candidate && next < n && facts.tokens[next].candidate;
   }
 }
 
@@ -184,10 +210,9 @@ void static_features(const Document& doc, const DocumentFacts& facts, std::size_
   out.push_back(feature(32, w0 * 31 + context_word(doc, facts, i, 1)));
 
   // What the rest of the story says about this word.
-  WordCounts counts;
-  if (auto it = facts.words.find(w0); it != facts.words.end()) counts = it->second;
-  bool self_capitalised = !(tok.flags & (kSentenceStart | kCapsLine)) && starts_upper(tok.text) &&
-                          tok.text != tok.lower;
+  const WordCounts counts = facts.words[info.word];
+  bool self_capitalised = !(tok.flags & (kSentenceStart | kCapsLine)) && (tok.letter_case & kStartsUpper) &&
+                          !(tok.letter_case & kLowerOnly);
   std::uint64_t seen_lower = counts.lower > 0 ? 1 : 0;
   std::uint64_t seen_capitalised = counts.capitalised > (self_capitalised ? 1 : 0) ? 1 : 0;
   out.push_back(feature(40, seen_lower * 8 + seen_capitalised * 4 + first * 2 + caps));
@@ -212,8 +237,7 @@ void history_features(const Document& doc, const DocumentFacts& facts, std::size
     out.push_back(feature(70, 15));
     return;
   }
-  std::array<std::uint16_t, kTagCount> counts{};
-  if (auto it = facts.readings.find(info.lower_hash); it != facts.readings.end()) counts = it->second;
+  std::array<std::uint16_t, kTagCount> counts = facts.readings[info.word];
   if (counts[facts.first_pass[i]] > 0) --counts[facts.first_pass[i]];  // not its own reading
   int best = kOutside;
   for (int t = 1; t < kTagCount; ++t) {

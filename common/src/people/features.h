@@ -5,7 +5,6 @@
 
 #include <array>
 #include <cstdint>
-#include <unordered_map>
 #include <vector>
 
 #include "people/lexicon.h"
@@ -18,6 +17,7 @@ namespace morgue::people {
 struct TokenInfo {
   std::uint64_t lower_hash = 0;
   std::uint64_t shape_hash = 0;
+  std::uint32_t word = 0;    // index of its lower-case form in DocumentFacts::words
   std::uint8_t lexicon = 0;  // LexiconFlag bits
   bool candidate = false;    // could be part of a name (see is_candidate)
 };
@@ -30,14 +30,20 @@ struct WordCounts {
   std::uint16_t capitalised = 0;  // capitalised, not sentence-initial, not in a caps line
 };
 
+// Per-document facts. Distinct words (by lower-case hash) are numbered in
+// order of first occurrence, so per-word facts are plain vectors rather than
+// hash maps: a story has a few hundred words, and this runs for every story.
 struct DocumentFacts {
   std::vector<TokenInfo> tokens;
-  std::unordered_map<std::uint64_t, WordCounts> words;
+  std::vector<WordCounts> words;  // per distinct word (TokenInfo::word)
   // After a first tagging pass: how often each word was read as each tag
   // (so the second pass can read "Kroslak" in a results table as the person
-  // the story names elsewhere). Empty during the first pass.
-  std::unordered_map<std::uint64_t, std::array<std::uint16_t, kTagCount>> readings;
+  // the story names elsewhere). Per distinct word; empty during the first pass.
+  std::vector<std::array<std::uint16_t, kTagCount>> readings;
   std::vector<Tag> first_pass;  // the first pass's tags, per token
+  // analyse()'s working table: lower-case hash -> word number (open addressing).
+  std::vector<std::pair<std::uint64_t, std::uint32_t>> word_slots;
+  std::vector<std::uint8_t> word_lexicon;  // per distinct word, its LexiconFlag bits
 };
 
 // Fills `facts` for `doc` (after finish_document()).

@@ -1,17 +1,13 @@
 #include "people/lexicon.h"
 
 #include <fstream>
+#include <iterator>
 #include <stdexcept>
 #include <string>
 
 #include "util/strings.h"
 
 namespace morgue::people {
-
-std::uint64_t word_hash(std::string_view lower) {
-  std::uint64_t h = util::fnv1a64(lower);
-  return h ? h : 1;  // 0 marks empty slots
-}
 
 Lexicon::Lexicon(const std::filesystem::path& dir) {
   // Sized for the shipped lists (about 180,000 words) at under half full.
@@ -28,11 +24,16 @@ Lexicon::Lexicon(const std::filesystem::path& dir) {
 }
 
 void Lexicon::load(const std::filesystem::path& file, std::uint8_t flag) {
-  std::ifstream in(file);
+  // Read whole and split in place: these lists are loaded on every indexing run.
+  std::ifstream in(file, std::ios::binary);
   if (!in) throw std::runtime_error("people data file missing or unreadable: " + file.string());
-  std::string line;
-  while (std::getline(in, line)) {
-    std::string_view word = util::trim(line);
+  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  if (in.bad()) throw std::runtime_error("people data file unreadable: " + file.string());
+  std::string_view rest = text;
+  while (!rest.empty()) {
+    std::size_t end = rest.find('\n');
+    std::string_view word = util::trim(rest.substr(0, end));
+    rest = end == std::string_view::npos ? std::string_view() : rest.substr(end + 1);
     if (word.empty() || word.front() == '#') continue;
     std::uint64_t hash = word_hash(word);
     std::size_t slot = hash & mask_;

@@ -23,8 +23,16 @@ enum LexiconFlag : std::uint8_t {
 };
 inline constexpr int kLexiconFlagCount = 8;
 
-// Hash of a lower-cased word, as the lexicon and the model key it.
-std::uint64_t word_hash(std::string_view lower);
+// Hash of a lower-cased word, as the lexicon and the model key it (FNV-1a,
+// the same as util::fnv1a64; inline because every token is hashed). Never 0.
+inline std::uint64_t word_hash(std::string_view lower) {
+  std::uint64_t h = 14695981039346656037ull;
+  for (char c : lower) {
+    h ^= static_cast<unsigned char>(c);
+    h *= 1099511628211ull;
+  }
+  return h ? h : 1;  // 0 marks empty slots
+}
 
 class Lexicon {
  public:

@@ -14,10 +14,9 @@ struct CodePoint {
 
 // Decodes one UTF-8 sequence; invalid bytes come back as themselves (the
 // library guarantees valid UTF-8, so this only keeps us safe).
-CodePoint decode(std::string_view s, std::size_t i) {
+CodePoint decode_multibyte(std::string_view s, std::size_t i) {
   auto byte = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
   unsigned c = byte(i);
-  if (c < 0x80) return {c, 1};
   std::size_t len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
   if (len == 1 || i + len > s.size()) return {c, 1};
   unsigned v = c & (0x3Fu >> (len - 1));
@@ -26,6 +25,13 @@ CodePoint decode(std::string_view s, std::size_t i) {
     v = (v << 6) | (byte(i + k) & 0x3F);
   }
   return {v, len};
+}
+
+// Most text is ASCII: that case stays inline.
+inline CodePoint decode(std::string_view s, std::size_t i) {
+  unsigned c = static_cast<unsigned char>(s[i]);
+  if (c < 0x80) return {c, 1};
+  return decode_multibyte(s, i);
 }
 
 bool is_letter(unsigned c) {
@@ -175,11 +181,36 @@ bool has_letter(std::string_view word) {
   return false;
 }
 
+std::uint8_t letter_case(std::string_view word) {
+  // One pass for what starts_upper(), has_upper(), has_letter() and
+  // is_all_upper() would each find.
+  bool letter = false, upper = false, lower = false, first_upper = false;
+  for (std::size_t i = 0; i < word.size();) {
+    CodePoint c = decode(word, i);
+    i += c.size;
+    bool is_up = is_upper_cp(c.value);
+    bool is_low = !is_up && is_lower_cp(c.value);
+    bool is_let = is_up || is_low || is_letter(c.value);
+    if (is_let && !letter) first_upper = is_up;
+    letter = letter || is_let;
+    upper = upper || is_up;
+    lower = lower || is_low;
+  }
+  std::uint8_t bits = 0;
+  if (letter) bits |= kHasLetter;
+  if (upper) bits |= kHasUpper;
+  if (first_upper) bits |= kStartsUpper;
+  if (letter && !lower) bits |= kAllUpper;
+  return bits;
+}
+
 void add_token(std::string_view text, std::uint32_t flags, Document& doc) {
   // The buffer may move while it grows: finish_document() makes the views.
-  doc.lower_offsets.push_back(static_cast<std::uint32_t>(doc.lower_buffer.size()));
+  const std::size_t start = doc.lower_buffer.size();
+  doc.lower_offsets.push_back(static_cast<std::uint32_t>(start));
   append_lower(text, doc.lower_buffer);
-  doc.tokens.push_back(Token{text, {}, flags});
+  doc.tokens.push_back(Token{text, {}, flags, letter_case(text)});
+  if (std::string_view(doc.lower_buffer).substr(start) == text) doc.tokens.back().letter_case |= kLowerOnly;
 }
 
 void tokenize(std::string_view text, Document& doc) {
@@ -251,9 +282,9 @@ void finish_document(Document& doc) {
     std::size_t letters = 0, upper = 0;
     for (std::size_t k = line_begin; k < end; ++k) {
       const Token& t = doc.tokens[k];
-      if (!has_letter(t.text)) continue;
+      if (!(t.letter_case & kHasLetter)) continue;
       ++letters;
-      if (is_all_upper(t.text)) ++upper;
+      if (t.letter_case & kAllUpper) ++upper;
     }
     if (letters > 0 && upper * 4 >= letters * 3) {
       for (std::size_t k = line_begin; k < end; ++k) doc.tokens[k].flags |= kCapsLine;

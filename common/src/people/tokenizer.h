@@ -18,10 +18,21 @@ enum TokenFlag : std::uint32_t {
   kCapsLine = 1u << 2,       // the token's line is mostly upper case (headline, dateline)
 };
 
+// What a token's letters look like, worked out once when it is added (the
+// recogniser asks for every token, in several steps).
+enum TokenCase : std::uint8_t {
+  kHasLetter = 1u << 0,    // has_letter(text)
+  kHasUpper = 1u << 1,     // has_upper(text)
+  kStartsUpper = 1u << 2,  // starts_upper(text)
+  kAllUpper = 1u << 3,     // is_all_upper(text)
+  kLowerOnly = 1u << 4,    // text == lower
+};
+
 struct Token {
   std::string_view text;   // as written (points into the caller's text)
   std::string_view lower;  // lower-cased (points into Document::lower_buffer)
   std::uint32_t flags = 0;
+  std::uint8_t letter_case = 0;  // TokenCase bits
 };
 
 // A run of tokens with their lower-case forms. The views in `tokens` point
@@ -61,5 +72,6 @@ bool starts_upper(std::string_view word);  // first letter is upper case
 bool is_all_upper(std::string_view word);  // has letters, none lower case
 bool has_upper(std::string_view word);
 bool has_letter(std::string_view word);
+std::uint8_t letter_case(std::string_view word);  // TokenCase bits, kLowerOnly aside
 
 }  // namespace morgue::people

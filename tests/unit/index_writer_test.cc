@@ -183,6 +183,18 @@ TEST_F(IndexWriterTest, ExactAndNearDuplicatesShareAGroup) {
   EXPECT_EQ(sizes, (std::vector<int>{1, 3}));
 }
 
+TEST_F(IndexWriterTest, AnUpdatedStoryJoinsItsFirstVersionByUrl) {
+  write("first.jsonl", "{\"url\":\"https://news.example/fire\",\"title\":\"Fire at the docks\",\"body\":\"A fire broke out.\"}\n");
+  write("update.jsonl",
+        "{\"url\":\"https://news.example/fire\",\"title\":\"Fire at the docks: three hurt\",\"body\":\"A fire broke out "
+        "at the docks on Monday. Three workers were taken to hospital. The cause is not yet known, the fire service "
+        "said, and the warehouses will stay closed until Friday.\"}\n");
+  index();
+  Xapian::Database db((dir_ / "db").string());
+  ASSERT_EQ(db.get_doccount(), 2u);
+  EXPECT_EQ(db.get_document(1).get_value(schema::kSlotDupGroup), db.get_document(2).get_value(schema::kSlotDupGroup));
+}
+
 // Sorted id terms and the version groups (as sets of ids), to compare two builds.
 std::pair<std::vector<std::string>, std::set<std::set<std::string>>> snapshot(const std::filesystem::path& db_path) {
   Xapian::Database db(db_path.string());

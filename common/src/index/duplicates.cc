@@ -29,11 +29,13 @@ DuplicateMatch find_duplicate_group(const Xapian::Database& db, const Xapian::Do
   DuplicateMatch match;
   match.group = own_id;
   const std::string own_term = own_id_term(own_id);
-  std::string exact_term, band_terms[kMinHashBands];
+  std::string exact_term, url_term, band_terms[kMinHashBands];
   int bands = 0;
   for (Xapian::TermIterator t = doc.termlist_begin(); t != doc.termlist_end(); ++t) {
     const std::string term = *t;
-    if (term.rfind(schema::kExactDupPrefix, 0) == 0 && term.size() == schema::kExactDupPrefix.size() + 16) {
+    if (term.rfind(schema::kUrlPrefix, 0) == 0) {
+      url_term = term;
+    } else if (term.rfind(schema::kExactDupPrefix, 0) == 0 && term.size() == schema::kExactDupPrefix.size() + 16) {
       exact_term = term;
     } else if (term.rfind(schema::kSimBandPrefix, 0) == 0 && bands < static_cast<int>(kMinHashBands)) {
       band_terms[bands++] = term;
@@ -45,6 +47,16 @@ DuplicateMatch find_duplicate_group(const Xapian::Database& db, const Xapian::Do
       if (is_self(candidate, own_term)) continue;
       match.group = candidate.get_value(schema::kSlotDupGroup);
       match.exact = true;
+      return match;
+    }
+  }
+  // The same canonical URL is the same story, however much an update changed it.
+  if (!url_term.empty()) {
+    for (auto p = db.postlist_begin(url_term); p != db.postlist_end(url_term); ++p) {
+      Xapian::Document candidate = db.get_document(*p);
+      if (is_self(candidate, own_term)) continue;
+      match.group = candidate.get_value(schema::kSlotDupGroup);
+      match.near = true;
       return match;
     }
   }
@@ -107,6 +119,15 @@ std::size_t group_duplicates(Xapian::WritableDatabase& db) {
   for (auto t = db.allterms_begin(exact_prefix); t != db.allterms_end(exact_prefix); ++t) {
     if (t.get_termfreq() < 2) continue;
     exact += t.get_termfreq() - 1;
+    Xapian::docid first = 0;
+    for (auto p = db.postlist_begin(*t); p != db.postlist_end(*t); ++p) {
+      if (first) sets.unite(first, *p);
+      else first = *p;
+    }
+  }
+  const std::string url_prefix(schema::kUrlPrefix);
+  for (auto t = db.allterms_begin(url_prefix); t != db.allterms_end(url_prefix); ++t) {
+    if (t.get_termfreq() < 2) continue;
     Xapian::docid first = 0;
     for (auto p = db.postlist_begin(*t); p != db.postlist_end(*t); ++p) {
       if (first) sets.unite(first, *p);

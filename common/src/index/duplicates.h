@@ -14,13 +14,13 @@ struct DuplicateMatch {
 };
 
 // Looks in `db` (which may hold uncommitted changes) for a document with the
-// same content hash, or a MinHash sharing an LSH band and at least
+// same canonical URL (an updated story), the same content hash, or a MinHash sharing an LSH band and at least
 // kNearDuplicateSimilarity similar, other than `own_id`'s. `doc` must come from make_document().
 DuplicateMatch find_duplicate_group(const Xapian::Database& db, const Xapian::Document& doc,
                                     const std::string& own_id);
 
 // Groups versions across a whole database (after a parallel build, where
-// each part only saw its own documents): documents sharing a content hash,
+// each part only saw its own documents): documents sharing a URL, a content hash,
 // or an LSH band with MinHash similarity >= kNearDuplicateSimilarity, get
 // one group (transitively). Rewrites only documents whose group changes.
 // Returns the number of exact duplicates (documents beyond the first of each text).

@@ -6,6 +6,8 @@
 #include <boost/program_options.hpp>
 #include <unistd.h>
 
+#include "morgue/shards.h"
+
 namespace morgue::cli {
 namespace po = boost::program_options;
 
@@ -36,6 +38,8 @@ std::optional<CliOptions> parse_command_line(int argc, char** argv, int& exit_co
       ("jobs,j", po::value(&opts.index.jobs)->value_name("N"), "worker threads (default: all cores)")
       ("batch", po::value(&opts.index.batch_size)->value_name("N"), "articles per commit (default: 10000)")
       ("prune", "remove documents whose source files are gone")
+      ("shard-by", po::value(&opts.index.shard_by)->value_name("SCHEME"),
+       "write a sharded archive: 'year' or 'hash:N' (docs/deployment.md); later runs keep the scheme")
       ("format", po::value(&format)->value_name("F"), "auto, text, html, xml or jsonl (default: auto)")
       ("max-file-mb", po::value<std::size_t>()->value_name("MB"), "skip files larger than this (default: 64)")
       ("no-people", "do not extract the people named (faster)")
@@ -88,6 +92,12 @@ std::optional<CliOptions> parse_command_line(int argc, char** argv, int& exit_co
   else return fail("unknown --format '" + format + "' (auto, text, html, xml, jsonl)");
   if (vm.count("max-file-mb")) opts.index.extract.max_file_bytes = vm["max-file-mb"].as<std::size_t>() << 20;
   if (opts.index.batch_size == 0) return fail("--batch must be at least 1");
+  if (!opts.index.shard_by.empty() && !morgue::ShardScheme::parse(opts.index.shard_by)) {
+    return fail("cannot read --shard-by '" + opts.index.shard_by + "' (year or hash:N, N from 1 to 1024)");
+  }
+  if (opts.mode == Mode::kCompact && morgue::is_sharded_archive(db)) {
+    return fail(db + " is a sharded archive: compact each shard (morgue-index --compact --db " + db + "/SHARD)");
+  }
   opts.index.db_path = db;
   for (const auto& input : inputs) opts.index.inputs.emplace_back(input);
   opts.index.prune = vm.count("prune") > 0;

@@ -70,6 +70,9 @@ std::optional<CliOptions> parse_command_line(int argc, char** argv, int& exit_co
       ("recent", po::value(&recent)->value_name("HALF-LIFE"), "prefer recent stories: 30d, 2w, 6m, 1y")
       ("facets", "show sections, people and a timeline for all matches")
       ("all-versions", "list every version of wire copy instead of one hit")
+      ("strict", "with shards: fail (exit 2) when a shard is down instead of answering from the others")
+      ("timeout", po::value(&opts.open.timeout_ms)->value_name("MS"),
+       "with remote shards: give up on a shard after MS milliseconds (default: 10000)")
       ("json", "print one JSON object (see docs/json.md)")
       ("color", po::value(&color)->value_name("WHEN"), "auto, always or never (NO_COLOR is honoured)")
       ("show", po::value(&opts.show_id)->value_name("ID"), "print the stored story with this id")
@@ -142,6 +145,11 @@ std::optional<CliOptions> parse_command_line(int argc, char** argv, int& exit_co
   if (opts.request.limit > 1000) return fail("--limit is at most 1000");
   opts.request.facets = vm.count("facets") > 0;
   opts.request.all_versions = vm.count("all-versions") > 0;
+  opts.open.strict = vm.count("strict") > 0;
+  if (vm.count("timeout")) {
+    if (opts.open.timeout_ms == 0) return fail("--timeout must be at least 1 (milliseconds)");
+    opts.open.connect_timeout_ms = opts.open.timeout_ms;
+  }
   opts.output = vm.count("json") ? Output::kJson : Output::kTerminal;
   const char* no_color = std::getenv("NO_COLOR");
   if (color == "always") opts.color = true;

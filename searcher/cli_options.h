@@ -17,6 +17,7 @@ struct CliOptions {
   Mode mode = Mode::kSearch;
   std::string db = "morgue-db";   // database directory or stub file
   SearchRequest request;          // query and search options
+  OpenOptions open;               // --strict, --timeout (stubs listing shards)
   std::string show_id;            // --show ID
   Output output = Output::kTerminal;
   bool color = false;             // decided from --color, NO_COLOR and isatty

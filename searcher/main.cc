@@ -14,7 +14,7 @@ namespace {
 using namespace morgue;
 
 int show(const search_cli::CliOptions& opts) {
-  Searcher searcher(opts.db);
+  Searcher searcher(opts.db, opts.open);
   auto article = searcher.article(opts.show_id);
   if (!article) {
     std::cerr << "morgue-search: no story with id " << opts.show_id << "\n";
@@ -27,7 +27,7 @@ int show(const search_cli::CliOptions& opts) {
 }
 
 int search(const search_cli::CliOptions& opts) {
-  Searcher searcher(opts.db);
+  Searcher searcher(opts.db, opts.open);
   SearchResponse response = searcher.search(opts.request);
   if (opts.output == search_cli::Output::kJson) {
     std::cout << response_to_json(response) << "\n";

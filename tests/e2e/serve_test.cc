@@ -199,8 +199,14 @@ TEST_F(ServeTest, PageWithSecurityHeaders) {
 
 TEST_F(ServeTest, AccessLogHasOneLinePerRequest) {
   get_json("/api/search?q=marker-for-the-log", 200);
-  std::string log = server_->log();
   const std::regex line(R"(\n\S+Z 127\.0\.0\.1 GET /api/search\?q=marker-for-the-log 200 \d+ [0-9.]+ms\n)");
+  // The line is written just after the answer is sent: give it a moment.
+  std::string log;
+  for (int i = 0; i < 100; ++i) {
+    log = server_->log();
+    if (std::regex_search(log, line)) break;
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
   EXPECT_TRUE(std::regex_search(log, line)) << log;
 }
 

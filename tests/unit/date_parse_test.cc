@@ -53,7 +53,16 @@ INSTANTIATE_TEST_SUITE_P(
         DateCase{"", nullptr, ""},
         DateCase{"World", nullptr, ""},
         DateCase{"May the force be with you", nullptr, ""},
-        DateCase{"12:30", nullptr, ""}));
+        DateCase{"12:30", nullptr, ""},
+        // Digits-only dates need their parts joined by one kind of mark.
+        DateCase{"2 min 2 min 04.04.20", nullptr, ""},
+        DateCase{"1 > Formel 1-News 02.02", nullptr, ""},
+        DateCase{"26 | 01 | 2022", "2022-01-26", ""},
+        DateCase{"14. 02. 2022", "2022-02-14", ""},
+        // The day is the number next to the month name.
+        DateCase{"0 3 6 21. Jan 2022", "2022-01-21", ""},
+        DateCase{"November 2020 bis November 2", nullptr, ""},
+        DateCase{"lundi 14 février 2022", "2022-02-14", ""}));
 
 TEST(DateFromUrl, FindsPathDates) {
   EXPECT_EQ(date_from_url("https://example.com/2022/02/14/world/story.html")->iso(), "2022-02-14");

@@ -119,6 +119,76 @@ TEST(HtmlArticle, Dates) {
   }
 }
 
+// Dates the page shows next to its headline, checked against its metadata.
+TEST(HtmlArticle, DatesShownOnThePage) {
+  const std::string title = "<title>Pier to close for two years</title>";
+  const std::string h1 = "<h1>Pier to close for two years</h1>";
+  std::vector<Case> cases = {
+      {"a generic date meta loses to the date under the headline",
+       title + "<meta name=\"date\" content=\"2020-04-29T11:52:23\">",
+       h1 + "<p class=\"text\"><span>Stand: 28.04.2020 18:00 Uhr</span></p>", "2020-04-28"},
+      {"late-evening UTC metadata gives way to the local day shown",
+       title + "<meta property=\"article:published_time\" content=\"2021-11-04T23:00Z\">",
+       h1 + "<p><span>5. November 2021</span></p>", "2021-11-05"},
+      {"early-morning UTC metadata gives way to the American day shown",
+       title + "<meta property=\"article:published_time\" content=\"2023-11-09T04:15:00Z\">",
+       h1 + "<div>By Jane Roe November 8, 2023, 11:15 PM</div>", "2023-11-08"},
+      {"midday UTC metadata keeps its day against a later shown date",
+       title + "<meta property=\"article:published_time\" content=\"2021-11-04T12:00Z\">",
+       h1 + "<p><span>5. November 2021</span></p>", "2021-11-04"},
+      {"the same instant with a local offset elsewhere gives the local day",
+       title + "<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\","
+               "\"datePublished\":\"2023-11-09T02:11:03Z\"}</script>",
+       "<time itemprop=\"datePublished\" datetime=\"2023-11-08T21:11:03-05:00\">Nov 8</time>", "2023-11-08"},
+      {"a zone-less local clock with the same minutes and seconds",
+       title + "<meta property=\"article:published_time\" content=\"2023-11-09T06:35:29+00:00\">"
+               "<meta name=\"sailthru.date\" content=\"2023-11-08 22:35:29\">",
+       "", "2023-11-08"},
+      {"of two disagreeing fields, the one the page shows",
+       title + "<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\","
+               "\"datePublished\":\"2022-01-04T07:29:00Z\"}</script>"
+               "<meta property=\"article:published_time\" content=\"2022-01-06T08:29:34\">",
+       h1 + "<div class=\"info\">06.01.2022</div>", "2022-01-06"},
+      {"a shown date with day and month swapped agrees with the metadata",
+       title + "<meta property=\"article:published_time\" content=\"2020-04-12T14:45:01Z\">",
+       h1 + "<div>12/04/2020 by Kay</div>", "2020-04-12"},
+      {"a shown date matching nothing in the metadata does not win",
+       title + "<meta property=\"article:published_time\" content=\"2020-04-12T10:00:00+02:00\">",
+       h1 + "<div>3 May 2021</div>", "2020-04-12"},
+      {"the date by a logo h1 is the page's clock, not the story's",
+       title + "<meta name=\"date\" content=\"2021-05-05\">",
+       "<h1>Harbour News</h1><span>Monday, 1 November 2021</span>", "2021-05-05"},
+      {"a date inside the story's long first paragraph is an event, not the date shown",
+       title + "<meta name=\"date\" content=\"2022-02-01\">",
+       h1 + "<p>The harbour board, which met again on 28.01.2022 in the town hall, said the pier would close "
+            "for at least two more years while repairs go on.</p>",
+       "2022-02-01"},
+      {"a dateline folded into the heading", title,
+       "<h1>Pier to close for two years 02.02.2022 Harbour desk</h1>", "2022-02-02"},
+  };
+  for (const auto& c : cases) {
+    Article a = parse_one(page(c.head, c.body + kStory));
+    EXPECT_EQ(date_of(a), c.want) << c.name;
+  }
+}
+
+// Visible labels anywhere outside boilerplate, when nothing better is found.
+TEST(HtmlArticle, LabelledDates) {
+  std::vector<Case> cases = {
+      {"German label after the story", "", std::string(kStory) + "<p>Veröffentlicht am 3. Mai 2021</p>", "2021-05-03"},
+      {"label and date in separate elements", "", std::string(kStory) + "<dl><dt>Date:</dt><dd>12.01.2017</dd></dl>",
+       "2017-01-12"},
+      {"French label", "", std::string(kStory) + "<p>Publié le lundi 14 février 2022</p>", "2022-02-14"},
+      {"\"update:\" is not the label \"date:\"", "", std::string(kStory) + "<p>Update: 3 May 2021</p>", "none"},
+      {"the page's clock is not a publication date", "",
+       std::string(kStory) + "<p class=\"time\">Aktuelle Zeit: 14.10.2020, 12:18</p>", "none"},
+  };
+  for (const auto& c : cases) {
+    Article a = parse_one(page(c.head, c.body));
+    EXPECT_EQ(date_of(a), c.want) << c.name;
+  }
+}
+
 TEST(HtmlArticle, TimestampKeepsZone) {
   Article a = parse_one(page("<meta property=\"article:published_time\" content=\"2022-03-01T09:15:00-05:00\">", kStory));
   EXPECT_EQ(a.timestamp, "2022-03-01T09:15:00-05:00");

@@ -295,6 +295,20 @@ TEST_F(ServiceTest, SlowSearchesAnswer503) {
   EXPECT_NE(json::parse(a.body)["error"].get<std::string>().find("took too long"), std::string::npos);
 }
 
+TEST_F(ServiceTest, SlowCountingIsCutShortWithAWarning) {
+  ServiceOptions o = options();
+  o.count_time_limit_seconds = 1e-9;
+  o.time_limit_seconds = 0;
+  Service service(o);
+  HttpAnswer a = get(service, "/api/search", "q=harbour&facets=1");
+  ASSERT_EQ(a.status, 200) << a.body;
+  auto warnings = json::parse(a.body)["warnings"];
+  ASSERT_EQ(warnings.size(), 1u) << a.body;
+  EXPECT_NE(warnings[0].get<std::string>().find("estimate"), std::string::npos);
+  // Without facets nothing is counted exhaustively: no warning.
+  EXPECT_TRUE(json::parse(get(service, "/api/search", "q=harbour").body)["warnings"].empty());
+}
+
 TEST_F(ServiceTest, SeesNewCommitsWithoutRestart) {
   Service service(options());
   const std::size_t before = json::parse(get(service, "/healthz").body)["documents"];

@@ -41,6 +41,11 @@ struct IndexOptions {
   // Remove documents whose source file vanished (off: a missing mount must
   // not delete stories).
   bool prune = false;
+  // "" (one database), or write a sharded archive (docs/deployment.md):
+  // "year" (one shard per year of publication, plus "undated") or "hash:N"
+  // (N shards by a hash of the story id). A directory that already holds a
+  // sharded archive keeps its recorded scheme when this is "".
+  std::string shard_by;
   // Called for every problem met (bad file, bad line). May be empty.
   std::function<void(const Problem&)> on_problem;
   // Called now and then from the writer thread. May be empty.

@@ -78,6 +78,21 @@ struct SearchResponse {
   std::vector<std::string> warnings;
 };
 
+// How a Searcher opens a stub that lists shards (docs/deployment.md).
+struct OpenOptions {
+  // A shard that cannot be opened or stops answering is an error
+  // (DatabaseError) instead of a warning with the other shards' results.
+  bool strict = false;
+  // Remote shards (xapian-tcpsrv): milliseconds allowed for each exchange
+  // with a server, and for connecting to it. A shard slower than this is
+  // treated as down for that search.
+  unsigned timeout_ms = 10000;
+  unsigned connect_timeout_ms = 5000;
+  // A shard found down is tried again at most this often (a long-running
+  // service picks restarted servers up without a restart of its own).
+  unsigned retry_down_after_ms = 30000;
+};
+
 // A searcher holds an open database (a directory, or a Xapian stub file
 // listing local and remote shards). One Searcher is not thread-safe; use
 // one per thread (they are cheap to open).
@@ -85,6 +100,10 @@ class Searcher {
  public:
   // Throws DatabaseError when the database cannot be opened.
   explicit Searcher(const std::string& db_path);
+  // The same, with options for stubs listing local and remote shards: with
+  // some shards down the searcher answers from the others and says so in
+  // SearchResponse::warnings (unless options.strict).
+  Searcher(const std::string& db_path, const OpenOptions& options);
   ~Searcher();
   Searcher(Searcher&&) noexcept;
   Searcher& operator=(Searcher&&) noexcept;

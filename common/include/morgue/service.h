@@ -32,6 +32,11 @@ struct ServiceOptions {
   std::size_t max_limit = 100;        // larger `limit` values are capped to this
   std::size_t max_offset = 10000;     // deeper pages answer 400
   double time_limit_seconds = 5;      // a search slower than this answers 503; 0: none
+  // Xapian stops counting all matches (total, facets) after this long
+  // (Enquire::set_time_limit; in practice the search ends within a few
+  // times this); such answers carry a warning that the counts cover only part
+  // of the matches. Keeps facets over very broad queries affordable. 0: never.
+  double count_time_limit_seconds = 0.1;
   std::filesystem::path assets_dir;   // the page's files; empty: default_assets_dir()
   std::ostream* access_log = nullptr; // one line per request (run_service); nullptr: none
 };

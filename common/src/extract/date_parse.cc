@@ -240,7 +240,11 @@ std::optional<DateTime> parse_date_time(std::string_view input) {
         std::string suffix = util::to_lower(std::string_view(text).substr(j, 2));
         if (suffix == "st" || suffix == "nd" || suffix == "rd" || suffix == "th") j += 2;
       }
-      seps.push_back(j < text.size() && (text[j] == '-' || text[j] == '/' || text[j] == '.') ? text[j] : '\0');
+      // "14.02.2022", "2022-02-14", "26 | 01 | 2022": the next mark after optional spaces.
+      std::size_t m = j;
+      while (m < text.size() && text[m] == ' ') ++m;
+      bool mark = m < text.size() && std::string_view("-/.|").find(text[m]) != std::string_view::npos;
+      seps.push_back(mark ? text[m] : '\0');
       i = j;
     } else if (std::isalpha(c) || c >= 0x80) {
       std::size_t j = i;
@@ -268,8 +272,11 @@ std::optional<DateTime> parse_date_time(std::string_view input) {
       int v = to_int(nums[k]);
       if (nums[k].size() == 4 && plausible_year(v) && !year) {
         year = v;
-      } else if (nums[k].size() <= 2 && v >= 1 && v <= 31 && !day) {
-        day = v;
+      } else if (nums[k].size() <= 2 && v >= 1 && v <= 31) {
+        // The day is the number next to the month name: the last one before
+        // it ("0 3 21. Jan 2022" is the 21st), else the first one after it
+        // and before the year ("Feb 14, 2022"; "November 2020 ... 2" is no date).
+        if (num_before_month[k] || (!day && !year)) day = v;
       }
     }
     if (year && day) date = make_date(year, month_word, day);

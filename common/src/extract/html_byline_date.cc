@@ -14,6 +14,10 @@ constexpr int kEarliestWebYear = 1994;
 constexpr std::size_t kMaxAuthors = 10;
 constexpr std::size_t kMaxWindow = 6;
 constexpr std::size_t kMaxTokens = 200;
+// UTC hours from which a UTC timestamp is already the next day somewhere east
+// (Europe, Asia), and before which it is still the previous day in the Americas.
+constexpr int kEastMidnightUtc = 14;
+constexpr int kWestMidnightUtc = 10;
 
 // Meta tags that name the publication time, most specific first.
 constexpr std::string_view kDateMetas[] = {
@@ -34,7 +38,7 @@ constexpr std::string_view kModifiedMetas[] = {"article:modified_time", "og:upda
 
 // Words after which a visible text talks about a later change, not publication.
 // The clock of the page ("Aktuelle Zeit: ...") is cut the same way.
-constexpr std::string_view kUpdateWords[] = {"updated", "modified", "aktualisiert", "geändert", "mis à jour",
+constexpr std::string_view kUpdateWords[] = {"update", "modified", "aktualisiert", "geändert", "mis à jour",
                                              "actualizado", "aggiornato", "last edit", "bijgewerkt",
                                              "letzte änderung", "zuletzt", "aktuelle zeit", "current time",
                                              "heute ist", "today is"};
@@ -203,6 +207,11 @@ std::optional<DateTime> shown_date(const PageMeta& meta, std::string_view headli
       continue;
     }
     if (auto dt = find_date_in_text(w.after)) return dt;
+    // A heading longer than the headline holds more than the headline: often
+    // the dateline ("Headline 02.02.2022 · Press").
+    if (key.size() > title_key.size() + 4) {
+      if (auto dt = find_date_in_text(w.heading)) return dt;
+    }
     return find_date_in_text(w.before);
   }
   return std::nullopt;
@@ -254,7 +263,13 @@ bool utc_neighbour(const DateTime& utc, const Date& shown) {
   if (!c || !c->utc) return false;
   long gap = day_number(shown) - day_number(utc.date);
   int hour = static_cast<int>((c->local_minutes / 60) % 24);
-  return (gap == 1 && hour >= 12) || (gap == -1 && hour < 12);
+  return (gap == 1 && hour >= kEastMidnightUtc) || (gap == -1 && hour < kWestMidnightUtc);
+}
+
+// 14.02.2022 written as 02/14/2022 and the other way round: a shown date whose
+// day and month swapped give `day` agrees with it.
+bool swapped_equal(const Date& shown, const Date& day) {
+  return shown.day <= 12 && shown.month != shown.day && Date{shown.year, shown.day, shown.month} == day;
 }
 
 std::optional<DateTime> same_day(const Date& day, std::initializer_list<const std::vector<DateTime>*> lists) {
@@ -269,16 +284,9 @@ std::optional<DateTime> same_day(const Date& day, std::initializer_list<const st
 std::optional<DateTime> date_from_page(const PageMeta& meta, const std::vector<std::string>& lead_lines,
                                        std::string_view headline) {
   DateEvidence e = gather(meta, headline);
-  if (std::getenv("MORGUE_DATE_DEBUG")) {  // DEBUG-REMOVE
-    for (const auto& w : meta.headline_windows) fprintf(stderr, "H[%s]\n  B[%s]\n  A[%s]\n", w.heading.c_str(), w.before.c_str(), w.after.c_str());
-    for (const auto& w : meta.labelled_dates) fprintf(stderr, "L[%s]\n", w.c_str());
-    auto pr = [](const char* n, const std::vector<DateTime>& v) { for (auto& d : v) fprintf(stderr, "%s %s %s\n", n, d.date.iso().c_str(), d.timestamp.c_str()); };
-    pr("pub", e.published); pr("weak", e.weak); pr("mod", e.modified); pr("time", e.times);
-    if (e.shown) fprintf(stderr, "shown %s\n", e.shown->date.iso().c_str());
-  }
   if (!e.published.empty()) {
     DateTime best = prefer_local(e.published.front(), e);
-    if (!e.shown || e.shown->date == best.date) return best;
+    if (!e.shown || e.shown->date == best.date || swapped_equal(e.shown->date, best.date)) return best;
     if (utc_neighbour(best, e.shown->date)) return e.shown;
     // The page shows another of its own dates by the headline (a later
     // revision, or the other of two disagreeing fields): readers see that one.

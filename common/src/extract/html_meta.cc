@@ -15,6 +15,8 @@ constexpr std::size_t kMaxHeadlines = 4;      // h1s whose surroundings are kept
 constexpr std::size_t kBeforeHeadline = 120;  // bytes of text kept before an h1
 constexpr std::size_t kAfterHeadline = 240;   // bytes of text kept after it
 constexpr std::size_t kLabelBytes = 100;      // bytes kept from a date label on
+constexpr std::size_t kLongText = 80;         // characters: a text this long is story, not a dateline
+constexpr std::size_t kStoryOpening = 40;     // bytes kept from the story's first text
 constexpr std::size_t kMaxTextScan = 1 << 20; // visible text looked at for labels and headlines
 
 // Parts of a page whose dates and names are not the story's.
@@ -146,6 +148,7 @@ class Collector {
     if (tag == "h1" && boiler_depth_ == 0 && heading_ == nullptr && out_.headline_windows.size() < kMaxHeadlines) {
       out_.headline_windows.push_back({text_of(n, 400), tail_words(tail_, kBeforeHeadline), ""});
       heading_ = n;
+      after_open_ = true;
     }
     read_element(n, tag, class_id);
     return true;
@@ -174,8 +177,17 @@ class Collector {
     std::string_view text(reinterpret_cast<const char*>(n->content));
     text_seen_ += text.size();
     if (util::trim(text).empty()) return;
-    if (heading_ == nullptr && !out_.headline_windows.empty()) {
-      append_text(out_.headline_windows.back().after, text, kAfterHeadline);
+    if (heading_ == nullptr && after_open_) {
+      // Datelines and bylines are short texts; long ones are the standfirst
+      // or the story, whose dates are events: keep only their opening words.
+      std::string& after = out_.headline_windows.back().after;
+      std::string piece = util::collapse_space(text.substr(0, kAfterHeadline));
+      if (count_chars(piece) > kLongText) {
+        std::size_t cut = piece.rfind(' ', kStoryOpening);
+        piece.resize(cut == std::string::npos ? 0 : cut);
+      }
+      append_text(after, piece, kAfterHeadline);
+      if (after.size() >= kAfterHeadline) after_open_ = false;
     }
     tail_ += ' ';
     tail_.append(util::collapse_space(text.size() > 4 * kBeforeHeadline ? text.substr(text.size() - 4 * kBeforeHeadline)
@@ -279,6 +291,7 @@ class Collector {
   std::string tail_;                  // recent visible text, for the text before an h1
   std::size_t text_seen_ = 0;
   int label_nodes_ = 0;               // text nodes still to add to the last labelled date
+  bool after_open_ = false;           // still reading the text after the last h1
 };
 
 }  // namespace

@@ -10,6 +10,7 @@
 #include "index/pipeline.h"
 #include "index/work_queue.h"
 #include "morgue/file_walk.h"
+#include "shard/sharded_index.h"
 
 namespace morgue {
 namespace {
@@ -93,6 +94,11 @@ IndexSummary run_index(const IndexOptions& options) {
   });
   summary.files_seen = files.size();
   unsigned jobs = options.jobs ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
+  if (wants_sharded_index(options)) {
+    run_sharded_index(options, std::move(files), jobs, summary);
+    summary.seconds = std::chrono::duration<double>(Clock::now() - start).count();
+    return summary;
+  }
   if (wants_full_build(options, files.size(), jobs)) {
     if (run_full_build(options, files, jobs, summary)) {
       summary.seconds = std::chrono::duration<double>(Clock::now() - start).count();

@@ -132,7 +132,6 @@ void analyse(const Document& doc, const Lexicon& lexicon, DocumentFacts& facts) 
     const Token& t = doc.tokens[i];
     TokenInfo& info = facts.tokens[i];
     info.lower_hash = word_hash(t.lower);
-    info.shape_hash = shape_hash(t.text);
     info.word = word_number(t, info.lower_hash, lexicon, facts);
     info.lexicon = facts.word_lexicon[info.word];
     info.candidate = t.letter_case & kHasUpper;
@@ -151,6 +150,12 @@ void analyse(const Document& doc, const Lexicon& lexicon, DocumentFacts& facts) 
     std::size_t next = i + 1;
     while (next < n && (facts.tokens[next].lexicon & kParticle) && !facts.tokens[next].candidate) ++next;
     info.candidate = facts.tokens[i - 1].candidate && next < n && facts.tokens[next].candidate;
+  }
+  // Shapes are read only for candidates and their next neighbours.
+  for (std::size_t i = 0; i < n; ++i) {
+    bool needed = facts.tokens[i].candidate || (i > 0 && facts.tokens[i - 1].candidate) ||
+                  (i + 1 < n && facts.tokens[i + 1].candidate);
+    facts.tokens[i].shape_hash = needed ? shape_hash(doc.tokens[i].text) : 0;
   }
 }
 

@@ -16,7 +16,7 @@ namespace morgue::people {
 // Per-token facts computed once per document.
 struct TokenInfo {
   std::uint64_t lower_hash = 0;
-  std::uint64_t shape_hash = 0;
+  std::uint64_t shape_hash = 0;  // set for candidates and their neighbours only
   std::uint32_t word = 0;    // index of its lower-case form in DocumentFacts::words
   std::uint8_t lexicon = 0;  // LexiconFlag bits
   bool candidate = false;    // could be part of a name (see is_candidate)

@@ -1,13 +1,24 @@
 #include "people/lexicon.h"
 
 #include <fstream>
-#include <iterator>
 #include <stdexcept>
 #include <string>
 
 #include "util/strings.h"
 
 namespace morgue::people {
+
+std::string read_data_file(const std::filesystem::path& file, std::string_view what) {
+  std::ifstream in(file, std::ios::binary | std::ios::ate);
+  std::string text;
+  if (in) {
+    text.resize(static_cast<std::size_t>(in.tellg()));
+    in.seekg(0);
+    in.read(text.data(), static_cast<std::streamsize>(text.size()));
+  }
+  if (!in) throw std::runtime_error(std::string(what) + " missing or unreadable: " + file.string());
+  return text;
+}
 
 Lexicon::Lexicon(const std::filesystem::path& dir) {
   // Sized for the shipped lists (about 180,000 words) at under half full.
@@ -25,10 +36,7 @@ Lexicon::Lexicon(const std::filesystem::path& dir) {
 
 void Lexicon::load(const std::filesystem::path& file, std::uint8_t flag) {
   // Read whole and split in place: these lists are loaded on every indexing run.
-  std::ifstream in(file, std::ios::binary);
-  if (!in) throw std::runtime_error("people data file missing or unreadable: " + file.string());
-  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  if (in.bad()) throw std::runtime_error("people data file unreadable: " + file.string());
+  const std::string text = read_data_file(file, "people data file");
   std::string_view rest = text;
   while (!rest.empty()) {
     std::size_t end = rest.find('\n');

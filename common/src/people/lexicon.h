@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -33,6 +34,10 @@ inline std::uint64_t word_hash(std::string_view lower) {
   }
   return h ? h : 1;  // 0 marks empty slots
 }
+
+// The whole of a data file. Throws std::runtime_error("<what> missing or
+// unreadable: <file>") when it cannot be read.
+std::string read_data_file(const std::filesystem::path& file, std::string_view what);
 
 class Lexicon {
  public:

@@ -4,7 +4,6 @@
 #include <string>
 #include <cstddef>
 #include <string_view>
-#include <unordered_map>
 
 #include <xapian.h>
 
@@ -130,10 +129,13 @@ std::vector<Mention> collect_mentions(const Document& doc, const std::vector<Tag
                                       const std::vector<float>& margins, const Lexicon& lexicon) {
   // How the tagger read each word across the story: a word read as a place
   // or an organisation more often than as a person is not taken alone.
-  std::unordered_map<std::string_view, std::pair<int, int>> readings;  // person, other entity
+  // A story has a few dozen entity tokens: a list scanned per lone-word
+  // mention is cheaper than a map built for every story.
+  std::vector<std::pair<std::string_view, bool>> entity_tokens;  // lower form, read as a person
   for (std::size_t i = 0; i < doc.tokens.size(); ++i) {
-    if (tags[i] == kPersonBegin || tags[i] == kPersonInside) ++readings[doc.tokens[i].lower].first;
-    else if (tags[i] != kOutside) ++readings[doc.tokens[i].lower].second;
+    if (tags[i] != kOutside) {
+      entity_tokens.emplace_back(doc.tokens[i].lower, tags[i] == kPersonBegin || tags[i] == kPersonInside);
+    }
   }
   std::vector<Mention> mentions;
   const std::size_t n = doc.tokens.size();
@@ -182,7 +184,10 @@ std::vector<Mention> collect_mentions(const Document& doc, const std::vector<Tag
     if (m.words.size() == 1) {
       // A lone lower-case word or a lone initial is not a name.
       if (!has_upper(m.words[0]) || is_initial(m.words[0])) continue;
-      auto [person, other] = readings[doc.tokens[begin].lower];
+      int person = 0, other = 0;
+      for (const auto& [lower, is_person] : entity_tokens) {
+        if (lower == doc.tokens[begin].lower) ++(is_person ? person : other);
+      }
       if (other > person) continue;
     }
     mentions.push_back(std::move(m));

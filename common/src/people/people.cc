@@ -31,17 +31,19 @@ std::vector<std::string> PeopleExtractor::extract(const Article& article) const 
   std::string body = people::strip_body_credits(article.body);
 
   people::Document doc;
+  // Grown once: about one token per six bytes of English text.
+  std::size_t bytes = article.title.size() + body.size();
+  for (const std::string& caption : captions) bytes += caption.size();
+  doc.lower_buffer.reserve(bytes);
+  doc.tokens.reserve(bytes / 5 + 16);
+  doc.lower_offsets.reserve(bytes / 5 + 16);
   people::tokenize(article.title, doc);
   for (const std::string& caption : captions) people::tokenize(caption, doc);
   people::tokenize(body, doc);
   people::finish_document(doc);
 
   people::TaggerScratch scratch;
-  const people::Model& model = impl_->model;
-  people::tag_document(doc, impl_->lexicon, scratch,
-                       [&model, &scratch](std::size_t i, std::span<const std::uint64_t> features) {
-                         return people::best_tag(model, features, &scratch.margins[i]);
-                       });
+  people::tag_document(doc, impl_->lexicon, impl_->model, scratch);
   return people::merge_mentions(people::collect_mentions(doc, scratch.tags, scratch.margins, impl_->lexicon),
                                 impl_->lexicon);
 }

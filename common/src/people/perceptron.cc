@@ -1,14 +1,14 @@
 #include "people/perceptron.h"
 
 #include <algorithm>
-#include <charconv>
 #include <cmath>
 #include <fstream>
-#include <sstream>
 #include <stdexcept>
 #include <string>
 
 #include <fmt/format.h>
+
+#include "people/lexicon.h"
 
 namespace morgue::people {
 namespace {
@@ -23,13 +23,48 @@ std::size_t slot_of(std::uint64_t key, std::size_t mask) {
 
 }  // namespace
 
+namespace {
+
+// Parsers for the model's lines, simpler and faster than std::from_chars
+// (start-up time is part of every indexing run). Each returns nullptr on a
+// malformed field.
+const char* parse_key(const char* p, const char* end, std::uint64_t& key) {
+  if (end - p < 16) return nullptr;
+  key = 0;
+  for (int k = 0; k < 16; ++k, ++p) {
+    unsigned c = static_cast<unsigned char>(*p);
+    unsigned digit;
+    if (c >= '0' && c <= '9') digit = c - '0';
+    else if (c >= 'a' && c <= 'f') digit = c - 'a' + 10;
+    else if (c >= 'A' && c <= 'F') digit = c - 'A' + 10;
+    else return nullptr;
+    key = key << 4 | digit;
+  }
+  return p;
+}
+
+const char* parse_weight(const char* p, const char* end, long& value) {
+  bool negative = p < end && *p == '-';
+  if (negative) ++p;
+  const char* digits = p;
+  value = 0;
+  while (p < end && *p >= '0' && *p <= '9' && p - digits < 12) value = value * 10 + (*p++ - '0');
+  if (p == digits || (p < end && *p >= '0' && *p <= '9')) return nullptr;
+  if (negative) value = -value;
+  return p;
+}
+
+}  // namespace
+
 Model::Model(const std::filesystem::path& file) {
-  std::ifstream in(file, std::ios::binary);
-  if (!in) throw std::runtime_error("people model missing or unreadable: " + file.string());
-  std::stringstream buffer;
-  buffer << in.rdbuf();
-  const std::string text = buffer.str();
-  // Parsed with from_chars: start-up time is part of every indexing run.
+  const std::string text = read_data_file(file, "people model");
+  // Sized once for every line, so the table is never rebuilt while loading.
+  std::size_t lines = 1;
+  for (std::size_t pos = text.find('\n'); pos != std::string::npos; pos = text.find('\n', pos + 1)) ++lines;
+  std::size_t capacity = 1024;
+  while (capacity < lines * 2) capacity *= 2;
+  slots_.assign(capacity, Slot{});
+  mask_ = capacity - 1;
   std::size_t line_no = 0;
   for (std::size_t pos = 0; pos < text.size();) {
     std::size_t end = text.find('\n', pos);
@@ -40,21 +75,18 @@ Model::Model(const std::filesystem::path& file) {
     ++line_no;
     if (p == line_end || *p == '#') continue;
     std::uint64_t key = 0;
-    auto [next, ec] = std::from_chars(p, line_end, key, 16);
-    bool ok = ec == std::errc() && next - p == 16;
+    const char* next = parse_key(p, line_end, key);
     Scores w{};
     for (float& x : w) {
-      if (!ok || next == line_end || *next != ' ') {
-        ok = false;
+      if (!next || next == line_end || *next != ' ') {
+        next = nullptr;
         break;
       }
       long v = 0;
-      auto r = std::from_chars(next + 1, line_end, v);
-      ok = r.ec == std::errc();
-      next = r.ptr;
+      next = parse_weight(next + 1, line_end, v);
       x = static_cast<float>(v) / kScale;
     }
-    if (!ok || next != line_end) {
+    if (!next || next != line_end) {
       throw std::runtime_error(fmt::format("{}:{}: malformed model line", file.string(), line_no));
     }
     insert(key, w);
@@ -84,16 +116,27 @@ void Model::insert(std::uint64_t feature, const Scores& weights) {
 
 void Model::add_scores(std::span<const std::uint64_t> features, Scores& scores) const {
   if (slots_.empty()) return;
+  // A local sum the compiler can keep in registers (`scores` might alias
+  // the table as far as it knows); the additions happen in the same order.
+  Scores sum = scores;
+  const Slot* slots = slots_.data();
   for (std::uint64_t f : features) {
     if (f == 0) f = 1;
-    for (std::size_t slot = slot_of(f, mask_); slots_[slot].key != 0; slot = (slot + 1) & mask_) {
-      if (slots_[slot].key == f) {
-        const Scores& w = slots_[slot].weights;
-        for (int t = 0; t < kTagCount; ++t) scores[t] += w[t];
+    for (std::size_t slot = slot_of(f, mask_); slots[slot].key != 0; slot = (slot + 1) & mask_) {
+      if (slots[slot].key == f) {
+        const Scores& w = slots[slot].weights;
+        static_assert(kTagCount == 6, "unrolled below");
+        sum[0] += w[0];
+        sum[1] += w[1];
+        sum[2] += w[2];
+        sum[3] += w[3];
+        sum[4] += w[4];
+        sum[5] += w[5];
         break;
       }
     }
   }
+  scores = sum;
 }
 
 Tag Trainer::predict(std::span<const std::uint64_t> features) const {

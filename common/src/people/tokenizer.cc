@@ -34,6 +34,15 @@ inline CodePoint decode(std::string_view s, std::size_t i) {
   return decode_multibyte(s, i);
 }
 
+// ASCII letters and digits, by byte: the tokenizer's inner loops.
+constexpr std::array<bool, 256> kAsciiAlnum = [] {
+  std::array<bool, 256> table{};
+  for (unsigned c = 0; c < 128; ++c) {
+    table[c] = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+  }
+  return table;
+}();
+
 bool is_letter(unsigned c) {
   if (c < 0x80) return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
   auto cat = Xapian::Unicode::get_category(c);
@@ -78,7 +87,14 @@ bool is_single_letter(std::string_view w) {
 }
 
 void append_lower(std::string_view text, std::string& out) {
-  for (std::size_t i = 0; i < text.size();) {
+  std::size_t ascii = 0;
+  while (ascii < text.size() && static_cast<unsigned char>(text[ascii]) < 0x80) ++ascii;
+  const std::size_t start = out.size();
+  out.append(text.substr(0, ascii));
+  for (std::size_t k = start; k < out.size(); ++k) {
+    if (out[k] >= 'A' && out[k] <= 'Z') out[k] = static_cast<char>(out[k] - 'A' + 'a');
+  }
+  for (std::size_t i = ascii; i < text.size();) {
     unsigned char b = static_cast<unsigned char>(text[i]);
     if (b < 0x80) {
       out.push_back(b >= 'A' && b <= 'Z' ? static_cast<char>(b - 'A' + 'a') : static_cast<char>(b));
@@ -100,6 +116,10 @@ std::size_t scan_word(std::string_view s, std::size_t i) {
   std::size_t j = i;
   std::size_t segment_start = i;  // start of the part after the last inner '.'
   while (j < s.size()) {
+    if (kAsciiAlnum[static_cast<unsigned char>(s[j])]) {
+      ++j;
+      continue;
+    }
     CodePoint c = decode(s, j);
     if (is_alnum(c.value)) {
       j += c.size;
@@ -183,24 +203,40 @@ bool has_letter(std::string_view word) {
 
 std::uint8_t letter_case(std::string_view word) {
   // One pass for what starts_upper(), has_upper(), has_letter() and
-  // is_all_upper() would each find.
-  bool letter = false, upper = false, lower = false, first_upper = false;
+  // is_all_upper() would each find; ASCII by table.
+  enum : std::uint8_t { kUp = 1, kLow = 2 };
+  static constexpr std::array<std::uint8_t, 128> kAsciiCase = [] {
+    std::array<std::uint8_t, 128> table{};
+    for (unsigned c = 'A'; c <= 'Z'; ++c) table[c] = kUp;
+    for (unsigned c = 'a'; c <= 'z'; ++c) table[c] = kLow;
+    return table;
+  }();
+  std::uint8_t seen = 0, first = 0;
   for (std::size_t i = 0; i < word.size();) {
-    CodePoint c = decode(word, i);
-    i += c.size;
-    bool is_up = is_upper_cp(c.value);
-    bool is_low = !is_up && is_lower_cp(c.value);
-    bool is_let = is_up || is_low || is_letter(c.value);
-    if (is_let && !letter) first_upper = is_up;
-    letter = letter || is_let;
-    upper = upper || is_up;
-    lower = lower || is_low;
+    unsigned char b = static_cast<unsigned char>(word[i]);
+    std::uint8_t cls;
+    if (b < 0x80) {
+      cls = kAsciiCase[b];
+      ++i;
+    } else {
+      CodePoint c = decode(word, i);
+      i += c.size;
+      // A letter neither upper nor lower case (CJK, marks) still counts as a letter.
+      cls = is_upper_cp(c.value) ? kUp : is_lower_cp(c.value) ? kLow : is_letter(c.value) ? (kUp | kLow) : 0;
+      if (cls == (kUp | kLow)) {
+        if (!first) first = kLow;  // a letter, not upper case
+        seen |= 4;                 // a letter, no case
+        continue;
+      }
+    }
+    if (!first) first = cls;
+    seen |= cls;
   }
   std::uint8_t bits = 0;
-  if (letter) bits |= kHasLetter;
-  if (upper) bits |= kHasUpper;
-  if (first_upper) bits |= kStartsUpper;
-  if (letter && !lower) bits |= kAllUpper;
+  if (seen) bits |= kHasLetter;
+  if (seen & kUp) bits |= kHasUpper;
+  if (first == kUp) bits |= kStartsUpper;
+  if (seen && !(seen & kLow)) bits |= kAllUpper;
   return bits;
 }
 
@@ -208,9 +244,39 @@ void add_token(std::string_view text, std::uint32_t flags, Document& doc) {
   // The buffer may move while it grows: finish_document() makes the views.
   const std::size_t start = doc.lower_buffer.size();
   doc.lower_offsets.push_back(static_cast<std::uint32_t>(start));
-  append_lower(text, doc.lower_buffer);
-  doc.tokens.push_back(Token{text, {}, flags, letter_case(text)});
-  if (std::string_view(doc.lower_buffer).substr(start) == text) doc.tokens.back().letter_case |= kLowerOnly;
+  // ASCII words (nearly all of them) are lowered and classified in one loop.
+  enum : std::uint8_t { kUp = 1, kLow = 2 };
+  static constexpr std::array<std::uint8_t, 128> kAsciiCase = [] {
+    std::array<std::uint8_t, 128> table{};
+    for (unsigned c = 'A'; c <= 'Z'; ++c) table[c] = kUp;
+    for (unsigned c = 'a'; c <= 'z'; ++c) table[c] = kLow;
+    return table;
+  }();
+  doc.lower_buffer.resize(start + text.size());
+  char* out = doc.lower_buffer.data() + start;
+  std::uint8_t seen = 0, first = 0;
+  for (std::size_t k = 0; k < text.size(); ++k) {
+    unsigned char b = static_cast<unsigned char>(text[k]);
+    if (b >= 0x80) {
+      doc.lower_buffer.resize(start);
+      append_lower(text, doc.lower_buffer);
+      std::uint8_t bits = letter_case(text);
+      if (std::string_view(doc.lower_buffer).substr(start) == text) bits |= kLowerOnly;
+      doc.tokens.push_back(Token{text, {}, flags, bits});
+      return;
+    }
+    std::uint8_t cls = kAsciiCase[b];
+    out[k] = static_cast<char>(cls == kUp ? b + ('a' - 'A') : b);
+    if (!first) first = cls;
+    seen |= cls;
+  }
+  std::uint8_t bits = 0;
+  if (seen) bits |= kHasLetter;
+  if (seen & kUp) bits |= kHasUpper;
+  else bits |= kLowerOnly;
+  if (first == kUp) bits |= kStartsUpper;
+  if (seen && !(seen & kLow)) bits |= kAllUpper;
+  doc.tokens.push_back(Token{text, {}, flags, bits});
 }
 
 void tokenize(std::string_view text, Document& doc) {

@@ -13,6 +13,7 @@
 #include "search/facets.h"
 #include "search/query_builder.h"
 #include "search/spelling.h"
+#include "shard/shard_set.h"
 #include "util/strings.h"
 
 namespace morgue {
@@ -83,15 +84,25 @@ double day_number(const Date& d) {
 struct Searcher::Impl {
   std::string path;
   Xapian::Database db;
+  // Set when path is a stub listing shards: db is then the union of those
+  // that answer (shard/shard_set.h).
+  std::unique_ptr<ShardSet> shards;
 
   SearchResponse run(const SearchRequest& req);
   Xapian::MSet match(Xapian::Enquire& enquire, Xapian::doccount first, Xapian::doccount count,
                      Xapian::doccount check_at_least);
 };
 
-Searcher::Searcher(const std::string& db_path) : impl_(std::make_unique<Impl>()) {
+Searcher::Searcher(const std::string& db_path) : Searcher(db_path, OpenOptions{}) {}
+
+Searcher::Searcher(const std::string& db_path, const OpenOptions& options) : impl_(std::make_unique<Impl>()) {
   impl_->path = db_path;
-  impl_->db = open_database(db_path);
+  if (auto stub = stub_file(db_path)) {
+    impl_->shards = std::make_unique<ShardSet>(*stub, options);
+    impl_->db = impl_->shards->database();
+  } else {
+    impl_->db = open_database(db_path);
+  }
 }
 
 Searcher::~Searcher() = default;
@@ -102,6 +113,11 @@ std::size_t Searcher::document_count() const { return impl_->db.get_doccount(); 
 
 bool Searcher::reopen() {
   try {
+    if (impl_->shards) {
+      bool changed = impl_->shards->reopen();
+      impl_->db = impl_->shards->database();
+      return changed;
+    }
     return impl_->db.reopen();
   } catch (const Xapian::Error& e) {
     throw DatabaseError(fmt::format("cannot reopen database {}: {}", impl_->path, e.get_msg()));
@@ -127,9 +143,14 @@ std::optional<Article> Searcher::article(const std::string& id) {
 }
 
 SearchResponse Searcher::search(const SearchRequest& request) {
+  if (impl_->shards && impl_->shards->retry_down()) impl_->db = impl_->shards->database();
   for (int attempt = 0;; ++attempt) {
     try {
-      return impl_->run(request);
+      SearchResponse response = impl_->run(request);
+      if (impl_->shards) {
+        for (auto& warning : impl_->shards->warnings()) response.warnings.push_back(std::move(warning));
+      }
+      return response;
     } catch (const Xapian::DatabaseModifiedError&) {
       // The indexer committed twice while we read: start again on the new revision.
       if (attempt > 2) throw DatabaseError("the database changed too often during the search; try again");
@@ -139,7 +160,12 @@ SearchResponse Searcher::search(const SearchRequest& request) {
     } catch (const Xapian::DatabaseError& e) {
       throw DatabaseError(fmt::format("database {}: {}", impl_->path, e.get_msg()));
     } catch (const Xapian::NetworkError& e) {
-      throw DatabaseError(fmt::format("remote shard: {}", e.get_msg()));
+      // One remote shard failing fails Xapian's whole search: reconnect,
+      // keep the shards that answer and ask them again (recover() throws
+      // in strict mode or when no shard is left).
+      if (!impl_->shards || attempt > 2) throw DatabaseError(fmt::format("remote shard: {}", e.get_msg()));
+      impl_->shards->recover(e.get_msg());
+      impl_->db = impl_->shards->database();
     }
   }
 }
@@ -227,6 +253,12 @@ SearchResponse Searcher::Impl::run(const SearchRequest& req) {
     hit.snippet = make_snippet(hit.article.body, snippet_terms(enquire, r.it), req.snippet);
     hit.article.body.clear();
     response.hits.push_back(std::move(hit));
+  }
+  if (shards && shards->has_remote() && !req.all_versions && !ranked.empty()) {
+    std::vector<std::string> keys;
+    for (const auto& r : ranked) keys.push_back(r.it.get_collapse_key());
+    auto versions = count_versions(db, enquire.get_query(), schema::kSlotDupGroup, keys);
+    for (std::size_t i = 0; i < response.hits.size(); ++i) response.hits[i].versions = versions[i];
   }
   if (req.facets) response.facets = facets.collect(req.facet_top);
   if (built.has_text && response.total < 3) response.suggestion = suggest_spelling(db, built.text);

@@ -102,7 +102,8 @@ HttpAnswer Service::Impl::page(const std::string& path) const {
 
 HttpAnswer Service::Impl::search(const std::string& query) {
   SearchRequest request = serve::search_request_from_params(serve::parse_query_string(query), limits);
-  request.time_limit_seconds = options.time_limit_seconds;
+  request.time_limit_seconds =
+      options.count_time_limit_seconds > 0 ? options.count_time_limit_seconds : options.time_limit_seconds;
   auto lease = pool.checkout();
   const auto start = std::chrono::steady_clock::now();
   SearchResponse response;
@@ -112,12 +113,17 @@ HttpAnswer Service::Impl::search(const std::string& query) {
     lease.discard();  // the next request opens the database afresh
     throw;
   }
-  // Xapian's time limit stops the exhaustive counting, and the answer would
-  // be silently partial; say so instead of serving it.
+  // Xapian's limit only stops the counting; a search still slower than the
+  // hard limit is refused rather than served late.
   const std::chrono::duration<double> took = std::chrono::steady_clock::now() - start;
   if (options.time_limit_seconds > 0 && took.count() > options.time_limit_seconds) {
     return error_answer(503, fmt::format("query took too long (over {:g} s); make it narrower",
                                          options.time_limit_seconds));
+  }
+  if (request.facets && options.count_time_limit_seconds > 0 && took.count() > options.count_time_limit_seconds) {
+    response.warnings.push_back(fmt::format(
+        "too many matches to count in {:g} s: the total is an estimate and the facet counts cover part of the matches",
+        options.count_time_limit_seconds));
   }
   return json_answer(200, response_to_json(response));
 }

@@ -1,0 +1,181 @@
+// Sharded archives: routing, incremental runs per shard, stories that move
+// between shards, and search over the stub matching one combined database.
+#include <fstream>
+#include <set>
+
+#include <gtest/gtest.h>
+#include <xapian.h>
+
+#include "morgue/index_writer.h"
+#include "morgue/schema.h"
+#include "morgue/search.h"
+#include "morgue/shards.h"
+#include "support/temp_dir.h"
+
+namespace morgue {
+namespace {
+
+namespace fs = std::filesystem;
+using testing_support::TempDir;
+
+class ShardIndexTest : public testing::Test {
+ protected:
+  void write(const std::string& name, const std::string& text) {
+    fs::create_directories((dir_ / "in" / name).parent_path());
+    std::ofstream(dir_ / "in" / name) << text;
+    auto path = dir_ / "in" / name;
+    fs::last_write_time(path, fs::last_write_time(path) + std::chrono::seconds(++tick_));
+  }
+
+  static std::string story(const std::string& date, const std::string& title, const std::string& body) {
+    std::string out = date;
+    out.append(" - World\n\n").append(title).append("\n\n").append(body).append("\n");
+    return out;
+  }
+
+  IndexSummary index(const std::string& db, const std::string& shard_by, bool prune = false) {
+    IndexOptions options;
+    options.db_path = dir_ / db;
+    options.inputs = {dir_ / "in"};
+    options.shard_by = shard_by;
+    options.prune = prune;
+    options.jobs = 2;
+    options.batch_size = 2;
+    options.parallel_min_files = 0;
+    return run_index(options);
+  }
+
+  std::size_t count(const std::string& db) { return Xapian::Database((dir_ / db).string()).get_doccount(); }
+  bool holds(const std::string& db, const std::string& title_word) {
+    return Xapian::Database((dir_ / db).string()).term_exists(schema::make_term(schema::kTitlePrefix, title_word));
+  }
+
+  TempDir dir_;
+  int tick_ = 0;
+};
+
+TEST_F(ShardIndexTest, YearShardsAndStub) {
+  write("a.txt", story("2019-03-01", "Alpha", "A harbour story."));
+  write("b.txt", story("2020-05-01", "Beta", "A council story."));
+  write("c.txt", story("2020-06-01", "Gamma", "Another council story."));
+  write("d.txt", "Delta\n\nA story with no date at all.\n");
+  IndexSummary s = index("db", "year");
+  EXPECT_EQ(s.added, 4u);
+  EXPECT_EQ(s.documents, 4u);
+  EXPECT_EQ(count("db/2019"), 1u);
+  EXPECT_EQ(count("db/2020"), 2u);
+  EXPECT_EQ(count("db/undated"), 1u);
+  EXPECT_EQ(count("db"), 4u);  // Xapian opens the directory through its XAPIANDB stub
+  EXPECT_TRUE(is_sharded_archive(dir_ / "db"));
+  auto entries = read_stub(dir_ / "db" / "XAPIANDB");
+  ASSERT_EQ(entries.size(), 3u);
+  EXPECT_EQ(entries[0].line, "auto 2019");
+}
+
+TEST_F(ShardIndexTest, UnchangedRunTouchesNoShard) {
+  write("a.txt", story("2019-03-01", "Alpha", "A harbour story."));
+  write("b.txt", story("2020-05-01", "Beta", "A council story."));
+  index("db", "year");
+  auto revision = [&](const char* shard) { return Xapian::Database((dir_ / "db" / shard).string()).get_revision(); };
+  auto r2019 = revision("2019"), r2020 = revision("2020");
+  IndexSummary again = index("db", "");  // the recorded scheme is used
+  EXPECT_EQ(again.unchanged, 2u);
+  EXPECT_EQ(revision("2019"), r2019);
+  EXPECT_EQ(revision("2020"), r2020);
+
+  write("b.txt", story("2020-05-01", "Beta", "A council story, corrected."));
+  IndexSummary changed = index("db", "");
+  EXPECT_EQ(changed.updated, 1u);
+  EXPECT_EQ(revision("2019"), r2019);  // only the shard that changed gets a new revision
+  EXPECT_GT(revision("2020"), r2020);
+}
+
+TEST_F(ShardIndexTest, StoryMovesWhenItsDateChanges) {
+  write("a.txt", story("2019-03-01", "Alpha", "A harbour story."));
+  write("b.txt", story("2020-05-01", "Beta", "A council story."));
+  index("db", "year");
+  write("a.txt", story("2021-03-01", "Alpha", "A harbour story, redated."));
+  IndexSummary moved = index("db", "");
+  EXPECT_EQ(moved.updated, 1u);
+  EXPECT_EQ(moved.added, 0u);
+  EXPECT_FALSE(holds("db/2019", "alpha"));
+  EXPECT_TRUE(holds("db/2021", "alpha"));
+  EXPECT_EQ(count("db"), 2u);
+  EXPECT_EQ(Searcher((dir_ / "db").string()).search({.query = "harbour"}).hits.size(), 1u);
+}
+
+TEST_F(ShardIndexTest, MultiArticleFileSplitsAndPrunes) {
+  write("feed.jsonl",
+        "{\"id\":\"1\",\"title\":\"One\",\"date\":\"2019-01-02\",\"body\":\"First wire story about ferries.\"}\n"
+        "{\"id\":\"2\",\"title\":\"Two\",\"date\":\"2020-01-02\",\"body\":\"Second wire story about ferries.\"}\n");
+  write("other.txt", story("2020-05-01", "Beta", "A council story."));
+  index("db", "year");
+  EXPECT_EQ(count("db/2019"), 1u);
+  EXPECT_EQ(count("db/2020"), 2u);
+  // The 2019 article goes: its shard loses it, the 2020 one stays.
+  write("feed.jsonl", "{\"id\":\"2\",\"title\":\"Two\",\"date\":\"2020-01-02\",\"body\":\"Second wire story about ferries.\"}\n");
+  index("db", "");
+  EXPECT_EQ(count("db/2019"), 0u);
+  EXPECT_EQ(count("db/2020"), 2u);
+  fs::remove(dir_ / "in" / "feed.jsonl");
+  IndexSummary pruned = index("db", "", true);
+  EXPECT_EQ(pruned.removed, 1u);
+  EXPECT_EQ(count("db"), 1u);
+}
+
+TEST_F(ShardIndexTest, SchemeIsKeptAndCheckedAgainstUnshardedDatabases) {
+  write("a.txt", story("2019-03-01", "Alpha", "A harbour story."));
+  index("db", "hash:3");
+  EXPECT_THROW(index("db", "year"), std::runtime_error);
+  EXPECT_THROW(index("db", "hash:4"), std::runtime_error);
+  EXPECT_NO_THROW(index("db", "hash:3"));
+  for (int i = 0; i < 3; ++i) EXPECT_TRUE(fs::exists(dir_ / "db" / ("shard-" + std::to_string(i)) / "iamglass"));
+  index("plain", "");
+  EXPECT_THROW(index("plain", "year"), std::runtime_error);
+}
+
+TEST_F(ShardIndexTest, SearchThroughShardsMatchesOneDatabase) {
+  const char* words[] = {"harbour", "council", "ferry", "budget", "strike", "election"};
+  for (int i = 0; i < 30; ++i) {
+    std::string body = std::string("A story about the ") + words[i % 6] + " and the " + words[(i * 7 + 1) % 6] +
+                       (i % 5 == 0 ? " and the harbour again, twice harbour." : ".");
+    write("s" + std::to_string(i) + ".txt", story(std::to_string(2015 + i % 6) + "-0" + std::to_string(1 + i % 9) + "-11",
+                                                  "Story " + std::to_string(i) + " " + words[i % 6], body));
+  }
+  // Wire copy filed in two years: one hit with two versions either way.
+  write("w1.txt", story("2019-12-31", "Ferry strike ends", "Crews return to work on Monday after a two day ferry strike over pay and rosters."));
+  write("w2.txt", story("2020-01-01", "Ferry strike ends", "Crews return to work on Monday after a two day ferry strike over pay and rosters."));
+  index("one", "");
+  index("years", "year");
+  index("hashed", "hash:4");
+  for (const char* q : {"harbour", "council OR ferry", "ferry strike", "date:2016..2018 budget"}) {
+    for (bool all_versions : {false, true}) {
+      SearchRequest req;
+      req.query = q;
+      req.limit = 50;
+      req.facets = true;
+      req.all_versions = all_versions;
+      SearchResponse want = Searcher((dir_ / "one").string()).search(req);
+      for (const char* db : {"years", "hashed"}) {
+        SearchResponse got = Searcher((dir_ / db).string()).search(req);
+        ASSERT_EQ(got.hits.size(), want.hits.size()) << q << " " << db;
+        EXPECT_EQ(got.total, want.total) << q << " " << db;
+        for (std::size_t i = 0; i < want.hits.size(); ++i) {
+          EXPECT_EQ(got.hits[i].id, want.hits[i].id) << q << " " << db << " #" << i;
+          EXPECT_NEAR(got.hits[i].score, want.hits[i].score, 1e-9) << q << " " << db;
+          EXPECT_EQ(got.hits[i].versions, want.hits[i].versions) << q << " " << db;
+          ASSERT_EQ(got.hits[i].snippet.fragments.size(), want.hits[i].snippet.fragments.size()) << q << " " << db;
+          for (std::size_t f = 0; f < want.hits[i].snippet.fragments.size(); ++f) {
+            EXPECT_EQ(got.hits[i].snippet.fragments[f].text, want.hits[i].snippet.fragments[f].text) << q;
+          }
+        }
+        ASSERT_TRUE(got.facets && want.facets);
+        EXPECT_EQ(got.facets->timeline.size(), want.facets->timeline.size()) << q << " " << db;
+        EXPECT_TRUE(got.warnings.empty()) << got.warnings.front();
+      }
+    }
+  }
+}
+
+}  // namespace
+}  // namespace morgue

@@ -1,6 +1,9 @@
 // morgue-index: turns flags into options and calls the core library.
 #include <atomic>
 #include <csignal>
+#include <cstdio>
+#include <cstdlib>
+#include <exception>
 #include <iostream>
 
 #include <fmt/format.h>
@@ -20,6 +23,26 @@ namespace {
 std::atomic<bool> g_stop{false};
 
 extern "C" void on_signal(int) { g_stop.store(true); }
+
+// Xapian 1.4's glass backend can throw from a destructor when a write fails
+// in the middle of a commit (disk full, ulimit -f), which ends in
+// std::terminate. Say what happened and exit 2 like any other fatal error;
+// the last commit is intact (tests/e2e/faults_test.cc).
+[[noreturn]] void on_terminate() {
+  std::string what = "unexpected error";
+  if (auto e = std::current_exception()) {
+    try {
+      std::rethrow_exception(e);
+    } catch (const Xapian::Error& x) {
+      what = x.get_description();
+    } catch (const std::exception& x) {
+      what = x.what();
+    } catch (...) {
+    }
+  }
+  std::fprintf(stderr, "morgue-index: %s\n", what.c_str());
+  std::_Exit(2);
+}
 
 int run_extract(const morgue::cli::CliOptions& opts) {
   bool failed = false;
@@ -99,6 +122,7 @@ int main(int argc, char** argv) {
   // Over a file-size limit (ulimit -f) a write must fail with EFBIG, so Xapian
   // throws and we exit 2 with a message, instead of dying from SIGXFSZ.
   std::signal(SIGXFSZ, SIG_IGN);
+  std::set_terminate(on_terminate);
   int exit_code = 0;
   auto opts = morgue::cli::parse_command_line(argc, argv, exit_code);
   if (!opts) return exit_code;

@@ -1,6 +1,8 @@
 // Sharded archives: routing, incremental runs per shard, stories that move
 // between shards, and search over the stub matching one combined database.
+#include <cmath>
 #include <fstream>
+#include <map>
 #include <set>
 
 #include <gtest/gtest.h>
@@ -101,7 +103,9 @@ TEST_F(ShardIndexTest, StoryMovesWhenItsDateChanges) {
   EXPECT_FALSE(holds("db/2019", "alpha"));
   EXPECT_TRUE(holds("db/2021", "alpha"));
   EXPECT_EQ(count("db"), 2u);
-  EXPECT_EQ(Searcher((dir_ / "db").string()).search({.query = "harbour"}).hits.size(), 1u);
+  SearchRequest req;
+  req.query = "harbour";
+  EXPECT_EQ(Searcher((dir_ / "db").string()).search(req).hits.size(), 1u);
 }
 
 TEST_F(ShardIndexTest, MultiArticleFileSplitsAndPrunes) {
@@ -137,14 +141,18 @@ TEST_F(ShardIndexTest, SchemeIsKeptAndCheckedAgainstUnshardedDatabases) {
 TEST_F(ShardIndexTest, SearchThroughShardsMatchesOneDatabase) {
   const char* words[] = {"harbour", "council", "ferry", "budget", "strike", "election"};
   for (int i = 0; i < 30; ++i) {
+    // Words of its own in every story, so that none is a near-duplicate of another.
     std::string body = std::string("A story about the ") + words[i % 6] + " and the " + words[(i * 7 + 1) % 6] +
                        (i % 5 == 0 ? " and the harbour again, twice harbour." : ".");
+    for (int k = 0; k < 12; ++k) body += " w" + std::to_string(i) + "x" + std::to_string(k);
     write("s" + std::to_string(i) + ".txt", story(std::to_string(2015 + i % 6) + "-0" + std::to_string(1 + i % 9) + "-11",
                                                   "Story " + std::to_string(i) + " " + words[i % 6], body));
   }
-  // Wire copy filed in two years: one hit with two versions either way.
-  write("w1.txt", story("2019-12-31", "Ferry strike ends", "Crews return to work on Monday after a two day ferry strike over pay and rosters."));
-  write("w2.txt", story("2020-01-01", "Ferry strike ends", "Crews return to work on Monday after a two day ferry strike over pay and rosters."));
+  // Wire copy filed in two years: one hit with two versions either way (the
+  // longer copy scores lower, so which one represents the pair is not a tie).
+  const std::string wire = "Crews return to work on Monday after a two day ferry strike over pay and rosters, the union said.";
+  write("w1.txt", story("2019-12-31", "Ferry strike ends", wire));
+  write("w2.txt", story("2020-01-01", "Ferry strike ends", wire + " Services resume."));
   index("one", "");
   index("years", "year");
   index("hashed", "hash:4");
@@ -156,18 +164,40 @@ TEST_F(ShardIndexTest, SearchThroughShardsMatchesOneDatabase) {
       req.facets = true;
       req.all_versions = all_versions;
       SearchResponse want = Searcher((dir_ / "one").string()).search(req);
+      if (std::string(q) == "ferry strike" && !all_versions) {
+        ASSERT_FALSE(want.hits.empty());
+        EXPECT_EQ(want.hits[0].versions, 2u);  // the wire pair is collapsed
+      }
       for (const char* db : {"years", "hashed"}) {
         SearchResponse got = Searcher((dir_ / db).string()).search(req);
         ASSERT_EQ(got.hits.size(), want.hits.size()) << q << " " << db;
         EXPECT_EQ(got.total, want.total) << q << " " << db;
-        for (std::size_t i = 0; i < want.hits.size(); ++i) {
-          EXPECT_EQ(got.hits[i].id, want.hits[i].id) << q << " " << db << " #" << i;
-          EXPECT_NEAR(got.hits[i].score, want.hits[i].score, 1e-9) << q << " " << db;
-          EXPECT_EQ(got.hits[i].versions, want.hits[i].versions) << q << " " << db;
-          ASSERT_EQ(got.hits[i].snippet.fragments.size(), want.hits[i].snippet.fragments.size()) << q << " " << db;
-          for (std::size_t f = 0; f < want.hits[i].snippet.fragments.size(); ++f) {
-            EXPECT_EQ(got.hits[i].snippet.fragments[f].text, want.hits[i].snippet.fragments[f].text) << q;
+        // Equal scores are ordered by document number, which differs between
+        // one database and shards: compare each run of ties as a set.
+        std::map<std::string, const Hit*> by_id;
+        for (const auto& h : got.hits) by_id[h.id] = &h;
+        for (std::size_t i = 0; i < want.hits.size();) {
+          std::size_t end = i;
+          std::set<std::string> want_ids, got_ids;
+          while (end < want.hits.size() && std::abs(want.hits[end].score - want.hits[i].score) < 1e-9) {
+            want_ids.insert(want.hits[end].id);
+            got_ids.insert(got.hits[end].id);
+            EXPECT_NEAR(got.hits[end].score, want.hits[end].score, 1e-9) << q << " " << db;
+            ++end;
           }
+          EXPECT_EQ(got_ids, want_ids) << q << " " << db << " #" << i;
+          for (const auto& id : want_ids) {
+            const Hit* w = nullptr;
+            for (const auto& h : want.hits) w = h.id == id ? &h : w;
+            const Hit* g = by_id.count(id) ? by_id[id] : nullptr;
+            if (!g || !w) continue;
+            EXPECT_EQ(g->versions, w->versions) << q << " " << db;
+            ASSERT_EQ(g->snippet.fragments.size(), w->snippet.fragments.size()) << q << " " << db;
+            for (std::size_t f = 0; f < w->snippet.fragments.size(); ++f) {
+              EXPECT_EQ(g->snippet.fragments[f].text, w->snippet.fragments[f].text) << q;
+            }
+          }
+          i = end;
         }
         ASSERT_TRUE(got.facets && want.facets);
         EXPECT_EQ(got.facets->timeline.size(), want.facets->timeline.size()) << q << " " << db;

@@ -67,6 +67,10 @@ void DbWriter::apply(Outcome& out) {
     }
   }
   write_state(state);
+  // Commit only between files: a commit between a file's documents and its
+  // state would let a kill leave documents a resumed run adds again (twice,
+  // when a parallel build's other part picks the file up).
+  if (pending_ >= options_.batch_size) commit();
 }
 
 void DbWriter::prune(const std::set<std::string>& seen, const std::vector<std::string>& roots) {
@@ -112,7 +116,7 @@ void DbWriter::add(Xapian::Document& doc, const std::string& id) {
   }
   db_.replace_document(id_term, doc);
   ++(existed ? summary_.updated : summary_.added);
-  maybe_commit();
+  ++pending_;  // apply() commits once the file's state is written too
 }
 
 void DbWriter::write_state(const FileState& state) {

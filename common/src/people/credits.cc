@@ -3,18 +3,19 @@
 #include <algorithm>
 #include <array>
 #include <cstddef>
-#include <functional>
-#include <vector>
 
 namespace morgue::people {
 namespace {
 
 std::string ascii_lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) {
-    // Branch-free: bodies are long and capitals unpredictable.
-    c = static_cast<char>(c + (static_cast<unsigned char>(c - 'A') < 26 ? 'a' - 'A' : 0));
-  }
+  // By table: bodies are long and their capitals unpredictable to a branch.
+  static constexpr std::array<char, 256> kLower = [] {
+    std::array<char, 256> table{};
+    for (int c = 0; c < 256; ++c) table[c] = static_cast<char>(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
+    return table;
+  }();
+  std::string out(s.size(), '\0');
+  for (std::size_t i = 0; i < s.size(); ++i) out[i] = kLower[static_cast<unsigned char>(s[i])];
   return out;
 }
 
@@ -32,36 +33,23 @@ constexpr std::array<std::string_view, 6> kTrailers = {
     "(reporting by", "(additional reporting", "(writing by", "(editing by", "(compiled by",
     "(by "};
 
-// Markers are looked for in every story. std::string::find stops at each
-// occurrence of a marker's first letter ('p', 'i', 'c' are everywhere);
-// Boyer-Moore-Horspool skips ahead by up to the marker's length. The
-// searchers are built once and only read afterwards, so threads share them.
-template <std::size_t N>
-class Markers {
- public:
-  explicit Markers(const std::array<std::string_view, N>& words) {
-    searchers_.reserve(N);
-    for (std::string_view w : words) searchers_.emplace_back(w.begin(), w.end());
+// Calls `found(pos)` for every occurrence of every credit opener in `lower`
+// (in no particular order). This runs on every story: openers ending in a
+// colon are checked at the text's colons (few) rather than with a find()
+// each, which would stop at every 'p', 'i' and 'c' of the text.
+template <class Found>
+void for_each_opener(std::string_view lower, Found&& found) {
+  for (std::size_t colon = lower.find(':'); colon != std::string_view::npos; colon = lower.find(':', colon + 1)) {
+    for (std::string_view m : kCreditOpeners) {
+      if (m.back() == ':' && colon + 1 >= m.size() && lower.substr(colon + 1 - m.size(), m.size()) == m) {
+        found(colon + 1 - m.size());
+      }
+    }
   }
-  static constexpr std::size_t size() { return N; }
-  // Where marker `i` next occurs in `text` at or after `from`, or npos.
-  std::size_t find(std::size_t i, std::string_view text, std::size_t from = 0) const {
-    if (from > text.size()) return std::string_view::npos;
-    auto it = std::search(text.begin() + static_cast<std::ptrdiff_t>(from), text.end(), searchers_[i]);
-    return it == text.end() ? std::string_view::npos : static_cast<std::size_t>(it - text.begin());
+  for (std::string_view m : kCreditOpeners) {
+    if (m.back() == ':') continue;
+    for (std::size_t pos = lower.find(m); pos != std::string_view::npos; pos = lower.find(m, pos + 1)) found(pos);
   }
-
- private:
-  std::vector<std::boyer_moore_horspool_searcher<std::string_view::const_iterator>> searchers_;
-};
-
-const Markers<kCreditOpeners.size()>& credit_openers() {
-  static const Markers<kCreditOpeners.size()> markers(kCreditOpeners);
-  return markers;
-}
-const Markers<kCreditInside.size()>& credit_inside() {
-  static const Markers<kCreditInside.size()> markers(kCreditInside);
-  return markers;
 }
 
 std::size_t sentence_break_before(std::string_view line, std::size_t pos) {
@@ -79,12 +67,9 @@ std::size_t sentence_break_before(std::string_view line, std::size_t pos) {
 std::string strip_caption_credit(std::string_view caption) {
   std::string lower = ascii_lower(caption);
   std::size_t cut = caption.size();
-  for (std::size_t m = 0; m < kCreditOpeners.size(); ++m) {
-    std::size_t pos = credit_openers().find(m, lower);
-    if (pos != std::string::npos && pos < cut) cut = pos;
-  }
-  for (std::size_t m = 0; m < kCreditInside.size(); ++m) {
-    std::size_t pos = credit_inside().find(m, lower);
+  for_each_opener(lower, [&cut](std::size_t pos) { cut = std::min(cut, pos); });
+  for (std::string_view m : kCreditInside) {
+    std::size_t pos = lower.find(m);
     if (pos != std::string::npos && pos < cut) cut = sentence_break_before(caption, pos);
   }
   return std::string(caption.substr(0, cut));
@@ -124,13 +109,10 @@ std::string strip_body_credits(std::string_view body) {
       blank(pos, end);
     }
   }
-  const auto& openers = credit_openers();
-  for (std::size_t m = 0; m < kCreditOpeners.size(); ++m) {
-    for (std::size_t pos = openers.find(m, lower); pos != std::string::npos; pos = openers.find(m, lower, pos + 1)) {
-      std::size_t line_end = lower.find('\n', pos);
-      blank(pos, line_end == std::string::npos ? lower.size() : line_end);
-    }
-  }
+  for_each_opener(lower, [&](std::size_t pos) {
+    std::size_t line_end = lower.find('\n', pos);
+    blank(pos, line_end == std::string::npos ? lower.size() : line_end);
+  });
   return out;
 }
 

@@ -3,6 +3,9 @@
 // listing the remote shards and compared with one combined local database;
 // then servers are stopped or paused to check partial answers and --strict.
 #include <chrono>
+#include <cmath>
+#include <map>
+#include <set>
 #include <fstream>
 #include <thread>
 
@@ -94,6 +97,9 @@ class TcpServer {
     pid_t pid = fork();
     if (pid == 0) {
       setpgid(0, 0);
+      // Its children complain on stderr about every closed connection.
+      freopen("/dev/null", "w", stdout);
+      freopen("/dev/null", "w", stderr);
       prctl(PR_SET_PDEATHSIG, SIGKILL);  // a crashed test runner leaves no server behind
       execlp("xapian-tcpsrv", "xapian-tcpsrv", "--quiet", "--interface", "127.0.0.1", "--port", port.c_str(),
              db.c_str(), static_cast<char*>(nullptr));
@@ -157,16 +163,41 @@ class ShardTest : public testing::Test {
 
   // Same ranked ids, versions, snippets and facets; scores to rounding.
   static void expect_same(const json& got, const json& want, const std::string& what) {
-    EXPECT_EQ(got["total"], want["total"]) << what;
+    // Totals are estimates unless every match is counted (--facets), and
+    // an estimate depends on how the postings are split.
+    if (got.contains("facets")) {
+      EXPECT_EQ(got["total"], want["total"]) << what;
+    }
     ASSERT_EQ(got["results"].size(), want["results"].size()) << what;
-    for (std::size_t i = 0; i < want["results"].size(); ++i) {
-      const json& g = got["results"][i];
-      const json& w = want["results"][i];
-      EXPECT_EQ(g["id"], w["id"]) << what << " #" << i;
-      EXPECT_NEAR(g["score"].get<double>(), w["score"].get<double>(), 1e-6 * (1 + w["score"].get<double>()))
-          << what << " #" << i;
-      EXPECT_EQ(g["versions"], w["versions"]) << what << " #" << i;
-      EXPECT_EQ(g["snippet"], w["snippet"]) << what << " #" << i;
+    // Equal keys (score, and date for date sorts) are ordered by document
+    // number, which differs between one database and shards: compare each
+    // run of ties as a set, and each hit with its namesake.
+    auto key = [](const json& r) { return r["date"].dump() + " " + std::to_string(std::llround(r["score"].get<double>() * 1e6)); };
+    std::map<std::string, json> by_id;
+    for (const auto& r : got["results"]) by_id[r["id"]] = r;
+    const json& w = want["results"];
+    for (std::size_t i = 0; i < w.size();) {
+      std::set<std::string> want_ids, got_ids;
+      std::size_t end = i;
+      for (; end < w.size() && key(w[end]) == key(w[i]); ++end) {
+        want_ids.insert(w[end]["id"]);
+        got_ids.insert(got["results"][end]["id"]);
+        EXPECT_EQ(key(got["results"][end]), key(w[end])) << what << " #" << end;
+      }
+      // A run cut by the limit may keep different members of the tie.
+      if (end < w.size() || w.size() < 10) {
+        EXPECT_EQ(got_ids, want_ids) << what << " #" << i;
+      }
+      for (const auto& id : want_ids) {
+        if (!by_id.count(id)) continue;
+        const json& g = by_id[id];
+        const json* match = nullptr;
+        for (const auto& r : w) match = r["id"] == id ? &r : match;
+        EXPECT_NEAR(g["score"].get<double>(), (*match)["score"].get<double>(), 1e-6 * (1 + g["score"].get<double>())) << what;
+        EXPECT_EQ(g["versions"], (*match)["versions"]) << what << " " << id;
+        EXPECT_EQ(g["snippet"], (*match)["snippet"]) << what << " " << id;
+      }
+      i = end;
     }
     EXPECT_EQ(got.value("facets", json()), want.value("facets", json())) << what;
     EXPECT_EQ(got["warnings"], want["warnings"]) << what;

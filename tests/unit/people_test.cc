@@ -5,7 +5,9 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <algorithm>
 #include <fstream>
+#include <span>
 #include <sstream>
 #include <string>
 #include <thread>
@@ -15,7 +17,10 @@
 #include "morgue/people.h"
 #include "morgue/text_article.h"
 #include "people/credits.h"
+#include "people/lexicon.h"
 #include "people/names.h"
+#include "people/perceptron.h"
+#include "people/tagger.h"
 #include "people/tokenizer.h"
 
 namespace morgue {
@@ -167,6 +172,69 @@ TEST(PeopleTokenizer, MarksLinesOfCapitals) {
   EXPECT_TRUE(doc.tokens[5].flags & people::kSentenceStart);
 }
 
+TEST(PeopleTokenizer, LetterCaseAgreesWithTheHelpers) {
+  // The bits worked out once per token must say what the helpers say.
+  const char* words[] = {"Lavrov", "LAVROV", "lavrov", "U.S.", "'s", "130,000", ",", "McDonald", "O'Neill",
+                         "Étienne", "ÉTIENNE", "étienne", "Łukasz", "东京", "x", "X", "-", "3D", "dʼAlembert",
+                         "Gallup-Pool", "\xe2\x80\x99s"};
+  for (const char* w : words) {
+    people::Document doc;
+    people::add_token(w, 0, doc);
+    people::finish_document(doc);
+    const people::Token& t = doc.tokens[0];
+    EXPECT_EQ(bool(t.letter_case & people::kHasLetter), people::has_letter(w)) << w;
+    EXPECT_EQ(bool(t.letter_case & people::kHasUpper), people::has_upper(w)) << w;
+    EXPECT_EQ(bool(t.letter_case & people::kStartsUpper), people::starts_upper(w)) << w;
+    EXPECT_EQ(bool(t.letter_case & people::kAllUpper), people::is_all_upper(w)) << w;
+    EXPECT_EQ(bool(t.letter_case & people::kLowerOnly), t.text == t.lower) << w;
+  }
+}
+
+TEST(PeopleTagger, RunTimeTaggingMatchesScoringEveryFeature) {
+  // The run-time tagger sums static feature weights once and reuses them in
+  // the second pass; that must choose exactly what scoring every feature of
+  // every pass (the trainer's form) chooses, margins included.
+  const auto data = std::filesystem::path(MORGUE_TEST_SOURCE_DIR) / "corpus" / "data";
+  const people::Lexicon lexicon(data);
+  const people::Model model(data / "people.model");
+  const std::string text =
+      "PUTIN MEETS LAVROV\nForeign Minister Sergey Lavrov met President Vladimir Putin on Tuesday. "
+      "Lavrov said Kroslak and Jan Kroslak of Slovakia beat Ursula von der Leyen at Wimbledon.\n"
+      "1. Torrance Zellner (U.S.) 2. Kroslak";
+  people::Document doc;
+  people::tokenize(text, doc);
+  people::finish_document(doc);
+
+  people::TaggerScratch fast;
+  people::tag_document(doc, lexicon, model, fast);
+
+  people::TaggerScratch full;
+  std::vector<float> margins(doc.tokens.size());
+  people::tag_document(doc, lexicon, full, [&](std::size_t i, std::span<const std::uint64_t> features) {
+    people::Scores scores{};
+    model.add_scores(features, scores);
+    int best = 0;
+    for (int t = 1; t < people::kTagCount; ++t) {
+      if (scores[t] > scores[best]) best = t;
+    }
+    float runner_up = -1e30f;
+    for (int t = 0; t < people::kTagCount; ++t) {
+      if (t != best) runner_up = std::max(runner_up, scores[t]);
+    }
+    margins[i] = scores[best] - runner_up;
+    return static_cast<people::Tag>(best);
+  });
+  ASSERT_EQ(fast.tags, full.tags);
+  for (std::size_t i = 0; i < doc.tokens.size(); ++i) {
+    if (full.facts.tokens[i].candidate) {
+      EXPECT_EQ(fast.margins[i], margins[i]) << doc.tokens[i].text;
+    }
+  }
+  bool any_person = false;
+  for (people::Tag tag : fast.tags) any_person = any_person || tag == people::kPersonBegin;
+  EXPECT_TRUE(any_person);
+}
+
 TEST(PeopleCredits, CaptionCreditsAreCut) {
   struct {
     const char* caption;
@@ -177,6 +245,10 @@ TEST(PeopleCredits, CaptionCreditsAreCut) {
       {"Ministers in Kyiv. Jane Roe/Getty Images", "Ministers in Kyiv."},
       {"Photo by Jane Roe", ""},
       {"Ministers in Kyiv", "Ministers in Kyiv"},
+      {"Ministers in Kyiv. Image: Jane Roe", "Ministers in Kyiv. "},
+      {"Ministers in Kyiv (Photo Jane Roe)", "Ministers in Kyiv "},
+      {"Ministers in Kyiv: Courtesy of Jane Roe", "Ministers in Kyiv: "},
+      {"Kyiv at 10:30. Picture: Jane Roe", "Kyiv at 10:30. "},
   };
   for (const auto& c : cases) EXPECT_EQ(people::strip_caption_credit(c.caption), c.expected) << c.caption;
 }

@@ -43,6 +43,15 @@ constexpr std::array<bool, 256> kAsciiAlnum = [] {
   return table;
 }();
 
+// Letter case classes (kCaseless: a letter with no case, as in CJK); ASCII by table.
+enum : std::uint8_t { kUp = 1, kLow = 2, kCaseless = 4 };
+constexpr std::array<std::uint8_t, 128> kAsciiCase = [] {
+  std::array<std::uint8_t, 128> table{};
+  for (unsigned c = 'A'; c <= 'Z'; ++c) table[c] = kUp;
+  for (unsigned c = 'a'; c <= 'z'; ++c) table[c] = kLow;
+  return table;
+}();
+
 bool is_letter(unsigned c) {
   if (c < 0x80) return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
   auto cat = Xapian::Unicode::get_category(c);
@@ -204,13 +213,6 @@ bool has_letter(std::string_view word) {
 std::uint8_t letter_case(std::string_view word) {
   // One pass for what starts_upper(), has_upper(), has_letter() and
   // is_all_upper() would each find; ASCII by table.
-  enum : std::uint8_t { kUp = 1, kLow = 2 };
-  static constexpr std::array<std::uint8_t, 128> kAsciiCase = [] {
-    std::array<std::uint8_t, 128> table{};
-    for (unsigned c = 'A'; c <= 'Z'; ++c) table[c] = kUp;
-    for (unsigned c = 'a'; c <= 'z'; ++c) table[c] = kLow;
-    return table;
-  }();
   std::uint8_t seen = 0, first = 0;
   for (std::size_t i = 0; i < word.size();) {
     unsigned char b = static_cast<unsigned char>(word[i]);
@@ -221,13 +223,7 @@ std::uint8_t letter_case(std::string_view word) {
     } else {
       CodePoint c = decode(word, i);
       i += c.size;
-      // A letter neither upper nor lower case (CJK, marks) still counts as a letter.
-      cls = is_upper_cp(c.value) ? kUp : is_lower_cp(c.value) ? kLow : is_letter(c.value) ? (kUp | kLow) : 0;
-      if (cls == (kUp | kLow)) {
-        if (!first) first = kLow;  // a letter, not upper case
-        seen |= 4;                 // a letter, no case
-        continue;
-      }
+      cls = is_upper_cp(c.value) ? kUp : is_lower_cp(c.value) ? kLow : is_letter(c.value) ? kCaseless : 0;
     }
     if (!first) first = cls;
     seen |= cls;
@@ -245,13 +241,6 @@ void add_token(std::string_view text, std::uint32_t flags, Document& doc) {
   const std::size_t start = doc.lower_buffer.size();
   doc.lower_offsets.push_back(static_cast<std::uint32_t>(start));
   // ASCII words (nearly all of them) are lowered and classified in one loop.
-  enum : std::uint8_t { kUp = 1, kLow = 2 };
-  static constexpr std::array<std::uint8_t, 128> kAsciiCase = [] {
-    std::array<std::uint8_t, 128> table{};
-    for (unsigned c = 'A'; c <= 'Z'; ++c) table[c] = kUp;
-    for (unsigned c = 'a'; c <= 'z'; ++c) table[c] = kLow;
-    return table;
-  }();
   doc.lower_buffer.resize(start + text.size());
   char* out = doc.lower_buffer.data() + start;
   std::uint8_t seen = 0, first = 0;

@@ -93,7 +93,7 @@ ShardWriter::Shard& ShardWriter::shard(const std::string& name) {
   auto it = shards_.find(name);
   if (it != shards_.end()) return it->second;
   const bool created = !is_database_dir(dir_ / name);
-  Shard s{open_for_writing(dir_ / name)};
+  Shard s{open_for_writing(dir_ / name), false};
   if (created) s.db.commit();  // a revision on disk, so that readers can open it once the stub names it
   all_.add_database(s.db);
   it = shards_.emplace(name, std::move(s)).first;
@@ -225,10 +225,7 @@ void ShardWriter::add(Shard& s, Xapian::Document& doc, const std::string& id) {
 
 void ShardWriter::touched(Shard& s) {
   s.dirty = true;
-  if (++s.pending >= options_.batch_size) {
-    s.db.commit();
-    s.pending = 0;
-  }
+  if (++pending_ >= options_.batch_size) commit();
 }
 
 void ShardWriter::prune(const std::set<std::string>& seen, const std::vector<std::string>& roots) {
@@ -266,8 +263,8 @@ void ShardWriter::commit() {
     if (!s.dirty) continue;  // untouched shards keep their revision (nothing to replicate)
     s.db.commit();
     s.dirty = false;
-    s.pending = 0;
   }
+  pending_ = 0;
 }
 
 std::size_t ShardWriter::document_count() const { return all_.get_doccount(); }

@@ -47,8 +47,7 @@ class ShardWriter {
  private:
   struct Shard {
     Xapian::WritableDatabase db;
-    std::size_t pending = 0;  // changes since the last batch commit
-    bool dirty = false;       // anything to commit at the end
+    bool dirty = false;  // changes not committed yet
   };
   Shard& shard(const std::string& name);
   std::vector<std::pair<std::string, FileState>> entries(const std::string& path) const;
@@ -61,6 +60,9 @@ class ShardWriter {
   const IndexOptions& options_;
   IndexSummary& summary_;
   std::map<std::string, Shard> shards_;
+  // Changes since the last commit, over all shards: one batch bounds the
+  // memory and the work a crash loses, as with one database.
+  std::size_t pending_ = 0;
   // Every shard, uncommitted changes included: versions of a story are
   // grouped across shards, as in one combined database.
   Xapian::Database all_;

@@ -28,3 +28,7 @@ if(MORGUE_FUZZ)
     -fsanitize=fuzzer-no-link,address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined)
   target_link_options(morgue_sanitizers INTERFACE -fsanitize=address,undefined)
 endif()
+
+# Programs load only the shared libraries they use (Debian does not default to
+# --as-needed): start-up time matters for a process per query.
+add_link_options(LINKER:--as-needed)

@@ -46,6 +46,9 @@ inline constexpr Xapian::valueno kSlotSource = 7;       // source path (incremen
 // than the document data because Xapian zlib-compresses document data, which
 // cost a tenth of all indexing time.
 inline constexpr Xapian::valueno kSlotBody = 8;
+// The unique id again (as in the Q term), so a hit's id is read without its
+// term list, which costs a round trip per hit from a remote shard.
+inline constexpr Xapian::valueno kSlotId = 9;
 
 // --- Weights (wdf increments) ----------------------------------------------
 inline constexpr Xapian::termcount kTitleWeight = 5;    // headline words count as 5 body words

@@ -94,6 +94,7 @@ Xapian::Document make_document(const Article& a, const std::string& id) {
   tg.set_document(doc);
 
   doc.add_boolean_term(schema::make_term(schema::kIdPrefix, id));
+  doc.add_value(schema::kSlotId, id);
 
   // Headline: searchable as title: and weighted above the body.
   tg.index_text(a.title, 1, std::string(schema::kTitlePrefix));

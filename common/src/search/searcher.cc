@@ -89,6 +89,7 @@ struct Searcher::Impl {
   std::unique_ptr<ShardSet> shards;
 
   SearchResponse run(const SearchRequest& req);
+  Facets count_facets(const Xapian::Query& query, const SearchRequest& req);
   Xapian::MSet match(Xapian::Enquire& enquire, Xapian::doccount first, Xapian::doccount count,
                      Xapian::doccount check_at_least);
 };
@@ -175,6 +176,20 @@ Xapian::MSet Searcher::Impl::match(Xapian::Enquire& enquire, Xapian::doccount fi
   return enquire.get_mset(first, count, check_at_least);
 }
 
+// Facets count every match, so they come from a pass of their own with
+// boolean weighting: no scores to compute, no collapsing, and the ranked
+// pass keeps Xapian's early termination.
+Facets Searcher::Impl::count_facets(const Xapian::Query& query, const SearchRequest& req) {
+  Xapian::Enquire enquire(db);
+  enquire.set_query(query);
+  enquire.set_weighting_scheme(Xapian::BoolWeight());
+  if (req.time_limit_seconds > 0) enquire.set_time_limit(req.time_limit_seconds);
+  FacetCollector facets;
+  facets.attach(enquire);
+  enquire.get_mset(0, 0, db.get_doccount());
+  return facets.collect(req.facet_top);
+}
+
 SearchResponse Searcher::Impl::run(const SearchRequest& req) {
   SearchResponse response;
   response.query = req.query;
@@ -196,10 +211,8 @@ SearchResponse Searcher::Impl::run(const SearchRequest& req) {
   if (sort == SortOrder::kOldest) enquire.set_sort_by_value_then_relevance(schema::kSlotDate, false);
   const bool blend_recency = req.recent_half_life_days > 0 && sort == SortOrder::kRelevance;
 
-  FacetCollector facets;
-  if (req.facets) facets.attach(enquire);
   if (req.time_limit_seconds > 0) enquire.set_time_limit(req.time_limit_seconds);
-  const Xapian::doccount check = req.facets ? db.get_doccount() : 0;
+  const Xapian::doccount check = 0;
   const auto offset = static_cast<Xapian::doccount>(std::min<std::size_t>(req.offset, 1u << 30));
   const auto limit = static_cast<Xapian::doccount>(std::min<std::size_t>(req.limit, 1000));
 
@@ -239,14 +252,18 @@ SearchResponse Searcher::Impl::run(const SearchRequest& req) {
                                  ranked.begin() + static_cast<std::ptrdiff_t>(to));
   }
 
+  mset.fetch();  // one batch for all hits' documents (matters for remote shards)
   std::size_t rank = req.offset;
   for (const auto& r : ranked) {
     Hit hit;
     Xapian::Document doc = r.it.get_document();
     hit.article = article_from_document(doc);
-    auto t = doc.termlist_begin();
-    t.skip_to(std::string(schema::kIdPrefix));
-    if (t != doc.termlist_end() && (*t).rfind(schema::kIdPrefix, 0) == 0) hit.id = (*t).substr(schema::kIdPrefix.size());
+    hit.id = doc.get_value(schema::kSlotId);
+    if (hit.id.empty()) {  // databases indexed before the id slot existed
+      auto t = doc.termlist_begin();
+      t.skip_to(std::string(schema::kIdPrefix));
+      if (t != doc.termlist_end() && (*t).rfind(schema::kIdPrefix, 0) == 0) hit.id = (*t).substr(schema::kIdPrefix.size());
+    }
     hit.rank = rank++;
     hit.score = r.score;
     hit.versions = req.all_versions ? 1 : static_cast<std::size_t>(r.it.get_collapse_count()) + 1;
@@ -260,7 +277,7 @@ SearchResponse Searcher::Impl::run(const SearchRequest& req) {
     auto versions = count_versions(db, enquire.get_query(), schema::kSlotDupGroup, keys);
     for (std::size_t i = 0; i < response.hits.size(); ++i) response.hits[i].versions = versions[i];
   }
-  if (req.facets) response.facets = facets.collect(req.facet_top);
+  if (req.facets) response.facets = count_facets(built.query, req);
   if (built.has_text && response.total < 3) response.suggestion = suggest_spelling(db, built.text);
   return response;
 }

@@ -84,6 +84,15 @@ std::size_t fragment_stop(const std::string& text, std::size_t word_end) {
   return i;
 }
 
+constexpr std::size_t kStemHead = 3;
+
+bool could_stem_to(const std::string& word, const std::vector<std::string>& heads) {
+  for (const auto& head : heads) {
+    if (word.compare(0, head.size(), head) == 0) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 Snippet make_snippet(const std::string& text, const SnippetTerms& terms, const SnippetOptions& options) {
@@ -94,6 +103,11 @@ Snippet make_snippet(const std::string& text, const SnippetTerms& terms, const S
 
   // Which query term each word matches (by exact word, then by stem).
   Xapian::Stem stemmer("english");
+  // Stemming every word of a long story is most of a snippet's cost; a stem
+  // keeps the word's first letters, so only words that start like a query
+  // stem are stemmed.
+  std::vector<std::string> stem_heads;
+  for (const auto& stem : terms.stems) stem_heads.push_back(stem.substr(0, kStemHead));
   std::vector<Word> words;
   words.reserve(tokens.size());
   bool any_match = false;
@@ -101,7 +115,7 @@ Snippet make_snippet(const std::string& text, const SnippetTerms& terms, const S
     auto found = std::find(terms.words.begin(), terms.words.end(), lower);
     if (found != terms.words.end()) {
       w.term = static_cast<int>(found - terms.words.begin());
-    } else if (!terms.stems.empty()) {
+    } else if (!terms.stems.empty() && could_stem_to(lower, stem_heads)) {
       std::string stem = stemmer(lower);
       auto s = std::find(terms.stems.begin(), terms.stems.end(), stem);
       if (s != terms.stems.end()) w.term = static_cast<int>(terms.words.size() + static_cast<std::size_t>(s - terms.stems.begin()));

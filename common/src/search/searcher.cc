@@ -252,7 +252,10 @@ SearchResponse Searcher::Impl::run(const SearchRequest& req) {
                                  ranked.begin() + static_cast<std::ptrdiff_t>(to));
   }
 
-  mset.fetch();  // one batch for all hits' documents (matters for remote shards)
+  // One batch for all hits' documents (matters for remote shards). Xapian
+  // 1.4's MSet::fetch() crashes on a remote MSet that starts past the first
+  // hit, so later pages fetch hit by hit.
+  if (offset == 0 && !blend_recency) mset.fetch();
   std::size_t rank = req.offset;
   for (const auto& r : ranked) {
     Hit hit;

@@ -1,0 +1,87 @@
+// One indexing pass with one writer: worker threads extract files and build
+// documents, the calling thread applies them. Shared by the single-database
+// nightly run and the sharded run (whose writer routes stories to shards).
+#pragma once
+
+#include <atomic>
+#include <chrono>
+#include <set>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "index/pipeline.h"
+#include "index/work_queue.h"
+#include "morgue/file_walk.h"
+#include "morgue/index_writer.h"
+
+namespace morgue {
+
+// Writer: prior_state(path), apply(Outcome&), prune(seen, roots), commit(),
+// document_count() (DbWriter, ShardWriter).
+template <class Writer>
+void run_pass(Writer& writer, const IndexOptions& options, std::vector<FoundFile> files, unsigned jobs,
+              IndexSummary& summary) {
+  using Clock = std::chrono::steady_clock;
+  const auto start = Clock::now();
+  auto elapsed = [&] { return std::chrono::duration<double>(Clock::now() - start).count(); };
+  auto stopped = [&] { return options.stop && options.stop->load(); };
+  std::vector<Task> tasks;
+  std::set<std::string> seen;
+  for (auto& file : files) {
+    seen.insert(file.path);
+    auto prior = writer.prior_state(file.path);
+    if (prior && !prior->failed && prior->size == file.size && prior->mtime_ns == file.mtime_ns) {
+      ++summary.unchanged;
+      continue;
+    }
+    tasks.push_back({std::move(file), std::move(prior)});
+  }
+
+  jobs = static_cast<unsigned>(std::min<std::size_t>(jobs, std::max<std::size_t>(1, tasks.size())));
+  WorkQueue<Outcome> queue(64);
+  queue.set_producers(jobs);
+  std::atomic<std::size_t> next{0};
+  std::vector<std::jthread> workers;
+  for (unsigned w = 0; w < jobs; ++w) {
+    workers.emplace_back([&] {
+      while (!stopped()) {
+        std::size_t i = next.fetch_add(1);
+        if (i >= tasks.size()) break;
+        if (!queue.push(process(std::move(tasks[i]), options.extract))) break;
+      }
+      queue.producer_done();
+    });
+  }
+
+  std::size_t done = 0;
+  auto last_progress = Clock::now();
+  try {
+    while (auto outcome = queue.pop()) {
+      writer.apply(*outcome);
+      ++done;
+      if (options.on_progress && Clock::now() - last_progress > std::chrono::milliseconds(200)) {
+        last_progress = Clock::now();
+        options.on_progress({done, tasks.size(), elapsed()});
+      }
+      if (stopped()) break;
+    }
+  } catch (...) {
+    queue.close();
+    throw;
+  }
+  queue.close();
+  workers.clear();
+  if (stopped() && done < tasks.size()) summary.interrupted = true;
+  if (options.on_progress) options.on_progress({done, tasks.size(), elapsed()});
+
+  if (options.prune && !summary.interrupted) {
+    std::vector<std::string> roots;
+    for (const auto& input : options.inputs) roots.push_back(absolute_path(input));
+    writer.prune(seen, roots);
+  }
+  writer.commit();
+  summary.documents = writer.document_count();
+}
+
+}  // namespace morgue

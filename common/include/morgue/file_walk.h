@@ -18,8 +18,9 @@ struct FoundFile {
 };
 
 // Lists regular files under `inputs` (recursively; hidden names skipped;
-// directory symlinks not followed, so loops cannot trap the walk). Sorted by
-// path, duplicates removed. Unreadable entries are reported through `problem`.
+// directory symlinks not followed, so loops cannot trap the walk). With
+// several inputs, sorted by path and duplicates removed; one input is listed
+// in directory order. Unreadable entries are reported through `problem`.
 std::vector<FoundFile> walk_inputs(const std::vector<std::filesystem::path>& inputs,
                                    const std::function<void(const Problem&)>& problem);
 

@@ -21,6 +21,10 @@ DbWriter::DbWriter(const std::filesystem::path& path, const IndexOptions& option
                    bool find_duplicates)
     : options_(options), summary_(summary), db_(open_for_writing(path)), find_duplicates_(find_duplicates) {}
 
+bool DbWriter::unchanged(const FoundFile& file) const {
+  return file_state_unchanged(db_.get_metadata(file_state_key(file.path)), file.size, file.mtime_ns);
+}
+
 std::optional<FileState> DbWriter::prior_state(const std::string& path) const {
   std::string value = db_.get_metadata(file_state_key(path));
   if (value.empty()) return std::nullopt;

@@ -25,6 +25,9 @@ class DbWriter {
   DbWriter(const std::filesystem::path& path, const IndexOptions& options, IndexSummary& summary,
            bool find_duplicates = true);
 
+  // True when the file was indexed fine with its current size and mtime.
+  bool unchanged(const FoundFile& file) const;
+
   // What the database knows of a file, if anything.
   std::optional<FileState> prior_state(const std::string& path) const;
 

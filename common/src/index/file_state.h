@@ -22,4 +22,8 @@ std::string file_state_key(const std::string& path);
 std::string encode_file_state(const FileState& state);
 std::optional<FileState> decode_file_state(const std::string& value);
 
+// True when an encoded state says the file was indexed fine with this size
+// and mtime: the nightly run's skip test, without decoding the whole state.
+bool file_state_unchanged(const std::string& value, std::uint64_t size, std::int64_t mtime_ns);
+
 }  // namespace morgue

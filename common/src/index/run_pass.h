@@ -3,6 +3,7 @@
 // nightly run and the sharded run (whose writer routes stories to shards).
 #pragma once
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <set>
@@ -17,7 +18,7 @@
 
 namespace morgue {
 
-// Writer: prior_state(path), apply(Outcome&), prune(seen, roots), commit(),
+// Writer: unchanged(file), prior_state(path), apply(Outcome&), prune(seen, roots), commit(),
 // document_count() (DbWriter, ShardWriter).
 template <class Writer>
 void run_pass(Writer& writer, const IndexOptions& options, std::vector<FoundFile> files, unsigned jobs,
@@ -29,14 +30,16 @@ void run_pass(Writer& writer, const IndexOptions& options, std::vector<FoundFile
   std::vector<Task> tasks;
   std::set<std::string> seen;
   for (auto& file : files) {
-    seen.insert(file.path);
-    auto prior = writer.prior_state(file.path);
-    if (prior && !prior->failed && prior->size == file.size && prior->mtime_ns == file.mtime_ns) {
+    if (options.prune) seen.insert(file.path);
+    if (writer.unchanged(file)) {
       ++summary.unchanged;
       continue;
     }
+    auto prior = writer.prior_state(file.path);
     tasks.push_back({std::move(file), std::move(prior)});
   }
+  // Work in path order (stable document order from run to run).
+  std::sort(tasks.begin(), tasks.end(), [](const Task& a, const Task& b) { return a.file.path < b.file.path; });
 
   jobs = static_cast<unsigned>(std::min<std::size_t>(jobs, std::max<std::size_t>(1, tasks.size())));
   WorkQueue<Outcome> queue(64);

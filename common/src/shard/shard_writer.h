@@ -34,6 +34,12 @@ class ShardWriter {
   // state is marked failed so that the file is extracted again.
   std::optional<FileState> prior_state(const std::string& path) const;
 
+  // True when the file was indexed fine with its current size and mtime.
+  bool unchanged(const FoundFile& file) const {
+    auto prior = prior_state(file.path);
+    return prior && !prior->failed && prior->size == file.size && prior->mtime_ns == file.mtime_ns;
+  }
+
   // Replaces the file's stories in every shard concerned and records its state.
   void apply(Outcome& out);
 

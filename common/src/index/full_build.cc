@@ -25,16 +25,25 @@ bool is_plain_database(const fs::path& db) {
 }
 
 // DB/XAPIANDB lists the parts so the archive opens while it is being built.
+// A new DB appears whole (built aside, then renamed), so a kill never leaves
+// an empty DB directory behind.
 void write_stub(const fs::path& db, unsigned parts) {
-  fs::create_directories(db);
-  fs::path tmp = db / "XAPIANDB.tmp";
+  std::error_code ec;
+  const bool fresh = !fs::exists(db, ec);
+  const fs::path dir = fresh ? fs::path(db.string() + ".stub-new") : db;
+  if (fresh) {
+    fs::remove_all(dir);
+    fs::create_directories(dir);
+  }
+  fs::path tmp = dir / "XAPIANDB.tmp";
   {
     std::ofstream out(tmp);
     for (unsigned i = 0; i < parts; ++i) {
       out << "auto ../" << parts_dir(db).filename().string() << "/part-" << i << "\n";
     }
   }
-  fs::rename(tmp, db / "XAPIANDB");
+  fs::rename(tmp, dir / "XAPIANDB");
+  if (fresh) fs::rename(dir, db);
 }
 
 unsigned existing_parts(const fs::path& db) {
@@ -60,8 +69,14 @@ void merge(const fs::path& db, unsigned parts, IndexSummary& summary) {
     merged.commit();
     summary.documents = merged.get_doccount();
   }
-  fs::remove_all(db);
+  // Two renames, each atomic: at every moment DB is either the stub over the
+  // parts, absent (a rerun merges again), or the merged database. Removing
+  // the stub directory in place could leave an empty DB behind a kill.
+  fs::path old(db.string() + ".stub-old");
+  fs::remove_all(old);
+  fs::rename(db, old);
   fs::rename(merging, db);
+  fs::remove_all(old);
   fs::remove_all(parts_dir(db));
 }
 

@@ -26,19 +26,6 @@ const char* kUsage =
 
 }  // namespace
 
-int parse_half_life(const std::string& text) {
-  if (text.empty()) return 0;
-  char* end = nullptr;
-  long n = std::strtol(text.c_str(), &end, 10);
-  if (end == text.c_str() || n <= 0 || n > 100000) return 0;
-  std::string unit(end);
-  if (unit.empty() || unit == "d") return static_cast<int>(n);
-  if (unit == "w") return static_cast<int>(n * 7);
-  if (unit == "m") return static_cast<int>(n * 30);
-  if (unit == "y") return static_cast<int>(n * 365);
-  return 0;
-}
-
 bool parse_listen(const std::string& text, std::string& host, int& port) {
   auto colon = text.rfind(':');
   if (colon == std::string::npos || colon == 0) return false;

@@ -30,8 +30,6 @@ struct CliOptions {
 // (0 for help, 2 for errors, message already printed).
 std::optional<CliOptions> parse_command_line(int argc, char** argv, int& exit_code);
 
-// "30d", "2w", "6m", "1y" (or a bare number of days) -> days; 0 when invalid.
-int parse_half_life(const std::string& text);
 
 // "127.0.0.1:8080", "[::1]:8080", "0.0.0.0:80" -> host and port; false when invalid.
 bool parse_listen(const std::string& text, std::string& host, int& port);

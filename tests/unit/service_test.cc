@@ -110,12 +110,12 @@ TEST(SearchRequestFromParams, Options) {
 }
 
 TEST(HalfLife, Table) {
-  EXPECT_EQ(serve::half_life_days("30d"), 30);
-  EXPECT_EQ(serve::half_life_days("30"), 30);
-  EXPECT_EQ(serve::half_life_days("2w"), 14);
-  EXPECT_EQ(serve::half_life_days("6m"), 180);
-  EXPECT_EQ(serve::half_life_days("1y"), 365);
-  for (const char* bad : {"", "d", "0d", "-3d", "3x", "999999d"}) EXPECT_EQ(serve::half_life_days(bad), 0) << bad;
+  EXPECT_EQ(parse_half_life("30d"), 30);
+  EXPECT_EQ(parse_half_life("30"), 30);
+  EXPECT_EQ(parse_half_life("2w"), 14);
+  EXPECT_EQ(parse_half_life("6m"), 180);
+  EXPECT_EQ(parse_half_life("1y"), 365);
+  for (const char* bad : {"", "d", "0d", "-3d", "3x", "999999d"}) EXPECT_EQ(parse_half_life(bad), 0) << bad;
 }
 
 // ---- the service on a small archive ------------------------------------------

@@ -8,6 +8,7 @@
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "morgue/article.h"
@@ -29,6 +30,10 @@ class DatabaseError : public std::runtime_error {
 };
 
 enum class SortOrder { kRelevance, kNewest, kOldest };
+
+// A recency half-life as users type it: "30d", "2w", "6m", "1y" (or a bare
+// number of days) -> days; 0 when invalid. Shared by the CLI and the service.
+int parse_half_life(std::string_view text);
 
 struct SearchRequest {
   std::string query;                 // the query language (docs/query-syntax.md)

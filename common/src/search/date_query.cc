@@ -1,6 +1,7 @@
 #include "search/date_query.h"
 
 #include <cctype>
+#include <charconv>
 #include <chrono>
 
 #include <fmt/format.h>
@@ -184,6 +185,18 @@ Date today_utc() {
   year_month_day ymd(floor<std::chrono::days>(system_clock::now()));
   return {static_cast<int>(ymd.year()), static_cast<int>(static_cast<unsigned>(ymd.month())),
           static_cast<int>(static_cast<unsigned>(ymd.day()))};
+}
+
+int parse_half_life(std::string_view text) {
+  int n = 0;
+  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), n);
+  if (ec != std::errc() || n <= 0 || n > 100000) return 0;
+  std::string_view unit(end, static_cast<std::size_t>(text.data() + text.size() - end));
+  if (unit.empty() || unit == "d") return n;
+  if (unit == "w") return n * 7;
+  if (unit == "m") return n * 30;
+  if (unit == "y") return n * 365;
+  return 0;
 }
 
 DateFilters extract_date_filters(const std::string& query, const Date& today) {

@@ -122,18 +122,6 @@ Params parse_query_string(std::string_view query) {
   return params;
 }
 
-int half_life_days(std::string_view text) {
-  int n = 0;
-  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), n);
-  if (ec != std::errc() || n <= 0 || n > 100000) return 0;
-  std::string_view unit(end, static_cast<std::size_t>(text.data() + text.size() - end));
-  if (unit.empty() || unit == "d") return n;
-  if (unit == "w") return n * 7;
-  if (unit == "m") return n * 30;
-  if (unit == "y") return n * 365;
-  return 0;
-}
-
 SearchRequest search_request_from_params(const Params& params, const ParamLimits& limits) {
   SearchRequest request;
   std::string query;
@@ -153,7 +141,7 @@ SearchRequest search_request_from_params(const Params& params, const ParamLimits
       request.sort = parse_sort(value);
     } else if (name == "recent") {
       if (value.empty()) continue;
-      request.recent_half_life_days = half_life_days(value);
+      request.recent_half_life_days = parse_half_life(value);
       if (!request.recent_half_life_days) {
         throw BadParameter(fmt::format("recent must look like 30d, 2w, 6m or 1y, not '{}'", value));
       }

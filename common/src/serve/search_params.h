@@ -38,7 +38,4 @@ struct ParamLimits {
 // language. Unknown parameters are ignored. Throws BadParameter.
 SearchRequest search_request_from_params(const Params& params, const ParamLimits& limits);
 
-// "30d", "2w", "6m", "1y" (or a bare number of days) -> days; 0 when invalid.
-int half_life_days(std::string_view text);
-
 }  // namespace morgue::serve

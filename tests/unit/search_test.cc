@@ -1,11 +1,13 @@
 // The search API on a small archive built by the real indexer in a temp dir.
 #include "morgue/search.h"
 
+#include <algorithm>
 #include <fstream>
 
 #include <gtest/gtest.h>
 
 #include "morgue/index_writer.h"
+#include "morgue/people.h"
 #include "support/temp_dir.h"
 
 namespace morgue {
@@ -207,6 +209,84 @@ TEST_F(SearchTest, FacetsCoverAllMatchesNotJustThePage) {
   EXPECT_EQ(total, 4u);
   EXPECT_EQ(resp.facets->sections[0].value, "World");
   EXPECT_EQ(resp.facets->timeline_unit, "year");
+}
+
+// A pasted sentence matches stories by its content words: a story that
+// shares only "the", "about" and "in" with it is not a match.
+TEST_F(SearchTest, SentenceQueriesIgnoreFunctionWords) {
+  auto r = search("what did the mayor say about the budget in the council");
+  auto t = titles(r);
+  EXPECT_EQ(r.total, 2u);
+  EXPECT_EQ(std::count(t.begin(), t.end(), "Bioluminescent plankton light up the bay"), 0);
+  // Short queries must match every word and keep them all.
+  EXPECT_EQ(titles(search("the cup")), std::vector<std::string>{"Harborough win the cup"});
+}
+
+// The first facet count of a Searcher reads values through Xapian's match
+// spies, later ones a table built from the value streams: same answers, and
+// the table follows the database when it changes.
+TEST(FacetTableTest, TableCountsEqualSpyCountsAndFollowReopen) {
+  TempDir dir;
+  std::filesystem::create_directories(dir / "in");
+  for (const auto& s : kStories) std::ofstream(dir / "in" / s.file) << s.text;
+  IndexOptions options;
+  options.db_path = dir / "db";
+  options.inputs = {dir / "in"};
+  options.jobs = 1;
+  PeopleExtractor people(default_data_dir());
+  options.extract.people = &people;
+  run_index(options);
+
+  auto facets_of = [](Searcher& searcher, const std::string& query) {
+    SearchRequest r;
+    r.query = query;
+    r.facets = true;
+    r.today = Date{2026, 11, 29};
+    auto resp = searcher.search(r);
+    EXPECT_TRUE(resp.facets);
+    return resp.facets.value_or(Facets{});
+  };
+  auto same = [](const Facets& a, const Facets& b) {
+    auto eq = [](const std::vector<FacetValue>& x, const std::vector<FacetValue>& y) {
+      if (x.size() != y.size()) return false;
+      for (std::size_t i = 0; i < x.size(); ++i) {
+        if (x[i].value != y[i].value || x[i].count != y[i].count) return false;
+      }
+      return true;
+    };
+    return eq(a.sections, b.sections) && eq(a.people, b.people) && eq(a.timeline, b.timeline) &&
+           a.timeline_unit == b.timeline_unit;
+  };
+  const std::vector<std::string> queries = {"harbour", "storm", "budget OR plankton", "date:2022", "nothingmatches"};
+  Searcher searcher((dir / "db").string());
+  for (int round = 0; round < 3; ++round) {
+    for (const auto& q : queries) {
+      Searcher fresh((dir / "db").string());  // its first count: the spies
+      EXPECT_TRUE(same(facets_of(searcher, q), facets_of(fresh, q))) << q << " round " << round;
+    }
+  }
+  Facets before = facets_of(searcher, "harbour");
+  std::size_t world = 0;
+  for (const auto& s : before.sections) world += s.value == "World" ? s.count : 0;
+
+  // A new World story, and an old one moved from World to Business (Xapian
+  // keeps its document number): the long-lived searcher sees both after reopen().
+  std::ofstream(dir / "in" / "a6.txt") << "2024-01-05 - World\n\nHarbour reopens\n\nThe harbour reopened on Friday.\n";
+  std::string moved = kStories[0].text;
+  moved.replace(moved.find("World"), 5, "Business");
+  std::ofstream(dir / "in" / kStories[0].file) << moved;
+  IndexSummary summary = run_index(options);
+  EXPECT_EQ(summary.added, 1u);
+  EXPECT_EQ(summary.updated, 1u);
+  searcher.reopen();
+  Facets after = facets_of(searcher, "harbour");
+  ASSERT_FALSE(after.people.empty());
+  EXPECT_EQ(after.people[0].value, "Ines Calder");
+  std::size_t world_after = 0;
+  for (const auto& s : after.sections) world_after += s.value == "World" ? s.count : 0;
+  EXPECT_EQ(world_after, world);
+  Searcher fresh((dir / "db").string());
+  EXPECT_TRUE(same(after, facets_of(fresh, "harbour")));
 }
 
 TEST_F(SearchTest, SpellingSuggestion) {

@@ -4,7 +4,11 @@
 #include <cerrno>
 #include <cstring>
 
+#include <dirent.h>
+#include <fcntl.h>
+#include <memory>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <fmt/format.h>
 
@@ -12,22 +16,79 @@ namespace morgue {
 namespace fs = std::filesystem;
 namespace {
 
-bool hidden(const fs::path& p) {
-  std::string name = p.filename().string();
-  return !name.empty() && name[0] == '.';
+using ProblemFn = std::function<void(const Problem&)>;
+
+FoundFile found(std::string path, const struct stat& st) {
+  std::int64_t mtime = static_cast<std::int64_t>(st.st_mtim.tv_sec) * 1000000000 + st.st_mtim.tv_nsec;
+  return {std::move(path), static_cast<std::uint64_t>(st.st_size), mtime};
 }
 
-// One stat() per file: size and mtime together (the std::filesystem calls
-// would stat twice, and the no-op nightly run is mostly this).
-void add_file(const fs::path& path, std::string absolute, std::vector<FoundFile>& out,
-              const std::function<void(const Problem&)>& problem) {
-  struct stat st;
-  if (::stat(path.c_str(), &st) != 0) {
-    problem({path.string(), fmt::format("cannot read: {}", std::strerror(errno))});
+// Closes a directory stream on every way out.
+struct DirCloser {
+  void operator()(DIR* d) const { ::closedir(d); }
+};
+
+// Walks one directory (open as `fd`, named `dir`) with readdir's d_type and
+// one fstatat() per file relative to the directory: no path lookup from the
+// root and no second stat, which is most of a no-op nightly run.
+void walk_directory(int fd, const std::string& dir, std::vector<FoundFile>& out, const ProblemFn& problem) {
+  std::unique_ptr<DIR, DirCloser> stream(::fdopendir(fd));
+  if (!stream) {
+    problem({dir, fmt::format("cannot read directory: {}", std::strerror(errno))});
+    ::close(fd);
     return;
   }
-  std::int64_t mtime = static_cast<std::int64_t>(st.st_mtim.tv_sec) * 1000000000 + st.st_mtim.tv_nsec;
-  out.push_back({std::move(absolute), static_cast<std::uint64_t>(st.st_size), mtime});
+  std::vector<std::string> subdirs;
+  errno = 0;
+  while (struct dirent* e = ::readdir(stream.get())) {
+    const char* name = e->d_name;
+    if (name[0] == '.') continue;  // hidden, "." and ".."
+    std::string path = dir + "/" + name;
+    unsigned char type = e->d_type;
+    struct stat st;
+    if (type == DT_UNKNOWN || type == DT_LNK) {  // some filesystems give no type
+      if (::fstatat(::dirfd(stream.get()), name, &st, AT_SYMLINK_NOFOLLOW) != 0) {
+        problem({path, fmt::format("cannot read: {}", std::strerror(errno))});
+        continue;
+      }
+      type = S_ISLNK(st.st_mode) ? DT_LNK : S_ISDIR(st.st_mode) ? DT_DIR : S_ISREG(st.st_mode) ? DT_REG : DT_FIFO;
+    }
+    if (type == DT_DIR) {
+      subdirs.push_back(std::move(path));
+      continue;
+    }
+    if (type == DT_LNK) {
+      // Follow links to files, never to directories (loops).
+      if (::fstatat(::dirfd(stream.get()), name, &st, 0) != 0) {
+        problem({path, fmt::format("broken link: {}", std::strerror(errno))});
+      } else if (S_ISREG(st.st_mode)) {
+        out.push_back(found(std::move(path), st));
+      } else if (!S_ISDIR(st.st_mode)) {
+        problem({path, "not a regular file (link to a FIFO, socket or device)"});
+      }
+      continue;
+    }
+    if (type != DT_REG) {
+      // A FIFO would block the reader forever: name it instead of skipping it silently.
+      problem({path, "not a regular file (FIFO, socket or device)"});
+      continue;
+    }
+    if (::fstatat(::dirfd(stream.get()), name, &st, 0) != 0) {
+      problem({path, fmt::format("cannot read: {}", std::strerror(errno))});
+      continue;
+    }
+    out.push_back(found(std::move(path), st));
+  }
+  const int dir_fd = ::dirfd(stream.get());
+  for (auto& sub : subdirs) {
+    const char* name = sub.c_str() + dir.size() + 1;
+    int sub_fd = ::openat(dir_fd, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+    if (sub_fd < 0) {
+      problem({sub, fmt::format("cannot read directory: {}", std::strerror(errno))});
+      continue;
+    }
+    walk_directory(sub_fd, sub, out, problem);
+  }
 }
 
 }  // namespace
@@ -39,62 +100,33 @@ std::string absolute_path(const fs::path& path) {
   return abs.lexically_normal().string();
 }
 
-std::vector<FoundFile> walk_inputs(const std::vector<fs::path>& inputs,
-                                   const std::function<void(const Problem&)>& problem) {
+std::vector<FoundFile> walk_inputs(const std::vector<fs::path>& inputs, const ProblemFn& problem) {
   std::vector<FoundFile> files;
   for (const auto& input : inputs) {
-    std::error_code ec;
-    auto status = fs::status(input, ec);
-    if (ec || !fs::exists(status)) {
-      problem({input.string(), ec ? fmt::format("cannot read: {}", ec.message()) : "no such file or directory"});
+    struct stat st;
+    if (::stat(input.c_str(), &st) != 0) {
+      problem({input.string(), errno == ENOENT ? std::string("no such file or directory")
+                                               : fmt::format("cannot read: {}", std::strerror(errno))});
       continue;
     }
-    if (fs::is_regular_file(status)) {
-      add_file(input, absolute_path(input), files, problem);
+    if (S_ISREG(st.st_mode)) {
+      files.push_back(found(absolute_path(input), st));
       continue;
     }
-    if (!fs::is_directory(status)) {
+    if (!S_ISDIR(st.st_mode)) {
       problem({input.string(), "not a regular file or directory"});
       continue;
     }
     // Walking from the absolute, normal root gives absolute, normal paths
     // without normalising each one.
-    const fs::path root = absolute_path(input);
-    fs::recursive_directory_iterator it(root, fs::directory_options::skip_permission_denied, ec);
-    if (ec) {
-      problem({input.string(), fmt::format("cannot read directory: {}", ec.message())});
+    std::string root = absolute_path(input);
+    while (root.size() > 1 && root.back() == '/') root.pop_back();
+    int fd = ::open(root.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd < 0) {
+      problem({input.string(), fmt::format("cannot read directory: {}", std::strerror(errno))});
       continue;
     }
-    for (; it != fs::recursive_directory_iterator(); it.increment(ec)) {
-      if (ec) {
-        problem({it->path().string(), fmt::format("cannot read: {}", ec.message())});
-        ec.clear();
-        continue;
-      }
-      const fs::path& p = it->path();
-      if (hidden(p)) {
-        if (it->is_directory(ec)) it.disable_recursion_pending();
-        continue;
-      }
-      auto st = it->symlink_status(ec);
-      if (ec) continue;
-      if (fs::is_symlink(st)) {
-        // Follow links to files, never to directories (loops).
-        auto target = fs::status(p, ec);
-        if (ec) {
-          problem({p.string(), fmt::format("broken link: {}", ec.message())});
-          ec.clear();
-          continue;
-        }
-        if (fs::is_regular_file(target)) add_file(p, p.string(), files, problem);
-        else if (!fs::is_directory(target)) problem({p.string(), "not a regular file (link to a FIFO, socket or device)"});
-        continue;
-      }
-      if (fs::is_regular_file(st)) add_file(p, p.string(), files, problem);
-      // A FIFO would block the reader forever: name it instead of skipping it silently.
-      else if (!fs::is_directory(st)) problem({p.string(), "not a regular file (FIFO, socket or device)"});
-    }
-    if (ec) problem({input.string(), fmt::format("cannot read directory: {}", ec.message())});
+    walk_directory(fd, root == "/" ? std::string() : root, files, problem);
   }
   // Inputs may overlap ("archive archive/2021"): several inputs are sorted and
   // deduplicated. One input cannot list a file twice, and sorting 100,000

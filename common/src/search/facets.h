@@ -1,14 +1,28 @@
-// Facets over a whole result set, from Xapian's built-in ValueCountMatchSpy
-// only, so they work the same through xapian-tcpsrv (remote shards).
+// Facets over a whole result set. Two ways to count, with the same answer:
+// - FacetCollector: Xapian's built-in ValueCountMatchSpy, which also works
+//   through xapian-tcpsrv (remote shards);
+// - FacetTable: the three facet slots copied once into docid-indexed arrays,
+//   so counting a match costs a few array increments instead of three value
+//   reads and string-keyed map updates (local databases; built per revision).
 #pragma once
 
+#include <cstdint>
+#include <map>
 #include <memory>
+#include <string>
+#include <vector>
 
 #include <xapian.h>
 
 #include "morgue/search.h"
 
 namespace morgue {
+
+// Counts by value, merged into Facets (top N lists, timeline by month or year).
+struct FacetCounts {
+  std::map<std::string, std::size_t> sections, people, months;  // months as "YYYYMM"
+};
+Facets facets_from_counts(const FacetCounts& counts, std::size_t top);
 
 class FacetCollector {
  public:
@@ -20,6 +34,37 @@ class FacetCollector {
 
  private:
   std::unique_ptr<Xapian::ValueCountMatchSpy> sections_, people_, months_;
+};
+
+class FacetTable {
+ public:
+  // Reads the section, month and people slots of every document of `db`.
+  explicit FacetTable(const Xapian::Database& db);
+
+  // Counts over every match of `enquire` (whose database is the one the
+  // table was built from); documents added since are read from their values.
+  class Spy : public Xapian::MatchSpy {
+   public:
+    explicit Spy(const FacetTable& table);
+    void operator()(const Xapian::Document& doc, double weight) override;
+    // The counts; of the people, only the `top_people` first.
+    FacetCounts counts(std::size_t top_people) const;
+
+   private:
+    const FacetTable& table_;
+    std::vector<std::uint32_t> sections_, months_, people_;
+    FacetCounts extra_;  // documents newer than the table
+  };
+
+  std::size_t documents() const { return documents_; }
+
+ private:
+  // Index 0 means "no value"; value i > 0 is names[i].
+  std::vector<std::uint32_t> section_, month_;
+  std::vector<std::uint32_t> people_start_;  // people of docid d: ids[start[d] .. start[d + 1])
+  std::vector<std::uint32_t> people_ids_;
+  std::vector<std::string> section_names_, month_names_, people_names_;
+  std::size_t documents_ = 0;
 };
 
 }  // namespace morgue

@@ -1,5 +1,7 @@
 #include "search/query_builder.h"
 
+#include <iterator>
+
 #include <fmt/format.h>
 
 #include "morgue/encoding.h"
@@ -98,6 +100,30 @@ struct QueryBuilder::Impl {
   Xapian::QueryParser parser;
 };
 
+namespace {
+
+// Function words dropped from "any word" queries (pasted sentences): they
+// match nearly every story, so they only add cost and make the total and the
+// facets describe the whole archive. Queries that must match every word (up
+// to four words) keep them ("The Who"); so do phrases, and a query made only
+// of these words.
+const Xapian::SimpleStopper& sentence_stopper() {
+  static const char* const kWords[] = {
+      "a",     "about", "after", "again", "all",   "also",  "am",    "an",    "and",   "any",    "are",
+      "as",    "at",    "be",    "been",  "being", "both",  "but",   "by",    "can",   "could",  "did",
+      "do",    "does",  "doing", "for",   "from",  "had",   "has",   "have",  "having", "he",    "her",
+      "here",  "hers",  "him",   "his",   "how",   "i",     "if",    "in",    "into",  "is",     "it",
+      "its",   "just",  "me",    "my",    "no",    "nor",   "of",    "off",   "on",    "once",   "only",
+      "or",    "our",   "ours",  "she",   "should", "so",   "some",  "such",  "than",  "that",   "the",
+      "their", "theirs", "them", "then",  "there", "these", "they",  "this",  "those", "to",     "too",
+      "us",    "very",  "was",   "we",    "were",  "what",  "when",  "where", "which", "while",  "who",
+      "whom",  "why",   "will",  "with",  "would", "you",   "your",  "yours"};
+  static const Xapian::SimpleStopper stopper(std::begin(kWords), std::end(kWords));
+  return stopper;
+}
+
+}  // namespace
+
 QueryBuilder::QueryBuilder(const Xapian::Database& db, QueryLimits limits) : impl_(std::make_unique<Impl>()) {
   impl_->db = db;
   impl_->limits = limits;
@@ -135,6 +161,7 @@ BuiltQuery QueryBuilder::build(const std::string& raw, const Date& today, bool a
   if (!util::trim(dates.rest).empty()) {
     auto& qp = impl_->parser;
     qp.set_default_op(all_words ? Xapian::Query::OP_AND : Xapian::Query::OP_OR);
+    qp.set_stopper(all_words ? nullptr : &sentence_stopper());
     const unsigned flags = Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_WILDCARD |
                            Xapian::QueryParser::FLAG_PURE_NOT;
     try {

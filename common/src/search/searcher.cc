@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 #include <filesystem>
+#include <future>
+#include <optional>
 
 #include <fmt/format.h>
 #include <xapian.h>
@@ -88,8 +90,22 @@ struct Searcher::Impl {
   // that answer (shard/shard_set.h).
   std::unique_ptr<ShardSet> shards;
 
+  // Local archives count facets on a handle of their own, in a thread of
+  // their own, while the ranked pass runs; from the second count on one
+  // revision they use a FacetTable. Only that thread touches this state.
+  struct FacetState {
+    std::optional<Xapian::Database> db;
+    std::unique_ptr<FacetTable> table;
+    unsigned passes = 0;  // facet counts on the current revision
+    bool stale = false;   // the main handle moved on: reopen this one too
+  } facet;
+
+  bool all_local() const { return !shards || !shards->has_remote(); }
+  // Called whenever `db` was reopened or replaced.
+  void reopened() { facet.stale = true; }
   SearchResponse run(const SearchRequest& req);
   Facets count_facets(const Xapian::Query& query, const SearchRequest& req);
+  Facets count_facets_local(const std::string& serialised_query, const SearchRequest& req);
   Xapian::MSet match(Xapian::Enquire& enquire, Xapian::doccount first, Xapian::doccount count,
                      Xapian::doccount check_at_least);
 };
@@ -117,8 +133,10 @@ bool Searcher::reopen() {
     if (impl_->shards) {
       bool changed = impl_->shards->reopen();
       impl_->db = impl_->shards->database();
+      impl_->reopened();
       return changed;
     }
+    impl_->reopened();
     return impl_->db.reopen();
   } catch (const Xapian::Error& e) {
     throw DatabaseError(fmt::format("cannot reopen database {}: {}", impl_->path, e.get_msg()));
@@ -136,6 +154,7 @@ std::optional<Article> Searcher::article(const std::string& id) {
       } catch (const Xapian::DatabaseModifiedError&) {
         if (attempt > 2) throw;
         impl_->db.reopen();
+        impl_->reopened();
       }
     }
   } catch (const Xapian::Error& e) {
@@ -144,7 +163,10 @@ std::optional<Article> Searcher::article(const std::string& id) {
 }
 
 SearchResponse Searcher::search(const SearchRequest& request) {
-  if (impl_->shards && impl_->shards->retry_down()) impl_->db = impl_->shards->database();
+  if (impl_->shards && impl_->shards->retry_down()) {
+    impl_->db = impl_->shards->database();
+    impl_->reopened();
+  }
   for (int attempt = 0;; ++attempt) {
     try {
       SearchResponse response = impl_->run(request);
@@ -156,6 +178,7 @@ SearchResponse Searcher::search(const SearchRequest& request) {
       // The indexer committed twice while we read: start again on the new revision.
       if (attempt > 2) throw DatabaseError("the database changed too often during the search; try again");
       impl_->db.reopen();
+      impl_->reopened();
     } catch (const Xapian::WildcardError&) {
       throw QueryError("a wildcard matches too many words; type more letters before the *");
     } catch (const Xapian::DatabaseError& e) {
@@ -167,6 +190,7 @@ SearchResponse Searcher::search(const SearchRequest& request) {
       if (!impl_->shards || attempt > 2) throw DatabaseError(fmt::format("remote shard: {}", e.get_msg()));
       impl_->shards->recover(e.get_msg());
       impl_->db = impl_->shards->database();
+      impl_->reopened();
     }
   }
 }
@@ -190,6 +214,34 @@ Facets Searcher::Impl::count_facets(const Xapian::Query& query, const SearchRequ
   return facets.collect(req.facet_top);
 }
 
+Facets Searcher::Impl::count_facets_local(const std::string& serialised_query, const SearchRequest& req) {
+  if (facet.stale && facet.db) {
+    if (facet.db->reopen()) {
+      facet.table.reset();
+      facet.passes = 0;
+    }
+  }
+  facet.stale = false;
+  if (!facet.db) facet.db.emplace(path);
+  Xapian::Enquire enquire(*facet.db);
+  enquire.set_query(Xapian::Query::unserialise(serialised_query));
+  enquire.set_weighting_scheme(Xapian::BoolWeight());
+  if (req.time_limit_seconds > 0) enquire.set_time_limit(req.time_limit_seconds);
+  // Building the table reads three values of every story, as much as one
+  // count over a large result set: worth it from the second count on.
+  if (!facet.table && facet.passes++ >= 1) facet.table = std::make_unique<FacetTable>(*facet.db);
+  if (facet.table) {
+    FacetTable::Spy spy(*facet.table);
+    enquire.add_matchspy(&spy);
+    enquire.get_mset(0, 0, facet.db->get_doccount());
+    return facets_from_counts(spy.counts(req.facet_top), req.facet_top);
+  }
+  FacetCollector facets;
+  facets.attach(enquire);
+  enquire.get_mset(0, 0, facet.db->get_doccount());
+  return facets.collect(req.facet_top);
+}
+
 SearchResponse Searcher::Impl::run(const SearchRequest& req) {
   SearchResponse response;
   response.query = req.query;
@@ -200,6 +252,16 @@ SearchResponse Searcher::Impl::run(const SearchRequest& req) {
   QueryBuilder builder(db, QueryLimits{});
   std::size_t words = QueryBuilder::plain_words(req.query).size();
   BuiltQuery built = builder.build(req.query, today, words <= kAllWordsUpTo);
+
+  // Facets of a local archive are counted in parallel with the ranked pass.
+  std::future<Facets> facets;
+  auto start_facets = [&] {
+    if (!req.facets || !all_local()) return;
+    facets = std::async(std::launch::async, [this, query = built.query.serialise(), &req] {
+      return count_facets_local(query, req);
+    });
+  };
+  start_facets();
 
   Xapian::Enquire enquire(db);
   enquire.set_query(built.query);
@@ -221,6 +283,8 @@ SearchResponse Searcher::Impl::run(const SearchRequest& req) {
   if (mset.empty() && built.all_words && words > 1 && offset == 0) {
     // Nothing has every word: fall back to any word, best first, and say so.
     built = builder.build(req.query, today, false);
+    if (facets.valid()) facets.wait();  // counted the query that matched nothing
+    start_facets();
     enquire.set_query(built.query);
     mset = blend_recency ? match(enquire, 0, std::max(kRecencyWindow, offset + limit), check)
                          : match(enquire, offset, limit, check);
@@ -280,7 +344,7 @@ SearchResponse Searcher::Impl::run(const SearchRequest& req) {
     auto versions = count_versions(db, enquire.get_query(), schema::kSlotDupGroup, keys);
     for (std::size_t i = 0; i < response.hits.size(); ++i) response.hits[i].versions = versions[i];
   }
-  if (req.facets) response.facets = count_facets(built.query, req);
+  if (req.facets) response.facets = facets.valid() ? facets.get() : count_facets(built.query, req);
   if (built.has_text && response.total < 3) response.suggestion = suggest_spelling(db, built.text);
   return response;
 }

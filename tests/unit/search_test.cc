@@ -257,7 +257,11 @@ TEST(FacetTableTest, TableCountsEqualSpyCountsAndFollowReopen) {
     return eq(a.sections, b.sections) && eq(a.people, b.people) && eq(a.timeline, b.timeline) &&
            a.timeline_unit == b.timeline_unit;
   };
-  const std::vector<std::string> queries = {"harbour", "storm", "budget OR plankton", "date:2022", "nothingmatches"};
+  const std::vector<std::string> queries = {"harbour",           "storm",          "budget OR plankton",
+                                            "date:2022",         "nothingmatches", "\"northern coast\"",
+                                            "harbour NOT storm", "harb*",          "section:world harbour",
+                                            "harbour date:2022..2023", "calder AND (budget OR dredge)",
+                                            "what did the mayor say about the budget and the vote"};
   Searcher searcher((dir / "db").string());
   for (int round = 0; round < 3; ++round) {
     for (const auto& q : queries) {

@@ -1,6 +1,7 @@
 #include "search/facets.h"
 
 #include <algorithm>
+#include <bit>
 #include <unordered_map>
 
 #include "morgue/schema.h"
@@ -119,16 +120,113 @@ FacetTable::FacetTable(const Xapian::Database& db) : documents_(db.get_doccount(
   while (next < people_start_.size()) people_start_[next++] = static_cast<std::uint32_t>(people_ids_.size());
 }
 
-FacetTable::Spy::Spy(const FacetTable& table)
+FacetTable::Counter::Counter(const FacetTable& table)
     : table_(table),
       sections_(table.section_names_.size()),
       months_(table.month_names_.size()),
       people_(table.people_names_.size()) {}
 
-void FacetTable::Spy::operator()(const Xapian::Document& doc, double /*weight*/) {
-  const Xapian::docid d = doc.get_docid();
+namespace {
+
+// One bit per document number.
+class DocSet {
+ public:
+  explicit DocSet(Xapian::docid last) : words_(last / 64 + 1, 0) {}
+  void set(Xapian::docid d) { words_[d / 64] |= std::uint64_t{1} << (d % 64); }
+  void unite(const DocSet& o) {
+    for (std::size_t i = 0; i < words_.size(); ++i) words_[i] |= o.words_[i];
+  }
+  void intersect(const DocSet& o) {
+    for (std::size_t i = 0; i < words_.size(); ++i) words_[i] &= o.words_[i];
+  }
+  void subtract(const DocSet& o) {
+    for (std::size_t i = 0; i < words_.size(); ++i) words_[i] &= ~o.words_[i];
+  }
+  void symmetric(const DocSet& o) {
+    for (std::size_t i = 0; i < words_.size(); ++i) words_[i] ^= o.words_[i];
+  }
+  template <class F>
+  void for_each(F&& f) const {
+    for (std::size_t i = 0; i < words_.size(); ++i) {
+      for (std::uint64_t w = words_[i]; w; w &= w - 1) f(static_cast<Xapian::docid>(i * 64 + std::countr_zero(w)));
+    }
+  }
+
+ private:
+  std::vector<std::uint64_t> words_;
+};
+
+// Records the documents Xapian matches, for the parts evaluated by Xapian.
+class CollectSpy : public Xapian::MatchSpy {
+ public:
+  explicit CollectSpy(DocSet& set) : set_(set) {}
+  void operator()(const Xapian::Document& doc, double /*weight*/) override { set_.set(doc.get_docid()); }
+
+ private:
+  DocSet& set_;
+};
+
+DocSet evaluate(const Xapian::Database& db, const Xapian::Query& q, Xapian::docid last, double time_limit) {
+  DocSet set(last);
+  auto fold = [&](auto&& combine) {
+    set = evaluate(db, q.get_subquery(0), last, time_limit);
+    for (std::size_t i = 1; i < q.get_num_subqueries(); ++i) combine(set, evaluate(db, q.get_subquery(i), last, time_limit));
+  };
+  switch (q.get_type()) {
+    case Xapian::Query::LEAF_TERM: {
+      const std::string term = *q.get_terms_begin();
+      for (auto p = db.postlist_begin(term); p != db.postlist_end(term); ++p) set.set(*p);
+      return set;
+    }
+    case Xapian::Query::LEAF_MATCH_ALL:
+      for (auto p = db.postlist_begin(""); p != db.postlist_end(""); ++p) set.set(*p);
+      return set;
+    case Xapian::Query::LEAF_MATCH_NOTHING:
+      return set;
+    case Xapian::Query::OP_OR:
+    case Xapian::Query::OP_SYNONYM:
+    case Xapian::Query::OP_MAX:
+      fold([](DocSet& a, const DocSet& b) { a.unite(b); });
+      return set;
+    case Xapian::Query::OP_AND:
+    case Xapian::Query::OP_FILTER:
+      fold([](DocSet& a, const DocSet& b) { a.intersect(b); });
+      return set;
+    case Xapian::Query::OP_AND_NOT:
+      fold([](DocSet& a, const DocSet& b) { a.subtract(b); });
+      return set;
+    case Xapian::Query::OP_XOR:
+      fold([](DocSet& a, const DocSet& b) { a.symmetric(b); });
+      return set;
+    case Xapian::Query::OP_AND_MAYBE:
+    case Xapian::Query::OP_SCALE_WEIGHT:
+      return evaluate(db, q.get_subquery(0), last, time_limit);
+    default: {
+      // Phrases, NEAR, value ranges, wildcards...: Xapian's matcher decides.
+      Xapian::Enquire enquire(db);
+      enquire.set_query(q);
+      enquire.set_weighting_scheme(Xapian::BoolWeight());
+      if (time_limit > 0) enquire.set_time_limit(time_limit);
+      CollectSpy spy(set);
+      enquire.add_matchspy(&spy);
+      enquire.get_mset(0, 0, db.get_doccount());
+      return set;
+    }
+  }
+}
+
+}  // namespace
+
+FacetCounts FacetTable::count(const Xapian::Database& db, const Xapian::Query& query, std::size_t top_people,
+                              double time_limit) const {
+  Counter counter(*this);
+  evaluate(db, query, db.get_lastdocid(), time_limit).for_each([&](Xapian::docid d) { counter.add(d, db); });
+  return counter.counts(top_people);
+}
+
+void FacetTable::Counter::add(Xapian::docid d, const Xapian::Database& db) {
   if (d >= table_.section_.size()) {
-    count_values(doc, extra_);
+    count_values(db.get_document(d), extra_);
     return;
   }
   ++sections_[table_.section_[d]];
@@ -136,7 +234,7 @@ void FacetTable::Spy::operator()(const Xapian::Document& doc, double /*weight*/)
   for (std::uint32_t i = table_.people_start_[d]; i < table_.people_start_[d + 1]; ++i) ++people_[table_.people_ids_[i]];
 }
 
-FacetCounts FacetTable::Spy::counts(std::size_t top_people) const {
+FacetCounts FacetTable::Counter::counts(std::size_t top_people) const {
   FacetCounts out = extra_;
   auto add = [](const std::vector<std::uint32_t>& counts, const std::vector<std::string>& names,
                 std::map<std::string, std::size_t>& into) {

@@ -41,12 +41,12 @@ class FacetTable {
   // Reads the section, month and people slots of every document of `db`.
   explicit FacetTable(const Xapian::Database& db);
 
-  // Counts over every match of `enquire` (whose database is the one the
-  // table was built from); documents added since are read from their values.
-  class Spy : public Xapian::MatchSpy {
+  // Adds up the facet values of documents, by number.
+  class Counter {
    public:
-    explicit Spy(const FacetTable& table);
-    void operator()(const Xapian::Document& doc, double weight) override;
+    explicit Counter(const FacetTable& table);
+    // `db` reads the values of documents newer than the table.
+    void add(Xapian::docid d, const Xapian::Database& db);
     // The counts; of the people, only the `top_people` first.
     FacetCounts counts(std::size_t top_people) const;
 
@@ -57,6 +57,15 @@ class FacetTable {
   };
 
   std::size_t documents() const { return documents_; }
+
+  // Counts over the matches of `query` on `db` (the database the table was
+  // built from) without Xapian's matcher where the query allows: terms and
+  // the boolean operators are evaluated as docid bitsets from the posting
+  // lists; any other part (phrases, value ranges, wildcards...) is matched
+  // by Xapian on its own. Same answer as a BoolWeight pass with a Spy.
+  // `time_limit` (seconds, 0 for none) bounds each part Xapian matches.
+  FacetCounts count(const Xapian::Database& db, const Xapian::Query& query, std::size_t top_people,
+                    double time_limit) const;
 
  private:
   // Index 0 means "no value"; value i > 0 is names[i].

@@ -223,19 +223,16 @@ Facets Searcher::Impl::count_facets_local(const std::string& serialised_query, c
   }
   facet.stale = false;
   if (!facet.db) facet.db.emplace(path);
-  Xapian::Enquire enquire(*facet.db);
-  enquire.set_query(Xapian::Query::unserialise(serialised_query));
-  enquire.set_weighting_scheme(Xapian::BoolWeight());
-  if (req.time_limit_seconds > 0) enquire.set_time_limit(req.time_limit_seconds);
+  const Xapian::Query query = Xapian::Query::unserialise(serialised_query);
   // Building the table reads three values of every story, as much as one
   // count over a large result set: worth it from the second count on.
   if (!facet.table && facet.passes++ >= 1) facet.table = std::make_unique<FacetTable>(*facet.db);
-  if (facet.table) {
-    FacetTable::Spy spy(*facet.table);
-    enquire.add_matchspy(&spy);
-    enquire.get_mset(0, 0, facet.db->get_doccount());
-    return facets_from_counts(spy.counts(req.facet_top), req.facet_top);
-  }
+  if (facet.table) return facets_from_counts(facet.table->count(*facet.db, query, req.facet_top, req.time_limit_seconds),
+                              req.facet_top);
+  Xapian::Enquire enquire(*facet.db);
+  enquire.set_query(query);
+  enquire.set_weighting_scheme(Xapian::BoolWeight());
+  if (req.time_limit_seconds > 0) enquire.set_time_limit(req.time_limit_seconds);
   FacetCollector facets;
   facets.attach(enquire);
   enquire.get_mset(0, 0, facet.db->get_doccount());

@@ -1,4 +1,5 @@
 #include "search/date_query.h"
+#include "search/query_builder.h"
 
 #include <gtest/gtest.h>
 
@@ -102,3 +103,22 @@ TEST(DateArithmetic, AddDays) {
 
 }  // namespace
 }  // namespace morgue
+
+// Words that count toward the "every word must match" rule: field values and
+// operators do not, and neither do the words of a quoted field value
+// (person:"Ines Calder" is one filter, not two words).
+TEST(PlainWordsTest, FieldValuesAndOperatorsAreNotWords) {
+  struct Case {
+    const char* query;
+    std::vector<std::string> words;
+  } cases[] = {
+      {"harbour fire", {"harbour", "fire"}},
+      {"harbour AND fire NOT storm", {"harbour", "fire", "storm"}},
+      {"section:world harbour", {"harbour"}},
+      {"person:\"Ines Calder\" budget vote", {"budget", "vote"}},
+      {"title:\"budget revolt\" calder", {"calder"}},
+      {"\"northern coast\" storm", {"northern", "coast", "storm"}},
+      {"an ox is", {}},
+  };
+  for (const auto& c : cases) EXPECT_EQ(morgue::QueryBuilder::plain_words(c.query), c.words) << c.query;
+}

@@ -8,6 +8,7 @@
 #include <gtest/gtest.h>
 #include <xapian.h>
 
+#include "morgue/admin.h"
 #include "morgue/index_writer.h"
 #include "morgue/schema.h"
 #include "morgue/search.h"
@@ -72,6 +73,11 @@ TEST_F(ShardIndexTest, YearShardsAndStub) {
   auto entries = read_stub(dir_ / "db" / "XAPIANDB");
   ASSERT_EQ(entries.size(), 3u);
   EXPECT_EQ(entries[0].line, "auto 2019");
+  // --stats adds up every shard, not only the first one Xapian reads metadata from.
+  DatabaseStats stats = database_stats(dir_ / "db");
+  EXPECT_EQ(stats.documents, 4u);
+  EXPECT_EQ(stats.files_tracked, 4u);
+  EXPECT_GT(stats.bytes_on_disk, 0u);
 }
 
 TEST_F(ShardIndexTest, UnchangedRunTouchesNoShard) {

@@ -8,6 +8,7 @@
 
 #include "index/file_state.h"
 #include "morgue/schema.h"
+#include "morgue/shards.h"
 
 namespace morgue {
 namespace fs = std::filesystem;
@@ -42,15 +43,36 @@ DatabaseStats database_stats(const fs::path& db_path) {
   for (const auto& [name, count] : sections) stats.sections.push_back({name, count});
   std::stable_sort(stats.sections.begin(), stats.sections.end(),
                    [](const FacetValue& a, const FacetValue& b) { return a.count > b.count; });
+  // A stub (shards, or the parts of a build in progress) lists databases
+  // kept elsewhere, and Xapian reads metadata from the first one only: add
+  // up the files tracked and the bytes of each local database it names.
+  std::vector<fs::path> local = {db_path};
+  if (auto stub = stub_file(db_path)) {
+    local.clear();
+    for (const auto& entry : read_stub(*stub)) {
+      if (entry.type == StubEntry::Type::kLocal) local.push_back(entry.path);
+    }
+  }
   const std::string prefix(schema::kFileStateKey);
-  for (auto k = db.metadata_keys_begin(prefix); k != db.metadata_keys_end(prefix); ++k) {
-    ++stats.files_tracked;
-    if (auto state = decode_file_state(db.get_metadata(*k)); state && state->failed) ++stats.files_failed;
+  std::map<std::string, bool> files;  // a file's stories may sit in several shards
+  for (const auto& path : local) {
+    Xapian::Database part;
+    try {
+      part = Xapian::Database(path.string());
+    } catch (const Xapian::Error& e) {
+      throw DatabaseError(fmt::format("cannot open database {}: {}", path.string(), e.get_msg()));
+    }
+    for (auto k = part.metadata_keys_begin(prefix); k != part.metadata_keys_end(prefix); ++k) {
+      auto state = decode_file_state(part.get_metadata(*k));
+      files[*k] = files[*k] || (state && state->failed);
+    }
+    std::error_code ec;
+    for (fs::recursive_directory_iterator it(path, ec), end; !ec && it != end; it.increment(ec)) {
+      if (it->is_regular_file(ec)) stats.bytes_on_disk += it->file_size(ec);
+    }
   }
-  std::error_code ec;
-  for (fs::recursive_directory_iterator it(db_path, ec), end; !ec && it != end; it.increment(ec)) {
-    if (it->is_regular_file(ec)) stats.bytes_on_disk += it->file_size(ec);
-  }
+  stats.files_tracked = files.size();
+  stats.files_failed = static_cast<std::size_t>(std::count_if(files.begin(), files.end(), [](const auto& f) { return f.second; }));
   return stats;
 }
 

@@ -200,18 +200,25 @@ std::vector<std::string> QueryBuilder::plain_words(const std::string& text) {
     if (current.size() >= 3) words.push_back(util::to_lower(current));
     current.clear();
   };
-  bool skip = false;  // inside a field:value or operator
+  bool skip = false;          // inside a field:value or operator
+  bool quoted_value = false;  // inside field:"a quoted value"
+  char previous = 0;
   for (char c : text) {
     unsigned char u = static_cast<unsigned char>(c);
-    if (std::isalpha(u) || u >= 0x80) {
+    if (quoted_value) {
+      if (c == '"') quoted_value = false;
+    } else if (std::isalpha(u) || u >= 0x80) {
       if (!skip) current.push_back(c);
     } else if (c == ':') {
       current.clear();
       skip = true;
+    } else if (c == '"' && previous == ':') {
+      quoted_value = true;
     } else {
       if (c == ' ') skip = false;
       flush();
     }
+    previous = c;
   }
   flush();
   std::erase_if(words, [](const std::string& w) { return w == "and" || w == "or" || w == "not" || w == "near"; });

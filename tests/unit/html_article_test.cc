@@ -340,6 +340,30 @@ TEST(HtmlArticle, BoilerplateRemoved) {
   EXPECT_EQ(a.captions, (std::vector<std::string>{"Captiontext the old pier at dusk"}));
 }
 
+// Lines that only stamp the page's publication or update time give the
+// story its date and are not body text; sentences that merely start like one stay.
+TEST(HtmlArticle, TimestampLinesAreNotBodyText) {
+  struct Line {
+    const char* html;
+    bool kept;
+  } lines[] = {
+      {"Published August 9, 2021 at 7:40 a.m. | Updated August 9, 2021 at 4:25 p.m.", false},
+      {"Updated 14:05 BST, Mon 9 Aug 2021", false},
+      {"Posted on 2021-08-09 \xC2\xB7 Last modified 3 hours ago", false},
+      {"First published on Monday 9 August 2021 07.40 BST", false},
+      {"Updated at 4:25 p.m.: firefighters said the blaze was under control after 12 hours.", true},
+      {"Published in 2019, the report named 14 buildings at risk.", true},
+      {"On August 9 at 7:40, the alarm sounded.", true},
+  };
+  for (const auto& line : lines) {
+    std::string body = "<article><h1>Pier to close for two years</h1><p>" + std::string(line.html) + "</p>" +
+                       std::string(kStory) + "</article>";
+    Article a = parse_one(page("<title>Pier to close for two years</title>", body));
+    EXPECT_EQ(a.body.find(line.html) != std::string::npos, line.kept) << line.html << "\nbody: " << a.body;
+    EXPECT_NE(a.body.find("The harbour board met"), std::string::npos);
+  }
+}
+
 TEST(HtmlArticle, OldTableLayoutWithBreaks) {
   std::string body =
       "<table><tr><td class=\"menu\"><a href=\"/a\">Menu one</a><br><a href=\"/b\">Menu two</a></td>"

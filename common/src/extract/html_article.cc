@@ -63,12 +63,53 @@ void ensure_utf8(Article& a) {
   }
 }
 
+// A line that only says when the page was published or updated ("Published
+// August 9, 2021 at 7:40 a.m. | Updated 4:25 p.m."): the date is kept as the
+// story's date, the line is not story text. A stamp word and a digit, and no
+// word that is not part of a date or time.
+bool is_timestamp_line(std::string_view p) {
+  if (p.size() > 160) return false;
+  static constexpr std::string_view kStamp[] = {"published", "updated", "posted", "modified", "first", "last"};
+  static constexpr std::string_view kDateWords[] = {
+      "on", "at", "am", "pm", "a", "m", "p", "gmt", "utc", "bst", "cet", "cest", "est", "edt", "cst", "cdt", "pst", "pdt",
+      "et", "pt", "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+      "january", "february", "march", "april", "june", "july", "august", "september", "october", "november", "december",
+      "mon", "tue", "wed", "thu", "fri", "sat", "sun", "monday", "tuesday", "wednesday", "thursday", "friday",
+      "saturday", "sunday", "today", "yesterday", "ago", "hours", "hour", "minutes", "min", "mins", "th", "st", "nd", "rd"};
+  bool stamp = false, digit = false;
+  std::string word;
+  auto check = [&]() {
+    if (word.empty()) return true;
+    bool ok = false;
+    for (auto w : kStamp) {
+      if (word == w) ok = stamp = true;
+    }
+    for (auto w : kDateWords) ok = ok || word == w;
+    word.clear();
+    return ok;
+  };
+  for (char c : util::to_lower(p)) {
+    if (c >= 'a' && c <= 'z') {
+      word.push_back(c);
+      continue;
+    }
+    if (static_cast<unsigned char>(c) >= 0x80 && c != '\xE2' && c != '\x80' && c != '\x94' && c != '\x93' &&
+        c != '\xA2' && c != '\xC2' && c != '\xB7') {
+      return false;  // letters outside ASCII (the separators | · • – — are allowed)
+    }
+    if (c >= '0' && c <= '9') digit = true;
+    if (!check()) return false;
+  }
+  return check() && stamp && digit;
+}
+
 std::string join_body(const std::vector<std::string>& paragraphs, std::string_view title) {
   std::string title_key = fingerprint(title);
   std::string body;
   for (const auto& p : paragraphs) {
     // The headline is shown apart; a repeat of it at the top is not body text.
     if (body.empty() && !title_key.empty() && fingerprint(p) == title_key) continue;
+    if (is_timestamp_line(p)) continue;
     if (!body.empty()) body += "\n\n";
     body += p;
   }

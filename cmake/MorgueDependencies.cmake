@@ -9,6 +9,10 @@ endif()
 find_package(LibXml2 REQUIRED)
 find_package(fmt REQUIRED CONFIG)
 find_package(nlohmann_json 3 REQUIRED CONFIG)
+# Boost.Program_options is linked statically (Debian ships the PIC archive):
+# resolving its symbols at start-up cost more than any other library in a
+# one-shot morgue-search, which runs once per query.
+set(Boost_USE_STATIC_LIBS ON)
 find_package(Boost 1.74 REQUIRED COMPONENTS program_options)
 find_package(Threads REQUIRED)
 find_package(PkgConfig REQUIRED)

@@ -11,7 +11,7 @@ namespace po = boost::program_options;
 
 namespace {
 
-const char* kUsage =
+const char* kSearchUsage =
     "Usage: morgue-search [OPTIONS] QUERY...   search the archive\n"
     "       morgue-search --show ID [--db DIR]  print one stored story\n"
     "       morgue-search --serve [--listen 127.0.0.1:8080] [--db DIR]  HTTP service and search page\n"
@@ -23,6 +23,43 @@ const char* kUsage =
     "after:2021 before:2020-06 since:yesterday, today, 'last week', 'past 30 days'.\n"
     "\n"
     "Exit codes: 0 hits, 1 no hits, 2 error (bad query, missing database).\n";
+
+const char* kServeUsage =
+    "Usage: morgue-serve [--listen 127.0.0.1:8080] [--threads N] [--db DIR]\n"
+    "HTTP service and search page (docs/web.md); `morgue-search --serve ...` runs this.\n"
+    "Stops cleanly on SIGINT or SIGTERM. Exit codes: 0 after a clean stop, 2 error.\n";
+
+// The flags in groups, so that morgue-serve's help shows only the ones it uses
+// while still accepting every flag morgue-search --serve accepts.
+void add_common_flags(po::options_description& flags, CliOptions& opts) {
+  flags.add_options()
+      ("help,h", "show this help")
+      ("db,d", po::value(&opts.db)->value_name("PATH"), "database directory or stub file (default: morgue-db, or $MORGUE_DB)");
+}
+
+void add_search_flags(po::options_description& flags, CliOptions& opts, std::string& sort, std::string& recent,
+                      std::string& color) {
+  flags.add_options()
+      ("limit,n", po::value(&opts.request.limit)->value_name("N"), "hits to show (default: 10)")
+      ("offset", po::value(&opts.request.offset)->value_name("N"), "skip this many hits (default: 0)")
+      ("sort", po::value(&sort)->value_name("ORDER"), "relevance, date (newest first), newest or oldest")
+      ("recent", po::value(&recent)->value_name("HALF-LIFE"), "prefer recent stories: 30d, 2w, 6m, 1y")
+      ("facets", "show sections, people and a timeline for all matches")
+      ("all-versions", "list every version of wire copy instead of one hit")
+      ("strict", "with shards: fail (exit 2) when a shard is down instead of answering from the others")
+      ("timeout", po::value(&opts.open.timeout_ms)->value_name("MS"),
+       "with remote shards: give up on a shard after MS milliseconds (default: 10000)")
+      ("json", "print one JSON object (see docs/json.md)")
+      ("color", po::value(&color)->value_name("WHEN"), "auto, always or never (NO_COLOR is honoured)")
+      ("show", po::value(&opts.show_id)->value_name("ID"), "print the stored story with this id");
+}
+
+void add_service_flags(po::options_description& flags, CliOptions& opts, std::string& listen) {
+  flags.add_options()
+      ("serve", "run the HTTP service and search page (docs/web.md)")
+      ("listen", po::value(&listen)->value_name("HOST:PORT"), "with --serve: address to listen on (default: 127.0.0.1:8080; port 0: any free port)")
+      ("threads", po::value(&opts.service.threads)->value_name("N"), "with --serve: worker threads (default: 8, or the number of cores if more)");
+}
 
 }  // namespace
 
@@ -40,33 +77,20 @@ bool parse_listen(const std::string& text, std::string& host, int& port) {
   return true;
 }
 
-std::optional<CliOptions> parse_command_line(int argc, char** argv, int& exit_code) {
+std::optional<CliOptions> parse_command_line(int argc, char** argv, int& exit_code, Program program) {
   CliOptions opts;
   std::vector<std::string> words;
   std::string sort = "relevance", color = "auto", recent;
   std::string listen = "127.0.0.1:8080";
+  const bool serve_program = program == Program::kServe;
+  const std::string name = serve_program ? "morgue-serve" : "morgue-search";
   const char* gateway = std::getenv("GATEWAY_INTERFACE");
-  const bool cgi = gateway && *gateway;
+  const bool cgi = !serve_program && gateway && *gateway;
   po::options_description general("Options");
-  general.add_options()
-      ("help,h", "show this help")
-      ("db,d", po::value(&opts.db)->value_name("PATH"), "database directory or stub file (default: morgue-db, or $MORGUE_DB)")
-      ("limit,n", po::value(&opts.request.limit)->value_name("N"), "hits to show (default: 10)")
-      ("offset", po::value(&opts.request.offset)->value_name("N"), "skip this many hits (default: 0)")
-      ("sort", po::value(&sort)->value_name("ORDER"), "relevance, date (newest first), newest or oldest")
-      ("recent", po::value(&recent)->value_name("HALF-LIFE"), "prefer recent stories: 30d, 2w, 6m, 1y")
-      ("facets", "show sections, people and a timeline for all matches")
-      ("all-versions", "list every version of wire copy instead of one hit")
-      ("strict", "with shards: fail (exit 2) when a shard is down instead of answering from the others")
-      ("timeout", po::value(&opts.open.timeout_ms)->value_name("MS"),
-       "with remote shards: give up on a shard after MS milliseconds (default: 10000)")
-      ("json", "print one JSON object (see docs/json.md)")
-      ("color", po::value(&color)->value_name("WHEN"), "auto, always or never (NO_COLOR is honoured)")
-      ("show", po::value(&opts.show_id)->value_name("ID"), "print the stored story with this id")
-      ("serve", "run the HTTP service and search page (docs/web.md)")
-      ("listen", po::value(&listen)->value_name("HOST:PORT"), "with --serve: address to listen on (default: 127.0.0.1:8080; port 0: any free port)")
-      ("threads", po::value(&opts.service.threads)->value_name("N"), "with --serve: worker threads (default: 8, or the number of cores if more)");
   po::options_description hidden;
+  add_common_flags(general, opts);
+  add_search_flags(serve_program ? hidden : general, opts, sort, recent, color);
+  add_service_flags(general, opts, listen);
   hidden.add_options()("query", po::value(&words));
   po::options_description all;
   all.add(general).add(hidden);
@@ -76,13 +100,13 @@ std::optional<CliOptions> parse_command_line(int argc, char** argv, int& exit_co
   auto fail = [&](const std::string& message) {
     if (cgi) {
       // The web server shows stdout to the client; the details go to its log.
-      std::cerr << "morgue-search: " << message << "\n";
+      std::cerr << name << ": " << message << "\n";
       HttpAnswer answer{500, "application/json", R"({"error":"search is misconfigured on this server"})", {}};
       write_cgi_answer(answer, std::cout);
       exit_code = 0;
       return std::nullopt;
     }
-    std::cerr << "morgue-search: " << message << "\n" << kUsage;
+    std::cerr << name << ": " << message << "\n" << (serve_program ? kServeUsage : kSearchUsage);
     exit_code = 2;
     return std::nullopt;
   };
@@ -96,7 +120,7 @@ std::optional<CliOptions> parse_command_line(int argc, char** argv, int& exit_co
     return fail(e.what());
   }
   if (vm.count("help") && !cgi) {
-    std::cout << kUsage << "\n" << general;
+    std::cout << (serve_program ? kServeUsage : kSearchUsage) << "\n" << general;
     exit_code = 0;
     return std::nullopt;
   }
@@ -104,9 +128,9 @@ std::optional<CliOptions> parse_command_line(int argc, char** argv, int& exit_co
   if (cgi) {
     opts.mode = Mode::kCgi;
     words.clear();
-  } else if (vm.count("serve")) {
+  } else if (serve_program || vm.count("serve")) {
     opts.mode = Mode::kServe;
-    if (!words.empty()) return fail("--serve takes no query");
+    if (!words.empty()) return fail(serve_program ? "the service takes no query" : "--serve takes no query");
     if (!parse_listen(listen, opts.service.host, opts.service.port)) {
       return fail("cannot read --listen '" + listen + "' (HOST:PORT, e.g. 127.0.0.1:8080 or [::1]:8080)");
     }

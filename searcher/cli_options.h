@@ -1,4 +1,4 @@
-// morgue-search's command line: flags in, a CliOptions out.
+// The command line of morgue-search and morgue-serve: flags in, a CliOptions out.
 #pragma once
 
 #include <optional>
@@ -9,7 +9,7 @@
 
 namespace morgue::search_cli {
 
-// kServe: --serve (HTTP service); kCgi: GATEWAY_INTERFACE is set (one CGI request).
+// kServe: --serve, or morgue-serve (HTTP service); kCgi: GATEWAY_INTERFACE is set (one CGI request).
 enum class Mode { kSearch, kShow, kServe, kCgi, kInteractive };
 enum class Output { kTerminal, kJson };
 
@@ -24,12 +24,18 @@ struct CliOptions {
   ServiceOptions service;         // --listen, --threads (db_path is filled from db)
 };
 
+// Which program parses: morgue-serve takes morgue-search's whole command line
+// and always serves (with or without --serve), so that `morgue-search --serve
+// ARGS` can exec `morgue-serve --serve ARGS`; it never answers CGI, and its
+// messages and help name morgue-serve.
+enum class Program { kSearch, kServe };
+
 // Parses argv; in CGI mode positional words are ignored (servers pass
 // ISINDEX-style queries as argv) and errors are printed as a CGI answer.
 // On --help or a usage error returns nullopt with exit_code set
 // (0 for help, 2 for errors, message already printed).
-std::optional<CliOptions> parse_command_line(int argc, char** argv, int& exit_code);
-
+std::optional<CliOptions> parse_command_line(int argc, char** argv, int& exit_code,
+                                             Program program = Program::kSearch);
 
 // "127.0.0.1:8080", "[::1]:8080", "0.0.0.0:80" -> host and port; false when invalid.
 bool parse_listen(const std::string& text, std::string& host, int& port);

@@ -5,9 +5,9 @@
 #include <iostream>
 #include <sstream>
 
-#include <editline/readline.h>
 #include <unistd.h>
 
+#include "line_reader.h"
 #include "morgue/printer.h"
 #include "morgue/search.h"
 
@@ -134,16 +134,13 @@ void page_output(const std::string& text) {
 
 int run_interactive(const CliOptions& options) {
   Session session(options);
-  std::string history = history_path();
-  if (!history.empty()) read_history(history.c_str());
+  LineReader reader(history_path());
   std::cout << "Morgue: " << options.db << ". Type a query, :help for commands, Ctrl-D to quit.\n";
-  while (char* raw = readline("morgue> ")) {
-    std::string line = trim(raw);
-    std::free(raw);
-    if (!line.empty()) add_history(line.c_str());
+  while (auto raw = reader.read("morgue> ")) {
+    std::string line = trim(*raw);
+    if (!line.empty()) reader.remember(line);
     if (!session.handle(line)) break;
   }
-  if (!history.empty()) write_history(history.c_str());
   return 0;
 }
 

@@ -8,8 +8,9 @@
 
 namespace morgue::search_cli {
 
-// Reads queries with line editing and history (libedit) until EOF or :q,
-// keeping the database open. Returns the exit code.
+// Reads queries with line editing and history (libedit, loaded at run time;
+// see line_reader.h) until EOF or :q, keeping the database open. Returns the
+// exit code.
 int run_interactive(const CliOptions& options);
 
 // Shows text through $PAGER (default "less -R") when stdout is a terminal,

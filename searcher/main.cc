@@ -1,7 +1,13 @@
 // morgue-search: turns flags into a SearchRequest and prints the response.
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
 #include <iostream>
-
 #include <sstream>
+#include <string>
+#include <vector>
+
+#include <unistd.h>
 
 #include "cli_options.h"
 #include "interactive.h"
@@ -37,9 +43,23 @@ int search(const search_cli::CliOptions& opts) {
   return response.hits.empty() ? 1 : 0;
 }
 
-int serve(search_cli::CliOptions& opts) {
-  opts.service.access_log = &std::cerr;
-  return run_service(opts.service, std::cerr);
+// The service is morgue-serve, the one program that links cpp-httplib (and
+// through it OpenSSL and brotli, which a search run once per query should not
+// load). Runs the morgue-serve installed beside this program, else the first on
+// PATH, in this process with the same arguments; returns only when exec fails.
+int exec_serve(int argc, char** argv) {
+  std::string path = "morgue-serve";
+  std::error_code error;
+  auto self = std::filesystem::read_symlink("/proc/self/exe", error);
+  if (!error && std::filesystem::exists(self.parent_path() / path, error)) path = self.parent_path() / path;
+  std::vector<char*> args(argv, argv + argc);
+  args[0] = path.data();
+  args.push_back(nullptr);
+  std::cout.flush();
+  if (path.find('/') != std::string::npos) execv(path.c_str(), args.data());
+  else execvp(path.c_str(), args.data());
+  std::cerr << "morgue-search: cannot start morgue-serve: " << std::strerror(errno) << "\n";
+  return 2;
 }
 
 // One CGI request: errors are answers (Status: 4xx/5xx), so the exit code is 0.
@@ -58,7 +78,7 @@ int main(int argc, char** argv) {
   try {
     switch (opts->mode) {
       case search_cli::Mode::kShow: return show(*opts);
-      case search_cli::Mode::kServe: return serve(*opts);
+      case search_cli::Mode::kServe: return exec_serve(argc, argv);
       case search_cli::Mode::kCgi: return cgi(*opts);
       case search_cli::Mode::kInteractive: return search_cli::run_interactive(*opts);
       case search_cli::Mode::kSearch: break;

@@ -1,6 +1,7 @@
 // End-to-end: the real binaries on the checked-in sample corpus and the seed.
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
@@ -13,6 +14,7 @@ namespace {
 
 using nlohmann::json;
 using testing_support::run;
+using testing_support::RunResult;
 using testing_support::sh_quote;
 using testing_support::TempDir;
 
@@ -129,13 +131,43 @@ TEST_F(CliTest, FacetsInJson) {
 TEST_F(CliTest, InteractiveSessionOnATerminal) {
   // `script` gives the searcher a terminal, as a user at a prompt would.
   if (run("command -v script >/dev/null").exit_code != 0) GTEST_SKIP() << "no script(1)";
-  auto r = run("printf 'bioluminescent\\n:facets\\n1\\n:q\\n' | PAGER=cat NO_COLOR=1 timeout 20 script -qec " +
-               sh_quote(kSearch + " --db " + sh_quote(db())) + " /dev/null");
-  EXPECT_EQ(r.exit_code, 0) << r.out;
-  EXPECT_NE(r.out.find("morgue> "), std::string::npos) << r.out;
-  EXPECT_NE(r.out.find("1. Bioluminescent"), std::string::npos) << r.out;
-  EXPECT_NE(r.out.find("Sections"), std::string::npos) << r.out;
-  EXPECT_NE(r.out.find("People: "), std::string::npos) << r.out;  // the story, read through the pager
+  TempDir home;
+  const std::string session = "printf 'bioluminescent\\n:facets\\n1\\n:q\\n' | HOME=" + sh_quote(home.path().string()) +
+                              " PAGER=cat NO_COLOR=1 timeout 20 script -qec " +
+                              sh_quote(kSearch + " --db " + sh_quote(db())) + " /dev/null";
+  auto check_session = [](const RunResult& r) {
+    EXPECT_EQ(r.exit_code, 0) << r.out;
+    EXPECT_NE(r.out.find("morgue> "), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("1. Bioluminescent"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("Sections"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("People: "), std::string::npos) << r.out;  // the story, read through the pager
+  };
+  auto r = run(session);
+  check_session(r);
+  // libedit is loaded at run time (dlopen), not linked: the history it keeps
+  // shows that it was found.
+  EXPECT_EQ(r.out.find("no line editing"), std::string::npos) << r.out;
+  std::ifstream history(home / ".morgue_history");
+  std::string saved((std::istreambuf_iterator<char>(history)), std::istreambuf_iterator<char>());
+  EXPECT_NE(saved.find("bioluminescent"), std::string::npos) << saved;
+
+  // Without libedit (hidden behind /dev/null in a private mount namespace)
+  // the session works the same, without editing or history, and says so once.
+  // This also shows that morgue-search does not need libedit to start.
+  const std::string hide_libedit =
+      "for f in $(ldconfig -p | sed -n 's/^[[:space:]]*libedit\\.so\\.2 .*=> //p'); do "
+      "mount --bind /dev/null \"$f\" || exit 99; done; ";
+  if (run("unshare -rm sh -c " + sh_quote(hide_libedit + "exit 0") + " 2>/dev/null").exit_code != 0) {
+    GTEST_SKIP() << "cannot hide libedit: unshare -rm (user and mount namespaces) is not allowed here";
+  }
+  std::filesystem::remove(home / ".morgue_history");
+  auto plain = run("unshare -rm sh -c " + sh_quote(hide_libedit + session));
+  check_session(plain);
+  const std::string warning = "morgue-search: no line editing or history";
+  auto at = plain.out.find(warning);
+  EXPECT_NE(at, std::string::npos) << plain.out;
+  EXPECT_EQ(plain.out.find(warning, at + 1), std::string::npos) << plain.out;
+  EXPECT_FALSE(std::filesystem::exists(home / ".morgue_history"));
 }
 
 TEST_F(CliTest, StatsAndCompact) {

@@ -1,5 +1,6 @@
-// End-to-end: `morgue-search --serve` on a free loopback port against an
-// index of corpus/articles, spoken to over real HTTP; and CGI mode.
+// End-to-end: the service (morgue-serve, and `morgue-search --serve`, which
+// execs it) on a free loopback port against an index of corpus/articles,
+// spoken to over real HTTP; and CGI mode.
 #include <chrono>
 #include <filesystem>
 #include <fstream>
@@ -27,6 +28,7 @@ using testing_support::TempDir;
 
 const std::string kIndex = MORGUE_INDEX_BIN;
 const std::string kSearch = MORGUE_SEARCH_BIN;
+const std::string kServe = MORGUE_SERVE_BIN;
 const std::string kCorpus = std::string(MORGUE_TEST_SOURCE_DIR) + "/corpus/articles";
 
 std::string slurp(const std::filesystem::path& path) {
@@ -37,11 +39,14 @@ std::string slurp(const std::filesystem::path& path) {
 }
 
 // The service as a child process; its stderr (status and access log) goes to a file.
+// `launcher` is the shell command that starts it, before the flags.
 class Server {
  public:
-  Server(const std::string& db, const std::filesystem::path& log) : log_(log) {
-    std::string command = "exec " + sh_quote(kSearch) + " --serve --listen 127.0.0.1:0 --threads 4 --db " +
-                          sh_quote(db) + " 2>" + sh_quote(log.string()) + " >/dev/null";
+  Server(const std::string& db, const std::filesystem::path& log,
+         const std::string& launcher = sh_quote(kSearch) + " --serve")
+      : log_(log) {
+    std::string command = "exec " + launcher + " --listen 127.0.0.1:0 --threads 4 --db " + sh_quote(db) + " 2>" +
+                          sh_quote(log.string()) + " >/dev/null";
     pid_ = fork();
     if (pid_ == 0) {
       execl("/bin/sh", "sh", "-c", command.c_str(), static_cast<char*>(nullptr));
@@ -234,9 +239,58 @@ TEST(ServeLifecycle, SigtermStopsCleanlyAndMissingDatabaseIs503) {
 }
 
 TEST(ServeLifecycle, RefusesABadListenAddress) {
-  auto r = run(kSearch + " --serve --listen nonsense 2>&1");
+  for (const auto& launcher : {kSearch + " --serve", kServe, kServe + " --serve"}) {
+    auto r = run(launcher + " --listen nonsense 2>&1");
+    EXPECT_EQ(r.exit_code, 2) << launcher;
+    EXPECT_NE(r.out.find("--listen"), std::string::npos) << launcher << "\n" << r.out;
+    EXPECT_EQ(run(launcher + " --db x some query 2>&1").exit_code, 2) << launcher;
+  }
+}
+
+// morgue-serve is the service; `morgue-search --serve ARGS` execs the
+// morgue-serve beside it with the same ARGS, in the same process (so SIGTERM
+// to the pid the caller holds stops the service).
+TEST(ServeLifecycle, MorgueServeDirectlyAndThroughMorgueSearch) {
+  TempDir dir;
+  auto indexed = run(kIndex + " --quiet --db " + sh_quote((dir / "db").string()) + " " + sh_quote(kCorpus) + " 2>&1");
+  ASSERT_EQ(indexed.exit_code, 0) << indexed.out;
+  const std::string launchers[] = {sh_quote(kServe), sh_quote(kServe) + " --serve", sh_quote(kSearch) + " --serve"};
+  int n = 0;
+  for (const auto& launcher : launchers) {
+    SCOPED_TRACE(launcher);
+    auto log = dir / ("server-" + std::to_string(n++) + ".log");
+    Server server((dir / "db").string(), log, launcher);
+    ASSERT_GT(server.port(), 0) << server.log();
+    EXPECT_NE(server.log().find("morgue-serve: listening on"), std::string::npos) << server.log();
+    httplib::Client c("127.0.0.1", server.port());
+    c.set_read_timeout(10, 0);
+    auto health = c.Get("/healthz");
+    ASSERT_TRUE(health);
+    EXPECT_EQ(health->status, 200);
+    EXPECT_GE(json::parse(health->body)["documents"].get<int>(), 46);
+    auto search = c.Get("/api/search?q=bioluminescent");
+    ASSERT_TRUE(search);
+    EXPECT_EQ(json::parse(search->body)["total"], 1) << search->body;
+    EXPECT_EQ(server.terminate(), 0) << server.log();
+    EXPECT_NE(server.log().find("stopped"), std::string::npos) << server.log();
+  }
+}
+
+// A morgue-search with no morgue-serve beside it runs the one on PATH, and
+// says why when there is none.
+TEST(ServeLifecycle, MorgueSearchFindsMorgueServeOnPathOrSaysWhy) {
+  TempDir dir;
+  std::filesystem::copy_file(kSearch, dir / "morgue-search");
+  const std::string lone = sh_quote((dir / "morgue-search").string());
+  const std::string serve_dir = std::filesystem::path(kServe).parent_path().string();
+  Server server((dir / "no-db").string(), dir / "server.log", "env PATH=" + sh_quote(serve_dir) + " " + lone + " --serve");
+  ASSERT_GT(server.port(), 0) << server.log();
+  EXPECT_EQ(server.terminate(), 0) << server.log();
+
+  auto r = run("env PATH=/nonexistent " + lone + " --serve --listen 127.0.0.1:0 2>&1");
   EXPECT_EQ(r.exit_code, 2);
-  EXPECT_NE(r.out.find("--listen"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("morgue-search: cannot start morgue-serve: No such file or directory"), std::string::npos)
+      << r.out;
 }
 
 class CgiTest : public testing::Test {

@@ -1,4 +1,4 @@
-// The HTTP search service behind `morgue-search --serve` and CGI mode
+// The HTTP search service (`morgue-serve`, also started by `morgue-search --serve`) and CGI mode
 // (docs/web.md). HTTP handling (Service::handle) is separate from the
 // transport (run_service binds cpp-httplib; CGI reads the environment) so
 // that it can be unit-tested and fuzzed without sockets.
@@ -80,7 +80,7 @@ class Service {
 
 // Listens on options.host:port and serves on a pool of options.threads
 // worker threads until SIGINT or SIGTERM. Returns 0 after a clean stop, 2 when
-// it cannot listen. Status lines go to `log` (stderr in morgue-search).
+// it cannot listen. Status lines go to `log` (stderr in morgue-serve).
 int run_service(const ServiceOptions& options, std::ostream& log);
 
 // CGI (RFC 3875): the request from REQUEST_METHOD, PATH_INFO (default

@@ -41,13 +41,14 @@ Xapian::Database open_database(const std::string& path) {
   }
 }
 
-// Terms that matched a document, turned into what snippets highlight.
-SnippetTerms snippet_terms(const Xapian::Enquire& enquire, const Xapian::MSetIterator& hit) {
+// Query terms turned into what snippets highlight.
+template <class TermIt>
+SnippetTerms snippet_terms(TermIt begin, TermIt end) {
   static const std::string kFreeTextPrefixes[] = {std::string(schema::kTitlePrefix),
                                                   std::string(schema::kPersonPrefix),
                                                   std::string(schema::kAuthorPrefix), ""};
   SnippetTerms terms;
-  for (auto t = enquire.get_matching_terms_begin(hit); t != enquire.get_matching_terms_end(hit); ++t) {
+  for (auto t = begin; t != end; ++t) {
     std::string term = *t;
     bool stemmed = !term.empty() && term[0] == 'Z';
     if (stemmed) term.erase(0, 1);
@@ -64,6 +65,14 @@ SnippetTerms snippet_terms(const Xapian::Enquire& enquire, const Xapian::MSetIte
     if (std::find(list.begin(), list.end(), word) == list.end()) list.push_back(word);
   }
   return terms;
+}
+
+bool has_wildcard(const Xapian::Query& q) {
+  if (q.get_type() == Xapian::Query::OP_WILDCARD) return true;
+  for (std::size_t i = 0; i < q.get_num_subqueries(); ++i) {
+    if (has_wildcard(q.get_subquery(i))) return true;
+  }
+  return false;
 }
 
 double recency(const Xapian::Document& doc, double today_days, int half_life) {
@@ -317,6 +326,13 @@ SearchResponse Searcher::Impl::run(const SearchRequest& req) {
   // 1.4's MSet::fetch() crashes on a remote MSet that starts past the first
   // hit, so later pages fetch hit by hit.
   if (offset == 0 && !blend_recency) mset.fetch();
+  // What to highlight: the query's own terms, which a story's text either
+  // holds or not; only wildcards need the words each hit matched (reading
+  // every hit's term list, which is what a one-shot search spent most on).
+  const Xapian::Query& query = enquire.get_query();
+  const bool per_hit_terms = has_wildcard(query);
+  const SnippetTerms query_terms =
+      per_hit_terms ? SnippetTerms{} : snippet_terms(query.get_unique_terms_begin(), query.get_unique_terms_end());
   std::size_t rank = req.offset;
   for (const auto& r : ranked) {
     Hit hit;
@@ -331,7 +347,11 @@ SearchResponse Searcher::Impl::run(const SearchRequest& req) {
     hit.rank = rank++;
     hit.score = r.score;
     hit.versions = req.all_versions ? 1 : static_cast<std::size_t>(r.it.get_collapse_count()) + 1;
-    hit.snippet = make_snippet(hit.article.body, snippet_terms(enquire, r.it), req.snippet);
+    hit.snippet = make_snippet(hit.article.body,
+                               per_hit_terms ? snippet_terms(enquire.get_matching_terms_begin(r.it),
+                                                             enquire.get_matching_terms_end(r.it))
+                                             : query_terms,
+                               req.snippet);
     hit.article.body.clear();
     response.hits.push_back(std::move(hit));
   }

@@ -1,6 +1,7 @@
 #include "morgue/snippet.h"
 
 #include <algorithm>
+#include <array>
 #include <set>
 #include <unordered_set>
 
@@ -16,38 +17,77 @@ struct Word {
 
 bool is_apostrophe(unsigned ch) { return ch == '\'' || ch == 0x2019; }
 
+// ASCII characters Xapian counts as word characters (letters, digits, '_').
+struct AsciiWordChars {
+  bool is[128];
+  AsciiWordChars() {
+    for (unsigned c = 0; c < 128; ++c) is[c] = Xapian::Unicode::is_wordchar(c);
+  }
+};
+
+// The character at `pos` and its length in bytes. Stored text is valid
+// UTF-8; a stray byte reads as itself, as Xapian's Utf8Iterator does.
+unsigned char_at(const std::string& text, std::size_t pos, std::size_t& len) {
+  const auto* p = reinterpret_cast<const unsigned char*>(text.data()) + pos;
+  const std::size_t left = text.size() - pos;
+  const unsigned c = p[0];
+  len = 1;
+  if (c < 0xC0) return c;
+  const std::size_t n = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
+  if (n > left) return c;
+  unsigned ch = c & (0x7Fu >> n);
+  for (std::size_t i = 1; i < n; ++i) {
+    if ((p[i] & 0xC0) != 0x80) return c;
+    ch = (ch << 6) | (p[i] & 0x3Fu);
+  }
+  len = n;
+  return ch;
+}
+
 // Splits text into words the way Xapian's TermGenerator does (Unicode word
-// characters, apostrophes inside words kept), lower-cased.
-std::vector<std::pair<Word, std::string>> tokenize(const std::string& text) {
+// characters, apostrophes inside words kept), lower-cased. Most news text is
+// ASCII, which is read byte by byte.
+// Only words whose lower-cased first byte is in `wanted` can match a query
+// term; the others are located but not lower-cased.
+std::vector<std::pair<Word, std::string>> tokenize(const std::string& text, const std::array<bool, 256>& wanted) {
+  static const AsciiWordChars ascii;
+  auto word_char = [&](unsigned ch) { return ch < 128 ? ascii.is[ch] : Xapian::Unicode::is_wordchar(ch); };
   std::vector<std::pair<Word, std::string>> words;
-  Xapian::Utf8Iterator it(text), end;
-  while (it != end) {
-    if (!Xapian::Unicode::is_wordchar(*it)) {
-      ++it;
+  std::size_t pos = 0, len = 0;
+  const std::size_t size = text.size();
+  while (pos < size) {
+    unsigned ch = char_at(text, pos, len);
+    if (!word_char(ch)) {
+      pos += len;
       continue;
     }
-    std::size_t begin = static_cast<std::size_t>(it.raw() - text.data());
+    std::size_t begin = pos;
     std::string lower;
-    while (it != end) {
-      unsigned ch = *it;
-      if (Xapian::Unicode::is_wordchar(ch)) {
-        Xapian::Unicode::append_utf8(lower, Xapian::Unicode::tolower(ch));
-        ++it;
+    const unsigned first = ch < 128 ? (ch >= 'A' && ch <= 'Z' ? ch + 32 : ch) : Xapian::Unicode::tolower(ch);
+    const bool keep = first < 128 ? wanted[first] : wanted[0x80];
+    while (pos < size) {
+      ch = char_at(text, pos, len);
+      if (word_char(ch)) {
+        if (!keep) {
+        } else if (ch < 128) {
+          lower.push_back(static_cast<char>(ch >= 'A' && ch <= 'Z' ? ch + 32 : ch));
+        } else {
+          Xapian::Unicode::append_utf8(lower, Xapian::Unicode::tolower(ch));
+        }
+        pos += len;
         continue;
       }
-      if (is_apostrophe(ch)) {
-        Xapian::Utf8Iterator next = it;
-        ++next;
-        if (next != end && Xapian::Unicode::is_wordchar(*next)) {
+      if (is_apostrophe(ch) && pos + len < size) {
+        std::size_t next_len = 0;
+        if (word_char(char_at(text, pos + len, next_len))) {
           lower.push_back('\'');
-          it = next;
+          pos += len;
           continue;
         }
       }
       break;
     }
-    std::size_t stop = it == end ? text.size() : static_cast<std::size_t>(it.raw() - text.data());
-    words.push_back({Word{begin, stop, -1}, std::move(lower)});
+    words.push_back({Word{begin, pos, -1}, std::move(lower)});
   }
   return words;
 }
@@ -98,7 +138,14 @@ bool could_stem_to(const std::string& word, const std::vector<std::string>& head
 Snippet make_snippet(const std::string& text, const SnippetTerms& terms, const SnippetOptions& options) {
   Snippet snippet;
   if (text.empty() || options.max_fragments == 0) return snippet;
-  auto tokens = tokenize(text);
+  // First bytes of the words and stems to look for (0x80: any non-ASCII start).
+  std::array<bool, 256> wanted{};
+  for (const auto* list : {&terms.words, &terms.stems}) {
+    for (const auto& t : *list) {
+      if (!t.empty()) wanted[std::min<unsigned>(static_cast<unsigned char>(t[0]), 0x80)] = true;
+    }
+  }
+  auto tokens = tokenize(text, wanted);
   if (tokens.empty()) return snippet;
 
   // Which query term each word matches (by exact word, then by stem).
@@ -112,6 +159,10 @@ Snippet make_snippet(const std::string& text, const SnippetTerms& terms, const S
   words.reserve(tokens.size());
   bool any_match = false;
   for (auto& [w, lower] : tokens) {
+    if (lower.empty()) {  // cannot match: see tokenize()
+      words.push_back(w);
+      continue;
+    }
     auto found = std::find(terms.words.begin(), terms.words.end(), lower);
     if (found != terms.words.end()) {
       w.term = static_cast<int>(found - terms.words.begin());

@@ -106,7 +106,7 @@ std::pair<std::string, int> printable_address(const ServiceOptions& options, int
 
 int run_service(const ServiceOptions& options, std::ostream& log) {
   Service service(options);
-  for (const auto& w : service.startup_warnings()) log << "morgue-search: warning: " << w << "\n";
+  for (const auto& w : service.startup_warnings()) log << "morgue-serve: warning: " << w << "\n";
   AccessLog access_log(options.access_log);
   const std::size_t threads = options.threads ? options.threads : default_service_threads();
 
@@ -153,10 +153,10 @@ int run_service(const ServiceOptions& options, std::ostream& log) {
   auto [host, shown_port] = printable_address(options, port);
   if (!bound) {
     pthread_sigmask(SIG_SETMASK, &old_mask, nullptr);
-    log << "morgue-search: cannot listen on " << host << ":" << options.port << "\n";
+    log << "morgue-serve: cannot listen on " << host << ":" << options.port << "\n";
     return 2;
   }
-  log << "morgue-search: listening on http://" << host << ":" << shown_port << "/ (" << threads
+  log << "morgue-serve: listening on http://" << host << ":" << shown_port << "/ (" << threads
       << " threads, database " << options.db_path << ")\n"
       << std::flush;
 
@@ -167,7 +167,7 @@ int run_service(const ServiceOptions& options, std::ostream& log) {
     while (!finished) {
       int sig = sigtimedwait(&stop_signals, nullptr, &tick);
       if (sig == SIGINT || sig == SIGTERM) {
-        if (!stopping) log << "morgue-search: stopping (signal " << sig << ")\n" << std::flush;
+        if (!stopping) log << "morgue-serve: stopping (signal " << sig << ")\n" << std::flush;
         stopping = true;
       }
       // Once only (a second stop() asserts), and not before the accept loop
@@ -182,7 +182,7 @@ int run_service(const ServiceOptions& options, std::ostream& log) {
   finished = true;
   watcher.join();
   pthread_sigmask(SIG_SETMASK, &old_mask, nullptr);
-  log << "morgue-search: stopped\n";
+  log << "morgue-serve: stopped\n";
   return 0;
 }
 

@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "morgue/article.h"
+#include "morgue/index_writer.h"
 #include "morgue/people.h"
 #include "morgue/text_article.h"
 #include "people/credits.h"
@@ -22,6 +23,7 @@
 #include "people/perceptron.h"
 #include "people/tagger.h"
 #include "people/tokenizer.h"
+#include "support/temp_dir.h"
 
 namespace morgue {
 namespace {
@@ -273,6 +275,45 @@ TEST(People, ConcurrentCallsAgree) {
   }
   for (std::thread& t : threads) t.join();
   for (const Names& r : results) EXPECT_EQ(r, expected);
+}
+
+}  // namespace
+}  // namespace morgue
+
+namespace morgue {
+namespace {
+
+// The data is read at the first story; a missing file is still an error at
+// once, and a damaged one fails each file's extraction with the reason
+// instead of stopping the run.
+TEST(PeopleData, MissingFileAtOnceDamagedFileAtFirstStory) {
+  testing_support::TempDir dir;
+  for (const auto& entry : std::filesystem::directory_iterator(default_data_dir())) {
+    std::filesystem::copy_file(entry.path(), dir / entry.path().filename());
+  }
+  std::filesystem::remove(dir / "titles.txt");
+  EXPECT_THROW(PeopleExtractor{dir.path()}, std::runtime_error);
+
+  std::filesystem::copy_file(default_data_dir() / "titles.txt", dir / "titles.txt");
+  std::ofstream(dir / "people.model", std::ios::trunc) << "not a model line\n";
+  PeopleExtractor people(dir.path());  // nothing read yet
+  Article a;
+  a.title = "Mayor Ines Calder opens the bridge";
+  a.body = "Mayor Ines Calder said the bridge would open on Monday.";
+  EXPECT_THROW(people.extract(a), std::runtime_error);
+
+  std::filesystem::create_directories(dir / "in");
+  std::ofstream(dir / "in" / "a.txt") << "2022-02-14 - World\n\nBridge opens\n\nMayor Ines Calder opened it.\n";
+  IndexOptions options;
+  options.db_path = dir / "db";
+  options.inputs = {dir / "in"};
+  options.extract.people = &people;
+  std::vector<Problem> problems;
+  options.on_problem = [&](const Problem& p) { problems.push_back(p); };
+  IndexSummary summary = run_index(options);
+  EXPECT_EQ(summary.failed, 1u);
+  ASSERT_EQ(problems.size(), 1u);
+  EXPECT_NE(problems[0].reason.find("extraction failed"), std::string::npos) << problems[0].reason;
 }
 
 }  // namespace

@@ -17,8 +17,9 @@ namespace morgue {
 
 class PeopleExtractor {
  public:
-  // Loads the name lists (and model, if any) from `data_dir`
-  // (normally corpus/data). Throws std::runtime_error naming the missing file.
+  // Reads the name lists and model from `data_dir` (normally corpus/data)
+  // when the first story needs them. Throws std::runtime_error naming a
+  // missing file now; extract() throws if a file cannot be parsed.
   explicit PeopleExtractor(const std::filesystem::path& data_dir);
   ~PeopleExtractor();
   PeopleExtractor(const PeopleExtractor&) = delete;

@@ -47,7 +47,15 @@ Outcome process(Task task, const ExtractOptions& options) {
     out.same_content = true;
     return out;
   }
-  out.extraction = extract_bytes(bytes, path, options);
+  try {
+    out.extraction = extract_bytes(bytes, path, options);
+  } catch (const std::exception& e) {
+    // A parser bug or unreadable people data: this file fails (and is retried
+    // next run), the others go on.
+    out.extraction = Extraction{};
+    out.extraction.problems.push_back({path, fmt::format("extraction failed: {}", e.what())});
+    return out;
+  }
   for (auto& article : out.extraction.articles) {
     article.source = path;
     std::string id = article_id(article);

@@ -127,6 +127,17 @@ INSTANTIATE_TEST_SUITE_P(
         QueryCase{"date:2022-02-14", {kDredge}},
         QueryCase{"budget date:2022-02-15..2022-02-28", {kRevolt}},
         QueryCase{"date:..2019", {kCup}},
+        // Whole years, whole months and single days are D/M/Y terms; other
+        // spans read the date value: both give the same stories.
+        QueryCase{"date:2021..2022", {kDredge, kRevolt, kPlankton}},
+        QueryCase{"date:2021-03..2022-02", {kDredge, kRevolt, kPlankton}},
+        QueryCase{"date:2021-03-03..2022-02-14", {kDredge, kPlankton}},
+        QueryCase{"date:2021-03-04..2022-02-20", {kDredge, kRevolt}},
+        QueryCase{"date:2022-02-01..2022-02-28", {kDredge, kRevolt}},
+        QueryCase{"date:2023-05-10", {kStorm1, kStorm2}},
+        QueryCase{"date:..2021", {kCup, kPlankton}},  // open ends stop at the archive's first/last year
+        QueryCase{"since:2022", {kDredge, kRevolt, kStorm1, kStorm2, kRates}},
+        QueryCase{"harbour since:2023", {kStorm1, kStorm2, kRates}},
         QueryCase{"after:2023", {kRates}},
         QueryCase{"before:2021-06 since:2021", {kPlankton}},
         QueryCase{"shipping last week", {kRates}},

@@ -1,5 +1,8 @@
 #include "search/query_builder.h"
 
+#include <chrono>
+#include <cstdlib>
+#include <optional>
 #include <iterator>
 
 #include <fmt/format.h>
@@ -69,7 +72,54 @@ void check_limits(const std::string& text, const QueryLimits& limits) {
   }
 }
 
-Xapian::Query date_filter(const DateRange& r) {
+int last_day(int year, int month) {
+  using namespace std::chrono;
+  return static_cast<int>(static_cast<unsigned>(
+      year_month_day_last(std::chrono::year(year), month_day_last(std::chrono::month(static_cast<unsigned>(month))))
+          .day()));
+}
+
+// Whole years, whole months or one day are the D/M/Y terms every dated story
+// has (an OR of posting lists, cheaper than reading each candidate's date
+// value); any other span is a range over the date value slot.
+Xapian::Query date_filter(DateRange r, const Xapian::Database& db) {
+  // An open end stops at the archive's first or last date (no story lies
+  // beyond them), so "after:2020" can be whole years too.
+  auto bound = [](const std::string& v) -> std::optional<Date> {
+    if (v.size() != 8) return std::nullopt;
+    Date d{std::atoi(v.substr(0, 4).c_str()), std::atoi(v.substr(4, 2).c_str()), std::atoi(v.substr(6, 2).c_str())};
+    return d.is_valid() ? std::optional<Date>(d) : std::nullopt;
+  };
+  if (r.from && !r.to && r.from->month == 1 && r.from->day == 1) {
+    if (auto last = bound(db.get_value_upper_bound(schema::kSlotDate))) r.to = Date{std::max(last->year, r.from->year), 12, 31};
+  }
+  if (r.to && !r.from && r.to->month == 12 && r.to->day == 31) {
+    if (auto first = bound(db.get_value_lower_bound(schema::kSlotDate))) r.from = Date{std::min(first->year, r.to->year), 1, 1};
+  }
+  if (r.from && r.to && *r.from <= *r.to) {
+    const Date& f = *r.from;
+    const Date& t = *r.to;
+    auto terms = [](std::string_view prefix, std::vector<std::string> keys) {
+      std::vector<Xapian::Query> parts;
+      for (const auto& k : keys) parts.emplace_back(schema::make_term(prefix, k));
+      return Xapian::Query(Xapian::Query::OP_OR, parts.begin(), parts.end());
+    };
+    if (f == t) return terms(schema::kDayPrefix, {f.compact()});
+    if (f.month == 1 && f.day == 1 && t.month == 12 && t.day == 31 && t.year - f.year < 50) {
+      std::vector<std::string> years;
+      for (int y = f.year; y <= t.year; ++y) years.push_back(fmt::format("{:04}", y));
+      return terms(schema::kYearPrefix, years);
+    }
+    const int months = (t.year - f.year) * 12 + (t.month - f.month) + 1;
+    if (f.day == 1 && t.day == last_day(t.year, t.month) && months <= 120) {
+      std::vector<std::string> keys;
+      for (int i = 0; i < months; ++i) {
+        int m = f.month - 1 + i;
+        keys.push_back(fmt::format("{:04}{:02}", f.year + m / 12, m % 12 + 1));
+      }
+      return terms(schema::kMonthPrefix, keys);
+    }
+  }
   std::string from = r.from ? r.from->compact() : std::string("00000000");
   std::string to = r.to ? r.to->compact() : std::string("99991231");
   return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, schema::kSlotDate, from, to);
@@ -178,7 +228,7 @@ BuiltQuery QueryBuilder::build(const std::string& raw, const Date& today, bool a
   built.has_text = has_weighted_terms(text_query) || dates.rest.find('*') != std::string::npos;
   Xapian::Query filters;
   for (const auto& r : dates.ranges) {
-    Xapian::Query f = date_filter(r);
+    Xapian::Query f = date_filter(r, impl_->db);
     filters = filters.empty() ? f : Xapian::Query(Xapian::Query::OP_AND, filters, f);
   }
   if (text_query.empty() && filters.empty()) {

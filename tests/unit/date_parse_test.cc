@@ -84,3 +84,18 @@ TEST(Date, FormsAndValidity) {
 
 }  // namespace
 }  // namespace morgue
+
+namespace morgue {
+namespace {
+
+// The value-slot form read back (stats, open-ended date filters).
+TEST(DateCompact, RoundTripsAndRejectsTheRest) {
+  EXPECT_EQ(Date::from_compact("20220214"), (Date{2022, 2, 14}));
+  EXPECT_EQ(Date::from_compact(Date{1999, 12, 31}.compact()), (Date{1999, 12, 31}));
+  for (const char* bad : {"", "2022021", "202202140", "2022-2-14", "20221314", "20230229", "2022021x", "        "}) {
+    EXPECT_EQ(Date::from_compact(bad), std::nullopt) << bad;
+  }
+}
+
+}  // namespace
+}  // namespace morgue

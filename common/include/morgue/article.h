@@ -4,6 +4,7 @@
 #include <compare>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace morgue {
@@ -18,6 +19,8 @@ struct Date {
   bool is_valid() const;
   std::string iso() const;      // "2022-02-14"
   std::string compact() const;  // "20220214": the form stored in value slots
+  // The date a compact() string names; nullopt for anything else.
+  static std::optional<Date> from_compact(std::string_view compact);
   auto operator<=>(const Date&) const = default;
 };
 

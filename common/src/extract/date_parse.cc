@@ -1,5 +1,6 @@
 #include "morgue/date_parse.h"
 
+#include <algorithm>
 #include <array>
 #include <cctype>
 #include <fmt/format.h>
@@ -21,6 +22,20 @@ bool Date::is_valid() const {
 
 std::string Date::iso() const { return fmt::format("{:04}-{:02}-{:02}", year, month, day); }
 std::string Date::compact() const { return fmt::format("{:04}{:02}{:02}", year, month, day); }
+
+std::optional<Date> Date::from_compact(std::string_view v) {
+  if (v.size() != 8 || !std::all_of(v.begin(), v.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+    return std::nullopt;
+  }
+  auto number = [&](std::size_t at, std::size_t n) {
+    int x = 0;
+    for (std::size_t i = at; i < at + n; ++i) x = x * 10 + (v[i] - '0');
+    return x;
+  };
+  Date d{number(0, 4), number(4, 2), number(6, 2)};
+  if (!d.is_valid()) return std::nullopt;
+  return d;
+}
 
 namespace {
 

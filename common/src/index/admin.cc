@@ -12,16 +12,6 @@
 
 namespace morgue {
 namespace fs = std::filesystem;
-namespace {
-
-std::optional<Date> date_from_compact(const std::string& v) {
-  if (v.size() != 8) return std::nullopt;
-  Date d{std::stoi(v.substr(0, 4)), std::stoi(v.substr(4, 2)), std::stoi(v.substr(6, 2))};
-  if (!d.is_valid()) return std::nullopt;
-  return d;
-}
-
-}  // namespace
 
 DatabaseStats database_stats(const fs::path& db_path) {
   Xapian::Database db;
@@ -33,8 +23,8 @@ DatabaseStats database_stats(const fs::path& db_path) {
   DatabaseStats stats;
   stats.documents = db.get_doccount();
   if (stats.documents) {
-    stats.first_date = date_from_compact(db.get_value_lower_bound(schema::kSlotDate));
-    stats.last_date = date_from_compact(db.get_value_upper_bound(schema::kSlotDate));
+    stats.first_date = Date::from_compact(db.get_value_lower_bound(schema::kSlotDate));
+    stats.last_date = Date::from_compact(db.get_value_upper_bound(schema::kSlotDate));
   }
   std::map<std::string, std::size_t> sections;
   for (auto v = db.valuestream_begin(schema::kSlotSection); v != db.valuestream_end(schema::kSlotSection); ++v) {

@@ -24,14 +24,7 @@ Lexicon::Lexicon(const std::filesystem::path& dir) {
   // Sized for the shipped lists (about 180,000 words) at under half full.
   slots_.assign(std::size_t{1} << 19, Slot{});
   mask_ = slots_.size() - 1;
-  load(dir / "first_names.txt", kFirstName);
-  load(dir / "surnames.txt", kSurname);
-  load(dir / "titles.txt", kTitle);
-  load(dir / "not_names.txt", kNotName);
-  load(dir / "particles.txt", kParticle);
-  load(dir / "suffixes.txt", kSuffix);
-  load(dir / "agencies.txt", kAgency);
-  load(dir / "entity_words.txt", kEntityWord);
+  for (const auto& file : kLexiconFiles) load(dir / file.name, file.flag);
 }
 
 void Lexicon::load(const std::filesystem::path& file, std::uint8_t flag) {

@@ -39,13 +39,21 @@ inline std::uint64_t word_hash(std::string_view lower) {
 // unreadable: <file>") when it cannot be read.
 std::string read_data_file(const std::filesystem::path& file, std::string_view what);
 
+// The word lists a Lexicon reads from its data directory, and what each holds.
+struct LexiconFile {
+  const char* name;
+  LexiconFlag flag;
+};
+inline constexpr LexiconFile kLexiconFiles[] = {
+    {"first_names.txt", kFirstName}, {"surnames.txt", kSurname},   {"titles.txt", kTitle},
+    {"not_names.txt", kNotName},     {"particles.txt", kParticle}, {"suffixes.txt", kSuffix},
+    {"agencies.txt", kAgency},       {"entity_words.txt", kEntityWord}};
+
 class Lexicon {
  public:
-  // Reads the word lists in `dir` (first_names.txt, surnames.txt, titles.txt,
-  // not_names.txt, particles.txt, suffixes.txt, agencies.txt,
-  // entity_words.txt: one lower-case
-  // word a line, '#' starts a comment). Throws std::runtime_error naming a
-  // missing or unreadable file.
+  // Reads the word lists in `dir` (kLexiconFiles: one lower-case word a
+  // line, '#' starts a comment). Throws std::runtime_error naming a missing
+  // or unreadable file.
   explicit Lexicon(const std::filesystem::path& dir);
 
   std::uint8_t flags(std::uint64_t hash) const {

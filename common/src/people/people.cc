@@ -14,13 +14,7 @@
 
 namespace morgue {
 
-namespace {
-
-constexpr const char* kDataFiles[] = {"first_names.txt", "surnames.txt", "titles.txt",   "not_names.txt",
-                                      "particles.txt",   "suffixes.txt", "agencies.txt", "entity_words.txt",
-                                      "people.model"};
-
-}  // namespace
+constexpr const char* kModelFile = "people.model";
 
 // Word lists and weights, loaded once and only read afterwards: that is what
 // makes extract() safe to call from many threads. Loading takes about 80
@@ -28,7 +22,7 @@ constexpr const char* kDataFiles[] = {"first_names.txt", "surnames.txt", "titles
 // nothing new never pays it.
 struct PeopleExtractor::Impl {
   struct Data {
-    explicit Data(const std::filesystem::path& dir) : lexicon(dir), model(dir / "people.model") {}
+    explicit Data(const std::filesystem::path& dir) : lexicon(dir), model(dir / kModelFile) {}
     people::Lexicon lexicon;
     people::Model model;
   };
@@ -53,12 +47,14 @@ struct PeopleExtractor::Impl {
 PeopleExtractor::PeopleExtractor(const std::filesystem::path& data_dir) : impl_(std::make_unique<Impl>()) {
   impl_->dir = data_dir;
   // A missing file is an error now, not at the first story.
-  for (const char* name : kDataFiles) {
+  auto check = [&](const std::filesystem::path& file) {
     std::error_code ec;
-    if (!std::filesystem::is_regular_file(data_dir / name, ec)) {
-      throw std::runtime_error("people data missing or unreadable: " + (data_dir / name).string());
+    if (!std::filesystem::is_regular_file(file, ec)) {
+      throw std::runtime_error("people data missing or unreadable: " + file.string());
     }
-  }
+  };
+  for (const auto& file : people::kLexiconFiles) check(data_dir / file.name);
+  check(data_dir / kModelFile);
 }
 PeopleExtractor::~PeopleExtractor() = default;
 

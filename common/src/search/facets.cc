@@ -88,7 +88,7 @@ Facets FacetCollector::collect(std::size_t top) const {
   return facets_from_counts(counts, top);
 }
 
-FacetTable::FacetTable(const Xapian::Database& db) : documents_(db.get_doccount()) {
+FacetTable::FacetTable(const Xapian::Database& db) {
   const Xapian::docid last = db.get_lastdocid();
   using Ids = std::unordered_map<std::string, std::uint32_t>;
   auto intern = [](Ids& ids, std::vector<std::string>& names, const std::string& value) {
@@ -167,42 +167,42 @@ class CollectSpy : public Xapian::MatchSpy {
 };
 
 DocSet evaluate(const Xapian::Database& db, const Xapian::Query& q, Xapian::docid last, double time_limit) {
-  DocSet set(last);
+  // The subqueries' sets, combined left to right.
   auto fold = [&](auto&& combine) {
-    set = evaluate(db, q.get_subquery(0), last, time_limit);
+    DocSet set = evaluate(db, q.get_subquery(0), last, time_limit);
     for (std::size_t i = 1; i < q.get_num_subqueries(); ++i) combine(set, evaluate(db, q.get_subquery(i), last, time_limit));
+    return set;
+  };
+  // The documents a posting list holds ("" is every document).
+  auto postings = [&](const std::string& term) {
+    DocSet set(last);
+    for (auto p = db.postlist_begin(term); p != db.postlist_end(term); ++p) set.set(*p);
+    return set;
   };
   switch (q.get_type()) {
-    case Xapian::Query::LEAF_TERM: {
-      const std::string term = *q.get_terms_begin();
-      for (auto p = db.postlist_begin(term); p != db.postlist_end(term); ++p) set.set(*p);
-      return set;
-    }
+    case Xapian::Query::LEAF_TERM:
+      return postings(*q.get_terms_begin());
     case Xapian::Query::LEAF_MATCH_ALL:
-      for (auto p = db.postlist_begin(""); p != db.postlist_end(""); ++p) set.set(*p);
-      return set;
+      return postings("");
     case Xapian::Query::LEAF_MATCH_NOTHING:
-      return set;
+      return DocSet(last);
     case Xapian::Query::OP_OR:
     case Xapian::Query::OP_SYNONYM:
     case Xapian::Query::OP_MAX:
-      fold([](DocSet& a, const DocSet& b) { a.unite(b); });
-      return set;
+      return fold([](DocSet& a, const DocSet& b) { a.unite(b); });
     case Xapian::Query::OP_AND:
     case Xapian::Query::OP_FILTER:
-      fold([](DocSet& a, const DocSet& b) { a.intersect(b); });
-      return set;
+      return fold([](DocSet& a, const DocSet& b) { a.intersect(b); });
     case Xapian::Query::OP_AND_NOT:
-      fold([](DocSet& a, const DocSet& b) { a.subtract(b); });
-      return set;
+      return fold([](DocSet& a, const DocSet& b) { a.subtract(b); });
     case Xapian::Query::OP_XOR:
-      fold([](DocSet& a, const DocSet& b) { a.symmetric(b); });
-      return set;
+      return fold([](DocSet& a, const DocSet& b) { a.symmetric(b); });
     case Xapian::Query::OP_AND_MAYBE:
     case Xapian::Query::OP_SCALE_WEIGHT:
       return evaluate(db, q.get_subquery(0), last, time_limit);
     default: {
       // Phrases, NEAR, value ranges, wildcards...: Xapian's matcher decides.
+      DocSet set(last);
       Xapian::Enquire enquire(db);
       enquire.set_query(q);
       enquire.set_weighting_scheme(Xapian::BoolWeight());

@@ -41,6 +41,16 @@ class FacetTable {
   // Reads the section, month and people slots of every document of `db`.
   explicit FacetTable(const Xapian::Database& db);
 
+  // Counts over the matches of `query` on `db` (the database the table was
+  // built from) without Xapian's matcher where the query allows: terms and
+  // the boolean operators are evaluated as docid bitsets from the posting
+  // lists; any other part (phrases, value ranges, wildcards...) is matched
+  // by Xapian on its own. Same answer as FacetCollector's value spies.
+  // `time_limit` (seconds, 0 for none) bounds each part Xapian matches.
+  FacetCounts count(const Xapian::Database& db, const Xapian::Query& query, std::size_t top_people,
+                    double time_limit) const;
+
+ private:
   // Adds up the facet values of documents, by number.
   class Counter {
    public:
@@ -56,24 +66,11 @@ class FacetTable {
     FacetCounts extra_;  // documents newer than the table
   };
 
-  std::size_t documents() const { return documents_; }
-
-  // Counts over the matches of `query` on `db` (the database the table was
-  // built from) without Xapian's matcher where the query allows: terms and
-  // the boolean operators are evaluated as docid bitsets from the posting
-  // lists; any other part (phrases, value ranges, wildcards...) is matched
-  // by Xapian on its own. Same answer as a BoolWeight pass with a Spy.
-  // `time_limit` (seconds, 0 for none) bounds each part Xapian matches.
-  FacetCounts count(const Xapian::Database& db, const Xapian::Query& query, std::size_t top_people,
-                    double time_limit) const;
-
- private:
   // Index 0 means "no value"; value i > 0 is names[i].
   std::vector<std::uint32_t> section_, month_;
   std::vector<std::uint32_t> people_start_;  // people of docid d: ids[start[d] .. start[d + 1])
   std::vector<std::uint32_t> people_ids_;
   std::vector<std::string> section_names_, month_names_, people_names_;
-  std::size_t documents_ = 0;
 };
 
 }  // namespace morgue

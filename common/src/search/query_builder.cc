@@ -1,7 +1,6 @@
 #include "search/query_builder.h"
 
 #include <chrono>
-#include <cstdlib>
 #include <optional>
 #include <iterator>
 
@@ -85,16 +84,15 @@ int last_day(int year, int month) {
 Xapian::Query date_filter(DateRange r, const Xapian::Database& db) {
   // An open end stops at the archive's first or last date (no story lies
   // beyond them), so "after:2020" can be whole years too.
-  auto bound = [](const std::string& v) -> std::optional<Date> {
-    if (v.size() != 8) return std::nullopt;
-    Date d{std::atoi(v.substr(0, 4).c_str()), std::atoi(v.substr(4, 2).c_str()), std::atoi(v.substr(6, 2).c_str())};
-    return d.is_valid() ? std::optional<Date>(d) : std::nullopt;
-  };
   if (r.from && !r.to && r.from->month == 1 && r.from->day == 1) {
-    if (auto last = bound(db.get_value_upper_bound(schema::kSlotDate))) r.to = Date{std::max(last->year, r.from->year), 12, 31};
+    if (auto last = Date::from_compact(db.get_value_upper_bound(schema::kSlotDate))) {
+      r.to = Date{std::max(last->year, r.from->year), 12, 31};
+    }
   }
   if (r.to && !r.from && r.to->month == 12 && r.to->day == 31) {
-    if (auto first = bound(db.get_value_lower_bound(schema::kSlotDate))) r.from = Date{std::min(first->year, r.to->year), 1, 1};
+    if (auto first = Date::from_compact(db.get_value_lower_bound(schema::kSlotDate))) {
+      r.from = Date{std::min(first->year, r.to->year), 1, 1};
+    }
   }
   if (r.from && r.to && *r.from <= *r.to) {
     const Date& f = *r.from;

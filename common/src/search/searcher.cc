@@ -100,8 +100,8 @@ struct Searcher::Impl {
   std::unique_ptr<ShardSet> shards;
 
   // Local archives count facets on a handle of their own, in a thread of
-  // their own, while the ranked pass runs; from the second count on one
-  // revision they use a FacetTable. Only that thread touches this state.
+  // their own, while the ranked pass runs, through a FacetTable when it pays
+  // (count_facets_local). Only that thread touches this state.
   struct FacetState {
     std::optional<Xapian::Database> db;
     std::unique_ptr<FacetTable> table;
@@ -113,7 +113,6 @@ struct Searcher::Impl {
   // Called whenever `db` was reopened or replaced.
   void reopened() { facet.stale = true; }
   SearchResponse run(const SearchRequest& req);
-  Facets count_facets(const Xapian::Query& query, const SearchRequest& req);
   Facets count_facets_local(const std::string& serialised_query, const SearchRequest& req);
   Xapian::MSet match(Xapian::Enquire& enquire, Xapian::doccount first, Xapian::doccount count,
                      Xapian::doccount check_at_least);
@@ -209,10 +208,13 @@ Xapian::MSet Searcher::Impl::match(Xapian::Enquire& enquire, Xapian::doccount fi
   return enquire.get_mset(first, count, check_at_least);
 }
 
+namespace {
+
 // Facets count every match, so they come from a pass of their own with
 // boolean weighting: no scores to compute, no collapsing, and the ranked
-// pass keeps Xapian's early termination.
-Facets Searcher::Impl::count_facets(const Xapian::Query& query, const SearchRequest& req) {
+// pass keeps Xapian's early termination. Values are read through Xapian's
+// match spies, which also works through remote shards.
+Facets count_facets_by_value(const Xapian::Database& db, const Xapian::Query& query, const SearchRequest& req) {
   Xapian::Enquire enquire(db);
   enquire.set_query(query);
   enquire.set_weighting_scheme(Xapian::BoolWeight());
@@ -222,6 +224,8 @@ Facets Searcher::Impl::count_facets(const Xapian::Query& query, const SearchRequ
   enquire.get_mset(0, 0, db.get_doccount());
   return facets.collect(req.facet_top);
 }
+
+}  // namespace
 
 Facets Searcher::Impl::count_facets_local(const std::string& serialised_query, const SearchRequest& req) {
   if (facet.stale && facet.db) {
@@ -238,9 +242,10 @@ Facets Searcher::Impl::count_facets_local(const std::string& serialised_query, c
   // (measured on 100,000 stories): worth it from the second count on a
   // revision, or at once when the query matches a quarter of the archive or
   // more (Xapian's estimate, from term frequencies).
-  // A stub's shards share one docid space only through Xapian's interleaving,
-  // and Xapian 1.4 hands match spies the shard's own docid: tables are for a
-  // single database, shards are counted by value.
+  //
+  // Tables are for a single database: a stub's shards share one docid space
+  // only through Xapian's interleaving, and Xapian 1.4 hands match spies the
+  // shard's own docid, so shards are counted by value.
   if (!facet.table && !shards) {
     bool build = facet.passes++ >= 1;
     if (!build) {
@@ -251,16 +256,9 @@ Facets Searcher::Impl::count_facets_local(const std::string& serialised_query, c
     }
     if (build) facet.table = std::make_unique<FacetTable>(*facet.db);
   }
-  if (facet.table) return facets_from_counts(facet.table->count(*facet.db, query, req.facet_top, req.time_limit_seconds),
-                              req.facet_top);
-  Xapian::Enquire enquire(*facet.db);
-  enquire.set_query(query);
-  enquire.set_weighting_scheme(Xapian::BoolWeight());
-  if (req.time_limit_seconds > 0) enquire.set_time_limit(req.time_limit_seconds);
-  FacetCollector facets;
-  facets.attach(enquire);
-  enquire.get_mset(0, 0, facet.db->get_doccount());
-  return facets.collect(req.facet_top);
+  if (!facet.table) return count_facets_by_value(*facet.db, query, req);
+  return facets_from_counts(facet.table->count(*facet.db, query, req.facet_top, req.time_limit_seconds),
+                            req.facet_top);
 }
 
 SearchResponse Searcher::Impl::run(const SearchRequest& req) {
@@ -376,7 +374,7 @@ SearchResponse Searcher::Impl::run(const SearchRequest& req) {
     auto versions = count_versions(db, enquire.get_query(), schema::kSlotDupGroup, keys);
     for (std::size_t i = 0; i < response.hits.size(); ++i) response.hits[i].versions = versions[i];
   }
-  if (req.facets) response.facets = facets.valid() ? facets.get() : count_facets(built.query, req);
+  if (req.facets) response.facets = facets.valid() ? facets.get() : count_facets_by_value(db, built.query, req);
   if (built.has_text && response.total < 3) response.suggestion = suggest_spelling(db, built.text);
   return response;
 }

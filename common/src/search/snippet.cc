@@ -7,6 +7,8 @@
 
 #include <xapian.h>
 
+#include "util/strings.h"
+
 namespace morgue {
 namespace {
 
@@ -25,23 +27,19 @@ struct AsciiWordChars {
   }
 };
 
-// The character at `pos` and its length in bytes. Stored text is valid
-// UTF-8; a stray byte reads as itself, as Xapian's Utf8Iterator does.
+// The character at `pos` and its length in bytes; ASCII without decoding.
+// Stored text is valid UTF-8; a stray byte reads as itself, as Xapian's
+// Utf8Iterator does.
 unsigned char_at(const std::string& text, std::size_t pos, std::size_t& len) {
-  const auto* p = reinterpret_cast<const unsigned char*>(text.data()) + pos;
-  const std::size_t left = text.size() - pos;
-  const unsigned c = p[0];
-  len = 1;
-  if (c < 0xC0) return c;
-  const std::size_t n = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
-  if (n > left) return c;
-  unsigned ch = c & (0x7Fu >> n);
-  for (std::size_t i = 1; i < n; ++i) {
-    if ((p[i] & 0xC0) != 0x80) return c;
-    ch = (ch << 6) | (p[i] & 0x3Fu);
+  const unsigned c = static_cast<unsigned char>(text[pos]);
+  if (c < 0x80) {
+    len = 1;
+    return c;
   }
-  len = n;
-  return ch;
+  const unsigned ch = util::decode_utf8(text, pos, len);
+  if (len > 0) return ch;
+  len = 1;
+  return c;
 }
 
 // Splits text into words the way Xapian's TermGenerator does (Unicode word

@@ -107,6 +107,44 @@ std::string hex64(std::uint64_t v) {
   return out;
 }
 
+unsigned decode_utf8(std::string_view s, std::size_t i, std::size_t& len) {
+  const unsigned c = static_cast<unsigned char>(s[i]);
+  len = 1;
+  if (c < 0x80) return c;
+  unsigned cp;
+  if (c >= 0xC2 && c <= 0xDF) {
+    len = 2;
+    cp = c & 0x1F;
+  } else if (c >= 0xE0 && c <= 0xEF) {
+    len = 3;
+    cp = c & 0x0F;
+  } else if (c >= 0xF0 && c <= 0xF4) {
+    len = 4;
+    cp = c & 0x07;
+  } else {
+    len = 0;
+    return 0;
+  }
+  if (i + len > s.size()) {
+    len = 0;
+    return 0;
+  }
+  for (std::size_t k = 1; k < len; ++k) {
+    const unsigned d = static_cast<unsigned char>(s[i + k]);
+    if ((d & 0xC0) != 0x80) {
+      len = 0;
+      return 0;
+    }
+    cp = (cp << 6) | (d & 0x3F);
+  }
+  if ((len == 3 && cp < 0x800) || (len == 4 && (cp < 0x10000 || cp > 0x10FFFF)) ||
+      (cp >= 0xD800 && cp <= 0xDFFF)) {
+    len = 0;
+    return 0;
+  }
+  return cp;
+}
+
 void append_utf8(std::string& out, unsigned cp) {
   if (cp < 0x80) {
     out.push_back(static_cast<char>(cp));

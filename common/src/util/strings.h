@@ -22,6 +22,9 @@ std::uint64_t fnv1a64(std::string_view s, std::uint64_t seed = 14695981039346656
 std::string hex64(std::uint64_t v);
 // Appends the UTF-8 encoding of a code point.
 void append_utf8(std::string& out, unsigned codepoint);
+// The code point of the valid UTF-8 sequence at s[i], and its length in
+// `len`; `len` is 0 when the bytes there are not valid UTF-8.
+unsigned decode_utf8(std::string_view s, std::size_t i, std::size_t& len);
 // Title-cases words that are all lower or all upper case ("WORLD" -> "World").
 std::string title_case_if_uniform(std::string_view s);
 

@@ -1,6 +1,7 @@
 // Incremental indexing: add, unchanged, update, prune, retry, lock, stop.
 #include "morgue/index_writer.h"
 
+#include <algorithm>
 #include <fstream>
 #include <map>
 #include <set>
@@ -9,6 +10,7 @@
 #include <gtest/gtest.h>
 #include <xapian.h>
 
+#include "index/db_writer.h"
 #include "morgue/schema.h"
 #include "support/temp_dir.h"
 
@@ -277,6 +279,74 @@ TEST_F(IndexWriterTest, InterruptedParallelBuildOpensAndResumes) {
   EXPECT_EQ(rest.documents, 30u);
   EXPECT_FALSE(std::filesystem::exists(dir_ / "db.parts"));
   EXPECT_EQ(doc_count(), 30u);
+}
+
+// Parts commit without fsync. A part that a power cut left damaged (its
+// files date from before this boot) is found on the next run and rebuilt.
+TEST_F(IndexWriterTest, PartDamagedByASystemCrashIsRebuilt) {
+  for (int i = 0; i < 30; ++i) {
+    std::string n = std::to_string(i);
+    write(fmt_name("f", n, ".txt"), story(fmt_name("Story ", n, ""), "Body."));
+  }
+  std::atomic<bool> stop{true};
+  IndexOptions options;
+  options.db_path = dir_ / "db";
+  options.inputs = {dir_ / "in"};
+  options.jobs = 2;
+  options.parallel_min_files = 1;
+  options.stop = &stop;
+  ASSERT_TRUE(run_index(options).interrupted);
+  const auto part = dir_ / "db.parts" / "part-0";
+  ASSERT_TRUE(std::filesystem::exists(part / "postlist.glass"));
+  std::ofstream(part / "postlist.glass", std::ios::trunc) << std::string(8192, 'x');
+  std::ofstream(part / "iamglass", std::ios::trunc) << "not a version file";
+  for (const auto& entry : std::filesystem::directory_iterator(part)) {
+    std::filesystem::last_write_time(entry.path(), std::filesystem::file_time_type::clock::now() - std::chrono::hours(24 * 365 * 30));
+  }
+  IndexSummary rest = index(false, 1);
+  EXPECT_FALSE(rest.interrupted);
+  EXPECT_EQ(rest.documents, 30u);
+  EXPECT_EQ(doc_count(), 30u);
+  ASSERT_EQ(problems_.size(), 1u);
+  EXPECT_NE(problems_[0].reason.find("damaged by a system crash"), std::string::npos);
+  EXPECT_FALSE(std::filesystem::exists(dir_ / "db.parts"));
+}
+
+// A build part's batches start small and grow with the part; none passes
+// options.batch_size articles.
+TEST_F(IndexWriterTest, BuildPartBatchesGrowWithThePart) {
+  IndexOptions options;
+  options.batch_size = 10;
+  IndexSummary summary;
+  const auto part = dir_ / "part";
+  std::vector<std::size_t> batches;  // articles per commit
+  {
+    DbWriter writer(part, options, summary, WriterRole::kBuildPart);
+    Xapian::rev last = Xapian::Database(part.string()).get_revision();
+    std::size_t since = 0;
+    for (int i = 0; i < 80; ++i) {
+      Outcome out;
+      out.task.file = {fmt_name("/in/", std::to_string(i), ".txt"), 1, i};
+      Article article;
+      article.title = "T";
+      article.body = std::string(64 * 1024 - 1, 'a');
+      out.extraction.articles.push_back(article);
+      out.documents.emplace_back(std::to_string(i), Xapian::Document());
+      writer.apply(out);
+      ++since;
+      Xapian::rev now = Xapian::Database(part.string()).get_revision();
+      if (now != last) {
+        batches.push_back(since);
+        since = 0;
+        last = now;
+      }
+    }
+  }
+  ASSERT_GE(batches.size(), 4u);
+  EXPECT_EQ(batches.front(), kMinPartBatchText / (64 * 1024));  // 256 KiB of text: 4 articles
+  EXPECT_TRUE(std::is_sorted(batches.begin(), batches.end()));
+  EXPECT_EQ(*std::max_element(batches.begin(), batches.end()), 10u);  // options.batch_size caps them
+  EXPECT_EQ(summary.added, 80u);
 }
 
 }  // namespace

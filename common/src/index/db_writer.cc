@@ -1,5 +1,6 @@
 #include "index/db_writer.h"
 
+#include <algorithm>
 #include <stdexcept>
 #include <vector>
 
@@ -60,18 +61,21 @@ void clear_unfinished_creation(const fs::path& dir) {
 
 }  // namespace
 
-Xapian::WritableDatabase open_for_writing(const std::filesystem::path& path) {
+Xapian::WritableDatabase open_for_writing(const std::filesystem::path& path, int flags) {
   clear_unfinished_creation(path);
   try {
-    return Xapian::WritableDatabase(path.string(), Xapian::DB_CREATE_OR_OPEN);
+    return Xapian::WritableDatabase(path.string(), Xapian::DB_CREATE_OR_OPEN | flags);
   } catch (const Xapian::DatabaseLockError&) {
     throw std::runtime_error(fmt::format("database {} is locked: another indexer is writing to it", path.string()));
   }
 }
 
 DbWriter::DbWriter(const std::filesystem::path& path, const IndexOptions& options, IndexSummary& summary,
-                   bool find_duplicates)
-    : options_(options), summary_(summary), db_(open_for_writing(path)), find_duplicates_(find_duplicates) {}
+                   WriterRole role)
+    : options_(options),
+      summary_(summary),
+      role_(role),
+      db_(open_for_writing(path, role == WriterRole::kBuildPart ? Xapian::DB_NO_SYNC : 0)) {}
 
 bool DbWriter::unchanged(const FoundFile& file) const {
   return file_state_unchanged(db_.get_metadata(file_state_key(file.path)), file.size, file.mtime_ns);
@@ -116,6 +120,7 @@ void DbWriter::apply(Outcome& out) {
       state.ids.push_back(id);
     }
     add(doc, id);
+    pending_text_ += out.extraction.articles[i].title.size() + out.extraction.articles[i].body.size();
   }
   if (out.task.prior) {
     for (const auto& old : out.task.prior->ids) {
@@ -126,7 +131,12 @@ void DbWriter::apply(Outcome& out) {
   // Commit only between files: a commit between a file's documents and its
   // state would let a kill leave documents a resumed run adds again (twice,
   // when a parallel build's other part picks the file up).
-  if (pending_ >= options_.batch_size) commit();
+  if (batch_full()) commit();
+}
+
+bool DbWriter::batch_full() const {
+  if (pending_ >= options_.batch_size) return true;
+  return role_ == WriterRole::kBuildPart && pending_text_ >= std::max(kMinPartBatchText, committed_text_ / 4);
 }
 
 void DbWriter::prune(const std::set<std::string>& seen, const std::vector<std::string>& roots) {
@@ -160,12 +170,14 @@ void DbWriter::maybe_commit() {
 void DbWriter::commit() {
   db_.commit();
   pending_ = 0;
+  committed_text_ += pending_text_;
+  pending_text_ = 0;
 }
 
 void DbWriter::add(Xapian::Document& doc, const std::string& id) {
   std::string id_term = schema::make_term(schema::kIdPrefix, id);
   bool existed = db_.term_exists(id_term);
-  if (find_duplicates_) {
+  if (role_ == WriterRole::kArchive) {
     DuplicateMatch dup = find_duplicate_group(db_, doc, id);
     if (dup.exact) ++summary_.duplicates;
     doc.add_value(schema::kSlotDupGroup, dup.group);

@@ -1,10 +1,15 @@
 #include "index/full_build.h"
 
 #include <atomic>
+#include <condition_variable>
+#include <cstdint>
 #include <exception>
 #include <fstream>
+#include <limits>
 #include <mutex>
 #include <thread>
+
+#include <sys/stat.h>
 
 #include <fmt/format.h>
 #include <xapian.h>
@@ -44,6 +49,43 @@ void write_stub(const fs::path& db, unsigned parts) {
   }
   fs::rename(tmp, dir / "XAPIANDB");
   if (fresh) fs::rename(dir, db);
+}
+
+// When this machine booted (seconds since the epoch), or 0 when unknown.
+std::int64_t boot_time() {
+  std::ifstream in("/proc/stat");
+  std::string key;
+  while (in >> key) {
+    if (key == "btime") {
+      std::int64_t value = 0;
+      in >> value;
+      return value;
+    }
+    in.ignore(std::numeric_limits<std::streamsize>::max(), '\n');
+  }
+  return 0;
+}
+
+// Parts commit without syncing. A killed process loses none of that (the
+// page cache keeps it), but a power cut or kernel crash may: a part with a
+// file last written before this boot is checked before the build goes on.
+bool may_have_lost_writes(const fs::path& part) {
+  const std::int64_t boot = boot_time();
+  if (boot == 0) return true;
+  std::error_code ec;
+  for (const auto& entry : fs::directory_iterator(part, ec)) {
+    struct stat st {};
+    if (::stat(entry.path().c_str(), &st) == 0 && st.st_mtime < boot) return true;
+  }
+  return false;
+}
+
+bool part_is_sound(const fs::path& part) {
+  try {
+    return Xapian::Database::check(part.string(), 0, nullptr) == 0;
+  } catch (const Xapian::Error&) {
+    return false;
+  }
 }
 
 unsigned existing_parts(const fs::path& db) {
@@ -102,12 +144,23 @@ bool run_full_build(const IndexOptions& options, std::vector<FoundFile> files, u
     fs::remove_all(parts_dir(db));
     return false;
   }
-  unsigned parts = std::max(existing_parts(db), jobs);
+  const unsigned resumed = existing_parts(db);
+  for (unsigned i = 0; i < resumed; ++i) {
+    const fs::path part = part_path(db, i);
+    if (may_have_lost_writes(part) && !part_is_sound(part)) {
+      if (options.on_problem) {
+        options.on_problem({part.string(), "this part of an unfinished build was damaged by a system crash; "
+                                           "its files are indexed again"});
+      }
+      fs::remove_all(part);
+    }
+  }
+  unsigned parts = std::max(resumed, jobs);
   fs::create_directories(parts_dir(db));
   std::vector<IndexSummary> part_summaries(parts);
   // Create the parts (or check that no other indexer holds them) before the
   // stub names them; the workers open their own handles later.
-  for (unsigned i = 0; i < parts; ++i) open_for_writing(part_path(db, i)).commit();
+  for (unsigned i = 0; i < parts; ++i) open_for_writing(part_path(db, i), Xapian::DB_NO_SYNC).commit();
   write_stub(db, parts);
 
   // Files some part already holds (a resumed build) are done.
@@ -137,13 +190,31 @@ bool run_full_build(const IndexOptions& options, std::vector<FoundFile> files, u
     if (options.on_problem) options.on_problem(p);
   };
   const auto start = std::chrono::steady_clock::now();
-  auto stopped = [&] { return (options.stop && options.stop->load()) || failure; };
+  std::atomic<bool> failed{false};
+  auto stopped = [&] { return (options.stop && options.stop->load()) || failed.load(); };
+  // The workers say when they leave, so the build does not wait out a
+  // progress tick after the last file.
+  std::mutex done_mutex;
+  std::condition_variable done_cv;
+  unsigned running = parts;
   {
     std::vector<std::jthread> workers;
     for (unsigned w = 0; w < parts; ++w) {
       workers.emplace_back([&, w] {
+        struct Leave {
+          std::mutex& m;
+          std::condition_variable& cv;
+          unsigned& running;
+          ~Leave() {
+            {
+              std::lock_guard lock(m);
+              --running;
+            }
+            cv.notify_all();
+          }
+        } leave{done_mutex, done_cv, running};
         try {
-          DbWriter writer(part_path(db, w), locked, part_summaries[w], false);
+          DbWriter writer(part_path(db, w), locked, part_summaries[w], WriterRole::kBuildPart);
           while (!stopped()) {
             std::size_t i = next.fetch_add(1);
             if (i >= tasks.size()) break;
@@ -155,14 +226,17 @@ bool run_full_build(const IndexOptions& options, std::vector<FoundFile> files, u
         } catch (...) {
           std::lock_guard lock(report_mutex);
           if (!failure) failure = std::current_exception();
+          failed = true;
         }
       });
     }
-    while (finished.load() < tasks.size() && !stopped()) {
-      std::this_thread::sleep_for(std::chrono::milliseconds(200));
+    std::unique_lock lock(done_mutex);
+    while (!done_cv.wait_for(lock, std::chrono::milliseconds(200), [&] { return running == 0; })) {
       if (options.on_progress) {
+        lock.unlock();
         options.on_progress({finished.load(), tasks.size(),
                              std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count()});
+        lock.lock();
       }
     }
   }

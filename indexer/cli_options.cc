@@ -36,7 +36,8 @@ std::optional<CliOptions> parse_command_line(int argc, char** argv, int& exit_co
       ("stats", "print document count, date span, sections and size")
       ("compact", "compact the database (Xapian's compactor) and swap it in")
       ("jobs,j", po::value(&opts.index.jobs)->value_name("N"), "worker threads (default: all cores)")
-      ("batch", po::value(&opts.index.batch_size)->value_name("N"), "articles per commit (default: 500)")
+      ("batch", po::value(&opts.index.batch_size)->value_name("N"), "articles per commit (default: 500; the parts of a parallel first build commit smaller "
+       "batches while they are small)")
       ("prune", "remove documents whose source files are gone")
       ("shard-by", po::value(&opts.index.shard_by)->value_name("SCHEME"),
        "write a sharded archive: 'year' or 'hash:N' (docs/deployment.md); later runs keep the scheme")

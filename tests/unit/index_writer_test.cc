@@ -7,6 +7,10 @@
 #include <set>
 #include <thread>
 
+#include <fcntl.h>
+#include <sys/file.h>
+#include <unistd.h>
+
 #include <gtest/gtest.h>
 #include <xapian.h>
 
@@ -41,9 +45,10 @@ class IndexWriterTest : public testing::Test {
     return "Feb 14, 2022 - World\n\n" + title + "\n\n" + body + "\n";
   }
 
-  IndexSummary index(bool prune = false, std::size_t parallel_min_files = 0) {
+  IndexSummary index(bool prune = false, std::size_t parallel_min_files = 0, std::size_t max_part_text = 0) {
     IndexOptions options;
     options.parallel_min_files = parallel_min_files;
+    if (max_part_text) options.max_part_text = max_part_text;
     options.db_path = dir_ / "db";
     options.inputs = {dir_ / "in"};
     options.prune = prune;
@@ -256,6 +261,14 @@ TEST_F(IndexWriterTest, ParallelFullBuildEqualsSerialBuild) {
   EXPECT_EQ(snapshot(dir_ / "db"), expected);
   // The next run is a nightly one on the merged database.
   EXPECT_EQ(index(false, 1).unchanged, 43u);
+
+  // Parts that fill up (here after each 3-article batch) are closed and the
+  // workers go on in new ones: the merge of them all is the same archive.
+  std::filesystem::remove_all(dir_ / "db");
+  IndexSummary rotated = index(false, 1, 1);
+  EXPECT_EQ(rotated.documents, serial.documents);
+  EXPECT_EQ(rotated.duplicates, serial.duplicates);
+  EXPECT_EQ(snapshot(dir_ / "db"), expected);
 }
 
 TEST_F(IndexWriterTest, InterruptedParallelBuildOpensAndResumes) {
@@ -274,7 +287,17 @@ TEST_F(IndexWriterTest, InterruptedParallelBuildOpensAndResumes) {
   EXPECT_TRUE(first.interrupted);
   EXPECT_TRUE(std::filesystem::exists(dir_ / "db.parts"));
   EXPECT_NO_THROW(Xapian::Database((dir_ / "db").string()));  // the stub opens mid-build
-  IndexSummary rest = index(false, 1);
+  // A second indexer fails at once while the build holds its lock.
+  {
+    std::filesystem::path lock_file = dir_ / "db.parts" / "build.lock";
+    int fd = ::open(lock_file.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+    ASSERT_GE(fd, 0);
+    ASSERT_EQ(::flock(fd, LOCK_EX | LOCK_NB), 0);
+    EXPECT_THROW(index(false, 1), std::runtime_error);
+    ::close(fd);
+  }
+  // The rest goes into new parts that fill up after each batch.
+  IndexSummary rest = index(false, 1, 1);
   EXPECT_FALSE(rest.interrupted);
   EXPECT_EQ(rest.documents, 30u);
   EXPECT_FALSE(std::filesystem::exists(dir_ / "db.parts"));

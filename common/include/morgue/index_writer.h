@@ -40,6 +40,12 @@ struct IndexOptions {
   // Xapian's compactor at the end (a kill in between leaves the parts, and
   // the rerun resumes). Nightly increments use one writer. 0: never.
   std::size_t parallel_min_files = 2000;
+  // Bytes of article text after which a part of a parallel build is closed
+  // and its worker starts a new one (about 25,000 synthetic stories, a
+  // 330 MB part). Commits into a part several GB large cost more per article
+  // (more B-tree blocks to update per batch), so a 1,000,000-story build
+  // writes many parts of this size rather than two large ones.
+  std::size_t max_part_text = 64 * 1024 * 1024;
   // Remove documents whose source file vanished (off: a missing mount must
   // not delete stories).
   bool prune = false;

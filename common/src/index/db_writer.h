@@ -62,6 +62,12 @@ class DbWriter {
   void commit();
   std::size_t document_count() const { return db_.get_doccount(); }
 
+  // A build part that holds options.max_part_text and has nothing pending:
+  // its worker goes on in a new part.
+  bool part_full() const {
+    return role_ == WriterRole::kBuildPart && pending_ == 0 && committed_text_ >= options_.max_part_text;
+  }
+
  private:
   void add(Xapian::Document& doc, const std::string& id);
   void write_state(const FileState& state);

@@ -2,14 +2,21 @@
 
 #include <atomic>
 #include <condition_variable>
+#include <cerrno>
 #include <cstdint>
+#include <cstring>
 #include <exception>
 #include <fstream>
 #include <limits>
+#include <memory>
 #include <mutex>
+#include <stdexcept>
 #include <thread>
 
+#include <fcntl.h>
+#include <sys/file.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <fmt/format.h>
 #include <xapian.h>
@@ -88,6 +95,27 @@ bool part_is_sound(const fs::path& part) {
   }
 }
 
+// Held for a whole build: a second indexer fails at once, even while this
+// one merges and holds no part open.
+class BuildLock {
+ public:
+  explicit BuildLock(const fs::path& db) {
+    const fs::path file = parts_dir(db) / "build.lock";
+    fd_ = ::open(file.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+    if (fd_ < 0) throw std::runtime_error(fmt::format("cannot create {}: {}", file.string(), std::strerror(errno)));
+    if (::flock(fd_, LOCK_EX | LOCK_NB) != 0) {
+      ::close(fd_);
+      throw std::runtime_error(fmt::format("database {} is locked: another indexer is writing to it", db.string()));
+    }
+  }
+  ~BuildLock() { ::close(fd_); }
+  BuildLock(const BuildLock&) = delete;
+  BuildLock& operator=(const BuildLock&) = delete;
+
+ private:
+  int fd_ = -1;
+};
+
 unsigned existing_parts(const fs::path& db) {
   unsigned n = 0;
   std::error_code ec;
@@ -144,6 +172,8 @@ bool run_full_build(const IndexOptions& options, std::vector<FoundFile> files, u
     fs::remove_all(parts_dir(db));
     return false;
   }
+  fs::create_directories(parts_dir(db));
+  BuildLock build_lock(db);
   const unsigned resumed = existing_parts(db);
   for (unsigned i = 0; i < resumed; ++i) {
     const fs::path part = part_path(db, i);
@@ -155,17 +185,14 @@ bool run_full_build(const IndexOptions& options, std::vector<FoundFile> files, u
       fs::remove_all(part);
     }
   }
-  unsigned parts = std::max(resumed, jobs);
-  fs::create_directories(parts_dir(db));
-  std::vector<IndexSummary> part_summaries(parts);
-  // Create the parts (or check that no other indexer holds them) before the
-  // stub names them; the workers open their own handles later.
-  for (unsigned i = 0; i < parts; ++i) open_for_writing(part_path(db, i), Xapian::DB_NO_SYNC).commit();
-  write_stub(db, parts);
+  // Parts damaged beyond repair were removed above; create them again empty
+  // so the numbering stays contiguous.
+  for (unsigned i = 0; i < resumed; ++i) open_for_writing(part_path(db, i), Xapian::DB_NO_SYNC).commit();
+  if (resumed > 0) write_stub(db, resumed);
 
   // Files some part already holds (a resumed build) are done.
   std::vector<Xapian::Database> readers;
-  for (unsigned i = 0; i < parts; ++i) readers.emplace_back(part_path(db, i).string());
+  for (unsigned i = 0; i < resumed; ++i) readers.emplace_back(part_path(db, i).string());
   std::vector<Task> tasks;
   for (auto& file : files) {
     bool done = false;
@@ -180,6 +207,23 @@ bool run_full_build(const IndexOptions& options, std::vector<FoundFile> files, u
     }
   }
   readers.clear();
+
+  // Each worker writes a part of its own, and starts a new one when the part
+  // holds options.max_part_text of article text, so no part grows past the size at
+  // which its commits get dearer. A part is created before the stub names
+  // it, one at a time, so the numbers stay contiguous after any kill.
+  unsigned part_count = resumed;
+  std::mutex part_mutex;
+  auto new_part = [&] {
+    std::lock_guard lock(part_mutex);
+    fs::path part = part_path(db, part_count);
+    open_for_writing(part, Xapian::DB_NO_SYNC).commit();
+    write_stub(db, ++part_count);
+    return part;
+  };
+  const unsigned workers_wanted = static_cast<unsigned>(std::min<std::size_t>(jobs, tasks.size()));
+  if (workers_wanted == 0 && part_count == 0) new_part();  // nothing to index: merge one empty part
+  std::vector<IndexSummary> part_summaries(workers_wanted);
 
   std::atomic<std::size_t> next{0}, finished{0};
   std::mutex report_mutex;
@@ -196,10 +240,10 @@ bool run_full_build(const IndexOptions& options, std::vector<FoundFile> files, u
   // progress tick after the last file.
   std::mutex done_mutex;
   std::condition_variable done_cv;
-  unsigned running = parts;
+  unsigned running = workers_wanted;
   {
     std::vector<std::jthread> workers;
-    for (unsigned w = 0; w < parts; ++w) {
+    for (unsigned w = 0; w < workers_wanted; ++w) {
       workers.emplace_back([&, w] {
         struct Leave {
           std::mutex& m;
@@ -214,15 +258,22 @@ bool run_full_build(const IndexOptions& options, std::vector<FoundFile> files, u
           }
         } leave{done_mutex, done_cv, running};
         try {
-          DbWriter writer(part_path(db, w), locked, part_summaries[w], WriterRole::kBuildPart);
+          auto open_part = [&] {
+            return std::make_unique<DbWriter>(new_part(), locked, part_summaries[w], WriterRole::kBuildPart);
+          };
+          std::unique_ptr<DbWriter> writer = open_part();
           while (!stopped()) {
             std::size_t i = next.fetch_add(1);
             if (i >= tasks.size()) break;
             Outcome out = process(std::move(tasks[i]), options.extract);
-            writer.apply(out);
+            writer->apply(out);
             ++finished;
+            if (writer->part_full()) {
+              writer.reset();  // everything is committed: close it
+              writer = open_part();
+            }
           }
-          writer.commit();
+          writer->commit();
         } catch (...) {
           std::lock_guard lock(report_mutex);
           if (!failure) failure = std::current_exception();
@@ -253,7 +304,7 @@ bool run_full_build(const IndexOptions& options, std::vector<FoundFile> files, u
     return true;
   }
   if (options.on_progress) options.on_progress({tasks.size(), tasks.size(), 0});
-  merge(db, parts, summary);
+  merge(db, part_count, summary);
   return true;
 }
 

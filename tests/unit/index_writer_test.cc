@@ -59,6 +59,23 @@ class IndexWriterTest : public testing::Test {
     return run_index(options);
   }
 
+  // 30 stories, and a parallel build of them stopped before its first file:
+  // the parts exist and are empty.
+  IndexSummary start_build_and_stop() {
+    for (int i = 0; i < 30; ++i) {
+      std::string n = std::to_string(i);
+      write(fmt_name("f", n, ".txt"), story(fmt_name("Story ", n, ""), "Body."));
+    }
+    std::atomic<bool> stop{true};
+    IndexOptions options;
+    options.db_path = dir_ / "db";
+    options.inputs = {dir_ / "in"};
+    options.jobs = 2;
+    options.parallel_min_files = 1;
+    options.stop = &stop;
+    return run_index(options);
+  }
+
   std::size_t doc_count() { return Xapian::Database((dir_ / "db").string()).get_doccount(); }
 
   TempDir dir_;
@@ -272,19 +289,7 @@ TEST_F(IndexWriterTest, ParallelFullBuildEqualsSerialBuild) {
 }
 
 TEST_F(IndexWriterTest, InterruptedParallelBuildOpensAndResumes) {
-  for (int i = 0; i < 30; ++i) {
-    std::string n = std::to_string(i);
-    write(fmt_name("f", n, ".txt"), story(fmt_name("Story ", n, ""), "Body."));
-  }
-  std::atomic<bool> stop{true};
-  IndexOptions options;
-  options.db_path = dir_ / "db";
-  options.inputs = {dir_ / "in"};
-  options.jobs = 2;
-  options.parallel_min_files = 1;
-  options.stop = &stop;
-  IndexSummary first = run_index(options);
-  EXPECT_TRUE(first.interrupted);
+  ASSERT_TRUE(start_build_and_stop().interrupted);
   EXPECT_TRUE(std::filesystem::exists(dir_ / "db.parts"));
   EXPECT_NO_THROW(Xapian::Database((dir_ / "db").string()));  // the stub opens mid-build
   // A second indexer fails at once while the build holds its lock.
@@ -307,18 +312,7 @@ TEST_F(IndexWriterTest, InterruptedParallelBuildOpensAndResumes) {
 // Parts commit without fsync. A part that a power cut left damaged (its
 // files date from before this boot) is found on the next run and rebuilt.
 TEST_F(IndexWriterTest, PartDamagedByASystemCrashIsRebuilt) {
-  for (int i = 0; i < 30; ++i) {
-    std::string n = std::to_string(i);
-    write(fmt_name("f", n, ".txt"), story(fmt_name("Story ", n, ""), "Body."));
-  }
-  std::atomic<bool> stop{true};
-  IndexOptions options;
-  options.db_path = dir_ / "db";
-  options.inputs = {dir_ / "in"};
-  options.jobs = 2;
-  options.parallel_min_files = 1;
-  options.stop = &stop;
-  ASSERT_TRUE(run_index(options).interrupted);
+  ASSERT_TRUE(start_build_and_stop().interrupted);
   const auto part = dir_ / "db.parts" / "part-0";
   ASSERT_TRUE(std::filesystem::exists(part / "postlist.glass"));
   std::ofstream(part / "postlist.glass", std::ios::trunc) << std::string(8192, 'x');

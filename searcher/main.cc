@@ -9,6 +9,8 @@
 
 #include <unistd.h>
 
+#include <xapian.h>
+
 #include "cli_options.h"
 #include "interactive.h"
 #include "morgue/printer.h"
@@ -90,6 +92,8 @@ int main(int argc, char** argv) {
     std::cerr << "morgue-search: " << e.what() << "\n";
   } catch (const std::exception& e) {
     std::cerr << "morgue-search: " << e.what() << "\n";
+  } catch (const Xapian::Error& e) {  // not a std::exception
+    std::cerr << "morgue-search: " << e.get_description() << "\n";
   }
   return 2;
 }

@@ -8,6 +8,7 @@
 
 #include "morgue/index_writer.h"
 #include "morgue/people.h"
+#include "morgue/schema.h"
 #include "search/facets.h"
 #include "search/query_builder.h"
 #include "support/temp_dir.h"
@@ -361,6 +362,35 @@ TEST_F(SearchTest, ArticleById) {
   EXPECT_EQ(a->title, kPlankton);
   EXPECT_FALSE(a->body.empty());
   EXPECT_FALSE(searcher.article("0000000000000000"));
+}
+
+// A story whose stored data no longer parses (damaged blocks can decode to
+// other bytes) makes the search a DatabaseError, which the service answers
+// with 503, not an internal error.
+TEST(SearcherOpen, UnreadableStoryDataIsADatabaseError) {
+  TempDir dir;
+  std::filesystem::create_directories(dir / "in");
+  for (const auto& s : kStories) std::ofstream(dir / "in" / s.file) << s.text;
+  IndexOptions options;
+  options.db_path = dir / "db";
+  options.inputs = {dir / "in"};
+  options.jobs = 1;
+  run_index(options);
+  std::string id;
+  {
+    Xapian::WritableDatabase db((dir / "db").string());
+    Xapian::Document doc = db.get_document(1);
+    id = doc.get_value(schema::kSlotId);
+    doc.set_data("\x01\x02 not json");
+    db.replace_document(1, doc);
+    db.commit();
+  }
+  Searcher searcher((dir / "db").string());
+  SearchRequest r;
+  r.query = "after:1900";  // every dated story
+  r.limit = 100;
+  EXPECT_THROW(searcher.search(r), DatabaseError);
+  EXPECT_THROW(searcher.article(id), DatabaseError);
 }
 
 TEST(SearcherOpen, MissingDatabaseIsADatabaseError) {

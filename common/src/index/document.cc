@@ -163,7 +163,10 @@ Xapian::Document make_document(const Article& a, const std::string& id) {
 
 Article article_from_document(const Xapian::Document& doc) {
   json j = json::parse(doc.get_data(), nullptr, false);
-  if (!j.is_object()) throw std::runtime_error("document data is not a Morgue article");
+  // Damaged blocks can decode to bytes that are not the JSON we wrote: that
+  // is a damaged database (the service answers 503, the CLI exits 2), not an
+  // internal error.
+  if (!j.is_object()) throw Xapian::DatabaseCorruptError("document data is not a Morgue article");
   Article a;
   auto str = [&](const char* key) { return j.contains(key) && j[key].is_string() ? j[key].get<std::string>() : std::string(); };
   auto list = [&](const char* key) {

@@ -191,6 +191,9 @@ SearchResponse Searcher::search(const SearchRequest& request) {
       throw QueryError("a wildcard matches too many words; type more letters before the *");
     } catch (const Xapian::DatabaseError& e) {
       throw DatabaseError(fmt::format("database {}: {}", impl_->path, e.get_msg()));
+    } catch (const Xapian::DocNotFoundError& e) {
+      // A damaged term list can name a document that is not there.
+      throw DatabaseError(fmt::format("database {} is damaged: {}", impl_->path, e.get_msg()));
     } catch (const Xapian::NetworkError& e) {
       // One remote shard failing fails Xapian's whole search: reconnect,
       // keep the shards that answer and ask them again (recover() throws

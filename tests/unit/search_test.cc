@@ -236,20 +236,27 @@ TEST_F(SearchTest, SentenceQueriesIgnoreFunctionWords) {
   EXPECT_EQ(titles(search("the cup")), std::vector<std::string>{"Harborough win the cup"});
 }
 
-// The first facet count of a Searcher reads values through Xapian's match
-// spies, later ones a table built from the value streams: same answers, and
-// the table follows the database when it changes.
-TEST(FacetTableTest, TableCountsEqualSpyCountsAndFollowReopen) {
-  TempDir dir;
+// Writes kStories to DIR/in and indexes them into DIR/db with one job;
+// returns the options, for runs after the files change.
+IndexOptions index_stories(const TempDir& dir, PeopleExtractor* people) {
   std::filesystem::create_directories(dir / "in");
   for (const auto& s : kStories) std::ofstream(dir / "in" / s.file) << s.text;
   IndexOptions options;
   options.db_path = dir / "db";
   options.inputs = {dir / "in"};
   options.jobs = 1;
-  PeopleExtractor people(default_data_dir());
-  options.extract.people = &people;
+  options.extract.people = people;
   run_index(options);
+  return options;
+}
+
+// The first facet count of a Searcher reads values through Xapian's match
+// spies, later ones a table built from the value streams: same answers, and
+// the table follows the database when it changes.
+TEST(FacetTableTest, TableCountsEqualSpyCountsAndFollowReopen) {
+  TempDir dir;
+  PeopleExtractor people(default_data_dir());
+  IndexOptions options = index_stories(dir, &people);
 
   auto facets_of = [](Searcher& searcher, const std::string& query) {
     SearchRequest r;
@@ -369,13 +376,7 @@ TEST_F(SearchTest, ArticleById) {
 // with 503, not an internal error.
 TEST(SearcherOpen, UnreadableStoryDataIsADatabaseError) {
   TempDir dir;
-  std::filesystem::create_directories(dir / "in");
-  for (const auto& s : kStories) std::ofstream(dir / "in" / s.file) << s.text;
-  IndexOptions options;
-  options.db_path = dir / "db";
-  options.inputs = {dir / "in"};
-  options.jobs = 1;
-  run_index(options);
+  index_stories(dir, nullptr);
   std::string id;
   {
     Xapian::WritableDatabase db((dir / "db").string());

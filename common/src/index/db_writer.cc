@@ -66,8 +66,12 @@ Xapian::WritableDatabase open_for_writing(const std::filesystem::path& path, int
   try {
     return Xapian::WritableDatabase(path.string(), Xapian::DB_CREATE_OR_OPEN | flags);
   } catch (const Xapian::DatabaseLockError&) {
-    throw std::runtime_error(fmt::format("database {} is locked: another indexer is writing to it", path.string()));
+    throw database_locked(path);
   }
+}
+
+std::runtime_error database_locked(const std::filesystem::path& path) {
+  return std::runtime_error(fmt::format("database {} is locked: another indexer is writing to it", path.string()));
 }
 
 DbWriter::DbWriter(const std::filesystem::path& path, const IndexOptions& options, IndexSummary& summary,

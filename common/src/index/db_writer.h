@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <optional>
 #include <set>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -87,5 +88,8 @@ class DbWriter {
 // Opens a database for writing with a clear error when it is locked.
 // `flags` are added to DB_CREATE_OR_OPEN (for example Xapian::DB_NO_SYNC).
 Xapian::WritableDatabase open_for_writing(const std::filesystem::path& path, int flags = 0);
+
+// The error a second indexer gets (exit 2).
+std::runtime_error database_locked(const std::filesystem::path& path);
 
 }  // namespace morgue

@@ -1,8 +1,8 @@
 #include "index/full_build.h"
 
 #include <atomic>
-#include <condition_variable>
 #include <cerrno>
+#include <condition_variable>
 #include <cstdint>
 #include <cstring>
 #include <exception>
@@ -75,9 +75,9 @@ std::int64_t boot_time() {
 
 // Parts commit without syncing. A killed process loses none of that (the
 // page cache keeps it), but a power cut or kernel crash may: a part with a
-// file last written before this boot is checked before the build goes on.
-bool may_have_lost_writes(const fs::path& part) {
-  const std::int64_t boot = boot_time();
+// file last written before this boot (`boot`, 0 when unknown) is checked
+// before the build goes on.
+bool may_have_lost_writes(const fs::path& part, std::int64_t boot) {
   if (boot == 0) return true;
   std::error_code ec;
   for (const auto& entry : fs::directory_iterator(part, ec)) {
@@ -105,7 +105,7 @@ class BuildLock {
     if (fd_ < 0) throw std::runtime_error(fmt::format("cannot create {}: {}", file.string(), std::strerror(errno)));
     if (::flock(fd_, LOCK_EX | LOCK_NB) != 0) {
       ::close(fd_);
-      throw std::runtime_error(fmt::format("database {} is locked: another indexer is writing to it", db.string()));
+      throw database_locked(db);
     }
   }
   ~BuildLock() { ::close(fd_); }
@@ -175,19 +175,19 @@ bool run_full_build(const IndexOptions& options, std::vector<FoundFile> files, u
   fs::create_directories(parts_dir(db));
   BuildLock build_lock(db);
   const unsigned resumed = existing_parts(db);
+  const std::int64_t boot = resumed > 0 ? boot_time() : 0;
   for (unsigned i = 0; i < resumed; ++i) {
     const fs::path part = part_path(db, i);
-    if (may_have_lost_writes(part) && !part_is_sound(part)) {
+    if (may_have_lost_writes(part, boot) && !part_is_sound(part)) {
       if (options.on_problem) {
         options.on_problem({part.string(), "this part of an unfinished build was damaged by a system crash; "
                                            "its files are indexed again"});
       }
+      // Created again empty, so the numbering stays contiguous.
       fs::remove_all(part);
+      open_for_writing(part, Xapian::DB_NO_SYNC).commit();
     }
   }
-  // Parts damaged beyond repair were removed above; create them again empty
-  // so the numbering stays contiguous.
-  for (unsigned i = 0; i < resumed; ++i) open_for_writing(part_path(db, i), Xapian::DB_NO_SYNC).commit();
   if (resumed > 0) write_stub(db, resumed);
 
   // Files some part already holds (a resumed build) are done.
@@ -245,18 +245,6 @@ bool run_full_build(const IndexOptions& options, std::vector<FoundFile> files, u
     std::vector<std::jthread> workers;
     for (unsigned w = 0; w < workers_wanted; ++w) {
       workers.emplace_back([&, w] {
-        struct Leave {
-          std::mutex& m;
-          std::condition_variable& cv;
-          unsigned& running;
-          ~Leave() {
-            {
-              std::lock_guard lock(m);
-              --running;
-            }
-            cv.notify_all();
-          }
-        } leave{done_mutex, done_cv, running};
         try {
           auto open_part = [&] {
             return std::make_unique<DbWriter>(new_part(), locked, part_summaries[w], WriterRole::kBuildPart);
@@ -279,6 +267,11 @@ bool run_full_build(const IndexOptions& options, std::vector<FoundFile> files, u
           if (!failure) failure = std::current_exception();
           failed = true;
         }
+        {
+          std::lock_guard lock(done_mutex);
+          --running;
+        }
+        done_cv.notify_all();
       });
     }
     std::unique_lock lock(done_mutex);

@@ -35,8 +35,42 @@ enum class SortOrder { kRelevance, kNewest, kOldest };
 // number of days) -> days; 0 when invalid. Shared by the CLI and the service.
 int parse_half_life(std::string_view text);
 
+// Filters given as data (a clicked facet, an API parameter), applied as
+// Xapian boolean filter terms: never pasted into the query text, so a value
+// cannot carry query syntax. All given filters must hold (AND); values are
+// matched case-insensitively, as the indexer stores them.
+struct SearchFilters {
+  std::vector<std::string> sections;  // "world" also covers "world/europe"
+  std::vector<std::string> people;    // a person's name as the facet shows it
+  std::vector<std::string> authors;   // a whole byline as stored
+  std::vector<std::string> sites;     // host name: "example.com" (a URL is reduced to its host)
+  std::string date;                   // "2022", "2022-02", "2022-02-01..2022-03-15", "..1999"; "" none
+  bool empty() const {
+    return sections.empty() && people.empty() && authors.empty() && sites.empty() && date.empty();
+  }
+};
+
+// A filter that was applied to a search, for a front end to show and remove.
+struct AppliedFilter {
+  std::string field;   // "section", "person", "author", "site", "date"
+  std::string value;   // as given ("2022-02", "last month" ...)
+  // Where it came from: "request" (SearchFilters), "query" (explicit syntax
+  // such as date: or section:), "words" (plain time words of a short query
+  // such as "floods last month").
+  std::string origin;
+  std::string from, to;  // date filters: the inclusive days, "YYYY-MM-DD" ("" open)
+  // True when the filter left no stories and the search was run again
+  // without it (only for origin "words"); the response's warnings say so.
+  bool dropped = false;
+};
+
 struct SearchRequest {
-  std::string query;                 // the query language (docs/query-syntax.md)
+  std::string query;                 // the query language (docs/query-syntax.md), up to 20,000 characters
+  SearchFilters filters;             // structured filters, ANDed with the query
+  // Non-empty: "more like this": stories closest to the stored story with
+  // this id (the query, if any, is ANDed in as a filter of its own words).
+  // Unknown id: QueryError.
+  std::string like_id;
   std::size_t offset = 0;            // first hit to return
   std::size_t limit = 10;            // hits to return
   SortOrder sort = SortOrder::kRelevance;
@@ -53,6 +87,10 @@ struct SearchRequest {
 
 struct Hit {
   std::string id;
+  // True when the story matches every word of a short query; false for a
+  // story that matches most of them (listed after all full matches). Always
+  // true for queries that are not ranked in tiers (sentences, pastes).
+  bool all_words = true;
   std::size_t rank = 0;       // 0-based position in the whole result list
   double score = 0;           // relevance weight (0 for date sorts without a query)
   Article article;            // stored fields; body cleared unless asked for
@@ -74,14 +112,31 @@ struct Facets {
 
 struct SearchResponse {
   std::string query;
-  std::size_t total = 0;          // estimated number of matches
+  // Number of results paging can return (near-duplicates collapsed unless
+  // all_versions). Exact when total_exact; otherwise Xapian's estimate
+  // (queries with more than kExactCountUpTo matches, or a time limit hit).
+  std::size_t total = 0;
+  bool total_exact = true;
+  // Of `total`, how many match every word of a short query (ranked first);
+  // equals total for queries that are not ranked in tiers.
+  std::size_t total_all_words = 0;
   std::size_t offset = 0;
   std::size_t limit = 0;
-  std::vector<Hit> hits;
+  std::vector<Hit> hits;          // empty past the end (offset >= total): not an error
+  // Filters applied (request, query syntax, time words), in that order.
+  std::vector<AppliedFilter> filters;
+  // Pasted text or long sentences are searched by their most distinctive
+  // terms; these are the words used (empty otherwise).
+  std::vector<std::string> reduced_terms;
   std::optional<Facets> facets;
   std::string suggestion;         // "did you mean" query, or ""
   std::vector<std::string> warnings;
 };
+
+// Counts up to this many matches are exact (SearchResponse::total_exact).
+inline constexpr std::size_t kExactCountUpTo = 100000;
+// Longest query text accepted, in bytes (a pasted article).
+inline constexpr std::size_t kMaxQueryBytes = 20000;
 
 // How a Searcher opens a stub that lists shards (docs/deployment.md).
 struct OpenOptions {

@@ -1,5 +1,6 @@
 #include "search/date_query.h"
 
+#include <algorithm>
 #include <cctype>
 #include <charconv>
 #include <chrono>
@@ -199,8 +200,10 @@ int parse_half_life(std::string_view text) {
   return 0;
 }
 
-DateFilters extract_date_filters(const std::string& query, const Date& today) {
-  // Split into whitespace-separated words, keeping quoted stretches whole.
+namespace {
+
+std::vector<std::string> split_query_words(const std::string& query) {
+  // Whitespace-separated words, keeping quoted stretches whole.
   std::vector<std::string> words;
   std::string current;
   bool quoted = false;
@@ -214,7 +217,10 @@ DateFilters extract_date_filters(const std::string& query, const Date& today) {
     current.push_back(c);
   }
   if (!current.empty()) words.push_back(std::move(current));
+  return words;
+}
 
+DateFilters extract(const std::vector<std::string>& words, const Date& today, bool time_words) {
   DateFilters out;
   std::vector<std::string> kept;
   for (std::size_t i = 0; i < words.size(); ++i) {
@@ -235,22 +241,57 @@ DateFilters extract_date_filters(const std::string& query, const Date& today) {
         }
         if (value.empty()) bad_date(w);
         out.ranges.push_back(range_for(field, value, today));
+        out.expressions.push_back({field == "from" ? "since" : field, value, false});
         continue;
       }
     }
-    if (auto n = relative_phrase_length(words, i)) {
-      std::string phrase;
-      for (std::size_t k = 0; k < *n; ++k) phrase += (k ? " " : "") + words[i + k];
-      auto span = parse_span(phrase, today);
-      if (span) {
-        out.ranges.push_back({span->first, span->last});
-        i += *n - 1;
-        continue;
+    if (time_words) {
+      if (auto n = relative_phrase_length(words, i)) {
+        std::string phrase;
+        for (std::size_t k = 0; k < *n; ++k) phrase += (k ? " " : "") + words[i + k];
+        auto span = parse_span(phrase, today);
+        if (span) {
+          out.ranges.push_back({span->first, span->last});
+          out.expressions.push_back({"date", util::to_lower(phrase), true});
+          i += *n - 1;
+          continue;
+        }
       }
     }
     kept.push_back(w);
   }
   out.rest = util::join(kept, " ");
+  return out;
+}
+
+// Words of the query that are not field:value filters or operators.
+std::size_t free_words(const std::string& text) {
+  std::size_t n = 0;
+  for (const auto& w : split_query_words(text)) {
+    if (w.find(':') != std::string::npos && w.front() != '"') continue;
+    if (w == "AND" || w == "OR" || w == "NOT" || w == "NEAR") continue;
+    ++n;
+  }
+  return n;
+}
+
+}  // namespace
+
+DateRange parse_date_field(const std::string& field, const std::string& value, const Date& today) {
+  std::string f = util::to_lower(field);
+  if (!is_date_field(f)) throw QueryError(fmt::format("'{}' is not a date field", field));
+  if (util::trim(value).empty()) bad_date(f + ":");
+  return range_for(f, value, today);
+}
+
+DateFilters extract_date_filters(const std::string& query, const Date& today) {
+  const std::vector<std::string> words = split_query_words(query);
+  DateFilters out = extract(words, today, true);
+  const bool read_words = std::any_of(out.expressions.begin(), out.expressions.end(),
+                                      [](const DateExpression& e) { return e.from_words; });
+  // In a sentence ("the minister came under attack last week"), time words
+  // are words: only a short query is taken to ask for a period.
+  if (read_words && free_words(out.rest) > kTimeWordsQueryWords) out = extract(words, today, false);
   return out;
 }
 

@@ -1,6 +1,9 @@
 #include "search/query_builder.h"
 
+#include <algorithm>
 #include <chrono>
+#include <cmath>
+#include <map>
 #include <optional>
 #include <iterator>
 
@@ -54,17 +57,10 @@ void check_limits(const std::string& text, const QueryLimits& limits) {
   if (text.size() > limits.max_bytes) {
     throw QueryError(fmt::format("query too long: {} bytes (the limit is {})", text.size(), limits.max_bytes));
   }
-  std::size_t words = 0, depth = 0, max_depth = 0;
-  bool in_word = false;
+  std::size_t depth = 0, max_depth = 0;
   for (char c : text) {
     if (c == '(') max_depth = std::max(max_depth, ++depth);
     if (c == ')' && depth > 0) --depth;
-    bool word_char = c != ' ';
-    if (word_char && !in_word) ++words;
-    in_word = word_char;
-  }
-  if (words > limits.max_words) {
-    throw QueryError(fmt::format("query has too many words: {} (the limit is {})", words, limits.max_words));
   }
   if (max_depth > limits.max_depth) {
     throw QueryError(fmt::format("brackets nested too deeply: {} (the limit is {})", max_depth, limits.max_depth));
@@ -146,6 +142,11 @@ struct QueryBuilder::Impl {
   Xapian::Database db;
   QueryLimits limits;
   Xapian::QueryParser parser;
+
+  Xapian::Query parse(const std::string& text, bool all_words, unsigned extra_flags);
+  Xapian::Query reduce(const Xapian::Query& words, std::vector<std::string>* kept_words);
+  void add_request_filters(const SearchFilters& f, const Date& today, BuiltQuery& built,
+                           std::vector<Xapian::Query>& must);
 };
 
 namespace {
@@ -197,47 +198,217 @@ QueryBuilder::QueryBuilder(const Xapian::Database& db, QueryLimits limits) : imp
 
 QueryBuilder::~QueryBuilder() = default;
 
-BuiltQuery QueryBuilder::build(const std::string& raw, const Date& today, bool all_words) {
+namespace {
+
+std::string iso(const std::optional<Date>& d) { return d ? d->iso() : std::string(); }
+
+Xapian::Query all_of(const std::vector<Xapian::Query>& parts) {
+  if (parts.empty()) return {};
+  if (parts.size() == 1) return parts[0];
+  return Xapian::Query(Xapian::Query::OP_AND, parts.begin(), parts.end());
+}
+
+// Xapian's parser puts boolean field filters (section:x) in an OP_FILTER
+// around the words: split them apart.
+void split_filters(const Xapian::Query& q, Xapian::Query* words, std::vector<Xapian::Query>* filters) {
+  if (q.get_type() == Xapian::Query::OP_FILTER && q.get_num_subqueries() >= 2) {
+    *words = q.get_subquery(0);
+    for (std::size_t i = 1; i < q.get_num_subqueries(); ++i) filters->push_back(q.get_subquery(i));
+    return;
+  }
+  *words = q;
+}
+
+// Words of the query that are not field:value filters or operators.
+std::size_t count_free_words(const std::string& text) {
+  std::size_t n = 0;
+  for (const auto& w : util::split(text, ' ')) {
+    if (w.empty() || w == "AND" || w == "OR" || w == "NOT" || w == "NEAR" || w == "-" || w == "+") continue;
+    if (auto colon = w.find(':'); colon != std::string::npos && colon > 0 && w[0] != '"') continue;
+    ++n;
+  }
+  return n;
+}
+
+// Stories that hold at least `m` of `parts` (a boolean condition).
+Xapian::Query at_least(const std::vector<Xapian::Query>& parts, std::size_t m) {
+  if (m >= parts.size()) return Xapian::Query(Xapian::Query::OP_AND, parts.begin(), parts.end());
+  std::vector<Xapian::Query> combos;
+  // All subsets of size m (parts.size() <= kTieredUpTo, so at most 6).
+  const unsigned n = static_cast<unsigned>(parts.size());
+  for (unsigned mask = 0; mask < (1u << n); ++mask) {
+    if (static_cast<std::size_t>(__builtin_popcount(mask)) != m) continue;
+    std::vector<Xapian::Query> pick;
+    for (unsigned i = 0; i < n; ++i) {
+      if (mask & (1u << i)) pick.push_back(parts[i]);
+    }
+    combos.emplace_back(Xapian::Query::OP_AND, pick.begin(), pick.end());
+  }
+  return Xapian::Query(Xapian::Query::OP_OR, combos.begin(), combos.end());
+}
+
+// The free-text terms of a parsed query with their query frequency.
+std::map<std::string, Xapian::termcount> text_terms(const Xapian::Query& q) {
+  std::map<std::string, Xapian::termcount> out;
+  for (auto t = q.get_terms_begin(); t != q.get_terms_end(); ++t) ++out[*t];
+  return out;
+}
+
+}  // namespace
+
+Xapian::Query BuiltQuery::with_filters(const Xapian::Query& words, bool with_word_dates) const {
+  std::vector<Xapian::Query> must;
+  if (!filters.empty()) must.push_back(filters);
+  if (with_word_dates && !word_dates.empty()) must.push_back(word_dates);
+  Xapian::Query filter = all_of(must);
+  if (words.empty() && filter.empty()) return Xapian::Query::MatchAll;
+  if (words.empty()) return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, filter, 0.0);
+  if (filter.empty()) return words;
+  return Xapian::Query(Xapian::Query::OP_FILTER, words, filter);
+}
+
+Xapian::Query BuiltQuery::matches(bool with_word_dates) const {
+  if (!tiered()) return with_filters(ranked, with_word_dates);
+  Xapian::Query most(Xapian::Query::OP_FILTER, ranked, most_words);
+  return with_filters(Xapian::Query(Xapian::Query::OP_OR, all_words, most), with_word_dates);
+}
+
+// Boolean filters typed in the query (section:world), for the response.
+void describe_query_filters(const std::vector<Xapian::Query>& syntax, BuiltQuery& built) {
+  static const std::pair<std::string_view, const char*> kFields[] = {
+      {schema::kSectionPrefix, "section"}, {schema::kSitePrefix, "site"},     {schema::kUrlPrefix, "url"},
+      {schema::kSubjectPrefix, "subject"}, {schema::kLanguagePrefix, "lang"}};
+  for (const auto& q : syntax) {
+    for (auto t = q.get_unique_terms_begin(); t != q.get_unique_terms_end(); ++t) {
+      const std::string term = *t;
+      std::size_t upper = 0;
+      while (upper < term.size() && term[upper] >= 'A' && term[upper] <= 'Z') ++upper;
+      std::string_view prefix(term.data(), upper);
+      for (const auto& [p, field] : kFields) {
+        if (prefix != p) continue;
+        std::string value = term.substr(upper);
+        if (!value.empty() && value[0] == ':') value.erase(0, 1);
+        built.applied.push_back({field, value, "query", "", "", false});
+      }
+    }
+  }
+}
+
+Xapian::Query QueryBuilder::Impl::parse(const std::string& text, bool all_words, unsigned extra_flags) {
+  auto& qp = parser;
+  qp.set_default_op(all_words ? Xapian::Query::OP_AND : Xapian::Query::OP_OR);
+  qp.set_stopper(all_words ? nullptr : &sentence_stopper());
+  const unsigned flags = Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_WILDCARD |
+                         Xapian::QueryParser::FLAG_PURE_NOT | extra_flags;
+  try {
+    return qp.parse_query(text, flags);
+  } catch (const Xapian::QueryParserError&) {
+    // Like Omega: an unbalanced quote or bracket is read as plain words.
+    try {
+      return qp.parse_query(text, 0);
+    } catch (const Xapian::QueryParserError& e) {
+      throw QueryError(fmt::format("cannot parse the query: {}", e.get_msg()));
+    }
+  }
+}
+
+// A pasted text keeps its most distinctive terms: the highest query
+// frequency times inverse document frequency in this archive.
+Xapian::Query QueryBuilder::Impl::reduce(const Xapian::Query& words, std::vector<std::string>* kept_words) {
+  const double n = std::max<double>(1, db.get_doccount());
+  struct Scored {
+    std::string term;
+    Xapian::termcount wqf;
+    double score;
+  };
+  std::vector<Scored> scored;
+  for (const auto& [term, wqf] : text_terms(words)) {
+    Xapian::doccount df = db.get_termfreq(term);
+    if (df == 0) continue;
+    scored.push_back({term, wqf, wqf * std::log((n + 1) / df)});
+  }
+  std::sort(scored.begin(), scored.end(), [](const Scored& a, const Scored& b) {
+    return a.score != b.score ? a.score > b.score : a.term < b.term;
+  });
+  if (scored.size() > kPastedTerms) scored.resize(kPastedTerms);
+  std::vector<Xapian::Query> parts;
+  for (const auto& s : scored) {
+    parts.emplace_back(s.term, s.wqf);
+    std::string w = s.term[0] == 'Z' ? s.term.substr(1) : s.term;
+    kept_words->push_back(w);
+  }
+  if (parts.empty()) return words;  // nothing in the archive: keep it as typed (no matches)
+  return Xapian::Query(Xapian::Query::OP_OR, parts.begin(), parts.end());
+}
+
+void QueryBuilder::Impl::add_request_filters(const SearchFilters& f, const Date& today, BuiltQuery& built,
+                                       std::vector<Xapian::Query>& must) {
+  auto add = [&](std::string_view field, std::string_view prefix, const std::string& raw, NormalisedField::Kind kind) {
+    std::string value(util::trim(raw));
+    if (value.empty()) throw QueryError(fmt::format("the {} filter is empty", field));
+    NormalisedField normalise(prefix, kind);
+    must.push_back(normalise(value));
+    built.applied.push_back({std::string(field), value, "request", "", "", false});
+  };
+  using Kind = NormalisedField::Kind;
+  for (const auto& v : f.sections) add("section", schema::kSectionPrefix, v, Kind::kLower);
+  for (const auto& v : f.people) add("person", schema::kPersonFilter, v, Kind::kLower);
+  for (const auto& v : f.authors) add("author", schema::kAuthorFilter, v, Kind::kLower);
+  for (const auto& v : f.sites) add("site", schema::kSitePrefix, v, Kind::kHost);
+  if (!f.date.empty()) {
+    DateRange r = parse_date_field("date", f.date, today);
+    must.push_back(date_filter(r, db));
+    built.applied.push_back({"date", f.date, "request", iso(r.from), iso(r.to), false});
+  }
+}
+
+BuiltQuery QueryBuilder::build(const std::string& raw, const SearchFilters& request_filters, const Date& today) {
   BuiltQuery built;
   std::string cleaned = clean_query(raw);
   check_limits(cleaned, impl_->limits);
   DateFilters dates = extract_date_filters(cleaned, today);
   built.text = dates.rest;
-  built.all_words = all_words;
 
-  Xapian::Query text_query;
+  std::vector<Xapian::Query> must;
+  impl_->add_request_filters(request_filters, today, built, must);
+  std::vector<Xapian::Query> from_words;
+  for (std::size_t i = 0; i < dates.ranges.size(); ++i) {
+    const DateRange& r = dates.ranges[i];
+    const DateExpression& e = dates.expressions[i];
+    (e.from_words ? from_words : must).push_back(date_filter(r, impl_->db));
+    built.applied.push_back({e.field == "date" ? "date" : e.field, e.text, e.from_words ? "words" : "query",
+                             iso(r.from), iso(r.to), false});
+  }
+
+  Xapian::Query words;
+  std::vector<Xapian::Query> syntax;  // boolean filters typed in the query
   if (!util::trim(dates.rest).empty()) {
-    auto& qp = impl_->parser;
-    qp.set_default_op(all_words ? Xapian::Query::OP_AND : Xapian::Query::OP_OR);
-    qp.set_stopper(all_words ? nullptr : &sentence_stopper());
-    const unsigned flags = Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_WILDCARD |
-                           Xapian::QueryParser::FLAG_PURE_NOT;
-    try {
-      text_query = qp.parse_query(dates.rest, flags);
-    } catch (const Xapian::QueryParserError&) {
-      // Like Omega: an unbalanced quote or bracket is read as plain words.
-      try {
-        text_query = qp.parse_query(dates.rest, 0);
-      } catch (const Xapian::QueryParserError& e) {
-        throw QueryError(fmt::format("cannot parse the query: {}", e.get_msg()));
+    const std::size_t n = count_free_words(dates.rest);
+    built.sentence = n > kTieredUpTo;
+    Xapian::Query parsed = impl_->parse(dates.rest, !built.sentence, 0);
+    split_filters(parsed, &words, &syntax);
+    if (n > kPastedWordsOver) {
+      words = impl_->reduce(words, &built.reduced_terms);
+    } else if (!built.sentence && n >= 2) {
+      Xapian::Query any;
+      std::vector<Xapian::Query> ignored;
+      split_filters(impl_->parse(dates.rest, false, 0), &any, &ignored);
+      if (any.get_type() == Xapian::Query::OP_OR && any.get_num_subqueries() >= 2 &&
+          any.serialise() != words.serialise()) {
+        std::vector<Xapian::Query> parts;
+        for (std::size_t i = 0; i < any.get_num_subqueries(); ++i) parts.push_back(any.get_subquery(i));
+        built.all_words = words;
+        built.most_words = at_least(parts, parts.size() >= 3 ? parts.size() - 1 : parts.size());
+        words = any;
       }
     }
   }
-  built.has_text = has_weighted_terms(text_query) || dates.rest.find('*') != std::string::npos;
-  Xapian::Query filters;
-  for (const auto& r : dates.ranges) {
-    Xapian::Query f = date_filter(r, impl_->db);
-    filters = filters.empty() ? f : Xapian::Query(Xapian::Query::OP_AND, filters, f);
-  }
-  if (text_query.empty() && filters.empty()) {
-    built.query = Xapian::Query::MatchAll;
-  } else if (text_query.empty()) {
-    built.query = Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, filters, 0.0);
-  } else if (filters.empty()) {
-    built.query = text_query;
-  } else {
-    built.query = Xapian::Query(Xapian::Query::OP_FILTER, text_query, filters);
-  }
+  describe_query_filters(syntax, built);
+  must.insert(must.end(), syntax.begin(), syntax.end());
+  built.ranked = words;
+  built.has_text = has_weighted_terms(words) || dates.rest.find('*') != std::string::npos;
+  built.filters = all_of(must);
+  built.word_dates = all_of(from_words);
   return built;
 }
 

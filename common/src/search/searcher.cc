@@ -3,7 +3,11 @@
 #include <algorithm>
 #include <cmath>
 #include <filesystem>
+#include <cstdio>
+#include <cstdlib>
+#include <deque>
 #include <future>
+#include <set>
 #include <optional>
 
 #include <fmt/format.h>
@@ -21,9 +25,13 @@
 namespace morgue {
 namespace {
 
-// Queries of up to this many words must match all of them; longer ones
-// (pasted sentences) match any, best first.
-constexpr std::size_t kAllWordsUpTo = 4;
+// Pseudo-relevance feedback for sentences: the first kFeedbackDocs results
+// give kFeedbackTerms terms, added at kFeedbackWeight of their own weight.
+constexpr Xapian::doccount kFeedbackDocs = 10;
+constexpr Xapian::termcount kFeedbackTerms = 10;
+constexpr double kFeedbackWeight = 0.3;
+// "More like this" searches for a story's this many most telling terms.
+constexpr Xapian::termcount kLikeTerms = 40;
 // Relevance re-ranked with recency looks at this many top hits.
 constexpr Xapian::doccount kRecencyWindow = 300;
 // Share of the blended score that recency decides.
@@ -75,6 +83,45 @@ bool has_wildcard(const Xapian::Query& q) {
   return false;
 }
 
+// A page of hits gathered from one or two ranked passes (tiers).
+struct Pass {
+  Xapian::Enquire enquire;
+  Xapian::MSet mset;
+  bool all_words = true;
+  explicit Pass(const Xapian::Database& db) : enquire(db) {}
+};
+
+struct Ranked {
+  const Pass* pass;
+  Xapian::MSetIterator it;
+  double score;
+};
+
+// Terms a "more like this" or feedback query may use: plain and stemmed
+// words, not prefixed fields or numbers.
+class WordDecider : public Xapian::ExpandDecider {
+ public:
+  bool operator()(const std::string& term) const override {
+    std::size_t start = !term.empty() && term[0] == 'Z' ? 1 : 0;
+    if (start >= term.size() || term.size() - start < 3) return false;
+    unsigned char c = static_cast<unsigned char>(term[start]);
+    if (c >= 'A' && c <= 'Z') return false;
+    return !std::all_of(term.begin() + static_cast<std::ptrdiff_t>(start), term.end(),
+                        [](char ch) { return (ch >= '0' && ch <= '9') || ch == '.' || ch == ','; });
+  }
+};
+
+// BM25 with the parameters tuned on the judged collections
+// (docs/benchmarks.md, "Ranking").
+Xapian::BM25Weight ranking_weight() {
+  static const std::pair<double, double> params = [] {
+    double k1 = 1.0, b = 0.5;
+    if (const char* env = std::getenv("MORGUE_BM25")) std::sscanf(env, "%lf,%lf", &k1, &b);
+    return std::pair{k1, b};
+  }();
+  return Xapian::BM25Weight(params.first, 0, 1, params.second, 0.5);
+}
+
 double recency(const Xapian::Document& doc, double today_days, int half_life) {
   std::string v = doc.get_value(schema::kSlotDayNumber);
   if (v.empty()) return 0;
@@ -112,10 +159,26 @@ struct Searcher::Impl {
   bool all_local() const { return !shards || !shards->has_remote(); }
   // Called whenever `db` was reopened or replaced.
   void reopened() { facet.stale = true; }
+  // The hits of one page, the passes they came from, and the counts.
+  struct Page {
+    std::deque<Pass> passes;    // stable addresses: hits point into them
+    std::vector<Ranked> ranked;  // the page's hits, in order
+    std::size_t total = 0, total_all_words = 0;
+    bool exact = true;
+    bool with_word_dates = true;
+    Xapian::Query facet_query;   // every match of the list (all tiers)
+    std::future<Facets> facets;
+  };
+
   SearchResponse run(const SearchRequest& req);
+  Page rank(const BuiltQuery& built, bool with_word_dates, const SearchRequest& req);
+  void configure(Xapian::Enquire& enquire, const Xapian::Query& query, const BuiltQuery& built,
+                 const SearchRequest& req) const;
+  void blend_recency(Page& page, const SearchRequest& req, Xapian::doccount offset, Xapian::doccount limit) const;
+  void fill_hits(Page& page, const BuiltQuery& built, const SearchRequest& req, SearchResponse& response);
+  Xapian::Query feedback(const Xapian::Query& words, const Xapian::Query& filtered, const SearchRequest& req);
+  void like(const std::string& id, BuiltQuery& built);
   Facets count_facets_local(const std::string& serialised_query, const SearchRequest& req);
-  Xapian::MSet match(Xapian::Enquire& enquire, Xapian::doccount first, Xapian::doccount count,
-                     Xapian::doccount check_at_least);
 };
 
 Searcher::Searcher(const std::string& db_path) : Searcher(db_path, OpenOptions{}) {}
@@ -206,11 +269,6 @@ SearchResponse Searcher::search(const SearchRequest& request) {
   }
 }
 
-Xapian::MSet Searcher::Impl::match(Xapian::Enquire& enquire, Xapian::doccount first, Xapian::doccount count,
-                                   Xapian::doccount check_at_least) {
-  return enquire.get_mset(first, count, check_at_least);
-}
-
 namespace {
 
 // Facets count every match, so they come from a pass of their own with
@@ -264,93 +322,156 @@ Facets Searcher::Impl::count_facets_local(const std::string& serialised_query, c
                             req.facet_top);
 }
 
-SearchResponse Searcher::Impl::run(const SearchRequest& req) {
-  SearchResponse response;
-  response.query = req.query;
-  response.offset = req.offset;
-  response.limit = req.limit;
-  const Date today = req.today ? *req.today : today_utc();
 
-  QueryBuilder builder(db, QueryLimits{});
-  std::size_t words = QueryBuilder::plain_words(req.query).size();
-  BuiltQuery built = builder.build(req.query, today, words <= kAllWordsUpTo);
+// Pseudo-relevance feedback for sentences: the most telling terms of the
+// first few results, added at a low weight to stories that already match.
+Xapian::Query Searcher::Impl::feedback(const Xapian::Query& words, const Xapian::Query& filtered,
+                                       const SearchRequest& req) {
+  Xapian::Enquire first(db);
+  first.set_query(filtered);
+  first.set_weighting_scheme(ranking_weight());
+  if (req.time_limit_seconds > 0) first.set_time_limit(req.time_limit_seconds);
+  Xapian::MSet top = first.get_mset(0, kFeedbackDocs);
+  if (top.size() < kFeedbackDocs / 2) return words;
+  Xapian::RSet rset;
+  for (auto it = top.begin(); it != top.end(); ++it) rset.add_document(*it);
+  std::set<std::string> own(words.get_unique_terms_begin(), words.get_unique_terms_end());
+  WordDecider decider;
+  Xapian::ESet eset = first.get_eset(kFeedbackTerms + own.size(), rset, &decider);
+  std::vector<Xapian::Query> extra;
+  for (auto t = eset.begin(); t != eset.end() && extra.size() < kFeedbackTerms; ++t) {
+    if (!own.count(*t)) extra.emplace_back(*t);
+  }
+  if (extra.empty()) return words;
+  Xapian::Query expansion(Xapian::Query::OP_SCALE_WEIGHT,
+                          Xapian::Query(Xapian::Query::OP_OR, extra.begin(), extra.end()), kFeedbackWeight);
+  return Xapian::Query(Xapian::Query::OP_AND_MAYBE, words, expansion);
+}
 
-  // Facets of a local archive are counted in parallel with the ranked pass.
-  std::future<Facets> facets;
-  auto start_facets = [&] {
-    if (!req.facets || !all_local()) return;
-    facets = std::async(std::launch::async, [this, query = built.query.serialise(), &req] {
-      return count_facets_local(query, req);
-    });
-  };
-  start_facets();
-
+// "More like this": the story's most telling terms (Xapian's ESet over it).
+void Searcher::Impl::like(const std::string& id, BuiltQuery& built) {
+  const std::string id_term = schema::make_term(schema::kIdPrefix, id);
+  auto p = db.postlist_begin(id_term);
+  if (p == db.postlist_end(id_term)) throw QueryError(fmt::format("no story with id {}", id));
+  Xapian::RSet rset;
+  rset.add_document(*p);
   Xapian::Enquire enquire(db);
-  enquire.set_query(built.query);
+  enquire.set_query(Xapian::Query(id_term));
+  WordDecider decider;
+  Xapian::ESet eset = enquire.get_eset(kLikeTerms, rset, &decider);
+  std::vector<Xapian::Query> terms;
+  for (auto t = eset.begin(); t != eset.end(); ++t) terms.emplace_back(*t);
+  Xapian::Query similar = terms.empty() ? Xapian::Query(id_term)
+                                        : Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
+  // The query's own words, if any, narrow the similar stories down.
+  if (!built.ranked.empty()) similar = Xapian::Query(Xapian::Query::OP_FILTER, similar, built.ranked);
+  built.ranked = Xapian::Query(Xapian::Query::OP_AND_NOT, similar, Xapian::Query(id_term));
+  built.all_words = built.most_words = Xapian::Query();
+  built.sentence = false;
+  built.has_text = true;
+}
+
+void Searcher::Impl::configure(Xapian::Enquire& enquire, const Xapian::Query& query, const BuiltQuery& built,
+                               const SearchRequest& req) const {
+  enquire.set_query(query);
+  enquire.set_weighting_scheme(ranking_weight());
   if (!req.all_versions) enquire.set_collapse_key(schema::kSlotDupGroup);
-  const bool pure_filter = !built.has_text;
   SortOrder sort = req.sort;
-  if (sort == SortOrder::kRelevance && pure_filter) sort = SortOrder::kNewest;
+  if (sort == SortOrder::kRelevance && !built.has_text) sort = SortOrder::kNewest;
   if (sort == SortOrder::kNewest) enquire.set_sort_by_value_then_relevance(schema::kSlotDate, true);
   if (sort == SortOrder::kOldest) enquire.set_sort_by_value_then_relevance(schema::kSlotDate, false);
-  const bool blend_recency = req.recent_half_life_days > 0 && sort == SortOrder::kRelevance;
-
   if (req.time_limit_seconds > 0) enquire.set_time_limit(req.time_limit_seconds);
-  const Xapian::doccount check = 0;
+}
+
+// One ranked list over up to two passes: for a tiered query, the stories
+// with every word, then those with most of them. Counts are exact up to
+// kExactCountUpTo matches (Xapian checks that many before estimating).
+Searcher::Impl::Page Searcher::Impl::rank(const BuiltQuery& built, bool with_word_dates, const SearchRequest& req) {
+  Page page;
+  page.with_word_dates = with_word_dates;
+  std::vector<std::pair<Xapian::Query, bool>> tiers;  // query, all words
+  page.facet_query = built.matches(with_word_dates);
+  if (built.tiered()) {
+    Xapian::Query most(Xapian::Query::OP_FILTER, built.ranked, built.most_words);
+    tiers.emplace_back(built.with_filters(built.all_words, with_word_dates), true);
+    tiers.emplace_back(built.with_filters(Xapian::Query(Xapian::Query::OP_AND_NOT, most, built.all_words),
+                                          with_word_dates),
+                       false);
+  } else {
+    Xapian::Query words = built.ranked;
+    if (built.sentence && req.sort == SortOrder::kRelevance) words = feedback(words, page.facet_query, req);
+    tiers.emplace_back(built.with_filters(words, with_word_dates), true);
+  }
+  if (req.facets && all_local()) {
+    page.facets = std::async(std::launch::async, [this, query = page.facet_query.serialise(), &req] {
+      return count_facets_local(query, req);
+    });
+  }
+  const bool blend = req.recent_half_life_days > 0 && req.sort == SortOrder::kRelevance && built.has_text;
   const auto offset = static_cast<Xapian::doccount>(std::min<std::size_t>(req.offset, 1u << 30));
   const auto limit = static_cast<Xapian::doccount>(std::min<std::size_t>(req.limit, 1000));
-
-  Xapian::MSet mset = blend_recency ? match(enquire, 0, std::max(kRecencyWindow, offset + limit), check)
-                                    : match(enquire, offset, limit, check);
-  if (mset.empty() && built.all_words && words > 1 && offset == 0) {
-    // Nothing has every word: fall back to any word, best first, and say so.
-    built = builder.build(req.query, today, false);
-    if (facets.valid()) facets.wait();  // counted the query that matched nothing
-    start_facets();
-    enquire.set_query(built.query);
-    mset = blend_recency ? match(enquire, 0, std::max(kRecencyWindow, offset + limit), check)
-                         : match(enquire, offset, limit, check);
-    if (!mset.empty()) response.warnings.push_back("no story has all the words; showing stories with some of them");
+  Xapian::doccount from = blend ? 0 : offset;
+  Xapian::doccount count = blend ? std::max(kRecencyWindow, offset + limit) : limit;
+  const auto check = static_cast<Xapian::doccount>(kExactCountUpTo + 1);
+  std::size_t before = 0;  // matches in earlier tiers
+  for (const auto& [query, all_words] : tiers) {
+    Pass& pass = page.passes.emplace_back(db);
+    pass.all_words = all_words;
+    configure(pass.enquire, query, built, req);
+    // This tier's part of the window [from, from + count) of the whole list.
+    Xapian::doccount start = from > before ? static_cast<Xapian::doccount>(from - before) : 0;
+    Xapian::doccount end = from + count > before ? static_cast<Xapian::doccount>(from + count - before) : 0;
+    pass.mset = pass.enquire.get_mset(start, end > start ? end - start : 0, check);
+    const std::size_t matches = pass.mset.get_matches_estimated();
+    if (pass.mset.get_matches_lower_bound() != pass.mset.get_matches_upper_bound()) page.exact = false;
+    for (auto it = pass.mset.begin(); it != pass.mset.end(); ++it) page.ranked.push_back({&pass, it, it.get_weight()});
+    if (all_words) page.total_all_words += matches;
+    before += matches;
   }
-  response.total = mset.get_matches_estimated();
+  page.total = before;
+  if (blend) blend_recency(page, req, offset, limit);
+  return page;
+}
 
-  struct Ranked {
-    Xapian::MSetIterator it;
-    double score;
-  };
-  std::vector<Ranked> ranked;
-  const double top_weight = mset.empty() ? 0 : mset.begin().get_weight();
+void Searcher::Impl::blend_recency(Page& page, const SearchRequest& req, Xapian::doccount offset,
+                                   Xapian::doccount limit) const {
+  const Date today = req.today ? *req.today : today_utc();
   const double today_days = day_number(today);
-  for (auto it = mset.begin(); it != mset.end(); ++it) {
-    double score = it.get_weight();
-    if (blend_recency) {
-      double relevance = top_weight > 0 ? score / top_weight : 0;
-      score = (1 - kRecencyShare) * relevance +
-              kRecencyShare * recency(it.get_document(), today_days, req.recent_half_life_days);
-    }
-    ranked.push_back({it, score});
+  double top = 0;
+  for (const auto& r : page.ranked) top = std::max(top, r.score);
+  for (auto& r : page.ranked) {
+    double relevance = top > 0 ? r.score / top : 0;
+    r.score = (1 - kRecencyShare) * relevance +
+              kRecencyShare * recency(r.it.get_document(), today_days, req.recent_half_life_days);
   }
-  if (blend_recency) {
-    std::stable_sort(ranked.begin(), ranked.end(), [](const Ranked& a, const Ranked& b) { return a.score > b.score; });
-    std::size_t from = std::min<std::size_t>(offset, ranked.size());
-    std::size_t to = std::min<std::size_t>(from + limit, ranked.size());
-    ranked = std::vector<Ranked>(ranked.begin() + static_cast<std::ptrdiff_t>(from),
-                                 ranked.begin() + static_cast<std::ptrdiff_t>(to));
-  }
+  // Stories with every word stay ahead of those with most of them.
+  std::stable_sort(page.ranked.begin(), page.ranked.end(), [](const Ranked& a, const Ranked& b) {
+    if (a.pass->all_words != b.pass->all_words) return a.pass->all_words;
+    return a.score > b.score;
+  });
+  std::size_t from = std::min<std::size_t>(offset, page.ranked.size());
+  std::size_t to = std::min<std::size_t>(from + limit, page.ranked.size());
+  page.ranked = std::vector<Ranked>(page.ranked.begin() + static_cast<std::ptrdiff_t>(from),
+                                    page.ranked.begin() + static_cast<std::ptrdiff_t>(to));
+}
 
+void Searcher::Impl::fill_hits(Page& page, const BuiltQuery& built, const SearchRequest& req,
+                               SearchResponse& response) {
   // One batch for all hits' documents (matters for remote shards). Xapian
   // 1.4's MSet::fetch() crashes on a remote MSet that starts past the first
   // hit, so later pages fetch hit by hit.
-  if (offset == 0 && !blend_recency) mset.fetch();
+  if (req.offset == 0 && req.recent_half_life_days == 0) {
+    for (auto& pass : page.passes) pass.mset.fetch();
+  }
   // What to highlight: the query's own terms, which a story's text either
-  // holds or not; only wildcards need the words each hit matched (reading
-  // every hit's term list, which is what a one-shot search spent most on).
-  const Xapian::Query& query = enquire.get_query();
-  const bool per_hit_terms = has_wildcard(query);
+  // holds or not; only wildcards need the words each hit matched.
+  Xapian::Query words = built.all_words.empty() ? built.ranked
+                                                : Xapian::Query(Xapian::Query::OP_OR, built.ranked, built.all_words);
+  const bool per_hit_terms = has_wildcard(words);
   const SnippetTerms query_terms =
-      per_hit_terms ? SnippetTerms{} : snippet_terms(query.get_unique_terms_begin(), query.get_unique_terms_end());
+      per_hit_terms ? SnippetTerms{} : snippet_terms(words.get_unique_terms_begin(), words.get_unique_terms_end());
   std::size_t rank = req.offset;
-  for (const auto& r : ranked) {
+  for (const auto& r : page.ranked) {
     Hit hit;
     Xapian::Document doc = r.it.get_document();
     hit.article = article_from_document(doc);
@@ -362,7 +483,9 @@ SearchResponse Searcher::Impl::run(const SearchRequest& req) {
     }
     hit.rank = rank++;
     hit.score = r.score;
+    hit.all_words = r.pass->all_words;
     hit.versions = req.all_versions ? 1 : static_cast<std::size_t>(r.it.get_collapse_count()) + 1;
+    const Xapian::Enquire& enquire = r.pass->enquire;
     hit.snippet = make_snippet(hit.article.body,
                                per_hit_terms ? snippet_terms(enquire.get_matching_terms_begin(r.it),
                                                              enquire.get_matching_terms_end(r.it))
@@ -371,13 +494,55 @@ SearchResponse Searcher::Impl::run(const SearchRequest& req) {
     hit.article.body.clear();
     response.hits.push_back(std::move(hit));
   }
-  if (shards && shards->has_remote() && !req.all_versions && !ranked.empty()) {
-    std::vector<std::string> keys;
-    for (const auto& r : ranked) keys.push_back(r.it.get_collapse_key());
-    auto versions = count_versions(db, enquire.get_query(), schema::kSlotDupGroup, keys);
-    for (std::size_t i = 0; i < response.hits.size(); ++i) response.hits[i].versions = versions[i];
+  if (shards && shards->has_remote() && !req.all_versions) {
+    for (std::size_t i = 0; i < page.ranked.size(); ++i) {
+      const Pass& pass = *page.ranked[i].pass;
+      auto versions = count_versions(db, pass.enquire.get_query(), schema::kSlotDupGroup,
+                                     {page.ranked[i].it.get_collapse_key()});
+      response.hits[i].versions = versions.at(0);
+    }
   }
-  if (req.facets) response.facets = facets.valid() ? facets.get() : count_facets_by_value(db, built.query, req);
+}
+
+SearchResponse Searcher::Impl::run(const SearchRequest& req) {
+  SearchResponse response;
+  response.query = req.query;
+  response.offset = req.offset;
+  response.limit = req.limit;
+  const Date today = req.today ? *req.today : today_utc();
+
+  QueryBuilder builder(db, QueryLimits{});
+  BuiltQuery built = builder.build(req.query, req.filters, today);
+  if (!req.like_id.empty()) like(req.like_id, built);
+  response.reduced_terms = built.reduced_terms;
+
+  Page page = rank(built, true, req);
+  if (page.total == 0 && !built.word_dates.empty()) {
+    // A period read from plain words ("last month") that leaves nothing:
+    // search all dates and say so.
+    std::vector<std::string> periods;
+    for (auto& f : built.applied) {
+      if (f.origin != "words") continue;
+      f.dropped = true;
+      periods.push_back(f.value);
+    }
+    page = rank(built, false, req);
+    response.warnings.push_back(fmt::format("nothing from {}; showing all dates", util::join(periods, ", ")));
+  }
+  if (page.total == 0 && built.tiered()) {
+    // Nothing has most of the words: any word, best first, and say so.
+    built.all_words = built.most_words = Xapian::Query();
+    page = rank(built, page.with_word_dates, req);
+    if (page.total > 0) response.warnings.push_back("no story has all the words; showing stories with some of them");
+  }
+  response.filters = built.applied;
+  response.total = page.total;
+  response.total_exact = page.exact;
+  response.total_all_words = page.total_all_words;
+  fill_hits(page, built, req, response);
+  if (req.facets) {
+    response.facets = page.facets.valid() ? page.facets.get() : count_facets_by_value(db, page.facet_query, req);
+  }
   if (built.has_text && response.total < 3) response.suggestion = suggest_spelling(db, built.text);
   return response;
 }

@@ -292,9 +292,9 @@ TEST(FacetTableTest, TableCountsEqualSpyCountsAndFollowReopen) {
       collector.attach(enquire);
       return enquire.get_mset(0, 0, db.get_doccount()).get_matches_estimated();
     };
-    FacetCollector collector;
+    FacetCollector collector(true);
     if (count(built.matches(true), collector) == 0 && built.tiered()) {
-      FacetCollector any;
+      FacetCollector any(true);
       built.all_words = built.most_words = Xapian::Query();
       count(built.matches(true), any);
       return any.collect(10);

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <bit>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "morgue/schema.h"
 #include "util/strings.h"
@@ -65,12 +66,39 @@ Facets facets_from_counts(const FacetCounts& counts, std::size_t top) {
   return facets;
 }
 
-FacetCollector::FacetCollector()
+// Xapian calls match spies before it collapses: this one passes on only
+// the first story of each near-duplicate group.
+class FacetCollector::OnePerGroup : public Xapian::MatchSpy {
+ public:
+  explicit OnePerGroup(std::vector<Xapian::MatchSpy*> spies) : spies_(std::move(spies)) {}
+  void operator()(const Xapian::Document& doc, double weight) override {
+    std::string group = doc.get_value(schema::kSlotDupGroup);
+    if (!group.empty() && !seen_.insert(std::move(group)).second) return;
+    for (auto* spy : spies_) (*spy)(doc, weight);
+  }
+
+ private:
+  std::vector<Xapian::MatchSpy*> spies_;
+  std::unordered_set<std::string> seen_;
+};
+
+FacetCollector::FacetCollector(bool collapse)
     : sections_(std::make_unique<Xapian::ValueCountMatchSpy>(schema::kSlotSection)),
       people_(std::make_unique<Xapian::ValueCountMatchSpy>(schema::kSlotPeople)),
-      months_(std::make_unique<Xapian::ValueCountMatchSpy>(schema::kSlotMonth)) {}
+      months_(std::make_unique<Xapian::ValueCountMatchSpy>(schema::kSlotMonth)) {
+  if (collapse) {
+    one_per_group_ = std::make_unique<OnePerGroup>(
+        std::vector<Xapian::MatchSpy*>{sections_.get(), people_.get(), months_.get()});
+  }
+}
+
+FacetCollector::~FacetCollector() = default;
 
 void FacetCollector::attach(Xapian::Enquire& enquire) {
+  if (one_per_group_) {
+    enquire.add_matchspy(one_per_group_.get());
+    return;
+  }
   enquire.add_matchspy(sections_.get());
   enquire.add_matchspy(people_.get());
   enquire.add_matchspy(months_.get());
@@ -106,6 +134,9 @@ FacetTable::FacetTable(const Xapian::Database& db) {
   };
   read_slot(schema::kSlotSection, section_, section_names_);
   read_slot(schema::kSlotMonth, month_, month_names_);
+  std::vector<std::string> group_names;
+  read_slot(schema::kSlotDupGroup, group_, group_names);
+  groups_ = group_names.size();
 
   Ids ids;
   people_names_.assign(1, std::string());
@@ -218,9 +249,24 @@ DocSet evaluate(const Xapian::Database& db, const Xapian::Query& q, Xapian::doci
 }  // namespace
 
 FacetCounts FacetTable::count(const Xapian::Database& db, const Xapian::Query& query, std::size_t top_people,
-                              double time_limit) const {
+                              double time_limit, bool collapse) const {
   Counter counter(*this);
-  evaluate(db, query, db.get_lastdocid(), time_limit).for_each([&](Xapian::docid d) { counter.add(d, db); });
+  std::vector<bool> seen(collapse ? groups_ : 0);
+  std::unordered_set<std::string> seen_newer;  // groups of documents newer than the table
+  evaluate(db, query, db.get_lastdocid(), time_limit).for_each([&](Xapian::docid d) {
+    if (collapse) {
+      if (d < group_.size()) {
+        const std::uint32_t g = group_[d];
+        if (g != 0) {
+          if (seen[g]) return;
+          seen[g] = true;
+        }
+      } else if (!seen_newer.insert(db.get_document(d).get_value(schema::kSlotDupGroup)).second) {
+        return;
+      }
+    }
+    counter.add(d, db);
+  });
   return counter.counts(top_people);
 }
 

@@ -26,7 +26,11 @@ Facets facets_from_counts(const FacetCounts& counts, std::size_t top);
 
 class FacetCollector {
  public:
-  FacetCollector();
+  // `collapse`: count one story per near-duplicate group (kSlotDupGroup), as
+  // the ranked list does, so that facet counts add up to its total. Local
+  // databases only: remote shards run Xapian's own spies, uncollapsed.
+  explicit FacetCollector(bool collapse = false);
+  ~FacetCollector();
   // Registers the spies on `enquire`.
   void attach(Xapian::Enquire& enquire);
   // Reads the counts after get_mset(). `top` values per list facet.
@@ -34,6 +38,8 @@ class FacetCollector {
 
  private:
   std::unique_ptr<Xapian::ValueCountMatchSpy> sections_, people_, months_;
+  class OnePerGroup;
+  std::unique_ptr<OnePerGroup> one_per_group_;
 };
 
 class FacetTable {
@@ -47,8 +53,9 @@ class FacetTable {
   // lists; any other part (phrases, value ranges, wildcards...) is matched
   // by Xapian on its own. Same answer as FacetCollector's value spies.
   // `time_limit` (seconds, 0 for none) bounds each part Xapian matches.
+  // `collapse`: one story per near-duplicate group (the lowest docid).
   FacetCounts count(const Xapian::Database& db, const Xapian::Query& query, std::size_t top_people,
-                    double time_limit) const;
+                    double time_limit, bool collapse) const;
 
  private:
   // Adds up the facet values of documents, by number.
@@ -67,7 +74,8 @@ class FacetTable {
   };
 
   // Index 0 means "no value"; value i > 0 is names[i].
-  std::vector<std::uint32_t> section_, month_;
+  std::vector<std::uint32_t> section_, month_, group_;
+  std::size_t groups_ = 0;
   std::vector<std::uint32_t> people_start_;  // people of docid d: ids[start[d] .. start[d + 1])
   std::vector<std::uint32_t> people_ids_;
   std::vector<std::string> section_names_, month_names_, people_names_;

@@ -8,6 +8,7 @@
 #include <deque>
 #include <future>
 #include <set>
+#include <unordered_set>
 #include <optional>
 
 #include <fmt/format.h>
@@ -27,9 +28,14 @@ namespace {
 
 // Pseudo-relevance feedback for sentences: the first kFeedbackDocs results
 // give kFeedbackTerms terms, added at kFeedbackWeight of their own weight.
-constexpr Xapian::doccount kFeedbackDocs = 10;
-constexpr Xapian::termcount kFeedbackTerms = 10;
-constexpr double kFeedbackWeight = 0.3;
+double knob(const char* name, double def) {
+  const char* v = std::getenv(name);
+  return v ? std::atof(v) : def;
+}
+const Xapian::doccount kFeedbackDocs = static_cast<Xapian::doccount>(knob("K_FBDOCS", 10));
+const Xapian::termcount kFeedbackTerms = static_cast<Xapian::termcount>(knob("K_FBTERMS", 10));
+const double kFeedbackWeight = knob("K_FBW", 0.3);
+const bool kFeedbackOr = knob("K_FBOR", 0) > 0;
 // "More like this" searches for a story's this many most telling terms.
 constexpr Xapian::termcount kLikeTerms = 40;
 // Relevance re-ranked with recency looks at this many top hits.
@@ -89,6 +95,21 @@ struct Pass {
   Xapian::MSet mset;
   bool all_words = true;
   explicit Pass(const Xapian::Database& db) : enquire(db) {}
+};
+
+// Tiers of a collapsed list: the near-duplicate groups the first tier
+// holds, so that the second does not list them again.
+class GroupsSeen : public Xapian::MatchSpy, public Xapian::MatchDecider {
+ public:
+  void operator()(const Xapian::Document& doc, double) override {
+    groups_.insert(doc.get_value(schema::kSlotDupGroup));
+  }
+  bool operator()(const Xapian::Document& doc) const override {
+    return !groups_.count(doc.get_value(schema::kSlotDupGroup));
+  }
+
+ private:
+  std::unordered_set<std::string> groups_;
 };
 
 struct Ranked {
@@ -275,12 +296,15 @@ namespace {
 // boolean weighting: no scores to compute, no collapsing, and the ranked
 // pass keeps Xapian's early termination. Values are read through Xapian's
 // match spies, which also works through remote shards.
-Facets count_facets_by_value(const Xapian::Database& db, const Xapian::Query& query, const SearchRequest& req) {
+Facets count_facets_by_value(const Xapian::Database& db, const Xapian::Query& query, const SearchRequest& req,
+                             bool collapse_local) {
   Xapian::Enquire enquire(db);
   enquire.set_query(query);
   enquire.set_weighting_scheme(Xapian::BoolWeight());
   if (req.time_limit_seconds > 0) enquire.set_time_limit(req.time_limit_seconds);
-  FacetCollector facets;
+  // One story per near-duplicate group, as the ranked list counts them
+  // (not possible through remote shards: see FacetCollector).
+  FacetCollector facets(!req.all_versions && collapse_local);
   facets.attach(enquire);
   enquire.get_mset(0, 0, db.get_doccount());
   return facets.collect(req.facet_top);
@@ -317,9 +341,10 @@ Facets Searcher::Impl::count_facets_local(const std::string& serialised_query, c
     }
     if (build) facet.table = std::make_unique<FacetTable>(*facet.db);
   }
-  if (!facet.table) return count_facets_by_value(*facet.db, query, req);
-  return facets_from_counts(facet.table->count(*facet.db, query, req.facet_top, req.time_limit_seconds),
-                            req.facet_top);
+  if (!facet.table) return count_facets_by_value(*facet.db, query, req, true);
+  return facets_from_counts(
+      facet.table->count(*facet.db, query, req.facet_top, req.time_limit_seconds, !req.all_versions),
+      req.facet_top);
 }
 
 
@@ -345,7 +370,7 @@ Xapian::Query Searcher::Impl::feedback(const Xapian::Query& words, const Xapian:
   if (extra.empty()) return words;
   Xapian::Query expansion(Xapian::Query::OP_SCALE_WEIGHT,
                           Xapian::Query(Xapian::Query::OP_OR, extra.begin(), extra.end()), kFeedbackWeight);
-  return Xapian::Query(Xapian::Query::OP_AND_MAYBE, words, expansion);
+  return Xapian::Query(kFeedbackOr ? Xapian::Query::OP_OR : Xapian::Query::OP_AND_MAYBE, words, expansion);
 }
 
 // "More like this": the story's most telling terms (Xapian's ESet over it).
@@ -399,7 +424,7 @@ Searcher::Impl::Page Searcher::Impl::rank(const BuiltQuery& built, bool with_wor
                        false);
   } else {
     Xapian::Query words = built.ranked;
-    if (built.sentence && req.sort == SortOrder::kRelevance) words = feedback(words, page.facet_query, req);
+    if (built.sentence && kFeedbackDocs > 0 && req.sort == SortOrder::kRelevance) words = feedback(words, page.facet_query, req);
     tiers.emplace_back(built.with_filters(words, with_word_dates), true);
   }
   if (req.facets && all_local()) {
@@ -414,14 +439,22 @@ Searcher::Impl::Page Searcher::Impl::rank(const BuiltQuery& built, bool with_wor
   Xapian::doccount count = blend ? std::max(kRecencyWindow, offset + limit) : limit;
   const auto check = static_cast<Xapian::doccount>(kExactCountUpTo + 1);
   std::size_t before = 0;  // matches in earlier tiers
+  // A near-duplicate group is listed once, in its best tier (local only:
+  // remote shards take no match deciders).
+  const bool one_group_once = tiers.size() > 1 && !req.all_versions && all_local();
+  GroupsSeen groups;
   for (const auto& [query, all_words] : tiers) {
     Pass& pass = page.passes.emplace_back(db);
     pass.all_words = all_words;
     configure(pass.enquire, query, built, req);
+    const bool first = page.passes.size() == 1;
+    if (one_group_once && first) pass.enquire.add_matchspy(&groups);
     // This tier's part of the window [from, from + count) of the whole list.
     Xapian::doccount start = from > before ? static_cast<Xapian::doccount>(from - before) : 0;
     Xapian::doccount end = from + count > before ? static_cast<Xapian::doccount>(from + count - before) : 0;
-    pass.mset = pass.enquire.get_mset(start, end > start ? end - start : 0, check);
+    pass.mset = pass.enquire.get_mset(start, end > start ? end - start : 0, check, nullptr,
+                                      one_group_once && !first ? &groups : nullptr);
+    if (one_group_once && first) pass.enquire.clear_matchspies();
     const std::size_t matches = pass.mset.get_matches_estimated();
     if (pass.mset.get_matches_lower_bound() != pass.mset.get_matches_upper_bound()) page.exact = false;
     for (auto it = pass.mset.begin(); it != pass.mset.end(); ++it) page.ranked.push_back({&pass, it, it.get_weight()});
@@ -541,7 +574,8 @@ SearchResponse Searcher::Impl::run(const SearchRequest& req) {
   response.total_all_words = page.total_all_words;
   fill_hits(page, built, req, response);
   if (req.facets) {
-    response.facets = page.facets.valid() ? page.facets.get() : count_facets_by_value(db, page.facet_query, req);
+    response.facets = page.facets.valid() ? page.facets.get()
+                                           : count_facets_by_value(db, page.facet_query, req, all_local());
   }
   if (built.has_text && response.total < 3) response.suggestion = suggest_spelling(db, built.text);
   return response;

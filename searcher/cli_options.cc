@@ -14,6 +14,7 @@ namespace {
 const char* kSearchUsage =
     "Usage: morgue-search [OPTIONS] QUERY...   search the archive\n"
     "       morgue-search --show ID [--db DIR]  print one stored story\n"
+    "       morgue-search --like ID [QUERY...]  stories like that one (QUERY narrows them)\n"
     "       morgue-search --serve [--listen 127.0.0.1:8080] [--db DIR]  HTTP service and search page\n"
     "       (as a CGI program, when GATEWAY_INTERFACE is set: answers QUERY_STRING as /api/search)\n"
     "\n"
@@ -22,7 +23,11 @@ const char* kSearchUsage =
     "date:2022-02-14 date:2022-02 date:2022 date:2022-02-01..2022-03-15 date:..1999\n"
     "after:2021 before:2020-06 since:yesterday, today, 'last week', 'past 30 days'.\n"
     "\n"
-    "Exit codes: 0 hits, 1 no hits, 2 error (bad query, missing database).\n";
+    "Filters (--section, --person, --author, --site, --date) are data, not query text:\n"
+    "--section World --person 'Sergey Lavrov' --date 2022-02 (give a flag again for more values).\n"
+    "\n"
+    "Exit codes: 0 stories match (also for a page past the end), 1 no story matches,\n"
+    "2 error (bad query, unknown --like id, missing database).\n";
 
 const char* kServeUsage =
     "Usage: morgue-serve [--listen 127.0.0.1:8080] [--threads N] [--db DIR]\n"
@@ -52,6 +57,19 @@ void add_search_flags(po::options_description& flags, CliOptions& opts, std::str
       ("json", "print one JSON object (see docs/json.md)")
       ("color", po::value(&color)->value_name("WHEN"), "auto, always or never (NO_COLOR is honoured)")
       ("show", po::value(&opts.show_id)->value_name("ID"), "print the stored story with this id");
+}
+
+// Structured filters (SearchFilters), applied by the core as boolean terms.
+void add_filter_flags(po::options_description& flags, CliOptions& opts) {
+  SearchFilters& f = opts.request.filters;
+  flags.add_options()
+      ("section", po::value(&f.sections)->value_name("NAME"), "only this section and its sub-sections (repeatable)")
+      ("person", po::value(&f.people)->value_name("NAME"), "only stories naming this person (repeatable: all of them)")
+      ("author", po::value(&f.authors)->value_name("BYLINE"), "only stories with this byline (repeatable)")
+      ("site", po::value(&f.sites)->value_name("HOST"), "only stories from this host, e.g. example.com (repeatable)")
+      ("date", po::value(&f.date)->value_name("SPAN"), "2022, 2022-02, 2022-02-14, 2022-02-01..2022-03-15 or ..1999")
+      ("like", po::value(&opts.request.like_id)->value_name("ID"),
+       "stories like the stored story with this id (--show ID prints it)");
 }
 
 void add_service_flags(po::options_description& flags, CliOptions& opts, std::string& listen) {
@@ -90,10 +108,12 @@ std::optional<CliOptions> parse_command_line(int argc, char** argv, int& exit_co
   po::options_description hidden;
   add_common_flags(general, opts);
   add_search_flags(serve_program ? hidden : general, opts, sort, recent, color);
+  po::options_description filters("Filters");
+  add_filter_flags(serve_program ? hidden : filters, opts);
   add_service_flags(general, opts, listen);
   hidden.add_options()("query", po::value(&words));
   po::options_description all;
-  all.add(general).add(hidden);
+  all.add(general).add(filters).add(hidden);
   po::positional_options_description positional;
   positional.add("query", -1);
   po::variables_map vm;
@@ -121,6 +141,7 @@ std::optional<CliOptions> parse_command_line(int argc, char** argv, int& exit_co
   }
   if (vm.count("help") && !cgi) {
     std::cout << (serve_program ? kServeUsage : kSearchUsage) << "\n" << general;
+    if (!serve_program) std::cout << "\n" << filters;
     exit_code = 0;
     return std::nullopt;
   }
@@ -136,7 +157,7 @@ std::optional<CliOptions> parse_command_line(int argc, char** argv, int& exit_co
     }
   } else if (vm.count("show")) {
     opts.mode = Mode::kShow;
-  } else if (words.empty()) {
+  } else if (words.empty() && opts.request.like_id.empty() && opts.request.filters.empty() && !vm.count("date")) {
     // On a terminal, no query means an interactive session.
     if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO) || vm.count("json")) return fail("no query given");
     opts.mode = Mode::kInteractive;
@@ -144,6 +165,11 @@ std::optional<CliOptions> parse_command_line(int argc, char** argv, int& exit_co
   for (const auto& w : words) {
     if (!opts.request.query.empty()) opts.request.query += ' ';
     opts.request.query += w;
+  }
+  if (vm.count("date") && opts.request.filters.date.empty()) return fail("--date must not be empty");
+  if (std::string problem = check_filters(opts.request.filters); !problem.empty()) return fail(problem);
+  if (vm.count("like") && !is_article_id(opts.request.like_id)) {
+    return fail("--like takes a story's id: 16 hex digits, as search results show it");
   }
   if (sort == "relevance") opts.request.sort = SortOrder::kRelevance;
   else if (sort == "date" || sort == "newest") opts.request.sort = SortOrder::kNewest;

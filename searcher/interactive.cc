@@ -47,8 +47,12 @@ class Session {
     if (line == ":help" || line == "?") {
       std::cout << kHelp;
     } else if (line == "n" || line == "p") {
-      if (request_.query.empty()) return true;
+      if (!searched_) return true;
       if (line == "p" && request_.offset == 0) return true;
+      if (line == "n" && request_.offset + request_.limit >= last_.total) {
+        std::cout << "no more results (" << last_.total << (last_.total_exact ? "" : " or so") << " in all)\n";
+        return true;
+      }
       request_.offset = line == "n" ? request_.offset + request_.limit
                                     : request_.offset - std::min(request_.offset, request_.limit);
       run();
@@ -57,7 +61,7 @@ class Session {
     } else if (line == ":facets") {
       request_.facets = !request_.facets;
       std::cout << "facets " << (request_.facets ? "on" : "off") << "\n";
-      if (!request_.query.empty()) run();
+      if (searched_) run();
     } else if (line == ":versions") {
       request_.all_versions = !request_.all_versions;
       std::cout << (request_.all_versions ? "showing every version" : "collapsing versions") << "\n";
@@ -82,11 +86,13 @@ class Session {
 
  private:
   void run() {
+    searched_ = true;
+    last_ = SearchResponse{};  // a failed search leaves nothing to page through
     try {
       searcher_.reopen();  // see what the nightly indexer committed meanwhile
       last_ = searcher_.search(request_);
       print_terminal(last_, TerminalStyle{options_.color, false}, std::cout);
-      if (!last_.hits.empty()) std::cout << "(n/p: pages, a number: read a story, :help)\n";
+      if (last_.total > 0) std::cout << "(n/p: pages, a number: read a story, :help)\n";
     } catch (const QueryError& e) {
       std::cout << "bad query: " << e.what() << "\n";
     } catch (const DatabaseError& e) {
@@ -111,6 +117,7 @@ class Session {
   Searcher searcher_;
   SearchRequest request_;
   SearchResponse last_;
+  bool searched_ = false;  // n, p and :facets rerun the last search
 };
 
 }  // namespace

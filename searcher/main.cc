@@ -36,13 +36,19 @@ int show(const search_cli::CliOptions& opts) {
 
 int search(const search_cli::CliOptions& opts) {
   Searcher searcher(opts.db, opts.open);
+  // An unknown --like id is an error (exit 2), not an empty result.
+  if (!opts.request.like_id.empty() && !searcher.article(opts.request.like_id)) {
+    std::cerr << "morgue-search: no story with id " << opts.request.like_id << " (--like)\n";
+    return 2;
+  }
   SearchResponse response = searcher.search(opts.request);
   if (opts.output == search_cli::Output::kJson) {
     std::cout << response_to_json(response) << "\n";
   } else {
     print_terminal(response, TerminalStyle{opts.color, false}, std::cout);
   }
-  return response.hits.empty() ? 1 : 0;
+  // A page past the end still found stories: 1 only when nothing matches.
+  return response.total == 0 ? 1 : 0;
 }
 
 // The service is morgue-serve, the one program that links cpp-httplib (and

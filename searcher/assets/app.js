@@ -6,17 +6,31 @@
 
 (function () {
   const PAGE_SIZE = 10;
-  const FILTER_FIELDS = ['section', 'person', 'date'];
+  // The API refuses offsets past 10,000.
+  const MAX_PAGE = Math.floor(10000 / PAGE_SIZE) + 1;
+  // Filters travel as their own parameters (section=World), never inside q:
+  // the server applies them as data.
+  const FILTER_FIELDS = ['section', 'person', 'author', 'site', 'date'];
+  const FIELD_NAMES = { section: 'Section', person: 'Person', author: 'Author', site: 'Site', date: 'Date' };
+  // A pasted text longer than this stays out of the page's URL (it lives in
+  // the history entry instead), and an API request longer than API_GET_MAX
+  // is sent as a POST: the server takes request lines of at most 8 KiB.
+  const URL_Q_MAX = 2000;
+  const API_GET_MAX = 6000;
   const $ = (id) => document.getElementById(id);
 
   // ---- state <-> URL ---------------------------------------------------------
 
-  // {q, sort, page, filters: [{field, value}]} from a query string.
-  function stateFromSearch(search) {
-    const params = new URLSearchParams(search);
-    const state = { q: params.get('q') || '', sort: params.get('sort') || 'relevance', page: 1, filters: [] };
+  // {q, sort, page, like, filters: [{field, value}]} from a query string
+  // (and a long q from the history entry).
+  function stateFromLocation() {
+    const params = new URLSearchParams(location.search);
+    const state = { q: params.get('q') || '', sort: params.get('sort') || 'relevance', page: 1, filters: [],
+                    like: params.get('like') || '' };
+    if (!state.q && history.state && typeof history.state.q === 'string') state.q = history.state.q;
+    if (!/^[0-9a-f]{16}$/.test(state.like)) state.like = '';
     const page = parseInt(params.get('page') || '1', 10);
-    if (Number.isFinite(page) && page > 1) state.page = Math.min(page, 1000);
+    if (Number.isFinite(page) && page > 1) state.page = Math.min(page, MAX_PAGE);
     if (!['relevance', 'date', 'oldest'].includes(state.sort)) state.sort = 'relevance';
     for (const field of FILTER_FIELDS) {
       for (const value of params.getAll(field)) if (value) state.filters.push({ field, value });
@@ -31,7 +45,8 @@
 
   function pageUrl(state) {
     const params = new URLSearchParams();
-    if (state.q) params.set('q', state.q);
+    if (state.q && state.q.length <= URL_Q_MAX) params.set('q', state.q);
+    if (state.like) params.set('like', state.like);
     if (state.sort !== 'relevance') params.set('sort', state.sort);
     if (state.page > 1) params.set('page', String(state.page));
     filterParams(state, params);
@@ -39,7 +54,9 @@
     return text ? '/?' + text : '/';
   }
 
-  function apiUrl(state) {
+  // The search as a fetch: GET, or POST with the same parameters in the body
+  // when they would not fit in a request line.
+  function apiRequest(state, signal) {
     const params = new URLSearchParams();
     if (state.q) params.set('q', state.q);
     params.set('sort', state.sort);
@@ -47,18 +64,22 @@
     params.set('limit', String(PAGE_SIZE));
     params.set('facets', '1');
     filterParams(state, params);
-    return '/api/search?' + params.toString();
+    const path = state.like ? '/api/similar/' + state.like : '/api/search';
+    const headers = { Accept: 'application/json' };
+    const url = path + '?' + params.toString();
+    if (url.length <= API_GET_MAX) return fetch(url, { signal, headers });
+    return fetch(path, { method: 'POST', body: params, signal, headers });
   }
 
-  const hasQuery = (state) => state.q.trim() !== '' || state.filters.length > 0;
+  const hasQuery = (state) => state.q.trim() !== '' || state.filters.length > 0 || state.like !== '';
 
-  let current = stateFromSearch(location.search);
+  let current = stateFromLocation();
 
   // Changes the state, records it in the history (shareable URL, back button)
   // and searches.
   function go(next) {
     current = next;
-    history.pushState(null, '', pageUrl(current));
+    history.pushState(current.q.length > URL_Q_MAX ? { q: current.q } : null, '', pageUrl(current));
     render();
   }
 
@@ -133,24 +154,61 @@
   }
 
   const plural = (n, one, many) => `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
+  // "395 stories", or "about 12,000 stories" when the server only estimated.
+  const storyCount = (n, exact) => (exact === false ? 'about ' : '') + plural(n, 'story', 'stories');
 
   // ---- rendering ---------------------------------------------------------------
 
+  // Headlines of stories seen on this page, for the "like" chip.
+  const titles = new Map();
+
+  function chip(field, label, remove) {
+    const button = el('button', { type: 'button', class: 'chip', 'aria-label': `Remove filter ${field}: ${label}` },
+                      el('span', { class: 'chip-field', text: field + ':' }), ' ' + label,
+                      el('span', { class: 'chip-x', 'aria-hidden': 'true', text: '×' }));
+    button.addEventListener('click', remove);
+    return el('li', null, button);
+  }
+
+  // The filters of the request, each removable; they are in the URL too.
   function renderChips() {
     const chips = $('chips');
     chips.replaceChildren();
+    if (current.like) {
+      chips.append(chip('Like', titles.get(current.like) || 'story ' + current.like,
+                        () => go({ ...current, page: 1, like: '' })));
+    }
     for (const f of current.filters) {
       const label = f.field === 'date' ? formatBucket(f.value) : f.value;
-      const button = el('button', { type: 'button', class: 'chip', 'aria-label': `Remove filter ${f.field}: ${label}` },
-                        el('span', { class: 'chip-field', text: f.field + ':' }), ' ' + label, el('span', { class: 'chip-x', 'aria-hidden': 'true', text: '×' }));
-      button.addEventListener('click', () => {
-        go({ ...current, page: 1, filters: current.filters.filter((g) => g !== f) });
-      });
-      chips.append(el('li', null, button));
+      chips.append(chip(FIELD_NAMES[f.field] || f.field, label,
+                        () => go({ ...current, page: 1, filters: current.filters.filter((g) => g !== f) })));
     }
   }
 
-  function renderHit(hit) {
+  // Filters the server found in the query text ("date:2022", "floods last
+  // month") and the words a pasted text was reduced to: shown, not removable
+  // (they are part of q).
+  function renderApplied(data) {
+    const parts = [];
+    for (const f of data.filters || []) {
+      if (f.origin === 'request') continue;
+      let text = `${FIELD_NAMES[f.field] || f.field} ${f.field === 'date' ? formatBucket(f.value) : f.value}`;
+      if (/[a-z]/i.test(f.value) && (f.from || f.to)) text += ` (${formatDate(f.from) || '…'} to ${formatDate(f.to) || '…'})`;
+      if (f.origin === 'words') text += ', from your words';
+      if (f.dropped) text += ', dropped: no story matched it';
+      parts.push(text);
+    }
+    const applied = $('applied');
+    applied.textContent = parts.length ? 'Filtered by ' + parts.join('; ') + '.' : '';
+    applied.hidden = !parts.length;
+    const reduced = $('reduced');
+    const terms = data.reduced_terms || [];
+    reduced.textContent = terms.length ? 'Searched for the most distinctive words of your text: ' + terms.join(', ') + '.' : '';
+    reduced.hidden = !terms.length;
+  }
+
+  function renderHit(hit, firstOfTier) {
+    titles.set(hit.id, hit.title || '(untitled)');
     const link = el('a', { href: '/api/article/' + encodeURIComponent(hit.id), class: 'hit-link', 'data-id': hit.id,
                            text: hit.title || '(untitled)' });
     link.addEventListener('click', (event) => {
@@ -168,7 +226,16 @@
     const people = hit.people && hit.people.length
       ? el('p', { class: 'hit-people', text: 'People: ' + hit.people.slice(0, 6).join(', ') + (hit.people.length > 6 ? ', …' : '') })
       : null;
-    return el('li', { class: 'hit' }, el('h3', { class: 'hit-title' }, link), meta, snippet, people);
+    const like = el('button', { type: 'button', class: 'hit-like', text: 'More like this',
+                                'aria-label': `More stories like ${hit.title || 'this one'}` });
+    like.addEventListener('click', () => {
+      go({ ...current, q: '', like: hit.id, page: 1 });
+      $('results').focus();
+    });
+    // Short queries list the stories with every word first.
+    const tier = firstOfTier ? el('p', { class: 'tier-note', text: 'Stories that match some of the words' }) : null;
+    return el('li', { class: hit.match === 'some' ? 'hit hit-some' : 'hit' }, tier, el('h3', { class: 'hit-title' }, link),
+              meta, snippet, people, like);
   }
 
   function renderFacetList(list, values, field) {
@@ -236,10 +303,24 @@
     return link;
   }
 
-  function renderPager(total) {
+  // The page count stays the one first seen for a search while its pages
+  // are turned: an estimated total moves with the offset, and the pager
+  // should not.
+  let counted = { key: '', total: 0 };
+
+  function pageCount(data) {
+    const key = JSON.stringify([current.q, current.like, current.sort, current.filters]);
+    if (key !== counted.key) counted = { key, total: data.total || 0 };
+    return Math.min(Math.ceil(counted.total / PAGE_SIZE), MAX_PAGE);
+  }
+
+  function renderPager(pages) {
     const pager = $('pager');
     pager.replaceChildren();
-    const pages = Math.ceil(total / PAGE_SIZE);
+    if (current.page > pages && pages > 0) {
+      pager.append(pageLink(`‹ Last page (${pages})`, pages, 'prev'));
+      return;
+    }
     if (pages <= 1) return;
     if (current.page > 1) pager.append(pageLink('‹ Previous', current.page - 1, 'prev'));
     pager.append(el('span', { class: 'page-info', 'aria-current': 'page', text: `Page ${current.page} of ${pages}` }));
@@ -250,11 +331,15 @@
     const total = data.total || 0;
     const first = data.offset + 1;
     const last = data.offset + data.results.length;
+    const count = storyCount(total, data.total_exact);
     $('status').textContent = total === 0 ? 'No stories match.'
-      : data.results.length === 0 ? `No more results (${plural(total, 'story', 'stories')} in all).`
-      : `${first}–${last} of ${total === 1 ? '1 story' : 'about ' + plural(total, 'story', 'stories')}`;
-    $('hits').replaceChildren(...data.results.map(renderHit));
+      : data.results.length === 0 ? `No more results: ${count} match; this page starts at ${first.toLocaleString('en')}.`
+      : `${first}–${last} of ${count}`;
+    $('hits').replaceChildren(...data.results.map((hit, i) =>
+      renderHit(hit, hit.match === 'some' && (i === 0 || data.results[i - 1].match !== 'some'))));
     $('hits').setAttribute('start', String(first));
+    renderApplied(data);
+    renderChips();  // the "like" chip may now know the story's headline
 
     const suggestion = $('suggestion');
     suggestion.hidden = !data.suggestion;
@@ -272,7 +357,7 @@
     renderFacetList($('facet-sections'), facets.sections, 'section');
     renderFacetList($('facet-people'), facets.people, 'person');
     renderTimeline(facets.timeline);
-    renderPager(total);
+    renderPager(pageCount(data));
   }
 
   function clearResults(message) {
@@ -280,6 +365,8 @@
     $('hits').replaceChildren();
     $('pager').replaceChildren();
     $('warnings').replaceChildren();
+    $('applied').hidden = true;
+    $('reduced').hidden = true;
     $('suggestion').hidden = true;
     $('facets').hidden = true;
     $('timeline-box').hidden = true;
@@ -287,21 +374,35 @@
 
   let inflight = null;
 
+  // The headline for the "like" chip of a shared URL.
+  async function loadTitle(id) {
+    try {
+      const response = await fetch('/api/article/' + encodeURIComponent(id), { headers: { Accept: 'application/json' } });
+      if (!response.ok) return;
+      const a = await response.json();
+      titles.set(id, a.title || '(untitled)');
+      if (current.like === id) renderChips();
+    } catch (error) {
+      // The chip keeps showing the id.
+    }
+  }
+
   async function render() {
     $('q').value = current.q;
     $('sort').value = current.sort;
     renderChips();
-    document.title = current.q ? `${current.q} · Morgue` : 'Morgue: search the archive';
+    document.title = current.q ? `${current.q.slice(0, 80)} · Morgue` : 'Morgue: search the archive';
     if (inflight) inflight.abort();
     if (!hasQuery(current)) {
       clearResults('Type a query: words, "phrases", person:name, section:world, date:2022-02.');
       return;
     }
+    if (current.like && !titles.has(current.like)) loadTitle(current.like);
     const controller = new AbortController();
     inflight = controller;
     $('results').setAttribute('aria-busy', 'true');
     try {
-      const response = await fetch(apiUrl(current), { signal: controller.signal, headers: { Accept: 'application/json' } });
+      const response = await apiRequest(current, controller.signal);
       const data = await response.json();
       if (controller !== inflight) return;
       if (!response.ok) clearResults(data.error || `The search failed (HTTP ${response.status}).`);
@@ -368,7 +469,7 @@
     });
     window.addEventListener('popstate', () => {
       closeArticle();
-      current = stateFromSearch(location.search);
+      current = stateFromLocation();
       render();
     });
     document.addEventListener('keydown', (event) => {

@@ -44,6 +44,15 @@ page.on('console', (message) => {
   if (message.type() === 'error' && /Content Security Policy/i.test(message.text())) cspViolations.push(message.text());
 });
 
+// Every API request the page makes, to check what it sends.
+const apiRequests = [];
+page.on('request', (request) => {
+  if (new URL(request.url()).pathname.startsWith('/api/')) {
+    apiRequests.push({ method: request.method(), url: new URL(request.url()), body: request.postData() || '' });
+  }
+});
+const lastSearch = () => [...apiRequests].reverse().find((r) => /^\/api\/(search|similar\/)/.test(r.url.pathname));
+
 const param = (name) => new URL(page.url()).searchParams.get(name);
 const hitCount = () => page.locator('#hits > li').count();
 const statusText = () => page.locator('#status').textContent();
@@ -83,11 +92,21 @@ const steps = [
     await page.screenshot({ path: path.join(artifacts, 'search-results.png'), fullPage: true });
   }],
 
+  ['the count is exact unless the server says it estimated', async () => {
+    const data = await page.evaluate(async () => (await fetch('/api/search?q=said&limit=1')).json());
+    const count = `${data.total.toLocaleString('en')} ${data.total === 1 ? 'story' : 'stories'}`;
+    assert.equal(await statusText(), `1–10 of ${data.total_exact === false ? 'about ' : ''}${count}`);
+  }],
+
   ['pagination moves to page 2 and the back button restores page 1', async () => {
     const firstTitle = await page.locator('#hits .hit-link').first().textContent();
+    const pagesBefore = await page.locator('#pager .page-info').textContent();
+    assert.match(pagesBefore, /^Page 1 of \d+$/);
     await page.click('#pager a[rel="next"]');
     await page.waitForFunction(() => /^11–/.test(document.getElementById('status').textContent));
     assert.equal(param('page'), '2');
+    assert.equal(await page.locator('#pager .page-info').textContent(), pagesBefore.replace('Page 1', 'Page 2'),
+                 'the page count changed while paging');
     assert.notEqual(await page.locator('#hits .hit-link').first().textContent(), firstTitle);
     await page.goBack();
     await page.waitForFunction(() => /^1–10 /.test(document.getElementById('status').textContent));
@@ -96,12 +115,38 @@ const steps = [
     assert.equal(await page.inputValue('#q'), 'said');
   }],
 
-  ['clicking a section facet filters, shows a chip, and keeps the state in the URL', async () => {
+  ['a page past the end says how many stories there are and links back', async () => {
+    const data = await page.evaluate(async () => (await fetch('/api/search?q=said&limit=1')).json());
+    const pages = Math.ceil(data.total / 10);
+    await page.goto(base + `/?q=said&page=${pages + 5}`);
+    await page.waitForFunction(() => /^No more results/.test(document.getElementById('status').textContent));
+    // The total the page was given (an estimate may differ from page to page).
+    const past = await page.evaluate(async (offset) =>
+      (await fetch(`/api/search?q=said&sort=relevance&offset=${offset}&limit=10&facets=1`)).json(), (pages + 4) * 10);
+    const count = `${past.total_exact === false ? 'about ' : ''}${past.total.toLocaleString('en')} stories`;
+    assert.equal(await statusText(),
+                 `No more results: ${count} match; this page starts at ${((pages + 4) * 10 + 1).toLocaleString('en')}.`);
+    assert.equal(await hitCount(), 0);
+    const last = Math.ceil(past.total / 10);
+    await page.click('#pager a[rel="prev"]');
+    await page.waitForFunction((p) => new URL(location.href).searchParams.get('page') === String(p), last);
+    await waitForHits();  // an exact total has stories on its last page
+    assert.match(await statusText(), new RegExp(`^${(last - 1) * 10 + 1}–`));
+  }],
+
+  ['clicking a section facet sends a section parameter, never query text, and shows a chip', async () => {
+    await search('said');
+    await waitForHits();
     const facet = page.locator('#facet-sections button').first();
     const section = (await facet.locator('.facet-value').textContent()).trim();
     await facet.click();
     await page.waitForFunction((s) => new URL(location.href).searchParams.get('section') === s, section);
     await waitForHits();
+    assert.equal(param('q'), 'said');
+    assert.equal(await page.inputValue('#q'), 'said');
+    const sent = lastSearch().url.searchParams;
+    assert.equal(sent.get('q'), 'said', 'the facet went into q');
+    assert.deepEqual(sent.getAll('section'), [section]);
     await page.waitForSelector('#chips .chip');
     assert.match(await page.locator('#chips').textContent(), new RegExp(section));
     const sections = await page.locator('#hits .hit-section').allTextContents();
@@ -131,12 +176,49 @@ const steps = [
     assert.equal(await page.locator('#chips .chip').count(), 0);
   }],
 
+  ['"More like this" searches by the story, shows a removable chip, and keeps it in the URL', async () => {
+    await search('bioluminescent');
+    await waitForHits();
+    const title = (await page.locator('#hits .hit-link').first().textContent()).trim();
+    const id = await page.locator('#hits .hit-link').first().getAttribute('data-id');
+    await page.click('#hits .hit-like >> nth=0');
+    await page.waitForFunction((i) => new URL(location.href).searchParams.get('like') === i, id);
+    await waitForHits();
+    assert.equal(param('q'), null);
+    assert.equal(lastSearch().url.pathname, '/api/similar/' + id);
+    assert.match(await page.locator('#chips').textContent(), new RegExp('Like:\\s*' + title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
+    await page.click('#chips .chip');
+    await page.waitForFunction(() => new URL(location.href).searchParams.get('like') === null);
+    assert.equal(await page.locator('#chips .chip').count(), 0);
+  }],
+
+  ['a pasted text too long for a URL is sent by POST and survives a reload', async () => {
+    const text = ('The harbour authority said the fire at the warehouses was out by morning. ').repeat(100).trim();
+    await page.fill('#q', text);
+    const posted = page.waitForRequest((r) => r.url().endsWith('/api/search') && r.method() === 'POST');
+    await page.press('#q', 'Enter');
+    const request = await posted;
+    assert.equal(new URLSearchParams(request.postData()).get('q'), text);
+    await page.waitForFunction(() => !document.getElementById('results').hasAttribute('aria-busy'));
+    assert.equal(param('q'), null, 'the long text went into the URL');
+    await page.reload();
+    await page.waitForFunction(() => !document.getElementById('results').hasAttribute('aria-busy') &&
+                                     document.getElementById('q').value.length > 0);
+    assert.equal(await page.inputValue('#q'), text);
+  }],
+
   ['a shared URL opens the same results', async () => {
     const other = await context.newPage();
-    await other.goto(base + '/?q=okonkwo&sort=date&section=Politics');
-    await other.waitForSelector('#hits > li');
+    await other.goto(base + '/?q=okonkwo&sort=date&section=Politics&author=Jo+Bloggs&author=Ann+Lee');
+    await other.waitForSelector('#chips .chip');
     assert.equal(await other.inputValue('#q'), 'okonkwo');
     assert.equal(await other.inputValue('#sort'), 'date');
+    assert.equal(await other.locator('#chips .chip').count(), 3);
+    await other.click('#chips .chip >> nth=1');  // Jo Bloggs
+    await other.waitForFunction(() => new URL(location.href).searchParams.getAll('author').join() === 'Ann Lee');
+    await other.click('#chips .chip >> nth=1');
+    await other.waitForFunction(() => new URL(location.href).searchParams.get('author') === null);
+    await other.waitForSelector('#hits > li');
     const dates = await other.locator('#hits time').evaluateAll((nodes) => nodes.map((n) => n.getAttribute('datetime')));
     assert.deepEqual(dates, [...dates].sort().reverse(), 'not newest first');
     await other.close();

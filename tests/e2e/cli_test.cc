@@ -76,12 +76,94 @@ TEST_F(CliTest, SeedFoundFirstByPersonAndDate) {
 
 TEST_F(CliTest, JsonSchema) {
   json j = search_json(sh_quote("prime minister"));
-  for (const char* key : {"query", "total", "offset", "limit", "results"}) EXPECT_TRUE(j.contains(key)) << key;
+  for (const char* key : {"query", "total", "total_exact", "total_all_words", "offset", "limit", "results",
+                          "suggestion", "warnings", "filters"}) {
+    EXPECT_TRUE(j.contains(key)) << key;
+  }
+  EXPECT_TRUE(j["total_exact"].is_boolean());
+  EXPECT_TRUE(j["filters"].is_array());
   ASSERT_FALSE(j["results"].empty());
-  for (const char* key : {"id", "title", "date", "section", "people", "authors", "source", "url", "score", "snippet"}) {
+  for (const char* key : {"id", "rank", "match", "title", "date", "section", "people", "authors", "source", "url",
+                          "score", "snippet"}) {
     EXPECT_TRUE(j["results"][0].contains(key)) << key;
   }
+  const std::string match = j["results"][0]["match"];
+  EXPECT_TRUE(match == "all" || match == "some") << match;
   EXPECT_EQ(j["query"], "prime minister");
+}
+
+// A page past the end found stories all the same: it says how many, and
+// the exit code is 0 (1 is for no story at all).
+TEST_F(CliTest, PagingPastTheEndPrintsTheTotalAndExitsZero) {
+  json first = search_json(sh_quote("harbour"));
+  const std::size_t total = first["total"];
+  ASSERT_GT(total, 0u);
+  const std::string offset = std::to_string(total + 5);
+  auto r = run(kSearch + " --db " + sh_quote(db()) + " --offset " + offset + " harbour 2>&1");
+  EXPECT_EQ(r.exit_code, 0) << r.out;
+  const std::string count = (first["total_exact"] == true ? "" : "about ") + std::to_string(total) + " stor" +
+                            (total == 1 ? "y" : "ies");
+  EXPECT_NE(r.out.find("No more results: " + count + " match; this page starts at " + std::to_string(total + 6) + "."),
+            std::string::npos)
+      << r.out;
+  json past = search_json("--offset " + offset + " harbour");
+  EXPECT_TRUE(past["results"].empty());
+  EXPECT_EQ(past["total"], total);
+}
+
+TEST_F(CliTest, FilterFlagsAreChecked) {
+  struct Case {
+    const char* args;
+    const char* message;
+  } cases[] = {
+      {"--section '' harbour", "section must not be empty"},
+      {"--person '  ' harbour", "person must not be empty"},
+      {"--date 'last week' harbour", "date must look like"},
+      {"--date '' harbour", "--date must not be empty"},
+      {"--date 2022 --date 2023 harbour", "date"},
+      {"--like 12345 harbour", "--like takes a story's id"},
+      {"--like 0123456789ABCDEF", "--like takes a story's id"},
+  };
+  for (const auto& c : cases) {
+    auto r = run(kSearch + " --db " + sh_quote(db()) + " " + c.args + " 2>&1");
+    EXPECT_EQ(r.exit_code, 2) << c.args << "\n" << r.out;
+    EXPECT_NE(r.out.find(c.message), std::string::npos) << c.args << "\n" << r.out;
+  }
+  // Filters alone are a search, not an interactive session (stdin is no terminal here).
+  auto only = run(kSearch + " --db " + sh_quote(db()) + " --json --date 2022-02 </dev/null 2>&1");
+  EXPECT_EQ(only.exit_code, 0) << only.out;
+  EXPECT_EQ(json::parse(only.out)["query"], "");
+}
+
+// Needs the core's SearchFilters.
+TEST_F(CliTest, FilterFlagsNarrowTheResults) {
+  json all = search_json(sh_quote("okonkwo"));
+  json politics = search_json("--section Politics " + sh_quote("okonkwo"));
+  EXPECT_EQ(politics["query"], "okonkwo");
+  EXPECT_LT(politics["total"].get<int>(), all["total"].get<int>());
+  for (const auto& hit : politics["results"]) EXPECT_EQ(hit["section"], "Politics") << hit["title"];
+  ASSERT_FALSE(politics["filters"].empty());
+  EXPECT_EQ(politics["filters"][0]["field"], "section");
+  EXPECT_EQ(politics["filters"][0]["origin"], "request");
+  // corpus/README.md: nine files from February 2022.
+  EXPECT_EQ(search_json("--all-versions --limit 20 --date 2022-02")["total"], 9);
+  // Quotes in a value do not open the search up.
+  search_json("--section " + sh_quote("Politics\" OR \"World") + " okonkwo", 1);
+}
+
+TEST_F(CliTest, MoreLikeThis) {
+  json j = search_json(sh_quote("bioluminescent"));
+  ASSERT_FALSE(j["results"].empty());
+  const std::string id = j["results"][0]["id"];
+  json like = search_json("--like " + id);
+  EXPECT_FALSE(like["results"].empty());
+  // With words, filters and paging, in the terminal too.
+  auto r = run(kSearch + " --db " + sh_quote(db()) + " --like " + id + " --limit 2 --offset 1 2>&1");
+  EXPECT_EQ(r.exit_code, 0) << r.out;
+  EXPECT_NE(r.out.find("2. "), std::string::npos) << r.out;
+  auto unknown = run(kSearch + " --db " + sh_quote(db()) + " --like 0000000000000000 2>&1");
+  EXPECT_EQ(unknown.exit_code, 2) << unknown.out;
+  EXPECT_NE(unknown.out.find("no story with id 0000000000000000"), std::string::npos) << unknown.out;
 }
 
 TEST_F(CliTest, TerminalOutputIsPlainWhenPiped) {

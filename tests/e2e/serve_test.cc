@@ -30,6 +30,8 @@ const std::string kIndex = MORGUE_INDEX_BIN;
 const std::string kSearch = MORGUE_SEARCH_BIN;
 const std::string kServe = MORGUE_SERVE_BIN;
 const std::string kCorpus = std::string(MORGUE_TEST_SOURCE_DIR) + "/corpus/articles";
+// kMaxQueryBytes of morgue/search.h (this test does not link the core).
+constexpr std::size_t kMaxQueryBytesForTest = 20000;
 
 std::string slurp(const std::filesystem::path& path) {
   std::ifstream in(path, std::ios::binary);
@@ -140,6 +142,55 @@ TEST_F(ServeTest, SearchAnswersExactlyWhatTheCliPrints) {
   ASSERT_EQ(cli.exit_code, 0) << cli.out;
   EXPECT_EQ(api, json::parse(cli.out));
   EXPECT_EQ(api["results"].size(), 5u);
+  // Filters: parameters and flags fill the same SearchFilters.
+  json filtered = get_json("/api/search?q=okonkwo&section=Politics&person=Adaeze+Okonkwo&date=2019..2024&limit=3");
+  auto cli_filtered = run(kSearch + " --db " + sh_quote(db()) +
+                          " --json --section Politics --person 'Adaeze Okonkwo' --date 2019..2024 --limit 3 okonkwo");
+  ASSERT_EQ(cli_filtered.exit_code, 0) << cli_filtered.out;
+  EXPECT_EQ(filtered, json::parse(cli_filtered.out));
+  EXPECT_EQ(filtered["query"], "okonkwo");
+}
+
+TEST_F(ServeTest, SimilarAnswersWhatTheCliPrints) {
+  json found = get_json("/api/search?q=bioluminescent");
+  ASSERT_FALSE(found["results"].empty());
+  const std::string id = found["results"][0]["id"];
+  json api = get_json("/api/similar/" + id + "?limit=3");
+  EXPECT_FALSE(api["results"].empty());
+  auto cli = run(kSearch + " --db " + sh_quote(db()) + " --json --limit 3 --like " + id);
+  ASSERT_EQ(cli.exit_code, 0) << cli.out;
+  EXPECT_EQ(api, json::parse(cli.out));
+  EXPECT_NE(get_json("/api/similar/ffffffffffffffff", 404)["error"].get<std::string>().find("no story"),
+            std::string::npos);
+  get_json("/api/similar/not-an-id", 404);
+}
+
+// A pasted article is longer than a request line (8 KiB): the search APIs
+// take their parameters from a POST body too, form-encoded, past httplib's
+// own 8 KiB limit for such bodies.
+TEST_F(ServeTest, LongTextArrivesByPost) {
+  std::string text;
+  while (text.size() <= kMaxQueryBytesForTest) text += "harbour ";
+  auto c = client();
+  auto too_long = c.Post("/api/search", "limit=1&q=" + text, "application/x-www-form-urlencoded");
+  ASSERT_TRUE(too_long);
+  EXPECT_EQ(too_long->status, 400) << too_long->body;  // our limit, not httplib's 413
+  EXPECT_NE(too_long->body.find("query too long"), std::string::npos) << too_long->body;
+  auto short_post = c.Post("/api/search?limit=2", "q=harbour&section=World", "application/x-www-form-urlencoded");
+  ASSERT_TRUE(short_post);
+  EXPECT_EQ(short_post->status, 200) << short_post->body;
+  EXPECT_EQ(json::parse(short_post->body), get_json("/api/search?limit=2&q=harbour&section=World"));
+}
+
+// Needs the core to take queries of kMaxQueryBytes (it refused more than 1,024 bytes).
+TEST_F(ServeTest, PastedTextOf12000BytesIsAQuery) {
+  std::string text;
+  while (text.size() < 12000) text += "the harbour authority said the fire at the warehouses was out ";
+  auto c = client();
+  auto res = c.Post("/api/search", "limit=3&q=" + text, "application/x-www-form-urlencoded");
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 200) << res->body;
+  EXPECT_FALSE(json::parse(res->body)["results"].empty()) << res->body;
 }
 
 TEST_F(ServeTest, FiltersAndPaging) {
@@ -170,16 +221,24 @@ TEST_F(ServeTest, ErrorsHaveFittingStatuses) {
   EXPECT_NE(get_json("/api/search?q=date:2022-13", 400)["error"].get<std::string>().find("bad query"),
             std::string::npos);
   get_json("/api/search?q=x&sort=sideways", 400);
-  get_json("/api/search?q=" + std::string(1500, 'a'), 400);
+  get_json("/api/search?q=x&date=2022+OR+y", 400);
+  get_json("/api/search?q=x&date=2022&date=2023", 400);
   get_json("/no/such/path", 404);
   get_json("/assets/../../../etc/passwd", 404);
   get_json("/assets/%2e%2e/%2e%2e/etc/passwd", 404);
   get_json("/" + std::string(10000, 'a'), 414);  // longer than cpp-httplib's request-line limit
   auto c = client();
-  auto post = c.Post("/api/search", "q=x", "application/x-www-form-urlencoded");
+  auto post = c.Post("/", "q=x", "application/x-www-form-urlencoded");
   ASSERT_TRUE(post);
   EXPECT_EQ(post->status, 405);
   EXPECT_EQ(post->get_header_value("Allow"), "GET, HEAD");
+  auto put = c.Put("/api/search", "q=x", "application/x-www-form-urlencoded");
+  ASSERT_TRUE(put);
+  EXPECT_EQ(put->status, 405);
+  EXPECT_EQ(put->get_header_value("Allow"), "GET, HEAD, POST");
+  auto empty_post = c.Post("/api/search", "", "application/x-www-form-urlencoded");
+  ASSERT_TRUE(empty_post);
+  EXPECT_EQ(empty_post->status, 400) << empty_post->body;  // no query
   // Still serving after all that.
   get_json("/healthz");
 }
@@ -324,6 +383,20 @@ TEST_F(CgiTest, AnswersOneSearch) {
   json j = json::parse(body);
   EXPECT_EQ(j["query"], "harbour");
   EXPECT_EQ(j["results"].size(), 3u);
+}
+
+TEST_F(CgiTest, PostTakesTheParametersFromStandardInput) {
+  const std::string body = "q=harbour&section=World";
+  auto r = run("printf %s " + sh_quote(body) + " | env -i GATEWAY_INTERFACE=CGI/1.1 REQUEST_METHOD=POST CONTENT_LENGTH=" +
+               std::to_string(body.size()) + " QUERY_STRING=limit=2 " + kSearch + " --db " +
+               sh_quote((dir_->path() / "db").string()));
+  ASSERT_EQ(r.exit_code, 0);
+  auto split = r.out.find("\n\n");
+  ASSERT_NE(split, std::string::npos) << r.out;
+  EXPECT_EQ(r.out.find("Status:"), std::string::npos) << r.out;
+  json post = json::parse(r.out.substr(split + 2));
+  EXPECT_EQ(post, json::parse(cgi("q=harbour&section=World&limit=2").second));
+  EXPECT_EQ(post["query"], "harbour");
 }
 
 TEST_F(CgiTest, ErrorsCarryAStatusHeader) {

@@ -4,6 +4,7 @@
 
 #include <cstdlib>
 #include <fstream>
+#include <iostream>
 #include <random>
 #include <sstream>
 #include <thread>
@@ -45,41 +46,98 @@ TEST(ParseQueryString, KeepsOrderRepeatsAndEmptyValues) {
   EXPECT_TRUE(serve::parse_query_string("").empty());
 }
 
-struct ParamCase {
-  const char* query_string;
-  const char* query;   // expected SearchRequest::query, or nullptr when an error is expected
-  const char* error;   // a part of the error message
+// SearchFilters by name: Filters().section("World").date("2022").
+struct Filters {
+  SearchFilters f;
+  Filters& section(std::string v) { return add(f.sections, std::move(v)); }
+  Filters& person(std::string v) { return add(f.people, std::move(v)); }
+  Filters& author(std::string v) { return add(f.authors, std::move(v)); }
+  Filters& site(std::string v) { return add(f.sites, std::move(v)); }
+  Filters& date(std::string v) {
+    f.date = std::move(v);
+    return *this;
+  }
+  operator SearchFilters() const { return f; }  // implicit, so that the table reads plainly
+
+ private:
+  Filters& add(std::vector<std::string>& list, std::string v) {
+    list.push_back(std::move(v));
+    return *this;
+  }
 };
 
+struct ParamCase {
+  std::string query_string;
+  const char* query;      // expected SearchRequest::query, or nullptr when an error is expected
+  SearchFilters filters;  // expected SearchRequest::filters
+  const char* error;      // a part of the error message
+};
+
+bool same_filters(const SearchFilters& a, const SearchFilters& b) {
+  return a.sections == b.sections && a.people == b.people && a.authors == b.authors && a.sites == b.sites &&
+         a.date == b.date;
+}
+
+std::string describe(const SearchFilters& f) {
+  json j = {{"sections", f.sections}, {"people", f.people}, {"authors", f.authors}, {"sites", f.sites}, {"date", f.date}};
+  return j.dump();
+}
+
+// A clicked facet is a filter, never query text: q stays the user's own,
+// whatever the filter value holds.
 TEST(SearchRequestFromParams, Table) {
   const ParamCase cases[] = {
-      {"q=harbour", "harbour", nullptr},
-      {"q=harbour&section=World", "(harbour) section:\"World\"", nullptr},
-      // Brackets: filters apply to the whole query, not to its last word.
-      {"q=a+OR+b&person=Adaeze+Okonkwo", "(a OR b) person:\"Adaeze Okonkwo\"", nullptr},
-      {"q=%22open+(a&section=x", "(\"open (a\") section:\"x\"", nullptr},
-      {"q=a)+(b&section=x", "(a (b)) section:\"x\"", nullptr},
-      {"section=World%2FEurope&date=2022-02", "section:\"World/Europe\" date:2022-02", nullptr},
-      {"q=x&date=2022-02-01..2022-02-28", "(x) date:2022-02-01..2022-02-28", nullptr},
-      // A filter value cannot close its quotes and smuggle in syntax.
-      {"q=x&person=a%22+OR+%22b", "(x) person:\"a OR b\"", nullptr},
-      {"q=x&date=2022+OR+y", nullptr, "date must look like"},
-      {"q=x&section=%22%22", nullptr, "section must not be empty"},
-      {"", nullptr, "no query"},
-      {"q=+++", nullptr, "no query"},
-      {"q=x&limit=abc", nullptr, "limit must be a whole number"},
-      {"q=x&limit=-1", nullptr, "limit must be a whole number"},
-      {"q=x&offset=1e3", nullptr, "offset must be a whole number"},
-      {"q=x&offset=10001", nullptr, "offset is at most"},
-      {"q=x&sort=sideways", nullptr, "sort must be"},
-      {"q=x&recent=soon", nullptr, "recent must look like"},
-      {"q=x&facets=maybe", nullptr, "facets must be 1 or 0"},
+      {"q=harbour", "harbour", {}, nullptr},
+      {"q=harbour&section=World", "harbour", Filters().section("World"), nullptr},
+      {"q=a+OR+b&person=Adaeze+Okonkwo", "a OR b", Filters().person("Adaeze Okonkwo"), nullptr},
+      {"q=%22open+(a&section=x", "\"open (a", Filters().section("x"), nullptr},
+      {"section=World%2FEurope&date=2022-02", "", Filters().section("World/Europe").date("2022-02"), nullptr},
+      {"q=x&date=2022-02-01..2022-02-28", "x", Filters().date("2022-02-01..2022-02-28"), nullptr},
+      {"date=..1999", "", Filters().date("..1999"), nullptr},
+      // Values that would be query syntax stay data, quotes and all.
+      {"q=x&person=a%22+OR+%22b", "x", Filters().person("a\" OR \"b"), nullptr},
+      {"q=x&section=World)+OR+(section:Politics", "x", Filters().section("World) OR (section:Politics"), nullptr},
+      {"q=fire&section=%22%22", "fire", Filters().section("\"\""), nullptr},
+      {"author=Jo+Bloggs&site=example.com", "", Filters().author("Jo Bloggs").site("example.com"), nullptr},
+      // Repeats add values, in order; spaces around a value are trimmed.
+      {"q=x&section=World&person=A+B&section=Politics&person=C", "x",
+       Filters().section("World").section("Politics").person("A B").person("C"), nullptr},
+      {"person=+Sergey+Lavrov++", "", Filters().person("Sergey Lavrov"), nullptr},
+      {"q=x&site=a.com&site=b.org&author=A&author=B", "x", Filters().author("A").author("B").site("a.com").site("b.org"), nullptr},
+      {"q=x&date=2022+OR+y", nullptr, {}, "date must look like"},
+      {"q=x&date=2022-02%22", nullptr, {}, "date must look like"},
+      {"q=x&date=", nullptr, {}, "date must look like"},
+      {"q=x&date=2022&date=2023", nullptr, {}, "date may be given once"},
+      {"q=x&date=" + std::string(40, '1'), nullptr, {}, "date must look like"},
+      {"q=x&section=", nullptr, {}, "section must not be empty"},
+      {"q=x&section=+++", nullptr, {}, "section must not be empty"},
+      {"q=x&person=", nullptr, {}, "person must not be empty"},
+      {"q=x&author=a%0Ab", nullptr, {}, "author must not contain control characters"},
+      {"q=x&site=" + std::string(201, 'a'), nullptr, {}, "site is at most 200 bytes"},
+      {"q=x" + [] {
+         std::string many;
+         for (int i = 0; i < 21; ++i) many += "&person=p" + std::to_string(i);
+         return many;
+       }(),
+       nullptr, {}, "at most 20 filters"},
+      {"", nullptr, {}, "no query"},
+      {"q=+++", nullptr, {}, "no query"},
+      {"q=x&limit=abc", nullptr, {}, "limit must be a whole number"},
+      {"q=x&limit=-1", nullptr, {}, "limit must be a whole number"},
+      {"q=x&offset=1e3", nullptr, {}, "offset must be a whole number"},
+      {"q=x&offset=10001", nullptr, {}, "offset is at most"},
+      {"q=x&sort=sideways", nullptr, {}, "sort must be"},
+      {"q=x&recent=soon", nullptr, {}, "recent must look like"},
+      {"q=x&facets=maybe", nullptr, {}, "facets must be 1 or 0"},
   };
   for (const auto& c : cases) {
     SCOPED_TRACE(c.query_string);
     auto params = serve::parse_query_string(c.query_string);
     if (c.query) {
-      EXPECT_EQ(serve::search_request_from_params(params, {}).query, c.query);
+      SearchRequest r = serve::search_request_from_params(params, {});
+      EXPECT_EQ(r.query, c.query);
+      EXPECT_TRUE(same_filters(r.filters, c.filters)) << describe(r.filters) << " != " << describe(c.filters);
+      EXPECT_TRUE(r.like_id.empty());
     } else {
       try {
         serve::search_request_from_params(params, {});
@@ -87,6 +145,31 @@ TEST(SearchRequestFromParams, Table) {
       } catch (const BadParameter& e) {
         EXPECT_NE(std::string(e.what()).find(c.error), std::string::npos) << e.what();
       }
+    }
+  }
+}
+
+// Property: whatever bytes a facet value holds (quotes, brackets, field
+// syntax), the query text is exactly q and the value arrives unchanged.
+TEST(SearchRequestFromParams, FilterValuesNeverReachTheQueryText) {
+  std::mt19937 rng(11);
+  const std::string alphabet = "ab \"()):-ORANDNOT*section:person:date:\\'+&=%\xC3\xA9";
+  for (int i = 0; i < 500; ++i) {
+    std::string value;
+    for (std::size_t n = 1 + rng() % 30; n > 0; --n) value.push_back(alphabet[rng() % alphabet.size()]);
+    if (value.find_first_not_of(' ') == std::string::npos) continue;
+    const std::string trimmed = value.substr(value.find_first_not_of(' '),
+                                             value.find_last_not_of(' ') - value.find_first_not_of(' ') + 1);
+    for (const char* field : {"section", "person", "author", "site"}) {
+      Params params = {{"q", "harbour fire"}, {field, value}};
+      SearchRequest r = serve::search_request_from_params(params, {});
+      EXPECT_EQ(r.query, "harbour fire") << value;
+      const std::vector<std::string> expected = {trimmed};
+      const auto& got = std::string(field) == "section" ? r.filters.sections
+                        : std::string(field) == "person" ? r.filters.people
+                        : std::string(field) == "author" ? r.filters.authors
+                                                         : r.filters.sites;
+      EXPECT_EQ(got, expected) << field;
     }
   }
 }
@@ -105,8 +188,62 @@ TEST(SearchRequestFromParams, Options) {
   // Big pages are capped, not refused.
   EXPECT_EQ(serve::search_request_from_params(serve::parse_query_string("q=x&limit=100000"), {}).limit, 100u);
   serve::ParamLimits small{10, 100, 10000};
-  EXPECT_THROW(serve::search_request_from_params(serve::parse_query_string("q=x&section=Business"), small),
+  EXPECT_THROW(serve::search_request_from_params(serve::parse_query_string("q=0123456789a"), small), BadParameter);
+  // Filters do not count against the query's length.
+  EXPECT_NO_THROW(serve::search_request_from_params(
+      serve::parse_query_string("q=0123456789&section=Business&person=Adaeze+Okonkwo"), small));
+}
+
+// A pasted article is a query: up to kMaxQueryBytes by default.
+TEST(SearchRequestFromParams, TakesQueriesUpToKMaxQueryBytes) {
+  EXPECT_EQ(ServiceOptions().max_query_bytes, kMaxQueryBytes);
+  EXPECT_EQ(serve::ParamLimits().max_query_bytes, kMaxQueryBytes);
+  std::string text;
+  while (text.size() < kMaxQueryBytes) text += "harbour ";
+  text.resize(kMaxQueryBytes);
+  text.back() = 'x';
+  EXPECT_EQ(serve::search_request_from_params({{"q", text}}, {}).query, text);
+  try {
+    serve::search_request_from_params({{"q", text + "y"}}, {});
+    ADD_FAILURE() << "expected an error";
+  } catch (const BadParameter& e) {
+    EXPECT_NE(std::string(e.what()).find("query too long"), std::string::npos) << e.what();
+  }
+}
+
+TEST(SimilarRequestFromParams, SetsTheIdAndNeedsNoQuery) {
+  SearchRequest r = serve::similar_request_from_params("0123456789abcdef", {}, {});
+  EXPECT_EQ(r.like_id, "0123456789abcdef");
+  EXPECT_TRUE(r.query.empty());
+  EXPECT_TRUE(r.filters.empty());
+  r = serve::similar_request_from_params("0123456789abcdef",
+                                         serve::parse_query_string("q=harbour&section=World&limit=3&offset=6"), {});
+  EXPECT_EQ(r.query, "harbour");
+  EXPECT_EQ(r.filters.sections, std::vector<std::string>{"World"});
+  EXPECT_EQ(r.limit, 3u);
+  EXPECT_EQ(r.offset, 6u);
+  EXPECT_THROW(serve::similar_request_from_params("0123456789abcdef", serve::parse_query_string("date=x"), {}),
                BadParameter);
+}
+
+TEST(ArticleId, Table) {
+  EXPECT_TRUE(is_article_id("0123456789abcdef"));
+  for (const char* bad : {"", "0123456789abcde", "0123456789abcdef0", "0123456789ABCDEF", "0123456789abcdeg",
+                          "../../etc/passwd", "0123456789abcde\n"}) {
+    EXPECT_FALSE(is_article_id(bad)) << bad;
+  }
+}
+
+TEST(CheckFilters, TrimsAndNamesTheField) {
+  SearchFilters f = Filters().section(" World ").person("Sergey Lavrov").date("2022-02");
+  EXPECT_EQ(check_filters(f), "");
+  EXPECT_EQ(f.sections, std::vector<std::string>{"World"});
+  SearchFilters empty_site = Filters().site("  ");
+  EXPECT_EQ(check_filters(empty_site), "site must not be empty");
+  SearchFilters bad_date = Filters().date("last month");
+  EXPECT_NE(check_filters(bad_date).find("date must look like"), std::string::npos);
+  SearchFilters none;
+  EXPECT_EQ(check_filters(none), "");
 }
 
 TEST(HalfLife, Table) {
@@ -136,8 +273,15 @@ class ServiceTest : public testing::Test {
     std::filesystem::create_directories(*dir_ / "in");
     for (const auto& s : kStories) std::ofstream(*dir_ / "in" / s[0]) << s[1];
     index(*dir_ / "in");
+    service_ = new Service(options());
   }
-  static void TearDownTestSuite() { delete dir_; }
+  static void TearDownTestSuite() {
+    delete service_;
+    delete dir_;
+  }
+
+  // One service with the default options, for the tests that need no other.
+  static Service& service() { return *service_; }
 
   static void index(const std::filesystem::path& input) {
     IndexOptions options;
@@ -155,7 +299,7 @@ class ServiceTest : public testing::Test {
   }
 
   static HttpAnswer get(Service& service, const std::string& path, const std::string& query = "") {
-    return service.handle(HttpRequest{"GET", path, query});
+    return service.handle(HttpRequest{"GET", path, query, ""});
   }
 
   static std::string header(const HttpAnswer& a, const std::string& name) {
@@ -166,9 +310,11 @@ class ServiceTest : public testing::Test {
   }
 
   static TempDir* dir_;
+  static Service* service_;
 };
 
 TempDir* ServiceTest::dir_ = nullptr;
+Service* ServiceTest::service_ = nullptr;
 
 TEST_F(ServiceTest, SearchAnswersTheCliJsonSchema) {
   Service service(options());
@@ -176,15 +322,21 @@ TEST_F(ServiceTest, SearchAnswersTheCliJsonSchema) {
   ASSERT_EQ(a.status, 200) << a.body;
   EXPECT_EQ(a.content_type, "application/json");
   json j = json::parse(a.body);
-  for (const char* key : {"query", "total", "offset", "limit", "results", "suggestion", "warnings", "facets"}) {
+  for (const char* key : {"query", "total", "total_exact", "total_all_words", "offset", "limit", "results",
+                          "suggestion", "warnings", "facets", "filters"}) {
     EXPECT_TRUE(j.contains(key)) << key;
   }
   EXPECT_EQ(j["total"], 2);
+  EXPECT_EQ(j["total_exact"], true);
+  EXPECT_TRUE(j["filters"].is_array());
+  EXPECT_FALSE(j.contains("reduced_terms"));  // only for pasted text
   ASSERT_EQ(j["results"].size(), 1u);
+  EXPECT_EQ(j["results"][0]["match"], "all");
   EXPECT_NE(j["results"][0]["snippet"].get<std::string>().find("<mark>"), std::string::npos);
   EXPECT_EQ(header(a, "X-Content-Type-Options"), "nosniff");
 }
 
+// Needs the core's SearchFilters (the service no longer pastes filters into q).
 TEST_F(ServiceTest, FiltersNarrowTheQuery) {
   Service service(options());
   json j = json::parse(get(service, "/api/search", "q=harbour&section=Politics").body);
@@ -197,6 +349,96 @@ TEST_F(ServiceTest, FiltersNarrowTheQuery) {
   j = json::parse(get(service, "/api/search", "q=harbour&date=2021").body);
   ASSERT_EQ(j["results"].size(), 1u);
   EXPECT_EQ(j["results"][0]["title"], "Fire at the harbour");
+}
+
+// A facet value is matched as a whole value: quotes and OR inside it find
+// nothing instead of widening the search. Needs the core's SearchFilters.
+TEST_F(ServiceTest, AFilterValueCannotWidenTheSearch) {
+  for (const char* query : {"q=harbour&section=Politics%22+OR+%22World", "q=harbour&section=Politics)+OR+(section:World",
+                            "q=harbour&section=x%22+OR+harbour+OR+%22y"}) {
+    SCOPED_TRACE(query);
+    HttpAnswer a = get(service(), "/api/search", query);
+    ASSERT_EQ(a.status, 200) << a.body;
+    json j = json::parse(a.body);
+    EXPECT_EQ(j["query"], "harbour");
+    EXPECT_EQ(j["total"], 0) << a.body;
+  }
+}
+
+// The filters of the request come back in the answer, for the page's chips.
+// Needs the core's AppliedFilter list.
+TEST_F(ServiceTest, FiltersAreEchoedInTheAnswer) {
+  json j = json::parse(get(service(), "/api/search", "q=harbour&section=Politics&date=2022").body);
+  EXPECT_EQ(j["query"], "harbour");
+  ASSERT_EQ(j["filters"].size(), 2u) << j.dump();
+  bool section = false, date = false;
+  for (const auto& f : j["filters"]) {
+    EXPECT_EQ(f["origin"], "request") << f;
+    EXPECT_EQ(f["dropped"], false) << f;
+    if (f["field"] == "section" && f["value"] == "Politics") section = true;
+    if (f["field"] == "date" && f["value"] == "2022") {
+      date = true;
+      EXPECT_EQ(f["from"], "2022-01-01") << f;
+      EXPECT_EQ(f["to"], "2022-12-31") << f;
+    }
+  }
+  EXPECT_TRUE(section && date) << j["filters"].dump();
+}
+
+TEST_F(ServiceTest, PagingPastTheEndIsNotAnError) {
+  HttpAnswer a = get(service(), "/api/search", "q=harbour&offset=50");
+  ASSERT_EQ(a.status, 200) << a.body;
+  json j = json::parse(a.body);
+  EXPECT_TRUE(j["results"].empty());
+  EXPECT_EQ(j["total"], 2);
+  EXPECT_EQ(j["offset"], 50);
+}
+
+// POST takes the same parameters from the body (a pasted text longer than a
+// request line); the query string's come first.
+TEST_F(ServiceTest, PostTakesTheParametersFromTheBody) {
+  HttpAnswer get_answer = get(service(), "/api/search", "q=harbour&section=Politics&limit=1");
+  HttpAnswer post_answer = service().handle(HttpRequest{"POST", "/api/search", "limit=1", "q=harbour&section=Politics"});
+  ASSERT_EQ(post_answer.status, 200) << post_answer.body;
+  EXPECT_EQ(json::parse(post_answer.body), json::parse(get_answer.body));
+  // A body is read only for POST.
+  EXPECT_EQ(service().handle(HttpRequest{"GET", "/api/search", "", "q=harbour"}).status, 400);
+  EXPECT_EQ(service().handle(HttpRequest{"POST", "/api/search", "", ""}).status, 400);
+}
+
+TEST_F(ServiceTest, SimilarStoriesRouteAndValidate) {
+  json found = json::parse(get(service(), "/api/search", "q=budget").body);
+  ASSERT_EQ(found["results"].size(), 1u);
+  const std::string id = found["results"][0]["id"];
+  HttpAnswer a = get(service(), "/api/similar/" + id, "limit=5");
+  ASSERT_EQ(a.status, 200) << a.body;
+  json j = json::parse(a.body);
+  EXPECT_TRUE(j.contains("results") && j.contains("total") && j.contains("filters")) << a.body;
+  EXPECT_EQ(j["limit"], 5);
+  // The same parameters as /api/search, POST too.
+  EXPECT_EQ(get(service(), "/api/similar/" + id, "q=harbour&section=World&facets=1").status, 200);
+  EXPECT_EQ(service().handle(HttpRequest{"POST", "/api/similar/" + id, "", "q=harbour"}).status, 200);
+  struct Case {
+    std::string path, query;
+    int status;
+  } cases[] = {
+      {"/api/similar/0123456789abcdef", "", 404},      // no such story
+      {"/api/similar/" + id + "0", "", 404},            // not an id
+      {"/api/similar/0123456789ABCDEF", "", 404},
+      {"/api/similar/", "", 404},
+      {"/api/similar/../../etc/passwd", "", 404},
+      {"/api/similar/" + id, "date=soon", 400},          // a bad parameter is still a 400
+      {"/api/similar/" + id, "q=date:2022-13", 400},     // and a bad query too, not a 404
+      {"/api/similar/" + id, "limit=x", 400},
+  };
+  for (const auto& c : cases) {
+    HttpAnswer answer = get(service(), c.path, c.query);
+    EXPECT_EQ(answer.status, c.status) << c.path << "?" << c.query << "\n" << answer.body;
+    EXPECT_TRUE(json::parse(answer.body).contains("error")) << answer.body;
+  }
+  EXPECT_NE(json::parse(get(service(), "/api/similar/0123456789abcdef").body)["error"].get<std::string>().find(
+                "no story with id 0123456789abcdef"),
+            std::string::npos);
 }
 
 TEST_F(ServiceTest, MarkupInArticlesStaysEscaped) {
@@ -224,24 +466,30 @@ TEST_F(ServiceTest, ErrorsAreJsonWithFittingStatus) {
       {"GET", "/api/search", "q=date:2022-13", 400},
       {"GET", "/api/search", "q=x&limit=many", 400},
       {"GET", "/api/search", "", 400},
-      {"GET", "/api/search", "q=" + std::string(1100, 'a'), 400},
+      {"GET", "/api/search", "q=" + std::string(kMaxQueryBytes + 1, 'a'), 400},
+      {"GET", "/api/search", "q=x&date=2022+OR+y", 400},
+      {"GET", "/api/search", "q=x&date=2022&date=2023", 400},
+      {"GET", "/api/search", "q=x&section=", 400},
       {"GET", "/api/search", "q=a*", 200},
       {"GET", "/nowhere", "", 404},
       {"GET", "/api/article/0123456789abcdef", "", 404},
       {"GET", "/api/article/../../etc/passwd", "", 404},
       {"GET", "/api/article/", "", 404},
-      {"POST", "/api/search", "q=x", 405},
+      {"GET", "/api/similar/0123456789abcdef", "", 404},
+      {"PUT", "/api/search", "q=x", 405},
+      {"POST", "/", "", 405},
+      {"POST", "/api/article/0123456789abcdef", "", 405},
       {"DELETE", "/", "", 405},
   };
   for (const auto& c : cases) {
-    HttpAnswer a = service.handle(HttpRequest{c.method, c.path, c.query});
+    HttpAnswer a = service.handle(HttpRequest{c.method, c.path, c.query, ""});
     EXPECT_EQ(a.status, c.status) << c.method << " " << c.path << "?" << c.query.substr(0, 40) << "\n" << a.body;
     json j = json::parse(a.body);
     if (c.status != 200) {
       EXPECT_TRUE(j.contains("error")) << a.body;
     }
     if (c.status == 405) {
-      EXPECT_EQ(header(a, "Allow"), "GET, HEAD");
+      EXPECT_EQ(header(a, "Allow"), c.path == "/api/search" ? "GET, HEAD, POST" : "GET, HEAD");
     }
   }
 }
@@ -379,6 +627,24 @@ TEST(Cgi, RequestFromEnvironment) {
   setenv("PATH_INFO", "/api/article/0123456789abcdef", 1);
   EXPECT_EQ(cgi_request_from_environment().path, "/api/article/0123456789abcdef");
   unsetenv("PATH_INFO");
+  unsetenv("QUERY_STRING");
+  unsetenv("REQUEST_METHOD");
+}
+
+TEST(Cgi, PostBodyFromStandardInput) {
+  setenv("REQUEST_METHOD", "POST", 1);
+  setenv("CONTENT_LENGTH", "9", 1);
+  setenv("QUERY_STRING", "limit=1", 1);
+  unsetenv("PATH_INFO");
+  std::istringstream in("q=harbour&more=not-counted");
+  std::streambuf* saved = std::cin.rdbuf(in.rdbuf());
+  HttpRequest r = cgi_request_from_environment();
+  std::cin.rdbuf(saved);
+  EXPECT_EQ(r.method, "POST");
+  EXPECT_EQ(r.path, "/api/search");
+  EXPECT_EQ(r.query, "limit=1");
+  EXPECT_EQ(r.body, "q=harbour");
+  unsetenv("CONTENT_LENGTH");
   unsetenv("QUERY_STRING");
   unsetenv("REQUEST_METHOD");
 }

@@ -4,13 +4,17 @@
 // that it can be unit-tested and fuzzed without sockets.
 //
 //   GET /api/search?q=...   the CLI's --json document (docs/json.md)
+//   GET /api/similar/ID     "more like this": the same document, the same parameters
+//   POST to either          the parameters in an application/x-www-form-urlencoded
+//                           body too (a pasted text longer than a request line)
 //   GET /api/article/ID     one stored story, body included
 //   GET /healthz            {"status":"ok","documents":N}, 503 without a database
 //   GET /  and /assets/...  the search page
 //
 // Every error is JSON {"error": "..."} with a fitting status: 400 bad query or
-// parameter, 404 unknown path or article, 405 not GET/HEAD, 503 database
-// unavailable or the search took longer than the time limit.
+// parameter, 404 unknown path, article or similar-story id, 405 a method the
+// path does not take, 503 database unavailable or the search took longer than
+// the time limit.
 #pragma once
 
 #include <cstddef>
@@ -18,8 +22,11 @@
 #include <memory>
 #include <ostream>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
+
+#include "morgue/search.h"
 
 namespace morgue {
 
@@ -28,7 +35,7 @@ struct ServiceOptions {
   int port = 8080;                    // 0: any free port (the chosen one is logged)
   std::string db_path = "morgue-db";  // database directory or stub file
   std::size_t threads = 0;            // worker threads; 0: default_service_threads()
-  std::size_t max_query_bytes = 1024; // q plus filters; longer answers 400
+  std::size_t max_query_bytes = kMaxQueryBytes;  // q; longer answers 400 (filters have bounds of their own)
   std::size_t max_limit = 100;        // larger `limit` values are capped to this
   std::size_t max_offset = 10000;     // deeper pages answer 400
   double time_limit_seconds = 5;      // a search slower than this answers 503; 0: none
@@ -46,6 +53,9 @@ struct HttpRequest {
   std::string method = "GET";
   std::string path = "/";    // %-decoded path, without the query string
   std::string query;         // raw query string after '?', still %-encoded
+  // POST: the body, read as application/x-www-form-urlencoded parameters
+  // after those of `query`. The transport bounds its size.
+  std::string body;
 };
 
 // One answer: status, Content-Type, body and any further headers.
@@ -89,6 +99,18 @@ HttpRequest cgi_request_from_environment();
 // Writes the answer as CGI output: Status (for errors), Content-Type and
 // other headers, a blank line, the body.
 void write_cgi_answer(const HttpAnswer& answer, std::ostream& out);
+
+// The checks the service applies to filters from a user, shared with
+// morgue-search's --section/--person/--author/--site/--date: each value
+// non-empty (spaces around it are trimmed in place), at most 200 bytes, no
+// control characters; at most 20 values in all; a date made of digits, '-'
+// and '.' only (the core reads it and names a bad one). Returns "" when
+// fine, else a one-line message naming the field.
+std::string check_filters(SearchFilters& filters);
+
+// A stored story's id as front ends take it (/api/article/ID,
+// /api/similar/ID, --show, --like): 16 lower-case hex digits.
+bool is_article_id(std::string_view id);
 
 // $MORGUE_ASSETS_DIR, else searcher/assets in the source tree when it exists,
 // else the installed share/morgue/assets.

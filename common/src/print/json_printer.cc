@@ -13,6 +13,20 @@ json facet_list(const std::vector<FacetValue>& values) {
   return out;
 }
 
+json filter_list(const std::vector<AppliedFilter>& filters) {
+  json out = json::array();
+  auto day_or_null = [](const std::string& day) { return day.empty() ? json(nullptr) : json(day); };
+  for (const auto& f : filters) {
+    out.push_back({{"field", f.field},
+                   {"value", f.value},
+                   {"origin", f.origin},
+                   {"from", day_or_null(f.from)},
+                   {"to", day_or_null(f.to)},
+                   {"dropped", f.dropped}});
+  }
+  return out;
+}
+
 }  // namespace
 
 std::string html_escape(std::string_view text) {
@@ -61,6 +75,7 @@ std::string response_to_json(const SearchResponse& response) {
     }
     results.push_back({{"id", hit.id},
                        {"rank", hit.rank},
+                       {"match", hit.all_words ? "all" : "some"},
                        {"title", a.title},
                        {"date", a.date ? json(a.date->iso()) : json(nullptr)},
                        {"timestamp", a.timestamp.empty() ? json(nullptr) : json(a.timestamp)},
@@ -76,11 +91,15 @@ std::string response_to_json(const SearchResponse& response) {
   }
   json j = {{"query", response.query},
             {"total", response.total},
+            {"total_exact", response.total_exact},
+            {"total_all_words", response.total_all_words},
             {"offset", response.offset},
             {"limit", response.limit},
             {"results", results},
             {"suggestion", response.suggestion.empty() ? json(nullptr) : json(response.suggestion)},
-            {"warnings", response.warnings}};
+            {"warnings", response.warnings},
+            {"filters", filter_list(response.filters)}};
+  if (!response.reduced_terms.empty()) j["reduced_terms"] = response.reduced_terms;
   if (response.facets) {
     j["facets"] = {{"sections", facet_list(response.facets->sections)},
                    {"people", facet_list(response.facets->people)},

@@ -1,3 +1,6 @@
+#include <algorithm>
+#include <cctype>
+
 #include <fmt/format.h>
 
 #include "morgue/printer.h"
@@ -74,19 +77,64 @@ std::string meta_line(const Article& a) {
   return util::join(parts, " \xC2\xB7 ");
 }
 
+// "395 stories", "1 story", "about 12,000 stories" when the total is Xapian's estimate.
+std::string story_count(std::size_t n, bool exact) {
+  return fmt::format("{}{} {}", exact ? "" : "about ", n, n == 1 ? "story" : "stories");
+}
+
+// "date last month (2026-11-03..2026-12-02; from your words)".
+std::string filter_text(const AppliedFilter& f) {
+  std::vector<std::string> notes;
+  // A span given in words is shown with its days; "2022-02" says it already.
+  const bool words = std::any_of(f.value.begin(), f.value.end(),
+                                 [](char c) { return std::isalpha(static_cast<unsigned char>(c)) != 0; });
+  if (words && (!f.from.empty() || !f.to.empty())) notes.push_back(f.from + ".." + f.to);
+  if (f.origin == "words") notes.push_back("from your words");
+  if (f.dropped) notes.push_back("dropped: no story matched it");
+  std::string text = f.field + " " + f.value;
+  if (!notes.empty()) text += " (" + util::join(notes, "; ") + ")";
+  return text;
+}
+
+// The count line, then what the search applied: filters and, for pasted
+// text, the words it was reduced to.
+void print_summary(const SearchResponse& response, const Colors& c, std::ostream& out) {
+  const std::string what = response.query.empty() ? "" : " for '" + response.query + "'";
+  if (response.total == 0) {
+    out << "No stories match" << (response.query.empty() ? "" : " '" + response.query + "'") << ".\n";
+  } else if (response.hits.empty()) {
+    // Paging past the end is not an error: say how far the results go.
+    out << fmt::format("No more results: {} match; this page starts at {}.\n",
+                       story_count(response.total, response.total_exact), response.offset + 1);
+  } else {
+    out << fmt::format("{}{}-{} of {}{}{}\n", c.dim, response.offset + 1, response.offset + response.hits.size(),
+                       story_count(response.total, response.total_exact), what, c.reset);
+  }
+  if (!response.filters.empty()) {
+    std::vector<std::string> parts;
+    for (const auto& f : response.filters) parts.push_back(filter_text(f));
+    out << c.dim << "filters: " << util::join(parts, ", ") << c.reset << "\n";
+  }
+  if (!response.reduced_terms.empty()) {
+    out << c.dim << "searched for the text's most distinctive words: " << util::join(response.reduced_terms, ", ")
+        << c.reset << "\n";
+  }
+}
+
 }  // namespace
 
 void print_terminal(const SearchResponse& response, const TerminalStyle& style, std::ostream& out) {
   const Colors c = colors(style.color);
   for (const auto& w : response.warnings) out << c.dim << "note: " << w << c.reset << "\n";
-  if (response.hits.empty()) {
-    out << "No stories match '" << response.query << "'.\n";
-  } else {
-    out << fmt::format("{}{} of about {} stories for '{}'{}\n\n", c.dim,
-                       fmt::format("{}-{}", response.offset + 1, response.offset + response.hits.size()),
-                       response.total, response.query, c.reset);
-  }
+  print_summary(response, c, out);
+  if (!response.hits.empty()) out << "\n";
+  bool all_words = true;  // the hit before matched every word (or the page starts the list)
   for (const auto& hit : response.hits) {
+    // Short queries list full matches first; mark where the partial ones start.
+    if (all_words && !hit.all_words) {
+      out << c.dim << "\xE2\x80\x94 stories that match some of the words \xE2\x80\x94" << c.reset << "\n\n";
+    }
+    all_words = hit.all_words;
     const Article& a = hit.article;
     out << fmt::format("{:>3}. {}{}{}", hit.rank + 1, c.title, a.title.empty() ? "(no headline)" : a.title, c.reset);
     if (hit.versions > 1) out << fmt::format(" {}({} versions){}", c.dim, hit.versions, c.reset);

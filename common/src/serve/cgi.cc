@@ -1,5 +1,8 @@
 // CGI (RFC 3875): one request from the environment, one answer on stdout.
+#include <algorithm>
 #include <cstdlib>
+#include <iostream>
+#include <string>
 
 #include "morgue/service.h"
 #include "serve/search_params.h"
@@ -23,6 +26,21 @@ const char* reason(int status) {
   }
 }
 
+// A POST body (the search APIs take their parameters there too), cut at
+// the service's limit of 64 KiB: a query that long is refused anyway.
+std::string read_body(const std::string& content_length) {
+  constexpr std::size_t kMaxBody = 64 * 1024;
+  std::size_t length = 0;
+  for (char c : content_length) {
+    if (c < '0' || c > '9' || length > kMaxBody) break;
+    length = length * 10 + static_cast<std::size_t>(c - '0');
+  }
+  std::string body(std::min(length, kMaxBody), '\0');
+  std::cin.read(body.data(), static_cast<std::streamsize>(body.size()));
+  body.resize(static_cast<std::size_t>(std::cin.gcount()));
+  return body;
+}
+
 }  // namespace
 
 HttpRequest cgi_request_from_environment() {
@@ -33,6 +51,7 @@ HttpRequest cgi_request_from_environment() {
   request.path = serve::url_decode(env_or("PATH_INFO", "/api/search"), false);
   if (request.path.empty() || request.path == "/") request.path = "/api/search";
   request.query = env_or("QUERY_STRING", "");
+  if (request.method == "POST") request.body = read_body(env_or("CONTENT_LENGTH", "0"));
   return request;
 }
 

@@ -78,20 +78,15 @@ std::string query_part(const std::string& target) {
   return q == std::string::npos ? std::string() : target.substr(q + 1);
 }
 
-// Errors httplib answers by itself (414 URI too long, 400 malformed, 404 for
-// methods it routes, 413 body too large) get the same JSON shape as ours.
-void json_error_body(const httplib::Request& req, httplib::Response& res) {
+// Errors httplib answers by itself (414 URI too long, 400 malformed, 413
+// body too large) get the same JSON shape as ours.
+void json_error_body(const httplib::Request&, httplib::Response& res) {
   if (!res.body.empty()) return;  // one of Service's answers: already JSON
   std::string message = res.status == 414   ? "request line too long"
                         : res.status == 413 ? "request body too large"
                         : res.status == 404 ? "not found"
                         : res.status >= 500 ? "internal error"
                                             : "bad request";
-  if (!req.method.empty() && req.method != "GET" && req.method != "HEAD" && (res.status == 404 || res.status == 400)) {
-    res.status = 405;
-    message = "only GET and HEAD are allowed";
-    res.set_header("Allow", "GET, HEAD");
-  }
   nlohmann::json j = {{"error", message}};
   res.set_header("X-Content-Type-Options", "nosniff");
   res.set_content(j.dump(), "application/json");
@@ -122,14 +117,36 @@ int run_service(const ServiceOptions& options, std::ostream& log) {
 
   // GET and HEAD are answered before httplib's regex routing (long paths
   // would make std::regex recurse deeply); other methods fall through to
-  // routing, which reads their body, finds nothing and becomes 405 below.
+  // routing, which finds nothing and hands them back to Service below.
   server.set_pre_routing_handler([&service](const httplib::Request& req, httplib::Response& res) {
     request_start = Clock::now();
     if (req.method != "GET" && req.method != "HEAD") return httplib::Server::HandlerResponse::Unhandled;
-    apply(service.handle(HttpRequest{req.method, req.path, query_part(req.target)}), res);
+    apply(service.handle(HttpRequest{req.method, req.path, query_part(req.target), ""}), res);
     return httplib::Server::HandlerResponse::Handled;
   });
-  server.set_error_handler([](const httplib::Request& req, httplib::Response& res) { json_error_body(req, res); });
+  // POST to the search APIs (a pasted text too long for a request line).
+  // A content-reader handler reads the body itself, within the 64 KiB
+  // payload limit: httplib would refuse a form-encoded body over 8 KiB.
+  // The pattern is bounded so that the regex cannot recurse deeply.
+  server.Post(R"(/api/(search|similar/[^/]{0,64}))",
+              [&service](const httplib::Request& req, httplib::Response& res, const httplib::ContentReader& read) {
+                std::string body;
+                read([&body](const char* data, std::size_t size) {
+                  body.append(data, size);
+                  return true;
+                });
+                apply(service.handle(HttpRequest{req.method, req.path, query_part(req.target), std::move(body)}), res);
+              });
+  server.set_error_handler([&service](const httplib::Request& req, httplib::Response& res) {
+    // A method or path that routing did not take (a POST elsewhere, a PUT,
+    // a POST without a body): Service gives the answer (405 with Allow, 404,
+    // or 400 for a search without parameters).
+    if (res.body.empty() && res.status == 404 && !req.method.empty()) {
+      apply(service.handle(HttpRequest{req.method, req.path, query_part(req.target), ""}), res);
+      return;
+    }
+    json_error_body(req, res);
+  });
   server.set_exception_handler([](const httplib::Request&, httplib::Response& res, std::exception_ptr) {
     res.status = 500;
     res.set_content(R"({"error":"internal error"})", "application/json");

@@ -5,6 +5,8 @@
 
 #include <fmt/format.h>
 
+#include "morgue/service.h"
+
 namespace morgue::serve {
 namespace {
 
@@ -39,50 +41,96 @@ SortOrder parse_sort(const std::string& value) {
   throw BadParameter(fmt::format("sort must be relevance, date, newest or oldest, not '{}'", value));
 }
 
-// A facet value as a quoted field filter. Quotes and control characters are
-// dropped so that a value can never close the phrase and inject query syntax.
-std::string field_filter(std::string_view field, const std::string& value) {
-  std::string clean;
+// Filters arrive as data (SearchFilters) and are applied by the core as
+// boolean terms, so a value cannot carry query syntax; these bounds only keep
+// nonsense out: no empty values, no control characters, nothing huge.
+constexpr std::size_t kMaxFilterValueBytes = 200;
+constexpr std::size_t kMaxFilterValues = 20;
+constexpr std::size_t kMaxDateBytes = 32;
+
+// Trims spaces in place; "" when fine, else a message naming the field.
+std::string value_problem(std::string_view field, std::string& value) {
+  const std::size_t first = value.find_first_not_of(' ');
+  if (first == std::string::npos) return fmt::format("{} must not be empty", field);
+  value = value.substr(first, value.find_last_not_of(' ') - first + 1);
+  if (value.size() > kMaxFilterValueBytes) {
+    return fmt::format("{} is at most {} bytes long", field, kMaxFilterValueBytes);
+  }
   for (char c : value) {
     auto u = static_cast<unsigned char>(c);
-    if (c == '"' || u < 0x20 || u == 0x7F) continue;
-    clean.push_back(c);
+    if (u < 0x20 || u == 0x7F) return fmt::format("{} must not contain control characters", field);
   }
-  if (clean.find_first_not_of(' ') == std::string::npos) {
-    throw BadParameter(fmt::format("{} must not be empty", field));
-  }
-  return fmt::format("{}:\"{}\"", field, clean);
+  return "";
 }
 
-std::string date_filter(const std::string& value) {
-  // "2022", "2022-02", "2022-02-01..2022-02-28", "..1999": the query language
-  // checks the dates; here we only keep other syntax out.
-  bool ok = !value.empty() && value.size() <= 32 &&
+std::string date_problem(const std::string& value) {
+  // "2022", "2022-02", "2022-02-01..2022-02-28", "..1999": the core reads
+  // the dates (and names a bad one); here only other characters are kept out.
+  bool ok = !value.empty() && value.size() <= kMaxDateBytes &&
             std::all_of(value.begin(), value.end(), [](char c) { return (c >= '0' && c <= '9') || c == '-' || c == '.'; });
-  if (!ok) throw BadParameter(fmt::format("date must look like 2022, 2022-02 or 2022-02-01..2022-02-28, not '{}'", value));
-  return "date:" + value;
+  if (ok) return "";
+  return fmt::format("date must look like 2022, 2022-02 or 2022-02-01..2022-02-28, not '{}'",
+                     value.substr(0, kMaxDateBytes));
 }
 
-// q in brackets, so that filters apply to all of it: Xapian reads
-// "fire OR quake section:x" as "fire OR (quake section:x)". Quotes and
-// brackets are balanced first so that the brackets cannot pair with the
-// user's own.
-std::string bracketed(const std::string& q) {
-  std::string out;
-  int depth = 0;
-  bool quoted = false;
-  for (char c : q) {
-    if (c == '"') quoted = !quoted;
-    if (!quoted && c == '(') ++depth;
-    if (!quoted && c == ')') {
-      if (depth == 0) continue;  // a stray closer
-      --depth;
+void throw_if(const std::string& problem) {
+  if (!problem.empty()) throw BadParameter(problem);
+}
+
+std::vector<std::string>* filter_list(SearchFilters& filters, const std::string& name) {
+  if (name == "section") return &filters.sections;
+  if (name == "person") return &filters.people;
+  if (name == "author") return &filters.authors;
+  if (name == "site") return &filters.sites;
+  return nullptr;
+}
+
+// Every parameter but the choice between a search and "more like this".
+SearchRequest request_from_params(const Params& params, const ParamLimits& limits) {
+  SearchRequest request;
+  std::string query;
+  bool have_date = false;
+  for (const auto& [name, value] : params) {
+    if (name == "q") {
+      if (!query.empty() && !value.empty()) query += ' ';
+      query += value;
+    } else if (name == "offset") {
+      request.offset = parse_count(name, value);
+      if (request.offset > limits.max_offset) {
+        throw BadParameter(fmt::format("offset is at most {}; narrow the query instead", limits.max_offset));
+      }
+    } else if (name == "limit") {
+      request.limit = std::min(parse_count(name, value), limits.max_limit);
+    } else if (name == "sort") {
+      request.sort = parse_sort(value);
+    } else if (name == "recent") {
+      if (value.empty()) continue;
+      request.recent_half_life_days = parse_half_life(value);
+      if (!request.recent_half_life_days) {
+        throw BadParameter(fmt::format("recent must look like 30d, 2w, 6m or 1y, not '{}'", value));
+      }
+    } else if (name == "facets") {
+      request.facets = parse_flag(name, value);
+    } else if (name == "all_versions") {
+      request.all_versions = parse_flag(name, value);
+    } else if (auto* list = filter_list(request.filters, name)) {
+      list->push_back(value);
+    } else if (name == "date") {
+      if (have_date) {
+        throw BadParameter("date may be given once (a range covers several months: date=2022-01..2022-03)");
+      }
+      have_date = true;
+      throw_if(date_problem(value));  // also for an empty date=, which check_filters would pass over
+      request.filters.date = value;
     }
-    out.push_back(c);
   }
-  if (quoted) out.push_back('"');
-  out.append(static_cast<std::size_t>(depth), ')');
-  return "(" + out + ")";
+  throw_if(check_filters(request.filters));
+  if (query.find_first_not_of(' ') == std::string::npos) query.clear();
+  if (query.size() > limits.max_query_bytes) {
+    throw BadParameter(fmt::format("query too long: {} bytes (the limit is {})", query.size(), limits.max_query_bytes));
+  }
+  request.query = std::move(query);
+  return request;
 }
 
 }  // namespace
@@ -123,52 +171,42 @@ Params parse_query_string(std::string_view query) {
 }
 
 SearchRequest search_request_from_params(const Params& params, const ParamLimits& limits) {
-  SearchRequest request;
-  std::string query;
-  std::vector<std::string> filters;
-  for (const auto& [name, value] : params) {
-    if (name == "q") {
-      if (!query.empty() && !value.empty()) query += ' ';
-      query += value;
-    } else if (name == "offset") {
-      request.offset = parse_count(name, value);
-      if (request.offset > limits.max_offset) {
-        throw BadParameter(fmt::format("offset is at most {}; narrow the query instead", limits.max_offset));
-      }
-    } else if (name == "limit") {
-      request.limit = std::min(parse_count(name, value), limits.max_limit);
-    } else if (name == "sort") {
-      request.sort = parse_sort(value);
-    } else if (name == "recent") {
-      if (value.empty()) continue;
-      request.recent_half_life_days = parse_half_life(value);
-      if (!request.recent_half_life_days) {
-        throw BadParameter(fmt::format("recent must look like 30d, 2w, 6m or 1y, not '{}'", value));
-      }
-    } else if (name == "facets") {
-      request.facets = parse_flag(name, value);
-    } else if (name == "all_versions") {
-      request.all_versions = parse_flag(name, value);
-    } else if (name == "section" || name == "person") {
-      filters.push_back(field_filter(name, value));
-    } else if (name == "date") {
-      filters.push_back(date_filter(value));
-    }
+  SearchRequest request = request_from_params(params, limits);
+  if (request.query.empty() && request.filters.empty()) {
+    throw BadParameter("no query: give q= (or a section=, person=, author=, site= or date= filter)");
   }
-  if (query.find_first_not_of(' ') == std::string::npos) query.clear();
-  if (!query.empty() && !filters.empty()) query = bracketed(query);
-  for (const auto& f : filters) {
-    if (!query.empty()) query += ' ';
-    query += f;
-  }
-  if (query.empty()) {
-    throw BadParameter("no query: give q= (or a section=, person= or date= filter)");
-  }
-  if (query.size() > limits.max_query_bytes) {
-    throw BadParameter(fmt::format("query too long: {} bytes (the limit is {})", query.size(), limits.max_query_bytes));
-  }
-  request.query = std::move(query);
+  return request;
+}
+
+SearchRequest similar_request_from_params(const std::string& id, const Params& params, const ParamLimits& limits) {
+  SearchRequest request = request_from_params(params, limits);
+  request.like_id = id;
   return request;
 }
 
 }  // namespace morgue::serve
+
+namespace morgue {
+
+bool is_article_id(std::string_view id) {
+  return id.size() == 16 &&
+         std::all_of(id.begin(), id.end(), [](char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'); });
+}
+
+std::string check_filters(SearchFilters& filters) {
+  using serve::kMaxFilterValues;
+  const std::pair<const char*, std::vector<std::string>*> lists[] = {
+      {"section", &filters.sections}, {"person", &filters.people},
+      {"author", &filters.authors},   {"site", &filters.sites}};
+  std::size_t count = filters.date.empty() ? 0 : 1;
+  for (auto& [field, values] : lists) {
+    for (auto& value : *values) {
+      if (std::string problem = serve::value_problem(field, value); !problem.empty()) return problem;
+    }
+    count += values->size();
+  }
+  if (count > kMaxFilterValues) return fmt::format("at most {} filters at a time", kMaxFilterValues);
+  return filters.date.empty() ? "" : serve::date_problem(filters.date);
+}
+
+}  // namespace morgue

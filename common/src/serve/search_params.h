@@ -1,5 +1,6 @@
-// Query strings of /api/search (and CGI's QUERY_STRING) into a SearchRequest.
-// Pure functions, no I/O: table-tested in tests/unit/service_test.cc.
+// Query strings of /api/search and /api/similar/ID (and CGI's QUERY_STRING)
+// into a SearchRequest. Pure functions, no I/O: table-tested in
+// tests/unit/service_test.cc.
 #pragma once
 
 #include <cstddef>
@@ -28,14 +29,22 @@ std::string url_decode(std::string_view text, bool plus_is_space);
 Params parse_query_string(std::string_view query);
 
 struct ParamLimits {
-  std::size_t max_query_bytes = 1024;  // q plus the filters appended to it
-  std::size_t max_limit = 100;         // larger limits are capped, not refused
-  std::size_t max_offset = 10000;      // deeper pages are refused
+  std::size_t max_query_bytes = kMaxQueryBytes;  // q (filters are bounded on their own)
+  std::size_t max_limit = 100;                   // larger limits are capped, not refused
+  std::size_t max_offset = 10000;                // deeper pages are refused
 };
 
 // q, offset, limit, sort, recent, facets, all_versions, and the filters
-// section=, person=, date= (each may repeat) appended to q in the query
-// language. Unknown parameters are ignored. Throws BadParameter.
+// section=, person=, author=, site= (each may repeat) and date= (once) into
+// SearchRequest::filters: a filter value is data, never query text. Unknown
+// parameters are ignored. Throws BadParameter, also when there is neither q
+// nor a filter.
 SearchRequest search_request_from_params(const Params& params, const ParamLimits& limits);
+
+// /api/similar/ID: the same parameters, with like_id set; q and the filters
+// may all be absent (the story itself is the query). Throws BadParameter
+// (an id that is not 16 hex digits, is_article_id in service.h, is the
+// caller's to refuse, with a 404).
+SearchRequest similar_request_from_params(const std::string& id, const Params& params, const ParamLimits& limits);
 
 }  // namespace morgue::serve

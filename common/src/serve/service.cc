@@ -39,9 +39,18 @@ HttpAnswer error_answer(int status, const std::string& message) {
   return json_answer(status, json{{"error", message}}.dump(-1, ' ', false, json::error_handler_t::replace));
 }
 
-bool is_article_id(std::string_view id) {
-  return id.size() == 16 &&
-         std::all_of(id.begin(), id.end(), [](char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'); });
+// The search APIs also take POST, for a pasted text longer than a request
+// line (cpp-httplib refuses lines over 8 KiB; a query may be 20,000 bytes).
+bool takes_post(const std::string& path) { return path == "/api/search" || path.rfind("/api/similar/", 0) == 0; }
+
+// The query string's parameters, then a POST body's.
+serve::Params request_params(const HttpRequest& request) {
+  serve::Params params = serve::parse_query_string(request.query);
+  if (request.method == "POST") {
+    serve::Params more = serve::parse_query_string(request.body);
+    params.insert(params.end(), std::make_move_iterator(more.begin()), std::make_move_iterator(more.end()));
+  }
+  return params;
 }
 
 }  // namespace
@@ -68,18 +77,21 @@ struct Service::Impl {
 
   HttpAnswer route(const HttpRequest& request);
   HttpAnswer page(const std::string& path) const;
-  HttpAnswer search(const std::string& query);
+  HttpAnswer search(const serve::Params& params);
+  HttpAnswer similar(const std::string& id, const serve::Params& params);
+  HttpAnswer run(SearchRequest request, serve::SearcherPool::Lease& lease);
   HttpAnswer article(const std::string& id);
   HttpAnswer health();
 };
 
 HttpAnswer Service::Impl::route(const HttpRequest& request) {
   const std::string& path = request.path;
-  if (path == "/api/search") return search(request.query);
+  if (path == "/api/search") return search(request_params(request));
+  if (path.rfind("/api/similar/", 0) == 0) return similar(path.substr(13), request_params(request));
   if (path == "/healthz") return health();
   if (path.rfind("/api/article/", 0) == 0) return article(path.substr(13));
   if (path == "/" || path == "/index.html" || path.rfind("/assets/", 0) == 0) return page(path);
-  return error_answer(404, "no such page; the API is /api/search, /api/article/ID and /healthz");
+  return error_answer(404, "no such page; the API is /api/search, /api/similar/ID, /api/article/ID and /healthz");
 }
 
 HttpAnswer Service::Impl::page(const std::string& path) const {
@@ -100,11 +112,38 @@ HttpAnswer Service::Impl::page(const std::string& path) const {
   return answer;
 }
 
-HttpAnswer Service::Impl::search(const std::string& query) {
-  SearchRequest request = serve::search_request_from_params(serve::parse_query_string(query), limits);
+HttpAnswer Service::Impl::search(const serve::Params& params) {
+  SearchRequest request = serve::search_request_from_params(params, limits);
+  auto lease = pool.checkout();
+  return run(std::move(request), lease);
+}
+
+HttpAnswer Service::Impl::similar(const std::string& id, const serve::Params& params) {
+  if (!is_article_id(id)) return error_answer(404, "no story with that id (ids are 16 hex digits)");
+  SearchRequest request = serve::similar_request_from_params(id, params, limits);
+  auto lease = pool.checkout();
+  // Checked here rather than read from the core's QueryError, which also
+  // stands for a bad q: an unknown story is a 404, a bad query a 400.
+  auto unknown = [&] {
+    try {
+      return !lease->article(id);
+    } catch (const DatabaseError&) {
+      lease.discard();
+      throw;
+    }
+  };
+  if (unknown()) return error_answer(404, "no story with id " + id);
+  try {
+    return run(std::move(request), lease);
+  } catch (const QueryError&) {
+    if (unknown()) return error_answer(404, "no story with id " + id);  // removed meanwhile
+    throw;
+  }
+}
+
+HttpAnswer Service::Impl::run(SearchRequest request, serve::SearcherPool::Lease& lease) {
   request.time_limit_seconds =
       options.count_time_limit_seconds > 0 ? options.count_time_limit_seconds : options.time_limit_seconds;
-  auto lease = pool.checkout();
   const auto start = std::chrono::steady_clock::now();
   SearchResponse response;
   try {
@@ -175,9 +214,11 @@ std::vector<std::string> Service::startup_warnings() const {
 }
 
 HttpAnswer Service::handle(const HttpRequest& request) {
-  if (request.method != "GET" && request.method != "HEAD") {
-    HttpAnswer answer = error_answer(405, "only GET and HEAD are allowed");
-    answer.headers.emplace_back("Allow", "GET, HEAD");
+  const bool post = takes_post(request.path);
+  if (request.method != "GET" && request.method != "HEAD" && !(post && request.method == "POST")) {
+    HttpAnswer answer =
+        error_answer(405, post ? "only GET, HEAD and POST are allowed here" : "only GET and HEAD are allowed");
+    answer.headers.emplace_back("Allow", post ? "GET, HEAD, POST" : "GET, HEAD");
     return answer;
   }
   try {

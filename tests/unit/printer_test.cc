@@ -1,0 +1,148 @@
+// The printers on hand-made responses (no Xapian): the JSON document of
+// docs/json.md and the terminal layout's count, filter and tier lines.
+#include "morgue/printer.h"
+
+#include <sstream>
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+namespace morgue {
+namespace {
+
+using nlohmann::json;
+
+Hit make_hit(std::size_t rank, const std::string& title, bool all_words) {
+  Hit hit;
+  hit.id = "000000000000000" + std::to_string(rank % 10);
+  hit.rank = rank;
+  hit.all_words = all_words;
+  hit.article.title = title;
+  return hit;
+}
+
+SearchResponse harbour_response() {
+  SearchResponse r;
+  r.query = "harbour dredging";
+  r.total = 395;
+  r.total_all_words = 1;
+  r.offset = 0;
+  r.limit = 10;
+  r.hits = {make_hit(0, "Dredging the harbour", true), make_hit(1, "Harbour fees", false),
+            make_hit(2, "Dredgers idle", false)};
+  return r;
+}
+
+std::string terminal(const SearchResponse& r) {
+  std::ostringstream out;
+  print_terminal(r, TerminalStyle{}, out);
+  return out.str();
+}
+
+// ---- JSON --------------------------------------------------------------------
+
+TEST(JsonPrinter, CountsFiltersAndMatchTiers) {
+  SearchResponse r = harbour_response();
+  r.total_exact = false;
+  r.filters = {{"section", "World", "request", "", "", false},
+               {"date", "last month", "words", "2026-11-02", "2026-12-01", true},
+               {"date", "..1999", "query", "", "1999-12-31", false}};
+  json j = json::parse(response_to_json(r));
+  EXPECT_EQ(j["total"], 395);
+  EXPECT_EQ(j["total_exact"], false);
+  EXPECT_EQ(j["total_all_words"], 1);
+  ASSERT_EQ(j["filters"].size(), 3u);
+  EXPECT_EQ(j["filters"][0], json::parse(R"({"field":"section","value":"World","origin":"request",
+                                               "from":null,"to":null,"dropped":false})"));
+  EXPECT_EQ(j["filters"][1], json::parse(R"({"field":"date","value":"last month","origin":"words",
+                                               "from":"2026-11-02","to":"2026-12-01","dropped":true})"));
+  EXPECT_EQ(j["filters"][2]["from"], nullptr);
+  EXPECT_EQ(j["filters"][2]["to"], "1999-12-31");
+  ASSERT_EQ(j["results"].size(), 3u);
+  EXPECT_EQ(j["results"][0]["match"], "all");
+  EXPECT_EQ(j["results"][1]["match"], "some");
+  EXPECT_FALSE(j.contains("reduced_terms"));
+}
+
+TEST(JsonPrinter, ReducedTermsOnlyWhenThereAreSome) {
+  SearchResponse r = harbour_response();
+  r.reduced_terms = {"dredging", "harbour", "silt"};
+  json j = json::parse(response_to_json(r));
+  EXPECT_EQ(j["reduced_terms"], json::parse(R"(["dredging","harbour","silt"])"));
+  SearchResponse plain;
+  json empty = json::parse(response_to_json(plain));
+  EXPECT_FALSE(empty.contains("reduced_terms"));
+  EXPECT_EQ(empty["filters"], json::array());
+  EXPECT_EQ(empty["total_exact"], true);
+}
+
+TEST(JsonPrinter, InvalidUtf8InAFilterValueStaysValidJson) {
+  SearchResponse r;
+  r.filters = {{"person", "Ren\xE9", "request", "", "", false}};
+  EXPECT_TRUE(json::accept(response_to_json(r)));
+}
+
+// ---- terminal ------------------------------------------------------------------
+
+TEST(TerminalPrinter, ExactAndEstimatedCounts) {
+  SearchResponse r = harbour_response();
+  EXPECT_NE(terminal(r).find("1-3 of 395 stories for 'harbour dredging'\n"), std::string::npos) << terminal(r);
+  r.total_exact = false;
+  EXPECT_NE(terminal(r).find("1-3 of about 395 stories for 'harbour dredging'\n"), std::string::npos) << terminal(r);
+  r.total = 1;
+  r.total_exact = true;
+  r.hits.resize(1);
+  EXPECT_NE(terminal(r).find("1-1 of 1 story for"), std::string::npos) << terminal(r);
+}
+
+TEST(TerminalPrinter, PagePastTheEndSaysHowFarTheResultsGo) {
+  SearchResponse r = harbour_response();
+  r.hits.clear();
+  r.offset = 399;
+  EXPECT_NE(terminal(r).find("No more results: 395 stories match; this page starts at 400.\n"), std::string::npos)
+      << terminal(r);
+  r.total = 0;
+  r.offset = 0;
+  EXPECT_EQ(terminal(r), "No stories match 'harbour dredging'.\n");
+  r.query.clear();  // filters only, or "more like this"
+  EXPECT_EQ(terminal(r), "No stories match.\n");
+}
+
+TEST(TerminalPrinter, MarksWhereStoriesWithSomeOfTheWordsStart) {
+  const std::string marker = "\xE2\x80\x94 stories that match some of the words \xE2\x80\x94\n";
+  std::string out = terminal(harbour_response());
+  auto at = out.find(marker);
+  ASSERT_NE(at, std::string::npos) << out;
+  EXPECT_EQ(out.find(marker, at + 1), std::string::npos) << "marked twice:\n" << out;
+  EXPECT_LT(out.find("Dredging the harbour"), at);
+  EXPECT_GT(out.find("Harbour fees"), at);
+  // A page that starts among the partial matches says so at its top.
+  SearchResponse later = harbour_response();
+  later.hits.erase(later.hits.begin());
+  out = terminal(later);
+  at = out.find(marker);
+  ASSERT_NE(at, std::string::npos) << out;
+  EXPECT_LT(at, out.find("Harbour fees"));
+  // All full matches: no marker.
+  SearchResponse full = harbour_response();
+  for (auto& hit : full.hits) hit.all_words = true;
+  EXPECT_EQ(terminal(full).find("some of the words"), std::string::npos);
+}
+
+TEST(TerminalPrinter, FiltersAndReducedTermsInOneShortLineEach) {
+  SearchResponse r = harbour_response();
+  r.filters = {{"date", "2022-02", "words", "2022-02-01", "2022-02-28", false},
+               {"section", "World", "request", "", "", false},
+               {"date", "last week", "words", "2026-11-25", "2026-12-01", true}};
+  r.reduced_terms = {"dredging", "silt"};
+  std::string out = terminal(r);
+  EXPECT_NE(out.find("filters: date 2022-02 (from your words), section World, "
+                     "date last week (2026-11-25..2026-12-01; from your words; dropped: no story matched it)\n"),
+            std::string::npos)
+      << out;
+  EXPECT_NE(out.find("searched for the text's most distinctive words: dredging, silt\n"), std::string::npos) << out;
+  EXPECT_EQ(terminal(harbour_response()).find("filters:"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace morgue

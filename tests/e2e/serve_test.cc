@@ -143,7 +143,7 @@ TEST_F(ServeTest, SearchAnswersExactlyWhatTheCliPrints) {
   EXPECT_EQ(api, json::parse(cli.out));
   EXPECT_EQ(api["results"].size(), 5u);
   // Filters: parameters and flags fill the same SearchFilters.
-  json filtered = get_json("/api/search?q=okonkwo&section=Politics&person=Adaeze+Okonkwo&date=2019..2024&limit=3");
+  json filtered = get_json("/api/search?q=okonkwo&section=Politics&person=Adaeze%20Okonkwo&date=2019..2024&limit=3");
   auto cli_filtered = run(kSearch + " --db " + sh_quote(db()) +
                           " --json --section Politics --person 'Adaeze Okonkwo' --date 2019..2024 --limit 3 okonkwo");
   ASSERT_EQ(cli_filtered.exit_code, 0) << cli_filtered.out;

@@ -112,6 +112,25 @@ class GroupsSeen : public Xapian::MatchSpy, public Xapian::MatchDecider {
   std::unordered_set<std::string> groups_;
 };
 
+// Xapian's bounds on a collapsed count are loose when groups fall out of
+// the page it keeps: the distinct groups of every match seen give it
+// exactly when the match ran to the end.
+class GroupCounter : public Xapian::MatchSpy {
+ public:
+  void operator()(const Xapian::Document& doc, double) override {
+    ++seen;
+    std::string group = doc.get_value(schema::kSlotDupGroup);
+    if (group.empty()) {
+      ++ungrouped;
+    } else {
+      groups.insert(std::move(group));
+    }
+  }
+  std::size_t distinct() const { return groups.size() + ungrouped; }
+  std::size_t seen = 0, ungrouped = 0;
+  std::unordered_set<std::string> groups;
+};
+
 struct Ranked {
   const Pass* pass;
   Xapian::MSetIterator it;
@@ -449,14 +468,27 @@ Searcher::Impl::Page Searcher::Impl::rank(const BuiltQuery& built, bool with_wor
     configure(pass.enquire, query, built, req);
     const bool first = page.passes.size() == 1;
     if (one_group_once && first) pass.enquire.add_matchspy(&groups);
+    GroupCounter counter;
+    const bool count_groups = !req.all_versions && all_local();
+    if (count_groups) pass.enquire.add_matchspy(&counter);
+    const auto started = std::chrono::steady_clock::now();
     // This tier's part of the window [from, from + count) of the whole list.
     Xapian::doccount start = from > before ? static_cast<Xapian::doccount>(from - before) : 0;
     Xapian::doccount end = from + count > before ? static_cast<Xapian::doccount>(from + count - before) : 0;
     pass.mset = pass.enquire.get_mset(start, end > start ? end - start : 0, check, nullptr,
                                       one_group_once && !first ? &groups : nullptr);
-    if (one_group_once && first) pass.enquire.clear_matchspies();
-    const std::size_t matches = pass.mset.get_matches_estimated();
-    if (pass.mset.get_matches_lower_bound() != pass.mset.get_matches_upper_bound()) page.exact = false;
+    pass.enquire.clear_matchspies();
+    std::size_t matches = pass.mset.get_matches_estimated();
+    const std::size_t lower = pass.mset.get_matches_lower_bound(), upper = pass.mset.get_matches_upper_bound();
+    if (lower != upper) {
+      const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+      const bool ran_to_end = counter.seen < check && (req.time_limit_seconds <= 0 || seconds < req.time_limit_seconds);
+      if (count_groups && ran_to_end && counter.distinct() >= lower && counter.distinct() <= upper) {
+        matches = counter.distinct();
+      } else {
+        page.exact = false;
+      }
+    }
     for (auto it = pass.mset.begin(); it != pass.mset.end(); ++it) page.ranked.push_back({&pass, it, it.get_weight()});
     if (all_words) page.total_all_words += matches;
     before += matches;

@@ -1,7 +1,6 @@
 #include "morgue/document.h"
 
 #include <chrono>
-#include <cstdlib>
 #include <stdexcept>
 
 #include <nlohmann/json.hpp>
@@ -99,13 +98,11 @@ Xapian::Document make_document(const Article& a, const std::string& id) {
 
   // Headline: searchable as title: and weighted above the body.
   tg.index_text(a.title, 1, std::string(schema::kTitlePrefix));
-  static const unsigned tw = std::getenv("K_TW") ? std::atoi(std::getenv("K_TW")) : schema::kTitleWeight;
-  static const unsigned lw = std::getenv("K_LW") ? std::atoi(std::getenv("K_LW")) : schema::kLeadWeight;
-  if (tw) tg.index_text(a.title, tw);
+  tg.index_text(a.title, schema::kTitleWeight);
   tg.increase_termpos();
   std::string rest;
   std::string lead = first_paragraph(a.body, &rest);
-  tg.index_text(lead, lw);
+  tg.index_text(lead, schema::kLeadWeight);
   tg.increase_termpos();
   tg.index_text(rest);
   for (const auto& caption : a.captions) {

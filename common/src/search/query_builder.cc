@@ -384,7 +384,7 @@ BuiltQuery QueryBuilder::build(const std::string& raw, const SearchFilters& requ
   std::vector<Xapian::Query> syntax;  // boolean filters typed in the query
   if (!util::trim(dates.rest).empty()) {
     const std::size_t n = count_free_words(dates.rest);
-    built.sentence = n > kTieredUpToK;
+    built.sentence = n > kTieredUpTo;
     Xapian::Query parsed = impl_->parse(dates.rest, !built.sentence, 0);
     split_filters(parsed, &words, &syntax);
     if (n > kPastedWordsOver) {

@@ -1,7 +1,6 @@
 // From the query language to a Xapian::Query (docs/query-syntax.md).
 #pragma once
 
-#include <cstdlib>
 #include <memory>
 #include <string>
 #include <vector>
@@ -25,8 +24,7 @@ inline constexpr std::size_t kTieredUpTo = 4;
 // Queries with more words than this are pasted text: searched by their most
 // distinctive terms (at most kPastedTerms of them).
 inline constexpr std::size_t kPastedWordsOver = 12;
-inline const std::size_t kPastedTerms = std::getenv("K_PASTE") ? std::atoi(std::getenv("K_PASTE")) : 32;
-inline const std::size_t kTieredUpToK = std::getenv("K_TIER") ? std::atoi(std::getenv("K_TIER")) : 4;
+inline constexpr std::size_t kPastedTerms = 32;
 
 struct BuiltQuery {
   // The words, weighted: an OR for tiered queries, sentences and pastes, the

@@ -13,6 +13,12 @@ namespace morgue {
 // path and key, the same on every run.
 std::string article_id(const Article& article);
 
+// Files `doc` (which has its id in schema::kSlotId) into a near-duplicate
+// group: the group key goes to kSlotDupGroup, and a story in a group keyed by
+// another story's id carries the schema::kDupFollower term, so that counts
+// can collapse groups without reading every story's group value.
+void set_duplicate_group(Xapian::Document& doc, const std::string& group);
+
 // Builds the document: id term, weighted headline and lead, body with
 // positions, filter terms, date values, and the stored fields (JSON, full
 // body included) as document data. `simhash` is the near-duplicate

@@ -26,6 +26,9 @@ inline constexpr std::string_view kMonthPrefix = "M";        // M202202
 inline constexpr std::string_view kYearPrefix = "Y";         // Y2022
 inline constexpr std::string_view kLanguagePrefix = "L";     // language tag
 inline constexpr std::string_view kExactDupPrefix = "XH";    // content hash (boolean): exact duplicates
+// A story filed into another story's near-duplicate group (its kSlotDupGroup
+// is not its own id): the few stories a collapsed count must look at.
+inline constexpr std::string_view kDupFollower = "XDF";
 inline constexpr std::string_view kSimBandPrefix = "XB";     // MinHash LSH band: "XB" + band digit + 8 hex (near-duplicate candidates)
 
 // --- Metadata keys -----------------------------------------------------------

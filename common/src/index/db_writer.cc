@@ -10,6 +10,7 @@
 #include <fmt/format.h>
 
 #include "index/duplicates.h"
+#include "morgue/document.h"
 #include "morgue/schema.h"
 
 namespace morgue {
@@ -184,7 +185,7 @@ void DbWriter::add(Xapian::Document& doc, const std::string& id) {
   if (role_ == WriterRole::kArchive) {
     DuplicateMatch dup = find_duplicate_group(db_, doc, id);
     if (dup.exact) ++summary_.duplicates;
-    doc.add_value(schema::kSlotDupGroup, dup.group);
+    set_duplicate_group(doc, dup.group);
   }
   db_.replace_document(id_term, doc);
   ++(existed ? summary_.updated : summary_.added);

@@ -86,6 +86,18 @@ std::string article_id(const Article& article) {
   return util::hex64(util::fnv1a64(key));
 }
 
+void set_duplicate_group(Xapian::Document& doc, const std::string& group) {
+  doc.add_value(schema::kSlotDupGroup, group);
+  const std::string follower(schema::kDupFollower);
+  if (group != doc.get_value(schema::kSlotId)) {
+    doc.add_boolean_term(follower);
+    return;
+  }
+  auto t = doc.termlist_begin();
+  t.skip_to(follower);
+  if (t != doc.termlist_end() && *t == follower) doc.remove_term(follower);
+}
+
 Xapian::Document make_document(const Article& a, const std::string& id) {
   Xapian::Document doc;
   Xapian::TermGenerator tg;
@@ -151,7 +163,7 @@ Xapian::Document make_document(const Article& a, const std::string& id) {
     doc.add_boolean_term(std::string(schema::kSimBandPrefix) + static_cast<char>('0' + band) + bands[band]);
   }
   doc.add_boolean_term(schema::make_term(schema::kExactDupPrefix, content_hash(a.body.empty() ? a.title : a.body)));
-  doc.add_value(schema::kSlotDupGroup, id);
+  set_duplicate_group(doc, id);
   doc.add_value(schema::kSlotSource, a.source);
 
   doc.add_value(schema::kSlotBody, a.body);

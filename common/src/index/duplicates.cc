@@ -5,6 +5,7 @@
 
 
 #include "morgue/fingerprint.h"
+#include "morgue/document.h"
 #include "morgue/schema.h"
 
 namespace morgue {
@@ -169,7 +170,7 @@ std::size_t group_duplicates(Xapian::WritableDatabase& db) {
     if (it == root_group.end()) it = root_group.emplace(root, db.get_document(root).get_value(schema::kSlotDupGroup)).first;
     Xapian::Document d = db.get_document(doc);
     if (d.get_value(schema::kSlotDupGroup) == it->second) continue;
-    d.add_value(schema::kSlotDupGroup, it->second);
+    set_duplicate_group(d, it->second);
     db.replace_document(doc, d);
   }
   return exact;

@@ -1,11 +1,11 @@
 #include "search/facets.h"
 
 #include <algorithm>
-#include <bit>
 #include <unordered_map>
 #include <unordered_set>
 
 #include "morgue/schema.h"
+#include "search/match_set.h"
 #include "util/strings.h"
 
 namespace morgue {
@@ -157,103 +157,12 @@ FacetTable::Counter::Counter(const FacetTable& table)
       months_(table.month_names_.size()),
       people_(table.people_names_.size()) {}
 
-namespace {
-
-// One bit per document number.
-class DocSet {
- public:
-  explicit DocSet(Xapian::docid last) : words_(last / 64 + 1, 0) {}
-  void set(Xapian::docid d) { words_[d / 64] |= std::uint64_t{1} << (d % 64); }
-  void unite(const DocSet& o) {
-    for (std::size_t i = 0; i < words_.size(); ++i) words_[i] |= o.words_[i];
-  }
-  void intersect(const DocSet& o) {
-    for (std::size_t i = 0; i < words_.size(); ++i) words_[i] &= o.words_[i];
-  }
-  void subtract(const DocSet& o) {
-    for (std::size_t i = 0; i < words_.size(); ++i) words_[i] &= ~o.words_[i];
-  }
-  void symmetric(const DocSet& o) {
-    for (std::size_t i = 0; i < words_.size(); ++i) words_[i] ^= o.words_[i];
-  }
-  template <class F>
-  void for_each(F&& f) const {
-    for (std::size_t i = 0; i < words_.size(); ++i) {
-      for (std::uint64_t w = words_[i]; w; w &= w - 1) f(static_cast<Xapian::docid>(i * 64 + std::countr_zero(w)));
-    }
-  }
-
- private:
-  std::vector<std::uint64_t> words_;
-};
-
-// Records the documents Xapian matches, for the parts evaluated by Xapian.
-class CollectSpy : public Xapian::MatchSpy {
- public:
-  explicit CollectSpy(DocSet& set) : set_(set) {}
-  void operator()(const Xapian::Document& doc, double /*weight*/) override { set_.set(doc.get_docid()); }
-
- private:
-  DocSet& set_;
-};
-
-DocSet evaluate(const Xapian::Database& db, const Xapian::Query& q, Xapian::docid last, double time_limit) {
-  // The subqueries' sets, combined left to right.
-  auto fold = [&](auto&& combine) {
-    DocSet set = evaluate(db, q.get_subquery(0), last, time_limit);
-    for (std::size_t i = 1; i < q.get_num_subqueries(); ++i) combine(set, evaluate(db, q.get_subquery(i), last, time_limit));
-    return set;
-  };
-  // The documents a posting list holds ("" is every document).
-  auto postings = [&](const std::string& term) {
-    DocSet set(last);
-    for (auto p = db.postlist_begin(term); p != db.postlist_end(term); ++p) set.set(*p);
-    return set;
-  };
-  switch (q.get_type()) {
-    case Xapian::Query::LEAF_TERM:
-      return postings(*q.get_terms_begin());
-    case Xapian::Query::LEAF_MATCH_ALL:
-      return postings("");
-    case Xapian::Query::LEAF_MATCH_NOTHING:
-      return DocSet(last);
-    case Xapian::Query::OP_OR:
-    case Xapian::Query::OP_SYNONYM:
-    case Xapian::Query::OP_MAX:
-      return fold([](DocSet& a, const DocSet& b) { a.unite(b); });
-    case Xapian::Query::OP_AND:
-    case Xapian::Query::OP_FILTER:
-      return fold([](DocSet& a, const DocSet& b) { a.intersect(b); });
-    case Xapian::Query::OP_AND_NOT:
-      return fold([](DocSet& a, const DocSet& b) { a.subtract(b); });
-    case Xapian::Query::OP_XOR:
-      return fold([](DocSet& a, const DocSet& b) { a.symmetric(b); });
-    case Xapian::Query::OP_AND_MAYBE:
-    case Xapian::Query::OP_SCALE_WEIGHT:
-      return evaluate(db, q.get_subquery(0), last, time_limit);
-    default: {
-      // Phrases, NEAR, value ranges, wildcards...: Xapian's matcher decides.
-      DocSet set(last);
-      Xapian::Enquire enquire(db);
-      enquire.set_query(q);
-      enquire.set_weighting_scheme(Xapian::BoolWeight());
-      if (time_limit > 0) enquire.set_time_limit(time_limit);
-      CollectSpy spy(set);
-      enquire.add_matchspy(&spy);
-      enquire.get_mset(0, 0, db.get_doccount());
-      return set;
-    }
-  }
-}
-
-}  // namespace
-
 FacetCounts FacetTable::count(const Xapian::Database& db, const Xapian::Query& query, std::size_t top_people,
                               double time_limit, bool collapse) const {
   Counter counter(*this);
   std::vector<bool> seen(collapse ? groups_ : 0);
   std::unordered_set<std::string> seen_newer;  // groups of documents newer than the table
-  evaluate(db, query, db.get_lastdocid(), time_limit).for_each([&](Xapian::docid d) {
+  match_set(db, query, time_limit).for_each([&](Xapian::docid d) {
     if (collapse) {
       if (d < group_.size()) {
         const std::uint32_t g = group_[d];

@@ -16,6 +16,7 @@
 #include "morgue/schema.h"
 #include "search/date_query.h"
 #include "search/facets.h"
+#include "search/match_set.h"
 #include "search/query_builder.h"
 #include "search/spelling.h"
 #include "shard/shard_set.h"
@@ -94,38 +95,15 @@ struct Pass {
   explicit Pass(const Xapian::Database& db) : enquire(db) {}
 };
 
-// Tiers of a collapsed list: the near-duplicate groups the first tier
-// holds, so that the second does not list them again.
-class GroupsSeen : public Xapian::MatchSpy, public Xapian::MatchDecider {
+// The stories a later tier must not list again (their near-duplicate group
+// is listed in an earlier tier).
+class ExcludeDocs : public Xapian::MatchDecider {
  public:
-  void operator()(const Xapian::Document& doc, double) override {
-    groups_.insert(doc.get_value(schema::kSlotDupGroup));
-  }
-  bool operator()(const Xapian::Document& doc) const override {
-    return !groups_.count(doc.get_value(schema::kSlotDupGroup));
-  }
+  explicit ExcludeDocs(const DocSet& docs) : docs_(docs) {}
+  bool operator()(const Xapian::Document& doc) const override { return !docs_.contains(doc.get_docid()); }
 
  private:
-  std::unordered_set<std::string> groups_;
-};
-
-// Xapian's bounds on a collapsed count are loose when groups fall out of
-// the page it keeps: the distinct groups of every match seen give it
-// exactly when the match ran to the end.
-class GroupCounter : public Xapian::MatchSpy {
- public:
-  void operator()(const Xapian::Document& doc, double) override {
-    ++seen;
-    std::string group = doc.get_value(schema::kSlotDupGroup);
-    if (group.empty()) {
-      ++ungrouped;
-    } else {
-      groups.insert(std::move(group));
-    }
-  }
-  std::size_t distinct() const { return groups.size() + ungrouped; }
-  std::size_t seen = 0, ungrouped = 0;
-  std::unordered_set<std::string> groups;
+  const DocSet& docs_;
 };
 
 struct Ranked {
@@ -203,7 +181,15 @@ struct Searcher::Impl {
     std::future<Facets> facets;
   };
 
+  // One ranked pass of a list: every word, or most of them.
+  struct Tier {
+    Xapian::Query ranked;   // what the pass ranks (with feedback for sentences)
+    Xapian::Query matches;  // what it matches
+    bool all_words;
+  };
   SearchResponse run(const SearchRequest& req);
+  void count_tiers(const std::vector<Tier>& tiers, const SearchRequest& req, std::vector<std::size_t>& counts,
+                   DocSet& shown_earlier) const;
   Page rank(const BuiltQuery& built, bool with_word_dates, const SearchRequest& req);
   void configure(Xapian::Enquire& enquire, const Xapian::Query& query, const BuiltQuery& built,
                  const SearchRequest& req) const;
@@ -426,69 +412,81 @@ void Searcher::Impl::configure(Xapian::Enquire& enquire, const Xapian::Query& qu
 Searcher::Impl::Page Searcher::Impl::rank(const BuiltQuery& built, bool with_word_dates, const SearchRequest& req) {
   Page page;
   page.with_word_dates = with_word_dates;
-  std::vector<std::pair<Xapian::Query, bool>> tiers;  // query, all words
   page.facet_query = built.matches(with_word_dates);
+  std::vector<Tier> tiers;
   if (built.tiered()) {
     Xapian::Query most(Xapian::Query::OP_FILTER, built.ranked, built.most_words);
-    tiers.emplace_back(built.with_filters(built.all_words, with_word_dates), true);
-    tiers.emplace_back(built.with_filters(Xapian::Query(Xapian::Query::OP_AND_NOT, most, built.all_words),
-                                          with_word_dates),
-                       false);
+    Xapian::Query all = built.with_filters(built.all_words, with_word_dates);
+    Xapian::Query rest = built.with_filters(Xapian::Query(Xapian::Query::OP_AND_NOT, most, built.all_words),
+                                            with_word_dates);
+    tiers = {{all, all, true}, {rest, rest, false}};
   } else {
     Xapian::Query words = built.ranked;
     if (built.sentence && req.sort == SortOrder::kRelevance) words = feedback(words, page.facet_query, req);
-    tiers.emplace_back(built.with_filters(words, with_word_dates), true);
+    tiers = {{built.with_filters(words, with_word_dates), page.facet_query, true}};
   }
   if (req.facets && all_local()) {
     page.facets = std::async(std::launch::async, [this, query = page.facet_query.serialise(), &req] {
       return count_facets_local(query, req);
     });
   }
+  // Exact counts from the posting lists on local archives; through remote
+  // shards, Xapian's count (exact when it had to look at every match).
+  std::vector<std::size_t> counts;
+  DocSet shown_earlier;
+  const bool local = all_local();
+  if (local) count_tiers(tiers, req, counts, shown_earlier);
+
   const bool blend = req.recent_half_life_days > 0 && req.sort == SortOrder::kRelevance && built.has_text;
   const auto offset = static_cast<Xapian::doccount>(std::min<std::size_t>(req.offset, 1u << 30));
   const auto limit = static_cast<Xapian::doccount>(std::min<std::size_t>(req.limit, 1000));
-  Xapian::doccount from = blend ? 0 : offset;
-  Xapian::doccount count = blend ? std::max(kRecencyWindow, offset + limit) : limit;
-  const auto check = static_cast<Xapian::doccount>(kExactCountUpTo + 1);
+  const Xapian::doccount from = blend ? 0 : offset;
+  const Xapian::doccount count = blend ? std::max(kRecencyWindow, offset + limit) : limit;
   std::size_t before = 0;  // matches in earlier tiers
-  // A near-duplicate group is listed once, in its best tier (local only:
-  // remote shards take no match deciders).
-  const bool one_group_once = tiers.size() > 1 && !req.all_versions && all_local();
-  GroupsSeen groups;
-  for (const auto& [query, all_words] : tiers) {
-    Pass& pass = page.passes.emplace_back(db);
-    pass.all_words = all_words;
-    configure(pass.enquire, query, built, req);
-    const bool first = page.passes.size() == 1;
-    if (one_group_once && first) pass.enquire.add_matchspy(&groups);
-    GroupCounter counter;
-    const bool count_groups = !req.all_versions && all_local();
-    if (count_groups) pass.enquire.add_matchspy(&counter);
-    const auto started = std::chrono::steady_clock::now();
+  for (std::size_t i = 0; i < tiers.size(); ++i) {
     // This tier's part of the window [from, from + count) of the whole list.
-    Xapian::doccount start = from > before ? static_cast<Xapian::doccount>(from - before) : 0;
-    Xapian::doccount end = from + count > before ? static_cast<Xapian::doccount>(from + count - before) : 0;
-    pass.mset = pass.enquire.get_mset(start, end > start ? end - start : 0, check, nullptr,
-                                      one_group_once && !first ? &groups : nullptr);
-    pass.enquire.clear_matchspies();
-    std::size_t matches = pass.mset.get_matches_estimated();
-    const std::size_t lower = pass.mset.get_matches_lower_bound(), upper = pass.mset.get_matches_upper_bound();
-    if (lower != upper) {
-      const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-      const bool ran_to_end = counter.seen < check && (req.time_limit_seconds <= 0 || seconds < req.time_limit_seconds);
-      if (count_groups && ran_to_end && counter.distinct() >= lower && counter.distinct() <= upper) {
-        matches = counter.distinct();
-      } else {
-        page.exact = false;
+    const Xapian::doccount start = from > before ? static_cast<Xapian::doccount>(from - before) : 0;
+    const Xapian::doccount end = from + count > before ? static_cast<Xapian::doccount>(from + count - before) : 0;
+    const Xapian::doccount size = end > start ? end - start : 0;
+    std::size_t matches = local ? counts[i] : 0;
+    if (!local || (size > 0 && start < matches)) {
+      Pass& pass = page.passes.emplace_back(db);
+      pass.all_words = tiers[i].all_words;
+      configure(pass.enquire, tiers[i].ranked, built, req);
+      // A near-duplicate group is listed once, in its earlier tier.
+      ExcludeDocs decider(shown_earlier);
+      pass.mset = pass.enquire.get_mset(start, size, local ? 0 : start + size + 1, nullptr,
+                                        local && i > 0 ? &decider : nullptr);
+      if (!local) {
+        matches = pass.mset.get_matches_estimated();
+        if (pass.mset.get_matches_lower_bound() != pass.mset.get_matches_upper_bound()) page.exact = false;
       }
+      for (auto it = pass.mset.begin(); it != pass.mset.end(); ++it) page.ranked.push_back({&pass, it, it.get_weight()});
     }
-    for (auto it = pass.mset.begin(); it != pass.mset.end(); ++it) page.ranked.push_back({&pass, it, it.get_weight()});
-    if (all_words) page.total_all_words += matches;
+    if (tiers[i].all_words) page.total_all_words += matches;
     before += matches;
   }
   page.total = before;
   if (blend) blend_recency(page, req, offset, limit);
   return page;
+}
+
+void Searcher::Impl::count_tiers(const std::vector<Tier>& tiers, const SearchRequest& req,
+                                 std::vector<std::size_t>& counts, DocSet& shown_earlier) const {
+  std::vector<DocSet> sets;
+  for (const auto& tier : tiers) sets.push_back(match_set(db, tier.matches, req.time_limit_seconds));
+  if (req.all_versions) {
+    for (const auto& set : sets) counts.push_back(set.count());
+    return;
+  }
+  DocSet all = sets[0];
+  for (std::size_t i = 1; i < sets.size(); ++i) all.unite(sets[i]);
+  DupGroups groups(db, all);
+  if (sets.size() > 1) {
+    shown_earlier = groups.shown_earlier(sets[0], sets[1], db.get_lastdocid());
+    sets[1].subtract(shown_earlier);
+  }
+  for (const auto& set : sets) counts.push_back(groups.collapsed_count(set));
 }
 
 void Searcher::Impl::blend_recency(Page& page, const SearchRequest& req, Xapian::doccount offset,

@@ -10,6 +10,7 @@
 
 #include "index/db_writer.h"
 #include "index/duplicates.h"
+#include "morgue/document.h"
 #include "morgue/schema.h"
 
 namespace morgue {
@@ -217,7 +218,7 @@ void ShardWriter::add(Shard& s, Xapian::Document& doc, const std::string& id) {
   const bool existed = all_.term_exists(id_term);
   DuplicateMatch dup = find_duplicate_group(all_, doc, id);
   if (dup.exact) ++summary_.duplicates;
-  doc.add_value(schema::kSlotDupGroup, dup.group);
+  set_duplicate_group(doc, dup.group);
   s.db.replace_document(id_term, doc);
   ++(existed ? summary_.updated : summary_.added);
   touched(s);

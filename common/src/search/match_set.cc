@@ -1,0 +1,128 @@
+#include "search/match_set.h"
+
+#include "morgue/schema.h"
+
+namespace morgue {
+
+void DocSet::unite(const DocSet& o) {
+  for (std::size_t i = 0; i < words_.size() && i < o.words_.size(); ++i) words_[i] |= o.words_[i];
+}
+void DocSet::intersect(const DocSet& o) {
+  for (std::size_t i = 0; i < words_.size(); ++i) words_[i] &= i < o.words_.size() ? o.words_[i] : 0;
+}
+void DocSet::subtract(const DocSet& o) {
+  for (std::size_t i = 0; i < words_.size() && i < o.words_.size(); ++i) words_[i] &= ~o.words_[i];
+}
+void DocSet::symmetric(const DocSet& o) {
+  for (std::size_t i = 0; i < words_.size() && i < o.words_.size(); ++i) words_[i] ^= o.words_[i];
+}
+std::size_t DocSet::count() const {
+  std::size_t n = 0;
+  for (auto w : words_) n += static_cast<std::size_t>(std::popcount(w));
+  return n;
+}
+
+namespace {
+
+class CollectSpy : public Xapian::MatchSpy {
+ public:
+  explicit CollectSpy(DocSet& set) : set_(set) {}
+  void operator()(const Xapian::Document& doc, double /*weight*/) override { set_.set(doc.get_docid()); }
+
+ private:
+  DocSet& set_;
+};
+
+DocSet evaluate(const Xapian::Database& db, const Xapian::Query& q, Xapian::docid last, double time_limit) {
+  auto fold = [&](auto&& combine) {
+    DocSet set = evaluate(db, q.get_subquery(0), last, time_limit);
+    for (std::size_t i = 1; i < q.get_num_subqueries(); ++i) combine(set, evaluate(db, q.get_subquery(i), last, time_limit));
+    return set;
+  };
+  auto postings = [&](const std::string& term) {
+    DocSet set(last);
+    for (auto p = db.postlist_begin(term); p != db.postlist_end(term); ++p) set.set(*p);
+    return set;
+  };
+  switch (q.get_type()) {
+    case Xapian::Query::LEAF_TERM:
+      return postings(*q.get_terms_begin());
+    case Xapian::Query::LEAF_MATCH_ALL:
+      return postings("");
+    case Xapian::Query::LEAF_MATCH_NOTHING:
+      return DocSet(last);
+    case Xapian::Query::OP_OR:
+    case Xapian::Query::OP_SYNONYM:
+    case Xapian::Query::OP_MAX:
+      return fold([](DocSet& a, const DocSet& b) { a.unite(b); });
+    case Xapian::Query::OP_AND:
+    case Xapian::Query::OP_FILTER:
+      return fold([](DocSet& a, const DocSet& b) { a.intersect(b); });
+    case Xapian::Query::OP_AND_NOT:
+      return fold([](DocSet& a, const DocSet& b) { a.subtract(b); });
+    case Xapian::Query::OP_XOR:
+      return fold([](DocSet& a, const DocSet& b) { a.symmetric(b); });
+    case Xapian::Query::OP_AND_MAYBE:
+    case Xapian::Query::OP_SCALE_WEIGHT:
+      return evaluate(db, q.get_subquery(0), last, time_limit);
+    default: {
+      // Phrases, NEAR, value ranges, wildcards: Xapian matches them.
+      DocSet set(last);
+      Xapian::Enquire enquire(db);
+      enquire.set_query(q);
+      enquire.set_weighting_scheme(Xapian::BoolWeight());
+      if (time_limit > 0) enquire.set_time_limit(time_limit);
+      CollectSpy spy(set);
+      enquire.add_matchspy(&spy);
+      enquire.get_mset(0, 0, db.get_doccount());
+      return set;
+    }
+  }
+}
+
+}  // namespace
+
+DocSet match_set(const Xapian::Database& db, const Xapian::Query& query, double time_limit) {
+  return evaluate(db, query, db.get_lastdocid(), time_limit);
+}
+
+DupGroups::DupGroups(const Xapian::Database& db, const DocSet& matches) {
+  const std::string follower(schema::kDupFollower);
+  for (auto p = db.postlist_begin(follower); p != db.postlist_end(follower); ++p) {
+    if (!matches.contains(*p)) continue;
+    std::string key = db.get_document(*p).get_value(schema::kSlotDupGroup);
+    auto [it, fresh] = groups_.try_emplace(key);
+    if (fresh) {
+      const std::string id_term = schema::make_term(schema::kIdPrefix, key);
+      auto head = db.postlist_begin(id_term);
+      if (head != db.postlist_end(id_term)) it->second.head = *head;
+    }
+    it->second.followers.push_back(*p);
+  }
+}
+
+std::size_t DupGroups::collapsed_count(const DocSet& matches) const {
+  std::size_t n = matches.count();
+  for (const auto& [key, g] : groups_) {
+    std::size_t members = g.head && matches.contains(g.head) ? 1 : 0;
+    for (auto f : g.followers) members += matches.contains(f) ? 1 : 0;
+    if (members > 1) n -= members - 1;
+  }
+  return n;
+}
+
+DocSet DupGroups::shown_earlier(const DocSet& earlier, const DocSet& later, Xapian::docid last) const {
+  DocSet out(last);
+  for (const auto& [key, g] : groups_) {
+    bool in_earlier = g.head && earlier.contains(g.head);
+    for (auto f : g.followers) in_earlier = in_earlier || earlier.contains(f);
+    if (!in_earlier) continue;
+    if (g.head && later.contains(g.head)) out.set(g.head);
+    for (auto f : g.followers) {
+      if (later.contains(f)) out.set(f);
+    }
+  }
+  return out;
+}
+
+}  // namespace morgue

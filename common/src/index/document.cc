@@ -52,6 +52,7 @@ json to_json_value(const Article& a) {
   if (!a.key.empty()) j["key"] = a.key;
   j["url"] = a.url;
   j["title"] = a.title;
+  if (a.title_from_body) j["title_from_body"] = true;
   j["date"] = a.date ? json(a.date->iso()) : json(nullptr);
   if (!a.timestamp.empty()) j["timestamp"] = a.timestamp;
   j["section"] = a.section;
@@ -96,9 +97,11 @@ Xapian::Document make_document(const Article& a, const std::string& id) {
   doc.add_boolean_term(schema::make_term(schema::kIdPrefix, id));
   doc.add_value(schema::kSlotId, id);
 
-  // Headline: searchable as title: and weighted above the body.
+  // Headline: searchable as title: and weighted above the body. A headline
+  // derived from the body is only its first words again: title: finds them,
+  // but they get no headline weight on top of the lead's.
   tg.index_text(a.title, 1, std::string(schema::kTitlePrefix));
-  tg.index_text(a.title, schema::kTitleWeight);
+  if (!a.title_from_body) tg.index_text(a.title, schema::kTitleWeight);
   tg.increase_termpos();
   std::string rest;
   std::string lead = first_paragraph(a.body, &rest);
@@ -182,6 +185,8 @@ Article article_from_document(const Xapian::Document& doc) {
   a.key = str("key");
   a.url = str("url");
   a.title = str("title");
+  a.title_from_body = j.contains("title_from_body") && j["title_from_body"].is_boolean() &&
+                      j["title_from_body"].get<bool>();
   std::string date = str("date");
   if (date.size() == 10) {
     Date d{std::stoi(date.substr(0, 4)), std::stoi(date.substr(5, 2)), std::stoi(date.substr(8, 2))};

@@ -1,6 +1,6 @@
-// How articles become documents: headline weight and stored fields; and
-// plain-text flashes and headline-less files end to end through the indexer
-// and the searcher.
+// How articles become documents: headline weight, stored fields, duplicate
+// fingerprints; and plain-text flashes and headline-less files end to end
+// through the indexer and the searcher.
 #include "morgue/document.h"
 
 #include <algorithm>
@@ -9,6 +9,7 @@
 #include <gtest/gtest.h>
 #include <xapian.h>
 
+#include "morgue/fingerprint.h"
 #include "morgue/index_writer.h"
 #include "morgue/schema.h"
 #include "morgue/search.h"
@@ -24,6 +25,12 @@ Xapian::termcount wdf(const Xapian::Document& doc, const std::string& term) {
   Xapian::TermIterator t = doc.termlist_begin();
   t.skip_to(term);
   return t != doc.termlist_end() && *t == term ? t.get_wdf() : 0;
+}
+
+bool has_term_with_prefix(const Xapian::Document& doc, std::string_view prefix) {
+  Xapian::TermIterator t = doc.termlist_begin();
+  t.skip_to(std::string(prefix));
+  return t != doc.termlist_end() && (*t).rfind(prefix, 0) == 0;
 }
 
 Article headline_less_article() {
@@ -62,8 +69,33 @@ TEST(Document, TitleFromBodyIsStoredOnlyWhenSet) {
   EXPECT_FALSE(article_from_document(make_document(given, "2")).title_from_body);
 }
 
-// Written for this test: a flash, a file that is one paragraph on several
-// lines, and a story in the usual layout.
+// A flash has no body; a stub of a few words is as little to go on. Neither
+// gets a fingerprint, so neither is grouped with another story.
+TEST(Document, ShortBodiesHaveNoFingerprint) {
+  struct Case {
+    const char* body;
+    bool fingerprinted;
+  };
+  static_assert(kMinFingerprintWords == 8, "the bodies below sit on either side of the limit");
+  for (const Case& c : {Case{"", false}, Case{" -- ... ", false}, Case{"More to follow.", false},
+                        Case{"Seven words stand in this short body.", false},
+                        Case{"Eight words stand in this short body now.", true}}) {
+    Article a;
+    a.source = "flash.txt";
+    a.title = "Fed sets two billion dollar repurchase";
+    a.body = c.body;
+    EXPECT_EQ(fingerprintable(a.body), c.fingerprinted) << c.body;
+    const Xapian::Document doc = make_document(a, "1");
+    EXPECT_EQ(has_term_with_prefix(doc, schema::kExactDupPrefix), c.fingerprinted) << c.body;
+    EXPECT_EQ(has_term_with_prefix(doc, schema::kSimBandPrefix), c.fingerprinted) << c.body;
+    EXPECT_EQ(!doc.get_value(schema::kSlotFingerprint).empty(), c.fingerprinted) << c.body;
+    EXPECT_EQ(doc.get_value(schema::kSlotDupGroup), "1") << c.body;
+  }
+}
+
+// Written for this test: two flashes with the same headline on different
+// days (different news), a file that is one paragraph on several lines, and a
+// story in the usual layout.
 class PlainTextIndexTest : public testing::Test {
  protected:
   static void SetUpTestSuite() {
@@ -71,6 +103,7 @@ class PlainTextIndexTest : public testing::Test {
     std::filesystem::create_directories(*dir_ / "in");
     auto write = [](const char* name, const char* text) { std::ofstream(*dir_ / "in" / name) << text; };
     write("flash1.txt", "2023-03-01 - Business\n\nCentral bank sets two billion repurchase\n");
+    write("flash2.txt", "2023-03-08 - Business\n\nCentral bank sets two billion repurchase\n");
     write("para.txt",
           "Glacier melt raised the lake by a metre.\nBoatmen moved their moorings inland\nas the water kept rising.\n");
     write("story.txt", "2023-03-02 - World\n\nLakeside road closed\n\nThe glacier lake flooded the road.\n");
@@ -105,15 +138,19 @@ TempDir* PlainTextIndexTest::dir_ = nullptr;
 IndexSummary PlainTextIndexTest::summary_;
 
 TEST_F(PlainTextIndexTest, EveryFileIsAnArticle) {
-  EXPECT_EQ(summary_.added, 3u);
+  EXPECT_EQ(summary_.added, 4u);
   EXPECT_EQ(summary_.failed, 0u);
+  EXPECT_EQ(summary_.duplicates, 0u);
 }
 
-TEST_F(PlainTextIndexTest, FlashIsFoundByItsHeadline) {
+TEST_F(PlainTextIndexTest, FlashesAreFoundAndNotCollapsedTogether) {
   SearchResponse r = search("repurchase");
-  ASSERT_EQ(sources(r), std::vector<std::string>{"flash1.txt"});
-  EXPECT_EQ(r.hits[0].article.title, "Central bank sets two billion repurchase");
-  EXPECT_EQ(sources(search("title:repurchase")), std::vector<std::string>{"flash1.txt"});
+  EXPECT_EQ(sources(r), (std::vector<std::string>{"flash1.txt", "flash2.txt"}));
+  for (const auto& hit : r.hits) {
+    EXPECT_EQ(hit.versions, 1u);
+    EXPECT_EQ(hit.article.title, "Central bank sets two billion repurchase");
+  }
+  EXPECT_EQ(sources(search("title:repurchase")), (std::vector<std::string>{"flash1.txt", "flash2.txt"}));
 }
 
 TEST_F(PlainTextIndexTest, HeadlineLessFileIsFoundByAllItsWords) {

@@ -17,8 +17,9 @@ std::string article_id(const Article& article);
 // positions, filter terms, date values, and the stored fields (JSON, full
 // body included) as document data. A headline derived from the body
 // (title_from_body) is indexed for title: only, without the headline weight:
-// its words are in the lead already. `simhash` is the near-duplicate
-// fingerprint (see fingerprint.h).
+// its words are in the lead already. The body's MinHash fingerprint and
+// content hash find duplicates (see fingerprint.h); a body shorter than
+// kMinFingerprintWords words, or none, gets neither.
 Xapian::Document make_document(const Article& article, const std::string& id);
 
 // The stored article of a document built by make_document(). Throws

@@ -146,14 +146,18 @@ Xapian::Document make_document(const Article& a, const std::string& id) {
   if (!a.section.empty()) doc.add_value(schema::kSlotSection, a.section);
   if (!a.people.empty()) doc.add_value(schema::kSlotPeople, util::join(a.people, "\n"));
 
-  // Refiled wire copy often changes the headline: fingerprint the body.
-  MinHash fingerprint = minhash(a.body.empty() ? a.title : a.body);
-  doc.add_value(schema::kSlotFingerprint, encode_minhash(fingerprint));
-  auto bands = minhash_bands(fingerprint);
-  for (std::size_t band = 0; band < bands.size(); ++band) {
-    doc.add_boolean_term(std::string(schema::kSimBandPrefix) + static_cast<char>('0' + band) + bands[band]);
+  // Refiled wire copy often changes the headline: fingerprint the body. A
+  // story with too short a body (a headline-only flash) has no fingerprint
+  // and is never grouped with another: see kMinFingerprintWords.
+  if (fingerprintable(a.body)) {
+    MinHash fingerprint = minhash(a.body);
+    doc.add_value(schema::kSlotFingerprint, encode_minhash(fingerprint));
+    auto bands = minhash_bands(fingerprint);
+    for (std::size_t band = 0; band < bands.size(); ++band) {
+      doc.add_boolean_term(std::string(schema::kSimBandPrefix) + static_cast<char>('0' + band) + bands[band]);
+    }
+    doc.add_boolean_term(schema::make_term(schema::kExactDupPrefix, content_hash(a.body)));
   }
-  doc.add_boolean_term(schema::make_term(schema::kExactDupPrefix, content_hash(a.body.empty() ? a.title : a.body)));
   doc.add_value(schema::kSlotDupGroup, id);
   doc.add_value(schema::kSlotSource, a.source);
 

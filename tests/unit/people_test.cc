@@ -140,6 +140,17 @@ TEST(People, HeadlineSurnameTakesTheFullNameFromTheBody) {
             Names{"Sergey Lavrov"});
 }
 
+// A headline derived from the body can stop inside a name: read alone it
+// gave a person "Ines" besides "Ines Calder".
+TEST(People, DerivedHeadlineIsNotReadAgain) {
+  Article article;
+  article.title = "The bridge was opened on Monday by the new harbour master Ines\xE2\x80\xA6";
+  article.title_from_body = true;
+  article.body = "The bridge was opened on Monday by the new harbour master Ines Calder and her deputy, who spoke "
+                 "briefly to the crowd about the long wait for the crossing.";
+  EXPECT_EQ(extractor().extract(article), Names{"Ines Calder"});
+}
+
 TEST(People, EmptyArticleHasNobody) { EXPECT_TRUE(people_in("", "").empty()); }
 
 TEST(People, MissingDataDirectoryThrowsNamingTheFile) {

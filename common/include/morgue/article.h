@@ -31,6 +31,10 @@ struct Article {
   std::string key;       // unique key inside a multi-article file; "" for one-article files
   std::string url;       // canonical URL when the article names one, else ""
   std::string title;     // headline, without any site-name suffix
+  // The headline was derived from the body's first words (the file had no
+  // headline line): those words are in `body` too, so the indexer does not
+  // weight them as a headline again. See text_article.h.
+  bool title_from_body = false;
   std::optional<Date> date;        // publication day; nullopt when unknown (never guessed)
   std::string timestamp;           // full ISO-8601 publication time with zone when given, else ""
   std::string section;             // display form, hierarchy with '/': "World", "World/Europe"

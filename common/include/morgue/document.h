@@ -21,8 +21,11 @@ void set_duplicate_group(Xapian::Document& doc, const std::string& group);
 
 // Builds the document: id term, weighted headline and lead, body with
 // positions, filter terms, date values, and the stored fields (JSON, full
-// body included) as document data. `simhash` is the near-duplicate
-// fingerprint (see fingerprint.h).
+// body included) as document data. A headline derived from the body
+// (title_from_body) is indexed for title: only, without the headline weight:
+// its words are in the lead already. The body's MinHash fingerprint and
+// content hash find duplicates (see fingerprint.h); a body shorter than
+// kMinFingerprintWords words, or none, gets neither.
 Xapian::Document make_document(const Article& article, const std::string& id);
 
 // The stored article of a document built by make_document(). Throws
@@ -31,7 +34,8 @@ Article article_from_document(const Xapian::Document& doc);
 
 // JSON form of an article, as `morgue-index --extract` prints it and as
 // documents store it: source, url, title, date (YYYY-MM-DD or null),
-// timestamp, section, authors, people, subjects, dateline, language, body...
+// timestamp, section, authors, people, subjects, dateline, language, body...;
+// title_from_body only when true.
 std::string article_to_json(const Article& article);
 
 }  // namespace morgue

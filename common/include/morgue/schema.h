@@ -25,7 +25,7 @@ inline constexpr std::string_view kDayPrefix = "D";          // D20220214 (boole
 inline constexpr std::string_view kMonthPrefix = "M";        // M202202
 inline constexpr std::string_view kYearPrefix = "Y";         // Y2022
 inline constexpr std::string_view kLanguagePrefix = "L";     // language tag
-inline constexpr std::string_view kExactDupPrefix = "XH";    // content hash (boolean): exact duplicates
+inline constexpr std::string_view kExactDupPrefix = "XH";    // content hash (boolean): exact duplicates; absent when the body is too short to fingerprint
 // A story filed into another story's near-duplicate group (its kSlotDupGroup
 // is not its own id): the few stories a collapsed count must look at.
 inline constexpr std::string_view kDupFollower = "XDF";
@@ -41,7 +41,7 @@ inline constexpr Xapian::valueno kSlotDate = 0;         // "YYYYMMDD" (sortable;
 inline constexpr Xapian::valueno kSlotMonth = 1;        // "YYYYMM" (timeline facet)
 inline constexpr Xapian::valueno kSlotSection = 2;      // section display form (facet)
 inline constexpr Xapian::valueno kSlotPeople = 3;       // people joined by '\n' (facet)
-inline constexpr Xapian::valueno kSlotFingerprint = 4;   // MinHash signature, binary (see fingerprint.h)
+inline constexpr Xapian::valueno kSlotFingerprint = 4;   // MinHash signature, binary; absent for short bodies (see fingerprint.h)
 inline constexpr Xapian::valueno kSlotDupGroup = 5;     // near-duplicate group key (collapse)
 inline constexpr Xapian::valueno kSlotDayNumber = 6;    // sortable_serialise(days since 1970) (recency)
 inline constexpr Xapian::valueno kSlotSource = 7;       // source path (incremental bookkeeping)

@@ -52,6 +52,7 @@ json to_json_value(const Article& a) {
   if (!a.key.empty()) j["key"] = a.key;
   j["url"] = a.url;
   j["title"] = a.title;
+  if (a.title_from_body) j["title_from_body"] = true;
   j["date"] = a.date ? json(a.date->iso()) : json(nullptr);
   if (!a.timestamp.empty()) j["timestamp"] = a.timestamp;
   j["section"] = a.section;
@@ -108,9 +109,11 @@ Xapian::Document make_document(const Article& a, const std::string& id) {
   doc.add_boolean_term(schema::make_term(schema::kIdPrefix, id));
   doc.add_value(schema::kSlotId, id);
 
-  // Headline: searchable as title: and weighted above the body.
+  // Headline: searchable as title: and weighted above the body. A headline
+  // derived from the body is only its first words again: title: finds them,
+  // but they get no headline weight on top of the lead's.
   tg.index_text(a.title, 1, std::string(schema::kTitlePrefix));
-  tg.index_text(a.title, schema::kTitleWeight);
+  if (!a.title_from_body) tg.index_text(a.title, schema::kTitleWeight);
   tg.increase_termpos();
   std::string rest;
   std::string lead = first_paragraph(a.body, &rest);
@@ -155,14 +158,18 @@ Xapian::Document make_document(const Article& a, const std::string& id) {
   if (!a.section.empty()) doc.add_value(schema::kSlotSection, a.section);
   if (!a.people.empty()) doc.add_value(schema::kSlotPeople, util::join(a.people, "\n"));
 
-  // Refiled wire copy often changes the headline: fingerprint the body.
-  MinHash fingerprint = minhash(a.body.empty() ? a.title : a.body);
-  doc.add_value(schema::kSlotFingerprint, encode_minhash(fingerprint));
-  auto bands = minhash_bands(fingerprint);
-  for (std::size_t band = 0; band < bands.size(); ++band) {
-    doc.add_boolean_term(std::string(schema::kSimBandPrefix) + static_cast<char>('0' + band) + bands[band]);
+  // Refiled wire copy often changes the headline: fingerprint the body. A
+  // story with too short a body (a headline-only flash) has no fingerprint
+  // and is never grouped with another: see kMinFingerprintWords.
+  if (fingerprintable(a.body)) {
+    MinHash fingerprint = minhash(a.body);
+    doc.add_value(schema::kSlotFingerprint, encode_minhash(fingerprint));
+    auto bands = minhash_bands(fingerprint);
+    for (std::size_t band = 0; band < bands.size(); ++band) {
+      doc.add_boolean_term(std::string(schema::kSimBandPrefix) + static_cast<char>('0' + band) + bands[band]);
+    }
+    doc.add_boolean_term(schema::make_term(schema::kExactDupPrefix, content_hash(a.body)));
   }
-  doc.add_boolean_term(schema::make_term(schema::kExactDupPrefix, content_hash(a.body.empty() ? a.title : a.body)));
   set_duplicate_group(doc, id);
   doc.add_value(schema::kSlotSource, a.source);
 
@@ -194,6 +201,8 @@ Article article_from_document(const Xapian::Document& doc) {
   a.key = str("key");
   a.url = str("url");
   a.title = str("title");
+  a.title_from_body = j.contains("title_from_body") && j["title_from_body"].is_boolean() &&
+                      j["title_from_body"].get<bool>();
   std::string date = str("date");
   if (date.size() == 10) {
     Date d{std::stoi(date.substr(0, 4)), std::stoi(date.substr(5, 2)), std::stoi(date.substr(8, 2))};

@@ -7,14 +7,19 @@
 namespace morgue {
 namespace {
 
-// Lower-cased alphanumeric words; bytes >= 0x80 (UTF-8 letters) count as word
-// characters so non-English text still shingles.
+// Bytes >= 0x80 (UTF-8 letters) count as word characters so non-English text
+// still shingles.
+bool is_word_char(unsigned char c) {
+  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80;
+}
+
+// Lower-cased alphanumeric words.
 std::vector<std::string> words_of(std::string_view text) {
   std::vector<std::string> words;
   std::string current;
   for (char ch : text) {
     unsigned char c = static_cast<unsigned char>(ch);
-    bool word_char = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80;
+    bool word_char = is_word_char(c);
     if (word_char) {
       current.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : static_cast<char>(c));
     } else if (!current.empty()) {
@@ -64,7 +69,7 @@ MinHash minhash(std::string_view text) {
   };
   for (char ch : text) {
     unsigned char c = static_cast<unsigned char>(ch);
-    bool word_char = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80;
+    bool word_char = is_word_char(c);
     if (!word_char) {
       end_word();
       continue;
@@ -89,6 +94,17 @@ MinHash minhash(std::string_view text) {
     h[k] = bins[j] == kEmpty ? 0xFFFFFFFFu : static_cast<std::uint32_t>(mix(bins[j] + steps * 0x9E37ull));
   }
   return h;
+}
+
+bool fingerprintable(std::string_view text) {
+  std::size_t words = 0;
+  bool in_word = false;
+  for (char ch : text) {
+    bool word_char = is_word_char(static_cast<unsigned char>(ch));
+    if (word_char && !in_word && ++words >= kMinFingerprintWords) return true;
+    in_word = word_char;
+  }
+  return false;
 }
 
 double similarity(const MinHash& a, const MinHash& b) {

@@ -73,12 +73,15 @@ std::vector<std::string> PeopleExtractor::extract(const Article& article) const 
 
   people::Document doc;
   // Grown once: about one token per six bytes of English text.
-  std::size_t bytes = article.title.size() + body.size();
+  // A headline derived from the body repeats its first words, perhaps cut
+  // inside a name: the body alone is read then.
+  const std::string_view title = article.title_from_body ? std::string_view() : std::string_view(article.title);
+  std::size_t bytes = title.size() + body.size();
   for (const std::string& caption : captions) bytes += caption.size();
   doc.lower_buffer.reserve(bytes);
   doc.tokens.reserve(bytes / 5 + 16);
   doc.lower_offsets.reserve(bytes / 5 + 16);
-  people::tokenize(article.title, doc);
+  people::tokenize(title, doc);
   for (const std::string& caption : captions) people::tokenize(caption, doc);
   people::tokenize(body, doc);
   people::finish_document(doc);

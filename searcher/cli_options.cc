@@ -30,7 +30,7 @@ const char* kSearchUsage =
     "2 error (bad query, unknown --like id, missing database).\n";
 
 const char* kServeUsage =
-    "Usage: morgue-serve [--listen 127.0.0.1:8080] [--threads N] [--db DIR]\n"
+    "Usage: morgue-serve [--listen 127.0.0.1:8080] [--threads N] [--db DIR] [--strict] [--timeout MS]\n"
     "HTTP service and search page (docs/web.md); `morgue-search --serve ...` runs this.\n"
     "Stops cleanly on SIGINT or SIGTERM. Exit codes: 0 after a clean stop, 2 error.\n";
 
@@ -39,7 +39,15 @@ const char* kServeUsage =
 void add_common_flags(po::options_description& flags, CliOptions& opts) {
   flags.add_options()
       ("help,h", "show this help")
-      ("db,d", po::value(&opts.db)->value_name("PATH"), "database directory or stub file (default: morgue-db, or $MORGUE_DB)");
+      ("db,d", po::value(&opts.service.db_path)->value_name("PATH"), "database directory or stub file (default: morgue-db, or $MORGUE_DB)");
+}
+
+// How the database is opened (OpenOptions): every mode, the service too.
+void add_open_flags(po::options_description& flags, CliOptions& opts) {
+  flags.add_options()
+      ("strict", "with shards: fail (exit 2; the service: 503) when a shard is down instead of answering from the others")
+      ("timeout", po::value(&opts.service.open.timeout_ms)->value_name("MS"),
+       "with remote shards: give up on a shard after MS milliseconds (default: 10000)");
 }
 
 void add_search_flags(po::options_description& flags, CliOptions& opts, std::string& sort, std::string& recent,
@@ -51,9 +59,6 @@ void add_search_flags(po::options_description& flags, CliOptions& opts, std::str
       ("recent", po::value(&recent)->value_name("HALF-LIFE"), "prefer recent stories: 30d, 2w, 6m, 1y")
       ("facets", "show sections, people and a timeline for all matches")
       ("all-versions", "list every version of wire copy instead of one hit")
-      ("strict", "with shards: fail (exit 2) when a shard is down instead of answering from the others")
-      ("timeout", po::value(&opts.open.timeout_ms)->value_name("MS"),
-       "with remote shards: give up on a shard after MS milliseconds (default: 10000)")
       ("json", "print one JSON object (see docs/json.md)")
       ("color", po::value(&color)->value_name("WHEN"), "auto, always or never (NO_COLOR is honoured)")
       ("show", po::value(&opts.show_id)->value_name("ID"), "print the stored story with this id");
@@ -107,6 +112,7 @@ std::optional<CliOptions> parse_command_line(int argc, char** argv, int& exit_co
   po::options_description general("Options");
   po::options_description hidden;
   add_common_flags(general, opts);
+  add_open_flags(general, opts);
   add_search_flags(serve_program ? hidden : general, opts, sort, recent, color);
   po::options_description filters("Filters");
   add_filter_flags(serve_program ? hidden : filters, opts);
@@ -133,7 +139,7 @@ std::optional<CliOptions> parse_command_line(int argc, char** argv, int& exit_co
   try {
     po::store(po::command_line_parser(argc, argv).options(all).positional(positional).run(), vm);
     if (!vm.count("db")) {
-      if (const char* env = std::getenv("MORGUE_DB"); env && *env) opts.db = env;
+      if (const char* env = std::getenv("MORGUE_DB"); env && *env) opts.service.db_path = env;
     }
     po::notify(vm);
   } catch (const po::error& e) {
@@ -145,7 +151,6 @@ std::optional<CliOptions> parse_command_line(int argc, char** argv, int& exit_co
     exit_code = 0;
     return std::nullopt;
   }
-  opts.service.db_path = opts.db;
   if (cgi) {
     opts.mode = Mode::kCgi;
     words.clear();
@@ -171,10 +176,8 @@ std::optional<CliOptions> parse_command_line(int argc, char** argv, int& exit_co
   if (vm.count("like") && !is_article_id(opts.request.like_id)) {
     return fail("--like takes a story's id: 16 hex digits, as search results show it");
   }
-  if (sort == "relevance") opts.request.sort = SortOrder::kRelevance;
-  else if (sort == "date" || sort == "newest") opts.request.sort = SortOrder::kNewest;
-  else if (sort == "oldest") opts.request.sort = SortOrder::kOldest;
-  else return fail("unknown --sort '" + sort + "' (relevance, date, newest, oldest)");
+  if (auto order = parse_sort_order(sort)) opts.request.sort = *order;
+  else return fail("unknown --sort '" + sort + "' (" + std::string(sort_order_names()) + ")");
   if (!recent.empty()) {
     opts.request.recent_half_life_days = parse_half_life(recent);
     if (!opts.request.recent_half_life_days) return fail("cannot read --recent '" + recent + "' (e.g. 30d, 2w, 6m, 1y)");
@@ -182,10 +185,10 @@ std::optional<CliOptions> parse_command_line(int argc, char** argv, int& exit_co
   if (opts.request.limit > 1000) return fail("--limit is at most 1000");
   opts.request.facets = vm.count("facets") > 0;
   opts.request.all_versions = vm.count("all-versions") > 0;
-  opts.open.strict = vm.count("strict") > 0;
+  opts.service.open.strict = vm.count("strict") > 0;
   if (vm.count("timeout")) {
-    if (opts.open.timeout_ms == 0) return fail("--timeout must be at least 1 (milliseconds)");
-    opts.open.connect_timeout_ms = opts.open.timeout_ms;
+    if (opts.service.open.timeout_ms == 0) return fail("--timeout must be at least 1 (milliseconds)");
+    opts.service.open.connect_timeout_ms = opts.service.open.timeout_ms;
   }
   opts.output = vm.count("json") ? Output::kJson : Output::kTerminal;
   const char* no_color = std::getenv("NO_COLOR");

@@ -22,7 +22,7 @@ namespace {
 using namespace morgue;
 
 int show(const search_cli::CliOptions& opts) {
-  Searcher searcher(opts.db, opts.open);
+  Searcher searcher(opts.service.db_path, opts.service.open);
   auto article = searcher.article(opts.show_id);
   if (!article) {
     std::cerr << "morgue-search: no story with id " << opts.show_id << "\n";
@@ -35,7 +35,7 @@ int show(const search_cli::CliOptions& opts) {
 }
 
 int search(const search_cli::CliOptions& opts) {
-  Searcher searcher(opts.db, opts.open);
+  Searcher searcher(opts.service.db_path, opts.service.open);
   // An unknown --like id is an error (exit 2), not an empty result.
   if (!opts.request.like_id.empty() && !searcher.article(opts.request.like_id)) {
     std::cerr << "morgue-search: no story with id " << opts.request.like_id << " (--like)\n";

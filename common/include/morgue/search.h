@@ -31,6 +31,13 @@ class DatabaseError : public std::runtime_error {
 
 enum class SortOrder { kRelevance, kNewest, kOldest };
 
+// A sort order by the name users give it (--sort, :sort, sort=): "relevance",
+// "date" or "newest" (newest first), "oldest". nullopt for any other name,
+// "" included (a front end that takes "" as the default says so itself).
+std::optional<SortOrder> parse_sort_order(std::string_view name);
+// The names parse_sort_order takes, for messages: "relevance, date, newest or oldest".
+std::string_view sort_order_names();
+
 // A recency half-life as users type it: "30d", "2w", "6m", "1y" (or a bare
 // number of days) -> days; 0 when invalid. Shared by the CLI and the service.
 int parse_half_life(std::string_view text);

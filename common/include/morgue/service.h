@@ -34,6 +34,9 @@ struct ServiceOptions {
   std::string host = "127.0.0.1";     // listen address: loopback unless told otherwise
   int port = 8080;                    // 0: any free port (the chosen one is logged)
   std::string db_path = "morgue-db";  // database directory or stub file
+  // How each worker's Searcher opens db_path when it lists shards (--strict,
+  // --timeout): with strict, a shard that is down makes searches answer 503.
+  OpenOptions open;
   std::size_t threads = 0;            // worker threads; 0: default_service_threads()
   std::size_t max_query_bytes = kMaxQueryBytes;  // q; longer answers 400 (filters have bounds of their own)
   std::size_t max_limit = 100;        // larger `limit` values are capped to this

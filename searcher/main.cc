@@ -9,8 +9,6 @@
 
 #include <unistd.h>
 
-#include <xapian.h>
-
 #include "cli_options.h"
 #include "interactive.h"
 #include "morgue/printer.h"
@@ -96,10 +94,8 @@ int main(int argc, char** argv) {
     std::cerr << "morgue-search: bad query: " << e.what() << "\n";
   } catch (const DatabaseError& e) {
     std::cerr << "morgue-search: " << e.what() << "\n";
-  } catch (const std::exception& e) {
-    std::cerr << "morgue-search: " << e.what() << "\n";
-  } catch (const Xapian::Error& e) {  // not a std::exception
-    std::cerr << "morgue-search: " << e.get_description() << "\n";
+  } catch (...) {  // out of memory, or a bug
+    std::cerr << "morgue-search: " << describe_exception(std::current_exception()) << "\n";
   }
   return 2;
 }

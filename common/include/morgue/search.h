@@ -4,6 +4,7 @@
 
 #include <chrono>
 #include <cstddef>
+#include <exception>
 #include <memory>
 #include <optional>
 #include <stdexcept>
@@ -28,6 +29,11 @@ class DatabaseError : public std::runtime_error {
  public:
   using std::runtime_error::runtime_error;
 };
+
+// One line for any exception the library may let escape, Xapian::Error (not
+// a std::exception) included: for a front end's last-resort handler
+// (catch (...), a std::terminate handler). Never throws.
+std::string describe_exception(std::exception_ptr error);
 
 enum class SortOrder { kRelevance, kNewest, kOldest };
 

@@ -121,6 +121,10 @@ Caller caller_of(Program program) {
   return caller;
 }
 
+// The most hits one run of morgue-search prints (the service caps `limit`
+// lower, ServiceOptions::max_limit).
+constexpr std::size_t kMaxLimit = 1000;
+
 // Flag values that are checked and converted after parsing.
 struct RawFlags {
   std::vector<std::string> words;  // the query, one argument a word
@@ -202,7 +206,7 @@ std::string finish_request(const po::variables_map& vm, const RawFlags& raw, Sea
     request.recent_half_life_days = parse_half_life(raw.recent);
     if (!request.recent_half_life_days) return "cannot read --recent '" + raw.recent + "' (e.g. 30d, 2w, 6m, 1y)";
   }
-  if (request.limit > 1000) return "--limit is at most 1000";
+  if (request.limit > kMaxLimit) return "--limit is at most " + std::to_string(kMaxLimit);
   request.facets = vm.count("facets") > 0;
   request.all_versions = vm.count("all-versions") > 0;
   return "";

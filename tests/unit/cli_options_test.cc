@@ -177,6 +177,39 @@ TEST(SearchCommandLine, EveryFlagReachesItsField) {
   }
 }
 
+// Bad command lines: no options, exit 2, and a message naming the problem.
+TEST(SearchCommandLine, BadCommandLinesAreUsageErrors) {
+  clear_environment();
+  struct Case {
+    std::vector<std::string> args;
+    const char* message;
+  } cases[] = {
+      {{"--limit", "1001", "w"}, "--limit is at most 1000"},
+      {{"--sort", "sideways", "w"}, "relevance, date, newest or oldest"},
+      {{"--timeout", "0", "w"}, "--timeout must be at least 1"},
+      {{"--color", "sometimes", "w"}, "unknown --color"},
+      {{"--recent", "soon", "w"}, "cannot read --recent"},
+      {{"--like", "xyz"}, "--like takes a story's id"},
+      {{"--date", ""}, "--date must not be empty"},
+      {{"--serve", "w"}, "--serve takes no query"},
+      {{"--serve", "--listen", "nowhere"}, "cannot read --listen"},
+      {{"--no-such-flag", "w"}, "no-such-flag"},
+  };
+  for (const auto& c : cases) {
+    Argv argv("morgue-search", c.args);
+    int exit_code = -1;
+    std::optional<SearchOptions> opts;
+    std::ostringstream err;
+    auto* old_err = std::cerr.rdbuf(err.rdbuf());
+    opts = search_cli::parse_command_line(argv.argc(), argv.argv(), exit_code);
+    std::cerr.rdbuf(old_err);
+    EXPECT_FALSE(opts) << c.message;
+    EXPECT_EQ(exit_code, 2) << c.message;
+    EXPECT_EQ(err.str().rfind("morgue-search: ", 0), 0u) << err.str();
+    EXPECT_NE(err.str().find(c.message), std::string::npos) << err.str();
+  }
+}
+
 // morgue-serve takes morgue-search's whole command line; the flags the
 // service uses must reach ServiceOptions (and its OpenOptions).
 TEST(ServeCommandLine, ServiceFlagsReachServiceOptions) {
@@ -262,6 +295,34 @@ TEST(IndexCommandLine, EveryFlagInHelpHasARow) {
   std::set<std::string> rows;
   for (const auto& f : index_flags()) rows.insert(f.flag);
   for (const auto& flag : flags_in(help)) EXPECT_TRUE(rows.count(flag)) << "--" << flag << " has no row here";
+}
+
+TEST(IndexCommandLine, BadCommandLinesAreUsageErrors) {
+  clear_environment();
+  struct Case {
+    std::vector<std::string> args;
+    const char* message;
+  } cases[] = {
+      {{}, "no files or directories given"},
+      {{"--stats", "--compact"}, "choose one of --extract, --stats and --compact"},
+      {{"--stats", "in"}, "--stats and --compact take no paths"},
+      {{"--format", "pdf", "in"}, "unknown --format 'pdf'"},
+      {{"--batch", "0", "in"}, "--batch must be at least 1"},
+      {{"--shard-by", "month", "in"}, "cannot read --shard-by 'month'"},
+      {{"--jobs", "many", "in"}, "jobs"},
+  };
+  for (const auto& c : cases) {
+    Argv argv("morgue-index", c.args);
+    int exit_code = -1;
+    std::ostringstream err;
+    auto* old_err = std::cerr.rdbuf(err.rdbuf());
+    auto opts = cli::parse_command_line(argv.argc(), argv.argv(), exit_code);
+    std::cerr.rdbuf(old_err);
+    EXPECT_FALSE(opts) << c.message;
+    EXPECT_EQ(exit_code, 2) << c.message;
+    EXPECT_EQ(err.str().rfind("morgue-index: ", 0), 0u) << err.str();
+    EXPECT_NE(err.str().find(c.message), std::string::npos) << err.str();
+  }
 }
 
 TEST(IndexCommandLine, EveryFlagReachesItsField) {

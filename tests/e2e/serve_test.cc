@@ -15,6 +15,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "morgue/search.h"
 #include "support/run.h"
 #include "support/temp_dir.h"
 
@@ -30,8 +31,8 @@ const std::string kIndex = MORGUE_INDEX_BIN;
 const std::string kSearch = MORGUE_SEARCH_BIN;
 const std::string kServe = MORGUE_SERVE_BIN;
 const std::string kCorpus = std::string(MORGUE_TEST_SOURCE_DIR) + "/corpus/articles";
-// kMaxQueryBytes of morgue/search.h (this test does not link the core).
-constexpr std::size_t kMaxQueryBytesForTest = 20000;
+// The core's own limit: search.h's constants need no linking.
+constexpr std::size_t kMaxQueryBytesForTest = morgue::kMaxQueryBytes;
 
 std::string slurp(const std::filesystem::path& path) {
   std::ifstream in(path, std::ios::binary);
@@ -295,6 +296,32 @@ TEST(ServeLifecycle, SigtermStopsCleanlyAndMissingDatabaseIs503) {
   EXPECT_EQ(json::parse(health->body)["status"], "unavailable");
   EXPECT_EQ(server.terminate(), 0) << server.log();
   EXPECT_NE(server.log().find("stopped"), std::string::npos) << server.log();
+}
+
+// --strict and --timeout reach the service's searchers (ServiceOptions::open):
+// a stub with a missing shard answers from the other one with a warning, and
+// 503 with --strict.
+TEST_F(ServeTest, StrictMakesAMissingShardAnError) {
+  auto stub = *dir_ / "one-missing.stub";
+  std::ofstream(stub) << "auto " << db() << "\n"
+                      << "auto " << (*dir_ / "no-such-shard").string() << "\n";
+  for (bool strict : {false, true}) {
+    SCOPED_TRACE(strict ? "--strict" : "lenient");
+    std::string launcher = sh_quote(kServe) + " --timeout 2000" + (strict ? " --strict" : "");
+    Server server(stub.string(), *dir_ / (strict ? "strict.log" : "lenient.log"), launcher);
+    ASSERT_GT(server.port(), 0) << server.log();
+    httplib::Client c("127.0.0.1", server.port());
+    c.set_read_timeout(10, 0);
+    auto res = c.Get("/api/search?q=okonkwo");
+    ASSERT_TRUE(res);
+    if (strict) {
+      EXPECT_EQ(res->status, 503) << res->body;
+      EXPECT_NE(res->body.find("no-such-shard"), std::string::npos) << res->body;
+    } else {
+      ASSERT_EQ(res->status, 200) << res->body;
+      EXPECT_FALSE(json::parse(res->body)["warnings"].empty()) << res->body;
+    }
+  }
 }
 
 TEST(ServeLifecycle, RefusesABadListenAddress) {

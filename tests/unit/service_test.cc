@@ -494,6 +494,14 @@ TEST_F(ServiceTest, ErrorsAreJsonWithFittingStatus) {
   }
 }
 
+// The page's search box takes as much as the service does (kMaxQueryBytes),
+// not a number of its own.
+TEST_F(ServiceTest, PageAllowsQueriesUpToTheCoreLimit) {
+  HttpAnswer page = get(service(), "/");
+  ASSERT_EQ(page.status, 200);
+  EXPECT_NE(page.body.find("maxlength=\"" + std::to_string(kMaxQueryBytes) + "\""), std::string::npos);
+}
+
 TEST_F(ServiceTest, PageAndAssetsOnlyFromTheAllowList) {
   Service service(options());
   HttpAnswer page = get(service, "/");

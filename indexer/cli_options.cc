@@ -21,91 +21,125 @@ const char* kUsage =
     "\n"
     "Exit codes: 0 all fine, 1 some files failed, 2 usage or fatal error.\n";
 
-}  // namespace
-
-std::optional<CliOptions> parse_command_line(int argc, char** argv, int& exit_code) {
-  CliOptions opts;
-  std::string db = opts.index.db_path.string();
+// Flag values that are checked and converted after parsing.
+struct RawFlags {
+  std::string db;
   std::string format = "auto";
   std::vector<std::string> inputs;
-  po::options_description general("Options");
-  general.add_options()
-      ("help,h", "show this help")
-      ("db,d", po::value(&db)->value_name("DIR"), "database directory (default: morgue-db, or $MORGUE_DB)")
-      ("extract", "print each article as one JSON object per line; touch no database")
-      ("stats", "print document count, date span, sections and size")
-      ("compact", "compact the database (Xapian's compactor) and swap it in")
-      ("jobs,j", po::value(&opts.index.jobs)->value_name("N"), "worker threads (default: all cores)")
-      ("batch", po::value(&opts.index.batch_size)->value_name("N"), "articles per commit (default: 500; the parts of a parallel first build commit smaller "
-       "batches while they are small)")
-      ("prune", "remove documents whose source files are gone")
-      ("shard-by", po::value(&opts.index.shard_by)->value_name("SCHEME"),
-       "write a sharded archive: 'year' or 'hash:N' (docs/deployment.md); later runs keep the scheme")
-      ("format", po::value(&format)->value_name("F"), "auto, text, html, xml or jsonl (default: auto)")
-      ("max-file-mb", po::value<std::size_t>()->value_name("MB"), "skip files larger than this (default: 64)")
-      ("no-people", "do not extract the people named (faster)")
-      ("json", "print the summary as JSON")
-      ("quiet,q", "no progress or per-file messages (problems still counted)");
-  po::options_description hidden;
-  hidden.add_options()("input", po::value(&inputs));
-  po::options_description all;
-  all.add(general).add(hidden);
+};
+
+// The flags, bound to `opts` and `raw`: `general` is what --help shows.
+struct Flags {
+  po::options_description general{"Options"}, hidden, all;
   po::positional_options_description positional;
-  positional.add("input", -1);
-  po::variables_map vm;
-  try {
-    po::store(po::command_line_parser(argc, argv).options(all).positional(positional).run(), vm);
-    if (!vm.count("db")) {
-      if (const char* env = std::getenv("MORGUE_DB"); env && *env) db = env;
-    }
-    po::notify(vm);
-  } catch (const po::error& e) {
-    std::cerr << "morgue-index: " << e.what() << "\n" << kUsage;
-    exit_code = 2;
-    return std::nullopt;
+
+  Flags(CliOptions& opts, RawFlags& raw) {
+    general.add_options()
+        ("help,h", "show this help")
+        ("db,d", po::value(&raw.db)->value_name("DIR"), "database directory (default: morgue-db, or $MORGUE_DB)")
+        ("extract", "print each article as one JSON object per line; touch no database")
+        ("stats", "print document count, date span, sections and size")
+        ("compact", "compact the database (Xapian's compactor) and swap it in")
+        ("jobs,j", po::value(&opts.index.jobs)->value_name("N"), "worker threads (default: all cores)")
+        ("batch", po::value(&opts.index.batch_size)->value_name("N"), "articles per commit (default: 500; the parts of a parallel first build commit smaller "
+         "batches while they are small)")
+        ("prune", "remove documents whose source files are gone")
+        ("shard-by", po::value(&opts.index.shard_by)->value_name("SCHEME"),
+         "write a sharded archive: 'year' or 'hash:N' (docs/deployment.md); later runs keep the scheme")
+        ("format", po::value(&raw.format)->value_name("F"), "auto, text, html, xml or jsonl (default: auto)")
+        ("max-file-mb", po::value<std::size_t>()->value_name("MB"), "skip files larger than this (default: 64)")
+        ("no-people", "do not extract the people named (faster)")
+        ("json", "print the summary as JSON")
+        ("quiet,q", "no progress or per-file messages (problems still counted)");
+    hidden.add_options()("input", po::value(&raw.inputs));
+    all.add(general).add(hidden);
+    positional.add("input", -1);
   }
-  if (vm.count("help")) {
-    std::cout << kUsage << "\n" << general;
-    exit_code = 0;
-    return std::nullopt;
-  }
-  auto fail = [&](const std::string& message) {
-    std::cerr << "morgue-index: " << message << "\n" << kUsage;
-    exit_code = 2;
-    return std::nullopt;
-  };
+};
+
+std::nullopt_t fail(const std::string& message, int& exit_code) {
+  std::cerr << "morgue-index: " << message << "\n" << kUsage;
+  exit_code = 2;
+  return std::nullopt;
+}
+
+// Each step checks one group's values and fills its part of the options;
+// "" when fine, else the message for the user.
+
+std::string choose_mode(const po::variables_map& vm, const RawFlags& raw, CliOptions& opts) {
   int modes = static_cast<int>(vm.count("extract") + vm.count("stats") + vm.count("compact"));
-  if (modes > 1) return fail("choose one of --extract, --stats and --compact");
+  if (modes > 1) return "choose one of --extract, --stats and --compact";
   if (vm.count("extract")) opts.mode = Mode::kExtract;
   if (vm.count("stats")) opts.mode = Mode::kStats;
   if (vm.count("compact")) opts.mode = Mode::kCompact;
-  if ((opts.mode == Mode::kIndex || opts.mode == Mode::kExtract) && inputs.empty()) {
-    return fail("no files or directories given");
+  if ((opts.mode == Mode::kIndex || opts.mode == Mode::kExtract) && raw.inputs.empty()) {
+    return "no files or directories given";
   }
-  if ((opts.mode == Mode::kStats || opts.mode == Mode::kCompact) && !inputs.empty()) {
-    return fail("--stats and --compact take no paths");
+  if ((opts.mode == Mode::kStats || opts.mode == Mode::kCompact) && !raw.inputs.empty()) {
+    return "--stats and --compact take no paths";
   }
-  if (format == "auto") opts.index.extract.format = Format::kAuto;
-  else if (format == "text") opts.index.extract.format = Format::kText;
-  else if (format == "html") opts.index.extract.format = Format::kHtml;
-  else if (format == "xml") opts.index.extract.format = Format::kNewsXml;
-  else if (format == "jsonl") opts.index.extract.format = Format::kJsonLines;
-  else return fail("unknown --format '" + format + "' (auto, text, html, xml, jsonl)");
-  if (vm.count("max-file-mb")) opts.index.extract.max_file_bytes = vm["max-file-mb"].as<std::size_t>() << 20;
-  if (opts.index.batch_size == 0) return fail("--batch must be at least 1");
+  return "";
+}
+
+std::string finish_extract(const po::variables_map& vm, const std::string& format, ExtractOptions& extract) {
+  if (format == "auto") extract.format = Format::kAuto;
+  else if (format == "text") extract.format = Format::kText;
+  else if (format == "html") extract.format = Format::kHtml;
+  else if (format == "xml") extract.format = Format::kNewsXml;
+  else if (format == "jsonl") extract.format = Format::kJsonLines;
+  else return "unknown --format '" + format + "' (auto, text, html, xml, jsonl)";
+  if (vm.count("max-file-mb")) extract.max_file_bytes = vm["max-file-mb"].as<std::size_t>() << 20;
+  return "";
+}
+
+std::string finish_index(const po::variables_map& vm, const RawFlags& raw, CliOptions& opts) {
+  if (opts.index.batch_size == 0) return "--batch must be at least 1";
   if (!opts.index.shard_by.empty() && !morgue::ShardScheme::parse(opts.index.shard_by)) {
-    return fail("cannot read --shard-by '" + opts.index.shard_by + "' (year or hash:N, N from 1 to 1024)");
+    return "cannot read --shard-by '" + opts.index.shard_by + "' (year or hash:N, N from 1 to 1024)";
   }
-  if (opts.mode == Mode::kCompact && morgue::is_sharded_archive(db)) {
-    return fail(db + " is a sharded archive: compact each shard (morgue-index --compact --db " + db + "/SHARD)");
+  if (opts.mode == Mode::kCompact && morgue::is_sharded_archive(raw.db)) {
+    return raw.db + " is a sharded archive: compact each shard (morgue-index --compact --db " + raw.db + "/SHARD)";
   }
-  opts.index.db_path = db;
-  for (const auto& input : inputs) opts.index.inputs.emplace_back(input);
+  opts.index.db_path = raw.db;
+  for (const auto& input : raw.inputs) opts.index.inputs.emplace_back(input);
   opts.index.prune = vm.count("prune") > 0;
+  return "";
+}
+
+void finish_output(const po::variables_map& vm, CliOptions& opts) {
   opts.people = !vm.count("no-people");
   opts.json = vm.count("json") > 0;
   opts.quiet = vm.count("quiet") > 0;
   opts.progress = !opts.quiet && isatty(STDERR_FILENO);
+}
+
+}  // namespace
+
+std::optional<CliOptions> parse_command_line(int argc, char** argv, int& exit_code) {
+  CliOptions opts;
+  RawFlags raw;
+  raw.db = opts.index.db_path.string();
+  Flags flags(opts, raw);
+  po::variables_map vm;
+  try {
+    po::store(po::command_line_parser(argc, argv).options(flags.all).positional(flags.positional).run(), vm);
+    if (!vm.count("db")) {
+      if (const char* env = std::getenv("MORGUE_DB"); env && *env) raw.db = env;
+    }
+    po::notify(vm);
+  } catch (const po::error& e) {
+    return fail(e.what(), exit_code);
+  }
+  if (vm.count("help")) {
+    std::cout << kUsage << "\n" << flags.general;
+    exit_code = 0;
+    return std::nullopt;
+  }
+  std::string problem = choose_mode(vm, raw, opts);
+  if (problem.empty()) problem = finish_extract(vm, raw.format, opts.index.extract);
+  if (problem.empty()) problem = finish_index(vm, raw, opts);
+  if (!problem.empty()) return fail(problem, exit_code);
+  finish_output(vm, opts);
   return opts;
 }
 

@@ -8,13 +8,13 @@
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
-#include <xapian.h>
 
 #include "cli_options.h"
 #include "morgue/admin.h"
 #include "morgue/document.h"
 #include "morgue/extract.h"
 #include "morgue/file_walk.h"
+#include "morgue/index_writer.h"
 #include "morgue/people.h"
 #include "report.h"
 
@@ -29,17 +29,7 @@ extern "C" void on_signal(int) { g_stop.store(true); }
 // std::terminate. Say what happened and exit 2 like any other fatal error;
 // the last commit is intact (tests/e2e/faults_test.cc).
 [[noreturn]] void on_terminate() {
-  std::string what = "unexpected error";
-  if (auto e = std::current_exception()) {
-    try {
-      std::rethrow_exception(e);
-    } catch (const Xapian::Error& x) {
-      what = x.get_description();
-    } catch (const std::exception& x) {
-      what = x.what();
-    } catch (...) {
-    }
-  }
+  std::string what = morgue::describe_exception(std::current_exception());
   std::fprintf(stderr, "morgue-index: %s\n", what.c_str());
   std::_Exit(2);
 }
@@ -137,10 +127,12 @@ int main(int argc, char** argv) {
       default:
         return run_index(*opts);
     }
-  } catch (const Xapian::Error& e) {
-    std::cerr << "morgue-index: " << e.get_description() << "\n";
-  } catch (const std::exception& e) {
+  } catch (const morgue::IndexError& e) {  // locked, disk full, any database trouble
     std::cerr << "morgue-index: " << e.what() << "\n";
+  } catch (const morgue::DatabaseError& e) {  // --stats: no database to read
+    std::cerr << "morgue-index: " << e.what() << "\n";
+  } catch (...) {  // out of memory, or a bug
+    std::cerr << "morgue-index: " << morgue::describe_exception(std::current_exception()) << "\n";
   }
   return 2;
 }

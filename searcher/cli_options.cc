@@ -30,7 +30,7 @@ const char* kSearchUsage =
     "2 error (bad query, unknown --like id, missing database).\n";
 
 const char* kServeUsage =
-    "Usage: morgue-serve [--listen 127.0.0.1:8080] [--threads N] [--db DIR]\n"
+    "Usage: morgue-serve [--listen 127.0.0.1:8080] [--threads N] [--db DIR] [--strict] [--timeout MS]\n"
     "HTTP service and search page (docs/web.md); `morgue-search --serve ...` runs this.\n"
     "Stops cleanly on SIGINT or SIGTERM. Exit codes: 0 after a clean stop, 2 error.\n";
 
@@ -39,7 +39,15 @@ const char* kServeUsage =
 void add_common_flags(po::options_description& flags, CliOptions& opts) {
   flags.add_options()
       ("help,h", "show this help")
-      ("db,d", po::value(&opts.db)->value_name("PATH"), "database directory or stub file (default: morgue-db, or $MORGUE_DB)");
+      ("db,d", po::value(&opts.service.db_path)->value_name("PATH"), "database directory or stub file (default: morgue-db, or $MORGUE_DB)");
+}
+
+// How the database is opened (OpenOptions): every mode, the service too.
+void add_open_flags(po::options_description& flags, CliOptions& opts) {
+  flags.add_options()
+      ("strict", "with shards: fail (exit 2; the service: 503) when a shard is down instead of answering from the others")
+      ("timeout", po::value(&opts.service.open.timeout_ms)->value_name("MS"),
+       "with remote shards: give up on a shard after MS milliseconds (default: 10000)");
 }
 
 void add_search_flags(po::options_description& flags, CliOptions& opts, std::string& sort, std::string& recent,
@@ -51,9 +59,6 @@ void add_search_flags(po::options_description& flags, CliOptions& opts, std::str
       ("recent", po::value(&recent)->value_name("HALF-LIFE"), "prefer recent stories: 30d, 2w, 6m, 1y")
       ("facets", "show sections, people and a timeline for all matches")
       ("all-versions", "list every version of wire copy instead of one hit")
-      ("strict", "with shards: fail (exit 2) when a shard is down instead of answering from the others")
-      ("timeout", po::value(&opts.open.timeout_ms)->value_name("MS"),
-       "with remote shards: give up on a shard after MS milliseconds (default: 10000)")
       ("json", "print one JSON object (see docs/json.md)")
       ("color", po::value(&color)->value_name("WHEN"), "auto, always or never (NO_COLOR is honoured)")
       ("show", po::value(&opts.show_id)->value_name("ID"), "print the stored story with this id");
@@ -95,104 +100,165 @@ bool parse_listen(const std::string& text, std::string& host, int& port) {
   return true;
 }
 
-std::optional<CliOptions> parse_command_line(int argc, char** argv, int& exit_code, Program program) {
-  CliOptions opts;
-  std::vector<std::string> words;
+namespace {
+
+// Who parses: the program's name for messages, and whether this is
+// morgue-serve or a CGI request.
+struct Caller {
+  bool serve_program = false;
+  bool cgi = false;
+  std::string name;
+  const char* usage = kSearchUsage;
+};
+
+Caller caller_of(Program program) {
+  Caller caller;
+  caller.serve_program = program == Program::kServe;
+  caller.name = caller.serve_program ? "morgue-serve" : "morgue-search";
+  caller.usage = caller.serve_program ? kServeUsage : kSearchUsage;
+  const char* gateway = std::getenv("GATEWAY_INTERFACE");
+  caller.cgi = !caller.serve_program && gateway && *gateway;
+  return caller;
+}
+
+// The most hits one run of morgue-search prints (the service caps `limit`
+// lower, ServiceOptions::max_limit).
+constexpr std::size_t kMaxLimit = 1000;
+
+// Flag values that are checked and converted after parsing.
+struct RawFlags {
+  std::vector<std::string> words;  // the query, one argument a word
   std::string sort = "relevance", color = "auto", recent;
   std::string listen = "127.0.0.1:8080";
-  const bool serve_program = program == Program::kServe;
-  const std::string name = serve_program ? "morgue-serve" : "morgue-search";
-  const char* gateway = std::getenv("GATEWAY_INTERFACE");
-  const bool cgi = !serve_program && gateway && *gateway;
-  po::options_description general("Options");
-  po::options_description hidden;
-  add_common_flags(general, opts);
-  add_search_flags(serve_program ? hidden : general, opts, sort, recent, color);
-  po::options_description filters("Filters");
-  add_filter_flags(serve_program ? hidden : filters, opts);
-  add_service_flags(general, opts, listen);
-  hidden.add_options()("query", po::value(&words));
-  po::options_description all;
-  all.add(general).add(filters).add(hidden);
+};
+
+// Every group, bound to `opts` and `raw`. morgue-serve's help shows only the
+// groups it uses; it still accepts every flag morgue-search --serve accepts.
+struct Flags {
+  po::options_description general{"Options"}, filters{"Filters"}, hidden, all;
   po::positional_options_description positional;
-  positional.add("query", -1);
-  po::variables_map vm;
-  auto fail = [&](const std::string& message) {
-    if (cgi) {
-      // The web server shows stdout to the client; the details go to its log.
-      std::cerr << name << ": " << message << "\n";
-      HttpAnswer answer{500, "application/json", R"({"error":"search is misconfigured on this server"})", {}};
-      write_cgi_answer(answer, std::cout);
-      exit_code = 0;
-      return std::nullopt;
-    }
-    std::cerr << name << ": " << message << "\n" << (serve_program ? kServeUsage : kSearchUsage);
-    exit_code = 2;
-    return std::nullopt;
-  };
-  try {
-    po::store(po::command_line_parser(argc, argv).options(all).positional(positional).run(), vm);
-    if (!vm.count("db")) {
-      if (const char* env = std::getenv("MORGUE_DB"); env && *env) opts.db = env;
-    }
-    po::notify(vm);
-  } catch (const po::error& e) {
-    return fail(e.what());
+
+  Flags(CliOptions& opts, RawFlags& raw, bool serve_program) {
+    add_common_flags(general, opts);
+    add_open_flags(general, opts);
+    add_search_flags(serve_program ? hidden : general, opts, raw.sort, raw.recent, raw.color);
+    add_filter_flags(serve_program ? hidden : filters, opts);
+    add_service_flags(general, opts, raw.listen);
+    hidden.add_options()("query", po::value(&raw.words));
+    all.add(general).add(filters).add(hidden);
+    positional.add("query", -1);
   }
-  if (vm.count("help") && !cgi) {
-    std::cout << (serve_program ? kServeUsage : kSearchUsage) << "\n" << general;
-    if (!serve_program) std::cout << "\n" << filters;
+};
+
+// A bad command line: the message and usage on stderr, exit 2; in CGI mode
+// an answer for the client instead (the web server shows stdout to the
+// client; the details go to its log), exit 0.
+std::nullopt_t fail(const Caller& caller, const std::string& message, int& exit_code) {
+  std::cerr << caller.name << ": " << message << "\n";
+  if (caller.cgi) {
+    HttpAnswer answer{500, "application/json", R"({"error":"search is misconfigured on this server"})", {}};
+    write_cgi_answer(answer, std::cout);
     exit_code = 0;
-    return std::nullopt;
+  } else {
+    std::cerr << caller.usage;
+    exit_code = 2;
   }
-  opts.service.db_path = opts.db;
-  if (cgi) {
+  return std::nullopt;
+}
+
+// Each step below checks one group's values and fills its part of the
+// options; "" when fine, else the message for the user.
+
+std::string choose_mode(const po::variables_map& vm, const Caller& caller, RawFlags& raw, CliOptions& opts) {
+  if (caller.cgi) {
     opts.mode = Mode::kCgi;
-    words.clear();
-  } else if (serve_program || vm.count("serve")) {
+    raw.words.clear();  // servers pass ISINDEX-style queries as argv
+  } else if (caller.serve_program || vm.count("serve")) {
     opts.mode = Mode::kServe;
-    if (!words.empty()) return fail(serve_program ? "the service takes no query" : "--serve takes no query");
-    if (!parse_listen(listen, opts.service.host, opts.service.port)) {
-      return fail("cannot read --listen '" + listen + "' (HOST:PORT, e.g. 127.0.0.1:8080 or [::1]:8080)");
+    if (!raw.words.empty()) return caller.serve_program ? "the service takes no query" : "--serve takes no query";
+    if (!parse_listen(raw.listen, opts.service.host, opts.service.port)) {
+      return "cannot read --listen '" + raw.listen + "' (HOST:PORT, e.g. 127.0.0.1:8080 or [::1]:8080)";
     }
   } else if (vm.count("show")) {
     opts.mode = Mode::kShow;
-  } else if (words.empty() && opts.request.like_id.empty() && opts.request.filters.empty() && !vm.count("date")) {
+  } else if (raw.words.empty() && opts.request.like_id.empty() && opts.request.filters.empty() && !vm.count("date")) {
     // On a terminal, no query means an interactive session.
-    if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO) || vm.count("json")) return fail("no query given");
+    if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO) || vm.count("json")) return "no query given";
     opts.mode = Mode::kInteractive;
   }
-  for (const auto& w : words) {
-    if (!opts.request.query.empty()) opts.request.query += ' ';
-    opts.request.query += w;
+  return "";
+}
+
+std::string finish_request(const po::variables_map& vm, const RawFlags& raw, SearchRequest& request) {
+  for (const auto& w : raw.words) {
+    if (!request.query.empty()) request.query += ' ';
+    request.query += w;
   }
-  if (vm.count("date") && opts.request.filters.date.empty()) return fail("--date must not be empty");
-  if (std::string problem = check_filters(opts.request.filters); !problem.empty()) return fail(problem);
-  if (vm.count("like") && !is_article_id(opts.request.like_id)) {
-    return fail("--like takes a story's id: 16 hex digits, as search results show it");
+  if (vm.count("date") && request.filters.date.empty()) return "--date must not be empty";
+  if (std::string problem = check_filters(request.filters); !problem.empty()) return problem;
+  if (vm.count("like") && !is_article_id(request.like_id)) {
+    return "--like takes a story's id: 16 hex digits, as search results show it";
   }
-  if (sort == "relevance") opts.request.sort = SortOrder::kRelevance;
-  else if (sort == "date" || sort == "newest") opts.request.sort = SortOrder::kNewest;
-  else if (sort == "oldest") opts.request.sort = SortOrder::kOldest;
-  else return fail("unknown --sort '" + sort + "' (relevance, date, newest, oldest)");
-  if (!recent.empty()) {
-    opts.request.recent_half_life_days = parse_half_life(recent);
-    if (!opts.request.recent_half_life_days) return fail("cannot read --recent '" + recent + "' (e.g. 30d, 2w, 6m, 1y)");
+  auto order = parse_sort_order(raw.sort);
+  if (!order) return "unknown --sort '" + raw.sort + "' (" + std::string(sort_order_names()) + ")";
+  request.sort = *order;
+  if (!raw.recent.empty()) {
+    request.recent_half_life_days = parse_half_life(raw.recent);
+    if (!request.recent_half_life_days) return "cannot read --recent '" + raw.recent + "' (e.g. 30d, 2w, 6m, 1y)";
   }
-  if (opts.request.limit > 1000) return fail("--limit is at most 1000");
-  opts.request.facets = vm.count("facets") > 0;
-  opts.request.all_versions = vm.count("all-versions") > 0;
-  opts.open.strict = vm.count("strict") > 0;
+  if (request.limit > kMaxLimit) return "--limit is at most " + std::to_string(kMaxLimit);
+  request.facets = vm.count("facets") > 0;
+  request.all_versions = vm.count("all-versions") > 0;
+  return "";
+}
+
+std::string finish_open(const po::variables_map& vm, OpenOptions& open) {
+  open.strict = vm.count("strict") > 0;
   if (vm.count("timeout")) {
-    if (opts.open.timeout_ms == 0) return fail("--timeout must be at least 1 (milliseconds)");
-    opts.open.connect_timeout_ms = opts.open.timeout_ms;
+    if (open.timeout_ms == 0) return "--timeout must be at least 1 (milliseconds)";
+    open.connect_timeout_ms = open.timeout_ms;
   }
+  return "";
+}
+
+std::string finish_output(const po::variables_map& vm, const std::string& color, CliOptions& opts) {
   opts.output = vm.count("json") ? Output::kJson : Output::kTerminal;
   const char* no_color = std::getenv("NO_COLOR");
   if (color == "always") opts.color = true;
   else if (color == "never") opts.color = false;
   else if (color == "auto") opts.color = isatty(STDOUT_FILENO) && !(no_color && *no_color);
-  else return fail("unknown --color '" + color + "' (auto, always, never)");
+  else return "unknown --color '" + color + "' (auto, always, never)";
+  return "";
+}
+
+}  // namespace
+
+std::optional<CliOptions> parse_command_line(int argc, char** argv, int& exit_code, Program program) {
+  const Caller caller = caller_of(program);
+  CliOptions opts;
+  RawFlags raw;
+  Flags flags(opts, raw, caller.serve_program);
+  po::variables_map vm;
+  try {
+    po::store(po::command_line_parser(argc, argv).options(flags.all).positional(flags.positional).run(), vm);
+    if (!vm.count("db")) {
+      if (const char* env = std::getenv("MORGUE_DB"); env && *env) opts.service.db_path = env;
+    }
+    po::notify(vm);
+  } catch (const po::error& e) {
+    return fail(caller, e.what(), exit_code);
+  }
+  if (vm.count("help") && !caller.cgi) {
+    std::cout << caller.usage << "\n" << flags.general;
+    if (!caller.serve_program) std::cout << "\n" << flags.filters;
+    exit_code = 0;
+    return std::nullopt;
+  }
+  std::string problem = choose_mode(vm, caller, raw, opts);
+  if (problem.empty()) problem = finish_request(vm, raw, opts.request);
+  if (problem.empty()) problem = finish_open(vm, opts.service.open);
+  if (problem.empty()) problem = finish_output(vm, raw.color, opts);
+  if (!problem.empty()) return fail(caller, problem, exit_code);
   return opts;
 }
 

@@ -15,13 +15,14 @@ enum class Output { kTerminal, kJson };
 
 struct CliOptions {
   Mode mode = Mode::kSearch;
-  std::string db = "morgue-db";   // database directory or stub file
+  // The database and how to open it, for every mode: service.db_path (--db,
+  // $MORGUE_DB) and service.open (--strict, --timeout); --listen and
+  // --threads too. One place, so that no mode can miss a flag.
+  ServiceOptions service;
   SearchRequest request;          // query and search options
-  OpenOptions open;               // --strict, --timeout (stubs listing shards)
   std::string show_id;            // --show ID
   Output output = Output::kTerminal;
   bool color = false;             // decided from --color, NO_COLOR and isatty
-  ServiceOptions service;         // --listen, --threads (db_path is filled from db)
 };
 
 // Which program parses: morgue-serve takes morgue-search's whole command line

@@ -19,7 +19,7 @@ const char* kHelp =
     "  n, p          next / previous page of results\n"
     "  NUMBER        read hit NUMBER\n"
     "  :facets       show or hide sections, people and the timeline\n"
-    "  :sort ORDER   relevance, date (newest first) or oldest\n"
+    "  :sort ORDER   relevance, date or newest (newest first), oldest\n"
     "  :recent HL    prefer recent stories (e.g. 30d); :recent off\n"
     "  :versions     list every version of wire copy, or collapse again\n"
     "  :help, :q     this help; quit (also Ctrl-D)\n";
@@ -37,7 +37,8 @@ std::string trim(const std::string& s) {
 
 class Session {
  public:
-  explicit Session(const CliOptions& options) : options_(options), searcher_(options.db) {
+  explicit Session(const CliOptions& options)
+      : options_(options), searcher_(options.service.db_path, options.service.open) {
     request_ = options.request;
   }
 
@@ -66,11 +67,8 @@ class Session {
       request_.all_versions = !request_.all_versions;
       std::cout << (request_.all_versions ? "showing every version" : "collapsing versions") << "\n";
     } else if (line.rfind(":sort ", 0) == 0) {
-      std::string order = trim(line.substr(6));
-      if (order == "relevance") request_.sort = SortOrder::kRelevance;
-      else if (order == "date" || order == "newest") request_.sort = SortOrder::kNewest;
-      else if (order == "oldest") request_.sort = SortOrder::kOldest;
-      else std::cout << "sort: relevance, date or oldest\n";
+      if (auto order = parse_sort_order(trim(line.substr(6)))) request_.sort = *order;
+      else std::cout << "sort: " << sort_order_names() << "\n";
     } else if (line.rfind(":recent ", 0) == 0) {
       std::string value = trim(line.substr(8));
       request_.recent_half_life_days = value == "off" ? 0 : parse_half_life(value);
@@ -142,7 +140,7 @@ void page_output(const std::string& text) {
 int run_interactive(const CliOptions& options) {
   Session session(options);
   LineReader reader(history_path());
-  std::cout << "Morgue: " << options.db << ". Type a query, :help for commands, Ctrl-D to quit.\n";
+  std::cout << "Morgue: " << options.service.db_path << ". Type a query, :help for commands, Ctrl-D to quit.\n";
   while (auto raw = reader.read("morgue> ")) {
     std::string line = trim(*raw);
     if (!line.empty()) reader.remember(line);

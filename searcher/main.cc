@@ -9,8 +9,6 @@
 
 #include <unistd.h>
 
-#include <xapian.h>
-
 #include "cli_options.h"
 #include "interactive.h"
 #include "morgue/printer.h"
@@ -22,7 +20,7 @@ namespace {
 using namespace morgue;
 
 int show(const search_cli::CliOptions& opts) {
-  Searcher searcher(opts.db, opts.open);
+  Searcher searcher(opts.service.db_path, opts.service.open);
   auto article = searcher.article(opts.show_id);
   if (!article) {
     std::cerr << "morgue-search: no story with id " << opts.show_id << "\n";
@@ -35,7 +33,7 @@ int show(const search_cli::CliOptions& opts) {
 }
 
 int search(const search_cli::CliOptions& opts) {
-  Searcher searcher(opts.db, opts.open);
+  Searcher searcher(opts.service.db_path, opts.service.open);
   // An unknown --like id is an error (exit 2), not an empty result.
   if (!opts.request.like_id.empty() && !searcher.article(opts.request.like_id)) {
     std::cerr << "morgue-search: no story with id " << opts.request.like_id << " (--like)\n";
@@ -96,10 +94,8 @@ int main(int argc, char** argv) {
     std::cerr << "morgue-search: bad query: " << e.what() << "\n";
   } catch (const DatabaseError& e) {
     std::cerr << "morgue-search: " << e.what() << "\n";
-  } catch (const std::exception& e) {
-    std::cerr << "morgue-search: " << e.what() << "\n";
-  } catch (const Xapian::Error& e) {  // not a std::exception
-    std::cerr << "morgue-search: " << e.get_description() << "\n";
+  } catch (...) {  // out of memory, or a bug
+    std::cerr << "morgue-search: " << describe_exception(std::current_exception()) << "\n";
   }
   return 2;
 }

@@ -15,8 +15,8 @@ int main(int argc, char** argv) {
   try {
     opts->service.access_log = &std::cerr;
     return run_service(opts->service, std::cerr);
-  } catch (const std::exception& e) {
-    std::cerr << "morgue-serve: " << e.what() << "\n";
+  } catch (...) {
+    std::cerr << "morgue-serve: " << describe_exception(std::current_exception()) << "\n";
   }
   return 2;
 }

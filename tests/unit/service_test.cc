@@ -534,6 +534,28 @@ TEST_F(ServiceTest, HealthAndMissingDatabase) {
   EXPECT_EQ(get(missing, "/api/article/0123456789abcdef").status, 503);
 }
 
+// ServiceOptions::open reaches the searchers: a stub with a missing shard
+// answers from the other shard with a warning, and is an error (503) with
+// strict, as `morgue-serve --strict` promises (docs/deployment.md).
+TEST_F(ServiceTest, StrictOpenOptionsMakeAMissingShardAnError) {
+  std::ofstream(*dir_ / "one-missing.stub") << "auto " << (*dir_ / "db").string() << "\n"
+                                            << "auto " << (*dir_ / "no-such-shard").string() << "\n";
+  ServiceOptions lenient = options();
+  lenient.db_path = (*dir_ / "one-missing.stub").string();
+  Service partial(lenient);
+  HttpAnswer a = get(partial, "/api/search", "q=harbour");
+  ASSERT_EQ(a.status, 200) << a.body;
+  EXPECT_EQ(json::parse(a.body)["total"], 2);
+  EXPECT_FALSE(json::parse(a.body)["warnings"].empty()) << a.body;
+
+  ServiceOptions strict = lenient;
+  strict.open.strict = true;
+  Service failing(strict);
+  HttpAnswer b = get(failing, "/api/search", "q=harbour");
+  EXPECT_EQ(b.status, 503) << b.body;
+  EXPECT_NE(json::parse(b.body)["error"].get<std::string>().find("no-such-shard"), std::string::npos) << b.body;
+}
+
 TEST_F(ServiceTest, SlowSearchesAnswer503) {
   ServiceOptions o = options();
   o.time_limit_seconds = 1e-9;  // every search is slower than a nanosecond

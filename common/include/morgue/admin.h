@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "morgue/article.h"
+#include "morgue/index_writer.h"
 #include "morgue/search.h"
 
 namespace morgue {
@@ -22,12 +23,13 @@ struct DatabaseStats {
   std::size_t files_failed = 0;        // of those, files that failed last time
 };
 
-// Throws DatabaseError when the database cannot be opened.
+// Throws DatabaseError when the database cannot be opened or read.
 DatabaseStats database_stats(const std::filesystem::path& db_path);
 
 // Compacts the database with Xapian's compactor into a sibling directory and
-// swaps it in. Takes the write lock first, so it fails (std::runtime_error)
-// while an indexer runs.
+// swaps it in. Takes the write lock first, so it fails (IndexError) while an
+// indexer runs; any other failure (no database, Xapian, file system) is an
+// IndexError too.
 void compact_database(const std::filesystem::path& db_path);
 
 }  // namespace morgue

@@ -7,6 +7,7 @@
 #include <cstddef>
 #include <filesystem>
 #include <functional>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -14,6 +15,15 @@
 #include "morgue/extract.h"
 
 namespace morgue {
+
+// An environment failure while indexing or looking after a database: locked
+// by another writer, disk full, an unreadable or corrupt database, any
+// Xapian error. what() is one line for the user that names the database.
+// Data problems are never thrown (they go to IndexOptions::on_problem).
+class IndexError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
 
 struct IndexProgress {
   std::size_t files_done = 0;
@@ -79,8 +89,8 @@ struct IndexSummary {
   bool interrupted = false;    // stopped early by SIGINT/SIGTERM after committing
 };
 
-// Runs one indexing pass. Throws Xapian::Error / std::runtime_error for
-// environment failures (database locked, disk full); data problems go to
+// Runs one indexing pass. Throws IndexError for environment failures
+// (database locked, disk full, Xapian errors); data problems go to
 // options.on_problem and are counted in `failed`.
 IndexSummary run_index(const IndexOptions& options);
 

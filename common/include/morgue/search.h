@@ -4,6 +4,7 @@
 
 #include <chrono>
 #include <cstddef>
+#include <exception>
 #include <memory>
 #include <optional>
 #include <stdexcept>
@@ -29,7 +30,19 @@ class DatabaseError : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
+// One line for any exception the library may let escape, Xapian::Error (not
+// a std::exception) included: for a front end's last-resort handler
+// (catch (...), a std::terminate handler). Never throws.
+std::string describe_exception(std::exception_ptr error);
+
 enum class SortOrder { kRelevance, kNewest, kOldest };
+
+// A sort order by the name users give it (--sort, :sort, sort=): "relevance",
+// "date" or "newest" (newest first), "oldest". nullopt for any other name,
+// "" included (a front end that takes "" as the default says so itself).
+std::optional<SortOrder> parse_sort_order(std::string_view name);
+// The names parse_sort_order takes, for messages: "relevance, date, newest or oldest".
+std::string_view sort_order_names();
 
 // A recency half-life as users type it: "30d", "2w", "6m", "1y" (or a bare
 // number of days) -> days; 0 when invalid. Shared by the CLI and the service.

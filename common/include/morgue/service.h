@@ -30,14 +30,22 @@
 
 namespace morgue {
 
+// The service's default bounds on paging (ServiceOptions::max_limit and
+// max_offset); the query's length is bounded by kMaxQueryBytes (search.h).
+inline constexpr std::size_t kServiceMaxLimit = 100;
+inline constexpr std::size_t kServiceMaxOffset = 10000;
+
 struct ServiceOptions {
   std::string host = "127.0.0.1";     // listen address: loopback unless told otherwise
   int port = 8080;                    // 0: any free port (the chosen one is logged)
   std::string db_path = "morgue-db";  // database directory or stub file
+  // How each worker's Searcher opens db_path when it lists shards (--strict,
+  // --timeout): with strict, a shard that is down makes searches answer 503.
+  OpenOptions open;
   std::size_t threads = 0;            // worker threads; 0: default_service_threads()
   std::size_t max_query_bytes = kMaxQueryBytes;  // q; longer answers 400 (filters have bounds of their own)
-  std::size_t max_limit = 100;        // larger `limit` values are capped to this
-  std::size_t max_offset = 10000;     // deeper pages answer 400
+  std::size_t max_limit = kServiceMaxLimit;    // larger `limit` values are capped to this
+  std::size_t max_offset = kServiceMaxOffset;  // deeper pages answer 400
   double time_limit_seconds = 5;      // a search slower than this answers 503; 0: none
   // Xapian stops counting all matches (total, facets) after this long
   // (Enquire::set_time_limit; in practice the search ends within a few

@@ -7,13 +7,15 @@
 #include <xapian.h>
 
 #include "index/file_state.h"
+#include "index/index_error.h"
 #include "morgue/schema.h"
 #include "morgue/shards.h"
 
 namespace morgue {
 namespace fs = std::filesystem;
+namespace {
 
-DatabaseStats database_stats(const fs::path& db_path) {
+DatabaseStats read_stats(const fs::path& db_path) {
   Xapian::Database db;
   try {
     db = Xapian::Database(db_path.string());
@@ -66,13 +68,13 @@ DatabaseStats database_stats(const fs::path& db_path) {
   return stats;
 }
 
-void compact_database(const fs::path& db_path) {
+void compact(const fs::path& db_path) {
   // Holding a WritableDatabase keeps other writers out while we compact.
   Xapian::WritableDatabase lock;
   try {
     lock = Xapian::WritableDatabase(db_path.string(), Xapian::DB_OPEN);
   } catch (const Xapian::DatabaseLockError&) {
-    throw std::runtime_error(fmt::format("database {} is locked: an indexer is writing to it", db_path.string()));
+    throw IndexError(fmt::format("database {} is locked: an indexer is writing to it", db_path.string()));
   }
   fs::path tmp = db_path;
   tmp += ".compact-tmp";
@@ -89,6 +91,20 @@ void compact_database(const fs::path& db_path) {
   fs::rename(db_path, old);
   fs::rename(tmp, db_path);
   fs::remove_all(old);
+}
+
+}  // namespace
+
+DatabaseStats database_stats(const fs::path& db_path) {
+  try {
+    return read_stats(db_path);
+  } catch (const Xapian::Error& e) {
+    throw DatabaseError(fmt::format("cannot read database {}: {}", db_path.string(), e.get_description()));
+  }
+}
+
+void compact_database(const fs::path& db_path) {
+  with_index_errors(db_path, [&] { compact(db_path); });
 }
 
 }  // namespace morgue

@@ -7,6 +7,7 @@
 
 #include "index/db_writer.h"
 #include "index/full_build.h"
+#include "index/index_error.h"
 #include "index/run_pass.h"
 #include "morgue/file_walk.h"
 #include "shard/sharded_index.h"
@@ -24,9 +25,7 @@ void run_incremental(const IndexOptions& options, std::vector<FoundFile> files, 
   run_pass(writer, options, std::move(files), jobs, summary);
 }
 
-}  // namespace
-
-IndexSummary run_index(const IndexOptions& options) {
+IndexSummary run_index_unwrapped(const IndexOptions& options) {
   IndexSummary summary;
   const auto start = Clock::now();
   std::vector<FoundFile> files = walk_inputs(options.inputs, [&](const Problem& p) {
@@ -49,6 +48,12 @@ IndexSummary run_index(const IndexOptions& options) {
   run_incremental(options, std::move(files), jobs, summary);
   summary.seconds = std::chrono::duration<double>(Clock::now() - start).count();
   return summary;
+}
+
+}  // namespace
+
+IndexSummary run_index(const IndexOptions& options) {
+  return with_index_errors(options.db_path, [&] { return run_index_unwrapped(options); });
 }
 
 }  // namespace morgue

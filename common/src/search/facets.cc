@@ -134,9 +134,6 @@ FacetTable::FacetTable(const Xapian::Database& db) {
   };
   read_slot(schema::kSlotSection, section_, section_names_);
   read_slot(schema::kSlotMonth, month_, month_names_);
-  std::vector<std::string> group_names;
-  read_slot(schema::kSlotDupGroup, group_, group_names);
-  groups_ = group_names.size();
 
   Ids ids;
   people_names_.assign(1, std::string());
@@ -160,22 +157,9 @@ FacetTable::Counter::Counter(const FacetTable& table)
 FacetCounts FacetTable::count(const Xapian::Database& db, const Xapian::Query& query, std::size_t top_people,
                               double time_limit, bool collapse) const {
   Counter counter(*this);
-  std::vector<bool> seen(collapse ? groups_ : 0);
-  std::unordered_set<std::string> seen_newer;  // groups of documents newer than the table
-  match_set(db, query, time_limit).for_each([&](Xapian::docid d) {
-    if (collapse) {
-      if (d < group_.size()) {
-        const std::uint32_t g = group_[d];
-        if (g != 0) {
-          if (seen[g]) return;
-          seen[g] = true;
-        }
-      } else if (!seen_newer.insert(db.get_document(d).get_value(schema::kSlotDupGroup)).second) {
-        return;
-      }
-    }
-    counter.add(d, db);
-  });
+  DocSet matches = match_set(db, query, time_limit);
+  if (collapse) matches.subtract(DupGroups(db, matches).extra_members(matches, db.get_lastdocid()));
+  matches.for_each([&](Xapian::docid d) { counter.add(d, db); });
   return counter.counts(top_people);
 }
 

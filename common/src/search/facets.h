@@ -53,7 +53,7 @@ class FacetTable {
   // lists; any other part (phrases, value ranges, wildcards...) is matched
   // by Xapian on its own. Same answer as FacetCollector's value spies.
   // `time_limit` (seconds, 0 for none) bounds each part Xapian matches.
-  // `collapse`: one story per near-duplicate group (the lowest docid).
+  // `collapse`: one story per near-duplicate group (its head if it matches).
   FacetCounts count(const Xapian::Database& db, const Xapian::Query& query, std::size_t top_people,
                     double time_limit, bool collapse) const;
 
@@ -74,8 +74,7 @@ class FacetTable {
   };
 
   // Index 0 means "no value"; value i > 0 is names[i].
-  std::vector<std::uint32_t> section_, month_, group_;
-  std::size_t groups_ = 0;
+  std::vector<std::uint32_t> section_, month_;
   std::vector<std::uint32_t> people_start_;  // people of docid d: ids[start[d] .. start[d + 1])
   std::vector<std::uint32_t> people_ids_;
   std::vector<std::string> section_names_, month_names_, people_names_;

@@ -111,6 +111,19 @@ std::size_t DupGroups::collapsed_count(const DocSet& matches) const {
   return n;
 }
 
+DocSet DupGroups::extra_members(const DocSet& matches, Xapian::docid last) const {
+  DocSet out(last);
+  for (const auto& [key, g] : groups_) {
+    bool kept = g.head && matches.contains(g.head);
+    for (auto f : g.followers) {
+      if (!matches.contains(f)) continue;
+      if (kept) out.set(f);
+      kept = true;
+    }
+  }
+  return out;
+}
+
 DocSet DupGroups::shown_earlier(const DocSet& earlier, const DocSet& later, Xapian::docid last) const {
   DocSet out(last);
   for (const auto& [key, g] : groups_) {

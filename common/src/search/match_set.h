@@ -50,6 +50,9 @@ class DupGroups {
   DupGroups(const Xapian::Database& db, const DocSet& matches);
   // Stories of `matches` the ranked list shows: one per group.
   std::size_t collapsed_count(const DocSet& matches) const;
+  // The stories of `matches` beyond one per group (the head when it is
+  // among them, else the first follower).
+  DocSet extra_members(const DocSet& matches, Xapian::docid last) const;
   // The stories of `later` whose group has a story in `earlier` (a list in
   // tiers shows a group once, in its earlier tier).
   DocSet shown_earlier(const DocSet& earlier, const DocSet& later, Xapian::docid last) const;

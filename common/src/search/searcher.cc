@@ -34,6 +34,8 @@ namespace {
 constexpr Xapian::doccount kFeedbackDocs = 10;
 constexpr Xapian::termcount kFeedbackTerms = 20;
 constexpr double kFeedbackWeight = 0.15;
+// ... and reorder the first this many results.
+constexpr Xapian::doccount kFeedbackRerank = 200;
 // "More like this" searches for a story's this many most telling terms.
 constexpr Xapian::termcount kLikeTerms = 40;
 // Relevance re-ranked with recency looks at this many top hits.
@@ -195,7 +197,9 @@ struct Searcher::Impl {
                  const SearchRequest& req) const;
   void blend_recency(Page& page, const SearchRequest& req, Xapian::doccount offset, Xapian::doccount limit) const;
   void fill_hits(Page& page, const BuiltQuery& built, const SearchRequest& req, SearchResponse& response);
-  Xapian::Query feedback(const Xapian::Query& words, const Xapian::Query& filtered, const SearchRequest& req);
+  Xapian::Query feedback(const Xapian::MSet& top, const Xapian::Query& words) const;
+  void rank_with_feedback(Page& page, const Tier& tier, const BuiltQuery& built, const SearchRequest& req,
+                          Xapian::doccount start, Xapian::doccount size);
   void like(const std::string& id, BuiltQuery& built);
   Facets count_facets_local(const std::string& serialised_query, const SearchRequest& req);
 };
@@ -347,28 +351,65 @@ Facets Searcher::Impl::count_facets_local(const std::string& serialised_query, c
 
 
 // Pseudo-relevance feedback for sentences: the most telling terms of the
-// first few results, added at a low weight to stories that already match.
-Xapian::Query Searcher::Impl::feedback(const Xapian::Query& words, const Xapian::Query& filtered,
-                                       const SearchRequest& req) {
-  Xapian::Enquire first(db);
-  first.set_query(filtered);
-  first.set_weighting_scheme(ranking_weight());
-  if (req.time_limit_seconds > 0) first.set_time_limit(req.time_limit_seconds);
-  Xapian::MSet top = first.get_mset(0, kFeedbackDocs);
-  if (top.size() < kFeedbackDocs / 2) return words;
+// first few results (Xapian's ESet), at a low weight, as an OP_AND_MAYBE so
+// that they reorder stories without adding any. Empty when there are too
+// few results to learn from.
+Xapian::Query Searcher::Impl::feedback(const Xapian::MSet& top, const Xapian::Query& words) const {
+  if (top.size() < kFeedbackDocs / 2) return {};
   Xapian::RSet rset;
-  for (auto it = top.begin(); it != top.end(); ++it) rset.add_document(*it);
+  for (auto it = top.begin(); it != top.end() && rset.size() < kFeedbackDocs; ++it) rset.add_document(*it);
   std::set<std::string> own(words.get_unique_terms_begin(), words.get_unique_terms_end());
   WordDecider decider;
-  Xapian::ESet eset = first.get_eset(kFeedbackTerms + own.size(), rset, &decider);
+  Xapian::Enquire enquire(db);
+  Xapian::ESet eset = enquire.get_eset(kFeedbackTerms + static_cast<Xapian::termcount>(own.size()), rset, &decider);
   std::vector<Xapian::Query> extra;
   for (auto t = eset.begin(); t != eset.end() && extra.size() < kFeedbackTerms; ++t) {
     if (!own.count(*t)) extra.emplace_back(*t);
   }
-  if (extra.empty()) return words;
+  if (extra.empty()) return {};
   Xapian::Query expansion(Xapian::Query::OP_SCALE_WEIGHT,
                           Xapian::Query(Xapian::Query::OP_OR, extra.begin(), extra.end()), kFeedbackWeight);
   return Xapian::Query(Xapian::Query::OP_AND_MAYBE, words, expansion);
+}
+
+// A sentence's list: its first kFeedbackRerank results reordered with
+// feedback terms (only those stories are weighted again, which keeps the
+// cost of twenty more terms off the rest of the archive), then the rest in
+// their plain order. Adds the window [start, start + size) to the page.
+void Searcher::Impl::rank_with_feedback(Page& page, const Tier& tier, const BuiltQuery& built,
+                                        const SearchRequest& req, Xapian::doccount start, Xapian::doccount size) {
+  Pass& head = page.passes.emplace_back(db);
+  configure(head.enquire, tier.ranked, built, req);
+  head.mset = head.enquire.get_mset(0, kFeedbackRerank);
+  const auto n = static_cast<Xapian::doccount>(head.mset.size());
+  Xapian::Query expanded = feedback(head.mset, built.ranked);
+  const Pass* first_part = &head;
+  if (!expanded.empty() && start < n) {
+    std::vector<Xapian::Query> ids;
+    head.mset.fetch();
+    for (auto it = head.mset.begin(); it != head.mset.end(); ++it) {
+      ids.emplace_back(schema::make_term(schema::kIdPrefix, it.get_document().get_value(schema::kSlotId)));
+    }
+    Xapian::Query top(Xapian::Query::OP_OR, ids.begin(), ids.end());
+    Pass& again = page.passes.emplace_back(db);
+    configure(again.enquire,
+              Xapian::Query(Xapian::Query::OP_FILTER, built.with_filters(expanded, page.with_word_dates), top), built,
+              req);
+    again.mset = again.enquire.get_mset(0, n);
+    first_part = &again;
+  }
+  const Xapian::doccount end = start + size;
+  for (auto it = first_part->mset.begin(); it != first_part->mset.end(); ++it) {
+    const auto rank = static_cast<Xapian::doccount>(it.get_rank());
+    if (rank >= start && rank < end) page.ranked.push_back({first_part, it, it.get_weight()});
+  }
+  if (end > n && n == kFeedbackRerank) {
+    Pass& rest = page.passes.emplace_back(db);
+    configure(rest.enquire, tier.ranked, built, req);
+    const Xapian::doccount from = std::max(start, n);
+    rest.mset = rest.enquire.get_mset(from, end - from);
+    for (auto it = rest.mset.begin(); it != rest.mset.end(); ++it) page.ranked.push_back({&rest, it, it.get_weight()});
+  }
 }
 
 // "More like this": the story's most telling terms (Xapian's ESet over it).
@@ -421,9 +462,7 @@ Searcher::Impl::Page Searcher::Impl::rank(const BuiltQuery& built, bool with_wor
                                             with_word_dates);
     tiers = {{all, all, true}, {rest, rest, false}};
   } else {
-    Xapian::Query words = built.ranked;
-    if (built.sentence && req.sort == SortOrder::kRelevance) words = feedback(words, page.facet_query, req);
-    tiers = {{built.with_filters(words, with_word_dates), page.facet_query, true}};
+    tiers = {{page.facet_query, page.facet_query, true}};
   }
   if (req.facets && all_local()) {
     page.facets = std::async(std::launch::async, [this, query = page.facet_query.serialise(), &req] {
@@ -449,7 +488,10 @@ Searcher::Impl::Page Searcher::Impl::rank(const BuiltQuery& built, bool with_wor
     const Xapian::doccount end = from + count > before ? static_cast<Xapian::doccount>(from + count - before) : 0;
     const Xapian::doccount size = end > start ? end - start : 0;
     std::size_t matches = local ? counts[i] : 0;
-    if (!local || (size > 0 && start < matches)) {
+    const bool feedback = built.sentence && req.sort == SortOrder::kRelevance && local;
+    if (feedback && size > 0 && start < matches) {
+      rank_with_feedback(page, tiers[i], built, req, start, size);
+    } else if (!local || (size > 0 && start < matches)) {
       Pass& pass = page.passes.emplace_back(db);
       pass.all_words = tiers[i].all_words;
       configure(pass.enquire, tiers[i].ranked, built, req);

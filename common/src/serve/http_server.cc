@@ -4,6 +4,7 @@
 #include <csignal>
 #include <ctime>
 #include <mutex>
+#include <optional>
 #include <thread>
 
 #include <fmt/format.h>
@@ -97,27 +98,10 @@ std::pair<std::string, int> printable_address(const ServiceOptions& options, int
   return {v6 ? "[" + options.host + "]" : options.host, port};
 }
 
-}  // namespace
-
-int run_service(const ServiceOptions& options, std::ostream& log) {
-  Service service(options);
-  for (const auto& w : service.startup_warnings()) log << "morgue-serve: warning: " << w << "\n";
-  AccessLog access_log(options.access_log);
-  const std::size_t threads = options.threads ? options.threads : default_service_threads();
-
-  httplib::Server server;
-  server.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
-  server.set_payload_max_length(64 * 1024);
-  server.set_read_timeout(5, 0);
-  server.set_write_timeout(5, 0);
-  // A worker stays with a keep-alive connection until it idles this long.
-  server.set_keep_alive_timeout(2);
-  server.set_tcp_nodelay(true);
-  if (options.host.find(':') != std::string::npos) server.set_address_family(AF_INET6);
-
-  // GET and HEAD are answered before httplib's regex routing (long paths
-  // would make std::regex recurse deeply); other methods fall through to
-  // routing, which finds nothing and hands them back to Service below.
+// GET and HEAD are answered before httplib's regex routing (long paths
+// would make std::regex recurse deeply); other methods fall through to
+// routing, which finds nothing and hands them back to Service below.
+void route(httplib::Server& server, Service& service) {
   server.set_pre_routing_handler([&service](const httplib::Request& req, httplib::Response& res) {
     request_start = Clock::now();
     if (req.method != "GET" && req.method != "HEAD") return httplib::Server::HandlerResponse::Unhandled;
@@ -151,54 +135,99 @@ int run_service(const ServiceOptions& options, std::ostream& log) {
     res.status = 500;
     res.set_content(R"({"error":"internal error"})", "application/json");
   });
+}
+
+// Worker pool, limits and timeouts, routes, access log.
+void configure(httplib::Server& server, Service& service, AccessLog& access_log, std::size_t threads) {
+  server.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
+  server.set_payload_max_length(64 * 1024);
+  server.set_read_timeout(5, 0);
+  server.set_write_timeout(5, 0);
+  // A worker stays with a keep-alive connection until it idles this long.
+  server.set_keep_alive_timeout(2);
+  server.set_tcp_nodelay(true);
+  if (service.options().host.find(':') != std::string::npos) server.set_address_family(AF_INET6);
+  route(server, service);
   server.set_logger([&access_log](const httplib::Request& req, const httplib::Response& res) {
     access_log.write(req, res);
   });
+}
 
-  // SIGINT/SIGTERM are taken by a watcher thread (blocked everywhere else,
-  // including the workers, which inherit the mask) that stops the server;
-  // a plain signal handler could not call stop() safely.
-  sigset_t stop_signals, old_mask;
-  sigemptyset(&stop_signals);
-  sigaddset(&stop_signals, SIGINT);
-  sigaddset(&stop_signals, SIGTERM);
-  pthread_sigmask(SIG_BLOCK, &stop_signals, &old_mask);
+// The port listened on (the chosen one when options.port is 0), or nullopt.
+std::optional<int> bind_port(httplib::Server& server, const ServiceOptions& options) {
+  if (options.port == 0) {
+    int port = server.bind_to_any_port(options.host);
+    return port > 0 ? std::optional<int>(port) : std::nullopt;
+  }
+  return server.bind_to_port(options.host, options.port) ? std::optional<int>(options.port) : std::nullopt;
+}
 
-  int port = options.port;
-  bool bound = port == 0 ? (port = server.bind_to_any_port(options.host)) > 0
-                         : server.bind_to_port(options.host, port);
-  auto [host, shown_port] = printable_address(options, port);
-  if (!bound) {
-    pthread_sigmask(SIG_SETMASK, &old_mask, nullptr);
-    log << "morgue-serve: cannot listen on " << host << ":" << options.port << "\n";
+// SIGINT/SIGTERM are taken by a watcher thread (blocked everywhere else,
+// including the workers, which inherit the mask) that stops the server;
+// a plain signal handler could not call stop() safely. Block them before
+// the workers start; the old mask comes back at the end of the scope.
+class StopSignals {
+ public:
+  StopSignals() {
+    sigemptyset(&signals_);
+    sigaddset(&signals_, SIGINT);
+    sigaddset(&signals_, SIGTERM);
+    pthread_sigmask(SIG_BLOCK, &signals_, &old_mask_);
+  }
+  ~StopSignals() { pthread_sigmask(SIG_SETMASK, &old_mask_, nullptr); }
+  StopSignals(const StopSignals&) = delete;
+  StopSignals& operator=(const StopSignals&) = delete;
+
+  // Serves on the bound server until SIGINT or SIGTERM, then waits for the workers.
+  void serve(httplib::Server& server, std::ostream& log) {
+    std::atomic<bool> finished{false};
+    std::thread watcher([&] {
+      const timespec tick{0, 200'000'000};
+      bool stopping = false, stopped = false;
+      while (!finished) {
+        int sig = sigtimedwait(&signals_, nullptr, &tick);
+        if (sig == SIGINT || sig == SIGTERM) {
+          if (!stopping) log << "morgue-serve: stopping (signal " << sig << ")\n" << std::flush;
+          stopping = true;
+        }
+        // Once only (a second stop() asserts), and not before the accept loop
+        // runs, for a signal that came before listen_after_bind() started.
+        if (stopping && !stopped && server.is_running()) {
+          server.stop();
+          stopped = true;
+        }
+      }
+    });
+    server.listen_after_bind();  // returns after stop(), once the workers are done
+    finished = true;
+    watcher.join();
+  }
+
+ private:
+  sigset_t signals_, old_mask_;
+};
+
+}  // namespace
+
+int run_service(const ServiceOptions& options, std::ostream& log) {
+  Service service(options);
+  for (const auto& w : service.startup_warnings()) log << "morgue-serve: warning: " << w << "\n";
+  AccessLog access_log(options.access_log);
+  const std::size_t threads = options.threads ? options.threads : default_service_threads();
+  httplib::Server server;
+  configure(server, service, access_log, threads);
+  StopSignals signals;
+  std::optional<int> port = bind_port(server, options);
+  if (!port) {
+    log << "morgue-serve: cannot listen on " << printable_address(options, options.port).first << ":" << options.port
+        << "\n";
     return 2;
   }
+  auto [host, shown_port] = printable_address(options, *port);
   log << "morgue-serve: listening on http://" << host << ":" << shown_port << "/ (" << threads
       << " threads, database " << options.db_path << ")\n"
       << std::flush;
-
-  std::atomic<bool> finished{false};
-  std::thread watcher([&] {
-    const timespec tick{0, 200'000'000};
-    bool stopping = false, stopped = false;
-    while (!finished) {
-      int sig = sigtimedwait(&stop_signals, nullptr, &tick);
-      if (sig == SIGINT || sig == SIGTERM) {
-        if (!stopping) log << "morgue-serve: stopping (signal " << sig << ")\n" << std::flush;
-        stopping = true;
-      }
-      // Once only (a second stop() asserts), and not before the accept loop
-      // runs, for a signal that came before listen_after_bind() started.
-      if (stopping && !stopped && server.is_running()) {
-        server.stop();
-        stopped = true;
-      }
-    }
-  });
-  server.listen_after_bind();  // returns after stop(), once the workers are done
-  finished = true;
-  watcher.join();
-  pthread_sigmask(SIG_SETMASK, &old_mask, nullptr);
+  signals.serve(server, log);
   log << "morgue-serve: stopped\n";
   return 0;
 }

@@ -34,11 +34,11 @@ bool parse_flag(const std::string& name, const std::string& value) {
   throw BadParameter(fmt::format("{} must be 1 or 0, not '{}'", name, value));
 }
 
+// sort= with no value is the default order, as an absent sort is.
 SortOrder parse_sort(const std::string& value) {
-  if (value.empty() || value == "relevance") return SortOrder::kRelevance;
-  if (value == "date" || value == "newest") return SortOrder::kNewest;
-  if (value == "oldest") return SortOrder::kOldest;
-  throw BadParameter(fmt::format("sort must be relevance, date, newest or oldest, not '{}'", value));
+  if (value.empty()) return SortOrder::kRelevance;
+  if (auto order = parse_sort_order(value)) return *order;
+  throw BadParameter(fmt::format("sort must be {}, not '{}'", sort_order_names(), value));
 }
 
 // Filters arrive as data (SearchFilters) and are applied by the core as

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "morgue/search.h"
+#include "morgue/service.h"
 
 namespace morgue::serve {
 
@@ -30,8 +31,8 @@ Params parse_query_string(std::string_view query);
 
 struct ParamLimits {
   std::size_t max_query_bytes = kMaxQueryBytes;  // q (filters are bounded on their own)
-  std::size_t max_limit = 100;                   // larger limits are capped, not refused
-  std::size_t max_offset = 10000;                // deeper pages are refused
+  std::size_t max_limit = kServiceMaxLimit;      // larger limits are capped, not refused
+  std::size_t max_offset = kServiceMaxOffset;    // deeper pages are refused
 };
 
 // q, offset, limit, sort, recent, facets, all_versions, and the filters

@@ -2,7 +2,7 @@
 
 namespace morgue::serve {
 
-SearcherPool::SearcherPool(std::string db_path) : db_path_(std::move(db_path)) {}
+SearcherPool::SearcherPool(std::string db_path, OpenOptions open) : db_path_(std::move(db_path)), open_(open) {}
 
 SearcherPool::Lease::Lease(SearcherPool& pool, std::unique_ptr<Searcher> searcher)
     : pool_(&pool), searcher_(std::move(searcher)) {}
@@ -31,7 +31,7 @@ SearcherPool::Lease SearcherPool::checkout() {
       searcher.reset();
     }
   }
-  return Lease(*this, std::make_unique<Searcher>(db_path_));
+  return Lease(*this, std::make_unique<Searcher>(db_path_, open_));
 }
 
 std::size_t SearcherPool::idle() const {

@@ -16,8 +16,9 @@ namespace morgue::serve {
 
 class SearcherPool {
  public:
-  // Opens nothing yet: a missing database is reported by checkout().
-  explicit SearcherPool(std::string db_path);
+  // Opens nothing yet: a missing database is reported by checkout(). Every
+  // searcher is opened with `open` (strictness and timeouts for shards).
+  SearcherPool(std::string db_path, OpenOptions open);
 
   // A searcher checked out for one request; goes back to the pool when the
   // lease ends, unless discard() was called (after a database error, so the
@@ -49,6 +50,7 @@ class SearcherPool {
   void give_back(std::unique_ptr<Searcher> searcher);
 
   std::string db_path_;
+  OpenOptions open_;
   mutable std::mutex mutex_;
   std::vector<std::unique_ptr<Searcher>> idle_;
 };

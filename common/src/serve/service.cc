@@ -72,7 +72,7 @@ struct Service::Impl {
   explicit Impl(ServiceOptions o)
       : options(std::move(o)),
         assets(options.assets_dir.empty() ? default_assets_dir() : options.assets_dir),
-        pool(options.db_path),
+        pool(options.db_path, options.open),
         limits{options.max_query_bytes, options.max_limit, options.max_offset} {}
 
   HttpAnswer route(const HttpRequest& request);

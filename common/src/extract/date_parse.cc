@@ -225,6 +225,74 @@ std::optional<Date> numeric_date(const std::vector<std::string>& nums, const std
   return make_date(year, first, second);                    // US M/D/Y when ambiguous
 }
 
+// The digit runs and word runs of a date, with the separator after each number.
+struct DateParts {
+  std::vector<std::string> nums, words;
+  std::vector<char> seps;
+  std::vector<bool> num_before_month;  // per number: was it before the month word?
+  int month_word = 0;                  // month of the first month name, 0 when none
+};
+
+DateParts split_date(const std::string& text) {
+  DateParts parts;
+  bool seen_month_word = false;
+  for (std::size_t i = 0; i < text.size();) {
+    unsigned char c = static_cast<unsigned char>(text[i]);
+    if (std::isdigit(c)) {
+      std::size_t j = i;
+      while (j < text.size() && std::isdigit(static_cast<unsigned char>(text[j]))) ++j;
+      parts.nums.push_back(text.substr(i, j - i));
+      parts.num_before_month.push_back(!seen_month_word);
+      // 14th, 1st, 2nd, 3rd
+      if (j + 1 < text.size() && std::isalpha(static_cast<unsigned char>(text[j]))) {
+        std::string suffix = util::to_lower(std::string_view(text).substr(j, 2));
+        if (suffix == "st" || suffix == "nd" || suffix == "rd" || suffix == "th") j += 2;
+      }
+      // "14.02.2022", "2022-02-14", "26 | 01 | 2022": the next mark after optional spaces.
+      std::size_t m = j;
+      while (m < text.size() && text[m] == ' ') ++m;
+      bool mark = m < text.size() && std::string_view("-/.|").find(text[m]) != std::string_view::npos;
+      parts.seps.push_back(mark ? text[m] : '\0');
+      i = j;
+    } else if (std::isalpha(c) || c >= 0x80) {
+      std::size_t j = i;
+      while (j < text.size() && (std::isalpha(static_cast<unsigned char>(text[j])) ||
+                                 static_cast<unsigned char>(text[j]) >= 0x80)) {
+        ++j;
+      }
+      std::string word = text.substr(i, j - i);
+      int m = month_from_word(word);
+      if (m && !parts.month_word) {
+        parts.month_word = m;
+        seen_month_word = true;
+      }
+      parts.words.push_back(std::move(word));
+      i = j;
+    } else {
+      ++i;
+    }
+  }
+  return parts;
+}
+
+// Dates with a month name: "Feb 14, 2022", "21. Jan 2022".
+std::optional<Date> worded_date(const DateParts& parts) {
+  int year = 0, day = 0;
+  for (std::size_t k = 0; k < parts.nums.size(); ++k) {
+    int v = to_int(parts.nums[k]);
+    if (parts.nums[k].size() == 4 && plausible_year(v) && !year) {
+      year = v;
+    } else if (parts.nums[k].size() <= 2 && v >= 1 && v <= 31) {
+      // The day is the number next to the month name: the last one before
+      // it ("0 3 21. Jan 2022" is the 21st), else the first one after it
+      // and before the year ("Feb 14, 2022"; "November 2020 ... 2" is no date).
+      if (parts.num_before_month[k] || (!day && !year)) day = v;
+    }
+  }
+  if (year && day) return make_date(year, parts.month_word, day);
+  return std::nullopt;
+}
+
 }  // namespace
 
 std::optional<DateTime> parse_date_time(std::string_view input) {
@@ -237,66 +305,12 @@ std::optional<DateTime> parse_date_time(std::string_view input) {
   }
   std::optional<TimeOfDay> time = take_time(text);
 
-  // Split into digit runs and word runs, remembering the separator after each number.
-  std::vector<std::string> nums, words;
-  std::vector<char> seps;
-  std::vector<bool> num_before_month;  // per number: was it before the month word?
-  bool seen_month_word = false;
-  int month_word = 0;
-  for (std::size_t i = 0; i < text.size();) {
-    unsigned char c = static_cast<unsigned char>(text[i]);
-    if (std::isdigit(c)) {
-      std::size_t j = i;
-      while (j < text.size() && std::isdigit(static_cast<unsigned char>(text[j]))) ++j;
-      nums.push_back(text.substr(i, j - i));
-      num_before_month.push_back(!seen_month_word);
-      // 14th, 1st, 2nd, 3rd
-      if (j + 1 < text.size() && std::isalpha(static_cast<unsigned char>(text[j]))) {
-        std::string suffix = util::to_lower(std::string_view(text).substr(j, 2));
-        if (suffix == "st" || suffix == "nd" || suffix == "rd" || suffix == "th") j += 2;
-      }
-      // "14.02.2022", "2022-02-14", "26 | 01 | 2022": the next mark after optional spaces.
-      std::size_t m = j;
-      while (m < text.size() && text[m] == ' ') ++m;
-      bool mark = m < text.size() && std::string_view("-/.|").find(text[m]) != std::string_view::npos;
-      seps.push_back(mark ? text[m] : '\0');
-      i = j;
-    } else if (std::isalpha(c) || c >= 0x80) {
-      std::size_t j = i;
-      while (j < text.size() && (std::isalpha(static_cast<unsigned char>(text[j])) ||
-                                 static_cast<unsigned char>(text[j]) >= 0x80)) {
-        ++j;
-      }
-      std::string word = text.substr(i, j - i);
-      int m = month_from_word(word);
-      if (m && !month_word) {
-        month_word = m;
-        seen_month_word = true;
-      }
-      words.push_back(std::move(word));
-      i = j;
-    } else {
-      ++i;
-    }
-  }
-
+  const DateParts parts = split_date(text);
   std::optional<Date> date;
-  if (month_word) {
-    int year = 0, day = 0;
-    for (std::size_t k = 0; k < nums.size(); ++k) {
-      int v = to_int(nums[k]);
-      if (nums[k].size() == 4 && plausible_year(v) && !year) {
-        year = v;
-      } else if (nums[k].size() <= 2 && v >= 1 && v <= 31) {
-        // The day is the number next to the month name: the last one before
-        // it ("0 3 21. Jan 2022" is the 21st), else the first one after it
-        // and before the year ("Feb 14, 2022"; "November 2020 ... 2" is no date).
-        if (num_before_month[k] || (!day && !year)) day = v;
-      }
-    }
-    if (year && day) date = make_date(year, month_word, day);
-  } else if (words.size() <= 2) {
-    date = numeric_date(nums, seps);
+  if (parts.month_word) {
+    date = worded_date(parts);
+  } else if (parts.words.size() <= 2) {
+    date = numeric_date(parts.nums, parts.seps);
   }
   if (!date) return std::nullopt;
 

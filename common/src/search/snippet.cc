@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <optional>
 #include <set>
 #include <unordered_set>
 
@@ -131,22 +132,19 @@ bool could_stem_to(const std::string& word, const std::vector<std::string>& head
   return false;
 }
 
-}  // namespace
-
-Snippet make_snippet(const std::string& text, const SnippetTerms& terms, const SnippetOptions& options) {
-  Snippet snippet;
-  if (text.empty() || options.max_fragments == 0) return snippet;
-  // First bytes of the words and stems to look for (0x80: any non-ASCII start).
+// First bytes of the words and stems to look for (0x80: any non-ASCII start).
+std::array<bool, 256> wanted_first_bytes(const SnippetTerms& terms) {
   std::array<bool, 256> wanted{};
   for (const auto* list : {&terms.words, &terms.stems}) {
     for (const auto& t : *list) {
       if (!t.empty()) wanted[std::min<unsigned>(static_cast<unsigned char>(t[0]), 0x80)] = true;
     }
   }
-  auto tokens = tokenize(text, wanted);
-  if (tokens.empty()) return snippet;
+  return wanted;
+}
 
-  // Which query term each word matches (by exact word, then by stem).
+// Which query term each word matches (by exact word, then by stem).
+std::vector<Word> match_terms(std::vector<std::pair<Word, std::string>>& tokens, const SnippetTerms& terms) {
   Xapian::Stem stemmer("english");
   // Stemming every word of a long story is most of a snippet's cost; a stem
   // keeps the word's first letters, so only words that start like a query
@@ -155,7 +153,6 @@ Snippet make_snippet(const std::string& text, const SnippetTerms& terms, const S
   for (const auto& stem : terms.stems) stem_heads.push_back(stem.substr(0, kStemHead));
   std::vector<Word> words;
   words.reserve(tokens.size());
-  bool any_match = false;
   for (auto& [w, lower] : tokens) {
     if (lower.empty()) {  // cannot match: see tokenize()
       words.push_back(w);
@@ -169,95 +166,141 @@ Snippet make_snippet(const std::string& text, const SnippetTerms& terms, const S
       auto s = std::find(terms.stems.begin(), terms.stems.end(), stem);
       if (s != terms.stems.end()) w.term = static_cast<int>(terms.words.size() + static_cast<std::size_t>(s - terms.stems.begin()));
     }
-    any_match = any_match || w.term >= 0;
     words.push_back(w);
   }
+  return words;
+}
 
-  const std::size_t budget = std::max<std::size_t>(options.fragment_bytes, 40);
+using WordRange = std::pair<std::size_t, std::size_t>;  // first and last word index
+
+// Picks fragment windows one at a time: each pick scores every window that
+// starts near an unused match and does not overlap an earlier pick.
+class FragmentPicker {
+ public:
+  FragmentPicker(const std::string& text, const std::vector<Word>& words, std::size_t budget)
+      : text_(text), words_(words), budget_(budget), used_(words.size(), false) {}
+
   // A window starting at word i spans words while they fit in the budget.
-  auto window_end = [&](std::size_t i) {
+  std::size_t window_end(std::size_t i) const {
     std::size_t j = i;
-    while (j + 1 < words.size() && words[j + 1].end - words[i].begin <= budget) ++j;
+    while (j + 1 < words_.size() && words_[j + 1].end - words_[i].begin <= budget_) ++j;
     return j;
-  };
+  }
 
-  std::vector<std::pair<std::size_t, std::size_t>> chosen;  // word index ranges
-  std::vector<bool> used(words.size(), false);
-  std::set<int> covered;  // terms already shown in a chosen fragment
-  while (any_match && chosen.size() < options.max_fragments) {
+  // The best window left, cut at a sentence end when one is close; nullopt
+  // when no unused match remains.
+  std::optional<WordRange> pick() {
     double best_score = 0;
-    std::size_t best_start = 0, best_end = 0;
-    for (std::size_t i = 0; i < words.size(); ++i) {
-      if (words[i].term < 0 || used[i]) continue;
-      // Start a few words before the match, or at the sentence start when close.
-      std::size_t start = i;
-      for (std::size_t back = 0; back < 12 && start > 0 && !used[start - 1]; ++back) {
-        if (sentence_start(text, words[start].begin)) break;
-        --start;
-      }
-      if (!sentence_start(text, words[start].begin) && i - start > 4) start = i - 4;
-      std::size_t end = window_end(start);
-      std::set<int> distinct;
-      std::size_t hits = 0;
-      bool overlaps = false;
-      for (std::size_t k = start; k <= end; ++k) {
-        if (used[k]) {
-          overlaps = true;
-          break;
-        }
-        if (words[k].term >= 0) {
-          distinct.insert(words[k].term);
-          ++hits;
-        }
-      }
-      if (overlaps) continue;
-      std::size_t fresh = 0;
-      for (int t : distinct) fresh += covered.count(t) ? 0 : 1;
-      double score = static_cast<double>(fresh) * 10 + static_cast<double>(distinct.size()) * 3 +
-                     static_cast<double>(hits) + (sentence_start(text, words[start].begin) ? 0.5 : 0);
+    WordRange best{0, 0};
+    for (std::size_t i = 0; i < words_.size(); ++i) {
+      if (words_[i].term < 0 || used_[i]) continue;
+      const std::size_t start = window_start(i);
+      const std::size_t end = window_end(start);
+      const double score = window_score(start, end);
       if (score > best_score) {
         best_score = score;
-        best_start = start;
-        best_end = end;
+        best = {start, end};
       }
     }
-    if (best_score <= 0) break;
-    // Prefer to stop at a sentence end inside the window.
-    for (std::size_t k = best_end; k > best_start; --k) {
-      bool has_match_after = false;
-      for (std::size_t m = k + 1; m <= best_end; ++m) has_match_after = has_match_after || words[m].term >= 0;
-      if (has_match_after) break;
-      if (sentence_end(text, words[k].begin, words[k].end) && words[k].end - words[best_start].begin >= budget / 2) {
-        best_end = k;
-        break;
-      }
+    if (best_score <= 0) return std::nullopt;
+    best.second = stop_at_sentence_end(best.first, best.second);
+    for (std::size_t k = best.first; k <= best.second; ++k) {
+      used_[k] = true;
+      if (words_[k].term >= 0) covered_.insert(words_[k].term);
     }
-    for (std::size_t k = best_start; k <= best_end; ++k) {
-      used[k] = true;
-      if (words[k].term >= 0) covered.insert(words[k].term);
-    }
-    chosen.emplace_back(best_start, best_end);
+    return best;
   }
-  if (chosen.empty()) chosen.emplace_back(0, window_end(0));
+
+ private:
+  // Start a few words before the match at word i, or at the sentence start when close.
+  std::size_t window_start(std::size_t i) const {
+    std::size_t start = i;
+    for (std::size_t back = 0; back < 12 && start > 0 && !used_[start - 1]; ++back) {
+      if (sentence_start(text_, words_[start].begin)) break;
+      --start;
+    }
+    if (!sentence_start(text_, words_[start].begin) && i - start > 4) start = i - 4;
+    return start;
+  }
+
+  // Terms not shown yet count most, then distinct terms, then every match;
+  // 0 for a window that overlaps an earlier pick.
+  double window_score(std::size_t start, std::size_t end) const {
+    std::set<int> distinct;
+    std::size_t hits = 0;
+    for (std::size_t k = start; k <= end; ++k) {
+      if (used_[k]) return 0;
+      if (words_[k].term >= 0) {
+        distinct.insert(words_[k].term);
+        ++hits;
+      }
+    }
+    std::size_t fresh = 0;
+    for (int t : distinct) fresh += covered_.count(t) ? 0 : 1;
+    return static_cast<double>(fresh) * 10 + static_cast<double>(distinct.size()) * 3 +
+           static_cast<double>(hits) + (sentence_start(text_, words_[start].begin) ? 0.5 : 0);
+  }
+
+  // Prefer to stop at a sentence end inside the window, after its last match.
+  std::size_t stop_at_sentence_end(std::size_t start, std::size_t end) const {
+    for (std::size_t k = end; k > start; --k) {
+      bool has_match_after = false;
+      for (std::size_t m = k + 1; m <= end; ++m) has_match_after = has_match_after || words_[m].term >= 0;
+      if (has_match_after) break;
+      if (sentence_end(text_, words_[k].begin, words_[k].end) && words_[k].end - words_[start].begin >= budget_ / 2) {
+        return k;
+      }
+    }
+    return end;
+  }
+
+  const std::string& text_;
+  const std::vector<Word>& words_;
+  const std::size_t budget_;
+  std::vector<bool> used_;
+  std::set<int> covered_;  // terms already shown in a chosen fragment
+};
+
+// The text of words first..last with its highlights, newlines as spaces.
+Fragment make_fragment(const std::string& text, const std::vector<Word>& words, std::size_t first, std::size_t last) {
+  Fragment f;
+  std::size_t begin = words[first].begin;
+  std::size_t stop = fragment_stop(text, words[last].end);
+  // Keep an opening quote that belongs to the first word.
+  if (begin > 0 && (text[begin - 1] == '"') ) --begin;
+  f.text = text.substr(begin, stop - begin);
+  for (char& c : f.text) {
+    if (c == '\n') c = ' ';
+  }
+  f.cut_before = !sentence_start(text, words[first].begin);
+  f.cut_after = stop < text.size() && !sentence_end(text, words[last].begin, words[last].end);
+  for (std::size_t k = first; k <= last; ++k) {
+    if (words[k].term >= 0) f.highlights.push_back({words[k].begin - begin, words[k].end - begin});
+  }
+  return f;
+}
+
+}  // namespace
+
+Snippet make_snippet(const std::string& text, const SnippetTerms& terms, const SnippetOptions& options) {
+  Snippet snippet;
+  if (text.empty() || options.max_fragments == 0) return snippet;
+  auto tokens = tokenize(text, wanted_first_bytes(terms));
+  if (tokens.empty()) return snippet;
+  const std::vector<Word> words = match_terms(tokens, terms);
+  const bool any_match = std::any_of(words.begin(), words.end(), [](const Word& w) { return w.term >= 0; });
+
+  FragmentPicker picker(text, words, std::max<std::size_t>(options.fragment_bytes, 40));
+  std::vector<WordRange> chosen;
+  while (any_match && chosen.size() < options.max_fragments) {
+    std::optional<WordRange> next = picker.pick();
+    if (!next) break;
+    chosen.push_back(*next);
+  }
+  if (chosen.empty()) chosen.emplace_back(0, picker.window_end(0));
   std::sort(chosen.begin(), chosen.end());
 
-  for (const auto& [first, last] : chosen) {
-    Fragment f;
-    std::size_t begin = words[first].begin;
-    std::size_t stop = fragment_stop(text, words[last].end);
-    // Keep an opening quote that belongs to the first word.
-    if (begin > 0 && (text[begin - 1] == '"') ) --begin;
-    f.text = text.substr(begin, stop - begin);
-    for (char& c : f.text) {
-      if (c == '\n') c = ' ';
-    }
-    f.cut_before = !sentence_start(text, words[first].begin);
-    f.cut_after = stop < text.size() && !sentence_end(text, words[last].begin, words[last].end);
-    for (std::size_t k = first; k <= last; ++k) {
-      if (words[k].term >= 0) f.highlights.push_back({words[k].begin - begin, words[k].end - begin});
-    }
-    snippet.fragments.push_back(std::move(f));
-  }
+  for (const auto& [first, last] : chosen) snippet.fragments.push_back(make_fragment(text, words, first, last));
   return snippet;
 }
 

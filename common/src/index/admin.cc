@@ -6,7 +6,7 @@
 #include <fmt/format.h>
 #include <xapian.h>
 
-#include "index/file_state.h"
+#include "store/file_state.h"
 #include "morgue/schema.h"
 #include "morgue/shards.h"
 

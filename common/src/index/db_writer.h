@@ -6,13 +6,12 @@
 #include <filesystem>
 #include <optional>
 #include <set>
-#include <stdexcept>
 #include <string>
 #include <vector>
 
 #include <xapian.h>
 
-#include "index/file_state.h"
+#include "store/file_state.h"
 #include "index/pipeline.h"
 #include "morgue/index_writer.h"
 
@@ -84,12 +83,5 @@ class DbWriter {
   std::size_t pending_text_ = 0;     // bytes of article text since the last commit
   std::size_t committed_text_ = 0;   // bytes of article text committed by this writer
 };
-
-// Opens a database for writing with a clear error when it is locked.
-// `flags` are added to DB_CREATE_OR_OPEN (for example Xapian::DB_NO_SYNC).
-Xapian::WritableDatabase open_for_writing(const std::filesystem::path& path, int flags = 0);
-
-// The error a second indexer gets (exit 2).
-std::runtime_error database_locked(const std::filesystem::path& path);
 
 }  // namespace morgue

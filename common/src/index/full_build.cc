@@ -11,6 +11,7 @@
 #include <memory>
 #include <mutex>
 #include <stdexcept>
+#include <string>
 #include <thread>
 
 #include <fcntl.h>
@@ -22,8 +23,10 @@
 #include <xapian.h>
 
 #include "index/db_writer.h"
-#include "index/duplicates.h"
 #include "index/pipeline.h"
+#include "store/database.h"
+#include "store/duplicates.h"
+#include "store/shard_files.h"
 
 namespace morgue {
 namespace fs = std::filesystem;
@@ -31,31 +34,12 @@ namespace {
 
 fs::path parts_dir(const fs::path& db) { return fs::path(db.string() + ".parts"); }
 fs::path part_path(const fs::path& db, unsigned i) { return parts_dir(db) / fmt::format("part-{}", i); }
-bool is_plain_database(const fs::path& db) {
-  std::error_code ec;
-  return fs::exists(db / "iamglass", ec) || fs::exists(db / "iamchert", ec);
-}
 
 // DB/XAPIANDB lists the parts so the archive opens while it is being built.
-// A new DB appears whole (built aside, then renamed), so a kill never leaves
-// an empty DB directory behind.
-void write_stub(const fs::path& db, unsigned parts) {
-  std::error_code ec;
-  const bool fresh = !fs::exists(db, ec);
-  const fs::path dir = fresh ? fs::path(db.string() + ".stub-new") : db;
-  if (fresh) {
-    fs::remove_all(dir);
-    fs::create_directories(dir);
-  }
-  fs::path tmp = dir / "XAPIANDB.tmp";
-  {
-    std::ofstream out(tmp);
-    for (unsigned i = 0; i < parts; ++i) {
-      out << "auto ../" << parts_dir(db).filename().string() << "/part-" << i << "\n";
-    }
-  }
-  fs::rename(tmp, dir / "XAPIANDB");
-  if (fresh) fs::rename(dir, db);
+void write_parts_stub(const fs::path& db, unsigned parts) {
+  std::vector<std::string> names;
+  for (unsigned i = 0; i < parts; ++i) names.push_back(fmt::format("../{}/part-{}", parts_dir(db).filename().string(), i));
+  write_stub(db, names);
 }
 
 // When this machine booted (seconds since the epoch), or 0 when unknown.
@@ -167,7 +151,7 @@ bool wants_full_build(const IndexOptions& options, std::size_t files, unsigned j
 bool run_full_build(const IndexOptions& options, std::vector<FoundFile> files, unsigned jobs,
                     IndexSummary& summary) {
   const fs::path& db = options.db_path;
-  if (is_plain_database(db)) {
+  if (is_database_dir(db)) {
     // The merge finished but the parts were not yet removed.
     fs::remove_all(parts_dir(db));
     return false;
@@ -188,7 +172,7 @@ bool run_full_build(const IndexOptions& options, std::vector<FoundFile> files, u
       open_for_writing(part, Xapian::DB_NO_SYNC).commit();
     }
   }
-  if (resumed > 0) write_stub(db, resumed);
+  if (resumed > 0) write_parts_stub(db, resumed);
 
   // Files some part already holds (a resumed build) are done.
   std::vector<Xapian::Database> readers;
@@ -218,7 +202,7 @@ bool run_full_build(const IndexOptions& options, std::vector<FoundFile> files, u
     std::lock_guard lock(part_mutex);
     fs::path part = part_path(db, part_count);
     open_for_writing(part, Xapian::DB_NO_SYNC).commit();
-    write_stub(db, ++part_count);
+    write_parts_stub(db, ++part_count);
     return part;
   };
   const unsigned workers_wanted = static_cast<unsigned>(std::min<std::size_t>(jobs, tasks.size()));

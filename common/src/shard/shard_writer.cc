@@ -1,79 +1,18 @@
 #include "shard/shard_writer.h"
 
 #include <algorithm>
-#include <fstream>
-#include <sstream>
 #include <stdexcept>
 
 #include <fmt/format.h>
-#include <nlohmann/json.hpp>
 
-#include "index/db_writer.h"
-#include "index/duplicates.h"
+#include "store/database.h"
+#include "store/duplicates.h"
+#include "store/shard_files.h"
 #include "morgue/document.h"
 #include "morgue/schema.h"
 
 namespace morgue {
 namespace fs = std::filesystem;
-namespace {
-
-bool is_database_dir(const fs::path& p) {
-  std::error_code ec;
-  return fs::exists(p / "iamglass", ec) || fs::exists(p / "iamchert", ec);
-}
-
-// Readers may open the file at any moment: write a sibling and rename it over.
-void write_atomically(const fs::path& path, const std::string& content) {
-  fs::path tmp = path;
-  tmp += ".tmp";
-  {
-    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-    out << content;
-    if (!out.flush()) throw std::runtime_error(fmt::format("cannot write {}", tmp.string()));
-  }
-  fs::rename(tmp, path);
-}
-
-std::string slurp(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
-}  // namespace
-
-ShardScheme resolve_scheme(const fs::path& dir, const std::string& requested) {
-  std::optional<ShardScheme> wanted;
-  if (!requested.empty()) {
-    wanted = ShardScheme::parse(requested);
-    if (!wanted) throw std::runtime_error(fmt::format("cannot read --shard-by '{}' (year or hash:N)", requested));
-  }
-  if (is_sharded_archive(dir)) {
-    std::optional<ShardScheme> recorded;
-    try {
-      recorded = ShardScheme::parse(nlohmann::json::parse(slurp(scheme_file(dir))).at("scheme").get<std::string>());
-    } catch (const nlohmann::json::exception&) {
-    }
-    if (!recorded) throw std::runtime_error(fmt::format("{} is not readable", scheme_file(dir).string()));
-    if (wanted && *wanted != *recorded) {
-      throw std::runtime_error(fmt::format("{} is sharded by {}, not {}; index into a new directory to change the scheme",
-                                           dir.string(), recorded->to_string(), wanted->to_string()));
-    }
-    return *recorded;
-  }
-  if (!wanted) throw std::runtime_error(fmt::format("{} is not a sharded archive", dir.string()));
-  std::error_code ec;
-  if (is_database_dir(dir) || fs::exists(dir / "XAPIANDB", ec)) {
-    throw std::runtime_error(
-        fmt::format("{} holds an unsharded database; write the sharded archive to a new directory", dir.string()));
-  }
-  fs::create_directories(dir);
-  nlohmann::json j = {{"format", 1}, {"scheme", wanted->to_string()}};
-  write_atomically(scheme_file(dir), j.dump(2) + "\n");
-  return *wanted;
-}
-
 ShardWriter::ShardWriter(const fs::path& dir, const ShardScheme& scheme, const IndexOptions& options,
                          IndexSummary& summary)
     : dir_(dir), scheme_(scheme), options_(options), summary_(summary) {
@@ -87,7 +26,7 @@ ShardWriter::ShardWriter(const fs::path& dir, const ShardScheme& scheme, const I
     names.push_back(fmt::format("shard-{}", i));
   }
   for (const auto& name : names) shard(name);
-  write_stub();
+  write_stub(dir_, shard_names());
 }
 
 ShardWriter::Shard& ShardWriter::shard(const std::string& name) {
@@ -98,19 +37,8 @@ ShardWriter::Shard& ShardWriter::shard(const std::string& name) {
   if (created) s.db.commit();  // a revision on disk, so that readers can open it once the stub names it
   all_.add_database(s.db);
   it = shards_.emplace(name, std::move(s)).first;
-  if (created) write_stub();
+  if (created) write_stub(dir_, shard_names());
   return it->second;
-}
-
-void ShardWriter::write_stub() const {
-  // Relative lines: the archive can be moved or copied as a whole.
-  std::string content;
-  for (const auto& [name, s] : shards_) content += "auto " + name + "\n";
-  if (content.empty()) return;
-  const fs::path stub = dir_ / "XAPIANDB";
-  std::error_code ec;
-  if (fs::exists(stub, ec) && slurp(stub) == content) return;
-  write_atomically(stub, content);
 }
 
 std::vector<std::pair<std::string, FileState>> ShardWriter::entries(const std::string& path) const {
@@ -266,6 +194,12 @@ void ShardWriter::commit() {
     s.dirty = false;
   }
   pending_ = 0;
+}
+
+std::vector<std::string> ShardWriter::shard_names() const {
+  std::vector<std::string> names;
+  for (const auto& [name, s] : shards_) names.push_back(name);
+  return names;
 }
 
 std::size_t ShardWriter::document_count() const { return all_.get_doccount(); }

@@ -14,7 +14,7 @@
 
 #include <xapian.h>
 
-#include "index/file_state.h"
+#include "store/file_state.h"
 #include "index/pipeline.h"
 #include "morgue/index_writer.h"
 #include "morgue/shards.h"
@@ -59,7 +59,7 @@ class ShardWriter {
   std::vector<std::pair<std::string, FileState>> entries(const std::string& path) const;
   void add(Shard& shard, Xapian::Document& doc, const std::string& id);
   void touched(Shard& shard);
-  void write_stub() const;
+  std::vector<std::string> shard_names() const;
 
   std::filesystem::path dir_;
   ShardScheme scheme_;
@@ -73,10 +73,5 @@ class ShardWriter {
   // grouped across shards, as in one combined database.
   Xapian::Database all_;
 };
-
-// Reads DIR/morgue-shards.json, or creates it from `requested` ("year",
-// "hash:N") for a new archive. Throws std::runtime_error when `requested`
-// contradicts the recorded scheme, is unreadable, or DIR holds an unsharded database.
-ShardScheme resolve_scheme(const std::filesystem::path& dir, const std::string& requested);
 
 }  // namespace morgue

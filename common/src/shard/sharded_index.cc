@@ -2,6 +2,7 @@
 
 #include "index/run_pass.h"
 #include "shard/shard_writer.h"
+#include "store/shard_files.h"
 
 namespace morgue {
 

@@ -1,4 +1,4 @@
-#include "index/file_state.h"
+#include "store/file_state.h"
 
 #include <charconv>
 

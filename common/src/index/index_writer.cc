@@ -9,7 +9,7 @@
 #include "index/full_build.h"
 #include "index/run_pass.h"
 #include "morgue/file_walk.h"
-#include "shard/sharded_index.h"
+#include "index/sharded_index.h"
 
 namespace morgue {
 namespace {

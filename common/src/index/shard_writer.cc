@@ -1,15 +1,15 @@
-#include "shard/shard_writer.h"
+#include "index/shard_writer.h"
 
 #include <algorithm>
 #include <stdexcept>
 
 #include <fmt/format.h>
 
+#include "morgue/document.h"
+#include "morgue/schema.h"
 #include "store/database.h"
 #include "store/duplicates.h"
 #include "store/shard_files.h"
-#include "morgue/document.h"
-#include "morgue/schema.h"
 
 namespace morgue {
 namespace fs = std::filesystem;

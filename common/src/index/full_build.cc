@@ -181,8 +181,7 @@ bool run_full_build(const IndexOptions& options, std::vector<FoundFile> files, u
   for (auto& file : files) {
     bool done = false;
     for (auto& r : readers) {
-      auto prior = decode_file_state(r.get_metadata(file_state_key(file.path)));
-      if (prior && !prior->failed && prior->size == file.size && prior->mtime_ns == file.mtime_ns) done = true;
+      if (file_state_unchanged(r.get_metadata(file_state_key(file.path)), file.size, file.mtime_ns)) done = true;
     }
     if (done) {
       ++summary.unchanged;

@@ -37,7 +37,7 @@ class ShardWriter {
   // True when the file was indexed fine with its current size and mtime.
   bool unchanged(const FoundFile& file) const {
     auto prior = prior_state(file.path);
-    return prior && !prior->failed && prior->size == file.size && prior->mtime_ns == file.mtime_ns;
+    return prior && file_unchanged(*prior, file.size, file.mtime_ns);
   }
 
   // Replaces the file's stories in every shard concerned and records its state.

@@ -134,13 +134,20 @@ void merge(const fs::path& db, unsigned parts, IndexSummary& summary) {
   fs::remove_all(parts_dir(db));
 }
 
-// Checks the parts an interrupted build left, rebuilding (empty) any that a
-// system crash damaged, and lists them in the stub. Returns their number.
+// Checks the parts an interrupted build left, creating again (empty) any that
+// a kill left unfinished or a system crash damaged, and lists them in the stub. Returns their number.
 unsigned resume_parts(const fs::path& db, const IndexOptions& options) {
   const unsigned resumed = existing_parts(db);
   const std::int64_t boot = resumed > 0 ? boot_time() : 0;
   for (unsigned i = 0; i < resumed; ++i) {
     const fs::path part = part_path(db, i);
+    if (!is_database_dir(part)) {
+      // A kill while the part was being created: it holds nothing. Created
+      // again, so the numbering stays contiguous.
+      fs::remove_all(part);
+      open_for_writing(part, Xapian::DB_NO_SYNC).commit();
+      continue;
+    }
     if (may_have_lost_writes(part, boot) && !part_is_sound(part)) {
       if (options.on_problem) {
         options.on_problem({part.string(), "this part of an unfinished build was damaged by a system crash; "

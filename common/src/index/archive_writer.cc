@@ -128,19 +128,33 @@ void ArchiveWriter<P>::apply(Outcome& out) {
   if (out.extraction.failed() || out.extraction.articles.empty()) {
     ++summary_.failed;
     if (out.extraction.problems.empty()) report({file.path, "no article found"});
-    // Keep what an earlier run indexed from this file: a broken copy must not lose stories.
-    FileState state = base;
-    state.failed = true;
-    for (const auto& [name, old] : prior) {
-      state.ids = old.ids;
-      write_state(name, state);
-    }
-    if (prior.empty()) {
-      state.ids.clear();
-      if (auto home = placement_.home_without_stories()) write_state(*home, state);
-    }
+    keep_failed(base, prior);
     return;
   }
+  auto fresh = add_documents(out, base);
+  remove_stale(file.path, prior, fresh);
+  for (const auto& [name, state] : fresh) write_state(name, state);
+  // Commit only between files: a commit between a file's documents and its
+  // state would let a kill leave documents a resumed run adds again (twice,
+  // when a parallel build's other part picks the file up).
+  if (batch_full()) commit();
+}
+
+template <Placement P>
+void ArchiveWriter<P>::keep_failed(FileState state, const std::vector<std::pair<std::string, FileState>>& prior) {
+  // Keep what an earlier run indexed from this file: a broken copy must not lose stories.
+  state.failed = true;
+  for (const auto& [name, old] : prior) {
+    state.ids = old.ids;
+    write_state(name, state);
+  }
+  if (prior.empty()) {
+    if (auto home = placement_.home_without_stories()) write_state(*home, state);
+  }
+}
+
+template <Placement P>
+std::map<std::string, FileState> ArchiveWriter<P>::add_documents(Outcome& out, const FileState& base) {
   // The later of two articles with one key wins, wherever the first went; it
   // takes the first one's place in the file's order.
   std::map<std::string, std::size_t> last;
@@ -150,7 +164,7 @@ void ArchiveWriter<P>::apply(Outcome& out) {
     if (inserted) {
       order.push_back(it->first);
     } else {
-      report({file.path, fmt::format("two articles with the same key \"{}\"; the later one wins",
+      report({base.path, fmt::format("two articles with the same key \"{}\"; the later one wins",
                                      out.extraction.articles[i].key)});
       it->second = i;
     }
@@ -164,6 +178,12 @@ void ArchiveWriter<P>::apply(Outcome& out) {
     add(database(name), doc, id);
     pending_text_ += out.extraction.articles[i].title.size() + out.extraction.articles[i].body.size();
   }
+  return fresh;
+}
+
+template <Placement P>
+void ArchiveWriter<P>::remove_stale(const std::string& path, const std::vector<std::pair<std::string, FileState>>& prior,
+                                    const std::map<std::string, FileState>& fresh) {
   // Stories the file no longer yields, or that moved to another database.
   for (const auto& [name, old] : prior) {
     Target& t = database(name);
@@ -177,15 +197,10 @@ void ArchiveWriter<P>::apply(Outcome& out) {
       t.dirty = true;
     }
     if (it == fresh.end()) {
-      t.db.set_metadata(file_state_key(file.path), "");
+      t.db.set_metadata(file_state_key(path), "");
       t.dirty = true;
     }
   }
-  for (const auto& [name, state] : fresh) write_state(name, state);
-  // Commit only between files: a commit between a file's documents and its
-  // state would let a kill leave documents a resumed run adds again (twice,
-  // when a parallel build's other part picks the file up).
-  if (batch_full()) commit();
 }
 
 template <Placement P>

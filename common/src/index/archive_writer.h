@@ -145,6 +145,13 @@ class ArchiveWriter {
   Target& database(const std::string& name);
   std::vector<std::string> names() const;
   std::vector<std::pair<std::string, FileState>> entries(const std::string& path) const;
+  // apply()'s steps: a failed file keeps its prior stories; the file's
+  // documents go to their databases (returns the file's state in each);
+  // prior stories it no longer yields, or that moved, are removed.
+  void keep_failed(FileState state, const std::vector<std::pair<std::string, FileState>>& prior);
+  std::map<std::string, FileState> add_documents(Outcome& out, const FileState& base);
+  void remove_stale(const std::string& path, const std::vector<std::pair<std::string, FileState>>& prior,
+                    const std::map<std::string, FileState>& fresh);
   void add(Target& target, Xapian::Document& doc, const std::string& id);
   void write_state(const std::string& name, const FileState& state);
   void report(const Problem& problem);

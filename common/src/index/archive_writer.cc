@@ -18,18 +18,7 @@ Xapian::WritableDatabase OneDatabase::open(const std::string&, bool& created) {
   return open_for_writing(path_, role_ == WriterRole::kBuildPart ? Xapian::DB_NO_SYNC : 0);
 }
 
-std::vector<std::string> ShardedByScheme::existing() const {
-  std::vector<std::string> names;
-  for (const auto& entry : fs::directory_iterator(dir_)) {
-    std::string name = entry.path().filename().string();
-    if (entry.is_directory() && scheme_.is_shard_name(name) && is_database_dir(entry.path())) names.push_back(name);
-  }
-  // Hash shards exist from the start: the archive's layout never changes.
-  for (unsigned i = 0; scheme_.kind == ShardScheme::Kind::kHash && i < scheme_.count; ++i) {
-    names.push_back(fmt::format("shard-{}", i));
-  }
-  return names;
-}
+std::vector<std::string> ShardedByScheme::existing() const { return shard_names(dir_, scheme_); }
 
 Xapian::WritableDatabase ShardedByScheme::open(const std::string& name, bool& created) {
   created = !is_database_dir(dir_ / name);

@@ -21,6 +21,11 @@ namespace morgue {
 // (or std::filesystem::filesystem_error) when it cannot be written.
 void write_stub(const std::filesystem::path& dir, const std::vector<std::string>& databases);
 
+// The shards of the archive DIR under `scheme`: every database directory
+// whose name the scheme can produce, and for a hash scheme all of
+// shard-0 .. shard-N-1 (they exist from the start, created or not).
+std::vector<std::string> shard_names(const std::filesystem::path& dir, const ShardScheme& scheme);
+
 // Reads DIR/morgue-shards.json, or creates it from `requested` ("year",
 // "hash:N") for a new archive. Throws std::runtime_error when `requested`
 // contradicts the recorded scheme, is unreadable, or DIR holds an unsharded database.

@@ -143,6 +143,19 @@ std::vector<StubEntry> read_stub(const fs::path& stub) {
   return entries;
 }
 
+std::vector<std::string> shard_names(const fs::path& dir, const ShardScheme& scheme) {
+  std::vector<std::string> names;
+  for (const auto& entry : fs::directory_iterator(dir)) {
+    std::string name = entry.path().filename().string();
+    if (entry.is_directory() && scheme.is_shard_name(name) && is_database_dir(entry.path())) names.push_back(name);
+  }
+  // Hash shards exist from the start: the archive's layout never changes.
+  for (unsigned i = 0; scheme.kind == ShardScheme::Kind::kHash && i < scheme.count; ++i) {
+    names.push_back(fmt::format("shard-{}", i));
+  }
+  return names;
+}
+
 void write_stub(const fs::path& dir, const std::vector<std::string>& databases) {
   std::string content;
   for (const auto& name : databases) content += "auto " + name + "\n";

@@ -329,6 +329,24 @@ TEST_F(IndexWriterTest, PartDamagedByASystemCrashIsRebuilt) {
   EXPECT_FALSE(std::filesystem::exists(dir_ / "db.parts"));
 }
 
+// A kill while a new part was being created can leave its directory with
+// nothing in it (Faults.KilledIndexerRecoversToTheCleanState found this:
+// the next run failed with "Couldn't detect type of database"). The part
+// holds nothing: it is created again and the build goes on.
+TEST_F(IndexWriterTest, PartLeftEmptyByAKillIsCreatedAgain) {
+  ASSERT_TRUE(start_build_and_stop().interrupted);
+  unsigned parts = 0;
+  while (std::filesystem::exists(dir_ / "db.parts" / ("part-" + std::to_string(parts)))) ++parts;
+  ASSERT_GT(parts, 0u);
+  std::filesystem::create_directory(dir_ / "db.parts" / ("part-" + std::to_string(parts)));
+  IndexSummary rest = index(false, 1);
+  EXPECT_FALSE(rest.interrupted);
+  EXPECT_EQ(rest.documents, 30u);
+  EXPECT_EQ(doc_count(), 30u);
+  EXPECT_TRUE(problems_.empty());
+  EXPECT_FALSE(std::filesystem::exists(dir_ / "db.parts"));
+}
+
 // A build part's batches start small and grow with the part; none passes
 // options.batch_size articles.
 TEST_F(IndexWriterTest, BuildPartBatchesGrowWithThePart) {

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "morgue/article.h"
+#include "morgue/database_error.h"
 #include "morgue/snippet.h"
 
 namespace morgue {
@@ -20,12 +21,6 @@ namespace morgue {
 // A query the user must fix (syntax, a too-broad wildcard, a bad date).
 // what() is a one-line message for the user.
 class QueryError : public std::runtime_error {
- public:
-  using std::runtime_error::runtime_error;
-};
-
-// The database cannot be opened or read (missing, corrupt, locked out).
-class DatabaseError : public std::runtime_error {
  public:
   using std::runtime_error::runtime_error;
 };

@@ -60,7 +60,7 @@ std::optional<std::filesystem::path> stub_file(const std::filesystem::path& path
 // Parses a stub file with Xapian 1.4's syntax: "auto PATH", "glass PATH",
 // "remote HOST:PORT", "remote [IPv6]:PORT", "remote :PROGRAM ARGS"; blank
 // lines and lines starting with '#' are skipped. Throws DatabaseError (from
-// search.h) when the file cannot be read or a line is not understood.
+// database_error.h) when the file cannot be read or a line is not understood.
 std::vector<StubEntry> read_stub(const std::filesystem::path& stub);
 
 }  // namespace morgue

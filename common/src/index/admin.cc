@@ -6,8 +6,8 @@
 #include <fmt/format.h>
 #include <xapian.h>
 
-#include "index/file_state.h"
 #include "index/index_error.h"
+#include "store/file_state.h"
 #include "morgue/schema.h"
 #include "morgue/shards.h"
 

@@ -11,6 +11,7 @@
 #include <memory>
 #include <mutex>
 #include <stdexcept>
+#include <string>
 #include <thread>
 
 #include <fcntl.h>
@@ -22,8 +23,10 @@
 #include <xapian.h>
 
 #include "index/db_writer.h"
-#include "index/duplicates.h"
 #include "index/pipeline.h"
+#include "store/database.h"
+#include "store/duplicates.h"
+#include "store/shard_files.h"
 
 namespace morgue {
 namespace fs = std::filesystem;
@@ -31,31 +34,12 @@ namespace {
 
 fs::path parts_dir(const fs::path& db) { return fs::path(db.string() + ".parts"); }
 fs::path part_path(const fs::path& db, unsigned i) { return parts_dir(db) / fmt::format("part-{}", i); }
-bool is_plain_database(const fs::path& db) {
-  std::error_code ec;
-  return fs::exists(db / "iamglass", ec) || fs::exists(db / "iamchert", ec);
-}
 
 // DB/XAPIANDB lists the parts so the archive opens while it is being built.
-// A new DB appears whole (built aside, then renamed), so a kill never leaves
-// an empty DB directory behind.
-void write_stub(const fs::path& db, unsigned parts) {
-  std::error_code ec;
-  const bool fresh = !fs::exists(db, ec);
-  const fs::path dir = fresh ? fs::path(db.string() + ".stub-new") : db;
-  if (fresh) {
-    fs::remove_all(dir);
-    fs::create_directories(dir);
-  }
-  fs::path tmp = dir / "XAPIANDB.tmp";
-  {
-    std::ofstream out(tmp);
-    for (unsigned i = 0; i < parts; ++i) {
-      out << "auto ../" << parts_dir(db).filename().string() << "/part-" << i << "\n";
-    }
-  }
-  fs::rename(tmp, dir / "XAPIANDB");
-  if (fresh) fs::rename(dir, db);
+void write_parts_stub(const fs::path& db, unsigned parts) {
+  std::vector<std::string> names;
+  for (unsigned i = 0; i < parts; ++i) names.push_back(fmt::format("../{}/part-{}", parts_dir(db).filename().string(), i));
+  write_stub(db, names);
 }
 
 // When this machine booted (seconds since the epoch), or 0 when unknown.
@@ -150,6 +134,169 @@ void merge(const fs::path& db, unsigned parts, IndexSummary& summary) {
   fs::remove_all(parts_dir(db));
 }
 
+// Checks the parts an interrupted build left, creating again (empty) any that
+// a kill left unfinished or a system crash damaged, and lists them in the stub. Returns their number.
+unsigned resume_parts(const fs::path& db, const IndexOptions& options) {
+  const unsigned resumed = existing_parts(db);
+  const std::int64_t boot = resumed > 0 ? boot_time() : 0;
+  for (unsigned i = 0; i < resumed; ++i) {
+    const fs::path part = part_path(db, i);
+    if (!is_database_dir(part)) {
+      // A kill while the part was being created: it holds nothing. Created
+      // again, so the numbering stays contiguous.
+      fs::remove_all(part);
+      open_for_writing(part, Xapian::DB_NO_SYNC).commit();
+      continue;
+    }
+    if (may_have_lost_writes(part, boot) && !part_is_sound(part)) {
+      if (options.on_problem) {
+        options.on_problem({part.string(), "this part of an unfinished build was damaged by a system crash; "
+                                           "its files are indexed again"});
+      }
+      // Created again empty, so the numbering stays contiguous.
+      fs::remove_all(part);
+      open_for_writing(part, Xapian::DB_NO_SYNC).commit();
+    }
+  }
+  if (resumed > 0) write_parts_stub(db, resumed);
+  return resumed;
+}
+
+// Files some part already holds (a resumed build) are done: they count as
+// unchanged; the others are the build's tasks.
+std::vector<Task> tasks_left(const fs::path& db, unsigned parts, std::vector<FoundFile> files,
+                             IndexSummary& summary) {
+  std::vector<Xapian::Database> readers;
+  for (unsigned i = 0; i < parts; ++i) readers.emplace_back(part_path(db, i).string());
+  std::vector<Task> tasks;
+  for (auto& file : files) {
+    bool done = false;
+    for (auto& r : readers) {
+      if (file_state_unchanged(r.get_metadata(file_state_key(file.path)), file.size, file.mtime_ns)) done = true;
+    }
+    if (done) {
+      ++summary.unchanged;
+    } else {
+      tasks.push_back({std::move(file), std::nullopt});
+    }
+  }
+  return tasks;
+}
+
+// The parallel step. Each worker writes a part of its own, and starts a new
+// one when the part holds options.max_part_text of article text, so no part
+// grows past the size at which its commits get dearer. A part is created
+// before the stub names it, one at a time, so the numbers stay contiguous
+// after any kill.
+class PartBuilder {
+ public:
+  PartBuilder(const IndexOptions& options, std::vector<Task>& tasks, unsigned parts)
+      : options_(options), db_(options.db_path), tasks_(tasks), part_count_(parts) {
+    locked_ = options;  // problems from several threads, printed one at a time
+    locked_.on_problem = [this](const Problem& p) {
+      std::lock_guard lock(report_mutex_);
+      if (options_.on_problem) options_.on_problem(p);
+    };
+  }
+  PartBuilder(const PartBuilder&) = delete;
+  PartBuilder& operator=(const PartBuilder&) = delete;
+
+  // Runs `workers` threads until the tasks are done or the run is stopped;
+  // rethrows the first worker's failure. Counts go to `summary`.
+  void run(unsigned workers, IndexSummary& summary) {
+    if (workers == 0 && part_count_ == 0) new_part();  // nothing to index: merge one empty part
+    part_summaries_.resize(workers);
+    running_ = workers;
+    {
+      std::vector<std::jthread> threads;
+      for (unsigned w = 0; w < workers; ++w) threads.emplace_back([this, w] { work(w); });
+      wait_reporting_progress();
+    }
+    if (failure_) std::rethrow_exception(failure_);
+    for (const auto& s : part_summaries_) {
+      summary.added += s.added;
+      summary.updated += s.updated;
+      summary.failed += s.failed;
+      summary.unchanged += s.unchanged;
+    }
+  }
+
+  unsigned part_count() const { return part_count_; }
+  std::size_t finished() const { return finished_.load(); }
+
+ private:
+  fs::path new_part() {
+    std::lock_guard lock(part_mutex_);
+    fs::path part = part_path(db_, part_count_);
+    open_for_writing(part, Xapian::DB_NO_SYNC).commit();
+    write_parts_stub(db_, ++part_count_);
+    return part;
+  }
+
+  bool stopped() const { return (options_.stop && options_.stop->load()) || failed_.load(); }
+
+  // One worker: takes tasks until none is left, applying them to its part.
+  void work(unsigned w) {
+    try {
+      auto open_part = [&] {
+        return std::make_unique<DbWriter>(new_part(), locked_, part_summaries_[w], WriterRole::kBuildPart);
+      };
+      std::unique_ptr<DbWriter> writer = open_part();
+      while (!stopped()) {
+        std::size_t i = next_.fetch_add(1);
+        if (i >= tasks_.size()) break;
+        Outcome out = process(std::move(tasks_[i]), options_.extract);
+        writer->apply(out);
+        ++finished_;
+        if (writer->part_full()) {
+          writer.reset();  // everything is committed: close it
+          writer = open_part();
+        }
+      }
+      writer->commit();
+    } catch (...) {
+      std::lock_guard lock(report_mutex_);
+      if (!failure_) failure_ = std::current_exception();
+      failed_ = true;
+    }
+    {
+      std::lock_guard lock(done_mutex_);
+      --running_;
+    }
+    done_cv_.notify_all();
+  }
+
+  // The workers say when they leave, so the build does not wait out a
+  // progress tick after the last file.
+  void wait_reporting_progress() {
+    std::unique_lock lock(done_mutex_);
+    while (!done_cv_.wait_for(lock, std::chrono::milliseconds(200), [&] { return running_ == 0; })) {
+      if (options_.on_progress) {
+        lock.unlock();
+        options_.on_progress({finished_.load(), tasks_.size(),
+                              std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count()});
+        lock.lock();
+      }
+    }
+  }
+
+  const IndexOptions& options_;
+  const fs::path& db_;
+  std::vector<Task>& tasks_;
+  IndexOptions locked_;
+  unsigned part_count_;
+  std::mutex part_mutex_;
+  std::vector<IndexSummary> part_summaries_;
+  std::atomic<std::size_t> next_{0}, finished_{0};
+  std::mutex report_mutex_;
+  std::exception_ptr failure_;
+  std::atomic<bool> failed_{false};
+  std::mutex done_mutex_;
+  std::condition_variable done_cv_;
+  unsigned running_ = 0;
+  const std::chrono::steady_clock::time_point start_ = std::chrono::steady_clock::now();
+};
+
 }  // namespace
 
 bool full_build_pending(const fs::path& db_path) {
@@ -167,137 +314,25 @@ bool wants_full_build(const IndexOptions& options, std::size_t files, unsigned j
 bool run_full_build(const IndexOptions& options, std::vector<FoundFile> files, unsigned jobs,
                     IndexSummary& summary) {
   const fs::path& db = options.db_path;
-  if (is_plain_database(db)) {
+  if (is_database_dir(db)) {
     // The merge finished but the parts were not yet removed.
     fs::remove_all(parts_dir(db));
     return false;
   }
   fs::create_directories(parts_dir(db));
   BuildLock build_lock(db);
-  const unsigned resumed = existing_parts(db);
-  const std::int64_t boot = resumed > 0 ? boot_time() : 0;
-  for (unsigned i = 0; i < resumed; ++i) {
-    const fs::path part = part_path(db, i);
-    if (may_have_lost_writes(part, boot) && !part_is_sound(part)) {
-      if (options.on_problem) {
-        options.on_problem({part.string(), "this part of an unfinished build was damaged by a system crash; "
-                                           "its files are indexed again"});
-      }
-      // Created again empty, so the numbering stays contiguous.
-      fs::remove_all(part);
-      open_for_writing(part, Xapian::DB_NO_SYNC).commit();
-    }
-  }
-  if (resumed > 0) write_stub(db, resumed);
+  const unsigned resumed = resume_parts(db, options);
+  std::vector<Task> tasks = tasks_left(db, resumed, std::move(files), summary);
 
-  // Files some part already holds (a resumed build) are done.
-  std::vector<Xapian::Database> readers;
-  for (unsigned i = 0; i < resumed; ++i) readers.emplace_back(part_path(db, i).string());
-  std::vector<Task> tasks;
-  for (auto& file : files) {
-    bool done = false;
-    for (auto& r : readers) {
-      auto prior = decode_file_state(r.get_metadata(file_state_key(file.path)));
-      if (prior && !prior->failed && prior->size == file.size && prior->mtime_ns == file.mtime_ns) done = true;
-    }
-    if (done) {
-      ++summary.unchanged;
-    } else {
-      tasks.push_back({std::move(file), std::nullopt});
-    }
-  }
-  readers.clear();
-
-  // Each worker writes a part of its own, and starts a new one when the part
-  // holds options.max_part_text of article text, so no part grows past the size at
-  // which its commits get dearer. A part is created before the stub names
-  // it, one at a time, so the numbers stay contiguous after any kill.
-  unsigned part_count = resumed;
-  std::mutex part_mutex;
-  auto new_part = [&] {
-    std::lock_guard lock(part_mutex);
-    fs::path part = part_path(db, part_count);
-    open_for_writing(part, Xapian::DB_NO_SYNC).commit();
-    write_stub(db, ++part_count);
-    return part;
-  };
-  const unsigned workers_wanted = static_cast<unsigned>(std::min<std::size_t>(jobs, tasks.size()));
-  if (workers_wanted == 0 && part_count == 0) new_part();  // nothing to index: merge one empty part
-  std::vector<IndexSummary> part_summaries(workers_wanted);
-
-  std::atomic<std::size_t> next{0}, finished{0};
-  std::mutex report_mutex;
-  std::exception_ptr failure;
-  IndexOptions locked = options;  // problems from several threads, printed one at a time
-  locked.on_problem = [&](const Problem& p) {
-    std::lock_guard lock(report_mutex);
-    if (options.on_problem) options.on_problem(p);
-  };
-  const auto start = std::chrono::steady_clock::now();
-  std::atomic<bool> failed{false};
-  auto stopped = [&] { return (options.stop && options.stop->load()) || failed.load(); };
-  // The workers say when they leave, so the build does not wait out a
-  // progress tick after the last file.
-  std::mutex done_mutex;
-  std::condition_variable done_cv;
-  unsigned running = workers_wanted;
-  {
-    std::vector<std::jthread> workers;
-    for (unsigned w = 0; w < workers_wanted; ++w) {
-      workers.emplace_back([&, w] {
-        try {
-          auto open_part = [&] {
-            return std::make_unique<DbWriter>(new_part(), locked, part_summaries[w], WriterRole::kBuildPart);
-          };
-          std::unique_ptr<DbWriter> writer = open_part();
-          while (!stopped()) {
-            std::size_t i = next.fetch_add(1);
-            if (i >= tasks.size()) break;
-            Outcome out = process(std::move(tasks[i]), options.extract);
-            writer->apply(out);
-            ++finished;
-            if (writer->part_full()) {
-              writer.reset();  // everything is committed: close it
-              writer = open_part();
-            }
-          }
-          writer->commit();
-        } catch (...) {
-          std::lock_guard lock(report_mutex);
-          if (!failure) failure = std::current_exception();
-          failed = true;
-        }
-        {
-          std::lock_guard lock(done_mutex);
-          --running;
-        }
-        done_cv.notify_all();
-      });
-    }
-    std::unique_lock lock(done_mutex);
-    while (!done_cv.wait_for(lock, std::chrono::milliseconds(200), [&] { return running == 0; })) {
-      if (options.on_progress) {
-        lock.unlock();
-        options.on_progress({finished.load(), tasks.size(),
-                             std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count()});
-        lock.lock();
-      }
-    }
-  }
-  if (failure) std::rethrow_exception(failure);
-  for (const auto& s : part_summaries) {
-    summary.added += s.added;
-    summary.updated += s.updated;
-    summary.failed += s.failed;
-    summary.unchanged += s.unchanged;
-  }
-  if (options.stop && options.stop->load() && finished.load() < tasks.size()) {
+  PartBuilder builder(options, tasks, resumed);
+  builder.run(static_cast<unsigned>(std::min<std::size_t>(jobs, tasks.size())), summary);
+  if (options.stop && options.stop->load() && builder.finished() < tasks.size()) {
     summary.interrupted = true;
     summary.documents = Xapian::Database((db / "XAPIANDB").string()).get_doccount();
     return true;
   }
   if (options.on_progress) options.on_progress({tasks.size(), tasks.size(), 0});
-  merge(db, part_count, summary);
+  merge(db, builder.part_count(), summary);
   return true;
 }
 

@@ -10,7 +10,7 @@
 #include "index/index_error.h"
 #include "index/run_pass.h"
 #include "morgue/file_walk.h"
-#include "shard/sharded_index.h"
+#include "index/sharded_index.h"
 
 namespace morgue {
 namespace {

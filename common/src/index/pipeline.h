@@ -9,7 +9,7 @@
 
 #include <xapian.h>
 
-#include "index/file_state.h"
+#include "store/file_state.h"
 #include "morgue/extract.h"
 #include "morgue/file_walk.h"
 

@@ -6,6 +6,9 @@
 #include <algorithm>
 #include <atomic>
 #include <chrono>
+#include <concepts>
+#include <cstddef>
+#include <optional>
 #include <set>
 #include <string>
 #include <thread>
@@ -15,12 +18,27 @@
 #include "index/work_queue.h"
 #include "morgue/file_walk.h"
 #include "morgue/index_writer.h"
+#include "store/file_state.h"
 
 namespace morgue {
 
-// Writer: unchanged(file), prior_state(path), apply(Outcome&), prune(seen, roots), commit(),
-// document_count() (DbWriter, ShardWriter).
-template <class Writer>
+// What a pass needs of the writer that applies its outcomes (DbWriter,
+// ShardWriter): the skip test and what it knew of a file, applying one
+// file's outcome, pruning files the walk no longer sees under `roots`,
+// committing, and the document count after the pass.
+template <class W>
+concept ArchiveSink = requires(W& writer, const W& reader, const FoundFile& file, const std::string& path,
+                               Outcome& out, const std::set<std::string>& seen,
+                               const std::vector<std::string>& roots) {
+  { reader.unchanged(file) } -> std::same_as<bool>;
+  { reader.prior_state(path) } -> std::same_as<std::optional<FileState>>;
+  writer.apply(out);
+  writer.prune(seen, roots);
+  writer.commit();
+  { reader.document_count() } -> std::convertible_to<std::size_t>;
+};
+
+template <ArchiveSink Writer>
 void run_pass(Writer& writer, const IndexOptions& options, std::vector<FoundFile> files, unsigned jobs,
               IndexSummary& summary) {
   using Clock = std::chrono::steady_clock;

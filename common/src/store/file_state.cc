@@ -1,4 +1,4 @@
-#include "index/file_state.h"
+#include "store/file_state.h"
 
 #include <charconv>
 
@@ -49,18 +49,22 @@ std::optional<FileState> decode_file_state(const std::string& value) {
   return s;
 }
 
+bool file_unchanged(const FileState& state, std::uint64_t size, std::int64_t mtime_ns) {
+  return !state.failed && state.size == size && state.mtime_ns == mtime_ns;
+}
+
 bool file_state_unchanged(const std::string& value, std::uint64_t size, std::int64_t mtime_ns) {
   std::size_t t1 = value.find('\t');
   if (t1 == std::string::npos) return false;
   std::size_t t2 = value.find('\t', t1 + 1);
   if (t2 == std::string::npos) return false;
   std::size_t t3 = value.find('\t', t2 + 1);
-  if (t3 == std::string::npos || t3 + 1 >= value.size() || value[t3 + 1] != '0') return false;  // failed last time
-  std::uint64_t s = 0;
-  std::int64_t m = 0;
-  auto r1 = std::from_chars(value.data(), value.data() + t1, s);
-  auto r2 = std::from_chars(value.data() + t1 + 1, value.data() + t2, m);
-  return r1.ec == std::errc() && r2.ec == std::errc() && s == size && m == mtime_ns;
+  if (t3 == std::string::npos || t3 + 1 >= value.size()) return false;
+  FileState head;
+  head.failed = value[t3 + 1] != '0';
+  auto r1 = std::from_chars(value.data(), value.data() + t1, head.size);
+  auto r2 = std::from_chars(value.data() + t1 + 1, value.data() + t2, head.mtime_ns);
+  return r1.ec == std::errc() && r2.ec == std::errc() && file_unchanged(head, size, mtime_ns);
 }
 
 }  // namespace morgue

@@ -1,7 +1,8 @@
-#include "shard/sharded_index.h"
+#include "index/sharded_index.h"
 
 #include "index/run_pass.h"
-#include "shard/shard_writer.h"
+#include "index/shard_writer.h"
+#include "store/shard_files.h"
 
 namespace morgue {
 

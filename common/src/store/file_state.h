@@ -22,8 +22,12 @@ std::string file_state_key(const std::string& path);
 std::string encode_file_state(const FileState& state);
 std::optional<FileState> decode_file_state(const std::string& value);
 
-// True when an encoded state says the file was indexed fine with this size
-// and mtime: the nightly run's skip test, without decoding the whole state.
+// The nightly run's skip test, the one rule for every writer: the file was
+// indexed fine (not failed) with this size and mtime.
+bool file_unchanged(const FileState& state, std::uint64_t size, std::int64_t mtime_ns);
+
+// file_unchanged() on an encoded state, reading only its leading fields
+// (not the ids or the path); false when `value` is empty or unreadable.
 bool file_state_unchanged(const std::string& value, std::uint64_t size, std::int64_t mtime_ns);
 
 }  // namespace morgue

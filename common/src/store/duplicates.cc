@@ -1,4 +1,4 @@
-#include "index/duplicates.h"
+#include "store/duplicates.h"
 
 #include <unordered_map>
 #include <vector>

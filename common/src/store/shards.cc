@@ -1,11 +1,15 @@
+#include "store/shard_files.h"
+
 #include <charconv>
 #include <fstream>
 #include <sstream>
+#include <stdexcept>
 
 #include <fmt/format.h>
+#include <nlohmann/json.hpp>
 
-#include "morgue/search.h"
-#include "morgue/shards.h"
+#include "morgue/database_error.h"
+#include "store/database.h"
 #include "util/strings.h"
 
 namespace morgue {
@@ -15,6 +19,25 @@ namespace {
 
 constexpr unsigned kMaxHashShards = 1024;
 constexpr const char* kUndated = "undated";
+
+// Readers may open the file at any moment: write a sibling and rename it over.
+void write_atomically(const fs::path& path, const std::string& content) {
+  fs::path tmp = path;
+  tmp += ".tmp";
+  {
+    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
+    out << content;
+    if (!out.flush()) throw std::runtime_error(fmt::format("cannot write {}", tmp.string()));
+  }
+  fs::rename(tmp, path);
+}
+
+std::string slurp(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
 
 bool all_digits(const std::string& s) {
   return !s.empty() && s.find_first_not_of("0123456789") == std::string::npos;
@@ -118,6 +141,67 @@ std::vector<StubEntry> read_stub(const fs::path& stub) {
     entries.push_back(std::move(e));
   }
   return entries;
+}
+
+std::vector<std::string> shard_names(const fs::path& dir, const ShardScheme& scheme) {
+  std::vector<std::string> names;
+  for (const auto& entry : fs::directory_iterator(dir)) {
+    std::string name = entry.path().filename().string();
+    if (entry.is_directory() && scheme.is_shard_name(name) && is_database_dir(entry.path())) names.push_back(name);
+  }
+  // Hash shards exist from the start: the archive's layout never changes.
+  for (unsigned i = 0; scheme.kind == ShardScheme::Kind::kHash && i < scheme.count; ++i) {
+    names.push_back(fmt::format("shard-{}", i));
+  }
+  return names;
+}
+
+void write_stub(const fs::path& dir, const std::vector<std::string>& databases) {
+  std::string content;
+  for (const auto& name : databases) content += "auto " + name + "\n";
+  if (content.empty()) return;
+  std::error_code ec;
+  const bool fresh = !fs::exists(dir, ec);
+  const fs::path stub = dir / "XAPIANDB";
+  if (!fresh && fs::exists(stub, ec) && slurp(stub) == content) return;
+  const fs::path target = fresh ? fs::path(dir.string() + ".stub-new") : dir;
+  if (fresh) {
+    fs::remove_all(target);
+    fs::create_directories(target);
+  }
+  write_atomically(target / "XAPIANDB", content);
+  if (fresh) fs::rename(target, dir);
+}
+
+ShardScheme resolve_scheme(const fs::path& dir, const std::string& requested) {
+  std::optional<ShardScheme> wanted;
+  if (!requested.empty()) {
+    wanted = ShardScheme::parse(requested);
+    if (!wanted) throw std::runtime_error(fmt::format("cannot read --shard-by '{}' (year or hash:N)", requested));
+  }
+  if (is_sharded_archive(dir)) {
+    std::optional<ShardScheme> recorded;
+    try {
+      recorded = ShardScheme::parse(nlohmann::json::parse(slurp(scheme_file(dir))).at("scheme").get<std::string>());
+    } catch (const nlohmann::json::exception&) {
+    }
+    if (!recorded) throw std::runtime_error(fmt::format("{} is not readable", scheme_file(dir).string()));
+    if (wanted && *wanted != *recorded) {
+      throw std::runtime_error(fmt::format("{} is sharded by {}, not {}; index into a new directory to change the scheme",
+                                           dir.string(), recorded->to_string(), wanted->to_string()));
+    }
+    return *recorded;
+  }
+  if (!wanted) throw std::runtime_error(fmt::format("{} is not a sharded archive", dir.string()));
+  std::error_code ec;
+  if (is_database_dir(dir) || fs::exists(dir / "XAPIANDB", ec)) {
+    throw std::runtime_error(
+        fmt::format("{} holds an unsharded database; write the sharded archive to a new directory", dir.string()));
+  }
+  fs::create_directories(dir);
+  nlohmann::json j = {{"format", 1}, {"scheme", wanted->to_string()}};
+  write_atomically(scheme_file(dir), j.dump(2) + "\n");
+  return *wanted;
 }
 
 }  // namespace morgue

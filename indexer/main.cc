@@ -11,6 +11,7 @@
 
 #include "cli_options.h"
 #include "morgue/admin.h"
+#include "morgue/describe_exception.h"
 #include "morgue/document.h"
 #include "morgue/extract.h"
 #include "morgue/file_walk.h"

@@ -9,15 +9,21 @@
 
 #include "morgue/article.h"
 #include "morgue/index_writer.h"
-#include "morgue/search.h"
+#include "morgue/database_error.h"
 
 namespace morgue {
+
+// A section and the number of stories filed in it.
+struct SectionCount {
+  std::string value;
+  std::size_t count = 0;
+};
 
 struct DatabaseStats {
   std::size_t documents = 0;
   std::optional<Date> first_date;      // oldest dated story
   std::optional<Date> last_date;       // newest dated story
-  std::vector<FacetValue> sections;    // all sections, most stories first
+  std::vector<SectionCount> sections;  // all sections, most stories first
   std::uintmax_t bytes_on_disk = 0;    // size of the database directory
   std::size_t files_tracked = 0;       // source files the indexer remembers
   std::size_t files_failed = 0;        // of those, files that failed last time

@@ -14,6 +14,8 @@
 
 #include "morgue/article.h"
 #include "morgue/database_error.h"
+#include "morgue/describe_exception.h"
+#include "morgue/open_options.h"
 #include "morgue/snippet.h"
 
 namespace morgue {
@@ -25,10 +27,6 @@ class QueryError : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
-// One line for any exception the library may let escape, Xapian::Error (not
-// a std::exception) included: for a front end's last-resort handler
-// (catch (...), a std::terminate handler). Never throws.
-std::string describe_exception(std::exception_ptr error);
 
 enum class SortOrder { kRelevance, kNewest, kOldest };
 
@@ -146,20 +144,6 @@ inline constexpr std::size_t kExactCountUpTo = 100000;
 // Longest query text accepted, in bytes (a pasted article).
 inline constexpr std::size_t kMaxQueryBytes = 20000;
 
-// How a Searcher opens a stub that lists shards (docs/deployment.md).
-struct OpenOptions {
-  // A shard that cannot be opened or stops answering is an error
-  // (DatabaseError) instead of a warning with the other shards' results.
-  bool strict = false;
-  // Remote shards (xapian-tcpsrv): milliseconds allowed for each exchange
-  // with a server, and for connecting to it. A shard slower than this is
-  // treated as down for that search.
-  unsigned timeout_ms = 10000;
-  unsigned connect_timeout_ms = 5000;
-  // A shard found down is tried again at most this often (a long-running
-  // service picks restarted servers up without a restart of its own).
-  unsigned retry_down_after_ms = 30000;
-};
 
 // A searcher holds an open database (a directory, or a Xapian stub file
 // listing local and remote shards). One Searcher is not thread-safe; use

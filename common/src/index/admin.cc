@@ -34,7 +34,7 @@ DatabaseStats read_stats(const fs::path& db_path) {
   }
   for (const auto& [name, count] : sections) stats.sections.push_back({name, count});
   std::stable_sort(stats.sections.begin(), stats.sections.end(),
-                   [](const FacetValue& a, const FacetValue& b) { return a.count > b.count; });
+                   [](const SectionCount& a, const SectionCount& b) { return a.count > b.count; });
   // A stub (shards, or the parts of a build in progress) lists databases
   // kept elsewhere, and Xapian reads metadata from the first one only: add
   // up the files tracked and the bytes of each local database it names.

@@ -14,7 +14,8 @@
 
 #include <xapian.h>
 
-#include "morgue/search.h"
+#include "morgue/database_error.h"
+#include "morgue/open_options.h"
 #include "morgue/shards.h"
 
 namespace morgue {

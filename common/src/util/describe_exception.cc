@@ -3,7 +3,7 @@
 // exceptions are not std::exceptions) without including <xapian.h>.
 #include <xapian.h>
 
-#include "morgue/search.h"
+#include "morgue/describe_exception.h"
 
 namespace morgue {
 

@@ -12,11 +12,11 @@
 #include "cli_options.h"
 #include "morgue/admin.h"
 #include "morgue/describe_exception.h"
-#include "morgue/document.h"
 #include "morgue/extract.h"
 #include "morgue/file_walk.h"
 #include "morgue/index_writer.h"
 #include "morgue/people.h"
+#include "morgue/printer.h"
 #include "report.h"
 
 namespace {

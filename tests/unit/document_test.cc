@@ -13,6 +13,7 @@
 #include "morgue/index_writer.h"
 #include "morgue/schema.h"
 #include "morgue/search.h"
+#include "store/stored_article.h"
 #include "support/temp_dir.h"
 
 namespace morgue {
@@ -61,11 +62,11 @@ TEST(Document, DerivedHeadlineGetsNoHeadlineWeight) {
 
 TEST(Document, TitleFromBodyIsStoredOnlyWhenSet) {
   Article derived = headline_less_article();
-  EXPECT_NE(article_to_json(derived).find("\"title_from_body\":true"), std::string::npos);
+  EXPECT_NE(encode_stored_article(derived).find("\"title_from_body\":true"), std::string::npos);
   EXPECT_TRUE(article_from_document(make_document(derived, "1")).title_from_body);
   Article given = derived;
   given.title_from_body = false;
-  EXPECT_EQ(article_to_json(given).find("title_from_body"), std::string::npos);
+  EXPECT_EQ(encode_stored_article(given).find("title_from_body"), std::string::npos);
   EXPECT_FALSE(article_from_document(make_document(given, "2")).title_from_body);
 }
 

@@ -82,6 +82,64 @@ TEST(JsonPrinter, InvalidUtf8InAFilterValueStaysValidJson) {
   EXPECT_TRUE(json::accept(response_to_json(r)));
 }
 
+// The public shape of one article (docs/json.md): `morgue-index --extract`
+// lines and /api/article/ID. The e2e tests pin it on the corpus; these pin its
+// bytes, keys sorted, independent of what store/ writes.
+Article lavrov_article() {
+  Article a;
+  a.source = "/archive/a.txt";
+  a.url = "https://example.org/a";
+  a.title = "Lavrov wants \"intensifying\" talks";
+  a.date = Date{2022, 2, 14};
+  a.section = "World";
+  a.authors = {"Ann Lee"};
+  a.people = {"Sergey Lavrov"};
+  a.body = "One.\n\nTwo.";
+  return a;
+}
+
+TEST(JsonPrinter, ArticleIsThePublicShape) {
+  EXPECT_EQ(article_to_json(lavrov_article()),
+            R"({"authors":["Ann Lee"],"body":"One.\n\nTwo.","date":"2022-02-14","people":["Sergey Lavrov"],)"
+            R"("section":"World","source":"/archive/a.txt","title":"Lavrov wants \"intensifying\" talks",)"
+            R"("url":"https://example.org/a"})");
+  EXPECT_EQ(article_to_json(lavrov_article(), "1db5b112f47f98a5"),
+            R"({"authors":["Ann Lee"],"body":"One.\n\nTwo.","date":"2022-02-14","id":"1db5b112f47f98a5",)"
+            R"("people":["Sergey Lavrov"],"section":"World","source":"/archive/a.txt",)"
+            R"("title":"Lavrov wants \"intensifying\" talks","url":"https://example.org/a"})");
+}
+
+TEST(JsonPrinter, ArticleOptionalKeysOnlyWhenKnown) {
+  Article a;
+  a.source = "flash.txt";
+  json bare = json::parse(article_to_json(a));
+  EXPECT_EQ(bare, json::parse(R"({"source":"flash.txt","url":"","title":"","date":null,"section":"",
+                                  "authors":[],"people":[],"body":""})"));
+  a.key = "item-2";
+  a.title_from_body = true;
+  a.timestamp = "2022-02-14T09:30:00Z";
+  a.subjects = {"Diplomacy"};
+  a.dateline = "MOSCOW";
+  a.language = "en";
+  a.captions = {"Sergey Lavrov in Moscow."};
+  json full = json::parse(article_to_json(a));
+  EXPECT_EQ(full["key"], "item-2");
+  EXPECT_EQ(full["title_from_body"], true);
+  EXPECT_EQ(full["timestamp"], "2022-02-14T09:30:00Z");
+  EXPECT_EQ(full["subjects"], json::array({"Diplomacy"}));
+  EXPECT_EQ(full["dateline"], "MOSCOW");
+  EXPECT_EQ(full["language"], "en");
+  EXPECT_EQ(full["captions"], json::array({"Sergey Lavrov in Moscow."}));
+  EXPECT_FALSE(full.contains("v")) << "the stored format's version is not public";
+}
+
+TEST(JsonPrinter, ArticleWithInvalidUtf8StaysValidJson) {
+  Article a = lavrov_article();
+  a.title = "Caf\xE9 closed";
+  json j = json::parse(article_to_json(a));
+  EXPECT_EQ(j["title"], "Caf\xEF\xBF\xBD closed");
+}
+
 // ---- terminal ------------------------------------------------------------------
 
 TEST(TerminalPrinter, ExactAndEstimatedCounts) {

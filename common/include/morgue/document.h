@@ -28,14 +28,9 @@ void set_duplicate_group(Xapian::Document& doc, const std::string& group);
 // kMinFingerprintWords words, or none, gets neither.
 Xapian::Document make_document(const Article& article, const std::string& id);
 
-// The stored article of a document built by make_document(). Throws
-// std::runtime_error when the data is not ours.
+// The stored article of a document built by make_document(), in any format
+// version (store/stored_article.h). Throws Xapian::DatabaseCorruptError when
+// the data is not ours, Xapian::DatabaseVersionError when a newer Morgue wrote it.
 Article article_from_document(const Xapian::Document& doc);
-
-// JSON form of an article, as `morgue-index --extract` prints it and as
-// documents store it: source, url, title, date (YYYY-MM-DD or null),
-// timestamp, section, authors, people, subjects, dateline, language, body...;
-// title_from_body only when true.
-std::string article_to_json(const Article& article);
 
 }  // namespace morgue

@@ -3,6 +3,7 @@
 
 #include <ostream>
 #include <string>
+#include <string_view>
 
 #include "morgue/article.h"
 #include "morgue/search.h"
@@ -24,6 +25,16 @@ void print_article(const Article& article, const std::string& id,
 
 // The JSON document of docs/json.md (one object, no trailing newline).
 std::string response_to_json(const SearchResponse& response);
+
+// One article as the public JSON of docs/json.md: a line of
+// `morgue-index --extract` (id empty), the body of /api/article/ID (with its
+// id). Keys: source, url, title, date (YYYY-MM-DD or null), section, authors,
+// people, body; key, timestamp, subjects, dateline, language, captions when
+// not empty; title_from_body only when true; id when given. One object, no
+// trailing newline; bytes that are not UTF-8 become U+FFFD. Independent of how
+// an archive stores the article (store/), so storage can change without
+// changing this.
+std::string article_to_json(const Article& article, std::string_view id = {});
 
 // A fragment as HTML: text escaped, highlights wrapped in <mark>...</mark>.
 std::string fragment_to_html(const Fragment& fragment);

@@ -109,4 +109,28 @@ std::string response_to_json(const SearchResponse& response) {
   return j.dump(-1, ' ', false, json::error_handler_t::replace);
 }
 
+// The keys and their order (nlohmann sorts them) are the public API of
+// docs/json.md, pinned by the e2e tests; store/stored_article.cc keeps its
+// own copy of the fields on purpose, so the two can change apart.
+std::string article_to_json(const Article& a, std::string_view id) {
+  json j;
+  if (!id.empty()) j["id"] = id;
+  j["source"] = a.source;
+  if (!a.key.empty()) j["key"] = a.key;
+  j["url"] = a.url;
+  j["title"] = a.title;
+  if (a.title_from_body) j["title_from_body"] = true;
+  j["date"] = a.date ? json(a.date->iso()) : json(nullptr);
+  if (!a.timestamp.empty()) j["timestamp"] = a.timestamp;
+  j["section"] = a.section;
+  j["authors"] = a.authors;
+  j["people"] = a.people;
+  if (!a.subjects.empty()) j["subjects"] = a.subjects;
+  if (!a.dateline.empty()) j["dateline"] = a.dateline;
+  if (!a.language.empty()) j["language"] = a.language;
+  if (!a.captions.empty()) j["captions"] = a.captions;
+  j["body"] = a.body;
+  return j.dump(-1, ' ', false, json::error_handler_t::replace);
+}
+
 }  // namespace morgue

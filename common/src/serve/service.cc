@@ -7,7 +7,6 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
-#include "morgue/document.h"
 #include "morgue/printer.h"
 #include "morgue/search.h"
 #include "serve/assets.h"
@@ -178,9 +177,7 @@ HttpAnswer Service::Impl::article(const std::string& id) {
     throw;
   }
   if (!found) return error_answer(404, "no story with id " + id);
-  json j = json::parse(article_to_json(*found));
-  j["id"] = id;
-  return json_answer(200, j.dump(-1, ' ', false, json::error_handler_t::replace));
+  return json_answer(200, article_to_json(*found, id));
 }
 
 HttpAnswer Service::Impl::health() {

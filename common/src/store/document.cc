@@ -1,18 +1,15 @@
 #include "morgue/document.h"
 
 #include <chrono>
-#include <stdexcept>
-
-#include <nlohmann/json.hpp>
+#include <utility>
 
 #include "morgue/fingerprint.h"
 #include "morgue/schema.h"
+#include "store/stored_article.h"
 #include "util/strings.h"
 
 namespace morgue {
 namespace {
-
-using nlohmann::json;
 
 // Days since 1970-01-01 (for recency weighting and sorting).
 long days_since_epoch(const Date& d) {
@@ -44,26 +41,6 @@ void add_section_terms(Xapian::Document& doc, const std::string& section) {
     if (pos == std::string::npos) break;
     ++pos;
   }
-}
-
-json to_json_value(const Article& a) {
-  json j;
-  j["source"] = a.source;
-  if (!a.key.empty()) j["key"] = a.key;
-  j["url"] = a.url;
-  j["title"] = a.title;
-  if (a.title_from_body) j["title_from_body"] = true;
-  j["date"] = a.date ? json(a.date->iso()) : json(nullptr);
-  if (!a.timestamp.empty()) j["timestamp"] = a.timestamp;
-  j["section"] = a.section;
-  j["authors"] = a.authors;
-  j["people"] = a.people;
-  if (!a.subjects.empty()) j["subjects"] = a.subjects;
-  if (!a.dateline.empty()) j["dateline"] = a.dateline;
-  if (!a.language.empty()) j["language"] = a.language;
-  if (!a.captions.empty()) j["captions"] = a.captions;
-  j["body"] = a.body;
-  return j;
 }
 
 std::string first_paragraph(const std::string& body, std::string* rest) {
@@ -173,56 +150,18 @@ Xapian::Document make_document(const Article& a, const std::string& id) {
   set_duplicate_group(doc, id);
   doc.add_value(schema::kSlotSource, a.source);
 
+  // The body has a slot of its own (snippets read it); the data holds the
+  // other stored fields, in the versioned format of stored_article.h.
   doc.add_value(schema::kSlotBody, a.body);
-  json data = to_json_value(a);
-  data.erase("body");
-  doc.set_data(data.dump(-1, ' ', false, json::error_handler_t::replace));
+  doc.set_data(encode_stored_article(a));
   return doc;
 }
 
 Article article_from_document(const Xapian::Document& doc) {
-  json j = json::parse(doc.get_data(), nullptr, false);
-  // Damaged blocks can decode to bytes that are not the JSON we wrote: that
-  // is a damaged database (the service answers 503, the CLI exits 2), not an
-  // internal error.
-  if (!j.is_object()) throw Xapian::DatabaseCorruptError("document data is not a Morgue article");
-  Article a;
-  auto str = [&](const char* key) { return j.contains(key) && j[key].is_string() ? j[key].get<std::string>() : std::string(); };
-  auto list = [&](const char* key) {
-    std::vector<std::string> out;
-    if (j.contains(key) && j[key].is_array()) {
-      for (const auto& v : j[key]) {
-        if (v.is_string()) out.push_back(v.get<std::string>());
-      }
-    }
-    return out;
-  };
-  a.source = str("source");
-  a.key = str("key");
-  a.url = str("url");
-  a.title = str("title");
-  a.title_from_body = j.contains("title_from_body") && j["title_from_body"].is_boolean() &&
-                      j["title_from_body"].get<bool>();
-  std::string date = str("date");
-  if (date.size() == 10) {
-    Date d{std::stoi(date.substr(0, 4)), std::stoi(date.substr(5, 2)), std::stoi(date.substr(8, 2))};
-    if (d.is_valid()) a.date = d;
-  }
-  a.timestamp = str("timestamp");
-  a.section = str("section");
-  a.authors = list("authors");
-  a.people = list("people");
-  a.subjects = list("subjects");
-  a.dateline = str("dateline");
-  a.language = str("language");
-  a.captions = list("captions");
-  a.body = doc.get_value(schema::kSlotBody);
-  if (a.body.empty()) a.body = str("body");
+  Article a = decode_stored_article(doc.get_data());
+  std::string body = doc.get_value(schema::kSlotBody);
+  if (!body.empty()) a.body = std::move(body);  // else the oldest databases: the body is in the data
   return a;
-}
-
-std::string article_to_json(const Article& article) {
-  return to_json_value(article).dump(-1, ' ', false, json::error_handler_t::replace);
 }
 
 }  // namespace morgue

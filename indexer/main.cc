@@ -13,7 +13,6 @@
 #include "morgue/admin.h"
 #include "morgue/describe_exception.h"
 #include "morgue/extract.h"
-#include "morgue/file_walk.h"
 #include "morgue/index_writer.h"
 #include "morgue/people.h"
 #include "morgue/printer.h"
@@ -37,13 +36,12 @@ extern "C" void on_signal(int) { g_stop.store(true); }
 
 int run_extract(const morgue::cli::CliOptions& opts) {
   bool failed = false;
-  auto files = morgue::walk_inputs(opts.index.inputs, [&](const morgue::Problem& p) {
+  morgue::IndexOptions options = opts.index;
+  options.on_problem = [&](const morgue::Problem& p) {
     morgue::cli::print_problem(p);
     failed = true;
-  });
-  std::vector<std::string> paths;
-  for (const auto& f : files) paths.push_back(f.path);
-  morgue::extract_files(paths, opts.index.extract, opts.index.jobs, [&](const morgue::Extraction& e) {
+  };
+  morgue::extract_inputs(options, [&](const morgue::Extraction& e) {
     for (const auto& p : e.problems) {
       if (!opts.quiet) morgue::cli::print_problem(p);
     }

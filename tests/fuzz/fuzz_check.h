@@ -7,8 +7,8 @@
 #include <string>
 #include <string_view>
 
+#include "extract/encoding.h"
 #include "morgue/article.h"
-#include "morgue/encoding.h"
 
 namespace morgue::fuzz {
 

@@ -4,8 +4,8 @@
 #include <cstdint>
 #include <string_view>
 
+#include "extract/date_parse.h"
 #include "fuzz_check.h"
-#include "morgue/date_parse.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   std::string_view text(reinterpret_cast<const char*>(data), size);

@@ -6,8 +6,8 @@
 #include <string>
 #include <string_view>
 
+#include "extract/encoding.h"
 #include "fuzz_check.h"
-#include "morgue/encoding.h"
 
 namespace {
 

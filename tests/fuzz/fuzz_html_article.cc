@@ -3,8 +3,8 @@
 #include <cstdint>
 #include <string_view>
 
+#include "extract/html_article.h"
 #include "fuzz_check.h"
-#include "morgue/html_article.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   std::string_view bytes(reinterpret_cast<const char*>(data), size);

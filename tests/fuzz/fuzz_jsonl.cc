@@ -3,8 +3,8 @@
 #include <cstdint>
 #include <string_view>
 
+#include "extract/jsonl.h"
 #include "fuzz_check.h"
-#include "morgue/jsonl.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   std::string_view bytes(reinterpret_cast<const char*>(data), size);

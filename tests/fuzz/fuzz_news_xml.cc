@@ -6,8 +6,8 @@
 #include <cstdint>
 #include <string_view>
 
+#include "extract/news_xml.h"
 #include "fuzz_check.h"
-#include "morgue/news_xml.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   std::string_view bytes(reinterpret_cast<const char*>(data), size);

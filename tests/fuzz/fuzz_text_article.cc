@@ -5,9 +5,9 @@
 #include <string>
 #include <string_view>
 
+#include "extract/encoding.h"
+#include "extract/text_article.h"
 #include "fuzz_check.h"
-#include "morgue/encoding.h"
-#include "morgue/text_article.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   std::string_view bytes(reinterpret_cast<const char*>(data), size);

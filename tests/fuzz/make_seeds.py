@@ -4,7 +4,7 @@
     make_seeds.py SOURCE_DIR OUT_DIR
 
 Writes OUT_DIR/<target>/<name> for every fuzz target: corpus/articles files,
-../shared/seed when present, the string literals of tests/unit/*_test.cc
+../shared/seed when present, the string literals of tests/unit/*/*_test.cc
 (raw R"X(...)X" literals and plain "..." literals), and the small hand-written
 seeds under tests/fuzz/seeds/<target>/. Nothing here is committed; scripts/fuzz
 runs it into build-fuzz/seeds before each run.
@@ -98,14 +98,14 @@ def main():
         seeds.add('fuzz_encoding', data[:4096])
 
     tables = {
-        'date_parse_test.cc': ['fuzz_date_parse'],
-        'text_article_test.cc': ['fuzz_text_article'],
-        'news_xml_test.cc': ['fuzz_news_xml'],
-        'jsonl_test.cc': ['fuzz_jsonl'],
-        'encoding_test.cc': ['fuzz_encoding'],
-        'date_query_test.cc': ['fuzz_query'],
-        'search_test.cc': ['fuzz_query'],
-        'snippet_test.cc': ['fuzz_query'],
+        'extract/date_parse_test.cc': ['fuzz_date_parse'],
+        'extract/text_article_test.cc': ['fuzz_text_article'],
+        'extract/news_xml_test.cc': ['fuzz_news_xml'],
+        'extract/jsonl_test.cc': ['fuzz_jsonl'],
+        'extract/encoding_test.cc': ['fuzz_encoding'],
+        'search/date_query_test.cc': ['fuzz_query'],
+        'search/search_test.cc': ['fuzz_query'],
+        'search/snippet_test.cc': ['fuzz_query'],
     }
     for name, targets in tables.items():
         path = unit / name
@@ -118,9 +118,9 @@ def main():
                     seeds.add(target, lit, b'\x07')
                 else:
                     seeds.add(target, lit)
-            if name == 'news_xml_test.cc':
+            if name == 'extract/news_xml_test.cc':
                 seeds.add('fuzz_extract', lit, b'\x02')
-            if name == 'jsonl_test.cc':
+            if name == 'extract/jsonl_test.cc':
                 seeds.add('fuzz_extract', lit, b'\x03')
 
     hand = src / 'tests' / 'fuzz' / 'seeds'

@@ -9,6 +9,13 @@ tmp=$(mktemp -d)
 server=""
 trap '[ -n "$server" ] && kill "$server" 2>/dev/null; rm -rf "$tmp"' EXIT
 cmake --install "$build" --prefix "$tmp/prefix" >/dev/null
+# Every installed header compiles on its own against the installed tree, so
+# none includes a header that stayed behind in common/src.
+for header in "$tmp"/prefix/include/morgue/*.h; do
+  echo "#include <morgue/${header##*/}>" |
+    "${CXX:-c++}" -std=c++20 -fsyntax-only -I "$tmp/prefix/include" -x c++ - ||
+    { echo "installed header ${header##*/} does not compile alone" >&2; exit 1; }
+done
 cmake -S "$source/tests/package/consumer" -B "$tmp/consumer" -DCMAKE_PREFIX_PATH="$tmp/prefix" >/dev/null
 cmake --build "$tmp/consumer" >/dev/null
 "$tmp/prefix/bin/morgue-index" --quiet --db "$tmp/db" "$source/corpus/articles"

@@ -94,4 +94,11 @@ struct IndexSummary {
 // options.on_problem and are counted in `failed`.
 IndexSummary run_index(const IndexOptions& options);
 
+// Extracts the articles of the files under options.inputs, found as run_index
+// finds them, without opening a database (morgue-index --extract). Uses
+// options.inputs, extract and jobs; an input that cannot be listed goes to
+// options.on_problem; each file's result goes to `sink` in path order, from
+// the calling thread. Data problems never throw.
+void extract_inputs(const IndexOptions& options, const std::function<void(const Extraction&)>& sink);
+
 }  // namespace morgue

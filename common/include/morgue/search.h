@@ -18,6 +18,10 @@
 #include "morgue/open_options.h"
 #include "morgue/snippet.h"
 
+namespace Xapian {
+class Database;  // <xapian.h>; only Searcher's constructor from a handle names it
+}
+
 namespace morgue {
 
 // A query the user must fix (syntax, a too-broad wildcard, a bad date).
@@ -152,6 +156,13 @@ class Searcher {
  public:
   // Throws DatabaseError when the database cannot be opened.
   explicit Searcher(const std::string& db_path);
+  // Searches a database the caller opened (any backend, Xapian's in-memory
+  // one included; include <xapian.h> to make one). The searcher keeps a copy
+  // of the handle, which shares the database with `db`: do not use `db` or
+  // its other copies from another thread while the searcher is in use.
+  // Facets are counted on the calling thread (there is no path to open a
+  // second handle from). reopen() reopens the shared handle.
+  explicit Searcher(const Xapian::Database& db);
   // The same, with options for stubs listing local and remote shards: with
   // some shards down the searcher answers from the others and says so in
   // SearchResponse::warnings (unless options.strict).

@@ -1,4 +1,4 @@
-#include "morgue/date_parse.h"
+#include "extract/date_parse.h"
 
 #include <algorithm>
 #include <array>

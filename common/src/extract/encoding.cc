@@ -1,4 +1,4 @@
-#include "morgue/encoding.h"
+#include "extract/encoding.h"
 
 #include <cstdint>
 

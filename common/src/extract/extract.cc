@@ -9,12 +9,12 @@
 
 #include <fmt/format.h>
 
-#include "morgue/encoding.h"
-#include "morgue/html_article.h"
-#include "morgue/jsonl.h"
-#include "morgue/news_xml.h"
+#include "extract/encoding.h"
+#include "extract/html_article.h"
+#include "extract/jsonl.h"
+#include "extract/news_xml.h"
+#include "extract/text_article.h"
 #include "morgue/people.h"
-#include "morgue/text_article.h"
 #include "util/strings.h"
 
 namespace morgue {

@@ -1,13 +1,13 @@
 // HTML news pages: decode, parse once with libxml2, then read metadata and the
 // main text from the same tree. See docs/extraction.md.
-#include "morgue/html_article.h"
+#include "extract/html_article.h"
 
+#include "extract/encoding.h"
 #include "extract/html_charset.h"
 #include "extract/html_dom.h"
 #include "extract/html_fields.h"
 #include "extract/html_meta.h"
 #include "extract/html_text.h"
-#include "morgue/encoding.h"
 #include "util/strings.h"
 
 namespace morgue {

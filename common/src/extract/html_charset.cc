@@ -2,7 +2,7 @@
 
 #include <libxml/encoding.h>
 
-#include "morgue/encoding.h"
+#include "extract/encoding.h"
 #include "util/strings.h"
 
 namespace morgue::html {

@@ -7,8 +7,8 @@
 #include <string_view>
 #include <vector>
 
+#include "extract/date_parse.h"
 #include "extract/html_meta.h"
-#include "morgue/date_parse.h"
 
 namespace morgue::html {
 

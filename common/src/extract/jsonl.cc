@@ -1,4 +1,4 @@
-#include "morgue/jsonl.h"
+#include "extract/jsonl.h"
 
 #include <algorithm>
 #include <chrono>
@@ -9,9 +9,9 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "extract/encoding.h"
 #include "extract/news_xml_fields.h"
 #include "extract/news_xml_tree.h"
-#include "morgue/encoding.h"
 #include "util/strings.h"
 
 namespace morgue {

@@ -1,4 +1,4 @@
-#include "morgue/news_xml.h"
+#include "extract/news_xml.h"
 
 #include <algorithm>
 #include <climits>
@@ -9,10 +9,10 @@
 #include <fmt/format.h>
 #include <libxml/parser.h>
 
+#include "extract/encoding.h"
 #include "extract/news_xml_fields.h"
 #include "extract/news_xml_formats.h"
 #include "extract/news_xml_tree.h"
-#include "morgue/encoding.h"
 #include "util/strings.h"
 
 namespace morgue {

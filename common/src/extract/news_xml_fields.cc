@@ -5,8 +5,8 @@
 
 #include <fmt/format.h>
 
-#include "morgue/date_parse.h"
-#include "morgue/encoding.h"
+#include "extract/date_parse.h"
+#include "extract/encoding.h"
 #include "util/strings.h"
 
 namespace morgue::news {

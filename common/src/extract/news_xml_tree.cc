@@ -4,8 +4,8 @@
 
 #include <libxml/HTMLparser.h>
 
+#include "extract/encoding.h"
 #include "extract/news_xml_fields.h"
-#include "morgue/encoding.h"
 #include "util/strings.h"
 
 namespace morgue::news {

@@ -1,8 +1,8 @@
-#include "morgue/text_article.h"
+#include "extract/text_article.h"
 
 #include <vector>
 
-#include "morgue/date_parse.h"
+#include "extract/date_parse.h"
 #include "util/strings.h"
 
 namespace morgue {

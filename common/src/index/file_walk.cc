@@ -1,4 +1,4 @@
-#include "morgue/file_walk.h"
+#include "index/file_walk.h"
 
 #include <algorithm>
 #include <cerrno>

@@ -10,7 +10,7 @@
 #include <filesystem>
 #include <vector>
 
-#include "morgue/file_walk.h"
+#include "index/file_walk.h"
 #include "morgue/index_writer.h"
 
 namespace morgue {

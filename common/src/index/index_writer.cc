@@ -6,10 +6,10 @@
 #include <thread>
 
 #include "index/db_writer.h"
+#include "index/file_walk.h"
 #include "index/full_build.h"
 #include "index/index_error.h"
 #include "index/run_pass.h"
-#include "morgue/file_walk.h"
 #include "index/sharded_index.h"
 
 namespace morgue {
@@ -54,6 +54,16 @@ IndexSummary run_index_unwrapped(const IndexOptions& options) {
 
 IndexSummary run_index(const IndexOptions& options) {
   return with_index_errors(options.db_path, [&] { return run_index_unwrapped(options); });
+}
+
+void extract_inputs(const IndexOptions& options, const std::function<void(const Extraction&)>& sink) {
+  std::vector<FoundFile> files = walk_inputs(options.inputs, [&](const Problem& p) {
+    if (options.on_problem) options.on_problem(p);
+  });
+  std::vector<std::string> paths;
+  paths.reserve(files.size());
+  for (auto& file : files) paths.push_back(std::move(file.path));
+  extract_files(paths, options.extract, options.jobs, sink);
 }
 
 }  // namespace morgue

@@ -9,9 +9,9 @@
 
 #include <xapian.h>
 
-#include "store/file_state.h"
+#include "index/file_walk.h"
 #include "morgue/extract.h"
-#include "morgue/file_walk.h"
+#include "store/file_state.h"
 
 namespace morgue {
 

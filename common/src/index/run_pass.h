@@ -14,9 +14,9 @@
 #include <thread>
 #include <vector>
 
+#include "index/file_walk.h"
 #include "index/pipeline.h"
 #include "index/work_queue.h"
-#include "morgue/file_walk.h"
 #include "morgue/index_writer.h"
 #include "store/file_state.h"
 

@@ -5,7 +5,7 @@
 
 #include <vector>
 
-#include "morgue/file_walk.h"
+#include "index/file_walk.h"
 #include "morgue/index_writer.h"
 
 namespace morgue {

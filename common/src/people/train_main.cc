@@ -1,6 +1,7 @@
 // Trains the people tagger on CoNLL-2003 eng.train and writes the model file.
-// Not part of the library: scripts/build-people-data compiles and runs it.
-//   train_people DATA_DIR ENG_TRAIN OUT_MODEL [EPOCHS] [MIN_WEIGHT]
+// Not part of the library: the CMake target morgue-train-people, which
+// scripts/build-people-data builds and runs.
+//   morgue-train-people DATA_DIR ENG_TRAIN OUT_MODEL [EPOCHS] [MIN_WEIGHT]
 // DATA_DIR holds the word lists (features use them); never give it eng.testa.
 #include <algorithm>
 #include <cstdio>
@@ -73,7 +74,7 @@ std::vector<TrainingDocument> read_conll(const std::string& text) {
 
 int run(int argc, char** argv) {
   if (argc < 4) {
-    std::fprintf(stderr, "usage: train_people DATA_DIR ENG_TRAIN OUT_MODEL [EPOCHS] [MIN_WEIGHT]\n");
+    std::fprintf(stderr, "usage: morgue-train-people DATA_DIR ENG_TRAIN OUT_MODEL [EPOCHS] [MIN_WEIGHT]\n");
     return 2;
   }
   int epochs = argc > 4 ? std::stoi(argv[4]) : 10;
@@ -125,7 +126,7 @@ int main(int argc, char** argv) {
   try {
     return run(argc, argv);
   } catch (const std::exception& e) {
-    std::fprintf(stderr, "train_people: %s\n", e.what());
+    std::fprintf(stderr, "morgue-train-people: %s\n", e.what());
     return 1;
   }
 }

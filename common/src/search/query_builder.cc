@@ -9,7 +9,7 @@
 
 #include <fmt/format.h>
 
-#include "morgue/encoding.h"
+#include "extract/encoding.h"
 #include "morgue/schema.h"
 #include "morgue/search.h"
 #include "search/date_query.h"

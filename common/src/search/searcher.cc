@@ -158,6 +158,9 @@ struct Searcher::Impl {
   // Set when path is a stub listing shards: db is then the union of those
   // that answer (shard/shard_set.h).
   std::unique_ptr<ShardSet> shards;
+  // db is the caller's (Searcher(const Xapian::Database&)): no path to open
+  // the facet thread's own handle from, so facets are counted on this thread.
+  bool caller_handle = false;
 
   // Local archives count facets on a handle of their own, in a thread of
   // their own, while the ranked pass runs, through a FacetTable when it pays
@@ -214,6 +217,12 @@ Searcher::Searcher(const std::string& db_path, const OpenOptions& options) : imp
   } else {
     impl_->db = open_database(db_path);
   }
+}
+
+Searcher::Searcher(const Xapian::Database& db) : impl_(std::make_unique<Impl>()) {
+  impl_->path = db.get_description();  // names the database in errors
+  impl_->db = db;
+  impl_->caller_handle = true;
 }
 
 Searcher::~Searcher() = default;
@@ -464,7 +473,7 @@ Searcher::Impl::Page Searcher::Impl::rank(const BuiltQuery& built, bool with_wor
   } else {
     tiers = {{page.facet_query, page.facet_query, true}};
   }
-  if (req.facets && all_local()) {
+  if (req.facets && all_local() && !caller_handle) {
     page.facets = std::async(std::launch::async, [this, query = page.facet_query.serialise(), &req] {
       return count_facets_local(query, req);
     });

@@ -1,6 +1,6 @@
 // Query strings of /api/search and /api/similar/ID (and CGI's QUERY_STRING)
 // into a SearchRequest. Pure functions, no I/O: table-tested in
-// tests/unit/service_test.cc.
+// tests/unit/serve/service_test.cc.
 #pragma once
 
 #include <cstddef>

@@ -3,7 +3,7 @@
 #include <chrono>
 #include <utility>
 
-#include "morgue/fingerprint.h"
+#include "store/fingerprint.h"
 #include "morgue/schema.h"
 #include "store/stored_article.h"
 #include "util/strings.h"

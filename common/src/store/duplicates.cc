@@ -4,9 +4,9 @@
 #include <vector>
 
 
-#include "morgue/fingerprint.h"
 #include "morgue/document.h"
 #include "morgue/schema.h"
+#include "store/fingerprint.h"
 
 namespace morgue {
 namespace {

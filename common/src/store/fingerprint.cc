@@ -1,4 +1,4 @@
-#include "morgue/fingerprint.h"
+#include "store/fingerprint.h"
 
 #include <vector>
 

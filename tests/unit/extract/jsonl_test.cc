@@ -1,11 +1,11 @@
 // JSON Lines: one article per line, the key aliases, bad lines as problems.
-#include "morgue/jsonl.h"
+#include "extract/jsonl.h"
 
 #include <gtest/gtest.h>
 
 #include <string>
 
-#include "morgue/encoding.h"
+#include "extract/encoding.h"
 #include "util/strings.h"
 
 namespace morgue {

@@ -1,4 +1,4 @@
-#include "morgue/text_article.h"
+#include "extract/text_article.h"
 
 #include <algorithm>
 #include <cctype>

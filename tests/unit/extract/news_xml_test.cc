@@ -1,6 +1,6 @@
 // NITF, NewsML-G2, NewsML 1, RSS and Atom: table-driven cases over small
 // documents written for these tests, then the security limits.
-#include "morgue/news_xml.h"
+#include "extract/news_xml.h"
 
 #include <gtest/gtest.h>
 
@@ -8,7 +8,7 @@
 #include <thread>
 #include <vector>
 
-#include "morgue/encoding.h"
+#include "extract/encoding.h"
 #include "util/strings.h"
 
 namespace morgue {

@@ -5,7 +5,9 @@
 #include <fstream>
 
 #include <gtest/gtest.h>
+#include <xapian.h>
 
+#include "morgue/document.h"
 #include "morgue/index_writer.h"
 #include "morgue/people.h"
 #include "morgue/schema.h"
@@ -394,6 +396,64 @@ TEST(SearcherOpen, UnreadableStoryDataIsADatabaseError) {
   r.limit = 100;
   EXPECT_THROW(searcher.search(r), DatabaseError);
   EXPECT_THROW(searcher.article(id), DatabaseError);
+}
+
+// A Searcher over a database the caller holds: Xapian's in-memory backend,
+// filled with make_document, no files anywhere.
+Article memory_story(const char* source, const char* title, Date date, const char* section, const char* body) {
+  Article a;
+  a.source = source;
+  a.title = title;
+  a.date = date;
+  a.section = section;
+  a.body = body;
+  return a;
+}
+
+Xapian::WritableDatabase in_memory_archive() {
+  Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+  for (const Article& a : {
+           memory_story("mem/dredge.txt", "Harbour authority approves dredging plan", Date{2022, 2, 14}, "World",
+                        "The harbour authority voted on Monday to dredge the northern channel."),
+           memory_story("mem/plankton.txt", kPlankton.c_str(), Date{2021, 3, 3}, "Science",
+                        "Swimmers saw the water glow blue as bioluminescent plankton bloomed in the bay."),
+           memory_story("mem/strike.txt", "Shipping rates climb again", Date{2026, 11, 27}, "Business",
+                        "Shipping rates rose for a third week as the harbour strike continued."),
+       }) {
+    db.add_document(make_document(a, article_id(a)));
+  }
+  return db;
+}
+
+TEST(SearcherOverADatabase, SearchesAndFetchesStories) {
+  Searcher searcher(in_memory_archive());
+  EXPECT_EQ(searcher.document_count(), 3u);
+  SearchRequest r;
+  r.query = "plankton";
+  SearchResponse response = searcher.search(r);
+  ASSERT_EQ(response.hits.size(), 1u);
+  EXPECT_EQ(response.hits[0].article.title, kPlankton);
+  auto a = searcher.article(response.hits[0].id);
+  ASSERT_TRUE(a);
+  EXPECT_FALSE(a->body.empty());
+  EXPECT_FALSE(searcher.article("0000000000000000"));
+}
+
+TEST(SearcherOverADatabase, CountsFacetsWithoutAPath) {
+  Searcher searcher(in_memory_archive());
+  SearchRequest r;
+  r.query = "harbour";
+  r.facets = true;
+  SearchResponse response = searcher.search(r);
+  EXPECT_EQ(response.total, 2u);
+  ASSERT_TRUE(response.facets);
+  std::vector<std::string> sections;
+  for (const auto& v : response.facets->sections) {
+    EXPECT_EQ(v.count, 1u) << v.value;
+    sections.push_back(v.value);
+  }
+  std::sort(sections.begin(), sections.end());
+  EXPECT_EQ(sections, (std::vector<std::string>{"Business", "World"}));
 }
 
 TEST(SearcherOpen, MissingDatabaseIsADatabaseError) {

@@ -1,13 +1,13 @@
 // HTML news pages: metadata sources, main text, encodings and bad input.
 // Every page here is written for the test; none comes from a real site.
-#include "morgue/html_article.h"
+#include "extract/html_article.h"
 
 #include <gtest/gtest.h>
 
 #include <string>
 #include <vector>
 
-#include "morgue/encoding.h"
+#include "extract/encoding.h"
 
 namespace morgue {
 namespace {

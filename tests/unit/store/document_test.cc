@@ -9,10 +9,10 @@
 #include <gtest/gtest.h>
 #include <xapian.h>
 
-#include "morgue/fingerprint.h"
 #include "morgue/index_writer.h"
 #include "morgue/schema.h"
 #include "morgue/search.h"
+#include "store/fingerprint.h"
 #include "store/stored_article.h"
 #include "support/temp_dir.h"
 

@@ -13,10 +13,10 @@
 #include <thread>
 #include <vector>
 
+#include "extract/text_article.h"
 #include "morgue/article.h"
 #include "morgue/index_writer.h"
 #include "morgue/people.h"
-#include "morgue/text_article.h"
 #include "people/credits.h"
 #include "people/lexicon.h"
 #include "people/names.h"

@@ -633,12 +633,15 @@ SearchResponse Searcher::Impl::run(const SearchRequest& req) {
       f.dropped = true;
       periods.push_back(f.value);
     }
+    // One facet count at a time: they share the facet handle and table.
+    if (page.facets.valid()) page.facets.wait();
     page = rank(built, false, req);
     response.warnings.push_back(fmt::format("nothing from {}; showing all dates", util::join(periods, ", ")));
   }
   if (page.total == 0 && built.tiered()) {
     // Nothing has most of the words: any word, best first, and say so.
     built.all_words = built.most_words = Xapian::Query();
+    if (page.facets.valid()) page.facets.wait();
     page = rank(built, page.with_word_dates, req);
     if (page.total > 0) response.warnings.push_back("no story has all the words; showing stories with some of them");
   }

@@ -180,6 +180,26 @@ TEST_F(SearchQueryTest, TimeWordsOfAShortQueryFilterAndFallBackWhenEmpty) {
   EXPECT_FALSE(strict.filters[0].dropped);
 }
 
+// Regression (found by fuzz_query): a search run again without its word
+// dates started a second facet count while the first still ran on the same
+// handle. The facets must describe the results shown.
+TEST_F(SearchQueryTest, FacetsAfterADroppedPeriodDescribeTheResultsShown) {
+  SearchRequest request;
+  request.facets = true;
+  for (int round = 0; round < 20; ++round) {
+    auto r = search("floods last week", request);
+    ASSERT_TRUE(r.facets);
+    std::size_t timeline = 0;
+    for (const auto& v : r.facets->timeline) timeline += v.count;
+    EXPECT_EQ(timeline, r.total);
+    EXPECT_EQ(r.total, 1u);
+  }
+  auto r = search("glacier lights", request);  // the any-word fallback
+  std::size_t timeline = 0;
+  for (const auto& v : r.facets->timeline) timeline += v.count;
+  EXPECT_EQ(timeline, r.total);
+}
+
 TEST_F(SearchQueryTest, PastedParagraphIsReducedNotRefused) {
   std::string paste =
       "In a study published this week, researchers said they had measured how quickly mountain glaciers are "

@@ -5,7 +5,6 @@
 #include <filesystem>
 #include <deque>
 #include <future>
-#include <set>
 #include <unordered_set>
 #include <optional>
 
@@ -15,6 +14,7 @@
 #include "morgue/document.h"
 #include "morgue/schema.h"
 #include "search/date_query.h"
+#include "search/expansion.h"
 #include "search/facets.h"
 #include "search/match_set.h"
 #include "search/query_builder.h"
@@ -25,19 +25,9 @@
 namespace morgue {
 namespace {
 
-// Pseudo-relevance feedback for sentences: the first kFeedbackDocs results
-// give kFeedbackTerms terms, added at kFeedbackWeight of their own weight.
-// Tuned on the four judged collections at once (docs/benchmarks.md): 20
-// terms at 0.15 gave a mean MAP ratio to Omega of 1.09, 10 terms at 0.3
-// 1.07; without feedback 1.02. Feedback reorders, it never adds matches
-// (OP_AND_MAYBE), so totals and facets stay those of the words typed.
-constexpr Xapian::doccount kFeedbackDocs = 10;
-constexpr Xapian::termcount kFeedbackTerms = 20;
-constexpr double kFeedbackWeight = 0.15;
-// ... and reorder the first this many results.
+// Sentences: feedback terms (search/expansion.h) reorder the first this
+// many results.
 constexpr Xapian::doccount kFeedbackRerank = 200;
-// "More like this" searches for a story's this many most telling terms.
-constexpr Xapian::termcount kLikeTerms = 40;
 // Relevance re-ranked with recency looks at this many top hits.
 constexpr Xapian::doccount kRecencyWindow = 300;
 // Share of the blended score that recency decides.
@@ -114,20 +104,6 @@ struct Ranked {
   double score;
 };
 
-// Terms a "more like this" or feedback query may use: plain and stemmed
-// words, not prefixed fields or numbers.
-class WordDecider : public Xapian::ExpandDecider {
- public:
-  bool operator()(const std::string& term) const override {
-    std::size_t start = !term.empty() && term[0] == 'Z' ? 1 : 0;
-    if (start >= term.size() || term.size() - start < 3) return false;
-    unsigned char c = static_cast<unsigned char>(term[start]);
-    if (c >= 'A' && c <= 'Z') return false;
-    return !std::all_of(term.begin() + static_cast<std::ptrdiff_t>(start), term.end(),
-                        [](char ch) { return (ch >= '0' && ch <= '9') || ch == '.' || ch == ','; });
-  }
-};
-
 // BM25 with the parameters tuned on the four judged collections at once
 // (docs/benchmarks.md, "Ranking against Omega"): k1 = 2 (term frequency
 // saturates later than Xapian's default 1) and b = 0.75 (more length
@@ -200,7 +176,6 @@ struct Searcher::Impl {
                  const SearchRequest& req) const;
   void blend_recency(Page& page, const SearchRequest& req, Xapian::doccount offset, Xapian::doccount limit) const;
   void fill_hits(Page& page, const BuiltQuery& built, const SearchRequest& req, SearchResponse& response);
-  Xapian::Query feedback(const Xapian::MSet& top, const Xapian::Query& words) const;
   void rank_with_feedback(Page& page, const Tier& tier, const BuiltQuery& built, const SearchRequest& req,
                           Xapian::doccount start, Xapian::doccount size);
   void like(const std::string& id, BuiltQuery& built);
@@ -359,28 +334,6 @@ Facets Searcher::Impl::count_facets_local(const std::string& serialised_query, c
 }
 
 
-// Pseudo-relevance feedback for sentences: the most telling terms of the
-// first few results (Xapian's ESet), at a low weight, as an OP_AND_MAYBE so
-// that they reorder stories without adding any. Empty when there are too
-// few results to learn from.
-Xapian::Query Searcher::Impl::feedback(const Xapian::MSet& top, const Xapian::Query& words) const {
-  if (top.size() < kFeedbackDocs / 2) return {};
-  Xapian::RSet rset;
-  for (auto it = top.begin(); it != top.end() && rset.size() < kFeedbackDocs; ++it) rset.add_document(*it);
-  std::set<std::string> own(words.get_unique_terms_begin(), words.get_unique_terms_end());
-  WordDecider decider;
-  Xapian::Enquire enquire(db);
-  Xapian::ESet eset = enquire.get_eset(kFeedbackTerms + static_cast<Xapian::termcount>(own.size()), rset, &decider);
-  std::vector<Xapian::Query> extra;
-  for (auto t = eset.begin(); t != eset.end() && extra.size() < kFeedbackTerms; ++t) {
-    if (!own.count(*t)) extra.emplace_back(*t);
-  }
-  if (extra.empty()) return {};
-  Xapian::Query expansion(Xapian::Query::OP_SCALE_WEIGHT,
-                          Xapian::Query(Xapian::Query::OP_OR, extra.begin(), extra.end()), kFeedbackWeight);
-  return Xapian::Query(Xapian::Query::OP_AND_MAYBE, words, expansion);
-}
-
 // A sentence's list: its first kFeedbackRerank results reordered with
 // feedback terms (only those stories are weighted again, which keeps the
 // cost of twenty more terms off the rest of the archive), then the rest in
@@ -391,7 +344,7 @@ void Searcher::Impl::rank_with_feedback(Page& page, const Tier& tier, const Buil
   configure(head.enquire, tier.ranked, built, req);
   head.mset = head.enquire.get_mset(0, kFeedbackRerank);
   const auto n = static_cast<Xapian::doccount>(head.mset.size());
-  Xapian::Query expanded = feedback(head.mset, built.ranked);
+  Xapian::Query expanded = feedback_query(db, head.mset, built.ranked);
   const Pass* first_part = &head;
   if (!expanded.empty() && start < n) {
     std::vector<Xapian::Query> ids;
@@ -426,16 +379,8 @@ void Searcher::Impl::like(const std::string& id, BuiltQuery& built) {
   const std::string id_term = schema::make_term(schema::kIdPrefix, id);
   auto p = db.postlist_begin(id_term);
   if (p == db.postlist_end(id_term)) throw QueryError(fmt::format("no story with id {}", id));
-  Xapian::RSet rset;
-  rset.add_document(*p);
-  Xapian::Enquire enquire(db);
-  enquire.set_query(Xapian::Query(id_term));
-  WordDecider decider;
-  Xapian::ESet eset = enquire.get_eset(kLikeTerms, rset, &decider);
-  std::vector<Xapian::Query> terms;
-  for (auto t = eset.begin(); t != eset.end(); ++t) terms.emplace_back(*t);
-  Xapian::Query similar = terms.empty() ? Xapian::Query(id_term)
-                                        : Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
+  Xapian::Query similar = like_query(db, *p);
+  if (similar.empty()) similar = Xapian::Query(id_term);
   // The query's own words, if any, narrow the similar stories down.
   if (!built.ranked.empty()) similar = Xapian::Query(Xapian::Query::OP_FILTER, similar, built.ranked);
   built.ranked = Xapian::Query(Xapian::Query::OP_AND_NOT, similar, Xapian::Query(id_term));

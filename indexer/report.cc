@@ -4,7 +4,8 @@
 #include <iostream>
 
 #include <fmt/format.h>
-#include <nlohmann/json.hpp>
+
+#include "morgue/printer.h"
 
 namespace morgue::cli {
 
@@ -35,19 +36,7 @@ void log_progress(const IndexProgress& p) {
 }
 
 void print_summary(const IndexSummary& s, bool json) {
-  if (json) {
-    nlohmann::json j = {{"files", s.files_seen},   {"added", s.added},         {"updated", s.updated},
-                        {"unchanged", s.unchanged}, {"removed", s.removed},     {"failed", s.failed},
-                        {"duplicates", s.duplicates}, {"documents", s.documents}, {"seconds", s.seconds},
-                        {"interrupted", s.interrupted}};
-    std::cout << j.dump() << "\n";
-    return;
-  }
-  std::cout << fmt::format(
-      "{} files: {} added, {} updated, {} unchanged, {} removed, {} failed, {} duplicates; "
-      "{} documents in the database ({:.2f}s){}\n",
-      s.files_seen, s.added, s.updated, s.unchanged, s.removed, s.failed, s.duplicates, s.documents, s.seconds,
-      s.interrupted ? "; interrupted, committed what was done" : "");
+  std::cout << (json ? summary_to_json(s) : summary_to_text(s)) << "\n";
 }
 
 }  // namespace morgue::cli

@@ -6,6 +6,7 @@
 #include <string_view>
 
 #include "morgue/article.h"
+#include "morgue/index_writer.h"
 #include "morgue/search.h"
 
 namespace morgue {
@@ -35,6 +36,13 @@ std::string response_to_json(const SearchResponse& response);
 // an archive stores the article (store/), so storage can change without
 // changing this.
 std::string article_to_json(const Article& article, std::string_view id = {});
+
+// An indexing run's summary (morgue-index's last line): one line of text
+// ("N files: A added, ... (S s)"), or one JSON object with the keys of
+// docs/json.md (files, added, updated, unchanged, removed, failed,
+// duplicates, documents, seconds, interrupted). No trailing newline.
+std::string summary_to_text(const IndexSummary& summary);
+std::string summary_to_json(const IndexSummary& summary);
 
 // A fragment as HTML: text escaped, highlights wrapped in <mark>...</mark>.
 std::string fragment_to_html(const Fragment& fragment);

@@ -202,5 +202,27 @@ TEST(TerminalPrinter, FiltersAndReducedTermsInOneShortLineEach) {
   EXPECT_EQ(terminal(harbour_response()).find("filters:"), std::string::npos);
 }
 
+TEST(IndexSummaryPrinter, TextAndJsonCarryEveryCount) {
+  IndexSummary s;
+  s.files_seen = 7;
+  s.added = 3;
+  s.updated = 1;
+  s.unchanged = 2;
+  s.removed = 4;
+  s.failed = 1;
+  s.duplicates = 5;
+  s.documents = 40;
+  s.seconds = 1.5;
+  EXPECT_EQ(summary_to_text(s),
+            "7 files: 3 added, 1 updated, 2 unchanged, 4 removed, 1 failed, 5 duplicates; "
+            "40 documents in the database (1.50s)");
+  auto j = nlohmann::json::parse(summary_to_json(s));
+  EXPECT_EQ(j, nlohmann::json::parse(R"({"files":7,"added":3,"updated":1,"unchanged":2,"removed":4,"failed":1,
+                                         "duplicates":5,"documents":40,"seconds":1.5,"interrupted":false})"));
+  s.interrupted = true;
+  EXPECT_NE(summary_to_text(s).find("interrupted"), std::string::npos);
+  EXPECT_TRUE(nlohmann::json::parse(summary_to_json(s))["interrupted"].get<bool>());
+}
+
 }  // namespace
 }  // namespace morgue

@@ -28,7 +28,7 @@
     if (!button) return;
     const dark = effective() === 'dark';
     button.textContent = dark ? 'Light theme' : 'Dark theme';
-    button.setAttribute('aria-label', dark ? 'Switch to the light theme' : 'Switch to the dark theme');
+    button.title = dark ? 'Switch to the light theme' : 'Switch to the dark theme';
   }
 
   function toggle() {

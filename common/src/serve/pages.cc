@@ -232,7 +232,7 @@ std::string timeline_svg(const std::string& name, const Facets& facets) {
   std::string svg = fmt::format(
       "<svg class=\"person-timeline\" role=\"img\" aria-label=\"{}\" viewBox=\"0 0 {} 100\" "
       "preserveAspectRatio=\"none\">\n",
-      esc(label), counts.size() * 10);
+      esc(label), std::max<std::size_t>(counts.size(), 24) * 10);  // a few bars stay narrow
   for (std::size_t i = 0; i < counts.size(); ++i) {
     const double height = counts[i].count ? std::max(3.0, 100.0 * static_cast<double>(counts[i].count) / static_cast<double>(max)) : 0;
     svg += fmt::format("<rect class=\"bar-rect\" x=\"{}\" y=\"{:.1f}\" width=\"8\" height=\"{:.1f}\"><title>{}: {}</title></rect>\n",

@@ -199,6 +199,8 @@
   function renderChips() {
     const chips = $('chips');
     chips.replaceChildren();
+    const active = current.filters.length;
+    $('filters-toggle').textContent = active ? `Filters (${active})` : 'Filters';
     if (current.like) {
       chips.append(chip('Like', titles.get(current.like) || 'story ' + current.like,
                         () => go({ ...current, page: 1, like: '' })));

@@ -278,6 +278,10 @@ TEST_F(ServeTest, StoryAndPersonPages) {
   EXPECT_NE(story->body.find("&lt;script&gt;alert(1)&lt;/script&gt;"), std::string::npos);
   EXPECT_EQ(story->body.find("<script>alert"), std::string::npos);
   EXPECT_EQ(story->body.find("<img"), std::string::npos);
+  EXPECT_NE(story->body.find("<script src=\"/assets/theme.js\"></script>"), std::string::npos);
+  auto theme = c.Get("/assets/theme.js");
+  ASSERT_TRUE(theme);
+  EXPECT_EQ(theme->get_header_value("Content-Type"), "text/javascript; charset=utf-8");
 
   json okonkwo = get_json("/api/search?q=okonkwo&facets=1");
   const std::string name = okonkwo["facets"]["people"][0]["value"];

@@ -8,13 +8,14 @@
   const KEY = 'morgue-theme';
   const root = document.documentElement;
   const system = window.matchMedia('(prefers-color-scheme: dark)');
+  let unsaved = '';  // the choice when storage is disabled: kept for this page only
 
   function stored() {
     try {
       const value = localStorage.getItem(KEY);
       return value === 'dark' || value === 'light' ? value : '';
     } catch (e) {
-      return '';  // storage disabled: follow the system
+      return unsaved;  // storage disabled
     }
   }
 
@@ -38,8 +39,7 @@
       if (next === (system.matches ? 'dark' : 'light')) localStorage.removeItem(KEY);
       else localStorage.setItem(KEY, next);
     } catch (e) {
-      root.setAttribute('data-theme', next);
-      return;
+      unsaved = next;
     }
     apply();
   }

@@ -75,12 +75,32 @@
 
   let current = stateFromLocation();
 
+  // Typing updates the results (and the URL) as it goes; the first search of
+  // a burst of typing gets a history entry, the rest replace it, so Back goes
+  // to the search before rather than through every keystroke.
+  const TYPING_DELAY = 200;
+  let typing = false;
+  let typingTimer = 0;
+
   // Changes the state, records it in the history (shareable URL, back button)
   // and searches.
-  function go(next) {
+  function go(next, options) {
     current = next;
-    history.pushState(current.q.length > URL_Q_MAX ? { q: current.q } : null, '', pageUrl(current));
+    const entry = current.q.length > URL_Q_MAX ? { q: current.q } : null;
+    if (options && options.replace) history.replaceState(entry, '', pageUrl(current));
+    else history.pushState(entry, '', pageUrl(current));
+    typing = false;
     render();
+  }
+
+  // The box's text as the search, while the reader types.
+  function searchAsTyped() {
+    typingTimer = 0;
+    const q = $('q').value.trim();
+    if (q === current.q || (q.length === 1 && !current.filters.length)) return;
+    const wasTyping = typing;
+    go({ ...current, q, like: q ? '' : current.like, page: 1 }, { replace: wasTyping });
+    typing = true;
   }
 
   function withFilter(state, field, value) {
@@ -159,6 +179,11 @@
 
   // ---- rendering ---------------------------------------------------------------
 
+  function storyUrl(id) {
+    const q = current.q && current.q.length <= URL_Q_MAX ? '?q=' + encodeURIComponent(current.q) : '';
+    return '/story/' + encodeURIComponent(id) + q;
+  }
+
   // Headlines of stories seen on this page, for the "like" chip.
   const titles = new Map();
 
@@ -174,6 +199,8 @@
   function renderChips() {
     const chips = $('chips');
     chips.replaceChildren();
+    const active = current.filters.length;
+    $('filters-toggle').textContent = active ? `Filters (${active})` : 'Filters';
     if (current.like) {
       chips.append(chip('Like', titles.get(current.like) || 'story ' + current.like,
                         () => go({ ...current, page: 1, like: '' })));
@@ -209,13 +236,8 @@
 
   function renderHit(hit, firstOfTier) {
     titles.set(hit.id, hit.title || '(untitled)');
-    const link = el('a', { href: '/api/article/' + encodeURIComponent(hit.id), class: 'hit-link', 'data-id': hit.id,
-                           text: hit.title || '(untitled)' });
-    link.addEventListener('click', (event) => {
-      if (event.ctrlKey || event.metaKey || event.shiftKey || event.button !== 0) return;
-      event.preventDefault();
-      openArticle(hit.id, link);
-    });
+    // The story's own page, which highlights the query's words.
+    const link = el('a', { href: storyUrl(hit.id), class: 'hit-link', 'data-id': hit.id, text: hit.title || '(untitled)' });
     const meta = el('p', { class: 'hit-meta' });
     const parts = [];
     if (hit.date) parts.push(el('time', { datetime: hit.date, text: formatDate(hit.date) }));
@@ -223,11 +245,14 @@
     if (hit.versions > 1) parts.push(el('span', { class: 'hit-versions', text: `${hit.versions} versions` }));
     parts.forEach((part, i) => { if (i) meta.append(' · '); meta.append(part); });
     const snippet = el('p', { class: 'hit-snippet' }, ...snippetNodes(hit.snippet || ''));
-    const people = hit.people && hit.people.length
-      ? el('p', { class: 'hit-people', text: 'People: ' + hit.people.slice(0, 6).join(', ') + (hit.people.length > 6 ? ', …' : '') })
-      : null;
+    const people = hit.people && hit.people.length ? el('p', { class: 'hit-people' }, 'People: ') : null;
+    (hit.people || []).slice(0, 6).forEach((name, i) => {
+      if (i) people.append(', ');
+      people.append(el('a', { href: '/person/' + encodeURIComponent(name), text: name }));
+    });
+    if (people && hit.people.length > 6) people.append(', …');
     const like = el('button', { type: 'button', class: 'hit-like', text: 'More like this',
-                                'aria-label': `More stories like ${hit.title || 'this one'}` });
+                                'aria-label': `More like this: ${hit.title || 'this story'}` });
     like.addEventListener('click', () => {
       go({ ...current, q: '', like: hit.id, page: 1 });
       $('results').focus();
@@ -354,14 +379,23 @@
 
     const facets = data.facets || { sections: [], people: [], timeline: { counts: [] } };
     $('facets').hidden = !facets.sections.length && !facets.people.length;
+    $('filters-toggle').hidden = $('facets').hidden;
     renderFacetList($('facet-sections'), facets.sections, 'section');
     renderFacetList($('facet-people'), facets.people, 'person');
     renderTimeline(facets.timeline);
     renderPager(pageCount(data));
   }
 
+  // An error is shown as one (role alert, its own style), with the server's reason.
+  function showError(message) {
+    clearResults(message);
+    $('status').classList.add('is-error');
+    $('status').setAttribute('role', 'alert');
+  }
+
   function clearResults(message) {
     $('status').textContent = message;
+    $('filters-toggle').hidden = true;
     $('hits').replaceChildren();
     $('pager').replaceChildren();
     $('warnings').replaceChildren();
@@ -370,6 +404,14 @@
     $('suggestion').hidden = true;
     $('facets').hidden = true;
     $('timeline-box').hidden = true;
+  }
+
+  // The loading state shows only when a search takes a while (150 ms), so
+  // quick answers do not flicker.
+  function showLoading(on) {
+    $('progress').hidden = !on;
+    $('results').classList.toggle('is-loading', on);
+    if (on) $('status').textContent = 'Searching…';
   }
 
   let inflight = null;
@@ -388,7 +430,8 @@
   }
 
   async function render() {
-    $('q').value = current.q;
+    // Not while it already says that (typing "fire " must keep its space).
+    if ($('q').value.trim() !== current.q) $('q').value = current.q;
     $('sort').value = current.sort;
     renderChips();
     document.title = current.q ? `${current.q.slice(0, 80)} · Morgue` : 'Morgue: search the archive';
@@ -401,52 +444,37 @@
     const controller = new AbortController();
     inflight = controller;
     $('results').setAttribute('aria-busy', 'true');
+    const slow = setTimeout(() => { if (controller === inflight) showLoading(true); }, 150);
     try {
       const response = await apiRequest(current, controller.signal);
       const data = await response.json();
       if (controller !== inflight) return;
-      if (!response.ok) clearResults(data.error || `The search failed (HTTP ${response.status}).`);
+      resetStatus();
+      if (!response.ok) showError(errorText(data.error, response.status));
       else renderResponse(data);
     } catch (error) {
-      if (error.name !== 'AbortError') clearResults('The search service cannot be reached. Try again in a moment.');
-    } finally {
-      if (controller === inflight) $('results').removeAttribute('aria-busy');
-    }
-  }
-
-  // ---- the article dialog -----------------------------------------------------
-
-  let articleOpener = null;  // the link that opened the dialog gets the focus back
-
-  async function openArticle(id, opener) {
-    const dialog = $('article');
-    const body = $('article-body');
-    body.replaceChildren(el('p', { class: 'status', text: 'Loading…' }));
-    if (!dialog.open) dialog.showModal();
-    articleOpener = opener;
-    try {
-      const response = await fetch('/api/article/' + encodeURIComponent(id));
-      const a = await response.json();
-      if (!response.ok) throw new Error(a.error || 'cannot load the story');
-      const meta = [formatDate(a.date), a.section, a.authors && a.authors.length ? 'By ' + a.authors.join(', ') : '']
-        .filter(Boolean).join(' · ');
-      const nodes = [el('h2', { id: 'article-title', text: a.title || '(untitled)' }), el('p', { class: 'hit-meta', text: meta })];
-      if (a.people && a.people.length) nodes.push(el('p', { class: 'hit-people', text: 'People: ' + a.people.join(', ') }));
-      for (const paragraph of String(a.body || '').split(/\n\s*\n/)) {
-        if (paragraph.trim()) nodes.push(el('p', { text: paragraph }));
+      if (error.name !== 'AbortError' && controller === inflight) {
+        resetStatus();
+        showError('The search service cannot be reached. Try again in a moment.');
       }
-      const url = safeHttpUrl(a.url || '');
-      if (url) nodes.push(el('p', { class: 'source' }, el('a', { href: url, rel: 'noopener noreferrer', target: '_blank', text: 'Original story' })));
-      body.replaceChildren(...nodes);
-    } catch (error) {
-      body.replaceChildren(el('h2', { id: 'article-title', text: 'Story unavailable' }), el('p', { text: error.message }));
+    } finally {
+      clearTimeout(slow);
+      if (controller === inflight) {
+        showLoading(false);
+        $('results').removeAttribute('aria-busy');
+      }
     }
-    $('article-close').focus();
   }
 
-  function closeArticle() {
-    const dialog = $('article');
-    if (dialog.open) dialog.close();
+  function resetStatus() {
+    $('status').classList.remove('is-error');
+    $('status').setAttribute('role', 'status');
+  }
+
+  // "bad query: ..." from the server, as a sentence.
+  function errorText(message, status) {
+    if (!message) return `The search failed (HTTP ${status}).`;
+    return message.charAt(0).toUpperCase() + message.slice(1);
   }
 
   // ---- wiring --------------------------------------------------------------------
@@ -454,21 +482,31 @@
   function init() {
     $('search-form').addEventListener('submit', (event) => {
       event.preventDefault();
-      go({ ...current, q: $('q').value.trim(), sort: $('sort').value, page: 1 });
+      clearTimeout(typingTimer);
+      const q = $('q').value.trim();
+      // Enter after typing: the results are already there (or coming).
+      if (typing && q === current.q && $('sort').value === current.sort) {
+        typing = false;
+        return;
+      }
+      go({ ...current, q, like: q ? '' : current.like, sort: $('sort').value, page: 1 }, { replace: typing });
+    });
+    $('q').addEventListener('input', () => {
+      clearTimeout(typingTimer);
+      typingTimer = setTimeout(searchAsTyped, TYPING_DELAY);
+    });
+    $('filters-toggle').addEventListener('click', () => {
+      const open = $('filters-toggle').getAttribute('aria-expanded') !== 'true';
+      $('filters-toggle').setAttribute('aria-expanded', String(open));
+      $('facets').classList.toggle('open', open);
+      if (open) $('facets').focus();
     });
     $('sort').addEventListener('change', () => {
       if (hasQuery(current)) go({ ...current, sort: $('sort').value, page: 1 });
     });
-    $('article-close').addEventListener('click', closeArticle);
-    $('article').addEventListener('close', () => {
-      if (articleOpener && document.contains(articleOpener)) articleOpener.focus();
-      articleOpener = null;
-    });
-    $('article').addEventListener('click', (event) => {
-      if (event.target === $('article')) closeArticle();  // a click on the backdrop
-    });
     window.addEventListener('popstate', () => {
-      closeArticle();
+      clearTimeout(typingTimer);
+      typing = false;
       current = stateFromLocation();
       render();
     });

@@ -7,11 +7,19 @@
 // scripts/test-browser builds, indexes, starts the service and runs this.
 // Env: MORGUE_URL (required), MORGUE_ARTIFACTS (screenshot folder, default
 // ./artifacts), CHROMIUM (default /usr/bin/chromium).
+//
+// axe-core (pinned in package.json) is evaluated in the page through the
+// DevTools protocol, which the page's CSP does not govern, and must find no
+// serious or critical violation on the results, story and person pages, in
+// both themes.
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { createRequire } from 'node:module';
 import { chromium } from 'playwright-core';
+
+const axeSource = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 const base = process.env.MORGUE_URL;
 if (!base) {
@@ -69,6 +77,29 @@ async function waitForHits() {
   await page.waitForFunction(() => !document.getElementById('results').hasAttribute('aria-busy'));
 }
 
+// axe-core's serious and critical violations on the page as it is now.
+async function accessibilityProblems(p, where) {
+  if (!(await p.evaluate(() => typeof window.axe === 'object'))) await p.evaluate(axeSource);
+  const violations = await p.evaluate(async () => (await window.axe.run(document, { resultTypes: ['violations'] }))
+    .violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) })));
+  const bad = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  if (bad.length) console.log(`axe-core on ${where}: ${JSON.stringify(bad, null, 1)}`);
+  return bad.map((v) => ({ where, id: v.id }));
+}
+
+const backgroundOf = (p) => p.evaluate(() => getComputedStyle(document.body).backgroundColor);
+
+// Desktop and phone screenshots of the page as it is now.
+async function screenshots(p, name) {
+  const size = p.viewportSize();
+  await p.screenshot({ path: path.join(artifacts, `${name}-desktop.png`), fullPage: true });
+  await p.setViewportSize({ width: 390, height: 844 });
+  const overflow = await p.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  await p.screenshot({ path: path.join(artifacts, `${name}-phone.png`), fullPage: false });
+  await p.setViewportSize(size);
+  assert.ok(overflow <= 1, `${name} is ${overflow}px wider than a phone`);
+}
+
 const steps = [
   ['page loads with its own script and the / shortcut focuses the search box', async () => {
     await page.goto(base + '/');
@@ -78,9 +109,9 @@ const steps = [
     assert.equal(await page.evaluate(() => document.activeElement.id), 'q');
   }],
 
-  ['typing a query shows hits with highlighted snippets, facets and a timeline', async () => {
-    await page.keyboard.type('said');
-    await page.keyboard.press('Enter');
+  ['typing a query, without Enter, shows hits with highlighted snippets, facets and a timeline', async () => {
+    await page.keyboard.type('said', { delay: 30 });
+    await page.waitForFunction(() => new URL(location.href).searchParams.get('q') === 'said');
     await waitForHits();
     assert.equal(param('q'), 'said');
     assert.equal(await hitCount(), 10);
@@ -89,7 +120,43 @@ const steps = [
     assert.ok(await page.locator('#facet-sections button').count() > 0, 'no section facets');
     assert.ok(await page.locator('#facet-people button').count() > 0, 'no people facets');
     assert.ok(await page.locator('#timeline button.bar:not([disabled])').count() > 1, 'no timeline bars');
-    await page.screenshot({ path: path.join(artifacts, 'search-results.png'), fullPage: true });
+    await screenshots(page, 'results');
+  }],
+
+  ['typing more replaces the results, cancels the stale request, and Back goes to the search before', async () => {
+    await search('harbour');
+    await waitForHits();
+    await page.fill('#q', '');
+    await page.keyboard.type('okonkwo budget', { delay: 20 });
+    await page.waitForFunction(() => new URL(location.href).searchParams.get('q') === 'okonkwo budget');
+    await waitForHits();
+    assert.match(await page.locator('#hits mark').first().textContent(), /okonkwo|budget/i);
+    await page.goBack();
+    await page.waitForFunction(() => new URL(location.href).searchParams.get('q') === 'harbour');
+    await page.waitForFunction(() => document.getElementById('q').value === 'harbour');
+  }],
+
+  ['a slow search shows a loading state; an error is styled as an error with its reason', async () => {
+    await page.route('**/api/search?*', async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 700));
+      await route.continue().catch(() => {});
+    });
+    await page.fill('#q', 'warehouse');
+    await page.press('#q', 'Enter');
+    await page.waitForSelector('#progress:not([hidden])', { timeout: 2000 });
+    assert.equal(await statusText(), 'Searching…');
+    await waitForHits();
+    assert.equal(await page.locator('#progress').isHidden(), true);
+    await page.unroute('**/api/search?*');
+    await search('date:2022-13');
+    await page.waitForSelector('#status.is-error');
+    assert.equal(await page.getAttribute('#status', 'role'), 'alert');
+    assert.match(await statusText(), /^Bad query: .*2022-13/);
+    assert.notEqual(await page.locator('#status').evaluate((n) => getComputedStyle(n).color),
+                    await page.locator('#applied').evaluate((n) => getComputedStyle(n).color));
+    await search('said');
+    await waitForHits();
+    assert.equal(await page.locator('#status.is-error').count(), 0);
   }],
 
   ['the count is exact unless the server says it estimated', async () => {
@@ -107,6 +174,9 @@ const steps = [
     assert.equal(param('page'), '2');
     assert.equal(await page.locator('#pager .page-info').textContent(), pagesBefore.replace('Page 1', 'Page 2'),
                  'the page count changed while paging');
+    const total = (s) => s.replace(/^[\d,]+–[\d,]+ of /, '');
+    assert.equal(total(await statusText()), total(`1–10 of ${(await page.evaluate(async () =>
+      (await fetch('/api/search?q=said&limit=1')).json())).total.toLocaleString('en')} stories`), 'the count changed while paging');
     assert.notEqual(await page.locator('#hits .hit-link').first().textContent(), firstTitle);
     await page.goBack();
     await page.waitForFunction(() => /^1–10 /.test(document.getElementById('status').textContent));
@@ -224,23 +294,63 @@ const steps = [
     await other.close();
   }],
 
-  ['article markup renders as text in snippets and in the article view', async () => {
+  ['a headline opens the story page, with the query highlighted, people as links and related coverage', async () => {
+    await search('harbour fire');
+    await waitForHits();
+    const link = page.locator('#hits .hit-link').first();
+    const title = (await link.textContent()).trim();
+    const id = await link.getAttribute('data-id');
+    await link.click();
+    await page.waitForURL((url) => url.pathname === '/story/' + id);
+    assert.equal(new URL(page.url()).searchParams.get('q'), 'harbour fire');
+    assert.equal(await page.title(), `${title} · Morgue`);
+    assert.equal((await page.locator('h1').textContent()).trim(), title);
+    const marks = await page.locator('.story-body mark').allTextContents();
+    assert.ok(marks.length > 0 && marks.every((m) => /^(harbour|fire)/i.test(m)), `marks: ${marks}`);
+    const article = await page.evaluate(async (i) => (await fetch('/api/article/' + i)).json(), id);
+    if (article.url) assert.equal(await page.getAttribute('link[rel="canonical"]', 'href'), article.url);
+    assert.ok(await page.locator('.story-people a[href^="/person/"]').count() > 0, 'people are not links');
+    assert.ok(await page.locator('.related .hit-link').count() > 0, 'no related coverage');
+    assert.deepEqual(await accessibilityProblems(page, 'story'), []);
+    await screenshots(page, 'story');
+    // The page is HTML, not JSON, without JavaScript too.
+    const raw = await page.evaluate(async (i) => { const r = await fetch('/story/' + i); return [r.headers.get('content-type'), await r.text()]; }, id);
+    assert.match(raw[0], /^text\/html/);
+    assert.ok(raw[1].includes('<h1'));
+    await page.goBack();
+    await waitForHits();
+    assert.equal(await page.inputValue('#q'), 'harbour fire');
+  }],
+
+  ['a person link opens their page: a timeline, recent stories, and the people named with them', async () => {
+    const name = (await page.locator('#hits .hit-people a').first().textContent()).trim();
+    await page.locator('#hits .hit-people a').first().click();
+    await page.waitForURL((url) => url.pathname.startsWith('/person/'));
+    assert.equal((await page.locator('h1').textContent()).trim(), name);
+    assert.ok(await page.locator('svg.person-timeline rect').count() > 0, 'no timeline');
+    assert.match(await page.getAttribute('svg.person-timeline', 'aria-label'), new RegExp('Stories naming'));
+    assert.ok(await page.locator('#main .hit-link').count() > 0, 'no stories');
+    assert.ok(await page.locator('#main a.facet-link').count() > 0, 'no people named with them');
+    assert.deepEqual(await accessibilityProblems(page, 'person'), []);
+    await screenshots(page, 'person');
+    await page.goBack();
+    await waitForHits();
+  }],
+
+  ['article markup renders as text in snippets and on the story page', async () => {
     await search('onerror');
     await waitForHits();
     const snippet = await page.locator('#hits .hit-snippet').first().textContent();
     assert.ok(snippet.includes('<img src=x onerror=alert(2)>'), `snippet lost the literal text: ${snippet}`);
     await page.click('#hits .hit-link >> nth=0');
-    await page.waitForSelector('#article[open] #article-title');
-    await page.waitForFunction(() => document.getElementById('article-body').textContent.includes('alert(1)'));
-    const body = await page.locator('#article-body').textContent();
+    await page.waitForURL((url) => url.pathname.startsWith('/story/'));
+    const body = await page.locator('#main').textContent();
     assert.ok(body.includes('<script>alert(1)</script>'), 'script payload not shown as text');
     assert.ok(body.includes('<img src=x onerror=alert(2)>'), 'img payload not shown as text');
     assert.equal(await page.locator('img').count(), 0, 'an <img> element was injected');
     assert.equal(await page.locator('body script').count(), 0, 'a <script> element was injected');
-    await page.screenshot({ path: path.join(artifacts, 'article-dialog.png') });
-    await page.keyboard.press('Escape');
-    await page.waitForSelector('#article:not([open])', { state: 'attached' });
-    assert.equal(await page.evaluate(() => document.activeElement.className), 'hit-link', 'focus not returned');
+    await page.goBack();
+    await waitForHits();
   }],
 
   ['a query full of markup is shown as text too', async () => {
@@ -255,16 +365,55 @@ const steps = [
     await waitForHits();
     await page.focus('#hits .hit-link >> nth=0');
     await page.keyboard.press('Enter');
-    await page.waitForSelector('#article[open]');
-    await page.keyboard.press('Escape');
+    await page.waitForURL((url) => url.pathname.startsWith('/story/'));
+    await page.goBack();
+    await waitForHits();
   }],
 
-  ['usable on a phone: no sideways scrolling', async () => {
+  ['the results page has no serious or critical accessibility violation (axe-core)', async () => {
+    assert.deepEqual(await accessibilityProblems(page, 'results'), []);
+  }],
+
+  ['dark mode follows the system and the toggle overrides it', async () => {
+    const light = await backgroundOf(page);
+    await page.emulateMedia({ colorScheme: 'dark' });
+    const dark = await backgroundOf(page);
+    assert.notEqual(dark, light, 'prefers-color-scheme: dark did not change the background');
+    assert.deepEqual(await accessibilityProblems(page, 'results, dark'), []);
+    await screenshots(page, 'results-dark');
+    await page.click('#theme-toggle');
+    assert.equal(await backgroundOf(page), light, 'the toggle did not switch to light');
+    await page.reload();
+    await waitForHits();
+    assert.equal(await backgroundOf(page), light, 'the choice was not remembered');
+    await page.click('#theme-toggle');
+    assert.equal(await backgroundOf(page), dark);
+    await page.goto(base + '/story/' + await page.locator('#hits .hit-link').first().getAttribute('data-id'));
+    assert.equal(await backgroundOf(page), dark, 'the story page is not dark');
+    assert.deepEqual(await accessibilityProblems(page, 'story, dark'), []);
+    await page.goBack();
+    await waitForHits();
+    await page.emulateMedia({ colorScheme: 'light' });
+    assert.equal(await backgroundOf(page), light);
+  }],
+
+  ['on a phone the filters are reachable from the first screen; no sideways scrolling', async () => {
     await page.setViewportSize({ width: 390, height: 844 });
     await page.waitForTimeout(100);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     assert.ok(overflow <= 1, `page is ${overflow}px wider than the phone`);
-    await page.screenshot({ path: path.join(artifacts, 'search-results-phone.png'), fullPage: false });
+    const toggle = page.locator('#filters-toggle');
+    assert.ok(await toggle.isVisible(), 'no Filters control');
+    const box = await toggle.boundingBox();
+    assert.ok(box.y + box.height <= 844, `the Filters control is at ${box.y}px`);
+    assert.equal(await page.locator('#facet-sections').isVisible(), false);
+    await page.screenshot({ path: path.join(artifacts, 'results-phone.png'), fullPage: false });
+    await toggle.click();
+    assert.equal(await toggle.getAttribute('aria-expanded'), 'true');
+    const facets = await page.locator('#facet-sections button').first().boundingBox();
+    assert.ok(facets && facets.y < 844, 'the opened filters are not on the first screen');
+    await page.screenshot({ path: path.join(artifacts, 'results-phone-filters.png'), fullPage: false });
+    await page.setViewportSize({ width: 1280, height: 900 });
   }],
 
   ['no alert fired, no script error, no CSP violation', async () => {

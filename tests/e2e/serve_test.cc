@@ -262,6 +262,48 @@ TEST_F(ServeTest, PageWithSecurityHeaders) {
   EXPECT_TRUE(head->body.empty());
 }
 
+// /story/ID and /person/NAME: HTML pages under the page's policy, 404 pages
+// (HTML too) for unknown or malformed ids and names.
+TEST_F(ServeTest, StoryAndPersonPages) {
+  json hits = get_json("/api/search?q=injection+gallery&section=Culture");
+  ASSERT_FALSE(hits["results"].empty());
+  const std::string id = hits["results"][0]["id"];
+  auto c = client();
+  auto story = c.Get(("/story/" + id + "?q=gallery").c_str());
+  ASSERT_TRUE(story);
+  EXPECT_EQ(story->status, 200);
+  EXPECT_EQ(story->get_header_value("Content-Type"), "text/html; charset=utf-8");
+  EXPECT_NE(story->get_header_value("Content-Security-Policy").find("script-src 'self'"), std::string::npos);
+  EXPECT_NE(story->body.find("<mark>gallery</mark>"), std::string::npos) << story->body;
+  EXPECT_NE(story->body.find("&lt;script&gt;alert(1)&lt;/script&gt;"), std::string::npos);
+  EXPECT_EQ(story->body.find("<script>alert"), std::string::npos);
+  EXPECT_EQ(story->body.find("<img"), std::string::npos);
+  EXPECT_NE(story->body.find("<script src=\"/assets/theme.js\"></script>"), std::string::npos);
+  auto theme = c.Get("/assets/theme.js");
+  ASSERT_TRUE(theme);
+  EXPECT_EQ(theme->get_header_value("Content-Type"), "text/javascript; charset=utf-8");
+
+  json okonkwo = get_json("/api/search?q=okonkwo&facets=1");
+  const std::string name = okonkwo["facets"]["people"][0]["value"];
+  auto person = c.Get(("/person/" + name).c_str())  /* the client %-encodes the space */;
+  ASSERT_TRUE(person);
+  EXPECT_EQ(person->status, 200) << name;
+  EXPECT_NE(person->body.find("<svg class=\"person-timeline\""), std::string::npos);
+  EXPECT_NE(person->body.find("<title>" + name + " · Morgue</title>"), std::string::npos);
+
+  for (const char* target : {"/story/ffffffffffffffff", "/story/not-an-id", "/story/", "/story/%00",
+                             "/person/Nobody%20Atall", "/person/", "/person/%01bell", "/person/%20"}) {
+    auto missing = c.Get(target);
+    ASSERT_TRUE(missing) << target;
+    EXPECT_EQ(missing->status, 404) << target;
+    EXPECT_EQ(missing->get_header_value("Content-Type"), "text/html; charset=utf-8") << target;
+  }
+  auto long_name = c.Get(("/person/" + std::string(300, 'a')).c_str());
+  ASSERT_TRUE(long_name);
+  EXPECT_EQ(long_name->status, 404);
+  get_json("/healthz");
+}
+
 TEST_F(ServeTest, AccessLogHasOneLinePerRequest) {
   get_json("/api/search?q=marker-for-the-log", 200);
   const std::regex line(R"(\n\S+Z 127\.0\.0\.1 GET /api/search\?q=marker-for-the-log 200 \d+ [0-9.]+ms\n)");

@@ -4,6 +4,7 @@
 
 #include <cstddef>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace morgue {
@@ -41,5 +42,16 @@ struct SnippetOptions {
 // start of the text as one fragment.
 Snippet make_snippet(const std::string& text, const SnippetTerms& terms,
                      const SnippetOptions& options = {});
+
+// The whole of `text` as one fragment, newlines kept, with every word that
+// matches `terms` highlighted: a story page reached from a search.
+Fragment highlight_text(const std::string& text, const SnippetTerms& terms);
+
+// The words of a query in the query language (docs/query-syntax.md) that a
+// reader expects highlighted in a story: its words and their stems, without
+// operators (AND, OR, NOT, NEAR), filter fields (section:, site:, date:...),
+// common function words ("the", "of") or wildcards. Headline, person and
+// byline fields keep their words (person:lavrov highlights "Lavrov").
+SnippetTerms query_highlight_terms(std::string_view query);
 
 }  // namespace morgue

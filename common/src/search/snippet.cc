@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <optional>
 #include <set>
 #include <unordered_set>
@@ -280,6 +281,49 @@ Fragment make_fragment(const std::string& text, const std::vector<Word>& words, 
   return f;
 }
 
+bool is_blank(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
+// Splits a query at blanks outside double quotes: `person:"sergey lavrov"` is one chunk.
+std::vector<std::string_view> query_chunks(std::string_view query) {
+  std::vector<std::string_view> chunks;
+  std::size_t i = 0;
+  while (i < query.size()) {
+    while (i < query.size() && is_blank(query[i])) ++i;
+    const std::size_t start = i;
+    bool quoted = false;
+    while (i < query.size() && (quoted || !is_blank(query[i]))) quoted ^= query[i++] == '"';
+    if (i > start) chunks.push_back(query.substr(start, i - start));
+  }
+  return chunks;
+}
+
+// A chunk's text to highlight: "" for operators, wildcards and filter fields;
+// the value of a headline, person or byline field.
+std::string_view highlightable(std::string_view chunk) {
+  static const std::set<std::string, std::less<>> kOperators = {"AND", "OR", "NOT", "XOR", "NEAR", "ADJ"};
+  static const std::set<std::string, std::less<>> kWordFields = {"title", "headline", "person", "people", "author",
+                                                                 "by"};
+  if (chunk.find('*') != std::string_view::npos) return {};
+  if (kOperators.count(chunk.substr(0, chunk.find('/')))) return {};
+  const std::size_t lead = std::min(chunk.find_first_not_of("+-("), chunk.size());
+  const std::size_t colon = chunk.find(':');
+  if (colon == std::string_view::npos || colon <= lead) return chunk;
+  std::string field(chunk.substr(lead, colon - lead));
+  if (!std::all_of(field.begin(), field.end(), [](char c) { return std::isalpha(static_cast<unsigned char>(c)); })) {
+    return chunk;
+  }
+  for (char& c : field) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return kWordFields.count(field) ? chunk.substr(colon + 1) : std::string_view{};
+}
+
+bool is_function_word(const std::string& word) {
+  static const std::set<std::string, std::less<>> kWords = {
+      "a",  "an", "and", "are", "as",  "at",   "be",   "by",  "for", "from", "had", "has", "have", "he",
+      "her", "his", "in", "is", "it", "its", "of", "on", "or", "she", "that", "the", "their", "they",
+      "this", "to", "was", "we", "were", "which", "who", "will", "with"};
+  return kWords.count(word) > 0;
+}
+
 }  // namespace
 
 Snippet make_snippet(const std::string& text, const SnippetTerms& terms, const SnippetOptions& options) {
@@ -302,6 +346,40 @@ Snippet make_snippet(const std::string& text, const SnippetTerms& terms, const S
 
   for (const auto& [first, last] : chosen) snippet.fragments.push_back(make_fragment(text, words, first, last));
   return snippet;
+}
+
+Fragment highlight_text(const std::string& text, const SnippetTerms& terms) {
+  Fragment fragment;
+  fragment.text = text;
+  auto tokens = tokenize(text, wanted_first_bytes(terms));
+  for (const Word& w : match_terms(tokens, terms)) {
+    if (w.term >= 0) fragment.highlights.push_back({w.begin, w.end});
+  }
+  return fragment;
+}
+
+SnippetTerms query_highlight_terms(std::string_view query) {
+  std::string text;
+  for (std::string_view chunk : query_chunks(query)) {
+    text += highlightable(chunk);
+    text += ' ';
+  }
+  std::array<bool, 256> every{};
+  every.fill(true);
+  auto tokens = tokenize(text, every);
+  // Function words only when the query has nothing else ("The Who").
+  const bool all_function = std::all_of(tokens.begin(), tokens.end(), [](const auto& t) { return is_function_word(t.second); });
+  Xapian::Stem stemmer("english");
+  SnippetTerms terms;
+  auto add = [](std::vector<std::string>& list, std::string item) {
+    if (!item.empty() && std::find(list.begin(), list.end(), item) == list.end()) list.push_back(std::move(item));
+  };
+  for (const auto& [word, lower] : tokens) {
+    if (lower.empty() || (!all_function && is_function_word(lower))) continue;
+    add(terms.words, lower);
+    add(terms.stems, stemmer(lower));
+  }
+  return terms;
 }
 
 }  // namespace morgue

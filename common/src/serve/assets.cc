@@ -30,6 +30,7 @@ struct AllowedFile {
 constexpr AllowedFile kAllowed[] = {
     {"/", "index.html", "text/html; charset=utf-8"},
     {"/assets/app.js", "app.js", "text/javascript; charset=utf-8"},
+    {"/assets/theme.js", "theme.js", "text/javascript; charset=utf-8"},
     {"/assets/style.css", "style.css", "text/css; charset=utf-8"},
     {"/assets/favicon.svg", "favicon.svg", "image/svg+xml"},
 };

@@ -10,6 +10,7 @@
 #include "morgue/printer.h"
 #include "morgue/search.h"
 #include "serve/assets.h"
+#include "serve/pages.h"
 #include "serve/search_params.h"
 #include "serve/searcher_pool.h"
 
@@ -36,6 +37,19 @@ HttpAnswer json_answer(int status, std::string body) {
 
 HttpAnswer error_answer(int status, const std::string& message) {
   return json_answer(status, json{{"error", message}}.dump(-1, ' ', false, json::error_handler_t::replace));
+}
+
+// A server-rendered page (/story/ID, /person/NAME), under the page's policy.
+HttpAnswer html_answer(int status, std::string body) {
+  HttpAnswer answer;
+  answer.status = status;
+  answer.content_type = "text/html; charset=utf-8";
+  answer.body = std::move(body);
+  answer.headers = {{"Content-Security-Policy", kPagePolicy},
+                    {"X-Content-Type-Options", "nosniff"},
+                    {"Referrer-Policy", "no-referrer"},
+                    {"Cache-Control", "no-cache"}};
+  return answer;
 }
 
 // The search APIs also take POST, for a pasted text longer than a request
@@ -80,6 +94,9 @@ struct Service::Impl {
   HttpAnswer similar(const std::string& id, const serve::Params& params);
   HttpAnswer run(SearchRequest request, serve::SearcherPool::Lease& lease);
   HttpAnswer article(const std::string& id);
+  HttpAnswer story(const std::string& id, const serve::Params& params);
+  HttpAnswer person(const std::string& name);
+  SearchResponse search_quietly(SearchRequest request, serve::SearcherPool::Lease& lease);
   HttpAnswer health();
 };
 
@@ -89,6 +106,8 @@ HttpAnswer Service::Impl::route(const HttpRequest& request) {
   if (path.rfind("/api/similar/", 0) == 0) return similar(path.substr(13), request_params(request));
   if (path == "/healthz") return health();
   if (path.rfind("/api/article/", 0) == 0) return article(path.substr(13));
+  if (path.rfind("/story/", 0) == 0) return story(path.substr(7), request_params(request));
+  if (path.rfind("/person/", 0) == 0) return person(path.substr(8));
   if (path == "/" || path == "/index.html" || path.rfind("/assets/", 0) == 0) return page(path);
   return error_answer(404, "no such page; the API is /api/search, /api/similar/ID, /api/article/ID and /healthz");
 }
@@ -178,6 +197,66 @@ HttpAnswer Service::Impl::article(const std::string& id) {
   }
   if (!found) return error_answer(404, "no story with id " + id);
   return json_answer(200, article_to_json(*found, id));
+}
+
+// A search for a page's side panel: a database error drops the searcher and
+// propagates, a query error (a story with no telling words) gives no hits.
+SearchResponse Service::Impl::search_quietly(SearchRequest request, serve::SearcherPool::Lease& lease) {
+  request.time_limit_seconds = options.count_time_limit_seconds;
+  try {
+    return lease->search(request);
+  } catch (const DatabaseError&) {
+    lease.discard();
+    throw;
+  } catch (const QueryError&) {
+    return {};
+  }
+}
+
+HttpAnswer Service::Impl::story(const std::string& id, const serve::Params& params) {
+  if (!is_article_id(id)) return html_answer(404, serve::message_html("No such story", "Story ids are 16 hex digits."));
+  std::string query;
+  for (const auto& [key, value] : params) {
+    if (key == "q" && value.size() <= limits.max_query_bytes) query = value;
+  }
+  auto lease = pool.checkout();
+  std::optional<Article> found;
+  try {
+    found = lease->article(id);
+  } catch (const DatabaseError&) {
+    lease.discard();
+    throw;
+  }
+  if (!found) return html_answer(404, serve::message_html("No such story", "No story has the id " + id + "."));
+  SearchRequest like;
+  like.like_id = id;
+  like.limit = 5;
+  const SearchResponse related = search_quietly(std::move(like), lease);
+  return html_answer(200, serve::story_html({&*found, id, query, &related}));
+}
+
+HttpAnswer Service::Impl::person(const std::string& name) {
+  SearchRequest recent;
+  try {
+    recent = serve::search_request_from_params({{"person", name}, {"sort", "date"}, {"facets", "1"}}, limits);
+  } catch (const BadParameter& e) {
+    return html_answer(404, serve::message_html("No such person", e.what()));
+  }
+  recent.facet_top = 11;  // the person and ten others
+  auto lease = pool.checkout();
+  const SearchResponse newest = search_quietly(recent, lease);
+  if (newest.total == 0) {
+    return html_answer(404, serve::message_html("No such person", "No story in the archive names " + name + "."));
+  }
+  // Most about them: the stories that use their name most, among those naming them.
+  SearchRequest relevant = recent;
+  relevant.sort = SortOrder::kRelevance;
+  relevant.facets = false;
+  std::string words = name;
+  std::replace(words.begin(), words.end(), '"', ' ');
+  relevant.query = "\"" + words + "\"";
+  const SearchResponse best = search_quietly(std::move(relevant), lease);
+  return html_answer(200, serve::person_html({name, &newest, &best}));
 }
 
 HttpAnswer Service::Impl::health() {

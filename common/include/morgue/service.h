@@ -52,7 +52,7 @@ struct ServiceOptions {
   // times this); such answers carry a warning that the counts cover only part
   // of the matches. Keeps facets over very broad queries affordable. 0: never.
   double count_time_limit_seconds = 0.1;
-  std::filesystem::path assets_dir;   // the page's files; empty: default_assets_dir()
+  std::filesystem::path assets_dir;   // a folder of the page's files; empty: default_assets_dir()
   std::ostream* access_log = nullptr; // one line per request (run_service); nullptr: none
 };
 
@@ -120,8 +120,7 @@ std::string check_filters(SearchFilters& filters);
 // /api/similar/ID, --show, --like): 16 lower-case hex digits.
 bool is_article_id(std::string_view id);
 
-// $MORGUE_ASSETS_DIR, else searcher/assets in the source tree when it exists,
-// else the installed share/morgue/assets.
+// $MORGUE_ASSETS_DIR, else empty: the page's files built into the library.
 std::filesystem::path default_assets_dir();
 
 // Worker threads when none are asked for (see the .cc for why not just cores).

@@ -5,16 +5,13 @@
 #include <sstream>
 
 #include "morgue/service.h"
+#include "serve/embedded_assets.h"
 
 namespace morgue {
 
 std::filesystem::path default_assets_dir() {
   if (const char* env = std::getenv("MORGUE_ASSETS_DIR"); env && *env) return env;
-  // Running from the build tree: the sources' copy, so edits show at once.
-  std::filesystem::path source = MORGUE_SOURCE_ASSETS_DIR;
-  std::error_code ec;
-  if (std::filesystem::is_regular_file(source / "index.html", ec)) return source;
-  return MORGUE_INSTALL_ASSETS_DIR;
+  return {};  // the copy built into the library
 }
 
 namespace serve {
@@ -38,6 +35,10 @@ constexpr AllowedFile kAllowed[] = {
 }  // namespace
 
 Assets::Assets(const std::filesystem::path& dir) : dir_(dir) {
+  if (dir.empty()) {
+    load_embedded();
+    return;
+  }
   for (const auto& file : kAllowed) {
     std::ifstream in(dir / file.file_name, std::ios::binary);
     if (!in) {
@@ -47,6 +48,20 @@ Assets::Assets(const std::filesystem::path& dir) : dir_(dir) {
     std::ostringstream body;
     body << in.rdbuf();
     by_path_[file.request_path] = Asset{file.content_type, body.str()};
+  }
+}
+
+void Assets::load_embedded() {
+  for (const auto& file : kAllowed) {
+    const EmbeddedAsset* found = nullptr;
+    for (const auto& embedded : embedded_assets()) {
+      if (embedded.file_name == file.file_name) found = &embedded;
+    }
+    if (!found) {
+      missing_.push_back(file.file_name);
+      continue;
+    }
+    by_path_[file.request_path] = Asset{file.content_type, std::string(found->bytes)};
   }
 }
 

@@ -1,5 +1,5 @@
 // The search page's static files. Only a fixed allow-list of names is ever
-// served, from memory, so no request path reaches the file system: there is
+// served, from memory (built in, or read once from a folder), so no request path reaches the file system: there is
 // nothing to traverse and no directory to list.
 #pragma once
 
@@ -19,7 +19,8 @@ struct Asset {
 class Assets {
  public:
   // Reads every allow-listed file that exists in `dir`; missing ones are
-  // reported by missing() and answered 404.
+  // reported by missing() and answered 404. An empty `dir` takes the copy
+  // built into the library (cmake/EmbedAssets.cmake).
   explicit Assets(const std::filesystem::path& dir);
 
   // The asset for a request path ("/" is the page), or nullopt.
@@ -29,6 +30,8 @@ class Assets {
   const std::filesystem::path& dir() const { return dir_; }
 
  private:
+  void load_embedded();
+
   std::filesystem::path dir_;
   std::map<std::string, Asset> by_path_;
   std::vector<std::string> missing_;

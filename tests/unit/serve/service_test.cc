@@ -268,6 +268,26 @@ TEST_F(ServiceTest, PageAllowsQueriesUpToTheCoreLimit) {
   EXPECT_NE(page.body.find("maxlength=\"" + std::to_string(kMaxQueryBytes) + "\""), std::string::npos);
 }
 
+TEST_F(ServiceTest, PageFilesAreBuiltIntoTheBinary) {
+  // No folder: the copy built into the library, byte for byte the sources'.
+  ServiceOptions o = options();
+  o.assets_dir.clear();
+  unsetenv("MORGUE_ASSETS_DIR");
+  Service service(o);
+  const auto source = std::filesystem::path(MORGUE_TEST_SOURCE_DIR) / "searcher" / "assets";
+  for (const auto& [path, file] : {std::pair{"/", "index.html"}, {"/assets/app.js", "app.js"},
+                                   {"/assets/theme.js", "theme.js"}, {"/assets/style.css", "style.css"},
+                                   {"/assets/favicon.svg", "favicon.svg"}}) {
+    std::ifstream in(source / file, std::ios::binary);
+    std::ostringstream bytes;
+    bytes << in.rdbuf();
+    HttpAnswer a = get(service, path);
+    EXPECT_EQ(a.status, 200) << path;
+    EXPECT_EQ(a.body, bytes.str()) << path;
+  }
+  for (const auto& warning : service.startup_warnings()) EXPECT_EQ(warning.find("no "), std::string::npos) << warning;
+}
+
 TEST_F(ServiceTest, PageAndAssetsOnlyFromTheAllowList) {
   Service service(options());
   HttpAnswer page = get(service, "/");

@@ -31,7 +31,9 @@
     if (!/^[0-9a-f]{16}$/.test(state.like)) state.like = '';
     const page = parseInt(params.get('page') || '1', 10);
     if (Number.isFinite(page) && page > 1) state.page = Math.min(page, MAX_PAGE);
-    if (!['relevance', 'date', 'oldest'].includes(state.sort)) state.sort = 'relevance';
+    // The orders the page offers are the options of its own menu (the server
+    // accepts those and more: sort_order_names()); anything else is the default.
+    if (![...$('sort').options].some((o) => o.value === state.sort)) state.sort = 'relevance';
     for (const field of FILTER_FIELDS) {
       for (const value of params.getAll(field)) if (value) state.filters.push({ field, value });
     }

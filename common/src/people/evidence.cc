@@ -81,20 +81,45 @@ RowKind row_kind(const Document& doc, std::size_t begin, std::size_t end) {
   return is_score_line(doc, first, last) ? RowKind::kScoreLine : RowKind::kText;
 }
 
+namespace {
+
+// Adds the words of the name that ends at the company word doc.tokens[i]:
+// back over capitalised words within the sentence, and over "and" or "&"
+// ("Cable and Wireless Plc"); once past one, over a comma too ("Kidder,
+// Peabody and Co"), but not before ("Jane Roe, Acme Corp chairman").
+void add_name_before(const Document& doc, const Lexicon& lexicon, std::size_t i,
+                     std::vector<std::string_view>& words) {
+  bool past_and = false;
+  for (std::size_t k = i; k > 0; --k) {
+    const Token& w = doc.tokens[k - 1];
+    if (w.text == "and" || w.text == "&") {
+      if (past_and) break;
+      past_and = true;
+      continue;
+    }
+    if (w.text == "," && past_and) continue;
+    if (!(w.letter_case & kStartsUpper) || (lexicon.flags(w.lower) & kTitle)) break;
+    words.push_back(w.lower);
+    if (w.flags & kSentenceStart) break;
+  }
+}
+
+}  // namespace
+
 std::vector<std::string_view> organisation_words(const Document& doc, const Lexicon& lexicon) {
   std::vector<std::string_view> words;
   for (std::size_t i = 1; i < doc.tokens.size(); ++i) {
     const Token& t = doc.tokens[i];
-    if (!(t.letter_case & kStartsUpper) || (t.flags & (kSentenceStart | kCapsLine))) continue;
-    if (!(lexicon.flags(t.lower) & (kEntityWord | kCompanyWord))) continue;
-    // Back over the capitalised words (and "&") of the name, within its sentence.
-    for (std::size_t k = i; k > 0; --k) {
-      const Token& w = doc.tokens[k - 1];
-      bool joins = (w.letter_case & kStartsUpper) || w.text == "&";
-      if (!joins || (lexicon.flags(w.lower) & (kTitle | kNotName))) break;
-      if (w.letter_case & kHasLetter) words.push_back(w.lower);
-      if (w.flags & kSentenceStart) break;
+    // Wire copy writes companies in angle brackets: "<James Capel and Co>".
+    if (t.text == "<") {
+      for (std::size_t k = i + 1; k < doc.tokens.size() && doc.tokens[k].text != ">" &&
+                                  !(doc.tokens[k].flags & kLineStart); ++k) {
+        if (doc.tokens[k].letter_case & kStartsUpper) words.push_back(doc.tokens[k].lower);
+      }
+      continue;
     }
+    if (!(t.letter_case & kStartsUpper) || (t.flags & (kSentenceStart | kCapsLine))) continue;
+    if (lexicon.flags(t.lower) & (kEntityWord | kCompanyWord)) add_name_before(doc, lexicon, i, words);
   }
   return words;
 }

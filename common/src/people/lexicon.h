@@ -25,7 +25,7 @@ enum LexiconFlag : std::uint16_t {
   // these lists change without retraining.
   kCommonWord = 1u << 8,   // mostly written in lower case in CoNLL eng.train: "loan", "real"
   kCompanyWord = 1u << 9,  // ends a company or body's name too: "securities", "bank", "cos"
-  kPlace = 1u << 10,       // a country or region (Reuters-21578 places): "canada", "ivory coast"
+  kKnownEntity = 1u << 10, // a place or body, never a person: "ivory coast", "ferrari" (known_entities.txt)
   kSignOff = 1u << 11,     // a wire sign-off or desk word, never a person: "reuter", "newsroom"
 };
 // The flags the model's features read (the low byte).
@@ -56,7 +56,7 @@ inline constexpr LexiconFile kLexiconFiles[] = {
     {"first_names.txt", kFirstName}, {"surnames.txt", kSurname},   {"titles.txt", kTitle},
     {"not_names.txt", kNotName},     {"particles.txt", kParticle}, {"suffixes.txt", kSuffix},
     {"agencies.txt", kAgency},       {"entity_words.txt", kEntityWord}, {"common_words.txt", kCommonWord},
-    {"company_words.txt", kCompanyWord}, {"places.txt", kPlace},  {"sign_offs.txt", kSignOff}};
+    {"company_words.txt", kCompanyWord}, {"known_entities.txt", kKnownEntity},  {"sign_offs.txt", kSignOff}};
 
 class Lexicon {
  public:

@@ -96,7 +96,7 @@ bool continues_a_name(const Document& doc, const std::vector<Tag>& tags, const L
     return false;
   }
   constexpr std::uint16_t kNotGiven =
-      kTitle | kNotName | kAgency | kEntityWord | kCommonWord | kCompanyWord | kPlace | kSignOff | kParticle;
+      kTitle | kNotName | kAgency | kEntityWord | kCommonWord | kCompanyWord | kKnownEntity | kSignOff | kParticle;
   return !(title_flags(prev.lower, lexicon) & kNotGiven);
 }
 
@@ -213,6 +213,15 @@ bool tail_of_longer_name(const Document& doc, const std::vector<Tag>& tags, cons
   return tags[begin - 1] == kOutside && (lexicon.flags(prev.lower) & kParticle);
 }
 
+// A lone word just before a place, an organisation or another name, in
+// the same sentence: "Latin America", "Latin American".
+bool head_of_longer_name(const Document& doc, const std::vector<Tag>& tags, std::size_t begin, std::size_t end) {
+  if (end - begin != 1 || end >= doc.tokens.size()) return false;
+  const Token& next = doc.tokens[end];
+  if (!(next.letter_case & kStartsUpper) || (next.flags & (kSentenceStart | kCapsLine))) return false;
+  return tags[end] == kOrganisation || tags[end] == kLocation || tags[end] == kMiscEntity;
+}
+
 // The span [begin, end) in story words is an organisation, a country or a
 // sign-off rather than a person.
 bool names_something_else(const Document& doc, const Lexicon& lexicon, const StoryEvidence& story,
@@ -232,7 +241,7 @@ bool names_something_else(const Document& doc, const Lexicon& lexicon, const Sto
     if (k > begin) joined += ' ';
     joined += doc.tokens[k].lower;
   }
-  return all_organisation || (lexicon.flags(joined) & kPlace);
+  return all_organisation || (lexicon.flags(joined) & kKnownEntity);
 }
 
 // The mention of the tagged person span [begin, end), or false when it is no
@@ -253,7 +262,7 @@ bool make_mention(const Document& doc, const std::vector<Tag>& tags, const std::
   }
   if (begin == end || end - begin > 6) return false;
   begin = extend_left(doc, tags, lexicon, begin);
-  if (tail_of_longer_name(doc, tags, lexicon, begin)) return false;
+  if (tail_of_longer_name(doc, tags, lexicon, begin) || head_of_longer_name(doc, tags, begin, end)) return false;
   m.confidence = 1e30f;
   bool all_excluded = true;
   for (std::size_t k = begin; k < end; ++k) {

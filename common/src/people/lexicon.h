@@ -27,6 +27,7 @@ enum LexiconFlag : std::uint16_t {
   kCompanyWord = 1u << 9,  // ends a company or body's name too: "securities", "bank", "cos"
   kKnownEntity = 1u << 10, // a place or body, never a person: "ivory coast", "ferrari" (known_entities.txt)
   kSignOff = 1u << 11,     // a wire sign-off or desk word, never a person: "reuter", "newsroom"
+  kNameKind = 1u << 12,    // names a kind of thing whose name follows: "tanker", "hurricane", "uss"
 };
 // The flags the model's features read (the low byte).
 inline constexpr int kLexiconFlagCount = 8;
@@ -56,7 +57,8 @@ inline constexpr LexiconFile kLexiconFiles[] = {
     {"first_names.txt", kFirstName}, {"surnames.txt", kSurname},   {"titles.txt", kTitle},
     {"not_names.txt", kNotName},     {"particles.txt", kParticle}, {"suffixes.txt", kSuffix},
     {"agencies.txt", kAgency},       {"entity_words.txt", kEntityWord}, {"common_words.txt", kCommonWord},
-    {"company_words.txt", kCompanyWord}, {"known_entities.txt", kKnownEntity},  {"sign_offs.txt", kSignOff}};
+    {"company_words.txt", kCompanyWord}, {"known_entities.txt", kKnownEntity},  {"sign_offs.txt", kSignOff},
+    {"name_kinds.txt", kNameKind}};
 
 class Lexicon {
  public:

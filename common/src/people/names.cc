@@ -140,12 +140,13 @@ Person* given_name_owner(std::vector<Person>& people, const Mention& m, std::siz
 }
 
 // Whether what the story says of a person, all mentions together, is
-// enough: a lone word that is a common word ("Loan"), or only ever seen in
+// enough: a name the story once gives a ship, a storm or a horse is not; a lone word that is a common word ("Loan"), or only ever seen in
 // a headline in capitals or in table rows, is not; nor is a full name seen
 // only as a side of a score line (a team).
 bool plausible(const Person& p) {
   bool single = true, common = true, capitals = true, rows = true, scores = true;
   for (const Mention* m : p.mentions) {
+    if (m->names_a_thing) return false;  // one "tanker Sea Empress" is enough
     single = single && m->words.size() == 1;
     common = common && m->common_word;
     capitals = capitals && m->from_capitals;
@@ -263,6 +264,9 @@ bool make_mention(const Document& doc, const std::vector<Tag>& tags, const std::
   if (begin == end || end - begin > 6) return false;
   begin = extend_left(doc, tags, lexicon, begin);
   if (tail_of_longer_name(doc, tags, lexicon, begin) || head_of_longer_name(doc, tags, begin, end)) return false;
+  // "the tanker Sea Empress", "Hurricane Bertha", "USS Enterprise": a ship, a storm, a horse.
+  m.names_a_thing = (begin > 0 && (lexicon.flags(doc.tokens[begin - 1].lower) & kNameKind)) ||
+                    (lexicon.flags(doc.tokens[begin].lower) & kNameKind);
   m.confidence = 1e30f;
   bool all_excluded = true;
   for (std::size_t k = begin; k < end; ++k) {

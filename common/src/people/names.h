@@ -21,6 +21,7 @@ struct Mention {
   float confidence = 0;        // the tagger's least sure margin over the words
   RowKind row = RowKind::kText;  // on a table row or a score line?
   bool common_word = false;      // one word, mostly written in lower case ("Loan", "Real")
+  bool names_a_thing = false;    // after a word like "tanker" or "hurricane"
 };
 
 // A person is kept when the tagger was this sure of at least one mention

@@ -74,7 +74,7 @@ RowKind row_kind(const Document& doc, std::size_t begin, std::size_t end) {
     if (t.text == "(" || t.text == "[") ++depth;
     else if ((t.text == ")" || t.text == "]") && depth > 0) --depth;
     else if (depth > 0) continue;
-    else if (is_number(t.text)) ++numbers;
+    else if (is_number(t.text)) numbers += doc.tokens[k - 1].text == ":" ? 0 : 1;  // "3:35.12" is one
     else if (t.letter_case & kHasLetter) only_numbers = false;
   }
   if (only_numbers && numbers >= 2) return RowKind::kTableRow;

@@ -112,6 +112,8 @@ std::size_t extend_left(const Document& doc, const std::vector<Tag>& tags, const
     if (tags[begin - 1] != kOutside || !starts_upper(prev.text)) break;
     std::uint16_t flags = title_flags(prev.lower, lexicon);
     if (flags & (kTitle | kNotName | kAgency)) break;
+    // "Said Jane Roe": a common word opening the sentence is not a given name.
+    if ((flags & kCommonWord) && (prev.flags & kSentenceStart)) break;
     bool caps = prev.flags & kCapsLine;
     if (!(flags & kFirstName) && !(is_initial(prev.text) && !caps)) break;
     if (!caps && is_all_upper(prev.text) && !is_initial(prev.text)) break;

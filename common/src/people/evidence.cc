@@ -89,6 +89,9 @@ namespace {
 // Peabody and Co"), but not before ("Jane Roe, Acme Corp chairman").
 void add_name_before(const Document& doc, const Lexicon& lexicon, std::size_t i,
                      std::vector<std::string_view>& words) {
+  // In a headline in capitals every word is capitalised: stop at words
+  // that are no part of a name ("BAKER SAYS ACME <ACM>").
+  const std::uint16_t stop = (doc.tokens[i].flags & kCapsLine) ? kTitle | kCommonWord | kNotName : kTitle;
   bool past_and = false;
   for (std::size_t k = i; k > 0; --k) {
     const Token& w = doc.tokens[k - 1];
@@ -98,7 +101,7 @@ void add_name_before(const Document& doc, const Lexicon& lexicon, std::size_t i,
       continue;
     }
     if (w.text == "," && past_and) continue;
-    if (!(w.letter_case & kStartsUpper) || (lexicon.flags(w.lower) & kTitle)) break;
+    if (!(w.letter_case & kStartsUpper) || (lexicon.flags(w.lower) & stop)) break;
     words.push_back(w.lower);
     if (w.flags & kSentenceStart) break;
   }
@@ -110,7 +113,13 @@ std::vector<std::string_view> organisation_words(const Document& doc, const Lexi
   std::vector<std::string_view> words;
   for (std::size_t i = 1; i < doc.tokens.size(); ++i) {
     const Token& t = doc.tokens[i];
-    // Wire copy writes companies in angle brackets: "<James Capel and Co>".
+    // Wire copy writes companies in angle brackets, "<James Capel and Co>",
+    // and their tickers after them, "Diamond Shamrock <DIA>".
+    if (t.text == "<" && i + 2 < doc.tokens.size() && doc.tokens[i + 2].text == ">" &&
+        (doc.tokens[i + 1].letter_case & kAllUpper)) {
+      add_name_before(doc, lexicon, i, words);
+      continue;
+    }
     if (t.text == "<") {
       for (std::size_t k = i + 1; k < doc.tokens.size() && doc.tokens[k].text != ">" &&
                                   !(doc.tokens[k].flags & kLineStart); ++k) {

@@ -28,6 +28,7 @@ enum LexiconFlag : std::uint16_t {
   kKnownEntity = 1u << 10, // a place or body, never a person: "ivory coast", "ferrari" (known_entities.txt)
   kSignOff = 1u << 11,     // a wire sign-off or desk word, never a person: "reuter", "newsroom"
   kNameKind = 1u << 12,    // names a kind of thing whose name follows: "tanker", "hurricane", "uss"
+  kCompanyNoun = 1u << 13, // after a company's name, never a person's: "unit", "shares", "subsidiary"
 };
 // The flags the model's features read (the low byte).
 inline constexpr int kLexiconFlagCount = 8;
@@ -58,7 +59,7 @@ inline constexpr LexiconFile kLexiconFiles[] = {
     {"not_names.txt", kNotName},     {"particles.txt", kParticle}, {"suffixes.txt", kSuffix},
     {"agencies.txt", kAgency},       {"entity_words.txt", kEntityWord}, {"common_words.txt", kCommonWord},
     {"company_words.txt", kCompanyWord}, {"known_entities.txt", kKnownEntity},  {"sign_offs.txt", kSignOff},
-    {"name_kinds.txt", kNameKind}};
+    {"name_kinds.txt", kNameKind},   {"company_nouns.txt", kCompanyNoun}};
 
 class Lexicon {
  public:

@@ -45,10 +45,15 @@ const std::string& surname_key(const Mention& m, const Lexicon& lexicon) {
   return m.lower[end - 1];
 }
 
+// One name is the end of the other: "Sucre Figarella", "Leopoldo Sucre Figarella".
+bool is_tail(const std::vector<std::string>& shorter, const std::vector<std::string>& longer) {
+  return shorter.size() < longer.size() && std::equal(shorter.rbegin(), shorter.rend(), longer.rbegin());
+}
+
 bool given_names_agree(const Mention& a, const Mention& b) {
   const std::string& la = a.lower.front();
   const std::string& lb = b.lower.front();
-  if (la == lb) return true;
+  if (la == lb || is_tail(a.lower, b.lower) || is_tail(b.lower, a.lower)) return true;
   if (is_initial(la) || is_initial(lb)) return la[0] == lb[0];
   return false;
 }
@@ -120,6 +125,28 @@ std::size_t extend_left(const Document& doc, const std::vector<Tag>& tags, const
     --begin;
   }
   return begin;
+}
+
+// Adds the full name `m` (mention number `index`) to the person it agrees
+// with: same surname and agreeing given names, or, for a name in capitals,
+// same surname and a name written in the text.
+void add_full_name(std::vector<Person>& people, const Mention& m, std::size_t index, const Lexicon& lexicon) {
+  const std::string& key = surname_key(m, lexicon);
+  Person* match = nullptr;
+  for (Person& p : people) {
+    if (p.key != key) continue;
+    const Mention* c = canonical(p);
+    if (surname_start(*c, lexicon) == 0 || given_names_agree(*c, m) || (m.from_capitals && !c->from_capitals)) {
+      match = &p;
+      break;
+    }
+  }
+  if (!match) {
+    people.push_back(Person{key, {}, index});
+    match = &people.back();
+  }
+  match->mentions.push_back(&m);
+  match->first_index = std::min(match->first_index, index);
 }
 
 // A bare given name ("Adrienne") that is the given name of a full name in
@@ -236,6 +263,10 @@ bool names_something_else(const Document& doc, const Lexicon& lexicon, const Sto
       (end < n && (lexicon.flags(doc.tokens[end].lower) & kEnds) && starts_upper(doc.tokens[end].text))) {
     return true;
   }
+  // "the Dean Witter unit", "Acme shares".
+  if (end < n && (doc.tokens[end].letter_case & kLowerOnly) && (lexicon.flags(doc.tokens[end].lower) & kCompanyNoun)) {
+    return true;
+  }
   // "Dean Witter" when the story also writes "Dean Witter Reynolds Inc".
   bool all_organisation = true;
   std::string joined;
@@ -326,29 +357,18 @@ std::vector<std::string> merge_mentions(const std::vector<Mention>& mentions, co
   std::vector<Person> people;
   std::vector<std::size_t> surname_only;
   // Full names first, so a surname in the headline finds the full name in
-  // the body.
-  for (std::size_t i = 0; i < mentions.size(); ++i) {
-    const Mention& m = mentions[i];
-    std::size_t start = surname_start(m, lexicon);
-    if (start == 0) {
-      surname_only.push_back(i);
-      continue;
-    }
-    std::string key = surname_key(m, lexicon);
-    Person* match = nullptr;
-    for (Person& p : people) {
-      if (p.key != key) continue;
-      const Mention* c = canonical(p);
-      if (surname_start(*c, lexicon) == 0 || given_names_agree(*c, m)) {
-        match = &p;
-        break;
+  // the body; those written in capitals after the others, so a headline's
+  // guess ("SHUN NAKASONE": a verb read as a given name) joins the person the
+  // text names ("Yasuhiro Nakasone").
+  for (int capitals = 0; capitals < 2; ++capitals) {
+    for (std::size_t i = 0; i < mentions.size(); ++i) {
+      const Mention& m = mentions[i];
+      if (surname_start(m, lexicon) == 0) {
+        if (capitals == 0) surname_only.push_back(i);
+        continue;
       }
+      if (m.from_capitals == (capitals == 1)) add_full_name(people, m, i, lexicon);
     }
-    if (!match) {
-      people.push_back(Person{key, {}, i});
-      match = &people.back();
-    }
-    match->mentions.push_back(&m);
   }
   for (std::size_t i : surname_only) {
     const Mention& m = mentions[i];

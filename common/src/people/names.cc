@@ -263,6 +263,13 @@ bool names_something_else(const Document& doc, const Lexicon& lexicon, const Sto
       (end < n && (lexicon.flags(doc.tokens[end].lower) & kEnds) && starts_upper(doc.tokens[end].text))) {
     return true;
   }
+  // "U.K. Economic", "Private Collection": a name does not end in a common
+  // word that is no one's name (short ones aside: "Peter Such", "Rein van der Does").
+  const Token& last = doc.tokens[end - 1];
+  if (end - begin > 1 && last.lower.size() > 4 &&
+      (lexicon.flags(last.lower) & (kCommonWord | kSurname | kFirstName)) == kCommonWord) {
+    return true;
+  }
   // "the Dean Witter unit", "Acme shares".
   if (end < n && (doc.tokens[end].letter_case & kLowerOnly) && (lexicon.flags(doc.tokens[end].lower) & kCompanyNoun)) {
     return true;

@@ -153,6 +153,12 @@ const MentionCase kMentionCases[] = {
      "Said/ Jane/B Roe/I ,/ Acme/ Corp/ chairman/ .",
      {"Jane Roe"}},
     {"a country from the gazetteer", "Talks/ in/ Ivory/B Coast/I ended/ .", {}},
+    {"the company before a wire ticker", "Shares/ of/ Halden/B Pryce/I <HPC>/ rose/ .|Halden/B said/ so/ .", {}},
+    {"a company noun after the name", "The/ Halden/B Pryce/I unit/ sold/ bonds/ .", {}},
+    {"a place or event word ends the name", "The/ Osric/B Plan/I failed/ .|Near/ the/ Tamsin/B River/I ./", {}},
+    {"a name does not end in a common word", "The/ Halden/B Economic/I report/ .", {}},
+    {"unless the word is short or a name", "Bowler/ Peter/B Such/I and/ Tom/B Little/I won/ .",
+     {"Peter Such", "Tom Little"}},
 };
 
 INSTANTIATE_TEST_SUITE_P(People, MentionRules, ::testing::ValuesIn(kMentionCases));
@@ -192,6 +198,15 @@ const PersonCase kPersonCases[] = {
      {"Adrienne Moreau"}},
     {"also when it comes first", {mention({"Vivek"}), mention({"Vivek", "Rao"})}, {"Vivek Rao"}},
     {"a family name written first merges too", {mention({"Wang", "Jiahao"}), mention({"Wang"})}, {"Wang Jiahao"}},
+    {"a name that is the end of a longer one is that person",
+     {mention({"Leandro", "Sucre", "Ortiz"}), mention({"Sucre", "Ortiz"})},
+     {"Leandro Sucre Ortiz"}},
+    {"a headline's full name in capitals joins the name the text writes",
+     {with(mention({"Shun", "Okafor"}), [](Mention& m) { m.from_capitals = true; }), mention({"Ade", "Okafor"})},
+     {"Ade Okafor"}},
+    {"two written full names with one surname stay two people",
+     {mention({"Ade", "Okafor"}), mention({"Bisi", "Okafor"})},
+     {"Ade Okafor", "Bisi Okafor"}},
     {"a bare given name agreeing with nobody stays", {mention({"Vivek", "Rao"}), mention({"Adrienne"})},
      {"Vivek Rao", "Adrienne"}},
     {"a lone common word is no person", {with(mention({"Loan"}), [](Mention& m) { m.common_word = true; })}, {}},
@@ -254,13 +269,16 @@ TEST(PeopleEvidence, Numbers) {
 TEST(PeopleEvidence, OrganisationWords) {
   Document doc;
   const std::string text =
-      "They hired Halden Pryce, Morrow Teague and Co for it. Said Jane Roe, Acme Corp chairman.\n<Ostby Vale>";
+      "They hired Halden Pryce, Morrow Teague and Co for it. Said Jane Roe, Acme Corp chairman.\n<Ostby Vale>\n"
+      "Shares of Brannock Tull <BTL> rose.\nLORNE SAYS CADWELL <CDW> WINS";
   tokenize(text, doc);
   finish_document(doc);
   std::vector<std::string_view> words = organisation_words(doc, lexicon());
   auto has = [&](std::string_view w) { return std::find(words.begin(), words.end(), w) != words.end(); };
-  for (const char* w : {"halden", "pryce", "morrow", "teague", "acme", "ostby", "vale"}) EXPECT_TRUE(has(w)) << w;
-  for (const char* w : {"jane", "roe", "they", "said"}) EXPECT_FALSE(has(w)) << w;
+  for (const char* w : {"halden", "pryce", "morrow", "teague", "acme", "ostby", "vale", "brannock", "tull", "cadwell"}) {
+    EXPECT_TRUE(has(w)) << w;
+  }
+  for (const char* w : {"jane", "roe", "they", "said", "shares", "lorne", "says"}) EXPECT_FALSE(has(w)) << w;
 }
 
 TEST(PeopleCredits, DeskLinesAreBlanked) {

@@ -101,7 +101,10 @@ void add_name_before(const Document& doc, const Lexicon& lexicon, std::size_t i,
       continue;
     }
     if (w.text == "," && past_and) continue;
-    if (!(w.letter_case & kStartsUpper) || (lexicon.flags(w.lower) & stop)) break;
+    // The word just before the company word or ticker belongs to the name
+    // even in capitals ("REYNOLDS METALS <RLM>").
+    std::uint16_t flags = k == i ? 0 : lexicon.flags(w.lower);
+    if (!(w.letter_case & kStartsUpper) || (flags & stop)) break;
     words.push_back(w.lower);
     if (w.flags & kSentenceStart) break;
   }

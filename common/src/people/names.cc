@@ -243,6 +243,11 @@ bool tail_of_longer_name(const Document& doc, const std::vector<Tag>& tags, cons
   return tags[begin - 1] == kOutside && (lexicon.flags(prev.lower) & kParticle);
 }
 
+bool is_party_and_state(std::string_view word) {
+  return word.size() >= 4 && (word[0] == 'R' || word[0] == 'D' || word[0] == 'I') && word[1] == '-' &&
+         word[2] >= 'A' && word[2] <= 'Z';
+}
+
 // A lone word just before a place, an organisation or another name, in
 // the same sentence: "Latin America", "Latin American".
 bool head_of_longer_name(const Document& doc, const std::vector<Tag>& tags, std::size_t begin, std::size_t end) {
@@ -322,8 +327,9 @@ bool make_mention(const Document& doc, const std::vector<Tag>& tags, const std::
   if (all_excluded || names_something_else(doc, lexicon, story, begin, end)) return false;
   m.row = row_kind(doc, begin, end);
   if (m.words.size() == 1) {
-    // A lone lower-case word or a lone initial is not a name.
-    if (!has_upper(m.words[0]) || is_initial(m.words[0])) return false;
+    // A lone lower-case word or a lone initial is not a name; nor is a
+    // party and state ("R-Minn", "D-Texas").
+    if (!has_upper(m.words[0]) || is_initial(m.words[0]) || is_party_and_state(m.words[0])) return false;
     int person = 0, other = 0;
     for (const auto& [lower, is_person] : story.entity_tokens) {
       if (lower == doc.tokens[begin].lower) ++(is_person ? person : other);

@@ -155,6 +155,7 @@ const MentionCase kMentionCases[] = {
     {"a country from the gazetteer", "Talks/ in/ Ivory/B Coast/I ended/ .", {}},
     {"the company before a wire ticker", "Shares/ of/ Halden/B Pryce/I <HPC>/ rose/ .|Halden/B said/ so/ .", {}},
     {"a company noun after the name", "The/ Halden/B Pryce/I unit/ sold/ bonds/ .", {}},
+    {"a party and state after a name", "Rep/ Jane/B Roe/I ,/ R-Minn/B ,/ said/ so/ .", {"Jane Roe"}},
     {"a place or event word ends the name", "The/ Osric/B Plan/I failed/ .|Near/ the/ Tamsin/B River/I ./", {}},
     {"a name does not end in a common word", "The/ Halden/B Economic/I report/ .", {}},
     {"unless the word is short or a name", "Bowler/ Peter/B Such/I and/ Tom/B Little/I won/ .",
@@ -270,15 +271,19 @@ TEST(PeopleEvidence, OrganisationWords) {
   Document doc;
   const std::string text =
       "They hired Halden Pryce, Morrow Teague and Co for it. Said Jane Roe, Acme Corp chairman.\n<Ostby Vale>\n"
-      "Shares of Brannock Tull <BTL> rose.\nLORNE SAYS CADWELL <CDW> WINS";
+      "Shares of Brannock Tull <BTL> rose.\nLORNE SAYS CADWELL <CDW> WINS\nLORNE BUYS HALLAM METALS <HLM>\n"
+      "It sold Ardley's Fine Candies Inc.";
   tokenize(text, doc);
   finish_document(doc);
   std::vector<std::string_view> words = organisation_words(doc, lexicon());
   auto has = [&](std::string_view w) { return std::find(words.begin(), words.end(), w) != words.end(); };
-  for (const char* w : {"halden", "pryce", "morrow", "teague", "acme", "ostby", "vale", "brannock", "tull", "cadwell"}) {
+  for (const char* w : {"halden", "pryce", "morrow", "teague", "acme", "ostby", "vale", "brannock", "tull", "cadwell", "hallam"}) {
     EXPECT_TRUE(has(w)) << w;
   }
-  for (const char* w : {"jane", "roe", "they", "said", "shares", "lorne", "says"}) EXPECT_FALSE(has(w)) << w;
+  for (const char* w : {"jane", "roe", "they", "said", "shares", "lorne", "says", "buys", "sold",
+                        "ardley"}) {  // a possessive ends the name: "Jane Roe's Acme Corp"
+    EXPECT_FALSE(has(w)) << w;
+  }
 }
 
 TEST(PeopleCredits, DeskLinesAreBlanked) {

@@ -83,20 +83,31 @@ RowKind row_kind(const Document& doc, std::size_t begin, std::size_t end) {
 
 namespace {
 
+// A company's legal form, which may follow a list of partners' names
+// ("Kidder, Peabody and Co"); other company and institution words may not
+// ("Paul Volcker and International Monetary Fund officials").
+bool is_legal_form(std::string_view lower) {
+  constexpr std::string_view kForms[] = {"co",  "co.",  "cos",  "inc", "inc.",    "corp",       "corp.",   "ltd",
+                                         "ltd.", "plc", "llc", "sons", "company", "associates", "partners"};
+  return std::find(std::begin(kForms), std::end(kForms), lower) != std::end(kForms);
+}
+
 // Adds the words of the name that ends at the company word doc.tokens[i]:
-// back over capitalised words within the sentence, and over "and" or "&"
-// ("Cable and Wireless Plc"); once past one, over a comma too ("Kidder,
-// Peabody and Co"), but not before ("Jane Roe, Acme Corp chairman").
+// back over capitalised words within the sentence, and, when the word is a
+// legal form at most one word away, over "and" or "&" ("Cable and Wireless
+// Plc"); once past one, over a comma too ("Kidder, Peabody and Co"), but not
+// before ("Jane Roe, Acme Corp chairman").
 void add_name_before(const Document& doc, const Lexicon& lexicon, std::size_t i,
                      std::vector<std::string_view>& words) {
   // In a headline in capitals every word is capitalised: stop at words
   // that are no part of a name ("BAKER SAYS ACME <ACM>").
   const std::uint16_t stop = (doc.tokens[i].flags & kCapsLine) ? kTitle | kCommonWord | kNotName : kTitle;
+  const bool legal_form = i < doc.tokens.size() && is_legal_form(doc.tokens[i].lower);
   bool past_and = false;
   for (std::size_t k = i; k > 0; --k) {
     const Token& w = doc.tokens[k - 1];
     if (w.text == "and" || w.text == "&") {
-      if (past_and) break;
+      if (past_and || !legal_form || i - k > 1) break;
       past_and = true;
       continue;
     }

@@ -178,7 +178,7 @@ bool plausible(const Person& p) {
     if (m->names_a_thing) return false;  // one "tanker Sea Empress" is enough
     single = single && m->words.size() == 1;
     common = common && m->common_word;
-    capitals = capitals && m->from_capitals;
+    capitals = capitals && m->from_capitals && !m->titled && !m->story_in_capitals;
     rows = rows && m->row != RowKind::kText;
     scores = scores && m->row == RowKind::kScoreLine;
   }
@@ -232,12 +232,13 @@ bool contains_word(const std::vector<std::string_view>& words, std::string_view 
 // tagger read as something else: "Las Vegas" giving "Vegas", "New York
 // Yankees" giving "Yankees".
 bool tail_of_longer_name(const Document& doc, const std::vector<Tag>& tags, const Lexicon& lexicon,
-                         std::size_t begin) {
+                         std::size_t begin, std::size_t end) {
   if (begin == 0 || (doc.tokens[begin].flags & kLineStart)) return false;
   const Token& prev = doc.tokens[begin - 1];
   if (!(prev.letter_case & kStartsUpper) || (prev.flags & kCapsLine)) return false;
-  // (A nationality before a name is another word: "American Tom Johnson".)
-  if (tags[begin - 1] == kOrganisation || tags[begin - 1] == kLocation) {
+  // (A nationality before a name is another word: "American Tom Johnson";
+  // so is an office before a full name: "the Exchequer Nigel Lawson".)
+  if ((tags[begin - 1] == kOrganisation || tags[begin - 1] == kLocation) && end - begin == 1) {
     return !(lexicon.flags(prev.lower) & (kTitle | kNotName));
   }
   return tags[begin - 1] == kOutside && (lexicon.flags(prev.lower) & kParticle);
@@ -307,8 +308,9 @@ bool make_mention(const Document& doc, const std::vector<Tag>& tags, const std::
     --end;
   }
   if (begin == end || end - begin > 6) return false;
+  m.titled = begin > 0 && (title_flags(doc.tokens[begin - 1].lower, lexicon) & kTitle);
   begin = extend_left(doc, tags, lexicon, begin);
-  if (tail_of_longer_name(doc, tags, lexicon, begin) || head_of_longer_name(doc, tags, begin, end)) return false;
+  if (tail_of_longer_name(doc, tags, lexicon, begin, end) || head_of_longer_name(doc, tags, begin, end)) return false;
   // "the tanker Sea Empress", "Hurricane Bertha", "USS Enterprise": a ship, a storm, a horse.
   m.names_a_thing = (begin > 0 && (lexicon.flags(doc.tokens[begin - 1].lower) & kNameKind)) ||
                     (lexicon.flags(doc.tokens[begin].lower) & kNameKind);
@@ -351,6 +353,10 @@ std::vector<Mention> collect_mentions(const Document& doc, const std::vector<Tag
     }
   }
   story.organisation_words = organisation_words(doc, lexicon);
+  // A story all in capitals (a wire brief: a headline and nothing else) has
+  // only capitals to offer.
+  bool in_capitals = std::all_of(doc.tokens.begin(), doc.tokens.end(),
+                                 [](const Token& t) { return (t.flags & kCapsLine) || !(t.letter_case & kHasLetter); });
   std::vector<Mention> mentions;
   const std::size_t n = doc.tokens.size();
   for (std::size_t i = 0; i < n;) {
@@ -361,6 +367,7 @@ std::vector<Mention> collect_mentions(const Document& doc, const std::vector<Tag
     std::size_t begin = i++;
     while (i < n && tags[i] == kPersonInside) ++i;
     Mention m;
+    m.story_in_capitals = in_capitals;
     if (make_mention(doc, tags, margins, lexicon, story, begin, i, m)) mentions.push_back(std::move(m));
   }
   return mentions;

@@ -22,6 +22,8 @@ struct Mention {
   RowKind row = RowKind::kText;  // on a table row or a score line?
   bool common_word = false;      // one word, mostly written in lower case ("Loan", "Real")
   bool names_a_thing = false;    // after a word like "tanker" or "hurricane"
+  bool titled = false;           // after a title: "PRESIDENT REAGAN"
+  bool story_in_capitals = false;  // the whole story is in capitals (a headline-only brief)
 };
 
 // A person is kept when the tagger was this sure of at least one mention

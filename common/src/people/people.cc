@@ -1,7 +1,6 @@
 #include "morgue/people.h"
 
 #include <cstdlib>
-#include <cstdio>  // DEBUG-REMOVE
 #include <exception>
 #include <future>
 #include <mutex>
@@ -90,7 +89,6 @@ std::vector<std::string> PeopleExtractor::extract(const Article& article) const 
   const Impl::Data& data = impl_->get();
   people::TaggerScratch scratch;
   people::tag_document(doc, data.lexicon, data.model, scratch);
-  if (std::getenv("PDEBUG")) { for (std::size_t i = 0; i < doc.tokens.size(); ++i) if (scratch.tags[i] || (doc.tokens[i].letter_case & 2)) std::fprintf(stderr, "%s/%d/%.1f ", std::string(doc.tokens[i].text).c_str(), int(scratch.tags[i]), scratch.margins[i]); std::fprintf(stderr, "\n"); }  // DEBUG-REMOVE
   return people::merge_mentions(people::collect_mentions(doc, scratch.tags, scratch.margins, data.lexicon),
                                 data.lexicon);
 }

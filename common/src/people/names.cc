@@ -100,6 +100,9 @@ bool continues_a_name(const Document& doc, const std::vector<Tag>& tags, const L
       (prev.letter_case & kAllUpper)) {
     return false;
   }
+  // Opening the headline, a capitalised word may be anything ("Classy
+  // Henman wins"): there it must be a known given name.
+  if (begin == 1 && !(lexicon.flags(prev.lower) & kFirstName)) return false;
   constexpr std::uint16_t kNotGiven =
       kTitle | kNotName | kAgency | kEntityWord | kCommonWord | kCompanyWord | kKnownEntity | kSignOff | kParticle;
   return !(title_flags(prev.lower, lexicon) & kNotGiven);
@@ -244,6 +247,12 @@ bool tail_of_longer_name(const Document& doc, const std::vector<Tag>& tags, cons
   return tags[begin - 1] == kOutside && (lexicon.flags(prev.lower) & kParticle);
 }
 
+bool is_honorific(std::string_view lower) {
+  constexpr std::string_view kHonorifics[] = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "dr", "dr.",
+                                              "sir", "dame", "lord", "lady", "mme", "mme."};
+  return std::find(std::begin(kHonorifics), std::end(kHonorifics), lower) != std::end(kHonorifics);
+}
+
 bool is_party_and_state(std::string_view word) {
   return word.size() >= 4 && (word[0] == 'R' || word[0] == 'D' || word[0] == 'I') && word[1] == '-' &&
          word[2] >= 'A' && word[2] <= 'Z';
@@ -259,9 +268,8 @@ bool head_of_longer_name(const Document& doc, const std::vector<Tag>& tags, std:
 }
 
 // The span [begin, end) in story words is an organisation, a country or a
-// sign-off rather than a person.
-bool names_something_else(const Document& doc, const Lexicon& lexicon, const StoryEvidence& story,
-                          std::size_t begin, std::size_t end) {
+// place, an event or a product rather than a person.
+bool names_something_else(const Document& doc, const Lexicon& lexicon, std::size_t begin, std::size_t end) {
   const std::size_t n = doc.tokens.size();
   // "Jones Medical", "Warner Bros", "Salomon Bros Inc": a company or a place named after someone.
   constexpr std::uint16_t kEnds = kEntityWord | kCompanyWord;
@@ -280,15 +288,20 @@ bool names_something_else(const Document& doc, const Lexicon& lexicon, const Sto
   if (end < n && (doc.tokens[end].letter_case & kLowerOnly) && (lexicon.flags(doc.tokens[end].lower) & kCompanyNoun)) {
     return true;
   }
-  // "Dean Witter" when the story also writes "Dean Witter Reynolds Inc".
-  bool all_organisation = true;
   std::string joined;
   for (std::size_t k = begin; k < end; ++k) {
-    all_organisation = all_organisation && contains_word(story.organisation_words, doc.tokens[k].lower);
     if (k > begin) joined += ' ';
     joined += doc.tokens[k].lower;
   }
-  return all_organisation || (lexicon.flags(joined) & kKnownEntity);
+  return lexicon.flags(joined) & kKnownEntity;
+}
+
+// "Dean Witter" when the story also writes "Dean Witter Reynolds Inc".
+bool in_organisation_name(const Document& doc, const StoryEvidence& story, std::size_t begin, std::size_t end) {
+  for (std::size_t k = begin; k < end; ++k) {
+    if (!contains_word(story.organisation_words, doc.tokens[k].lower)) return false;
+  }
+  return true;
 }
 
 // The mention of the tagged person span [begin, end), or false when it is no
@@ -326,8 +339,14 @@ bool make_mention(const Document& doc, const std::vector<Tag>& tags, const std::
     m.lower.emplace_back(t.lower);
     if (t.flags & kCapsLine) m.from_capitals = true;
   }
-  if (all_excluded || names_something_else(doc, lexicon, story, begin, end)) return false;
+  if (all_excluded || names_something_else(doc, lexicon, begin, end)) return false;
   m.row = row_kind(doc, begin, end);
+  // "Dean Witter" is a company, unless this mention follows an honorific
+  // ("Mr Kilroy-Silk", also named in "the Robert Kilroy-Silk Party"; "lead
+  // manager Morgan Stanley" and "General Dynamics" do not count).
+  if (!(begin > 0 && is_honorific(doc.tokens[begin - 1].lower)) && in_organisation_name(doc, story, begin, end)) {
+    return false;
+  }
   if (m.words.size() == 1) {
     // A lone lower-case word or a lone initial is not a name; nor is a
     // party and state ("R-Minn", "D-Texas").

@@ -62,6 +62,21 @@ std::size_t sentence_break_before(std::string_view line, std::size_t pos) {
   return 0;
 }
 
+// "-- Name, City newsroom +1 212 555 0100", "-- Name, Tokyo desk, +81 3 ...":
+// a line opened by a dash that names a newsroom or desk or gives a phone.
+bool is_desk_line(std::string_view lower) {
+  std::size_t lead = lower.find_first_not_of(" \t");
+  if (lead == std::string_view::npos) return false;
+  lower.remove_prefix(lead);
+  bool dash = lower.starts_with("--") || lower.starts_with("\xe2\x80\x94") || lower.starts_with("\xe2\x80\x93");
+  if (!dash || lower.size() > 160) return false;
+  if (lower.find("newsroom") != std::string_view::npos || lower.find(" desk") != std::string_view::npos) return true;
+  for (std::size_t plus = lower.find('+'); plus != std::string_view::npos; plus = lower.find('+', plus + 1)) {
+    if (plus + 1 < lower.size() && lower[plus + 1] >= '0' && lower[plus + 1] <= '9') return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 std::string strip_caption_credit(std::string_view caption) {
@@ -93,6 +108,14 @@ std::string strip_body_credits(std::string_view body) {
         line.find_first_of(".!?\"") == std::string_view::npos) {
       blank(start, end);
     }
+    start = end + 1;
+  }
+  // Desk lines: "-- Jane Doe, London newsroom +44 20 7542 1234": the
+  // contact for the story (an author, perhaps), not one of its people.
+  for (std::size_t start = 0; start < out.size();) {
+    std::size_t end = out.find('\n', start);
+    if (end == std::string::npos) end = out.size();
+    if (is_desk_line(std::string_view(lower).substr(start, end - start))) blank(start, end);
     start = end + 1;
   }
   for (std::string_view m : kTrailers) {

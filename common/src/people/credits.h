@@ -1,6 +1,7 @@
 // Removing text that names people who are not in the story (private): photo
 // credits ("Photo: Sean Gallup-Pool/Getty Images"), bylines ("By Jane Doe")
-// and wire trailers ("(Reporting by ...; Editing by ...)").
+// wire trailers ("(Reporting by ...; Editing by ...)") and desk lines
+// ("-- Jane Doe, London newsroom +44 20 7542 1234").
 #pragma once
 
 #include <string>
@@ -11,7 +12,7 @@ namespace morgue::people {
 // `caption` without its credit ("" when the line is nothing but a credit).
 std::string strip_caption_credit(std::string_view caption);
 
-// `body` with byline lines and wire trailers blanked out (same length, the
+// `body` with byline lines, wire trailers and desk lines blanked out (same length, the
 // removed text replaced by spaces, so line structure is kept).
 std::string strip_body_credits(std::string_view body);
 

@@ -91,8 +91,8 @@ std::uint64_t affix(std::string_view lower, std::size_t n, bool suffix) {
 std::uint8_t hyphenated_name_flags(std::string_view lower, const Lexicon& lexicon) {
   std::size_t dash = lower.find('-');
   if (dash == std::string_view::npos || dash == 0 || dash + 1 >= lower.size()) return 0;
-  std::uint8_t left = lexicon.flags(lower.substr(0, dash));
-  std::uint8_t right = lexicon.flags(lower.substr(dash + 1));
+  std::uint16_t left = lexicon.flags(lower.substr(0, dash));
+  std::uint16_t right = lexicon.flags(lower.substr(dash + 1));
   return static_cast<std::uint8_t>(left & right & (kFirstName | kSurname));
 }
 
@@ -112,7 +112,8 @@ std::uint32_t word_number(const Token& t, std::uint64_t hash, const Lexicon& lex
   const auto number = static_cast<std::uint32_t>(facts.words.size());
   facts.word_slots[slot] = {hash, number};
   facts.words.emplace_back();
-  std::uint8_t flags = lexicon.flags(hash);
+  // The model reads the low byte only (the later lists are read after tagging).
+  auto flags = static_cast<std::uint8_t>(lexicon.flags(hash) & kFeatureFlags);
   if (flags == 0) flags = hyphenated_name_flags(t.lower, lexicon);
   facts.word_lexicon.push_back(flags);
   return number;

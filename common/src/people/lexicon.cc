@@ -27,7 +27,7 @@ Lexicon::Lexicon(const std::filesystem::path& dir) {
   for (const auto& file : kLexiconFiles) load(dir / file.name, file.flag);
 }
 
-void Lexicon::load(const std::filesystem::path& file, std::uint8_t flag) {
+void Lexicon::load(const std::filesystem::path& file, std::uint16_t flag) {
   // Read whole and split in place: these lists are loaded on every indexing run.
   const std::string text = read_data_file(file, "people data file");
   std::string_view rest = text;

@@ -7,6 +7,7 @@
 
 #include <xapian.h>
 
+#include "people/evidence.h"
 #include "util/strings.h"
 
 namespace morgue::people {
@@ -44,10 +45,15 @@ const std::string& surname_key(const Mention& m, const Lexicon& lexicon) {
   return m.lower[end - 1];
 }
 
+// One name is the end of the other: "Sucre Figarella", "Leopoldo Sucre Figarella".
+bool is_tail(const std::vector<std::string>& shorter, const std::vector<std::string>& longer) {
+  return shorter.size() < longer.size() && std::equal(shorter.rbegin(), shorter.rend(), longer.rbegin());
+}
+
 bool given_names_agree(const Mention& a, const Mention& b) {
   const std::string& la = a.lower.front();
   const std::string& lb = b.lower.front();
-  if (la == lb) return true;
+  if (la == lb || is_tail(a.lower, b.lower) || is_tail(b.lower, a.lower)) return true;
   if (is_initial(la) || is_initial(lb)) return la[0] == lb[0];
   return false;
 }
@@ -67,8 +73,8 @@ const Mention* canonical(const Person& p) {
 
 // Lexicon flags, where a hyphenated word made of titles is a title too
 // ("Lieutenant-Colonel", "Vice-President").
-std::uint8_t title_flags(std::string_view lower, const Lexicon& lexicon) {
-  std::uint8_t flags = lexicon.flags(lower);
+std::uint16_t title_flags(std::string_view lower, const Lexicon& lexicon) {
+  std::uint16_t flags = lexicon.flags(lower);
   if (flags || lower.find('-') == std::string_view::npos) return flags;
   std::size_t start = 0;
   while (start <= lower.size()) {
@@ -80,23 +86,107 @@ std::uint8_t title_flags(std::string_view lower, const Lexicon& lexicon) {
   return kTitle;
 }
 
+// A span the tagger opened as the inside of a name ("Constand/ORG
+// Viljoen/I-PER", "Christian/MISC Blanc/I-PER"): its own reading says the
+// name began a word earlier, with a capitalised word that is nothing else
+// we know of.
+bool continues_a_name(const Document& doc, const std::vector<Tag>& tags, const Lexicon& lexicon,
+                      std::size_t begin) {
+  const Token& prev = doc.tokens[begin - 1];
+  if (tags[begin] != kPersonInside || tags[begin - 1] == kPersonBegin || tags[begin - 1] == kPersonInside) {
+    return false;
+  }
+  if ((doc.tokens[begin].flags & kSentenceStart) || !(prev.letter_case & kStartsUpper) ||
+      (prev.letter_case & kAllUpper)) {
+    return false;
+  }
+  // Opening the headline, a capitalised word may be anything ("Classy
+  // Henman wins"): there it must be a known given name.
+  if (begin == 1 && !(lexicon.flags(prev.lower) & kFirstName)) return false;
+  constexpr std::uint16_t kNotGiven =
+      kTitle | kNotName | kAgency | kEntityWord | kCommonWord | kCompanyWord | kKnownEntity | kSignOff | kParticle;
+  return !(title_flags(prev.lower, lexicon) & kNotGiven);
+}
+
 // The tagger sometimes finds the surname but not the given name before it
 // ("Jan Kroslak" read as Outside + Person). A capitalised word just before,
 // in the same sentence, that is a known given name or an initial joins.
 std::size_t extend_left(const Document& doc, const std::vector<Tag>& tags, const Lexicon& lexicon,
                         std::size_t begin) {
+  if (begin > 0 && continues_a_name(doc, tags, lexicon, begin)) return begin - 1;
   for (int step = 0; step < 2 && begin > 0; ++step) {
     if (doc.tokens[begin].flags & kSentenceStart) break;
     const Token& prev = doc.tokens[begin - 1];
     if (tags[begin - 1] != kOutside || !starts_upper(prev.text)) break;
-    std::uint8_t flags = title_flags(prev.lower, lexicon);
+    std::uint16_t flags = title_flags(prev.lower, lexicon);
     if (flags & (kTitle | kNotName | kAgency)) break;
+    // "Said Jane Roe": a common word opening the sentence is not a given name.
+    if ((flags & kCommonWord) && (prev.flags & kSentenceStart)) break;
     bool caps = prev.flags & kCapsLine;
     if (!(flags & kFirstName) && !(is_initial(prev.text) && !caps)) break;
     if (!caps && is_all_upper(prev.text) && !is_initial(prev.text)) break;
     --begin;
   }
   return begin;
+}
+
+// Adds the full name `m` (mention number `index`) to the person it agrees
+// with: same surname and agreeing given names, or, for a name in capitals,
+// same surname and a name written in the text.
+void add_full_name(std::vector<Person>& people, const Mention& m, std::size_t index, const Lexicon& lexicon) {
+  const std::string& key = surname_key(m, lexicon);
+  Person* match = nullptr;
+  for (Person& p : people) {
+    if (p.key != key) continue;
+    const Mention* c = canonical(p);
+    if (surname_start(*c, lexicon) == 0 || given_names_agree(*c, m) || (m.from_capitals && !c->from_capitals)) {
+      match = &p;
+      break;
+    }
+  }
+  if (!match) {
+    people.push_back(Person{key, {}, index});
+    match = &people.back();
+  }
+  match->mentions.push_back(&m);
+  match->first_index = std::min(match->first_index, index);
+}
+
+// A bare given name ("Adrienne") that is the given name of a full name in
+// the story ("Adrienne Moreau"): that person, the nearest before the mention
+// (else the first after it); null when none agrees.
+Person* given_name_owner(std::vector<Person>& people, const Mention& m, std::size_t index) {
+  if (m.words.size() != 1) return nullptr;
+  Person* before = nullptr;
+  Person* after = nullptr;
+  for (Person& p : people) {
+    const Mention& full = *canonical(p);
+    if (full.words.size() < 2 || full.lower.front() != m.lower.front()) continue;
+    if (p.first_index < index) {
+      if (!before || p.first_index > before->first_index) before = &p;
+    } else if (!after || p.first_index < after->first_index) {
+      after = &p;
+    }
+  }
+  return before ? before : after;
+}
+
+// Whether what the story says of a person, all mentions together, is
+// enough: a name the story once gives a ship, a storm or a horse is not; a lone word that is a common word ("Loan"), or only ever seen in
+// a headline in capitals or in table rows, is not; nor is a full name seen
+// only as a side of a score line (a team).
+bool plausible(const Person& p) {
+  bool single = true, common = true, capitals = true, rows = true, scores = true;
+  for (const Mention* m : p.mentions) {
+    if (m->names_a_thing) return false;  // one "tanker Sea Empress" is enough
+    single = single && m->words.size() == 1;
+    common = common && m->common_word;
+    capitals = capitals && m->from_capitals && !m->titled && !m->story_in_capitals;
+    rows = rows && m->row != RowKind::kText;
+    scores = scores && m->row == RowKind::kScoreLine;
+  }
+  if (single) return !(common || capitals || rows);
+  return !scores;
 }
 
 }  // namespace
@@ -125,18 +215,167 @@ std::string display_case(std::string_view word) {
   return out;
 }
 
-std::vector<Mention> collect_mentions(const Document& doc, const std::vector<Tag>& tags,
-                                      const std::vector<float>& margins, const Lexicon& lexicon) {
+namespace {
+
+// What the whole story says, gathered once before the mentions are cut.
+struct StoryEvidence {
   // How the tagger read each word across the story: a word read as a place
   // or an organisation more often than as a person is not taken alone.
   // A story has a few dozen entity tokens: a list scanned per lone-word
   // mention is cheaper than a map built for every story.
   std::vector<std::pair<std::string_view, bool>> entity_tokens;  // lower form, read as a person
+  std::vector<std::string_view> organisation_words;              // see organisation_words()
+};
+
+bool contains_word(const std::vector<std::string_view>& words, std::string_view w) {
+  return std::find(words.begin(), words.end(), w) != words.end();
+}
+
+// The span [begin, end) is the tail of a longer name whose first word the
+// tagger read as something else: "Las Vegas" giving "Vegas", "New York
+// Yankees" giving "Yankees".
+bool tail_of_longer_name(const Document& doc, const std::vector<Tag>& tags, const Lexicon& lexicon,
+                         std::size_t begin, std::size_t end) {
+  if (begin == 0 || (doc.tokens[begin].flags & kLineStart)) return false;
+  const Token& prev = doc.tokens[begin - 1];
+  if (!(prev.letter_case & kStartsUpper) || (prev.flags & kCapsLine)) return false;
+  // (A nationality before a name is another word: "American Tom Johnson";
+  // so is an office before a full name: "the Exchequer Nigel Lawson".)
+  if ((tags[begin - 1] == kOrganisation || tags[begin - 1] == kLocation) && end - begin == 1) {
+    return !(lexicon.flags(prev.lower) & (kTitle | kNotName));
+  }
+  return tags[begin - 1] == kOutside && (lexicon.flags(prev.lower) & kParticle);
+}
+
+bool is_honorific(std::string_view lower) {
+  constexpr std::string_view kHonorifics[] = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "dr", "dr.",
+                                              "sir", "dame", "lord", "lady", "mme", "mme."};
+  return std::find(std::begin(kHonorifics), std::end(kHonorifics), lower) != std::end(kHonorifics);
+}
+
+bool is_party_and_state(std::string_view word) {
+  return word.size() >= 4 && (word[0] == 'R' || word[0] == 'D' || word[0] == 'I') && word[1] == '-' &&
+         word[2] >= 'A' && word[2] <= 'Z';
+}
+
+// A lone word just before a place, an organisation or another name, in
+// the same sentence: "Latin America", "Latin American".
+bool head_of_longer_name(const Document& doc, const std::vector<Tag>& tags, std::size_t begin, std::size_t end) {
+  if (end - begin != 1 || end >= doc.tokens.size()) return false;
+  const Token& next = doc.tokens[end];
+  if (!(next.letter_case & kStartsUpper) || (next.flags & (kSentenceStart | kCapsLine))) return false;
+  return tags[end] == kOrganisation || tags[end] == kLocation || tags[end] == kMiscEntity;
+}
+
+// The span [begin, end) in story words is an organisation, a country or a
+// place, an event or a product rather than a person.
+bool names_something_else(const Document& doc, const Lexicon& lexicon, std::size_t begin, std::size_t end) {
+  const std::size_t n = doc.tokens.size();
+  // "Jones Medical", "Warner Bros", "Salomon Bros Inc": a company or a place named after someone.
+  constexpr std::uint16_t kEnds = kEntityWord | kCompanyWord;
+  if ((lexicon.flags(doc.tokens[end - 1].lower) & kEnds) ||
+      (end < n && (lexicon.flags(doc.tokens[end].lower) & kEnds) && starts_upper(doc.tokens[end].text))) {
+    return true;
+  }
+  // "U.K. Economic", "Private Collection": a name does not end in a common
+  // word that is no one's name (short ones aside: "Peter Such", "Rein van der Does").
+  const Token& last = doc.tokens[end - 1];
+  if (end - begin > 1 && last.lower.size() > 4 &&
+      (lexicon.flags(last.lower) & (kCommonWord | kSurname | kFirstName)) == kCommonWord) {
+    return true;
+  }
+  // "the Dean Witter unit", "Acme shares".
+  if (end < n && (doc.tokens[end].letter_case & kLowerOnly) && (lexicon.flags(doc.tokens[end].lower) & kCompanyNoun)) {
+    return true;
+  }
+  std::string joined;
+  for (std::size_t k = begin; k < end; ++k) {
+    if (k > begin) joined += ' ';
+    joined += doc.tokens[k].lower;
+  }
+  return lexicon.flags(joined) & kKnownEntity;
+}
+
+// "Dean Witter" when the story also writes "Dean Witter Reynolds Inc".
+bool in_organisation_name(const Document& doc, const StoryEvidence& story, std::size_t begin, std::size_t end) {
+  for (std::size_t k = begin; k < end; ++k) {
+    if (!contains_word(story.organisation_words, doc.tokens[k].lower)) return false;
+  }
+  return true;
+}
+
+// The mention of the tagged person span [begin, end), or false when it is no
+// person's name.
+bool make_mention(const Document& doc, const std::vector<Tag>& tags, const std::vector<float>& margins,
+                  const Lexicon& lexicon, const StoryEvidence& story, std::size_t begin, std::size_t end,
+                  Mention& m) {
+  // Titles and stray punctuation at the edges are not part of the name;
+  // neither are particles at the end or a possessive.
+  while (begin < end && ((title_flags(doc.tokens[begin].lower, lexicon) & (kTitle | kNotName)) ||
+                         is_punctuation_only(doc.tokens[begin].text))) {
+    ++begin;
+  }
+  while (end > begin && ((lexicon.flags(doc.tokens[end - 1].lower) & kParticle) ||
+                         is_possessive(doc.tokens[end - 1].lower) ||
+                         is_punctuation_only(doc.tokens[end - 1].text))) {
+    --end;
+  }
+  if (begin == end || end - begin > 6) return false;
+  m.titled = begin > 0 && (title_flags(doc.tokens[begin - 1].lower, lexicon) & kTitle);
+  begin = extend_left(doc, tags, lexicon, begin);
+  if (tail_of_longer_name(doc, tags, lexicon, begin, end) || head_of_longer_name(doc, tags, begin, end)) return false;
+  // "the tanker Sea Empress", "Hurricane Bertha", "USS Enterprise": a ship, a storm, a horse.
+  m.names_a_thing = (begin > 0 && (lexicon.flags(doc.tokens[begin - 1].lower) & kNameKind)) ||
+                    (lexicon.flags(doc.tokens[begin].lower) & kNameKind);
+  m.confidence = 1e30f;
+  bool all_excluded = true;
+  for (std::size_t k = begin; k < end; ++k) {
+    const Token& t = doc.tokens[k];
+    if (!margins.empty() && tags[k] != kOutside) m.confidence = std::min(m.confidence, margins[k]);
+    std::uint16_t flags = lexicon.flags(t.lower);
+    if (!(flags & (kNotName | kTitle | kAgency))) all_excluded = false;
+    if (flags & (kAgency | kSignOff)) all_excluded = true;  // "Getty", "Reuters", "Reuter": never a person
+    m.words.push_back(display_case(t.text));
+    m.lower.emplace_back(t.lower);
+    if (t.flags & kCapsLine) m.from_capitals = true;
+  }
+  if (all_excluded || names_something_else(doc, lexicon, begin, end)) return false;
+  m.row = row_kind(doc, begin, end);
+  // "Dean Witter" is a company, unless this mention follows an honorific
+  // ("Mr Kilroy-Silk", also named in "the Robert Kilroy-Silk Party"; "lead
+  // manager Morgan Stanley" and "General Dynamics" do not count).
+  if (!(begin > 0 && is_honorific(doc.tokens[begin - 1].lower)) && in_organisation_name(doc, story, begin, end)) {
+    return false;
+  }
+  if (m.words.size() == 1) {
+    // A lone lower-case word or a lone initial is not a name; nor is a
+    // party and state ("R-Minn", "D-Texas").
+    if (!has_upper(m.words[0]) || is_initial(m.words[0]) || is_party_and_state(m.words[0])) return false;
+    int person = 0, other = 0;
+    for (const auto& [lower, is_person] : story.entity_tokens) {
+      if (lower == doc.tokens[begin].lower) ++(is_person ? person : other);
+    }
+    if (other > person) return false;
+    m.common_word = lexicon.flags(m.lower[0]) & kCommonWord;
+  }
+  return true;
+}
+
+}  // namespace
+
+std::vector<Mention> collect_mentions(const Document& doc, const std::vector<Tag>& tags,
+                                      const std::vector<float>& margins, const Lexicon& lexicon) {
+  StoryEvidence story;
   for (std::size_t i = 0; i < doc.tokens.size(); ++i) {
     if (tags[i] != kOutside) {
-      entity_tokens.emplace_back(doc.tokens[i].lower, tags[i] == kPersonBegin || tags[i] == kPersonInside);
+      story.entity_tokens.emplace_back(doc.tokens[i].lower, tags[i] == kPersonBegin || tags[i] == kPersonInside);
     }
   }
+  story.organisation_words = organisation_words(doc, lexicon);
+  // A story all in capitals (a wire brief: a headline and nothing else) has
+  // only capitals to offer.
+  bool in_capitals = std::all_of(doc.tokens.begin(), doc.tokens.end(),
+                                 [](const Token& t) { return (t.flags & kCapsLine) || !(t.letter_case & kHasLetter); });
   std::vector<Mention> mentions;
   const std::size_t n = doc.tokens.size();
   for (std::size_t i = 0; i < n;) {
@@ -146,51 +385,9 @@ std::vector<Mention> collect_mentions(const Document& doc, const std::vector<Tag
     }
     std::size_t begin = i++;
     while (i < n && tags[i] == kPersonInside) ++i;
-    std::size_t end = i;
-    // Titles and stray punctuation at the edges are not part of the name;
-    // neither are particles at the end or a possessive.
-    while (begin < end && ((title_flags(doc.tokens[begin].lower, lexicon) & (kTitle | kNotName)) ||
-                           is_punctuation_only(doc.tokens[begin].text))) {
-      ++begin;
-    }
-    while (end > begin && ((lexicon.flags(doc.tokens[end - 1].lower) & kParticle) ||
-                           is_possessive(doc.tokens[end - 1].lower) ||
-                           is_punctuation_only(doc.tokens[end - 1].text))) {
-      --end;
-    }
-    if (begin == end || end - begin > 6) continue;
-    begin = extend_left(doc, tags, lexicon, begin);
     Mention m;
-    m.confidence = 1e30f;
-    for (std::size_t k = begin; k < end; ++k) {
-      if (!margins.empty() && tags[k] != kOutside) m.confidence = std::min(m.confidence, margins[k]);
-    }
-    bool all_excluded = true;
-    for (std::size_t k = begin; k < end; ++k) {
-      const Token& t = doc.tokens[k];
-      std::uint8_t flags = lexicon.flags(t.lower);
-      if (!(flags & (kNotName | kTitle | kAgency))) all_excluded = false;
-      if (flags & kAgency) all_excluded = true;  // "Getty", "Reuters": never a person
-      m.words.push_back(display_case(t.text));
-      m.lower.emplace_back(t.lower);
-      if (t.flags & kCapsLine) m.from_capitals = true;
-    }
-    if (all_excluded) continue;
-    // "Jones Medical", "Warner Bros", "Salomon Bros Inc": a company or a place named after someone.
-    if ((lexicon.flags(doc.tokens[end - 1].lower) & kEntityWord) ||
-        (end < n && (lexicon.flags(doc.tokens[end].lower) & kEntityWord) && starts_upper(doc.tokens[end].text))) {
-      continue;
-    }
-    if (m.words.size() == 1) {
-      // A lone lower-case word or a lone initial is not a name.
-      if (!has_upper(m.words[0]) || is_initial(m.words[0])) continue;
-      int person = 0, other = 0;
-      for (const auto& [lower, is_person] : entity_tokens) {
-        if (lower == doc.tokens[begin].lower) ++(is_person ? person : other);
-      }
-      if (other > person) continue;
-    }
-    mentions.push_back(std::move(m));
+    m.story_in_capitals = in_capitals;
+    if (make_mention(doc, tags, margins, lexicon, story, begin, i, m)) mentions.push_back(std::move(m));
   }
   return mentions;
 }
@@ -199,29 +396,18 @@ std::vector<std::string> merge_mentions(const std::vector<Mention>& mentions, co
   std::vector<Person> people;
   std::vector<std::size_t> surname_only;
   // Full names first, so a surname in the headline finds the full name in
-  // the body.
-  for (std::size_t i = 0; i < mentions.size(); ++i) {
-    const Mention& m = mentions[i];
-    std::size_t start = surname_start(m, lexicon);
-    if (start == 0) {
-      surname_only.push_back(i);
-      continue;
-    }
-    std::string key = surname_key(m, lexicon);
-    Person* match = nullptr;
-    for (Person& p : people) {
-      if (p.key != key) continue;
-      const Mention* c = canonical(p);
-      if (surname_start(*c, lexicon) == 0 || given_names_agree(*c, m)) {
-        match = &p;
-        break;
+  // the body; those written in capitals after the others, so a headline's
+  // guess ("SHUN NAKASONE": a verb read as a given name) joins the person the
+  // text names ("Yasuhiro Nakasone").
+  for (int capitals = 0; capitals < 2; ++capitals) {
+    for (std::size_t i = 0; i < mentions.size(); ++i) {
+      const Mention& m = mentions[i];
+      if (surname_start(m, lexicon) == 0) {
+        if (capitals == 0) surname_only.push_back(i);
+        continue;
       }
+      if (m.from_capitals == (capitals == 1)) add_full_name(people, m, i, lexicon);
     }
-    if (!match) {
-      people.push_back(Person{key, {}, i});
-      match = &people.back();
-    }
-    match->mentions.push_back(&m);
   }
   for (std::size_t i : surname_only) {
     const Mention& m = mentions[i];
@@ -238,6 +424,7 @@ std::vector<std::string> merge_mentions(const std::vector<Mention>& mentions, co
       }
     }
     Person* match = before ? before : after;
+    if (!match) match = given_name_owner(people, m, i);
     if (!match) {
       people.push_back(Person{key, {}, i});
       match = &people.back();
@@ -251,7 +438,7 @@ std::vector<std::string> merge_mentions(const std::vector<Mention>& mentions, co
   for (const Person& p : people) {
     float confidence = 0;
     for (const Mention* m : p.mentions) confidence = std::max(confidence, m->confidence);
-    if (confidence < kMinConfidence) continue;
+    if (confidence < kMinConfidence || !plausible(p)) continue;
     std::string name = util::join(canonical(p)->words, " ");
     bool seen = false;
     for (const std::string& n : names) seen = seen || n == name;

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "people/evidence.h"
 #include "people/lexicon.h"
 #include "people/perceptron.h"
 #include "people/tokenizer.h"
@@ -18,6 +19,11 @@ struct Mention {
   std::vector<std::string> lower;  // the words lower-cased, for comparing
   bool from_capitals = false;  // written in a line of capitals (case was guessed)
   float confidence = 0;        // the tagger's least sure margin over the words
+  RowKind row = RowKind::kText;  // on a table row or a score line?
+  bool common_word = false;      // one word, mostly written in lower case ("Loan", "Real")
+  bool names_a_thing = false;    // after a word like "tanker" or "hurricane"
+  bool titled = false;           // after a title: "PRESIDENT REAGAN"
+  bool story_in_capitals = false;  // the whole story is in capitals (a headline-only brief)
 };
 
 // A person is kept when the tagger was this sure of at least one mention

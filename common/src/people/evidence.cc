@@ -1,0 +1,150 @@
+#include "people/evidence.h"
+
+#include <algorithm>
+
+namespace morgue::people {
+namespace {
+
+bool has_lower_letter(const Token& t) {
+  return (t.letter_case & kHasLetter) && !(t.letter_case & kAllUpper) && t.lower == t.text;
+}
+
+// The tokens of the line holding token i: [first, last).
+std::pair<std::size_t, std::size_t> line_of(const Document& doc, std::size_t i) {
+  std::size_t first = i;
+  while (first > 0 && !(doc.tokens[first].flags & kLineStart)) --first;
+  std::size_t last = i + 1;
+  while (last < doc.tokens.size() && !(doc.tokens[last].flags & kLineStart)) ++last;
+  return {first, last};
+}
+
+// "Rotor Volgograd 2 Lada Togliatti 1 (Smith 34)": two sides, each a run of
+// capitalised words followed by its score; scorers in brackets aside. No
+// lower-case words (those make a sentence, not a result).
+bool is_score_line(const Document& doc, std::size_t first, std::size_t last) {
+  int depth = 0, numbers = 0, sides = 0;
+  bool in_side = false;
+  for (std::size_t k = first; k < last; ++k) {
+    const Token& t = doc.tokens[k];
+    if (t.text == "(" || t.text == "[") ++depth;
+    else if ((t.text == ")" || t.text == "]") && depth > 0) --depth;
+    if (depth > 0 || t.text == ")" || t.text == "]") continue;
+    if (has_lower_letter(t)) return false;
+    if (is_number(t.text)) {
+      if (!in_side) return false;  // a number with no side before it
+      ++numbers;
+      in_side = false;
+    } else if (t.letter_case & kStartsUpper) {
+      if (!in_side) ++sides;
+      in_side = true;
+    }
+  }
+  return numbers == 2 && sides == 2 && !in_side;
+}
+
+}  // namespace
+
+bool is_number(std::string_view text) {
+  if (text.empty() || text.front() < '0' || text.front() > '9') return false;
+  return std::all_of(text.begin(), text.end(), [](char c) {
+    return (c >= '0' && c <= '9') || c == '.' || c == ',' || c == ':' || c == '-' || c == '/';
+  });
+}
+
+RowKind row_kind(const Document& doc, std::size_t begin, std::size_t end) {
+  auto [first, last] = line_of(doc, begin);
+  if (end > last) return RowKind::kText;
+  // Before the span: a rank at most ("3. Radnicki", "3 Radnicki"). A
+  // name in brackets is a scorer's, not a side's.
+  int depth = 0;
+  bool words_before = false;
+  for (std::size_t k = first; k < begin; ++k) {
+    const Token& t = doc.tokens[k];
+    if (t.text == "(" || t.text == "[") ++depth;
+    else if ((t.text == ")" || t.text == "]") && depth > 0) --depth;
+    words_before = words_before || (t.letter_case & kHasLetter);
+  }
+  if (depth > 0) return RowKind::kText;
+  if (words_before) return is_score_line(doc, first, last) ? RowKind::kScoreLine : RowKind::kText;
+  // After it: numbers, and perhaps a note in brackets ("Rad (B) 4 1 1 2").
+  int numbers = 0;
+  bool only_numbers = true;
+  for (std::size_t k = end; k < last; ++k) {
+    const Token& t = doc.tokens[k];
+    if (t.text == "(" || t.text == "[") ++depth;
+    else if ((t.text == ")" || t.text == "]") && depth > 0) --depth;
+    else if (depth > 0) continue;
+    else if (is_number(t.text)) numbers += doc.tokens[k - 1].text == ":" ? 0 : 1;  // "3:35.12" is one
+    else if (t.letter_case & kHasLetter) only_numbers = false;
+  }
+  if (only_numbers && numbers >= 2) return RowKind::kTableRow;
+  return is_score_line(doc, first, last) ? RowKind::kScoreLine : RowKind::kText;
+}
+
+namespace {
+
+// A company's legal form, which may follow a list of partners' names
+// ("Kidder, Peabody and Co"); other company and institution words may not
+// ("Paul Volcker and International Monetary Fund officials").
+bool is_legal_form(std::string_view lower) {
+  constexpr std::string_view kForms[] = {"co",  "co.",  "cos",  "inc", "inc.",    "corp",       "corp.",   "ltd",
+                                         "ltd.", "plc", "llc", "sons", "company", "associates", "partners"};
+  return std::find(std::begin(kForms), std::end(kForms), lower) != std::end(kForms);
+}
+
+// Adds the words of the name that ends at the company word doc.tokens[i]:
+// back over capitalised words within the sentence, and, when the word is a
+// legal form at most one word away, over "and" or "&" ("Cable and Wireless
+// Plc"); once past one, over a comma too ("Kidder, Peabody and Co"), but not
+// before ("Jane Roe, Acme Corp chairman").
+void add_name_before(const Document& doc, const Lexicon& lexicon, std::size_t i,
+                     std::vector<std::string_view>& words) {
+  // In a headline in capitals every word is capitalised: stop at words
+  // that are no part of a name ("BAKER SAYS ACME <ACM>").
+  const std::uint16_t stop = (doc.tokens[i].flags & kCapsLine) ? kTitle | kCommonWord | kNotName : kTitle;
+  const bool legal_form = i < doc.tokens.size() && is_legal_form(doc.tokens[i].lower);
+  bool past_and = false;
+  for (std::size_t k = i; k > 0; --k) {
+    const Token& w = doc.tokens[k - 1];
+    if (w.text == "and" || w.text == "&") {
+      if (past_and || !legal_form || i - k > 1) break;
+      past_and = true;
+      continue;
+    }
+    if (w.text == "," && past_and) continue;
+    // The word just before the company word or ticker belongs to the name
+    // even in capitals ("REYNOLDS METALS <RLM>").
+    std::uint16_t flags = k == i ? 0 : lexicon.flags(w.lower);
+    if (!(w.letter_case & kStartsUpper) || (flags & stop)) break;
+    words.push_back(w.lower);
+    if (w.flags & kSentenceStart) break;
+  }
+}
+
+}  // namespace
+
+std::vector<std::string_view> organisation_words(const Document& doc, const Lexicon& lexicon) {
+  std::vector<std::string_view> words;
+  for (std::size_t i = 1; i < doc.tokens.size(); ++i) {
+    const Token& t = doc.tokens[i];
+    // Wire copy writes companies in angle brackets, "<James Capel and Co>",
+    // and their tickers after them, "Diamond Shamrock <DIA>".
+    if (t.text == "<" && i + 2 < doc.tokens.size() && doc.tokens[i + 2].text == ">" &&
+        (doc.tokens[i + 1].letter_case & kAllUpper)) {
+      add_name_before(doc, lexicon, i, words);
+      continue;
+    }
+    if (t.text == "<") {
+      for (std::size_t k = i + 1; k < doc.tokens.size() && doc.tokens[k].text != ">" &&
+                                  !(doc.tokens[k].flags & kLineStart); ++k) {
+        if (doc.tokens[k].letter_case & kStartsUpper) words.push_back(doc.tokens[k].lower);
+      }
+      continue;
+    }
+    if (!(t.letter_case & kStartsUpper) || (t.flags & (kSentenceStart | kCapsLine))) continue;
+    if (lexicon.flags(t.lower) & (kEntityWord | kCompanyWord)) add_name_before(doc, lexicon, i, words);
+  }
+  return words;
+}
+
+}  // namespace morgue::people

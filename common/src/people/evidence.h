@@ -1,0 +1,32 @@
+// What the rest of a story says about a capitalised span before it is taken
+// for a person (private): table rows and score lines, and the words of
+// organisation names ("Dean Witter" where the story also writes "Dean Witter
+// Reynolds Inc"). Read after tagging, by names.cc.
+#pragma once
+
+#include <cstddef>
+#include <string_view>
+#include <vector>
+
+#include "people/lexicon.h"
+#include "people/tokenizer.h"
+
+namespace morgue::people {
+
+// Where the span [begin, end) of one line sits.
+enum class RowKind {
+  kText,       // ordinary text
+  kTableRow,   // first thing in a row whose rest is numbers: "Radnicki 5 3 1 1 8 4 10"
+  kScoreLine,  // a side in a score line: "Rotor Volgograd 2 Lada Togliatti 1"
+};
+RowKind row_kind(const Document& doc, std::size_t begin, std::size_t end);
+
+// True for a number as tables write it: "70", "3:35.12", "1-0", "12,000", "1.".
+bool is_number(std::string_view text);
+
+// The lower forms of the capitalised words that run up to a company or
+// institution word ("inc", "corp", "securities", "university") in the story,
+// in no order. A story names a few organisations, so callers scan the list.
+std::vector<std::string_view> organisation_words(const Document& doc, const Lexicon& lexicon);
+
+}  // namespace morgue::people

@@ -41,7 +41,11 @@ constexpr std::string_view kModifiedMetas[] = {"article:modified_time", "og:upda
 constexpr std::string_view kUpdateWords[] = {"update", "modified", "aktualisiert", "geändert", "mis à jour",
                                              "actualizado", "aggiornato", "last edit", "bijgewerkt",
                                              "letzte änderung", "zuletzt", "aktuelle zeit", "current time",
-                                             "heute ist", "today is"};
+                                             "heute ist", "today is",
+                                             // A forum member's sign-up day, not the post's.
+                                             "joined", "member since", "registered", "registriert", "mitglied seit",
+                                             "dabei seit", "anmeldedatum", "inscrit", "membre depuis",
+                                             "miembro desde", "lid sinds"};
 
 // Today plus a day of clock skew: later dates are typos or event dates.
 Date latest_plausible() {
@@ -179,6 +183,15 @@ void add_parsed(std::vector<DateTime>& out, std::string_view v) {
   if (auto dt = parse_plausible(v)) out.push_back(std::move(*dt));
 }
 
+// A data attribute's value: a Unix time or a date.
+void add_data_date(std::vector<DateTime>& out, std::string_view v) {
+  if (auto dt = parse_epoch(v); dt && plausible(dt->date)) {
+    out.push_back(std::move(*dt));
+    return;
+  }
+  add_parsed(out, v);
+}
+
 void add_metas(std::vector<DateTime>& out, const PageMeta& meta, std::span<const std::string_view> keys) {
   for (std::string_view key : keys) {
     for (const auto& [k, v] : meta.metas) {
@@ -230,6 +243,7 @@ DateEvidence gather(const PageMeta& meta, std::string_view headline) {
   for (const auto& list : {&meta.marked_dates, &meta.time_dates}) {
     for (const auto& v : *list) add_parsed(e.times, v);
   }
+  for (const auto& v : meta.data_dates) add_data_date(e.times, v);
   e.shown = shown_date(meta, headline);
   return e;
 }
@@ -302,7 +316,7 @@ std::optional<DateTime> date_from_page(const PageMeta& meta, const std::vector<s
     if (auto dt = find_date_in_text(v)) return dt;
   }
   if (!e.weak.empty()) return e.weak.front();
-  for (const auto* list : {&meta.date_texts, &meta.labelled_dates}) {
+  for (const auto* list : {&meta.date_texts, &meta.labelled_dates, &meta.byline_texts}) {
     for (const auto& v : *list) {
       if (auto dt = find_date_in_text(v)) return dt;
     }
@@ -310,6 +324,10 @@ std::optional<DateTime> date_from_page(const PageMeta& meta, const std::vector<s
   for (const auto& v : lead_lines) {
     if (auto dt = find_date_in_text(v)) return dt;
   }
+  // Last, a date that only the page's scripts state ("publishedDate": ...).
+  std::vector<DateTime> scripted;
+  for (const auto& v : meta.script_dates) add_data_date(scripted, v);
+  if (!scripted.empty()) return scripted.front();
   return std::nullopt;
 }
 

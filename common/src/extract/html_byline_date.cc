@@ -211,14 +211,22 @@ std::string fingerprint(std::string_view s) {
 // The date written just under (or just above) the h1 that carries the headline.
 // Only an h1 matching the headline counts: a site's logo h1 sits by the
 // page's clock, not by the story.
+// The h1 shows the headline: one holds the other, or they share a long
+// opening ("Headline | Section" and "Headline Subscribers").
+bool same_headline(const std::string& key, const std::string& title_key) {
+  if (key.size() < 8) return false;
+  if (title_key.find(key) != std::string::npos || key.find(title_key) != std::string::npos) return true;
+  std::size_t common = 0;
+  while (common < key.size() && common < title_key.size() && key[common] == title_key[common]) ++common;
+  return common >= 20 && common * 10 >= std::min(key.size(), title_key.size()) * 7;
+}
+
 std::optional<DateTime> shown_date(const PageMeta& meta, std::string_view headline) {
   std::string title_key = fingerprint(headline);
   if (title_key.empty()) return std::nullopt;
   for (const auto& w : meta.headline_windows) {
     std::string key = fingerprint(w.heading);
-    if (key.size() < 8 || (title_key.find(key) == std::string::npos && key.find(title_key) == std::string::npos)) {
-      continue;
-    }
+    if (!same_headline(key, title_key)) continue;
     if (auto dt = find_date_in_text(w.after)) return dt;
     // A heading longer than the headline holds more than the headline: often
     // the dateline ("Headline 02.02.2022 · Press").

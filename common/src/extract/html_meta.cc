@@ -173,7 +173,9 @@ class Collector {
     std::string class_id = class_and_id(n);
     bool by_class = tag != "body" && tag != "html" && tag != "article" && tag != "main" &&
                     !holds_headline(n) && boiler_class(class_id);
-    bool boiler = tag == "nav" || tag == "aside" || tag == "footer" || by_class;
+    // An <aside class="meta"> beside the story holds its date, not a sidebar.
+    bool meta_aside = tag == "aside" && contains_any(class_id, kDateWords);
+    bool boiler = tag == "nav" || (tag == "aside" && !meta_aside) || tag == "footer" || by_class;
     // A class-made footer ("footer-meta") may still say when the story was
     // published ("Erschienen am: ..."): its labelled dates count.
     bool hard = boiler && !(by_class && tag != "footer" && !boiler_class(class_id, kHardBoilerWords));
@@ -182,7 +184,11 @@ class Collector {
     if (hard) ++hard_boiler_depth_;
     if (date_boiler) ++date_boiler_depth_;
     boiler_stack_.push_back(static_cast<char>(boiler | (hard << 1) | (date_boiler << 2)));
-    if (tag == "h1" && boiler_depth_ == 0 && heading_ == nullptr && out_.headline_windows.size() < kMaxHeadlines) {
+    // Pages without an h1 before the story use an h2 for its headline.
+    bool window = tag == "h1" ? h1_windows_ < kMaxHeadlines : (tag == "h2" && h1_windows_ == 0 && h2_windows_ < 2);
+    if (window && boiler_depth_ == 0 && heading_ == nullptr) {
+      ++(tag == "h1" ? h1_windows_ : h2_windows_);
+      window_is_h2_ = tag == "h2";
       out_.headline_windows.push_back({text_of(n, 400), tail_words(tail_, kBeforeHeadline), ""});
       heading_ = n;
       after_open_ = true;
@@ -243,9 +249,11 @@ class Collector {
       // or the story, whose dates are events: keep only their opening words.
       std::string& after = out_.headline_windows.back().after;
       std::string piece = util::collapse_space(text.substr(0, kAfterHeadline));
+      // Under an h2 (a weaker sign of the headline) only short texts count.
       if (count_chars(piece) > kLongText) {
-        std::size_t cut = piece.rfind(' ', kStoryOpening);
+        std::size_t cut = window_is_h2_ ? std::string::npos : piece.rfind(' ', kStoryOpening);
         piece.resize(cut == std::string::npos ? 0 : cut);
+        if (window_is_h2_) after_open_ = false;
       }
       append_text(after, piece, kAfterHeadline);
       if (after.size() >= kAfterHeadline) after_open_ = false;
@@ -375,6 +383,8 @@ class Collector {
   int hard_boiler_depth_ = 0;  // boilerplate other than class-made footers
   int date_boiler_depth_ = 0;  // navigation and member boxes: no dates from there
   std::size_t other_scripts_ = 0;
+  std::size_t h1_windows_ = 0, h2_windows_ = 0;
+  bool window_is_h2_ = false;
   std::size_t script_bytes_ = 0;
   std::vector<char> boiler_stack_;  // per open element: did it raise boiler_depth_?
   int scripts_ = 0;

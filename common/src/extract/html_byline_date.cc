@@ -308,7 +308,19 @@ std::optional<DateTime> date_from_page(const PageMeta& meta, const std::vector<s
   DateEvidence e = gather(meta, headline);
   if (!e.published.empty()) {
     DateTime best = prefer_local(e.published.front(), e);
-    if (!e.shown || e.shown->date == best.date || swapped_equal(e.shown->date, best.date)) return best;
+    if (!e.shown) {
+      // The first date element shows the modified date, not the published
+      // one: the page presents the revision as the story's date.
+      for (const auto& v : meta.date_texts) {
+        auto dt = find_date_in_text(v);
+        if (!dt) continue;
+        if (dt->date == best.date) break;
+        if (auto m = same_day(dt->date, {&e.modified})) return m;
+        break;
+      }
+      return best;
+    }
+    if (e.shown->date == best.date || swapped_equal(e.shown->date, best.date)) return best;
     if (utc_neighbour(best, e.shown->date)) return e.shown;
     // The page shows another of its own dates by the headline (a later
     // revision, or the other of two disagreeing fields): readers see that one.

@@ -42,7 +42,7 @@ constexpr std::string_view kMarkedDateWords[] = {"published", "entry-date", "pub
 constexpr std::string_view kDateLabels[] = {
     "published", "posted on", "veröffentlicht", "erschienen", "publiziert", "erstellt am", "geschrieben am",
     "gespeichert von", "datum:", "date:", "stand:", "publié", "publicado", "pubblicato", "gepubliceerd",
-    "geplaatst op", "wurde am"};
+    "geplaatst op", "wurde am", "beitrag wurde", "artikel wurde", "eintrag wurde", "entry was posted"};
 // Data attributes that hold the publication time, as a Unix time
 // (data-utime="1507287600") or a date; they beat the rendered text ("vor 3
 // Stunden", "4. März") of the same element.
@@ -274,15 +274,18 @@ class Collector {
     }
     if (out_.labelled_dates.size() >= kMaxPerKind || text.size() > 400) return;
     std::string lowered = util::to_lower(text);
+    // The earliest label: "Dieser Beitrag wurde am 3. Mai veröffentlicht".
+    std::size_t first = std::string::npos;
     for (std::string_view label : kDateLabels) {
       std::size_t at = lowered.find(label);
       // A word of its own: "update:" does not hold the label "date:".
       if (at == std::string::npos || (at > 0 && std::isalpha(static_cast<unsigned char>(lowered[at - 1])))) continue;
-      out_.labelled_dates.emplace_back();
-      append_text(out_.labelled_dates.back(), text.substr(at), kLabelBytes);
-      label_nodes_ = 3;  // the date often sits in the next element: <dt>Datum</dt><dd>...</dd>
-      return;
+      first = std::min(first, at);
     }
+    if (first == std::string::npos || first >= text.size()) return;
+    out_.labelled_dates.emplace_back();
+    append_text(out_.labelled_dates.back(), text.substr(first), kLabelBytes);
+    label_nodes_ = 3;  // the date often sits in the next element: <dt>Datum</dt><dd>...</dd>
   }
 
   void read_meta(const xmlNode* n) {

@@ -267,22 +267,25 @@ class Collector {
 
   // "Veröffentlicht am 3. Mai 2021", "<dt>Datum:</dt><dd>...</dd>".
   void read_label(std::string_view text) {
-    if (label_nodes_ > 0 && !out_.labelled_dates.empty()) {
-      --label_nodes_;
-      append_text(out_.labelled_dates.back(), text, kLabelBytes);
+    std::size_t first = std::string::npos;
+    if (text.size() <= 400) {
+      std::string lowered = util::to_lower(text);
+      // The earliest label: "Dieser Beitrag wurde am 3. Mai veröffentlicht".
+      for (std::string_view label : kDateLabels) {
+        std::size_t at = lowered.find(label);
+        // A word of its own: "update:" does not hold the label "date:".
+        if (at == std::string::npos || (at > 0 && std::isalpha(static_cast<unsigned char>(lowered[at - 1])))) continue;
+        first = std::min(first, at);
+      }
+    }
+    // A text with a label of its own starts a new entry; others continue the last.
+    if (first >= text.size() || out_.labelled_dates.size() >= kMaxPerKind) {
+      if (label_nodes_ > 0 && !out_.labelled_dates.empty()) {
+        --label_nodes_;
+        append_text(out_.labelled_dates.back(), text, kLabelBytes);
+      }
       return;
     }
-    if (out_.labelled_dates.size() >= kMaxPerKind || text.size() > 400) return;
-    std::string lowered = util::to_lower(text);
-    // The earliest label: "Dieser Beitrag wurde am 3. Mai veröffentlicht".
-    std::size_t first = std::string::npos;
-    for (std::string_view label : kDateLabels) {
-      std::size_t at = lowered.find(label);
-      // A word of its own: "update:" does not hold the label "date:".
-      if (at == std::string::npos || (at > 0 && std::isalpha(static_cast<unsigned char>(lowered[at - 1])))) continue;
-      first = std::min(first, at);
-    }
-    if (first == std::string::npos || first >= text.size()) return;
     out_.labelled_dates.emplace_back();
     append_text(out_.labelled_dates.back(), text.substr(first), kLabelBytes);
     label_nodes_ = 3;  // the date often sits in the next element: <dt>Datum</dt><dd>...</dd>

@@ -303,8 +303,31 @@ std::optional<DateTime> same_day(const Date& day, std::initializer_list<const st
   return std::nullopt;
 }
 
+// A home page or a search page lists other pages: the dates in its text
+// are theirs, so it is dated only by what it says about itself.
+bool listing_page(std::string_view url) {
+  std::size_t scheme = url.find("://");
+  if (scheme == std::string_view::npos) return false;
+  std::size_t slash = url.find('/', scheme + 3);
+  if (scheme + 3 >= url.size() || url[scheme + 3] == '.') return false;  // "https://.example.de": a broken URL
+  std::string_view rest = slash == std::string_view::npos ? std::string_view() : url.substr(slash + 1);
+  std::string lower = util::to_lower(rest.substr(0, 300));
+  std::size_t query = lower.find_first_of("?#");
+  std::string path = lower.substr(0, query), args = query == std::string::npos ? "" : lower.substr(query);
+  while (!path.empty() && path.back() == '/') path.pop_back();
+  for (std::string_view home : {"", "index.html", "index.htm", "index.php", "home", "start", "de", "en", "fr", "it", "es"}) {
+    if (path == home && args.find("p=") == std::string::npos && args.find("id=") == std::string::npos) return true;
+  }
+  for (std::string_view search : {"search", "suche", "recherche", "buscar", "cerca", "zoeken"}) {
+    std::size_t at = path.find(search);
+    if (at != std::string::npos && (at == 0 || path[at - 1] == '/')) return true;
+  }
+  return args.find("?q=") != std::string::npos || args.find("&q=") != std::string::npos ||
+         args.find("?s=") != std::string::npos || args.find("query=") != std::string::npos;
+}
+
 std::optional<DateTime> date_from_page(const PageMeta& meta, const std::vector<std::string>& lead_lines,
-                                       std::string_view headline) {
+                                       std::string_view headline, bool listing) {
   DateEvidence e = gather(meta, headline);
   if (!e.published.empty()) {
     DateTime best = prefer_local(e.published.front(), e);
@@ -331,6 +354,8 @@ std::optional<DateTime> date_from_page(const PageMeta& meta, const std::vector<s
     if (auto dt = same_day(e.shown->date, {&e.times, &e.weak, &e.modified})) return dt;
     return e.shown;
   }
+  if (!e.weak.empty() && listing) return e.weak.front();
+  if (listing) return std::nullopt;
   if (!e.times.empty()) return e.times.front();
   for (const auto& v : meta.marked_dates) {
     if (auto dt = find_date_in_text(v)) return dt;
@@ -355,7 +380,11 @@ std::optional<DateTime> date_from_page(const PageMeta& meta, const std::vector<s
 
 std::optional<DateTime> resolve_date(const PageMeta& meta, std::string_view url,
                                      const std::vector<std::string>& lead_lines, std::string_view headline) {
-  std::optional<DateTime> page = date_from_page(meta, lead_lines, headline);
+  // Not an article by its URL, and not one by what it says of itself.
+  std::string_view og_url = meta.meta("og:url");
+  bool listing = listing_page(url) && (og_url.empty() || listing_page(og_url)) && !meta.json_ld.has_article &&
+                 !util::iequals(meta.meta("og:type"), "article");
+  std::optional<DateTime> page = date_from_page(meta, lead_lines, headline, listing);
   // A full date in the URL is set when the story is first filed and survives
   // later edits that rewrite the metadata dates; the page may still give the
   // time of that day.

@@ -237,6 +237,17 @@ TEST(HtmlArticle, DatesOnHardPages) {
                                                                 "content=\"2021-03-04T00:30:00+01:00\">",
        "", "2021-03-04"},
       {"CJK date marks", title, "<p class=\"date\">2019年6月24日 10時30分</p>", "2019-06-24"},
+      {"a home page's teaser dates are not its date", title + "<link rel=\"canonical\" href=\"https://harbour.example/\">",
+       "<div class=\"date\">3 May 2021</div><time datetime=\"2021-05-03\">3 May</time>", "none"},
+      {"a search page's dates are its results'",
+       title + "<link rel=\"canonical\" href=\"https://harbour.example/search?q=pier\">",
+       "<time datetime=\"2021-05-03\">3 May</time>", "none"},
+      {"a home page's own metadata still dates it",
+       title + "<link rel=\"canonical\" href=\"https://harbour.example/\"><meta name=\"date\" content=\"2021-05-04\">",
+       "<time datetime=\"2021-05-03\">3 May</time>", "2021-05-04"},
+      {"an article at the root by its og:type is dated as an article",
+       title + "<link rel=\"canonical\" href=\"https://harbour.example/\"><meta property=\"og:type\" content=\"article\">",
+       "<time datetime=\"2021-05-03\">3 May</time>", "2021-05-03"},
   };
   for (const auto& c : cases) {
     Article a = parse_one(page(c.head, c.body + kStory));

@@ -325,8 +325,9 @@ std::optional<Date> worded_date(const DateParts& parts) {
       // The day is the number next to the month name: the last one before
       // it ("0 3 21. Jan 2022" is the 21st), else the first one after it
       // and before the year ("Feb 14, 2022"; "November 2020 ... 2" is no
-      // date), or after a year written first ("2022. február 14.").
-      if (parts.num_before_month[k] || (!day && (!year || year_first))) day = v;
+      // date), or after a year written first when the two are all the
+      // numbers ("2022. február 14.").
+      if (parts.num_before_month[k] || (!day && (!year || (year_first && parts.nums.size() == 2)))) day = v;
     }
   }
   if (year && day) return make_date(year, parts.month_word, day);

@@ -67,6 +67,7 @@ INSTANTIATE_TEST_SUITE_P(
         DateCase{"3 października 2021", "2021-10-03", ""},
         DateCase{"14. února 2022", "2022-02-14", ""},
         DateCase{"2022. február 14.", "2022-02-14", ""},
+        DateCase{"2020 Januar bis November 2021 2", nullptr, ""},
         DateCase{"14 augusti 2022", "2022-08-14", ""},
         DateCase{"14 maj 2021", "2021-05-14", ""},
         DateCase{"1. huhtikuuta 2020", "2020-04-01", ""},

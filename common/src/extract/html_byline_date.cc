@@ -227,12 +227,13 @@ std::optional<DateTime> shown_date(const PageMeta& meta, std::string_view headli
   for (const auto& w : meta.headline_windows) {
     std::string key = fingerprint(w.heading);
     if (!same_headline(key, title_key)) continue;
-    if (auto dt = find_date_in_text(w.after)) return dt;
     // A heading longer than the headline holds more than the headline: often
-    // the dateline ("Headline 02.02.2022 · Press").
+    // the dateline ("Headline 02.02.2022 · Press", or a date span inside
+    // the h1), which is closer than anything after it.
     if (key.size() > title_key.size() + 4) {
       if (auto dt = find_date_in_text(w.heading)) return dt;
     }
+    if (auto dt = find_date_in_text(w.after)) return dt;
     return find_date_in_text(w.before);
   }
   return std::nullopt;

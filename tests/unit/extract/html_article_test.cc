@@ -165,6 +165,10 @@ TEST(HtmlArticle, DatesShownOnThePage) {
        "2022-02-01"},
       {"a dateline folded into the heading", title,
        "<h1>Pier to close for two years 02.02.2022 Harbour desk</h1>", "2022-02-02"},
+      {"a date inside the heading beats dates in the table under it", title,
+       "<h1><span class=\"date\">27.01.2022</span>Pier to close for two years</h1>"
+       "<table><tr><th>Landings</th><th>3 March 2021</th></tr></table>",
+       "2022-01-27"},
   };
   for (const auto& c : cases) {
     Article a = parse_one(page(c.head, c.body + kStory));

@@ -149,6 +149,8 @@ Extraction parse_html_article(std::string_view bytes, const std::string& source)
   for (std::size_t i = first; i < text.paragraphs.size() && i < first + 3; ++i) {
     lines.push_back(text.paragraphs[i].substr(0, 600));
   }
+  // A short closing line ("Jane, 10. September 2017") signs and dates a post.
+  if (text.paragraphs.size() > first + 3 && text.paragraphs.back().size() < 80) lines.push_back(text.paragraphs.back());
   if (auto dt = html::resolve_date(meta, a.url, lines, a.title)) {
     a.date = dt->date;
     a.timestamp = dt->timestamp;

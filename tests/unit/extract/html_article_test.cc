@@ -259,6 +259,27 @@ TEST(HtmlArticle, DatesOnHardPages) {
   }
 }
 
+// A post signed and dated in its last line; a date in a long closing paragraph
+// is an event.
+TEST(HtmlArticle, DateInClosingLine) {
+  const std::string story =
+      "<div class=\"post-body\">"
+      "<p>We walked along the old pier on Sunday, after weeks of rain, to see how far the repairs had come, and "
+      "found the northern quay busy with ferries, fishing boats and a few brave swimmers.</p>"
+      "<p>The engineers, who were working even on a Sunday, said the new deck would be laid by spring, at least if "
+      "the weather holds, and that the railings would follow soon after.</p>"
+      "<p>Residents we met, most of them with dogs, asked whether the pier could reopen in part, so that the "
+      "fishing boats, which still depend on it, could keep landing their catch.</p>"
+      "<p>We will walk there again next month, with a camera, to see the deck, the railings and, with luck, the "
+      "first boats back at the old landing stage.</p>";
+  std::string signed_post = story + "<p>Kay, 10 September 2017</p></div>";
+  EXPECT_EQ(date_of(parse_one(page("<title>Pier</title>", signed_post))), "2017-09-10");
+  std::string event_post = story +
+                           "<p>The next meeting, which the whole town may attend, is on 10 September 2017 in the old "
+                           "harbour hall.</p></div>";
+  EXPECT_EQ(date_of(parse_one(page("<title>Pier</title>", event_post))), "none");
+}
+
 // Visible labels anywhere outside boilerplate, when nothing better is found.
 TEST(HtmlArticle, LabelledDates) {
   std::vector<Case> cases = {

@@ -178,7 +178,10 @@ class Collector {
     bool boiler = tag == "nav" || (tag == "aside" && !meta_aside) || tag == "footer" || by_class;
     // A class-made footer ("footer-meta") may still say when the story was
     // published ("Erschienen am: ..."): its labelled dates count.
-    bool hard = boiler && !(by_class && tag != "footer" && !boiler_class(class_id, kHardBoilerWords));
+    // An <aside> of the story's own <article> is its fact box: its labelled
+    // dates count ("<dt>Datum</dt><dd>12.01.2017</dd>").
+    bool article_aside = tag == "aside" && n->parent != nullptr && tag_of(n->parent) == "article";
+    bool hard = boiler && !article_aside && !(by_class && tag != "footer" && !boiler_class(class_id, kHardBoilerWords));
     bool date_boiler = !boiler && !holds_headline(n) && boiler_class(class_id, kDateBoilerWords);
     if (boiler) ++boiler_depth_;
     if (hard) ++hard_boiler_depth_;
@@ -276,6 +279,14 @@ class Collector {
         // A word of its own: "update:" does not hold the label "date:".
         if (at == std::string::npos || (at > 0 && std::isalpha(static_cast<unsigned char>(lowered[at - 1])))) continue;
         first = std::min(first, at);
+      }
+    }
+    // A text that is only a label word: a term or table heading ("Datum").
+    if (first == std::string::npos && text.size() < 40) {
+      std::string word = util::to_lower(util::trim(text));
+      for (std::string_view w : {"datum", "date", "published", "veröffentlicht", "erschienen", "publié", "publicado",
+                                 "pubblicato", "fecha", "gepubliceerd"}) {
+        if (word == w) first = text.find_first_not_of(" \t\r\n");
       }
     }
     // A text with a label of its own starts a new entry; others continue the last.

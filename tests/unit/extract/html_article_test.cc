@@ -295,6 +295,14 @@ TEST(HtmlArticle, LabelledDates) {
       {"a label in a footer made by class", "",
        std::string(kStory) + "<p class=\"footerLine\">Letzte Änderung: 31.10.2023<br>Erschienen am: 01.11.2023</p>",
        "2023-11-01"},
+      {"a term that is only a label word", "", std::string(kStory) + "<dl><dt>Datum</dt><dd>12.01.2017</dd></dl>",
+       "2017-01-12"},
+      {"the fact box aside of the story's article", "",
+       "<article><aside class=\"facts\"><dl><dt>Datum</dt><dd>12.01.2017</dd></dl></aside>" + std::string(kStory) +
+           "</article>",
+       "2017-01-12"},
+      {"a page's sidebar aside does not count", "",
+       "<aside class=\"facts\"><dl><dt>Datum</dt><dd>12.01.2017</dd></dl></aside>" + std::string(kStory), "none"},
       {"a label in a real footer does not count", "",
        std::string(kStory) + "<footer><p>Erschienen am: 01.11.2023</p></footer>", "none"},
   };

@@ -216,12 +216,12 @@ bool only_space_then_comma(std::string_view rest) {
 // Mends the usual faults of hand-made JSON-LD: raw line breaks and tabs inside
 // strings, a closing brace or bracket that closes nothing open (or the wrong
 // kind), a stray brace that would end the block early, commas before a closer,
-// and closers missing at the end.
+// closers missing at the end, and several blocks one after another.
 std::string repair_json(std::string_view s) {
   std::string out;
   out.reserve(s.size() + 8);
   std::vector<char> open;
-  bool in_string = false, escaped = false;
+  bool in_string = false, escaped = false, several = false;
   for (std::size_t i = 0; i < s.size(); ++i) {
     char c = s[i];
     if (in_string) {
@@ -234,6 +234,11 @@ std::string repair_json(std::string_view s) {
     if (c == '"') {
       in_string = true;
     } else if (c == '{' || c == '[') {
+      // A second block right after the first ("{...}{...}"): a list of them.
+      if (open.empty() && out.find_first_not_of(" \t\r\n") != std::string::npos) {
+        several = true;
+        out.push_back(',');
+      }
       open.push_back(c == '{' ? '}' : ']');
     } else if (c == '}' || c == ']') {
       if (open.empty() || open.back() != c) continue;
@@ -249,7 +254,7 @@ std::string repair_json(std::string_view s) {
     out.push_back(open.back());
     open.pop_back();
   }
-  return out;
+  return several ? "[" + out + "]" : out;
 }
 
 }  // namespace

@@ -194,6 +194,10 @@ TEST(HtmlArticle, DatesOnHardPages) {
        title + "<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"headline\":\"Pier\nclose\","
                "\"datePublished\":\"2020-09-14\",}</script>",
        teaser, "2020-09-14"},
+      {"two JSON-LD objects one after the other in one script",
+       title + "<script type=\"application/ld+json\">{\"@type\":\"WebSite\",\"name\":\"HN\"}\n"
+               "{\"@type\":\"Report\",\"datePublished\":\"2020-10-11\"}</script>",
+       teaser, "2020-10-11"},
       {"JSON-LD beyond repair still gives its datePublished",
        title + "<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"headline\":\"a \"quoted\" word\","
                "\"datePublished\":\"2020-02-03\"}</script>",

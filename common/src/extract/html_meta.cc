@@ -171,22 +171,11 @@ class Collector {
       if (out_.lang.empty()) out_.lang = attr_of(n, "xml:lang");
     }
     std::string class_id = class_and_id(n);
-    bool by_class = tag != "body" && tag != "html" && tag != "article" && tag != "main" &&
-                    !holds_headline(n) && boiler_class(class_id);
-    // An <aside class="meta"> beside the story holds its date, not a sidebar.
-    bool meta_aside = tag == "aside" && contains_any(class_id, kDateWords);
-    bool boiler = tag == "nav" || (tag == "aside" && !meta_aside) || tag == "footer" || by_class;
-    // A class-made footer ("footer-meta") may still say when the story was
-    // published ("Erschienen am: ..."): its labelled dates count.
-    // An <aside> of the story's own <article> is its fact box: its labelled
-    // dates count ("<dt>Datum</dt><dd>12.01.2017</dd>").
-    bool article_aside = tag == "aside" && n->parent != nullptr && tag_of(n->parent) == "article";
-    bool hard = boiler && !article_aside && !(by_class && tag != "footer" && !boiler_class(class_id, kHardBoilerWords));
-    bool date_boiler = !boiler && !holds_headline(n) && boiler_class(class_id, kDateBoilerWords);
-    if (boiler) ++boiler_depth_;
-    if (hard) ++hard_boiler_depth_;
-    if (date_boiler) ++date_boiler_depth_;
-    boiler_stack_.push_back(static_cast<char>(boiler | (hard << 1) | (date_boiler << 2)));
+    char kind = boiler_kind(n, tag, class_id);
+    if (kind & kBoiler) ++boiler_depth_;
+    if (kind & kHardBoiler) ++hard_boiler_depth_;
+    if (kind & kDateBoiler) ++date_boiler_depth_;
+    boiler_stack_.push_back(kind);
     // Pages without an h1 before the story use an h2 for its headline.
     bool window = tag == "h1" ? h1_windows_ < kMaxHeadlines : (tag == "h2" && h1_windows_ == 0 && h2_windows_ < 2);
     if (window && boiler_depth_ == 0 && heading_ == nullptr) {
@@ -204,9 +193,9 @@ class Collector {
     if (n == heading_) heading_ = nullptr;
     if (!is_element(n) || boiler_stack_.empty()) return;
     char kind = boiler_stack_.back();
-    if (kind & 1) --boiler_depth_;
-    if (kind & 2) --hard_boiler_depth_;
-    if (kind & 4) --date_boiler_depth_;
+    if (kind & kBoiler) --boiler_depth_;
+    if (kind & kHardBoiler) --hard_boiler_depth_;
+    if (kind & kDateBoiler) --date_boiler_depth_;
     boiler_stack_.pop_back();
   }
 
@@ -381,6 +370,26 @@ class Collector {
 
   bool holds_headline(const xmlNode* n) const { return holders_.contains(n); }
 
+  // kBoiler: not the story (no headline windows, times, date elements or
+  // bylines); kHardBoiler: not even its labelled dates; kDateBoiler: a
+  // navigation bar or member box, whose dates are never the story's.
+  static constexpr char kBoiler = 1, kHardBoiler = 2, kDateBoiler = 4;
+  char boiler_kind(const xmlNode* n, std::string_view tag, const std::string& class_id) const {
+    bool by_class = tag != "body" && tag != "html" && tag != "article" && tag != "main" && !holds_headline(n) &&
+                    boiler_class(class_id);
+    // An <aside class="meta"> beside the story holds its date, not a sidebar.
+    bool meta_aside = tag == "aside" && contains_any(class_id, kDateWords);
+    bool boiler = tag == "nav" || (tag == "aside" && !meta_aside) || tag == "footer" || by_class;
+    // Labelled dates still count in a class-made footer ("footer-meta":
+    // "Erschienen am: ...") and in an <aside> of the story's own <article>,
+    // its fact box ("<dt>Datum</dt><dd>12.01.2017</dd>").
+    bool article_aside = tag == "aside" && n->parent != nullptr && tag_of(n->parent) == "article";
+    bool class_footer = by_class && tag != "footer" && !boiler_class(class_id, kHardBoilerWords);
+    bool hard = boiler && !article_aside && !class_footer;
+    bool date_boiler = !boiler && !holds_headline(n) && boiler_class(class_id, kDateBoilerWords);
+    return static_cast<char>((boiler ? kBoiler : 0) | (hard ? kHardBoiler : 0) | (date_boiler ? kDateBoiler : 0));
+  }
+
   // Unix times and dates in data attributes (data-utime, data-timestamp...).
   void read_date_attributes(const xmlNode* n) {
     for (const xmlAttr* a = n->properties; a != nullptr; a = a->next) {
@@ -403,7 +412,7 @@ class Collector {
   std::size_t h1_windows_ = 0, h2_windows_ = 0;
   bool window_is_h2_ = false;
   std::size_t script_bytes_ = 0;
-  std::vector<char> boiler_stack_;  // per open element: did it raise boiler_depth_?
+  std::vector<char> boiler_stack_;  // per open element: its boiler_kind()
   int scripts_ = 0;
   std::size_t crumb_checks_ = 0;
   const xmlNode* heading_ = nullptr;  // the h1 being read, while inside it

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <chrono>
 #include <fmt/format.h>
 
 #include "util/strings.h"
@@ -44,8 +45,9 @@ struct MonthName {
   int month;
 };
 
-// English, German, French, Spanish, Italian, Dutch, Portuguese and Russian month names and the
-// usual abbreviations (matched case-insensitively, a trailing '.' ignored).
+// Month names and the usual abbreviations of the languages of European news
+// sites (matched case-insensitively, a trailing '.' ignored). Abbreviations
+// that are common words elsewhere ("ago", "set", "out") are left out.
 constexpr MonthName kMonths[] = {
     {"january", 1},  {"jan", 1},   {"januar", 1},    {"janvier", 1},  {"enero", 1},
     {"gennaio", 1},  {"januari", 1}, {"jänner", 1},
@@ -73,6 +75,41 @@ constexpr MonthName kMonths[] = {
     {"julho", 7}, {"setembro", 9}, {"outubro", 10}, {"novembro", 11}, {"dezembro", 12},
     {"января", 1}, {"февраля", 2}, {"марта", 3}, {"апреля", 4}, {"мая", 5}, {"июня", 6},
     {"июля", 7}, {"августа", 8}, {"сентября", 9}, {"октября", 10}, {"ноября", 11}, {"декабря", 12},
+    // More abbreviations: French, Italian, Spanish, Dutch, Portuguese.
+    {"janv", 1}, {"févr", 2}, {"fevr", 2}, {"avr", 4}, {"juil", 7}, {"déc", 12}, {"gen", 1},
+    {"mag", 5}, {"giu", 6}, {"lug", 7}, {"ott", 10}, {"dic", 12}, {"ene", 1}, {"abr", 4},
+    {"mrt", 3}, {"fev", 2}, {"setiembre", 9},
+    // Scandinavian.
+    {"augusti", 8}, {"maj", 5}, {"marts", 3}, {"desember", 12},
+    // Polish (genitive, as in dates, and nominative).
+    {"stycznia", 1}, {"lutego", 2}, {"marca", 3}, {"kwietnia", 4}, {"maja", 5}, {"czerwca", 6},
+    {"lipca", 7}, {"sierpnia", 8}, {"września", 9}, {"października", 10}, {"listopada", 11},
+    {"grudnia", 12}, {"styczeń", 1}, {"luty", 2}, {"marzec", 3}, {"kwiecień", 4}, {"czerwiec", 6},
+    {"lipiec", 7}, {"sierpień", 8}, {"wrzesień", 9}, {"październik", 10}, {"listopad", 11},
+    {"grudzień", 12},
+    // Czech (genitive and nominative).
+    {"ledna", 1}, {"února", 2}, {"března", 3}, {"dubna", 4}, {"května", 5}, {"června", 6},
+    {"července", 7}, {"srpna", 8}, {"září", 9}, {"října", 10}, {"listopadu", 11}, {"prosince", 12},
+    {"leden", 1}, {"únor", 2}, {"březen", 3}, {"duben", 4}, {"květen", 5}, {"červen", 6},
+    {"červenec", 7}, {"srpen", 8}, {"říjen", 10}, {"prosinec", 12},
+    // Finnish (partitive, as in dates, and nominative).
+    {"tammikuuta", 1}, {"helmikuuta", 2}, {"maaliskuuta", 3}, {"huhtikuuta", 4}, {"toukokuuta", 5},
+    {"kesäkuuta", 6}, {"heinäkuuta", 7}, {"elokuuta", 8}, {"syyskuuta", 9}, {"lokakuuta", 10},
+    {"marraskuuta", 11}, {"joulukuuta", 12}, {"tammikuu", 1}, {"helmikuu", 2}, {"maaliskuu", 3},
+    {"huhtikuu", 4}, {"toukokuu", 5}, {"kesäkuu", 6}, {"heinäkuu", 7}, {"elokuu", 8},
+    {"syyskuu", 9}, {"lokakuu", 10}, {"marraskuu", 11}, {"joulukuu", 12},
+    // Hungarian, Romanian, Catalan, Turkish.
+    {"január", 1}, {"február", 2}, {"március", 3}, {"április", 4}, {"május", 5}, {"június", 6},
+    {"július", 7}, {"augusztus", 8}, {"szeptember", 9}, {"október", 10},
+    {"ianuarie", 1}, {"februarie", 2}, {"martie", 3}, {"aprilie", 4}, {"iunie", 6}, {"iulie", 7},
+    {"septembrie", 9}, {"octombrie", 10}, {"noiembrie", 11}, {"decembrie", 12},
+    {"gener", 1}, {"febrer", 2}, {"març", 3}, {"maig", 5}, {"juny", 6}, {"juliol", 7},
+    {"agost", 8}, {"setembre", 9}, {"desembre", 12},
+    {"ocak", 1}, {"şubat", 2}, {"mart", 3}, {"nisan", 4}, {"mayıs", 5}, {"haziran", 6},
+    {"temmuz", 7}, {"ağustos", 8}, {"eylül", 9}, {"ekim", 10}, {"kasım", 11}, {"aralık", 12},
+    // Ukrainian (genitive).
+    {"січня", 1}, {"лютого", 2}, {"березня", 3}, {"квітня", 4}, {"травня", 5}, {"червня", 6},
+    {"липня", 7}, {"серпня", 8}, {"вересня", 9}, {"жовтня", 10}, {"листопада", 11}, {"грудня", 12},
 };
 
 int month_from_word(std::string_view word) {
@@ -278,25 +315,60 @@ DateParts split_date(const std::string& text) {
 // Dates with a month name: "Feb 14, 2022", "21. Jan 2022".
 std::optional<Date> worded_date(const DateParts& parts) {
   int year = 0, day = 0;
+  bool year_first = false;
   for (std::size_t k = 0; k < parts.nums.size(); ++k) {
     int v = to_int(parts.nums[k]);
     if (parts.nums[k].size() == 4 && plausible_year(v) && !year) {
       year = v;
+      year_first = parts.num_before_month[k];
     } else if (parts.nums[k].size() <= 2 && v >= 1 && v <= 31) {
       // The day is the number next to the month name: the last one before
       // it ("0 3 21. Jan 2022" is the 21st), else the first one after it
-      // and before the year ("Feb 14, 2022"; "November 2020 ... 2" is no date).
-      if (parts.num_before_month[k] || (!day && !year)) day = v;
+      // and before the year ("Feb 14, 2022"; "November 2020 ... 2" is no
+      // date), or after a year written first when the two are all the
+      // numbers ("2022. február 14.").
+      if (parts.num_before_month[k] || (!day && (!year || (year_first && parts.nums.size() == 2)))) day = v;
     }
   }
   if (year && day) return make_date(year, parts.month_word, day);
   return std::nullopt;
 }
 
+// "2019年6月24日 10時30分" and "2019년 6월 24일": year, month and day marks
+// become an ISO-style date ("2019-6-24 10:30").
+std::string cjk_to_marks(std::string_view input) {
+  static constexpr std::pair<std::string_view, std::string_view> kMarks[] = {
+      {"\u5e74", "-"}, {"\u6708", "-"}, {"\u65e5", " "}, {"\u6642", ":"}, {"\u65f6", ":"}, {"\u5206", " "},
+      {"\ub144", "-"}, {"\uc6d4", "-"}, {"\uc77c", " "}};
+  std::string text(input);
+  if (text.size() > 400 || std::all_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; })) {
+    return text;
+  }
+  bool year_mark = text.find("\u5e74") != std::string::npos || text.find("\ub144") != std::string::npos;
+  if (!year_mark) return text;
+  for (const auto& [from, to] : kMarks) {
+    for (std::size_t at = text.find(from); at != std::string::npos; at = text.find(from, at + to.size())) {
+      // A mark counts only right after a number ("6月", not "月刊").
+      if (at == 0 || !std::isdigit(static_cast<unsigned char>(text[at - 1]))) {
+        at += from.size() - to.size();
+        continue;
+      }
+      text.replace(at, from.size(), to);
+    }
+  }
+  // "2019- 6- 24" (Korean puts spaces after the marks): close the gaps.
+  std::string out;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == ' ' && !out.empty() && out.back() == '-') continue;
+    out.push_back(text[i]);
+  }
+  return out;
+}
+
 }  // namespace
 
 std::optional<DateTime> parse_date_time(std::string_view input) {
-  std::string text(util::trim(input));
+  std::string text = cjk_to_marks(util::trim(input));
   if (text.empty() || text.size() > 200) return std::nullopt;
   // "2022-02-14T09:30:00": make the T a space so the time is found.
   if (text.size() > 10 && std::isdigit(static_cast<unsigned char>(text[0])) &&
@@ -321,6 +393,24 @@ std::optional<DateTime> parse_date_time(std::string_view input) {
                                    time->second, time->zone);
   }
   return result;
+}
+
+std::optional<DateTime> parse_epoch(std::string_view digits) {
+  if ((digits.size() != 10 && digits.size() != 13) ||
+      !std::all_of(digits.begin(), digits.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+    return std::nullopt;
+  }
+  long long seconds = std::stoll(std::string(digits.substr(0, 10)));
+  using namespace std::chrono;
+  sys_seconds at{std::chrono::seconds(seconds)};
+  sys_days day = floor<days>(at);
+  year_month_day ymd{day};
+  hh_mm_ss clock{at - day};
+  Date date{static_cast<int>(ymd.year()), static_cast<int>(static_cast<unsigned>(ymd.month())),
+            static_cast<int>(static_cast<unsigned>(ymd.day()))};
+  if (!plausible_year(date.year)) return std::nullopt;
+  return DateTime{date, fmt::format("{}T{:02}:{:02}:{:02}Z", date.iso(), clock.hours().count(),
+                                    clock.minutes().count(), clock.seconds().count())};
 }
 
 std::optional<Date> parse_date(std::string_view text) {

@@ -144,7 +144,13 @@ Extraction parse_html_article(std::string_view bytes, const std::string& source)
   a.title = html::resolve_title(meta);
   // Visible datelines: short lines at the top, then the story's first paragraphs.
   std::vector<std::string> lines = std::move(text.lead_lines);
-  for (std::size_t i = 0; i < text.paragraphs.size() && i < 3; ++i) lines.push_back(text.paragraphs[i].substr(0, 600));
+  // The headline repeated as the first paragraph does not count as one of three.
+  std::size_t first = !text.paragraphs.empty() && fingerprint(text.paragraphs[0]) == fingerprint(a.title) ? 1 : 0;
+  for (std::size_t i = first; i < text.paragraphs.size() && i < first + 3; ++i) {
+    lines.push_back(text.paragraphs[i].substr(0, 600));
+  }
+  // A short closing line ("Jane, 10. September 2017") signs and dates a post.
+  if (text.paragraphs.size() > first + 3 && text.paragraphs.back().size() < 80) lines.push_back(text.paragraphs.back());
   if (auto dt = html::resolve_date(meta, a.url, lines, a.title)) {
     a.date = dt->date;
     a.timestamp = dt->timestamp;

@@ -41,7 +41,11 @@ constexpr std::string_view kModifiedMetas[] = {"article:modified_time", "og:upda
 constexpr std::string_view kUpdateWords[] = {"update", "modified", "aktualisiert", "geändert", "mis à jour",
                                              "actualizado", "aggiornato", "last edit", "bijgewerkt",
                                              "letzte änderung", "zuletzt", "aktuelle zeit", "current time",
-                                             "heute ist", "today is"};
+                                             "heute ist", "today is",
+                                             // A forum member's sign-up day, not the post's.
+                                             "joined", "member since", "registered", "registriert", "mitglied seit",
+                                             "dabei seit", "anmeldedatum", "inscrit", "membre depuis",
+                                             "miembro desde", "lid sinds"};
 
 // Today plus a day of clock skew: later dates are typos or event dates.
 Date latest_plausible() {
@@ -179,6 +183,15 @@ void add_parsed(std::vector<DateTime>& out, std::string_view v) {
   if (auto dt = parse_plausible(v)) out.push_back(std::move(*dt));
 }
 
+// A data attribute's value: a Unix time or a date.
+void add_data_date(std::vector<DateTime>& out, std::string_view v) {
+  if (auto dt = parse_epoch(v); dt && plausible(dt->date)) {
+    out.push_back(std::move(*dt));
+    return;
+  }
+  add_parsed(out, v);
+}
+
 void add_metas(std::vector<DateTime>& out, const PageMeta& meta, std::span<const std::string_view> keys) {
   for (std::string_view key : keys) {
     for (const auto& [k, v] : meta.metas) {
@@ -198,20 +211,29 @@ std::string fingerprint(std::string_view s) {
 // The date written just under (or just above) the h1 that carries the headline.
 // Only an h1 matching the headline counts: a site's logo h1 sits by the
 // page's clock, not by the story.
+// The h1 shows the headline: one holds the other, or they share a long
+// opening ("Headline | Section" and "Headline Subscribers").
+bool same_headline(const std::string& key, const std::string& title_key) {
+  if (key.size() < 8) return false;
+  if (title_key.find(key) != std::string::npos || key.find(title_key) != std::string::npos) return true;
+  std::size_t common = 0;
+  while (common < key.size() && common < title_key.size() && key[common] == title_key[common]) ++common;
+  return common >= 20 && common * 10 >= std::min(key.size(), title_key.size()) * 7;
+}
+
 std::optional<DateTime> shown_date(const PageMeta& meta, std::string_view headline) {
   std::string title_key = fingerprint(headline);
   if (title_key.empty()) return std::nullopt;
   for (const auto& w : meta.headline_windows) {
     std::string key = fingerprint(w.heading);
-    if (key.size() < 8 || (title_key.find(key) == std::string::npos && key.find(title_key) == std::string::npos)) {
-      continue;
-    }
-    if (auto dt = find_date_in_text(w.after)) return dt;
+    if (!same_headline(key, title_key)) continue;
     // A heading longer than the headline holds more than the headline: often
-    // the dateline ("Headline 02.02.2022 · Press").
+    // the dateline ("Headline 02.02.2022 · Press", or a date span inside
+    // the h1), which is closer than anything after it.
     if (key.size() > title_key.size() + 4) {
       if (auto dt = find_date_in_text(w.heading)) return dt;
     }
+    if (auto dt = find_date_in_text(w.after)) return dt;
     return find_date_in_text(w.before);
   }
   return std::nullopt;
@@ -230,6 +252,7 @@ DateEvidence gather(const PageMeta& meta, std::string_view headline) {
   for (const auto& list : {&meta.marked_dates, &meta.time_dates}) {
     for (const auto& v : *list) add_parsed(e.times, v);
   }
+  for (const auto& v : meta.data_dates) add_data_date(e.times, v);
   e.shown = shown_date(meta, headline);
   return e;
 }
@@ -281,12 +304,47 @@ std::optional<DateTime> same_day(const Date& day, std::initializer_list<const st
   return std::nullopt;
 }
 
+// A home page or a search page lists other pages: the dates in its text
+// are theirs, so it is dated only by what it says about itself.
+bool listing_page(std::string_view url) {
+  std::size_t scheme = url.find("://");
+  if (scheme == std::string_view::npos) return false;
+  std::size_t slash = url.find('/', scheme + 3);
+  if (scheme + 3 >= url.size() || url[scheme + 3] == '.') return false;  // "https://.example.de": a broken URL
+  std::string_view rest = slash == std::string_view::npos ? std::string_view() : url.substr(slash + 1);
+  std::string lower = util::to_lower(rest.substr(0, 300));
+  std::size_t query = lower.find_first_of("?#");
+  std::string path = lower.substr(0, query), args = query == std::string::npos ? "" : lower.substr(query);
+  while (!path.empty() && path.back() == '/') path.pop_back();
+  for (std::string_view home : {"", "index.html", "index.htm", "index.php", "home", "start", "de", "en", "fr", "it", "es"}) {
+    if (path == home && args.find("p=") == std::string::npos && args.find("id=") == std::string::npos) return true;
+  }
+  for (std::string_view search : {"search", "suche", "recherche", "buscar", "cerca", "zoeken"}) {
+    std::size_t at = path.find(search);
+    if (at != std::string::npos && (at == 0 || path[at - 1] == '/')) return true;
+  }
+  return args.find("?q=") != std::string::npos || args.find("&q=") != std::string::npos ||
+         args.find("?s=") != std::string::npos || args.find("query=") != std::string::npos;
+}
+
 std::optional<DateTime> date_from_page(const PageMeta& meta, const std::vector<std::string>& lead_lines,
-                                       std::string_view headline) {
+                                       std::string_view headline, bool listing) {
   DateEvidence e = gather(meta, headline);
   if (!e.published.empty()) {
     DateTime best = prefer_local(e.published.front(), e);
-    if (!e.shown || e.shown->date == best.date || swapped_equal(e.shown->date, best.date)) return best;
+    if (!e.shown) {
+      // The first date element shows the modified date, not the published
+      // one: the page presents the revision as the story's date.
+      for (const auto& v : meta.date_texts) {
+        auto dt = find_date_in_text(v);
+        if (!dt) continue;
+        if (dt->date == best.date) break;
+        if (auto m = same_day(dt->date, {&e.modified})) return m;
+        break;
+      }
+      return best;
+    }
+    if (e.shown->date == best.date || swapped_equal(e.shown->date, best.date)) return best;
     if (utc_neighbour(best, e.shown->date)) return e.shown;
     // The page shows another of its own dates by the headline (a later
     // revision, or the other of two disagreeing fields): readers see that one.
@@ -297,12 +355,14 @@ std::optional<DateTime> date_from_page(const PageMeta& meta, const std::vector<s
     if (auto dt = same_day(e.shown->date, {&e.times, &e.weak, &e.modified})) return dt;
     return e.shown;
   }
+  if (!e.weak.empty() && listing) return e.weak.front();
+  if (listing) return std::nullopt;
   if (!e.times.empty()) return e.times.front();
   for (const auto& v : meta.marked_dates) {
     if (auto dt = find_date_in_text(v)) return dt;
   }
   if (!e.weak.empty()) return e.weak.front();
-  for (const auto* list : {&meta.date_texts, &meta.labelled_dates}) {
+  for (const auto* list : {&meta.date_texts, &meta.labelled_dates, &meta.byline_texts}) {
     for (const auto& v : *list) {
       if (auto dt = find_date_in_text(v)) return dt;
     }
@@ -310,6 +370,10 @@ std::optional<DateTime> date_from_page(const PageMeta& meta, const std::vector<s
   for (const auto& v : lead_lines) {
     if (auto dt = find_date_in_text(v)) return dt;
   }
+  // Last, a date that only the page's scripts state ("publishedDate": ...).
+  std::vector<DateTime> scripted;
+  for (const auto& v : meta.script_dates) add_data_date(scripted, v);
+  if (!scripted.empty()) return scripted.front();
   return std::nullopt;
 }
 
@@ -317,7 +381,11 @@ std::optional<DateTime> date_from_page(const PageMeta& meta, const std::vector<s
 
 std::optional<DateTime> resolve_date(const PageMeta& meta, std::string_view url,
                                      const std::vector<std::string>& lead_lines, std::string_view headline) {
-  std::optional<DateTime> page = date_from_page(meta, lead_lines, headline);
+  // Not an article by its URL, and not one by what it says of itself.
+  std::string_view og_url = meta.meta("og:url");
+  bool listing = listing_page(url) && (og_url.empty() || listing_page(og_url)) && !meta.json_ld.has_article &&
+                 !util::iequals(meta.meta("og:type"), "article");
+  std::optional<DateTime> page = date_from_page(meta, lead_lines, headline, listing);
   // A full date in the URL is set when the story is first filed and survives
   // later edits that rewrite the metadata dates; the page may still give the
   // time of that day.

@@ -1,5 +1,6 @@
 // JSON-LD (schema.org) blocks of a page: <script type="application/ld+json">.
 #include <algorithm>
+#include <cctype>
 #include <nlohmann/json.hpp>
 
 #include "extract/html_meta.h"
@@ -204,13 +205,116 @@ std::string_view strip_wrappers(std::string_view s) {
   return s;
 }
 
+bool only_space_then_comma(std::string_view rest) {
+  for (char c : rest) {
+    if (c == ',') return true;
+    if (c != ' ' && c != '\n' && c != '\r' && c != '\t') return false;
+  }
+  return false;
+}
+
+// Mends the usual faults of hand-made JSON-LD: raw line breaks and tabs inside
+// strings, a closing brace or bracket that closes nothing open (or the wrong
+// kind), a stray brace that would end the block early, commas before a closer,
+// closers missing at the end, and several blocks one after another.
+std::string repair_json(std::string_view s) {
+  std::string out;
+  out.reserve(s.size() + 8);
+  std::vector<char> open;
+  bool in_string = false, escaped = false, several = false;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    char c = s[i];
+    if (in_string) {
+      if (escaped) escaped = false;
+      else if (c == '\\') escaped = true;
+      else if (c == '"') in_string = false;
+      out.push_back(static_cast<unsigned char>(c) < 0x20 ? ' ' : c);
+      continue;
+    }
+    if (c == '"') {
+      in_string = true;
+    } else if (c == '{' || c == '[') {
+      // A second block right after the first ("{...}{...}"): a list of them.
+      if (open.empty() && out.find_first_not_of(" \t\r\n") != std::string::npos) {
+        several = true;
+        out.push_back(',');
+      }
+      open.push_back(c == '{' ? '}' : ']');
+    } else if (c == '}' || c == ']') {
+      if (open.empty() || open.back() != c) continue;
+      if (open.size() == 1 && only_space_then_comma(s.substr(i + 1))) continue;  // "...}}, more": one too many
+      open.pop_back();
+      std::size_t last = out.find_last_not_of(" \t\r\n");
+      if (last != std::string::npos && out[last] == ',') out.erase(last, 1);
+    }
+    out.push_back(c);
+  }
+  if (in_string) out.push_back('"');
+  while (!open.empty()) {
+    out.push_back(open.back());
+    open.pop_back();
+  }
+  return several ? "[" + out + "]" : out;
+}
+
 }  // namespace
+
+std::vector<std::string> find_script_dates(std::string_view script, std::size_t cap) {
+  // Keys that name the publication time in the data pages keep in scripts
+  // (Next.js state, analytics layers, review widgets), lower case.
+  static constexpr std::string_view kKeys[] = {"datepublished", "publisheddate", "published_at", "publishdate",
+                                               "publish_date", "date_published", "publicationdate",
+                                               "publication_date", "publishedat", "firstpublished",
+                                               "first_published_at", "published_time"};
+  std::vector<std::pair<std::size_t, std::string>> found;  // position, value
+  // ASCII lower case only, so positions stay those of `script`.
+  std::string lower(script.substr(0, kMaxScriptBytes));
+  for (char& c : lower) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  auto skip_quotes = [&](std::size_t i) {
+    while (i < lower.size() && (lower[i] == '"' || lower[i] == '\'' || lower[i] == '\\' || lower[i] == ' ')) ++i;
+    return i;
+  };
+  for (std::string_view key : kKeys) {
+    for (std::size_t at = lower.find(key); at != std::string::npos; at = lower.find(key, at + 1)) {
+      // A key of its own: quoted or a bare identifier, then a colon.
+      if (at > 0 && (std::isalnum(static_cast<unsigned char>(lower[at - 1])) || lower[at - 1] == '_')) continue;
+      std::size_t i = skip_quotes(at + key.size());
+      if (i >= lower.size() || lower[i] != ':') continue;
+      i = skip_quotes(i + 1);
+      std::size_t end = i;
+      while (end < lower.size() && end - i < 40 && std::string_view("\"'\\,}").find(lower[end]) == std::string_view::npos) {
+        ++end;
+      }
+      std::string value(util::trim(script.substr(i, end - i)));
+      if (value.empty() || !std::isdigit(static_cast<unsigned char>(value[0]))) continue;
+      found.emplace_back(at, std::move(value));
+      break;
+    }
+  }
+  // The earliest first: a page's own data usually comes before its lists.
+  std::sort(found.begin(), found.end());
+  std::vector<std::string> out;
+  for (auto& f : found) {
+    if (out.size() < cap) out.push_back(std::move(f.second));
+  }
+  return out;
+}
 
 void read_json_ld(std::string_view script, JsonLd& out) {
   if (script.size() > kMaxScriptBytes) return;
   std::string_view text = strip_wrappers(script);
   json root = json::parse(text, nullptr, /*allow_exceptions=*/false, /*ignore_comments=*/true);
-  if (root.is_discarded()) return;
+  if (root.is_discarded()) root = json::parse(repair_json(text), nullptr, false, true);
+  if (root.is_discarded()) {
+    // Still broken: the article's date can be read off its key, so a teaser's
+    // date elsewhere on the page does not win by default.
+    auto dates = find_script_dates(text, 1);
+    bool article = text.find("Article") != std::string_view::npos || text.find("BlogPosting") != std::string_view::npos;
+    if (!dates.empty() && article) set_if_empty(out.date_published, dates.front());
+    return;
+  }
   std::vector<std::pair<const json*, int>> stack{{&root, 0}};
   std::size_t visited = 0;
   while (!stack.empty() && ++visited < kMaxObjects) {

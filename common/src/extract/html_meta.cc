@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cctype>
+#include <span>
+#include <unordered_set>
 
 #include "extract/html_dom.h"
 #include "util/strings.h"
@@ -24,6 +26,13 @@ constexpr std::size_t kMaxTextScan = 1 << 20; // visible text looked at for labe
 // are boilerplate, "has-sidebar" on a page wrapper is not.
 constexpr std::string_view kBoilerWords[] = {"comment", "related", "sidebar", "footer", "recommend",
                                              "popular", "trending", "reply", "replies"};
+constexpr std::string_view kHardBoilerWords[] = {"comment", "related", "sidebar", "recommend", "popular",
+                                                 "trending", "reply", "replies"};
+// Class words whose dates are not the story's but whose names may be (left to
+// the byline code): navigation bars carry the page's clock, forum member
+// boxes the day a member joined.
+constexpr std::string_view kDateBoilerWords[] = {"nav", "userinfo", "user-info", "postprofile",
+                                                 "memberinfo", "member-info", "poster-info", "usercard"};
 constexpr std::string_view kDateWords[] = {"date", "time", "posted", "published", "dateline",
                                                                 "byline", "meta", "pubdate", "datum", "fecha"};
 constexpr std::string_view kMarkedDateWords[] = {"published", "entry-date", "pubdate",
@@ -33,7 +42,15 @@ constexpr std::string_view kMarkedDateWords[] = {"published", "entry-date", "pub
 constexpr std::string_view kDateLabels[] = {
     "published", "posted on", "veröffentlicht", "erschienen", "publiziert", "erstellt am", "geschrieben am",
     "gespeichert von", "datum:", "date:", "stand:", "publié", "publicado", "pubblicato", "gepubliceerd",
-    "geplaatst op"};
+    "geplaatst op", "wurde am", "beitrag wurde", "artikel wurde", "eintrag wurde", "entry was posted"};
+// Data attributes that hold the publication time, as a Unix time
+// (data-utime="1507287600") or a date; they beat the rendered text ("vor 3
+// Stunden", "4. März") of the same element.
+constexpr const char* kDateAttributes[] = {"data-utime", "data-timestamp", "data-epoch", "data-published",
+                                           "data-publish-date", "data-pubdate", "data-published-at",
+                                           "data-datetime", "data-date", "data-time"};
+constexpr std::size_t kMaxScripts = 60;           // inline scripts searched for dates
+constexpr std::size_t kMaxScriptScan = 4 << 20;   // bytes of them
 
 // Appends `text` with white space collapsed, keeping `buf` under `cap` bytes.
 void append_text(std::string& buf, std::string_view text, std::size_t cap) {
@@ -58,14 +75,14 @@ std::string lower(std::string_view s) {
   return out;
 }
 
-bool boiler_class(std::string_view class_id) {
+bool boiler_class(std::string_view class_id, std::span<const std::string_view> words = kBoilerWords) {
   std::size_t i = 0;
   while (i < class_id.size()) {
     while (i < class_id.size() && class_id[i] == ' ') ++i;
     std::size_t start = i;
     while (i < class_id.size() && class_id[i] != ' ') ++i;
     std::string_view word = class_id.substr(start, i - start);
-    for (std::string_view b : kBoilerWords) {
+    for (std::string_view b : words) {
       if (word.substr(0, b.size()) == b) return true;
     }
   }
@@ -109,16 +126,29 @@ std::vector<std::string> crumb_items(const xmlNode* n) {
   return items.empty() ? links : items;
 }
 
+// The elements holding the page's first h1: a theme may call the story's
+// column "sidebar", and the headline says otherwise.
+std::unordered_set<const xmlNode*> headline_holders(const xmlNode* root) {
+  std::unordered_set<const xmlNode*> out;
+  std::size_t visited = 0;
+  for (const xmlNode* n = root; n != nullptr && ++visited < 200000; n = next_node(n, root, true)) {
+    if (tag_of(n) != "h1") continue;
+    for (const xmlNode* p = n->parent; p != nullptr && out.size() < 400; p = p->parent) out.insert(p);
+    break;
+  }
+  return out;
+}
+
 class Collector {
  public:
-  explicit Collector(PageMeta& out) : out_(out) {}
+  Collector(PageMeta& out, const xmlNode* root) : out_(out), holders_(headline_holders(root)) {}
 
   bool enter(const xmlNode* n) {
     if (n->type == XML_TEXT_NODE) read_text(n);
     if (!is_element(n)) return false;
     std::string_view tag = tag_of(n);
     if (tag == "script") {
-      if (lower(attr_of(n, "type")).find("ld+json") != std::string::npos) read_script(n);
+      read_script(n);
       return false;
     }
     if (tag == "style" || tag == "noscript" || tag == "svg" || tag == "template") return false;
@@ -141,11 +171,16 @@ class Collector {
       if (out_.lang.empty()) out_.lang = attr_of(n, "xml:lang");
     }
     std::string class_id = class_and_id(n);
-    bool boiler = tag == "nav" || tag == "aside" || tag == "footer" ||
-                  (tag != "body" && tag != "html" && tag != "article" && tag != "main" && boiler_class(class_id));
-    if (boiler) ++boiler_depth_;
-    boiler_stack_.push_back(boiler);
-    if (tag == "h1" && boiler_depth_ == 0 && heading_ == nullptr && out_.headline_windows.size() < kMaxHeadlines) {
+    char kind = boiler_kind(n, tag, class_id);
+    if (kind & kBoiler) ++boiler_depth_;
+    if (kind & kHardBoiler) ++hard_boiler_depth_;
+    if (kind & kDateBoiler) ++date_boiler_depth_;
+    boiler_stack_.push_back(kind);
+    // Pages without an h1 before the story use an h2 for its headline.
+    bool window = tag == "h1" ? h1_windows_ < kMaxHeadlines : (tag == "h2" && h1_windows_ == 0 && h2_windows_ < 2);
+    if (window && boiler_depth_ == 0 && heading_ == nullptr) {
+      ++(tag == "h1" ? h1_windows_ : h2_windows_);
+      window_is_h2_ = tag == "h2";
       out_.headline_windows.push_back({text_of(n, 400), tail_words(tail_, kBeforeHeadline), ""});
       heading_ = n;
       after_open_ = true;
@@ -157,34 +192,60 @@ class Collector {
   void leave(const xmlNode* n) {
     if (n == heading_) heading_ = nullptr;
     if (!is_element(n) || boiler_stack_.empty()) return;
-    if (boiler_stack_.back()) --boiler_depth_;
+    char kind = boiler_stack_.back();
+    if (kind & kBoiler) --boiler_depth_;
+    if (kind & kHardBoiler) --hard_boiler_depth_;
+    if (kind & kDateBoiler) --date_boiler_depth_;
     boiler_stack_.pop_back();
   }
 
  private:
+  // JSON-LD, also in a script without its type; other inline scripts are
+  // searched for a publication date under a known key.
   void read_script(const xmlNode* n) {
-    if (++scripts_ > 20) return;
+    bool ld = lower(attr_of(n, "type")).find("ld+json") != std::string::npos;
+    if (ld ? ++scripts_ > 20 : (has_attr(n, "src") || ++other_scripts_ > kMaxScripts || script_bytes_ > kMaxScriptScan)) {
+      return;
+    }
     std::string text;
     for (const xmlNode* c = n->children; c != nullptr; c = c->next) {
       if (c->content != nullptr) text += reinterpret_cast<const char*>(c->content);
     }
-    read_json_ld(text, out_.json_ld);
+    std::string_view body = util::trim(text);
+    if (!ld && (body.starts_with("{") || body.starts_with("[")) && body.find("schema.org") != std::string_view::npos &&
+        body.find("@type") != std::string_view::npos) {
+      ld = true;
+    }
+    if (ld) {
+      read_json_ld(text, out_.json_ld);
+      return;
+    }
+    script_bytes_ += text.size();
+    if (out_.script_dates.size() < kMaxPerKind) {
+      for (auto& d : find_script_dates(text, 2)) push_capped(out_.script_dates, std::move(d));
+    }
   }
 
   // Visible text feeds the headline windows and the date labels.
   void read_text(const xmlNode* n) {
-    if (boiler_depth_ > 0 || n->content == nullptr || text_seen_ > kMaxTextScan) return;
+    if (hard_boiler_depth_ > 0 || date_boiler_depth_ > 0 || n->content == nullptr || text_seen_ > kMaxTextScan) return;
     std::string_view text(reinterpret_cast<const char*>(n->content));
     text_seen_ += text.size();
     if (util::trim(text).empty()) return;
+    if (boiler_depth_ > 0) {
+      read_label(text);
+      return;
+    }
     if (heading_ == nullptr && after_open_) {
       // Datelines and bylines are short texts; long ones are the standfirst
       // or the story, whose dates are events: keep only their opening words.
       std::string& after = out_.headline_windows.back().after;
       std::string piece = util::collapse_space(text.substr(0, kAfterHeadline));
+      // Under an h2 (a weaker sign of the headline) only short texts count.
       if (count_chars(piece) > kLongText) {
-        std::size_t cut = piece.rfind(' ', kStoryOpening);
+        std::size_t cut = window_is_h2_ ? std::string::npos : piece.rfind(' ', kStoryOpening);
         piece.resize(cut == std::string::npos ? 0 : cut);
+        if (window_is_h2_) after_open_ = false;
       }
       append_text(after, piece, kAfterHeadline);
       if (after.size() >= kAfterHeadline) after_open_ = false;
@@ -193,22 +254,41 @@ class Collector {
     tail_.append(util::collapse_space(text.size() > 4 * kBeforeHeadline ? text.substr(text.size() - 4 * kBeforeHeadline)
                                                                          : text));
     if (tail_.size() > 4 * kBeforeHeadline) tail_ = tail_words(tail_, kBeforeHeadline);
-    if (label_nodes_ > 0 && !out_.labelled_dates.empty()) {
-      --label_nodes_;
-      append_text(out_.labelled_dates.back(), text, kLabelBytes);
+    read_label(text);
+  }
+
+  // "Veröffentlicht am 3. Mai 2021", "<dt>Datum:</dt><dd>...</dd>".
+  void read_label(std::string_view text) {
+    std::size_t first = std::string::npos;
+    if (text.size() <= 400) {
+      std::string lowered = util::to_lower(text);
+      // The earliest label: "Dieser Beitrag wurde am 3. Mai veröffentlicht".
+      for (std::string_view label : kDateLabels) {
+        std::size_t at = lowered.find(label);
+        // A word of its own: "update:" does not hold the label "date:".
+        if (at == std::string::npos || (at > 0 && std::isalpha(static_cast<unsigned char>(lowered[at - 1])))) continue;
+        first = std::min(first, at);
+      }
+    }
+    // A text that is only a label word: a term or table heading ("Datum").
+    if (first == std::string::npos && text.size() < 40) {
+      std::string word = util::to_lower(util::trim(text));
+      for (std::string_view w : {"datum", "date", "published", "veröffentlicht", "erschienen", "publié", "publicado",
+                                 "pubblicato", "fecha", "gepubliceerd"}) {
+        if (word == w) first = text.find_first_not_of(" \t\r\n");
+      }
+    }
+    // A text with a label of its own starts a new entry; others continue the last.
+    if (first >= text.size() || out_.labelled_dates.size() >= kMaxPerKind) {
+      if (label_nodes_ > 0 && !out_.labelled_dates.empty()) {
+        --label_nodes_;
+        append_text(out_.labelled_dates.back(), text, kLabelBytes);
+      }
       return;
     }
-    if (out_.labelled_dates.size() >= kMaxPerKind || text.size() > 400) return;
-    std::string lowered = util::to_lower(text);
-    for (std::string_view label : kDateLabels) {
-      std::size_t at = lowered.find(label);
-      // A word of its own: "update:" does not hold the label "date:".
-      if (at == std::string::npos || (at > 0 && std::isalpha(static_cast<unsigned char>(lowered[at - 1])))) continue;
-      out_.labelled_dates.emplace_back();
-      append_text(out_.labelled_dates.back(), text.substr(at), kLabelBytes);
-      label_nodes_ = 3;  // the date often sits in the next element: <dt>Datum</dt><dd>...</dd>
-      return;
-    }
+    out_.labelled_dates.emplace_back();
+    append_text(out_.labelled_dates.back(), text.substr(first), kLabelBytes);
+    label_nodes_ = 3;  // the date often sits in the next element: <dt>Datum</dt><dd>...</dd>
   }
 
   void read_meta(const xmlNode* n) {
@@ -232,13 +312,19 @@ class Collector {
     }
     std::string itemprop = lower(attr_of(n, "itemprop"));
     if (!itemprop.empty()) read_itemprop(n, itemprop);
+    // RDFa: <span property="schema:dateCreated" content="...">.
+    std::string property = lower(attr_of(n, "property"));
+    std::string_view local = std::string_view(property).substr(property.find(':') + 1);
+    if (local == "datepublished" || local == "datecreated" || local == "datemodified") read_itemprop(n, std::string(local));
+    bool dates_here = boiler_depth_ == 0 && date_boiler_depth_ == 0;
+    if (dates_here && n->properties != nullptr) read_date_attributes(n);
     if (tag == "time" || tag == "abbr") {
       std::string_view when = attr_of(n, "datetime");
       if (when.empty() && tag == "abbr") when = attr_of(n, "title");
       std::string value = when.empty() ? text_of(n, 120) : util::collapse_space(when);
       bool marked = has_attr(n, "pubdate") || contains_any(class_id, kMarkedDateWords);
-      if (marked && boiler_depth_ == 0) push_capped(out_.marked_dates, value);
-      else if (tag == "time" && boiler_depth_ == 0) push_capped(out_.time_dates, value);
+      if (marked && dates_here) push_capped(out_.marked_dates, value);
+      else if (tag == "time" && dates_here) push_capped(out_.time_dates, value);
     }
     if (tag == "a" && lower(attr_of(n, "rel")) == "author") push_capped(out_.rel_authors, text_of(n, 200));
     if (boiler_depth_ > 0) return;
@@ -246,7 +332,7 @@ class Collector {
       std::string text = text_of(n, 300);
       if (count_chars(text) < 150) push_capped(out_.byline_texts, std::move(text));
     }
-    if (contains_any(class_id, kDateWords) && out_.date_texts.size() < kMaxPerKind * 2) {
+    if (dates_here && contains_any(class_id, kDateWords) && out_.date_texts.size() < kMaxPerKind * 2) {
       std::string text = text_of(n, 300);
       if (count_chars(text) < 150) push_capped(out_.date_texts, std::move(text), kMaxPerKind * 2);
     }
@@ -282,9 +368,51 @@ class Collector {
     }
   }
 
+  bool holds_headline(const xmlNode* n) const { return holders_.contains(n); }
+
+  // kBoiler: not the story (no headline windows, times, date elements or
+  // bylines); kHardBoiler: not even its labelled dates; kDateBoiler: a
+  // navigation bar or member box, whose dates are never the story's.
+  static constexpr char kBoiler = 1, kHardBoiler = 2, kDateBoiler = 4;
+  char boiler_kind(const xmlNode* n, std::string_view tag, const std::string& class_id) const {
+    bool by_class = tag != "body" && tag != "html" && tag != "article" && tag != "main" && !holds_headline(n) &&
+                    boiler_class(class_id);
+    // An <aside class="meta"> beside the story holds its date, not a sidebar.
+    bool meta_aside = tag == "aside" && contains_any(class_id, kDateWords);
+    bool boiler = tag == "nav" || (tag == "aside" && !meta_aside) || tag == "footer" || by_class;
+    // Labelled dates still count in a class-made footer ("footer-meta":
+    // "Erschienen am: ...") and in an <aside> of the story's own <article>,
+    // its fact box ("<dt>Datum</dt><dd>12.01.2017</dd>").
+    bool article_aside = tag == "aside" && n->parent != nullptr && tag_of(n->parent) == "article";
+    bool class_footer = by_class && tag != "footer" && !boiler_class(class_id, kHardBoilerWords);
+    bool hard = boiler && !article_aside && !class_footer;
+    bool date_boiler = !boiler && !holds_headline(n) && boiler_class(class_id, kDateBoilerWords);
+    return static_cast<char>((boiler ? kBoiler : 0) | (hard ? kHardBoiler : 0) | (date_boiler ? kDateBoiler : 0));
+  }
+
+  // Unix times and dates in data attributes (data-utime, data-timestamp...).
+  void read_date_attributes(const xmlNode* n) {
+    for (const xmlAttr* a = n->properties; a != nullptr; a = a->next) {
+      if (a->name == nullptr || a->name[0] != 'd') continue;
+      std::string_view name(reinterpret_cast<const char*>(a->name));
+      for (const char* wanted : kDateAttributes) {
+        if (name != wanted) continue;
+        std::string_view v = attr_of(n, wanted);
+        if (!v.empty() && v.size() < 60) push_capped(out_.data_dates, util::collapse_space(v));
+      }
+    }
+  }
+
   PageMeta& out_;
+  std::unordered_set<const xmlNode*> holders_;
   int boiler_depth_ = 0;
-  std::vector<char> boiler_stack_;  // per open element: did it raise boiler_depth_?
+  int hard_boiler_depth_ = 0;  // boilerplate other than class-made footers
+  int date_boiler_depth_ = 0;  // navigation and member boxes: no dates from there
+  std::size_t other_scripts_ = 0;
+  std::size_t h1_windows_ = 0, h2_windows_ = 0;
+  bool window_is_h2_ = false;
+  std::size_t script_bytes_ = 0;
+  std::vector<char> boiler_stack_;  // per open element: its boiler_kind()
   int scripts_ = 0;
   std::size_t crumb_checks_ = 0;
   const xmlNode* heading_ = nullptr;  // the h1 being read, while inside it
@@ -307,7 +435,7 @@ PageMeta collect_meta(const xmlDoc* doc) {
   PageMeta out;
   const xmlNode* root = xmlDocGetRootElement(doc);
   if (root == nullptr) return out;
-  Collector collector(out);
+  Collector collector(out, root);
   walk(
       root, [&](const xmlNode* n) { return collector.enter(n); }, [&](const xmlNode* n) { collector.leave(n); });
   return out;

@@ -33,6 +33,11 @@ struct JsonLd {
 // JSON is ignored. Depth and size are capped.
 void read_json_ld(std::string_view script, JsonLd& out);
 
+// Publication dates a script's data states under a key such as
+// "datePublished", "publishedDate" or "published_at" (quoted, bare or
+// backslash-escaped), at most `cap`, the earliest in the text first.
+std::vector<std::string> find_script_dates(std::string_view script, std::size_t cap);
+
 // Visible text around one top-level heading (h1): where pages show the
 // story's date ("Stand: 28.04.2020 18:00 Uhr" under the headline).
 struct HeadlineWindow {
@@ -56,7 +61,9 @@ struct PageMeta {
   std::vector<std::string> date_texts;       // short visible text of date/byline-like elements
   std::vector<std::string> modified_dates;   // itemprop=dateModified values
   std::vector<std::string> labelled_dates;   // visible "Veröffentlicht am ...", "Published: ..." texts
-  std::vector<HeadlineWindow> headline_windows;  // first few h1s outside boilerplate
+  std::vector<std::string> data_dates;       // data-utime, data-timestamp... values (Unix times or dates)
+  std::vector<std::string> script_dates;     // "datePublished"-like keys in inline scripts
+  std::vector<HeadlineWindow> headline_windows;  // first few h1s outside boilerplate (h2s before any h1)
   std::vector<std::string> itemprop_authors;
   std::vector<std::string> rel_authors;      // <a rel=author> texts
   std::vector<std::string> byline_texts;     // short text of class byline/author elements

@@ -62,7 +62,38 @@ INSTANTIATE_TEST_SUITE_P(
         // The day is the number next to the month name.
         DateCase{"0 3 6 21. Jan 2022", "2022-01-21", ""},
         DateCase{"November 2020 bis November 2", nullptr, ""},
-        DateCase{"lundi 14 février 2022", "2022-02-14", ""}));
+        DateCase{"lundi 14 février 2022", "2022-02-14", ""},
+        // Month names of more languages, and year-first forms.
+        DateCase{"3 października 2021", "2021-10-03", ""},
+        DateCase{"14. února 2022", "2022-02-14", ""},
+        DateCase{"2022. február 14.", "2022-02-14", ""},
+        DateCase{"2020 Januar bis November 2021 2", nullptr, ""},
+        DateCase{"14 augusti 2022", "2022-08-14", ""},
+        DateCase{"14 maj 2021", "2021-05-14", ""},
+        DateCase{"1. huhtikuuta 2020", "2020-04-01", ""},
+        DateCase{"12 iunie 2019", "2019-06-12", ""},
+        DateCase{"5 de juny de 2018", "2018-06-05", ""},
+        DateCase{"7 mrt. 2017", "2017-03-07", ""},
+        DateCase{"9 ekim 2020", "2020-10-09", ""},
+        DateCase{"2 days ago 2019", nullptr, ""},
+        // CJK year, month and day marks.
+        DateCase{"2019年6月24日", "2019-06-24", ""},
+        DateCase{"2019年06月24日 10時30分", "2019-06-24", "2019-06-24T10:30:00"},
+        DateCase{"2019년 6월 24일", "2019-06-24", ""},
+        DateCase{"月刊 6月号", nullptr, ""}));
+
+TEST(ParseEpoch, SecondsAndMilliseconds) {
+  auto s = parse_epoch("1614859200");
+  ASSERT_TRUE(s.has_value());
+  EXPECT_EQ(s->date.iso(), "2021-03-04");
+  EXPECT_EQ(s->timestamp, "2021-03-04T12:00:00Z");
+  auto ms = parse_epoch("1614859200123");
+  ASSERT_TRUE(ms.has_value());
+  EXPECT_EQ(ms->timestamp, "2021-03-04T12:00:00Z");
+  for (const char* bad : {"", "12345", "16148592001", "16148x9200", "2021-03-04"}) {
+    EXPECT_FALSE(parse_epoch(bad).has_value()) << bad;
+  }
+}
 
 TEST(DateFromUrl, FindsPathDates) {
   EXPECT_EQ(date_from_url("https://example.com/2022/02/14/world/story.html")->iso(), "2022-02-14");

@@ -165,11 +165,123 @@ TEST(HtmlArticle, DatesShownOnThePage) {
        "2022-02-01"},
       {"a dateline folded into the heading", title,
        "<h1>Pier to close for two years 02.02.2022 Harbour desk</h1>", "2022-02-02"},
+      {"a date inside the heading beats dates in the table under it", title,
+       "<h1><span class=\"date\">27.01.2022</span>Pier to close for two years</h1>"
+       "<table><tr><th>Landings</th><th>3 March 2021</th></tr></table>",
+       "2022-01-27"},
   };
   for (const auto& c : cases) {
     Article a = parse_one(page(c.head, c.body + kStory));
     EXPECT_EQ(date_of(a), c.want) << c.name;
   }
+}
+
+// The kinds of page that misled the date rules on real sites (issue 15).
+TEST(HtmlArticle, DatesOnHardPages) {
+  const std::string title = "<title>Pier to close for two years</title>";
+  const std::string h1 = "<h1>Pier to close for two years</h1>";
+  const std::string teaser = "<ul><li><a href=\"/b\">Ferry timetable</a> <time datetime=\"2021-06-01\">1 June</time></li></ul>";
+  std::vector<Case> cases = {
+      {"JSON-LD in a script without its type", title,
+       "<script>{\"@context\": \"https://schema.org\", \"@type\": \"NewsArticle\", "
+       "\"datePublished\": \"2022-01-28T06:00:00+01:00\"}</script>" + teaser,
+       "2022-01-28"},
+      {"JSON-LD with one brace too many beats a teaser's date",
+       title + "<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"publisher\":{\"name\":\"HN\"}},"
+               "\"datePublished\":\"2021-04-05T10:00:00+02:00\"}</script>",
+       teaser, "2021-04-05"},
+      {"JSON-LD with a raw line break in a string and a trailing comma",
+       title + "<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"headline\":\"Pier\nclose\","
+               "\"datePublished\":\"2020-09-14\",}</script>",
+       teaser, "2020-09-14"},
+      {"two JSON-LD objects one after the other in one script",
+       title + "<script type=\"application/ld+json\">{\"@type\":\"WebSite\",\"name\":\"HN\"}\n"
+               "{\"@type\":\"Report\",\"datePublished\":\"2020-10-11\"}</script>",
+       teaser, "2020-10-11"},
+      {"JSON-LD beyond repair still gives its datePublished",
+       title + "<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"headline\":\"a \"quoted\" word\","
+               "\"datePublished\":\"2020-02-03\"}</script>",
+       teaser, "2020-02-03"},
+      {"a date only in an inline script's data", title,
+       "<script>window.__STATE__ = {\"story\":{\"id\":7,\"publishedDate\":\"2019-07-08T06:00:00Z\"}};</script>",
+       "2019-07-08"},
+      {"a Unix time in a data attribute beats the rendered text of a date element", title,
+       "<p class=\"meta\"><span data-utime=\"1614859200\">Thursday</span></p><div class=\"date\">12.05.2020</div>",
+       "2021-03-04"},
+      {"RDFa date property", title,
+       "<span property=\"schema:dateCreated\" content=\"2018-02-03T10:00:00+01:00\"></span>", "2018-02-03"},
+      {"a forum member's sign-up day is not the post's",
+       title,
+       "<dl class=\"postprofile\"><dd class=\"joined\"><time datetime=\"2008-09-18\">18.09.2008</time></dd></dl>"
+       "<p class=\"author\">by Kay &raquo; 21.01.2011, 05:42</p><span class=\"date\">Joined: 18.09.2008</span>",
+       "2011-01-21"},
+      {"the page clock in the navigation bar is not the story's date", title,
+       "<div class=\"navtop\"><time datetime=\"2023-11-01T13:56:20+01:00\">Mittwoch</time></div>" + h1 +
+           "<p><span class=\"text_datum\">31. Oktober 2023.</span> The harbour board met again on the pier, for the "
+           "third time this year, to hear the engineers.</p>",
+       "2023-10-31"},
+      {"a theme that calls the story's column a sidebar", title,
+       "<div id=\"sidebar\" class=\"site-content\">" + h1 +
+           "<span class=\"byline\"><time class=\"entry-date\" datetime=\"2020-04-09T07:59:57+02:00\">9 Apr</time>"
+           "</span></div>",
+       "2020-04-09"},
+      {"an aside with the story's meta is not a sidebar", title + "<meta name=\"date\" content=\"2022-01-26\">",
+       "<aside class=\"meta\"><time datetime=\"2022-01-21\">21.01.2022</time></aside>", "2022-01-21"},
+      {"a related list's dates never count", title,
+       "<div class=\"related-stories\"><time datetime=\"2019-01-01\">1 Jan</time><span class=\"date\">2.1.2019</span>"
+       "</div>",
+       "none"},
+      {"the date under an h2 headline when the page has no h1", title,
+       "<h2>Pier to close for two years</h2><span class=\"blue\">01.02.2022</span>", "2022-02-01"},
+      {"the first date element shows the modified date",
+       title + "<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"datePublished\":\"2021-01-01\","
+               "\"dateModified\":\"2023-04-01T10:00:00Z\"}</script>",
+       "<span class=\"publish-date\">01.04.2023, 12:00</span>", "2023-04-01"},
+      {"a shown date that is neither field leaves the published one",
+       title + "<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"datePublished\":\"2021-01-01\","
+               "\"dateModified\":\"2023-04-01T10:00:00Z\"}</script>",
+       "<span class=\"publish-date\">05.05.2022</span>", "2021-01-01"},
+      {"a local offset keeps the local day as written", title + "<meta property=\"article:published_time\" "
+                                                                "content=\"2021-03-04T00:30:00+01:00\">",
+       "", "2021-03-04"},
+      {"CJK date marks", title, "<p class=\"date\">2019年6月24日 10時30分</p>", "2019-06-24"},
+      {"a home page's teaser dates are not its date", title + "<link rel=\"canonical\" href=\"https://harbour.example/\">",
+       "<div class=\"date\">3 May 2021</div><time datetime=\"2021-05-03\">3 May</time>", "none"},
+      {"a search page's dates are its results'",
+       title + "<link rel=\"canonical\" href=\"https://harbour.example/search?q=pier\">",
+       "<time datetime=\"2021-05-03\">3 May</time>", "none"},
+      {"a home page's own metadata still dates it",
+       title + "<link rel=\"canonical\" href=\"https://harbour.example/\"><meta name=\"date\" content=\"2021-05-04\">",
+       "<time datetime=\"2021-05-03\">3 May</time>", "2021-05-04"},
+      {"an article at the root by its og:type is dated as an article",
+       title + "<link rel=\"canonical\" href=\"https://harbour.example/\"><meta property=\"og:type\" content=\"article\">",
+       "<time datetime=\"2021-05-03\">3 May</time>", "2021-05-03"},
+  };
+  for (const auto& c : cases) {
+    Article a = parse_one(page(c.head, c.body + kStory));
+    EXPECT_EQ(date_of(a), c.want) << c.name;
+  }
+}
+
+// A post signed and dated in its last line; a date in a long closing paragraph
+// is an event.
+TEST(HtmlArticle, DateInClosingLine) {
+  const std::string story =
+      "<div class=\"post-body\">"
+      "<p>We walked along the old pier on Sunday, after weeks of rain, to see how far the repairs had come, and "
+      "found the northern quay busy with ferries, fishing boats and a few brave swimmers.</p>"
+      "<p>The engineers, who were working even on a Sunday, said the new deck would be laid by spring, at least if "
+      "the weather holds, and that the railings would follow soon after.</p>"
+      "<p>Residents we met, most of them with dogs, asked whether the pier could reopen in part, so that the "
+      "fishing boats, which still depend on it, could keep landing their catch.</p>"
+      "<p>We will walk there again next month, with a camera, to see the deck, the railings and, with luck, the "
+      "first boats back at the old landing stage.</p>";
+  std::string signed_post = story + "<p>Kay, 10 September 2017</p></div>";
+  EXPECT_EQ(date_of(parse_one(page("<title>Pier</title>", signed_post))), "2017-09-10");
+  std::string event_post = story +
+                           "<p>The next meeting, which the whole town may attend, is on 10 September 2017 in the old "
+                           "harbour hall.</p></div>";
+  EXPECT_EQ(date_of(parse_one(page("<title>Pier</title>", event_post))), "none");
 }
 
 // Visible labels anywhere outside boilerplate, when nothing better is found.
@@ -182,6 +294,21 @@ TEST(HtmlArticle, LabelledDates) {
       {"\"update:\" is not the label \"date:\"", "", std::string(kStory) + "<p>Update: 3 May 2021</p>", "none"},
       {"the page's clock is not a publication date", "",
        std::string(kStory) + "<p class=\"time\">Aktuelle Zeit: 14.10.2020, 12:18</p>", "none"},
+      {"the earliest label of a passive sentence", "",
+       std::string(kStory) + "<p>Dieser Beitrag wurde am Samstag, 3. Dezember 2011 veröffentlicht</p>", "2011-12-03"},
+      {"a label in a footer made by class", "",
+       std::string(kStory) + "<p class=\"footerLine\">Letzte Änderung: 31.10.2023<br>Erschienen am: 01.11.2023</p>",
+       "2023-11-01"},
+      {"a term that is only a label word", "", std::string(kStory) + "<dl><dt>Datum</dt><dd>12.01.2017</dd></dl>",
+       "2017-01-12"},
+      {"the fact box aside of the story's article", "",
+       "<article><aside class=\"facts\"><dl><dt>Datum</dt><dd>12.01.2017</dd></dl></aside>" + std::string(kStory) +
+           "</article>",
+       "2017-01-12"},
+      {"a page's sidebar aside does not count", "",
+       "<aside class=\"facts\"><dl><dt>Datum</dt><dd>12.01.2017</dd></dl></aside>" + std::string(kStory), "none"},
+      {"a label in a real footer does not count", "",
+       std::string(kStory) + "<footer><p>Erschienen am: 01.11.2023</p></footer>", "none"},
   };
   for (const auto& c : cases) {
     Article a = parse_one(page(c.head, c.body));

@@ -17,3 +17,7 @@ find_package(Boost 1.74 REQUIRED COMPONENTS program_options)
 find_package(Threads REQUIRED)
 find_package(PkgConfig REQUIRED)
 pkg_check_modules(HTTPLIB REQUIRED IMPORTED_TARGET cpp-httplib)
+# The language detector (extract/language.cc): libexttextcat's n-gram models.
+# Its fingerprints are data files read at run time from the package's folder.
+pkg_check_modules(EXTTEXTCAT REQUIRED IMPORTED_TARGET libexttextcat)
+pkg_get_variable(EXTTEXTCAT_DATA_DIR libexttextcat pkgdatadir)

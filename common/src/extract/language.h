@@ -1,9 +1,7 @@
 // Which language an article is written in: the markup's word when it gives
 // one and the text does not clearly say otherwise, else the text itself as
-// libexttextcat's n-gram models read it (Cavnar and Trenkle's method, the
-// models LibreOffice ships). Thread-safe: each thread keeps its own
-// classifier. When the models cannot be loaded, detection answers "unknown"
-// and articles keep their markup language.
+// CLD2 (Compact Language Detector 2, Debian's libcld2) reads it. Thread-safe:
+// CLD2 keeps no state between calls.
 #pragma once
 
 #include <cstddef>
@@ -23,13 +21,14 @@ inline constexpr std::size_t kMinDetectWords = 20;
 inline constexpr std::size_t kOverruleMarkupWords = 60;
 
 struct DetectedLanguage {
-  std::string code;      // ISO 639 code of the best model ("de", "en"); "" when unknown
-  bool sure = false;     // no other model came close
-  std::size_t words = 0; // words in the text (detection runs from kMinDetectWords)
+  std::string code;       // CLD2's code for the language ("de", "en", "zh-Hant"); "" when unknown
+  bool sure = false;      // the language holds nearly all the text (kSurePercent)
+  std::size_t words = 0;  // words in the text (detection runs from kMinDetectWords)
 };
 
-// The language of `text` (UTF-8). Unknown ("") below kMinDetectWords words,
-// when several models tie, or when the models are missing.
+// The language of `text` (UTF-8; invalid bytes end what is read). Unknown
+// ("") below kMinDetectWords words or when CLD2 does not call its answer
+// reliable.
 DetectedLanguage detect_language(std::string_view text);
 
 // Sets article.language from its markup and its title and body: the markup's

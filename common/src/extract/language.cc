@@ -18,11 +18,18 @@ constexpr std::size_t kSampleBytes = 2000;
 // (enough to overrule the markup).
 constexpr int kSurePercent = 80;
 
+// Words as runs of letters; from U+3000 on (CJK, kana, hangul: lead bytes
+// 0xE3 and up), where words are not spaced, each character counts as one.
 std::size_t count_words(std::string_view text) {
   std::size_t words = 0;
   bool in_word = false;
   for (char c : text) {
     unsigned char u = static_cast<unsigned char>(c);
+    if (u >= 0xE3 && u < 0xF0) {
+      ++words;
+      in_word = false;
+      continue;
+    }
     bool letter = std::isalpha(u) || u >= 0x80;
     if (letter && !in_word) ++words;
     in_word = letter || (in_word && (c == '\'' || c == '-'));

@@ -44,6 +44,9 @@ constexpr const char* kDutch =
     "steigers te bouwen. Volgens de gemeente beginnen de werkzaamheden in het voorjaar en duren ze "
     "ongeveer drie jaar, maar bewoners die dicht bij het water wonen willen meer tijd om de gevolgen "
     "voor het verkeer te bestuderen.";
+// Unspaced script: each character counts as a word.
+constexpr const char* kChinese =
+    "市议会星期一批准了一项扩建港口的新计划，将再建两座码头。官员表示，工程将于春季开始，大约需要三年时间。";
 // All capitals, as old wire copy and some test collections are.
 constexpr const char* kEnglishCapitals =
     "THE CITY COUNCIL APPROVED A NEW PLAN ON MONDAY TO EXPAND THE HARBOUR AND BUILD TWO MORE PIERS. "
@@ -56,7 +59,8 @@ TEST(DetectLanguageTest, TellsLanguagesApart) {
     const char* code;
   };
   const Case cases[] = {{kEnglish, "en"}, {kGerman, "de"},   {kFrench, "fr"},          {kSpanish, "es"},
-                        {kItalian, "it"}, {kDutch, "nl"},    {kEnglishCapitals, "en"}};
+                        {kItalian, "it"}, {kDutch, "nl"},    {kEnglishCapitals, "en"},
+                        {kChinese, "zh"}};
   for (const auto& c : cases) {
     DetectedLanguage d = detect_language(c.text);
     EXPECT_EQ(d.code, c.code) << c.text;

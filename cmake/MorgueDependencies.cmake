@@ -17,3 +17,10 @@ find_package(Boost 1.74 REQUIRED COMPONENTS program_options)
 find_package(Threads REQUIRED)
 find_package(PkgConfig REQUIRED)
 pkg_check_modules(HTTPLIB REQUIRED IMPORTED_TARGET cpp-httplib)
+# The language detector (extract/language.cc): Debian's libcld2-dev, Compact
+# Language Detector 2. It ships no pkg-config file.
+find_path(CLD2_INCLUDE_DIR cld2/public/compact_lang_det.h REQUIRED)
+find_library(CLD2_LIBRARY cld2 REQUIRED)
+add_library(Cld2::cld2 UNKNOWN IMPORTED)
+set_target_properties(Cld2::cld2 PROPERTIES IMPORTED_LOCATION "${CLD2_LIBRARY}"
+  INTERFACE_INCLUDE_DIRECTORIES "${CLD2_INCLUDE_DIR}")

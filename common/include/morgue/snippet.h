@@ -35,6 +35,7 @@ struct SnippetTerms {
 struct SnippetOptions {
   std::size_t max_fragments = 3;     // at most this many fragments
   std::size_t fragment_bytes = 200;  // target length of each fragment
+  std::string language;              // the text's language (BCP-47), whose stemmer matches stems; "" English
 };
 
 // Picks up to max_fragments windows of `text` with the most distinct matches,

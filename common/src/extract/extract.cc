@@ -12,6 +12,7 @@
 #include "extract/encoding.h"
 #include "extract/html_article.h"
 #include "extract/jsonl.h"
+#include "extract/language.h"
 #include "extract/news_xml.h"
 #include "extract/text_article.h"
 #include "morgue/people.h"
@@ -91,10 +92,13 @@ Extraction extract_bytes(std::string_view bytes, const std::string& source, cons
       break;
     }
   }
+  for (auto& article : result.articles) settle_language(article);
   if (options.people) {
     // People the source itself names (NITF person tags, feed fields) come
-    // first; the recogniser adds the ones it finds in the text.
+    // first; the recogniser adds the ones it finds in the text. Its model
+    // is English: on other languages it takes common nouns for names.
     for (auto& article : result.articles) {
+      if (!english_or_unknown(article.language)) continue;
       std::vector<std::string> found = options.people->extract(article);
       for (auto& name : found) {
         bool known = false;

@@ -13,6 +13,7 @@
 #include "morgue/schema.h"
 #include "morgue/search.h"
 #include "search/date_query.h"
+#include "search/language_stems.h"
 #include "util/strings.h"
 
 namespace morgue {
@@ -142,6 +143,7 @@ struct QueryBuilder::Impl {
   Xapian::Database db;
   QueryLimits limits;
   Xapian::QueryParser parser;
+  std::optional<LanguageStems> stems;  // the archive's other languages
 
   Xapian::Query parse(const std::string& text, bool all_words, unsigned extra_flags);
   Xapian::Query reduce(const Xapian::Query& words, std::vector<std::string>* kept_words);
@@ -176,6 +178,7 @@ const Xapian::SimpleStopper& sentence_stopper() {
 QueryBuilder::QueryBuilder(const Xapian::Database& db, QueryLimits limits) : impl_(std::make_unique<Impl>()) {
   impl_->db = db;
   impl_->limits = limits;
+  impl_->stems.emplace(db);
   auto& qp = impl_->parser;
   qp.set_database(db);
   qp.set_stemmer(Xapian::Stem("english"));
@@ -301,11 +304,11 @@ Xapian::Query QueryBuilder::Impl::parse(const std::string& text, bool all_words,
   const unsigned flags = Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_WILDCARD |
                          Xapian::QueryParser::FLAG_PURE_NOT | extra_flags;
   try {
-    return qp.parse_query(text, flags);
+    return stems->widen(qp.parse_query(text, flags), qp);
   } catch (const Xapian::QueryParserError&) {
     // Like Omega: an unbalanced quote or bracket is read as plain words.
     try {
-      return qp.parse_query(text, 0);
+      return stems->widen(qp.parse_query(text, 0), qp);
     } catch (const Xapian::QueryParserError& e) {
       throw QueryError(fmt::format("cannot parse the query: {}", e.get_msg()));
     }

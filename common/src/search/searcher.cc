@@ -538,11 +538,13 @@ void Searcher::Impl::fill_hits(Page& page, const BuiltQuery& built, const Search
     hit.all_words = r.pass->all_words;
     hit.versions = req.all_versions ? 1 : static_cast<std::size_t>(r.it.get_collapse_count()) + 1;
     const Xapian::Enquire& enquire = r.pass->enquire;
+    SnippetOptions snippet = req.snippet;
+    snippet.language = hit.article.language;
     hit.snippet = make_snippet(hit.article.body,
                                per_hit_terms ? snippet_terms(enquire.get_matching_terms_begin(r.it),
                                                              enquire.get_matching_terms_end(r.it))
                                              : query_terms,
-                               req.snippet);
+                               snippet);
     hit.article.body.clear();
     response.hits.push_back(std::move(hit));
   }

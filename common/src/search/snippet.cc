@@ -9,6 +9,7 @@
 
 #include <xapian.h>
 
+#include "store/stemmers.h"
 #include "util/strings.h"
 
 namespace morgue {
@@ -145,8 +146,9 @@ std::array<bool, 256> wanted_first_bytes(const SnippetTerms& terms) {
 }
 
 // Which query term each word matches (by exact word, then by stem).
-std::vector<Word> match_terms(std::vector<std::pair<Word, std::string>>& tokens, const SnippetTerms& terms) {
-  Xapian::Stem stemmer("english");
+std::vector<Word> match_terms(std::vector<std::pair<Word, std::string>>& tokens, const SnippetTerms& terms,
+                              const std::string& language) {
+  Xapian::Stem stemmer = stemmer_for(language);  // as the story was indexed
   // Stemming every word of a long story is most of a snippet's cost; a stem
   // keeps the word's first letters, so only words that start like a query
   // stem are stemmed.
@@ -331,7 +333,7 @@ Snippet make_snippet(const std::string& text, const SnippetTerms& terms, const S
   if (text.empty() || options.max_fragments == 0) return snippet;
   auto tokens = tokenize(text, wanted_first_bytes(terms));
   if (tokens.empty()) return snippet;
-  const std::vector<Word> words = match_terms(tokens, terms);
+  const std::vector<Word> words = match_terms(tokens, terms, options.language);
   const bool any_match = std::any_of(words.begin(), words.end(), [](const Word& w) { return w.term >= 0; });
 
   FragmentPicker picker(text, words, std::max<std::size_t>(options.fragment_bytes, 40));

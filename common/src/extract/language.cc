@@ -1,0 +1,91 @@
+#include "extract/language.h"
+
+#include <algorithm>
+#include <cctype>
+#include <cstdio>  // compact_lang_det.h uses FILE without including it
+
+#include <cld2/public/compact_lang_det.h>
+
+#include "util/strings.h"
+
+namespace morgue {
+namespace {
+
+// The detector reads this much of a story: the first paragraphs decide as
+// well as the whole text, and the cost grows with the length.
+constexpr std::size_t kSampleBytes = 2000;
+// Share of the text (percent) the best language must hold to be "sure"
+// (enough to overrule the markup).
+constexpr int kSurePercent = 80;
+
+// Words as runs of letters; from U+3000 on (CJK, kana, hangul: lead bytes
+// 0xE3 and up), where words are not spaced, each character counts as one.
+std::size_t count_words(std::string_view text) {
+  std::size_t words = 0;
+  bool in_word = false;
+  for (char c : text) {
+    unsigned char u = static_cast<unsigned char>(c);
+    if (u >= 0xE3 && u < 0xF0) {
+      ++words;
+      in_word = false;
+      continue;
+    }
+    bool letter = std::isalpha(u) || u >= 0x80;
+    if (letter && !in_word) ++words;
+    in_word = letter || (in_word && (c == '\'' || c == '-'));
+  }
+  return words;
+}
+
+// A prefix of `text` cut at a character boundary.
+std::string_view sample_of(std::string_view text) {
+  std::size_t n = std::min(text.size(), kSampleBytes);
+  while (n < text.size() && n > 0 && (static_cast<unsigned char>(text[n]) & 0xC0) == 0x80) --n;
+  return text.substr(0, n);
+}
+
+std::string primary_of(std::string_view tag) { return util::to_lower(tag.substr(0, tag.find('-'))); }
+
+}  // namespace
+
+DetectedLanguage detect_language(std::string_view text) {
+  DetectedLanguage d;
+  d.words = count_words(text);
+  if (d.words < kMinDetectWords) return d;
+  std::string_view sample = sample_of(text);
+  CLD2::Language top3[3];
+  int percent3[3] = {0, 0, 0};
+  double scores3[3];
+  int text_bytes = 0;
+  int valid_bytes = 0;
+  bool reliable = false;
+  // The checking entry point: CLD2 reads past the end of invalid UTF-8.
+  CLD2::Language best = CLD2::ExtDetectLanguageSummaryCheckUTF8(
+      sample.data(), static_cast<int>(sample.size()), /*is_plain_text=*/true, nullptr, 0, top3, percent3, scores3,
+      nullptr, &text_bytes, &reliable, &valid_bytes);
+  if (best == CLD2::UNKNOWN_LANGUAGE || best == CLD2::TG_UNKNOWN_LANGUAGE) return d;
+  if (!reliable) return d;  // too little evidence, or languages mixed evenly
+  d.code = CLD2::LanguageCode(best);
+  d.sure = top3[0] == best && percent3[0] >= kSurePercent;
+  return d;
+}
+
+void settle_language(Article& article) {
+  std::string text = article.title;
+  text += "\n";
+  text.append(sample_of(article.body));
+  DetectedLanguage d = detect_language(text);
+  if (article.language.empty()) {
+    article.language = d.code;
+    return;
+  }
+  if (d.sure && d.words >= kOverruleMarkupWords && d.code != primary_of(article.language)) {
+    article.language = d.code;
+  }
+}
+
+bool english_or_unknown(std::string_view language) {
+  return language.empty() || primary_of(language) == "en";
+}
+
+}  // namespace morgue

@@ -1,0 +1,30 @@
+// Which Xapian stemmer reads an article's words, by its language, and which
+// stemmers a query needs to reach every story of an archive.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <xapian.h>
+
+namespace morgue {
+
+// The name of the stemmer for an article in `language` (a BCP-47 tag, any
+// case): Xapian's stemmer for its primary code ("german" for "de-AT");
+// "english" for an unknown language (""), as every story was stemmed before
+// languages were detected; "none" for a language Xapian cannot stem.
+std::string stemmer_name(std::string_view language);
+
+// The stemmer stemmer_name() names. "none" keeps each word whole (lower
+// case) rather than giving no stem: stemmed Z terms are what queries look
+// for, so every story must have them.
+Xapian::Stem stemmer_for(std::string_view language);
+Xapian::Stem stemmer_named(const std::string& name);
+
+// The names of the stemmers the stories of `db` were indexed with (read from
+// its lang: terms, so every shard and every deletion counts): "english"
+// first, then the others in name order, each once.
+std::vector<std::string> archive_stemmer_names(const Xapian::Database& db);
+
+}  // namespace morgue

@@ -45,8 +45,9 @@ Snippet make_snippet(const std::string& text, const SnippetTerms& terms,
                      const SnippetOptions& options = {});
 
 // The whole of `text` as one fragment, newlines kept, with every word that
-// matches `terms` highlighted: a story page reached from a search.
-Fragment highlight_text(const std::string& text, const SnippetTerms& terms);
+// matches `terms` highlighted: a story page reached from a search. `language`
+// is the story's (Article::language): its words are stemmed as it was indexed.
+Fragment highlight_text(const std::string& text, const SnippetTerms& terms, const std::string& language = {});
 
 // The words of a query in the query language (docs/query-syntax.md) that a
 // reader expects highlighted in a story: its words and their stems, without

@@ -350,11 +350,11 @@ Snippet make_snippet(const std::string& text, const SnippetTerms& terms, const S
   return snippet;
 }
 
-Fragment highlight_text(const std::string& text, const SnippetTerms& terms) {
+Fragment highlight_text(const std::string& text, const SnippetTerms& terms, const std::string& language) {
   Fragment fragment;
   fragment.text = text;
   auto tokens = tokenize(text, wanted_first_bytes(terms));
-  for (const Word& w : match_terms(tokens, terms)) {
+  for (const Word& w : match_terms(tokens, terms, language)) {
     if (w.term >= 0) fragment.highlights.push_back({w.begin, w.end});
   }
   return fragment;

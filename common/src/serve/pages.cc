@@ -127,7 +127,7 @@ std::string story_meta(const Article& a) {
 }
 
 // The body's paragraphs ("\n\n" apart) with the query's words marked.
-std::string story_body(const std::string& body, const SnippetTerms& terms) {
+std::string story_body(const std::string& body, const SnippetTerms& terms, const std::string& language) {
   std::string out = "<div class=\"story-body\">\n";
   std::size_t pos = 0;
   while (pos <= body.size()) {
@@ -135,7 +135,7 @@ std::string story_body(const std::string& body, const SnippetTerms& terms) {
     if (end == std::string::npos) end = body.size();
     const std::string paragraph = body.substr(pos, end - pos);
     if (paragraph.find_first_not_of(" \t\r\n") != std::string::npos) {
-      out += "<p>" + fragment_to_html(highlight_text(paragraph, terms)) + "</p>\n";
+      out += "<p>" + fragment_to_html(highlight_text(paragraph, terms, language)) + "</p>\n";
     }
     pos = end + 2;
   }
@@ -170,10 +170,10 @@ std::string story_html(const StoryPage& page) {
     main += fmt::format("<p class=\"crumbs\"><a href=\"/?q={}\">‹ Results for “{}”</a></p>\n",
                         esc(url_component(page.query)), esc(page.query.substr(0, 80)));
   }
-  main += "<h1 id=\"story-title\">" + fragment_to_html(highlight_text(title, terms)) + "</h1>\n";
+  main += "<h1 id=\"story-title\">" + fragment_to_html(highlight_text(title, terms, a.language)) + "</h1>\n";
   main += story_meta(a);
   if (!a.people.empty()) main += "<p class=\"story-people\">People: " + people_links(a.people) + "</p>\n";
-  main += story_body(a.body, terms);
+  main += story_body(a.body, terms, a.language);
   if (is_web_url(a.url)) {
     main += fmt::format("<p class=\"source\"><a href=\"{}\" rel=\"noopener noreferrer\">Original story</a></p>\n",
                         esc(a.url));

@@ -282,7 +282,7 @@ Fragment make_fragment(const std::string& text, const std::vector<Word>& words, 
 
 }  // namespace
 
-Snippet make_snippet(const std::string& text, const SnippetTerms& terms, const SnippetOptions& options) {
+static Snippet snippet_of(const std::string& text, const SnippetTerms& terms, const SnippetOptions& options) {
   Snippet snippet;
   if (text.empty() || options.max_fragments == 0) return snippet;
   auto tokens = tokenize(text, wanted_first_bytes(terms));
@@ -301,6 +301,24 @@ Snippet make_snippet(const std::string& text, const SnippetTerms& terms, const S
   std::sort(chosen.begin(), chosen.end());
 
   for (const auto& [first, last] : chosen) snippet.fragments.push_back(make_fragment(text, words, first, last));
+  return snippet;
+}
+
+Snippet make_snippet(const std::string& text, const SnippetTerms& terms, const SnippetOptions& options) {
+  if (options.max_scan_bytes == 0 || text.size() <= options.max_scan_bytes) return snippet_of(text, terms, options);
+  const std::string window(util::utf8_prefix(text, options.max_scan_bytes));
+  Snippet snippet = snippet_of(window, terms, options);
+  // A fragment that reaches the end of the window goes on in the story.
+  if (!snippet.fragments.empty()) {
+    Fragment& last = snippet.fragments.back();
+    const std::size_t n = last.text.size();
+    bool at_end = n <= window.size();
+    for (std::size_t i = 0; at_end && i < n; ++i) {
+      char c = window[window.size() - n + i];
+      at_end = (c == '\n' ? ' ' : c) == last.text[i];
+    }
+    if (at_end) last.cut_after = true;
+  }
   return snippet;
 }
 

@@ -182,6 +182,9 @@ void ConnectionQueue::shutdown() {
 
 GuardedServer::GuardedServer(ConnectionLimits limits) : limits_(limits) {
   new_task_queue = [this] { return new ConnectionQueue(limits_.max_connections); };
+  // Only for the Keep-Alive header httplib writes ("timeout=5, max=1000").
+  set_keep_alive_max_count(limits_.max_requests);
+  set_keep_alive_timeout(std::max<time_t>(1, std::chrono::duration_cast<std::chrono::seconds>(limits_.idle_timeout).count()));
 }
 
 bool GuardedServer::widen_backlog() {

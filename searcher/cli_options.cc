@@ -30,7 +30,7 @@ const char* kSearchUsage =
     "2 error (bad query, unknown --like id, missing database).\n";
 
 const char* kServeUsage =
-    "Usage: morgue-serve [--listen 127.0.0.1:8080] [--threads N] [--db DIR] [--strict] [--timeout MS]\n"
+    "Usage: morgue-serve [--listen 127.0.0.1:8080] [--threads N] [--max-connections N] [--db DIR] [--strict] [--timeout MS]\n"
     "HTTP service and search page (docs/web.md); `morgue-search --serve ...` runs this.\n"
     "Stops cleanly on SIGINT or SIGTERM. Exit codes: 0 after a clean stop, 2 error.\n";
 
@@ -81,7 +81,9 @@ void add_service_flags(po::options_description& flags, CliOptions& opts, std::st
   flags.add_options()
       ("serve", "run the HTTP service and search page (docs/web.md)")
       ("listen", po::value(&listen)->value_name("HOST:PORT"), "with --serve: address to listen on (default: 127.0.0.1:8080; port 0: any free port)")
-      ("threads", po::value(&opts.service.threads)->value_name("N"), "with --serve: worker threads (default: 8, or the number of cores if more)");
+      ("threads", po::value(&opts.service.threads)->value_name("N"), "with --serve: searches run at once, more wait their turn (default: twice the cores, at least 4)")
+      ("max-connections", po::value(&opts.service.max_connections)->value_name("N"),
+       "with --serve: connections open at once; more get an immediate 503 (default: 1024)");
 }
 
 }  // namespace

@@ -144,6 +144,8 @@ const std::vector<SearchFlag>& search_flags() {
        [](const SearchOptions& o) { return o.service.host == "::1" && o.service.port == 9090; },
        true},
       {"threads", {"--serve", "--threads", "3"}, [](const SearchOptions& o) { return o.service.threads == 3; }, true},
+      {"max-connections", {"--serve", "--max-connections", "7"},
+       [](const SearchOptions& o) { return o.service.max_connections == 7; }, true},
       {"section", {"--section", "World"}, [](const SearchOptions& o) { return o.request.filters.sections.size() == 1; }},
       {"person", {"--person", "Ann Lee"}, [](const SearchOptions& o) { return o.request.filters.people.size() == 1; }},
       {"author", {"--author", "Bo Ek"}, [](const SearchOptions& o) { return o.request.filters.authors.size() == 1; }},

@@ -6,6 +6,8 @@
 #include <string>
 #include <string_view>
 
+#include <cstddef>
+
 #include <xapian.h>
 
 namespace morgue::schema {
@@ -49,6 +51,11 @@ inline constexpr Xapian::valueno kSlotSource = 7;       // source path (incremen
 // than the document data because Xapian zlib-compresses document data, which
 // cost a tenth of all indexing time.
 inline constexpr Xapian::valueno kSlotBody = 8;
+// The body kept in kSlotBody (and shown by /api/article and --show) stops
+// after this many bytes (at a character boundary); the whole text is still
+// indexed. Bounds what one hit costs a search to read: a 60 MB story cost
+// every search that matched it 784 MB (issue 18).
+inline constexpr std::size_t kMaxStoredBodyBytes = 1 << 20;
 // The unique id again (as in the Q term), so a hit's id is read without its
 // term list, which costs a round trip per hit from a remote shard.
 inline constexpr Xapian::valueno kSlotId = 9;

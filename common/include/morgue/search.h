@@ -31,6 +31,12 @@ class QueryError : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
+// SearchRequest::deadline passed before the search was done.
+class DeadlineExceeded : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
 
 enum class SortOrder { kRelevance, kNewest, kOldest };
 
@@ -93,6 +99,11 @@ struct SearchRequest {
   // >0: Xapian stops exhaustive counting (total, facets) after this many
   // seconds (Enquire::set_time_limit); services also reject slower answers.
   double time_limit_seconds = 0;
+  // When set, the searcher checks this while it works (after matching, before
+  // each hit's document and snippet, before facets and spelling) and throws
+  // DeadlineExceeded once it has passed: a slow search stops, not only its
+  // answer.
+  std::optional<std::chrono::steady_clock::time_point> deadline;
 };
 
 struct Hit {

@@ -13,8 +13,9 @@
 //
 // Every error is JSON {"error": "..."} with a fitting status: 400 bad query or
 // parameter, 404 unknown path, article or similar-story id, 405 a method the
-// path does not take, 503 database unavailable or the search took longer than
-// the time limit.
+// path does not take, 503 database unavailable, the search took longer than
+// the time limit or could not start within it (busy). The transport adds 400
+// for a badly framed request and 503 beyond its connection limit.
 #pragma once
 
 #include <cstddef>
@@ -42,11 +43,30 @@ struct ServiceOptions {
   // How each worker's Searcher opens db_path when it lists shards (--strict,
   // --timeout): with strict, a shard that is down makes searches answer 503.
   OpenOptions open;
-  std::size_t threads = 0;            // worker threads; 0: default_service_threads()
+  // Searches (and story lookups) run at once; more wait their turn, first
+  // come first served, until their time limit (then 503). /healthz, the page
+  // and its assets never wait. 0: default_service_threads().
+  std::size_t threads = 0;
+  // Connections (run_service; docs/robustness.md): at most max_connections
+  // open at once (beyond: an immediate 503 and close); the request line and
+  // headers must arrive within header_timeout_seconds of the first byte, a
+  // body within body_timeout_seconds; an idle connection is closed after
+  // idle_timeout_seconds; a write that cannot go on for write_timeout_seconds
+  // ends the connection. listen_backlog: connections the kernel queues
+  // before accept (capped by net.core.somaxconn).
+  std::size_t max_connections = 1024;
+  double header_timeout_seconds = 5;
+  double body_timeout_seconds = 10;
+  double idle_timeout_seconds = 5;
+  double write_timeout_seconds = 5;
+  int listen_backlog = 1024;
   std::size_t max_query_bytes = kMaxQueryBytes;  // q; longer answers 400 (filters have bounds of their own)
   std::size_t max_limit = kServiceMaxLimit;    // larger `limit` values are capped to this
   std::size_t max_offset = kServiceMaxOffset;  // deeper pages answer 400
-  double time_limit_seconds = 5;      // a search slower than this answers 503; 0: none
+  // A search not done this long after its request arrived (waiting for a
+  // turn included) answers 503; the searcher checks it while it works
+  // (SearchRequest::deadline), so that it stops too. 0: none.
+  double time_limit_seconds = 5;
   // Xapian stops counting all matches (total, facets) after this long
   // (Enquire::set_time_limit; in practice the search ends within a few
   // times this); such answers carry a warning that the counts cover only part

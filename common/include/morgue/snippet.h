@@ -36,6 +36,10 @@ struct SnippetOptions {
   std::size_t max_fragments = 3;     // at most this many fragments
   std::size_t fragment_bytes = 200;  // target length of each fragment
   std::string language;              // the text's language (BCP-47), whose stemmer matches stems; "" English
+  // Only the text's first max_scan_bytes are read (cut at a character
+  // boundary), so a snippet costs the same for a long story as for a
+  // short one; a match further on is not shown. 0: the whole text.
+  std::size_t max_scan_bytes = 64 * 1024;
 };
 
 // Picks up to max_fragments windows of `text` with the most distinct matches,

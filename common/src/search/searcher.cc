@@ -1,5 +1,6 @@
 #include "morgue/search.h"
 
+#include <chrono>
 #include <algorithm>
 #include <cmath>
 #include <filesystem>
@@ -282,6 +283,13 @@ namespace {
 // boolean weighting: no scores to compute, no collapsing, and the ranked
 // pass keeps Xapian's early termination. Values are read through Xapian's
 // match spies, which also works through remote shards.
+// SearchRequest::deadline: throws once it has passed.
+void check_deadline(const SearchRequest& req, const char* stage) {
+  if (req.deadline && std::chrono::steady_clock::now() > *req.deadline) {
+    throw DeadlineExceeded(std::string("time limit passed ") + stage);
+  }
+}
+
 Facets count_facets_by_value(const Xapian::Database& db, const Xapian::Query& query, const SearchRequest& req,
                              bool collapse_local) {
   Xapian::Enquire enquire(db);
@@ -524,6 +532,7 @@ void Searcher::Impl::fill_hits(Page& page, const BuiltQuery& built, const Search
       per_hit_terms ? SnippetTerms{} : snippet_terms(words.get_unique_terms_begin(), words.get_unique_terms_end());
   std::size_t rank = req.offset;
   for (const auto& r : page.ranked) {
+    check_deadline(req, "while reading hits");
     Hit hit;
     Xapian::Document doc = r.it.get_document();
     hit.article = article_from_document(doc);
@@ -592,15 +601,18 @@ SearchResponse Searcher::Impl::run(const SearchRequest& req) {
     page = rank(built, page.with_word_dates, req);
     if (page.total > 0) response.warnings.push_back("no story has all the words; showing stories with some of them");
   }
+  check_deadline(req, "while matching");
   response.filters = built.applied;
   response.total = page.total;
   response.total_exact = page.exact;
   response.total_all_words = page.total_all_words;
   fill_hits(page, built, req, response);
   if (req.facets) {
+    check_deadline(req, "before facets");
     response.facets = page.facets.valid() ? page.facets.get()
                                            : count_facets_by_value(db, page.facet_query, req, all_local());
   }
+  check_deadline(req, "before spelling");
   if (built.has_text && response.total < 3) response.suggestion = suggest_spelling(db, built.text);
   return response;
 }

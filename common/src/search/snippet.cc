@@ -328,7 +328,7 @@ bool is_function_word(const std::string& word) {
 
 }  // namespace
 
-Snippet make_snippet(const std::string& text, const SnippetTerms& terms, const SnippetOptions& options) {
+static Snippet snippet_of(const std::string& text, const SnippetTerms& terms, const SnippetOptions& options) {
   Snippet snippet;
   if (text.empty() || options.max_fragments == 0) return snippet;
   auto tokens = tokenize(text, wanted_first_bytes(terms));
@@ -382,6 +382,24 @@ SnippetTerms query_highlight_terms(std::string_view query) {
     add(terms.stems, stemmer(lower));
   }
   return terms;
+}
+
+Snippet make_snippet(const std::string& text, const SnippetTerms& terms, const SnippetOptions& options) {
+  if (options.max_scan_bytes == 0 || text.size() <= options.max_scan_bytes) return snippet_of(text, terms, options);
+  const std::string window(util::utf8_prefix(text, options.max_scan_bytes));
+  Snippet snippet = snippet_of(window, terms, options);
+  // A fragment that reaches the end of the window goes on in the story.
+  if (!snippet.fragments.empty()) {
+    Fragment& last = snippet.fragments.back();
+    const std::size_t n = last.text.size();
+    bool at_end = n <= window.size();
+    for (std::size_t i = 0; at_end && i < n; ++i) {
+      char c = window[window.size() - n + i];
+      at_end = (c == '\n' ? ' ' : c) == last.text[i];
+    }
+    if (at_end) last.cut_after = true;
+  }
+  return snippet;
 }
 
 }  // namespace morgue

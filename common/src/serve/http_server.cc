@@ -13,6 +13,8 @@
 #include <pthread.h>
 
 #include "morgue/service.h"
+#include "serve/http_connection.h"
+#include "serve/http_framing.h"
 
 namespace morgue {
 namespace {
@@ -101,9 +103,24 @@ std::pair<std::string, int> printable_address(const ServiceOptions& options, int
 // GET and HEAD are answered before httplib's regex routing (long paths
 // would make std::regex recurse deeply); other methods fall through to
 // routing, which finds nothing and hands them back to Service below.
+// RFC 9112 framing (serve/http_framing.h), before anything reads a body:
+// true when the request was refused and the connection is to be closed.
+bool refuse_framing(const httplib::Request& req, httplib::Response& res) {
+  serve::HeaderList headers(req.headers.begin(), req.headers.end());
+  serve::FramingVerdict verdict = serve::check_framing(req.method, req.version, headers);
+  if (!verdict.status) return false;
+  res.status = verdict.status;
+  res.set_header("Connection", "close");
+  res.set_header("X-Content-Type-Options", "nosniff");
+  res.set_content(nlohmann::json{{"error", "bad request framing: " + verdict.reason}}.dump(), "application/json");
+  serve::GuardedServer::close_after_answer();
+  return true;
+}
+
 void route(httplib::Server& server, Service& service) {
   server.set_pre_routing_handler([&service](const httplib::Request& req, httplib::Response& res) {
     request_start = Clock::now();
+    if (refuse_framing(req, res)) return httplib::Server::HandlerResponse::Handled;
     if (req.method != "GET" && req.method != "HEAD") return httplib::Server::HandlerResponse::Unhandled;
     apply(service.handle(HttpRequest{req.method, req.path, query_part(req.target), ""}), res);
     return httplib::Server::HandlerResponse::Handled;
@@ -137,18 +154,31 @@ void route(httplib::Server& server, Service& service) {
   });
 }
 
-// Worker pool, limits and timeouts, routes, access log.
-void configure(httplib::Server& server, Service& service, AccessLog& access_log, std::size_t threads) {
-  server.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
+serve::ConnectionLimits connection_limits(const ServiceOptions& options) {
+  serve::ConnectionLimits limits;
+  auto ms = [](double seconds) { return std::chrono::milliseconds(static_cast<long long>(seconds * 1000)); };
+  limits.max_connections = std::max<std::size_t>(options.max_connections, 1);
+  limits.header_timeout = ms(options.header_timeout_seconds);
+  limits.body_timeout = ms(options.body_timeout_seconds);
+  limits.idle_timeout = ms(options.idle_timeout_seconds);
+  limits.write_timeout = ms(options.write_timeout_seconds);
+  limits.backlog = options.listen_backlog;
+  return limits;
+}
+
+// Limits, routes, access log. Connections and their timeouts are
+// GuardedServer's (serve/http_connection.h); searches at once, Service's.
+void configure(httplib::Server& server, Service& service, AccessLog& access_log) {
   server.set_payload_max_length(64 * 1024);
-  server.set_read_timeout(5, 0);
-  server.set_write_timeout(5, 0);
-  // A worker stays with a keep-alive connection until it idles this long.
-  server.set_keep_alive_timeout(2);
   server.set_tcp_nodelay(true);
   if (service.options().host.find(':') != std::string::npos) server.set_address_family(AF_INET6);
   route(server, service);
   server.set_logger([&access_log](const httplib::Request& req, const httplib::Response& res) {
+    // After an answer to a request httplib could not read whole, the
+    // connection's framing is unknown: close it.
+    if (res.status == 400 || res.status == 413 || res.status == 414 || res.status == 431 || res.status == 501) {
+      serve::GuardedServer::close_after_answer();
+    }
     access_log.write(req, res);
   });
 }
@@ -214,18 +244,19 @@ int run_service(const ServiceOptions& options, std::ostream& log) {
   for (const auto& w : service.startup_warnings()) log << "morgue-serve: warning: " << w << "\n";
   AccessLog access_log(options.access_log);
   const std::size_t threads = options.threads ? options.threads : default_service_threads();
-  httplib::Server server;
-  configure(server, service, access_log, threads);
+  serve::GuardedServer server(connection_limits(options));
+  configure(server, service, access_log);
   StopSignals signals;
   std::optional<int> port = bind_port(server, options);
-  if (!port) {
+  if (!port || !server.widen_backlog()) {
     log << "morgue-serve: cannot listen on " << printable_address(options, options.port).first << ":" << options.port
         << "\n";
     return 2;
   }
   auto [host, shown_port] = printable_address(options, *port);
   log << "morgue-serve: listening on http://" << host << ":" << shown_port << "/ (" << threads
-      << " threads, database " << options.db_path << ")\n"
+      << " searches at once, up to " << server.limits().max_connections
+      << " connections, database " << options.db_path << ")\n"
       << std::flush;
   signals.serve(server, log);
   log << "morgue-serve: stopped\n";

@@ -13,6 +13,7 @@
 #include "serve/pages.h"
 #include "serve/search_params.h"
 #include "serve/searcher_pool.h"
+#include "serve/work_gate.h"
 
 namespace morgue {
 namespace {
@@ -69,11 +70,10 @@ serve::Params request_params(const HttpRequest& request) {
 }  // namespace
 
 std::size_t default_service_threads() {
-  // cpp-httplib keeps a worker for each keep-alive connection until it goes
-  // idle, so one thread per core would let two idle browser tabs stall a
-  // 2-core server. Searches are short; a few more threads than cores is cheap.
+  // Searches are CPU work: a few more than cores keeps the CPU busy while
+  // one waits on the disk, without sharing it among many.
   std::size_t cores = std::max(1u, std::thread::hardware_concurrency());
-  return std::max<std::size_t>(cores, 8);
+  return std::max<std::size_t>(2 * cores, 4);
 }
 
 struct Service::Impl {
@@ -81,33 +81,44 @@ struct Service::Impl {
   serve::Assets assets;
   serve::SearcherPool pool;
   serve::ParamLimits limits;
+  serve::WorkGate gate;
 
   explicit Impl(ServiceOptions o)
       : options(std::move(o)),
         assets(options.assets_dir.empty() ? default_assets_dir() : options.assets_dir),
         pool(options.db_path, options.open),
-        limits{options.max_query_bytes, options.max_limit, options.max_offset} {}
+        limits{options.max_query_bytes, options.max_limit, options.max_offset},
+        gate(options.threads ? options.threads : default_service_threads()) {}
 
-  HttpAnswer route(const HttpRequest& request);
+  using Deadline = std::optional<std::chrono::steady_clock::time_point>;
+  HttpAnswer route(const HttpRequest& request, Deadline deadline);
   HttpAnswer page(const std::string& path) const;
-  HttpAnswer search(const serve::Params& params);
-  HttpAnswer similar(const std::string& id, const serve::Params& params);
-  HttpAnswer run(SearchRequest request, serve::SearcherPool::Lease& lease);
-  HttpAnswer article(const std::string& id);
-  HttpAnswer story(const std::string& id, const serve::Params& params);
-  HttpAnswer person(const std::string& name);
-  SearchResponse search_quietly(SearchRequest request, serve::SearcherPool::Lease& lease);
+  HttpAnswer search(const serve::Params& params, Deadline deadline);
+  HttpAnswer similar(const std::string& id, const serve::Params& params, Deadline deadline);
+  HttpAnswer run(SearchRequest request, serve::SearcherPool::Lease& lease, Deadline deadline);
+  HttpAnswer article(const std::string& id, Deadline deadline);
+  HttpAnswer story(const std::string& id, const serve::Params& params, Deadline deadline);
+  HttpAnswer person(const std::string& name, Deadline deadline);
+  SearchResponse search_quietly(SearchRequest request, serve::SearcherPool::Lease& lease, Deadline deadline);
   HttpAnswer health();
+  serve::WorkGate::Pass turn(Deadline deadline);
 };
 
-HttpAnswer Service::Impl::route(const HttpRequest& request) {
+// A turn to search (serve/work_gate.h), waiting at most until the deadline.
+serve::WorkGate::Pass Service::Impl::turn(Deadline deadline) {
+  auto pass = gate.enter(deadline ? *deadline : std::chrono::steady_clock::time_point::max());
+  if (!pass) throw DeadlineExceeded("busy");
+  return pass;
+}
+
+HttpAnswer Service::Impl::route(const HttpRequest& request, Deadline deadline) {
   const std::string& path = request.path;
-  if (path == "/api/search") return search(request_params(request));
-  if (path.rfind("/api/similar/", 0) == 0) return similar(path.substr(13), request_params(request));
+  if (path == "/api/search") return search(request_params(request), deadline);
+  if (path.rfind("/api/similar/", 0) == 0) return similar(path.substr(13), request_params(request), deadline);
   if (path == "/healthz") return health();
-  if (path.rfind("/api/article/", 0) == 0) return article(path.substr(13));
-  if (path.rfind("/story/", 0) == 0) return story(path.substr(7), request_params(request));
-  if (path.rfind("/person/", 0) == 0) return person(path.substr(8));
+  if (path.rfind("/api/article/", 0) == 0) return article(path.substr(13), deadline);
+  if (path.rfind("/story/", 0) == 0) return story(path.substr(7), request_params(request), deadline);
+  if (path.rfind("/person/", 0) == 0) return person(path.substr(8), deadline);
   if (path == "/" || path == "/index.html" || path.rfind("/assets/", 0) == 0) return page(path);
   return error_answer(404, "no such page; the API is /api/search, /api/similar/ID, /api/article/ID and /healthz");
 }
@@ -130,15 +141,17 @@ HttpAnswer Service::Impl::page(const std::string& path) const {
   return answer;
 }
 
-HttpAnswer Service::Impl::search(const serve::Params& params) {
+HttpAnswer Service::Impl::search(const serve::Params& params, Deadline deadline) {
   SearchRequest request = serve::search_request_from_params(params, limits);
+  auto pass = turn(deadline);
   auto lease = pool.checkout();
-  return run(std::move(request), lease);
+  return run(std::move(request), lease, deadline);
 }
 
-HttpAnswer Service::Impl::similar(const std::string& id, const serve::Params& params) {
+HttpAnswer Service::Impl::similar(const std::string& id, const serve::Params& params, Deadline deadline) {
   if (!is_article_id(id)) return error_answer(404, "no story with that id (ids are 16 hex digits)");
   SearchRequest request = serve::similar_request_from_params(id, params, limits);
+  auto pass = turn(deadline);
   auto lease = pool.checkout();
   // Checked here rather than read from the core's QueryError, which also
   // stands for a bad q: an unknown story is a 404, a bad query a 400.
@@ -152,16 +165,17 @@ HttpAnswer Service::Impl::similar(const std::string& id, const serve::Params& pa
   };
   if (unknown()) return error_answer(404, "no story with id " + id);
   try {
-    return run(std::move(request), lease);
+    return run(std::move(request), lease, deadline);
   } catch (const QueryError&) {
     if (unknown()) return error_answer(404, "no story with id " + id);  // removed meanwhile
     throw;
   }
 }
 
-HttpAnswer Service::Impl::run(SearchRequest request, serve::SearcherPool::Lease& lease) {
+HttpAnswer Service::Impl::run(SearchRequest request, serve::SearcherPool::Lease& lease, Deadline deadline) {
   request.time_limit_seconds =
       options.count_time_limit_seconds > 0 ? options.count_time_limit_seconds : options.time_limit_seconds;
+  request.deadline = deadline;
   const auto start = std::chrono::steady_clock::now();
   SearchResponse response;
   try {
@@ -170,13 +184,10 @@ HttpAnswer Service::Impl::run(SearchRequest request, serve::SearcherPool::Lease&
     lease.discard();  // the next request opens the database afresh
     throw;
   }
-  // Xapian's limit only stops the counting; a search still slower than the
-  // hard limit is refused rather than served late.
+  // The searcher stops at its checks; one that passed the last of them
+  // late is refused all the same rather than served late.
+  if (deadline && std::chrono::steady_clock::now() > *deadline) throw DeadlineExceeded("late");
   const std::chrono::duration<double> took = std::chrono::steady_clock::now() - start;
-  if (options.time_limit_seconds > 0 && took.count() > options.time_limit_seconds) {
-    return error_answer(503, fmt::format("query took too long (over {:g} s); make it narrower",
-                                         options.time_limit_seconds));
-  }
   if (request.facets && options.count_time_limit_seconds > 0 && took.count() > options.count_time_limit_seconds) {
     response.warnings.push_back(fmt::format(
         "too many matches to count in {:g} s: the total is an estimate and the facet counts cover part of the matches",
@@ -185,8 +196,9 @@ HttpAnswer Service::Impl::run(SearchRequest request, serve::SearcherPool::Lease&
   return json_answer(200, response_to_json(response));
 }
 
-HttpAnswer Service::Impl::article(const std::string& id) {
+HttpAnswer Service::Impl::article(const std::string& id, Deadline deadline) {
   if (!is_article_id(id)) return error_answer(404, "no story with that id (ids are 16 hex digits)");
+  auto pass = turn(deadline);
   auto lease = pool.checkout();
   std::optional<Article> found;
   try {
@@ -201,8 +213,10 @@ HttpAnswer Service::Impl::article(const std::string& id) {
 
 // A search for a page's side panel: a database error drops the searcher and
 // propagates, a query error (a story with no telling words) gives no hits.
-SearchResponse Service::Impl::search_quietly(SearchRequest request, serve::SearcherPool::Lease& lease) {
+SearchResponse Service::Impl::search_quietly(SearchRequest request, serve::SearcherPool::Lease& lease,
+                                             Deadline deadline) {
   request.time_limit_seconds = options.count_time_limit_seconds;
+  request.deadline = deadline;
   try {
     return lease->search(request);
   } catch (const DatabaseError&) {
@@ -213,12 +227,13 @@ SearchResponse Service::Impl::search_quietly(SearchRequest request, serve::Searc
   }
 }
 
-HttpAnswer Service::Impl::story(const std::string& id, const serve::Params& params) {
+HttpAnswer Service::Impl::story(const std::string& id, const serve::Params& params, Deadline deadline) {
   if (!is_article_id(id)) return html_answer(404, serve::message_html("No such story", "Story ids are 16 hex digits."));
   std::string query;
   for (const auto& [key, value] : params) {
     if (key == "q" && value.size() <= limits.max_query_bytes) query = value;
   }
+  auto pass = turn(deadline);
   auto lease = pool.checkout();
   std::optional<Article> found;
   try {
@@ -231,11 +246,11 @@ HttpAnswer Service::Impl::story(const std::string& id, const serve::Params& para
   SearchRequest like;
   like.like_id = id;
   like.limit = 5;
-  const SearchResponse related = search_quietly(std::move(like), lease);
+  const SearchResponse related = search_quietly(std::move(like), lease, deadline);
   return html_answer(200, serve::story_html({&*found, id, query, &related}));
 }
 
-HttpAnswer Service::Impl::person(const std::string& name) {
+HttpAnswer Service::Impl::person(const std::string& name, Deadline deadline) {
   SearchRequest recent;
   try {
     recent = serve::search_request_from_params({{"person", name}, {"sort", "date"}, {"facets", "1"}}, limits);
@@ -243,8 +258,9 @@ HttpAnswer Service::Impl::person(const std::string& name) {
     return html_answer(404, serve::message_html("No such person", e.what()));
   }
   recent.facet_top = 11;  // the person and ten others
+  auto pass = turn(deadline);
   auto lease = pool.checkout();
-  const SearchResponse newest = search_quietly(recent, lease);
+  const SearchResponse newest = search_quietly(recent, lease, deadline);
   if (newest.total == 0) {
     return html_answer(404, serve::message_html("No such person", "No story in the archive names " + name + "."));
   }
@@ -255,7 +271,7 @@ HttpAnswer Service::Impl::person(const std::string& name) {
   std::string words = name;
   std::replace(words.begin(), words.end(), '"', ' ');
   relevant.query = "\"" + words + "\"";
-  const SearchResponse best = search_quietly(std::move(relevant), lease);
+  const SearchResponse best = search_quietly(std::move(relevant), lease, deadline);
   return html_answer(200, serve::person_html({name, &newest, &best}));
 }
 
@@ -297,8 +313,19 @@ HttpAnswer Service::handle(const HttpRequest& request) {
     answer.headers.emplace_back("Allow", post ? "GET, HEAD, POST" : "GET, HEAD");
     return answer;
   }
+  const double limit = impl_->options.time_limit_seconds;
+  Impl::Deadline deadline;
+  if (limit > 0) {
+    deadline = std::chrono::steady_clock::now() +
+               std::chrono::duration_cast<std::chrono::steady_clock::duration>(std::chrono::duration<double>(limit));
+  }
   try {
-    return impl_->route(request);
+    return impl_->route(request, deadline);
+  } catch (const DeadlineExceeded&) {
+    HttpAnswer answer = error_answer(503, fmt::format("query took too long (over {:g} s) or the service is busy; "
+                                                      "make it narrower or try again", limit));
+    answer.headers.emplace_back("Retry-After", "1");
+    return answer;
   } catch (const BadParameter& e) {
     return error_answer(400, e.what());
   } catch (const QueryError& e) {

@@ -153,7 +153,7 @@ Xapian::Document make_document(const Article& a, const std::string& id) {
 
   // The body has a slot of its own (snippets read it); the data holds the
   // other stored fields, in the versioned format of stored_article.h.
-  doc.add_value(schema::kSlotBody, a.body);
+  doc.add_value(schema::kSlotBody, std::string(util::utf8_prefix(a.body, schema::kMaxStoredBodyBytes)));
   doc.set_data(encode_stored_article(a));
   return doc;
 }

@@ -25,6 +25,9 @@ void append_utf8(std::string& out, unsigned codepoint);
 // The code point of the valid UTF-8 sequence at s[i], and its length in
 // `len`; `len` is 0 when the bytes there are not valid UTF-8.
 unsigned decode_utf8(std::string_view s, std::size_t i, std::size_t& len);
+// The longest prefix of `s` of at most max_bytes that does not end inside a
+// UTF-8 sequence (s itself when it is short enough).
+std::string_view utf8_prefix(std::string_view s, std::size_t max_bytes);
 // Title-cases words that are all lower or all upper case ("WORLD" -> "World").
 std::string title_case_if_uniform(std::string_view s);
 

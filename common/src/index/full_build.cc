@@ -245,7 +245,7 @@ class PartBuilder {
       while (!stopped()) {
         std::size_t i = next_.fetch_add(1);
         if (i >= tasks_.size()) break;
-        Outcome out = process(std::move(tasks_[i]), options_.extract);
+        Outcome out = process(std::move(tasks_[i]), options_.extract, &budget_, options_.stop);
         writer->apply(out);
         ++finished_;
         if (writer->part_full()) {
@@ -284,6 +284,7 @@ class PartBuilder {
   const fs::path& db_;
   std::vector<Task>& tasks_;
   IndexOptions locked_;
+  MemoryBudget budget_{options_.max_memory};
   unsigned part_count_;
   std::mutex part_mutex_;
   std::vector<IndexSummary> part_summaries_;

@@ -228,7 +228,14 @@ class PartBuilder {
   fs::path new_part() {
     std::lock_guard lock(part_mutex_);
     fs::path part = part_path(db_, part_count_);
-    open_for_writing(part, Xapian::DB_NO_SYNC).commit();
+    try {
+      open_for_writing(part, Xapian::DB_NO_SYNC).commit();
+    } catch (...) {
+      // A full disk while creating it: leave no folder that holds no database.
+      std::error_code ec;
+      fs::remove_all(part, ec);
+      throw;
+    }
     write_parts_stub(db_, ++part_count_);
     return part;
   }

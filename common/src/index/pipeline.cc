@@ -49,6 +49,9 @@ Outcome process(Task task, const ExtractOptions& options, MemoryBudget* budget, 
   util::FileReadOptions how;
   how.max_bytes = options.max_file_bytes;
   how.follow_link = out.task.file.via_link;  // a plain file swapped for a link since the walk is refused
+  how.expected_known = true;                 // the bytes must be those of the file the walk saw, or stable
+  how.expected_size = out.task.file.size;
+  how.expected_mtime_ns = out.task.file.mtime_ns;
   util::FileRead read = util::read_whole_file(path, how);
   if (!read.ok()) {
     out.extraction.problems.push_back({path, read.reason});

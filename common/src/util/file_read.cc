@@ -104,13 +104,20 @@ FileRead read_once(const std::string& path, const FileReadOptions& options) {
 
 FileRead read_whole_file(const std::string& path, const FileReadOptions& options) {
   const int attempts = std::max(1, options.attempts);
+  bool known = options.expected_known;
+  std::uint64_t size = options.expected_size;
+  std::int64_t mtime = options.expected_mtime_ns;
   for (int attempt = 1;; ++attempt) {
     FileRead r = read_once(path, options);
-    if (r.status != FileRead::Status::kChanged) return r;
+    if (r.status != FileRead::Status::kOk && r.status != FileRead::Status::kChanged) return r;
+    if (r.ok() && (!options.expected_known || (known && r.size == size && r.mtime_ns == mtime))) return r;
+    // Changed while read, or since last seen: look again after a pause.
+    known = r.ok();
+    size = r.size;
+    mtime = r.mtime_ns;
     if (attempt == attempts) {
-      r.reason = "changed while being read (" + std::to_string(attempts) +
-                 " tries); not indexed, it is tried again next run";
-      return r;
+      return failure(FileRead::Status::kChanged, "changed while being read (" + std::to_string(attempts) +
+                                                     " tries); not indexed, it is tried again next run");
     }
     std::this_thread::sleep_for(options.retry_pause);
   }

@@ -192,7 +192,7 @@ TEST(IndexerFaults, MemoryBudgetKeepsLargeFilesApart) {
   std::cout << "peak RSS: " << both.max_rss_kb / 1024 << " MB both at once, " << one.max_rss_kb / 1024
             << " MB with --max-memory 60\n";
   // Measured: 120 MB at once, 100 MB one after the other (as with --jobs 1;
-  // glibc keeps the first worker's freed arena), 69 MB for one page alone.
+  // the first page's documents wait in the writer's batch), 69 MB for one page alone.
   EXPECT_LT(one.max_rss_kb * 100, both.max_rss_kb * 92) << "the budget did not keep the pages apart";
   ChildResult refused = index("20", "refused");
   EXPECT_TRUE(refused.exited(1)) << refused.err;

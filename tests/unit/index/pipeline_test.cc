@@ -94,7 +94,11 @@ TEST(Process, AFileRewrittenWhileReadIsNeverIndexedTorn) {
   for (int round = 0; round < 5; ++round) {
     Outcome out = process(task_for(path, std::filesystem::file_size(path)), ExtractOptions{});
     if (out.documents.empty()) {
-      EXPECT_NE(problems(out).find("changed while being read"), std::string::npos) << problems(out);
+      // Reported, not indexed. "empty file": on ext4 the truncation can
+      // hold the file at 0 bytes while it waits for writeback, long enough
+      // for two looks to agree; nothing torn is indexed either way.
+      const std::string why = problems(out);
+      EXPECT_TRUE(why.find("changed while being read") != std::string::npos || why == "empty file\n") << why;
       continue;
     }
     EXPECT_TRUE(out.extraction.problems.empty()) << problems(out);

@@ -19,7 +19,8 @@ const char* kUsage =
     "       morgue-index --stats [--db DIR] [--json]  describe a database\n"
     "       morgue-index --compact [--db DIR]         compact a database in place\n"
     "\n"
-    "Exit codes: 0 all fine, 1 some files failed, 2 usage or fatal error.\n";
+    "Exit codes: 0 all fine, 1 some files failed, 2 usage or fatal error, 3 stopped by SIGINT or SIGTERM\n"
+    "(what was done is committed; a rerun goes on).\n";
 
 // Flag values that are checked and converted after parsing.
 struct RawFlags {
@@ -48,6 +49,11 @@ struct Flags {
          "write a sharded archive: 'year' or 'hash:N' (docs/deployment.md); later runs keep the scheme")
         ("format", po::value(&raw.format)->value_name("F"), "auto, text, html, xml or jsonl (default: auto)")
         ("max-file-mb", po::value<std::size_t>()->value_name("MB"), "skip files larger than this (default: 64)")
+        ("max-memory", po::value<std::size_t>()->value_name("MB"),
+         "memory the workers may use at once; a file needs about 30x its size (12x with --no-people), workers "
+         "wait for room, and a file that alone needs more is skipped (default: half of physical memory)")
+        ("follow-outside-links", "follow symbolic links whose targets lie outside the given paths (default: "
+         "report and skip them)")
         ("no-people", "do not extract the people named (faster)")
         ("json", "print the summary as JSON")
         ("quiet,q", "no progress or per-file messages (problems still counted)");
@@ -103,6 +109,12 @@ std::string finish_index(const po::variables_map& vm, const RawFlags& raw, CliOp
   opts.index.db_path = raw.db;
   for (const auto& input : raw.inputs) opts.index.inputs.emplace_back(input);
   opts.index.prune = vm.count("prune") > 0;
+  opts.index.follow_outside_links = vm.count("follow-outside-links") > 0;
+  if (vm.count("max-memory")) {
+    const std::size_t mb = vm["max-memory"].as<std::size_t>();
+    if (mb == 0) return "--max-memory must be at least 1 (MB)";
+    opts.index.max_memory = mb << 20;
+  }
   return "";
 }
 

@@ -1,10 +1,15 @@
 // morgue-index: turns flags into options and calls the core library.
 #include <atomic>
+#include <chrono>
 #include <csignal>
 #include <cstdio>
 #include <cstdlib>
 #include <exception>
 #include <iostream>
+#include <stop_token>
+#include <thread>
+
+#include <unistd.h>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -20,9 +25,40 @@
 
 namespace {
 
-std::atomic<bool> g_stop{false};
+constexpr int kStopped = 3;  // exit code of a run stopped by SIGINT/SIGTERM
 
-extern "C" void on_signal(int) { g_stop.store(true); }
+std::atomic<bool> g_stop{false};
+static_assert(std::atomic<bool>::is_always_lock_free);
+
+// The first signal asks the run to stop at the next file and commit; a
+// second one ends the process at once (committed work is intact either way).
+extern "C" void on_signal(int) {
+  if (g_stop.exchange(true)) ::_exit(kStopped);
+}
+
+// A stop must take effect within a second: the run stops between files, but
+// a worker in the middle of a large file (or waiting on slow storage) could
+// hold it up longer. Past the grace time the process exits anyway: every
+// commit is atomic, so what is committed is intact, as after a kill, Xapian's
+// and the build's locks go with the process, and a rerun does the rest.
+class StopDeadline {
+ public:
+  explicit StopDeadline(std::chrono::milliseconds grace)
+      : thread_([grace](std::stop_token done) {
+          while (!done.stop_requested() && !g_stop.load()) std::this_thread::sleep_for(std::chrono::milliseconds(20));
+          const auto deadline = std::chrono::steady_clock::now() + grace;
+          while (!done.stop_requested()) {
+            if (std::chrono::steady_clock::now() >= deadline) {
+              std::fputs("morgue-index: stopped by a signal; what was committed is kept, a rerun goes on\n", stderr);
+              std::_Exit(kStopped);
+            }
+            std::this_thread::sleep_for(std::chrono::milliseconds(20));
+          }
+        }) {}
+
+ private:
+  std::jthread thread_;
+};
 
 // Xapian 1.4's glass backend can throw from a destructor when a write fails
 // in the middle of a commit (disk full, ulimit -f), which ends in
@@ -100,8 +136,13 @@ int run_index(morgue::cli::CliOptions& opts) {
   std::signal(SIGINT, on_signal);
   std::signal(SIGTERM, on_signal);
   opts.index.stop = &g_stop;
-  morgue::IndexSummary summary = morgue::run_index(opts.index);
+  morgue::IndexSummary summary;
+  {
+    StopDeadline deadline(std::chrono::milliseconds(900));
+    summary = morgue::run_index(opts.index);
+  }
   if (!opts.quiet || opts.json || summary.failed) morgue::cli::print_summary(summary, opts.json);
+  if (summary.interrupted) return kStopped;
   return summary.failed || any_problem ? 1 : 0;
 }
 

@@ -283,6 +283,10 @@ const std::vector<IndexFlag>& index_flags() {
       {"max-file-mb",
        {"--max-file-mb", "2", "in"},
        [](const IndexCli& o) { return o.index.extract.max_file_bytes == std::size_t{2} << 20; }},
+      {"max-memory",
+       {"--max-memory", "300", "in"},
+       [](const IndexCli& o) { return o.index.max_memory == std::size_t{300} << 20; }},
+      {"follow-outside-links", {"--follow-outside-links", "in"}, [](const IndexCli& o) { return o.index.follow_outside_links; }},
       {"no-people", {"--no-people", "in"}, [](const IndexCli& o) { return !o.people; }},
       {"json", {"--json", "in"}, [](const IndexCli& o) { return o.json; }},
       {"quiet", {"--quiet", "in"}, [](const IndexCli& o) { return o.quiet; }},
@@ -316,6 +320,7 @@ TEST(IndexCommandLine, BadCommandLinesAreUsageErrors) {
       {{"--batch", "0", "in"}, "--batch must be at least 1"},
       {{"--shard-by", "month", "in"}, "cannot read --shard-by 'month'"},
       {{"--jobs", "many", "in"}, "jobs"},
+      {{"--max-memory", "0", "in"}, "--max-memory must be at least 1 (MB)"},
   };
   for (const auto& c : cases) {
     Argv argv("morgue-index", c.args);

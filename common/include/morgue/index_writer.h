@@ -59,6 +59,15 @@ struct IndexOptions {
   // (more B-tree blocks to update per batch), so a 1,000,000-story build
   // writes many parts of this size rather than two large ones.
   std::size_t max_part_text = 64 * 1024 * 1024;
+  // Memory the workers may use at once, in bytes; 0: half of the machine's
+  // physical memory. Each file reserves an estimate of what indexing it
+  // takes (about 30 times its size with people extraction, 12 without, plus
+  // a few MB) before it is read; a worker waits while the others hold the
+  // budget, and a file whose estimate alone exceeds it is reported and skipped.
+  std::size_t max_memory = 0;
+  // Follow symbolic links whose targets lie outside the inputs. Off: such a
+  // link is reported and skipped, so nothing outside the archive is indexed.
+  bool follow_outside_links = false;
   // Remove documents whose source file vanished (off: a missing mount must
   // not delete stories).
   bool prune = false;

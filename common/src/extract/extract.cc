@@ -4,7 +4,6 @@
 #include <cstring>
 #include <algorithm>
 #include <atomic>
-#include <fstream>
 #include <thread>
 
 #include <fmt/format.h>
@@ -16,6 +15,7 @@
 #include "extract/news_xml.h"
 #include "extract/text_article.h"
 #include "morgue/people.h"
+#include "util/file_read.h"
 #include "util/strings.h"
 
 namespace morgue {
@@ -111,41 +111,16 @@ Extraction extract_bytes(std::string_view bytes, const std::string& source, cons
 }
 
 Extraction extract_file(const std::filesystem::path& path, const ExtractOptions& options) {
-  Extraction result;
   const std::string source = path.string();
-  std::error_code ec;
-  auto status = std::filesystem::status(path, ec);
-  if (ec) {
-    result.problems.push_back({source, fmt::format("cannot read: {}", ec.message())});
+  util::FileReadOptions how;
+  how.max_bytes = options.max_file_bytes;
+  util::FileRead read = util::read_whole_file(source, how);
+  if (!read.ok()) {
+    Extraction result;
+    result.problems.push_back({source, read.reason});
     return result;
   }
-  if (!std::filesystem::is_regular_file(status)) {
-    result.problems.push_back({source, "not a regular file"});
-    return result;
-  }
-  auto size = std::filesystem::file_size(path, ec);
-  if (ec) {
-    result.problems.push_back({source, fmt::format("cannot read: {}", ec.message())});
-    return result;
-  }
-  if (size > options.max_file_bytes) {
-    result.problems.push_back({source, fmt::format("file too large ({} bytes; the limit is {} bytes)", size,
-                                                   options.max_file_bytes)});
-    return result;
-  }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    result.problems.push_back({source, fmt::format("cannot read: {}", std::strerror(errno))});
-    return result;
-  }
-  std::string bytes(static_cast<std::size_t>(size), '\0');
-  in.read(bytes.data(), static_cast<std::streamsize>(size));
-  if (in.gcount() != static_cast<std::streamsize>(size) && !in.eof()) {
-    result.problems.push_back({source, "cannot read: read error"});
-    return result;
-  }
-  bytes.resize(static_cast<std::size_t>(in.gcount()));
-  return extract_bytes(bytes, source, options);
+  return extract_bytes(read.bytes, source, options);
 }
 
 void extract_files(const std::vector<std::string>& paths, const ExtractOptions& options, unsigned jobs,

@@ -97,6 +97,7 @@ bool ArchiveWriter<P>::unchanged(const FoundFile& file) const {
 
 template <Placement P>
 void ArchiveWriter<P>::apply(Outcome& out) {
+  if (out.cancelled) return;  // never read: the next run does it
   const FoundFile& file = out.task.file;
   const auto prior = entries(file.path);
   FileState base;

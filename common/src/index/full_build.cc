@@ -228,7 +228,14 @@ class PartBuilder {
   fs::path new_part() {
     std::lock_guard lock(part_mutex_);
     fs::path part = part_path(db_, part_count_);
-    open_for_writing(part, Xapian::DB_NO_SYNC).commit();
+    try {
+      open_for_writing(part, Xapian::DB_NO_SYNC).commit();
+    } catch (...) {
+      // A full disk while creating it: leave no folder that holds no database.
+      std::error_code ec;
+      fs::remove_all(part, ec);
+      throw;
+    }
     write_parts_stub(db_, ++part_count_);
     return part;
   }
@@ -245,7 +252,7 @@ class PartBuilder {
       while (!stopped()) {
         std::size_t i = next_.fetch_add(1);
         if (i >= tasks_.size()) break;
-        Outcome out = process(std::move(tasks_[i]), options_.extract);
+        Outcome out = process(std::move(tasks_[i]), options_.extract, &budget_, options_.stop);
         writer->apply(out);
         ++finished_;
         if (writer->part_full()) {
@@ -284,6 +291,7 @@ class PartBuilder {
   const fs::path& db_;
   std::vector<Task>& tasks_;
   IndexOptions locked_;
+  MemoryBudget budget_{options_.max_memory};
   unsigned part_count_;
   std::mutex part_mutex_;
   std::vector<IndexSummary> part_summaries_;

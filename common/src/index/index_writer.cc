@@ -31,7 +31,7 @@ IndexSummary run_index_unwrapped(const IndexOptions& options) {
   std::vector<FoundFile> files = walk_inputs(options.inputs, [&](const Problem& p) {
     if (options.on_problem) options.on_problem(p);
     ++summary.failed;
-  });
+  }, WalkOptions{options.follow_outside_links});
   summary.files_seen = files.size();
   unsigned jobs = options.jobs ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
   if (wants_sharded_index(options)) {
@@ -59,7 +59,7 @@ IndexSummary run_index(const IndexOptions& options) {
 void extract_inputs(const IndexOptions& options, const std::function<void(const Extraction&)>& sink) {
   std::vector<FoundFile> files = walk_inputs(options.inputs, [&](const Problem& p) {
     if (options.on_problem) options.on_problem(p);
-  });
+  }, WalkOptions{options.follow_outside_links});
   std::vector<std::string> paths;
   paths.reserve(files.size());
   for (auto& file : files) paths.push_back(std::move(file.path));

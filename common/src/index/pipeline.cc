@@ -1,10 +1,10 @@
 #include "index/pipeline.h"
 
-#include <fstream>
 
 #include <fmt/format.h>
 
 #include "morgue/document.h"
+#include "util/file_read.h"
 #include "util/strings.h"
 
 namespace morgue {
@@ -13,9 +13,30 @@ namespace {
 
 std::string hash_bytes(std::string_view bytes) { return util::hex64(util::fnv1a64(bytes)); }
 
+// Holds the file's share of the budget in `out`; false when the file is
+// reported as too large for the budget or the run stopped while waiting.
+bool reserve_memory(Outcome& out, const ExtractOptions& options, MemoryBudget& budget,
+                    const std::atomic<bool>* stop) {
+  const std::size_t need = memory_estimate(out.task.file.size, options.people != nullptr);
+  if (need > budget.limit()) {
+    out.extraction.problems.push_back(
+        {out.task.file.path, fmt::format("file too large for the memory budget (indexing it takes about {} MB; "
+                                         "--max-memory is {} MB)",
+                                         need >> 20, budget.limit() >> 20)});
+    return false;
+  }
+  auto held = budget.reserve(need, stop);
+  if (!held) {
+    out.cancelled = true;
+    return false;
+  }
+  out.memory = std::move(*held);
+  return true;
+}
+
 }  // namespace
 
-Outcome process(Task task, const ExtractOptions& options) {
+Outcome process(Task task, const ExtractOptions& options, MemoryBudget* budget, const std::atomic<bool>* stop) {
   Outcome out;
   out.task = std::move(task);
   const std::string& path = out.task.file.path;
@@ -24,24 +45,22 @@ Outcome process(Task task, const ExtractOptions& options) {
                                                          out.task.file.size, options.max_file_bytes)});
     return out;
   }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    out.extraction.problems.push_back({path, "cannot read: permission denied or file vanished"});
+  if (budget && !reserve_memory(out, options, *budget, stop)) return out;
+  util::FileReadOptions how;
+  how.max_bytes = options.max_file_bytes;
+  how.follow_link = out.task.file.via_link;  // a plain file swapped for a link since the walk is refused
+  how.expected_known = true;                 // the bytes must be those of the file the walk saw, or stable
+  how.expected_size = out.task.file.size;
+  how.expected_mtime_ns = out.task.file.mtime_ns;
+  util::FileRead read = util::read_whole_file(path, how);
+  if (!read.ok()) {
+    out.extraction.problems.push_back({path, read.reason});
     return out;
   }
-  std::string bytes(static_cast<std::size_t>(out.task.file.size), '\0');
-  in.read(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-  bytes.resize(static_cast<std::size_t>(in.gcount()));
-  // A file that grew since the walk: read the rest too (bounded by the limit).
-  char extra[4096];
-  while (in.read(extra, sizeof extra) || in.gcount() > 0) {
-    bytes.append(extra, static_cast<std::size_t>(in.gcount()));
-    if (bytes.size() > options.max_file_bytes) break;
-  }
-  if (bytes.size() > options.max_file_bytes) {
-    out.extraction.problems.push_back({path, "file too large (it grew while being read)"});
-    return out;
-  }
+  // The state recorded is that of the bytes indexed, not of the walk's stat.
+  out.task.file.size = read.size;
+  out.task.file.mtime_ns = read.mtime_ns;
+  const std::string& bytes = read.bytes;
   out.content_hash = hash_bytes(bytes);
   if (out.task.prior && !out.task.prior->failed && out.task.prior->content_hash == out.content_hash) {
     out.same_content = true;

@@ -2,6 +2,7 @@
 // and the parallel full build: what a file needs, and what a worker made of it.
 #pragma once
 
+#include <atomic>
 #include <optional>
 #include <string>
 #include <utility>
@@ -10,6 +11,7 @@
 #include <xapian.h>
 
 #include "index/file_walk.h"
+#include "index/memory_budget.h"
 #include "morgue/extract.h"
 #include "store/file_state.h"
 
@@ -30,10 +32,19 @@ struct Outcome {
   // One Xapian document per article, built on the worker thread (term
   // generation is a good share of the work), with its id.
   std::vector<std::pair<std::string, Xapian::Document>> documents;
+  // The share of the run's memory budget this file holds until it is applied.
+  MemoryBudget::Reservation memory;
+  // The run stopped while this file waited for memory: it was not read, and
+  // the writer leaves its state alone.
+  bool cancelled = false;
 };
 
 // Reads the task's file, and unless its bytes are unchanged, extracts its
 // articles and builds their documents. Thread-safe; never throws for bad data.
-Outcome process(Task task, const ExtractOptions& options);
+// With a `budget`, first reserves the file's memory_estimate() (waiting while
+// other workers hold it; a file whose estimate exceeds the whole budget is
+// reported and not read); `stop` set while waiting gives a cancelled outcome.
+Outcome process(Task task, const ExtractOptions& options, MemoryBudget* budget = nullptr,
+                const std::atomic<bool>* stop = nullptr);
 
 }  // namespace morgue

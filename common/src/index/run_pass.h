@@ -60,6 +60,7 @@ void run_pass(Writer& writer, const IndexOptions& options, std::vector<FoundFile
   std::sort(tasks.begin(), tasks.end(), [](const Task& a, const Task& b) { return a.file.path < b.file.path; });
 
   jobs = static_cast<unsigned>(std::min<std::size_t>(jobs, std::max<std::size_t>(1, tasks.size())));
+  MemoryBudget budget(options.max_memory);
   WorkQueue<Outcome> queue(64);
   queue.set_producers(jobs);
   std::atomic<std::size_t> next{0};
@@ -69,7 +70,7 @@ void run_pass(Writer& writer, const IndexOptions& options, std::vector<FoundFile
       while (!stopped()) {
         std::size_t i = next.fetch_add(1);
         if (i >= tasks.size()) break;
-        if (!queue.push(process(std::move(tasks[i]), options.extract))) break;
+        if (!queue.push(process(std::move(tasks[i]), options.extract, &budget, options.stop))) break;
       }
       queue.producer_done();
     });

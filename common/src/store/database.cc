@@ -1,5 +1,7 @@
 #include "store/database.h"
 
+#include <cerrno>
+#include <cstring>
 #include <string>
 #include <system_error>
 #include <vector>
@@ -56,6 +58,22 @@ void clear_unfinished_creation(const fs::path& dir) {
   for (const auto& f : files) fs::remove(f, ec);
 }
 
+// Why a database cannot be written besides another writer's lock: 0 when
+// it could be, else the errno (EROFS, EACCES, EPERM) of opening its lock
+// file (or the directory, when there is no lock file yet) for writing.
+int write_denied(const fs::path& dir) {
+  const fs::path lock = dir / "flintlock";
+  std::error_code ec;
+  const bool has_lock = fs::exists(lock, ec);
+  const int fd = has_lock ? ::open(lock.c_str(), O_RDWR | O_CLOEXEC) : -1;
+  if (fd >= 0) {
+    ::close(fd);
+    return 0;
+  }
+  if (has_lock && errno != ENOENT) return errno;
+  return ::access(dir.c_str(), W_OK) == 0 ? 0 : errno;
+}
+
 }  // namespace
 
 Xapian::WritableDatabase open_for_writing(const std::filesystem::path& path, int flags) {
@@ -63,12 +81,18 @@ Xapian::WritableDatabase open_for_writing(const std::filesystem::path& path, int
   try {
     return Xapian::WritableDatabase(path.string(), Xapian::DB_CREATE_OR_OPEN | flags);
   } catch (const Xapian::DatabaseLockError&) {
+    if (const int error = write_denied(path); error != 0) throw database_read_only(path, error);
     throw database_locked(path);
   }
 }
 
 std::runtime_error database_locked(const std::filesystem::path& path) {
   return std::runtime_error(fmt::format("database {} is locked: another indexer is writing to it", path.string()));
+}
+
+std::runtime_error database_read_only(const std::filesystem::path& path, int error) {
+  return std::runtime_error(
+      fmt::format("database {} is read-only ({}): the indexer needs to write to it", path.string(), std::strerror(error)));
 }
 
 bool is_database_dir(const fs::path& dir) {

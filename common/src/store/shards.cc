@@ -1,9 +1,14 @@
 #include "store/shard_files.h"
 
+#include <cerrno>
 #include <charconv>
+#include <cstring>
 #include <fstream>
 #include <sstream>
 #include <stdexcept>
+
+#include <fcntl.h>
+#include <unistd.h>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -20,16 +25,46 @@ namespace {
 constexpr unsigned kMaxHashShards = 1024;
 constexpr const char* kUndated = "undated";
 
-// Readers may open the file at any moment: write a sibling and rename it over.
+// Readers may open the file at any moment: write a sibling, flush it to the
+// disk, and only then rename it over. Every step is checked: a full disk
+// (ENOSPC from write, fsync or close) leaves the old file as it was, never an
+// empty or short one.
 void write_atomically(const fs::path& path, const std::string& content) {
   fs::path tmp = path;
   tmp += ".tmp";
-  {
-    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-    out << content;
-    if (!out.flush()) throw std::runtime_error(fmt::format("cannot write {}", tmp.string()));
+  auto fail = [&](const char* step) {
+    const int error = errno;
+    ::unlink(tmp.c_str());
+    throw std::runtime_error(fmt::format("cannot write {}: {} failed: {}", path.string(), step, std::strerror(error)));
+  };
+  const int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+  if (fd < 0) fail("open");
+  for (std::size_t done = 0; done < content.size();) {
+    const ssize_t n = ::write(fd, content.data() + done, content.size() - done);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) {
+      if (n == 0) errno = ENOSPC;
+      const int error = errno;
+      ::close(fd);
+      errno = error;
+      fail("write");
+    }
+    done += static_cast<std::size_t>(n);
   }
-  fs::rename(tmp, path);
+  if (::fsync(fd) != 0) {
+    const int error = errno;
+    ::close(fd);
+    errno = error;
+    fail("fsync");
+  }
+  if (::close(fd) != 0) fail("close");
+  if (::rename(tmp.c_str(), path.c_str()) != 0) fail("rename");
+  // The rename itself reaches the disk with the directory.
+  const int dir = ::open(path.parent_path().empty() ? "." : path.parent_path().c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (dir >= 0) {
+    ::fsync(dir);
+    ::close(dir);
+  }
 }
 
 std::string slurp(const fs::path& path) {

@@ -1,0 +1,65 @@
+#include "index/memory_budget.h"
+
+#include <chrono>
+
+#include <unistd.h>
+
+namespace morgue {
+
+std::size_t memory_estimate(std::uint64_t bytes, bool people) {
+  constexpr std::size_t kBase = 8u << 20;  // the document, the state, a parser's fixed costs
+  const std::size_t factor = people ? 30 : 12;
+  return kBase + static_cast<std::size_t>(bytes) * factor;
+}
+
+std::size_t default_memory_budget() {
+  const long pages = ::sysconf(_SC_PHYS_PAGES);
+  const long page = ::sysconf(_SC_PAGESIZE);
+  if (pages <= 0 || page <= 0) return std::size_t{2} << 30;
+  return static_cast<std::size_t>(pages) * static_cast<std::size_t>(page) / 2;
+}
+
+MemoryBudget::Reservation& MemoryBudget::Reservation::operator=(Reservation&& other) noexcept {
+  if (this != &other) {
+    release();
+    budget_ = other.budget_;
+    bytes_ = other.bytes_;
+    other.budget_ = nullptr;
+  }
+  return *this;
+}
+
+void MemoryBudget::Reservation::release() {
+  if (budget_) budget_->give_back(bytes_);
+  budget_ = nullptr;
+}
+
+MemoryBudget::MemoryBudget(std::size_t limit) : limit_(limit ? limit : default_memory_budget()) {}
+
+std::size_t MemoryBudget::in_use() const {
+  std::lock_guard lock(mutex_);
+  return used_;
+}
+
+std::optional<MemoryBudget::Reservation> MemoryBudget::reserve(std::size_t bytes, const std::atomic<bool>* stop) {
+  std::unique_lock lock(mutex_);
+  // Wakes now and then to see the stop flag, which a signal handler sets
+  // without touching the condition variable.
+  while (used_ != 0 && used_ + bytes > limit_) {
+    if (stop && stop->load()) return std::nullopt;
+    freed_.wait_for(lock, std::chrono::milliseconds(50));
+  }
+  if (stop && stop->load()) return std::nullopt;
+  used_ += bytes;
+  return Reservation(this, bytes);
+}
+
+void MemoryBudget::give_back(std::size_t bytes) {
+  {
+    std::lock_guard lock(mutex_);
+    used_ -= bytes;
+  }
+  freed_.notify_all();
+}
+
+}  // namespace morgue

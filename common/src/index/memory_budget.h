@@ -1,0 +1,66 @@
+// The memory budget of an indexing run (IndexOptions::max_memory): workers
+// reserve an estimate of what a file will take before reading it, and wait
+// while the others hold the budget.
+#pragma once
+
+#include <atomic>
+#include <condition_variable>
+#include <cstddef>
+#include <cstdint>
+#include <mutex>
+#include <optional>
+
+namespace morgue {
+
+// About what indexing a file of `bytes` takes at its peak: the bytes, the
+// parser's tree and the article text, and with people extraction the
+// recogniser's tokens and features. Measured on large HTML pages (a 60 MB
+// page: 1.76 GB with people, 0.70 GB without; docs/robustness.md).
+std::size_t memory_estimate(std::uint64_t bytes, bool people);
+
+// The run's budget when `requested` is 0: half of physical memory.
+std::size_t default_memory_budget();
+
+class MemoryBudget {
+ public:
+  // A held share of the budget, given back when destroyed. Movable.
+  class Reservation {
+   public:
+    Reservation() = default;
+    Reservation(Reservation&& other) noexcept : budget_(other.budget_), bytes_(other.bytes_) { other.budget_ = nullptr; }
+    Reservation& operator=(Reservation&& other) noexcept;
+    Reservation(const Reservation&) = delete;
+    Reservation& operator=(const Reservation&) = delete;
+    ~Reservation() { release(); }
+    void release();
+
+   private:
+    friend class MemoryBudget;
+    Reservation(MemoryBudget* budget, std::size_t bytes) : budget_(budget), bytes_(bytes) {}
+    MemoryBudget* budget_ = nullptr;
+    std::size_t bytes_ = 0;
+  };
+
+  // `limit` in bytes; 0 means default_memory_budget().
+  explicit MemoryBudget(std::size_t limit);
+  MemoryBudget(const MemoryBudget&) = delete;
+  MemoryBudget& operator=(const MemoryBudget&) = delete;
+
+  std::size_t limit() const { return limit_; }
+  std::size_t in_use() const;
+
+  // Blocks until `bytes` fit beside what is held (or nothing is held: one
+  // file always gets the whole budget), or until `stop` is set (nullopt).
+  // Thread-safe. The caller checks `bytes <= limit()` first.
+  std::optional<Reservation> reserve(std::size_t bytes, const std::atomic<bool>* stop);
+
+ private:
+  void give_back(std::size_t bytes);
+
+  const std::size_t limit_;
+  mutable std::mutex mutex_;
+  std::condition_variable freed_;
+  std::size_t used_ = 0;
+};
+
+}  // namespace morgue

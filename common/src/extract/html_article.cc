@@ -149,8 +149,8 @@ Extraction parse_html_article(std::string_view bytes, const std::string& source)
     a.date = dt->date;
     a.timestamp = dt->timestamp;
   }
-  a.section = html::resolve_section(meta, a.url, a.title);
   a.authors = html::resolve_authors(meta);
+  a.section = html::resolve_section(meta, a.url, a.title, a.authors);
   a.subjects = html::resolve_subjects(meta);
   a.language = html::resolve_language(meta);
   a.captions = std::move(meta.captions);

@@ -27,8 +27,11 @@ std::string resolve_url(const PageMeta& meta);
 // BCP-47 tag ("en", "de-AT") or "".
 std::string resolve_language(const PageMeta& meta);
 
-// Display form "World" or "World/Europe"; "" if none.
-std::string resolve_section(const PageMeta& meta, std::string_view url, std::string_view title);
+// Display form "World" or "World/Europe" (extract/section.h); "" if none.
+// The publisher's section fields first, then breadcrumbs, then the URL path;
+// `people` (the bylines) are never a section.
+std::string resolve_section(const PageMeta& meta, std::string_view url, std::string_view title,
+                            const std::vector<std::string>& people);
 
 std::vector<std::string> resolve_subjects(const PageMeta& meta);
 

@@ -141,7 +141,7 @@ Extraction parse_html_article(std::string_view bytes, const std::string& source)
   Article a;
   a.source = source;
   a.url = html::resolve_url(meta);
-  a.title = html::resolve_title(meta);
+  a.title = html::resolve_title(meta, text.paragraphs);
   // Visible datelines: short lines at the top, then the story's first paragraphs.
   std::vector<std::string> lines = std::move(text.lead_lines);
   for (std::size_t i = 0; i < text.paragraphs.size() && i < 3; ++i) lines.push_back(text.paragraphs[i].substr(0, 600));

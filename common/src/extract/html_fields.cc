@@ -1,4 +1,4 @@
-// Headline, URL, language, section and subjects of an HTML page.
+// URL, language, section and subjects of an HTML page; the names it gives itself.
 #include "extract/html_fields.h"
 
 #include <algorithm>
@@ -9,7 +9,6 @@
 namespace morgue::html {
 namespace {
 
-std::string lower(std::string_view s) { return util::to_lower(util::collapse_space(s)); }
 
 bool is_absolute_url(std::string_view u) {
   return util::starts_with_ci(u, "http://") || util::starts_with_ci(u, "https://");
@@ -22,6 +21,8 @@ std::string_view origin_of(std::string_view url) {
   return url.substr(0, slash);
 }
 
+}  // namespace
+
 std::vector<std::string> site_names(const PageMeta& meta) {
   std::vector<std::string> names;
   for (std::string_view v : {meta.meta("og:site_name"), meta.meta("application-name"),
@@ -31,117 +32,6 @@ std::vector<std::string> site_names(const PageMeta& meta) {
     if (!name.empty()) names.push_back(util::to_lower(name));
   }
   return names;
-}
-
-std::size_t word_count(std::string_view s) {
-  std::size_t n = 0;
-  bool in_word = false;
-  for (char c : s) {
-    bool space = c == ' ';
-    if (!space && !in_word) ++n;
-    in_word = !space;
-  }
-  return n;
-}
-
-// Title separators: spaced so that hyphenated words stay whole.
-constexpr std::string_view kSeparators[] = {" | ", " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 ", " :: ",
-                                            " \xC2\xBB ", " \xC2\xAB ", " \xC2\xB7 ", " \xE2\x80\xA2 ", " / ", " ~ "};
-
-// Positions and lengths of separators in `t`, in order.
-std::vector<std::pair<std::size_t, std::size_t>> separators_in(std::string_view t) {
-  std::vector<std::pair<std::size_t, std::size_t>> out;
-  for (std::size_t i = 0; i < t.size(); ++i) {
-    if (t[i] != ' ') continue;
-    for (std::string_view sep : kSeparators) {
-      if (t.compare(i, sep.size(), sep) == 0) {
-        out.emplace_back(i, sep.size());
-        break;
-      }
-    }
-  }
-  return out;
-}
-
-bool names_site(std::string_view part, const std::vector<std::string>& names) {
-  std::string p = lower(part);
-  if (p.empty()) return false;
-  for (const auto& n : names) {
-    if (p == n || (n.size() > 3 && p.find(n) != std::string::npos) || (p.size() > 3 && n.find(p) != std::string::npos)) {
-      return true;
-    }
-  }
-  // Domain-like parts ("example.com") are site names too.
-  return p.find(' ') == std::string::npos && (p.find(".com") != std::string::npos || p.find(".co.") != std::string::npos ||
-                                              p.find(".org") != std::string::npos || p.find(".net") != std::string::npos);
-}
-
-}  // namespace
-
-std::string clean_title(std::string_view raw, const std::vector<std::string>& names, const std::vector<std::string>& h1s) {
-  std::string t = util::collapse_space(raw);
-  if (t.empty()) return t;
-  std::string lower_t = util::to_lower(t);
-  // A heading the title starts with, or a long one it contains, is the
-  // headline without the site's decoration ("Site: Section : Headline").
-  for (const auto& h : h1s) {
-    std::string lh = lower(h);
-    if (word_count(lh) < 2 || lh.size() >= lower_t.size()) continue;
-    if (lower_t.rfind(lh, 0) == 0) {
-      auto after = separators_in(std::string_view(t).substr(lh.size(), 6));
-      if (!after.empty() && after.front().first == 0) return util::collapse_space(h);
-    } else if (word_count(lh) >= 4 && lower_t.find(lh) != std::string::npos) {
-      return util::collapse_space(h);
-    }
-  }
-  auto seps = separators_in(t);
-  if (seps.empty()) return t;
-  // Site names at either end.
-  std::string_view view(t);
-  bool cut = false;
-  while (!seps.empty()) {
-    auto [pos, len] = seps.back();
-    if (names_site(view.substr(pos + len), names)) {
-      view = view.substr(0, pos);
-      seps.pop_back();
-      cut = true;
-    } else {
-      break;
-    }
-  }
-  while (!seps.empty()) {
-    auto [pos, len] = seps.front();
-    if (names_site(view.substr(0, pos), names)) {
-      std::size_t drop = pos + len;
-      view = view.substr(drop);
-      seps.erase(seps.begin());
-      for (auto& s : seps) s.first -= drop;
-      cut = true;
-    } else {
-      break;
-    }
-  }
-  if (cut || seps.empty()) return std::string(view);
-  // Unknown site name: readability's rule, the part before the last separator
-  // unless that leaves too few words.
-  auto [pos, len] = seps.back();
-  std::string_view before = view.substr(0, pos);
-  if (word_count(before) >= 3) return std::string(before);
-  auto [fpos, flen] = seps.front();
-  std::string_view after = view.substr(fpos + flen);
-  if (word_count(after) >= 3) return std::string(after);
-  return std::string(view);
-}
-
-std::string resolve_title(const PageMeta& meta) {
-  std::vector<std::string> names = site_names(meta);
-  for (std::string_view candidate : {std::string_view(meta.json_ld.headline), meta.meta("og:title"),
-                                     meta.meta("twitter:title"), std::string_view(meta.itemprop_headline),
-                                     meta.meta("dc.title"), std::string_view(meta.title)}) {
-    std::string t = clean_title(candidate, names, meta.h1s);
-    if (!t.empty()) return t;
-  }
-  return meta.h1s.empty() ? "" : util::collapse_space(meta.h1s.front());
 }
 
 std::string resolve_url(const PageMeta& meta) {

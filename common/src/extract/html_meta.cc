@@ -245,7 +245,12 @@ class Collector {
     for (const char* key_attr : {"property", "name", "itemprop", "http-equiv"}) {
       std::string_view key = attr_of(n, key_attr);
       if (key.empty()) continue;
-      out_.metas.emplace_back(lower(util::trim(key.substr(0, 100))), util::collapse_space(content.substr(0, 4000)));
+      // RDFa lists several properties in one attribute: "dc:creator twitter:site_name".
+      for (const auto& one : util::split(lower(util::trim(key.substr(0, 100))), ' ')) {
+        if (!one.empty() && out_.metas.size() < kMaxMetas) {
+          out_.metas.emplace_back(one, util::collapse_space(content.substr(0, 4000)));
+        }
+      }
     }
   }
 

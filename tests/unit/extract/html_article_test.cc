@@ -262,6 +262,22 @@ TEST(HtmlArticle, Bylines) {
       {"rel=author link", "", "<p>Story by <a rel=\"author\" href=\"/staff/jr\">Jane Roe</a></p>", {"Jane Roe"}},
       {"By X and Y text", "", "<div class=\"byline\">By JANE ROE and John Doe, Staff Writers</div>",
        {"Jane Roe", "John Doe"}},
+      {"a role after the name without a comma", "", "<div class=\"byline\">JANE ROE AP Sports Writer</div>",
+       {"Jane Roe"}},
+      {"a role alone names no one", "", "<div class=\"byline\">Our Special Correspondent</div>", {}},
+      {"\"Games Editor\" is a role, not a second author", "",
+       "<div class=\"author\">Ben Ode</div><div class=\"author\">Games Editor</div>", {"Ben Ode"}},
+      {"only the first visible byline: later ones belong to teasers", "",
+       "<div class=\"byline\">By Jane Roe</div><ul><li><span class=\"author\">Kim Sato</span></li>"
+       "<li><span class=\"author\">Ben Ode</span></li></ul>",
+       {"Jane Roe"}},
+      {"a link in brackets after the name", "<meta name=\"author\" content=\"Jane Roe (https://roe.example/)\">",
+       "", {"Jane Roe"}},
+      {"one kind of meta tag: Dublin Core before a CMS's author",
+       "<meta name=\"author\" content=\"Site Admin\"><meta name=\"dc.creator\" content=\"Jane Roe\">", "",
+       {"Jane Roe"}},
+      {"space-separated RDFa properties",
+       "<meta property=\"dc:creator twitter:creator\" content=\"Jane Roe\">", "", {"Jane Roe"}},
   };
   for (const auto& c : cases) {
     Article a = parse_one(page(c.head, c.body + kStory));

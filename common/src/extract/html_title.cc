@@ -213,12 +213,19 @@ std::string clean_title(std::string_view raw, const std::vector<std::string>& na
 
 std::string resolve_title(const PageMeta& meta, const std::vector<std::string>& paragraphs) {
   std::vector<std::string> names = site_names(meta);
-  // A JSON-LD headline sharing little with the page's og:title (else its
-  // <title>) describes the page (Wikipedia puts its short description there).
-  std::unordered_set<std::string> title_words;
-  std::string_view og = meta.meta("og:title");
-  for (auto& w : words_of(og.empty() ? std::string_view(meta.title) : og)) title_words.insert(std::move(w));
-  bool ld_unrelated = !title_words.empty() && share_in(meta.json_ld.headline, title_words) < kRelated;
+  // A JSON-LD headline sharing little with both og:title and <title> (those
+  // the page has) describes the page: Wikipedia puts its short description
+  // there ("constitutional monarchy in Oceania").
+  bool ld_unrelated = !util::trim(meta.json_ld.headline).empty();
+  bool any_title = false;
+  for (std::string_view title : {meta.meta("og:title"), std::string_view(meta.title)}) {
+    std::unordered_set<std::string> title_words;
+    for (auto& w : words_of(title)) title_words.insert(std::move(w));
+    if (title_words.empty()) continue;
+    any_title = true;
+    if (share_in(meta.json_ld.headline, title_words) >= kRelated) ld_unrelated = false;
+  }
+  ld_unrelated = ld_unrelated && any_title;
   // What the publisher states as the story's headline, most trusted first.
   for (std::string_view stated : {ld_unrelated ? std::string_view() : std::string_view(meta.json_ld.headline),
                                   meta.meta("og:title"), meta.meta("twitter:title"),

@@ -85,7 +85,7 @@ TEST(HtmlArticle, Titles) {
       {"a title unrelated to the story gives way to a heading about it", "<title>Latest Local Headlines</title>",
        "<h2>Sidebar</h2><h2>Harbour board to decide the future of the old pier</h2>",
        "Harbour board to decide the future of the old pier"},
-      {"a JSON-LD headline unlike og:title describes the page",
+      {"a JSON-LD headline unlike the titles describes the page",
        "<meta property=\"og:title\" content=\"Pier to close for two years - Harbour News\">"
        "<script type=\"application/ld+json\">"
        "{\"@type\":\"Article\",\"headline\":\"Coastal town in the north\"}</script>",

@@ -11,8 +11,6 @@
 
 #include <unistd.h>
 
-#include <fmt/format.h>
-#include <nlohmann/json.hpp>
 
 #include "cli_options.h"
 #include "morgue/admin.h"
@@ -88,26 +86,13 @@ int run_extract(const morgue::cli::CliOptions& opts) {
 }
 
 int run_stats(const morgue::cli::CliOptions& opts) {
-  auto s = morgue::database_stats(opts.index.db_path);
+  morgue::DatabaseStats stats = morgue::database_stats(opts.index.db_path);
+  morgue::StatsStyle style;
   if (opts.json) {
-    nlohmann::json sections = nlohmann::json::array();
-    for (const auto& v : s.sections) sections.push_back({{"value", v.value}, {"count", v.count}});
-    nlohmann::json j = {{"documents", s.documents},
-                        {"first_date", s.first_date ? nlohmann::json(s.first_date->iso()) : nlohmann::json()},
-                        {"last_date", s.last_date ? nlohmann::json(s.last_date->iso()) : nlohmann::json()},
-                        {"sections", sections},
-                        {"bytes", s.bytes_on_disk},
-                        {"files", s.files_tracked},
-                        {"files_failed", s.files_failed}};
-    std::cout << j.dump(2) << "\n";
-    return 0;
+    std::cout << morgue::stats_to_json(stats, style) << "\n";
+  } else {
+    morgue::print_stats(stats, opts.index.db_path.string(), style, std::cout);
   }
-  std::cout << fmt::format("database:   {}\ndocuments:  {}\ndates:      {} .. {}\nsize:       {:.1f} MB\n"
-                           "files:      {} tracked, {} failed last time\nsections:\n",
-                           opts.index.db_path.string(), s.documents, s.first_date ? s.first_date->iso() : "-",
-                           s.last_date ? s.last_date->iso() : "-", static_cast<double>(s.bytes_on_disk) / 1e6,
-                           s.files_tracked, s.files_failed);
-  for (const auto& v : s.sections) std::cout << fmt::format("  {:>7}  {}\n", v.count, v.value);
   return 0;
 }
 

@@ -5,6 +5,7 @@
 #include <string>
 #include <string_view>
 
+#include "morgue/admin.h"
 #include "morgue/article.h"
 #include "morgue/index_writer.h"
 #include "morgue/search.h"
@@ -43,6 +44,22 @@ std::string article_to_json(const Article& article, std::string_view id = {});
 // duplicates, documents, seconds, interrupted). No trailing newline.
 std::string summary_to_text(const IndexSummary& summary);
 std::string summary_to_json(const IndexSummary& summary);
+
+// How much of an archive's statistics to show (`morgue-index --stats`).
+struct StatsStyle {
+  std::size_t top_sections = 20;  // sections listed, most stories first; 0 lists all
+};
+
+// `morgue-index --stats`: database, documents, dates, size, files, then the
+// top sections with their counts and "... N more sections" for the rest.
+// `db_label` is the database as the user named it.
+void print_stats(const DatabaseStats& stats, std::string_view db_label, const StatsStyle& style,
+                 std::ostream& out);
+
+// `morgue-index --stats --json`: the object of docs/json.md (indented, no
+// trailing newline); `sections` holds the top sections, `sections_more` the
+// number of distinct sections left out, `sections_total` all of them.
+std::string stats_to_json(const DatabaseStats& stats, const StatsStyle& style);
 
 // A fragment as HTML: text escaped, highlights wrapped in <mark>...</mark>.
 std::string fragment_to_html(const Fragment& fragment);

@@ -141,7 +141,7 @@ Extraction parse_html_article(std::string_view bytes, const std::string& source)
   Article a;
   a.source = source;
   a.url = html::resolve_url(meta);
-  a.title = html::resolve_title(meta);
+  a.title = html::resolve_title(meta, text.paragraphs);
   // Visible datelines: short lines at the top, then the story's first paragraphs.
   std::vector<std::string> lines = std::move(text.lead_lines);
   // The headline repeated as the first paragraph does not count as one of three.
@@ -155,8 +155,8 @@ Extraction parse_html_article(std::string_view bytes, const std::string& source)
     a.date = dt->date;
     a.timestamp = dt->timestamp;
   }
-  a.section = html::resolve_section(meta, a.url, a.title);
   a.authors = html::resolve_authors(meta);
+  a.section = html::resolve_section(meta, a.url, a.title, a.authors);
   a.subjects = html::resolve_subjects(meta);
   a.language = html::resolve_language(meta);
   a.captions = std::move(meta.captions);

@@ -88,9 +88,36 @@ bool is_role_word(std::string_view w) {
   return false;
 }
 
+// A title after a name: "Ben Roe, Games Editor" is split at the comma, but
+// "Ben Roe Games Editor" is one part, and no name ends with a role noun.
+bool is_role_noun(std::string_view w) {
+  static constexpr std::string_view kNouns[] = {"editor", "writer", "reporter", "correspondent", "columnist",
+                                                "contributor", "producer", "critic", "staff", "redakteur",
+                                                "redakteurin", "korrespondent", "korrespondentin"};
+  for (std::string_view r : kNouns) {
+    if (util::iequals(w, r)) return true;
+  }
+  return false;
+}
+
+// "Jane Roe (http://example.org/jr)": what follows a name in brackets is a
+// link or an address, not part of it.
+std::string drop_bracketed_links(std::string s) {
+  std::size_t open = s.find('(');
+  if (open == std::string::npos) return s;
+  std::size_t close = s.find(')', open);
+  std::string_view inside = std::string_view(s).substr(open, close == std::string::npos ? std::string::npos : close - open);
+  if (inside.find("://") == std::string_view::npos && inside.find('@') == std::string_view::npos &&
+      inside.find("www.") == std::string_view::npos) {
+    return s;
+  }
+  s.erase(open, close == std::string::npos ? std::string::npos : close - open + 1);
+  return s;
+}
+
 // One name from one byline part, or "" when the part is not a name.
 std::string clean_name(std::string_view part) {
-  std::string s = util::collapse_space(part);
+  std::string s = util::collapse_space(drop_bracketed_links(std::string(part)));
   while (!s.empty() && std::string_view(".:,;-|()'\"").find(s.back()) != std::string_view::npos) s.pop_back();
   while (!s.empty() && std::string_view(".:,;-|()'\" ").find(s.front()) != std::string_view::npos) s.erase(0, 1);
   if (s.size() < 3 || s.size() > 60) return "";
@@ -100,6 +127,15 @@ std::string clean_name(std::string_view part) {
   if (words.empty() || words.size() > 5) return "";
   if (s[0] >= 'a' && s[0] <= 'z') return "";
   if (std::all_of(words.begin(), words.end(), is_role_word)) return "";
+  if (is_role_noun(words.back())) {
+    // "Jo Roe Staff Writer", "JO ROE AP Sports Writer": the name comes first
+    // and is most often two words; "Games Editor" alone names no one.
+    while (!words.empty() && (is_role_noun(words.back()) || is_role_word(words.back()))) words.pop_back();
+    if (words.size() < 2) return "";
+    if (words.size() > 2) words.resize(2);
+    const char* begin = words.front().data();
+    s = std::string(begin, static_cast<std::size_t>(words.back().data() + words.back().size() - begin));
+  }
   return util::title_case_if_uniform(s);
 }
 
@@ -447,17 +483,23 @@ std::vector<std::string> resolve_authors(const PageMeta& meta) {
     return !out.empty();
   };
   if (from_list(meta.json_ld.authors)) return out;
-  std::vector<std::string> meta_names;
-  for (std::string_view key : {"author", "article:author", "dc.creator", "dcterms.creator", "sailthru.author",
-                               "parsely-author", "byl", "citation_author"}) {
+  // Meta tags: the first kind that names someone (several kinds on one page
+  // often disagree: a CMS's "author" beside the story's Dublin Core creator).
+  for (std::string_view key : {"dc:creator", "dc.creator", "dcterms.creator", "author", "article:author",
+                               "sailthru.author", "parsely-author", "byl", "citation_author"}) {
+    std::vector<std::string> meta_names;
     for (const auto& [k, v] : meta.metas) {
       if (k == key) meta_names.push_back(v);
     }
+    if (from_list(meta_names)) return out;
   }
-  if (from_list(meta_names)) return out;
   if (from_list(meta.itemprop_authors)) return out;
   if (from_list(meta.rel_authors)) return out;
-  from_list(meta.byline_texts);
+  // Visible bylines: the first that names someone; later ones on the page
+  // belong to teasers of other stories.
+  for (const auto& text : meta.byline_texts) {
+    if (from_list({text})) return out;
+  }
   return out;
 }
 

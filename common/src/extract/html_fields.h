@@ -12,12 +12,20 @@
 
 namespace morgue::html {
 
-// Headline: JSON-LD headline, og:title, twitter:title, itemprop headline,
-// <title>, first <h1>; site-name prefixes and suffixes removed.
-std::string resolve_title(const PageMeta& meta);
+// Names the page gives itself, lower case: og:site_name, application-name,
+// JSON-LD publisher, twitter:site (without "@").
+std::vector<std::string> site_names(const PageMeta& meta);
 
-// Removes "| Site" style parts from a title. `site_names` are names the page
-// gives itself; `h1s` its headings (a heading the title starts with is taken).
+// Headline (html_title.cc): JSON-LD headline, og:title, twitter:title,
+// itemprop headline, dc.title, <title>, first heading; site and section
+// decoration removed. A candidate that a heading of the page repeats wins over
+// an earlier one; a title unrelated to the story (`paragraphs`, the main
+// text) gives way to a heading that is related to it.
+std::string resolve_title(const PageMeta& meta, const std::vector<std::string>& paragraphs);
+
+// Removes "| Site", "- Section - Sport", "Site > News >" parts from a title.
+// `site_names` are names the page gives itself; `h1s` its headings (a heading
+// that is a part of the title is taken). "" for a title holding markup.
 std::string clean_title(std::string_view raw, const std::vector<std::string>& site_names,
                         const std::vector<std::string>& h1s);
 
@@ -27,8 +35,11 @@ std::string resolve_url(const PageMeta& meta);
 // BCP-47 tag ("en", "de-AT") or "".
 std::string resolve_language(const PageMeta& meta);
 
-// Display form "World" or "World/Europe"; "" if none.
-std::string resolve_section(const PageMeta& meta, std::string_view url, std::string_view title);
+// Display form "World" or "World/Europe" (extract/section.h); "" if none.
+// The publisher's section fields first, then breadcrumbs, then the URL path;
+// `people` (the bylines) are never a section.
+std::string resolve_section(const PageMeta& meta, std::string_view url, std::string_view title,
+                            const std::vector<std::string>& people);
 
 std::vector<std::string> resolve_subjects(const PageMeta& meta);
 

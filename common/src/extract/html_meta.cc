@@ -106,7 +106,32 @@ std::string person_name(const xmlNode* n) {
   return content.empty() ? text_of(n, 200) : util::collapse_space(content);
 }
 
-// Items of a breadcrumb trail: its <li> texts, else its link texts.
+// The first <ul>/<ol> inside a crumb's <li>, or null.
+const xmlNode* nested_list(const xmlNode* li) {
+  std::size_t visited = 0;
+  for (const xmlNode* cur = li->children; cur != nullptr && ++visited < 200; cur = next_node(cur, li, true)) {
+    if (is_element(cur) && (tag_of(cur) == "ul" || tag_of(cur) == "ol")) return cur;
+  }
+  return nullptr;
+}
+
+std::size_t li_children(const xmlNode* list) {
+  std::size_t n = 0;
+  for (const xmlNode* c = list->children; c != nullptr; c = c->next) n += is_element(c) && tag_of(c) == "li";
+  return n;
+}
+
+const xmlNode* first_link(const xmlNode* li) {
+  std::size_t visited = 0;
+  for (const xmlNode* cur = li->children; cur != nullptr && ++visited < 200; cur = next_node(cur, li, true)) {
+    if (is_element(cur) && tag_of(cur) == "a") return cur;
+  }
+  return nullptr;
+}
+
+// Items of a breadcrumb trail: its <li> texts, else its link texts. A crumb
+// holding a list is its first link: the list is the next crumb when it has one
+// item (trails nested as lists), a submenu of other sections otherwise.
 std::vector<std::string> crumb_items(const xmlNode* n) {
   std::vector<std::string> items, links;
   std::size_t visited = 0;
@@ -115,8 +140,10 @@ std::vector<std::string> crumb_items(const xmlNode* n) {
     if (is_element(cur)) {
       std::string_view tag = tag_of(cur);
       if (tag == "li") {
-        push_capped(items, text_of(cur, 100));
-        descend = false;
+        const xmlNode* list = nested_list(cur);
+        const xmlNode* link = list != nullptr ? first_link(cur) : nullptr;
+        push_capped(items, text_of(link != nullptr ? link : cur, 100));
+        descend = list != nullptr && li_children(list) == 1;
       } else if (tag == "a") {
         push_capped(links, text_of(cur, 100));
       }
@@ -298,7 +325,12 @@ class Collector {
     for (const char* key_attr : {"property", "name", "itemprop", "http-equiv"}) {
       std::string_view key = attr_of(n, key_attr);
       if (key.empty()) continue;
-      out_.metas.emplace_back(lower(util::trim(key.substr(0, 100))), util::collapse_space(content.substr(0, 4000)));
+      // RDFa lists several properties in one attribute: "dc:creator twitter:site_name".
+      for (const auto& one : util::split(lower(util::trim(key.substr(0, 100))), ' ')) {
+        if (!one.empty() && out_.metas.size() < kMaxMetas) {
+          out_.metas.emplace_back(one, util::collapse_space(content.substr(0, 4000)));
+        }
+      }
     }
   }
 

@@ -7,6 +7,7 @@
 
 #include "extract/date_parse.h"
 #include "extract/encoding.h"
+#include "extract/section.h"
 #include "util/strings.h"
 
 namespace morgue::news {
@@ -113,16 +114,7 @@ std::vector<std::string> split_byline(std::string_view byline) {
   return names;
 }
 
-std::string normalize_section(std::string_view section) {
-  std::string s = clean_line(section);
-  for (std::string_view sep : {">", "|", "\xC2\xBB" /* » */}) s = replace_ci(std::move(s), sep, "/");
-  std::vector<std::string> parts;
-  for (const std::string& part : util::split(s, '/')) {
-    std::string_view trimmed = util::trim(part);
-    if (!trimmed.empty()) parts.push_back(util::title_case_if_uniform(trimmed));
-  }
-  return util::join(parts, "/");
-}
+std::string normalize_section(std::string_view section) { return section::normalize(clean_line(section)); }
 
 std::string normalize_language(std::string_view tag) {
   std::string t(util::trim(tag));

@@ -3,6 +3,7 @@
 #include <vector>
 
 #include "extract/date_parse.h"
+#include "extract/section.h"
 #include "util/strings.h"
 
 namespace morgue {
@@ -40,8 +41,7 @@ bool parse_header(std::string_view line, Article& article) {
   if (!dt) return false;
   article.date = dt->date;
   article.timestamp = dt->timestamp;
-  std::string section = util::collapse_space(section_part);
-  article.section = util::title_case_if_uniform(section);
+  article.section = section::normalize(section_part);
   return true;
 }
 

@@ -196,4 +196,14 @@ std::string_view utf8_prefix(std::string_view s, std::size_t max_bytes) {
   return s.substr(0, cut);
 }
 
+std::string capitalize_first(std::string_view word) {
+  std::size_t len = 0;
+  unsigned cp = word.empty() ? 0 : decode_utf8(word, 0, len);
+  if (len == 0) return std::string(word);
+  std::string out;
+  append_utf8(out, Xapian::Unicode::toupper(cp));
+  out.append(word.substr(len));
+  return out;
+}
+
 }  // namespace morgue::util

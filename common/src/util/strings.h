@@ -30,5 +30,8 @@ unsigned decode_utf8(std::string_view s, std::size_t i, std::size_t& len);
 std::string_view utf8_prefix(std::string_view s, std::size_t max_bytes);
 // Title-cases words that are all lower or all upper case ("WORLD" -> "World").
 std::string title_case_if_uniform(std::string_view s);
+// The word with its first letter upper-cased (any script Xapian::Unicode knows:
+// "über" -> "Über"); the rest is left as it is.
+std::string capitalize_first(std::string_view word);
 
 }  // namespace morgue::util

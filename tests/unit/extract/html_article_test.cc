@@ -62,14 +62,34 @@ TEST(HtmlArticle, Titles) {
        "<title>Pier to close for two years :: Harbour News</title>", "", "Pier to close for two years"},
       {"h1 the title starts with", "<title>Pier to close - for two years - HN</title>",
        "<h1>Pier to close - for two years</h1>", "Pier to close - for two years"},
-      {"JSON-LD headline",
-       "<title>Something else entirely here</title><script type=\"application/ld+json\">"
+      {"JSON-LD headline beats a title about the same story",
+       "<title>Harbour board backs pier plan | HN</title><script type=\"application/ld+json\">"
        "{\"@context\":\"https://schema.org\",\"@type\":\"NewsArticle\",\"headline\":\"Pier &amp; quay plan\"}"
        "</script>",
        "", "Pier & quay plan"},
       {"heading contained in a decorated title", "<title>Harbour News: Local : Board delays the pier vote</title>",
        "<h2 class=\"headline\">Board delays the pier vote</h2>", "Board delays the pier vote"},
       {"h1 when nothing else", "", "<h1>Board delays pier vote</h1>", "Board delays pier vote"},
+      {"short section tails cut", "<title>Kemble quits as harbour coach - World - Sport</title>", "",
+       "Kemble quits as harbour coach"},
+      {"a short tail after a spaced colon", "<title>Board delays the pier vote : Local News</title>", "",
+       "Board delays the pier vote"},
+      {"a colon inside the headline stays", "<title>Harbour: board delays the pier vote again</title>", "",
+       "Harbour: board delays the pier vote again"},
+      {"an exclaiming tail stays", "<title>Dress stolen from the harbour museum -- GONE!!!</title>", "",
+       "Dress stolen from the harbour museum -- GONE!!!"},
+      {"a trail before the headline", "<title>HN &gt; News &gt; Local &gt; Board delays the pier vote</title>", "",
+       "Board delays the pier vote"},
+      {"a title holding markup is no title", "<title>HN SPORTi library--&gt;</title>",
+       "<h1>Board delays the pier vote</h1>", "Board delays the pier vote"},
+      {"a title unrelated to the story gives way to a heading about it", "<title>Latest Local Headlines</title>",
+       "<h2>Sidebar</h2><h2>Harbour board to decide the future of the old pier</h2>",
+       "Harbour board to decide the future of the old pier"},
+      {"a JSON-LD headline unlike the titles describes the page",
+       "<meta property=\"og:title\" content=\"Pier to close for two years - Harbour News\">"
+       "<script type=\"application/ld+json\">"
+       "{\"@type\":\"Article\",\"headline\":\"Coastal town in the north\"}</script>",
+       "", "Pier to close for two years"},
   };
   for (const auto& c : cases) {
     Article a = parse_one(page(c.head, c.body + kStory));
@@ -369,6 +389,22 @@ TEST(HtmlArticle, Bylines) {
       {"rel=author link", "", "<p>Story by <a rel=\"author\" href=\"/staff/jr\">Jane Roe</a></p>", {"Jane Roe"}},
       {"By X and Y text", "", "<div class=\"byline\">By JANE ROE and John Doe, Staff Writers</div>",
        {"Jane Roe", "John Doe"}},
+      {"a role after the name without a comma", "", "<div class=\"byline\">JANE ROE AP Sports Writer</div>",
+       {"Jane Roe"}},
+      {"a role alone names no one", "", "<div class=\"byline\">Our Special Correspondent</div>", {}},
+      {"\"Games Editor\" is a role, not a second author", "",
+       "<div class=\"author\">Ben Ode</div><div class=\"author\">Games Editor</div>", {"Ben Ode"}},
+      {"only the first visible byline: later ones belong to teasers", "",
+       "<div class=\"byline\">By Jane Roe</div><ul><li><span class=\"author\">Kim Sato</span></li>"
+       "<li><span class=\"author\">Ben Ode</span></li></ul>",
+       {"Jane Roe"}},
+      {"a link in brackets after the name", "<meta name=\"author\" content=\"Jane Roe (https://roe.example/)\">",
+       "", {"Jane Roe"}},
+      {"one kind of meta tag: Dublin Core before a CMS's author",
+       "<meta name=\"author\" content=\"Site Admin\"><meta name=\"dc.creator\" content=\"Jane Roe\">", "",
+       {"Jane Roe"}},
+      {"space-separated RDFa properties",
+       "<meta property=\"dc:creator twitter:creator\" content=\"Jane Roe\">", "", {"Jane Roe"}},
   };
   for (const auto& c : cases) {
     Article a = parse_one(page(c.head, c.body + kStory));

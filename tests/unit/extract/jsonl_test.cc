@@ -51,9 +51,9 @@ INSTANTIATE_TEST_SUITE_P(
     Keys, JsonLinesTest,
     testing::Values(
         JsonCase{"canonical_keys",
-                 R"({"id":"s-1","title":"Dam repairs finished","date":"2021-08-30","section":"local/news",)"
+                 R"({"id":"s-1","title":"Dam repairs finished","date":"2021-08-30","section":"local/roads",)"
                  R"("authors":["Kim Sato","Ben Ode"],"subjects":["water","infrastructure"],"body":"Work ended.\n\nThe road reopens."})",
-                 "Dam repairs finished", "2021-08-30", "", "Local/News", "Kim Sato|Ben Ode", "water|infrastructure",
+                 "Dam repairs finished", "2021-08-30", "", "Local/Roads", "Kim Sato|Ben Ode", "water|infrastructure",
                  "s-1", "Work ended.\n\nThe road reopens."},
         JsonCase{"aliases",
                  R"({"guid":"g-7","headline":"Zoo welcomes twin otters","published":"2022-04-01T10:15:00+02:00",)"

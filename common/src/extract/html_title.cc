@@ -1,0 +1,257 @@
+// The headline of an HTML page: the best candidate, without site and section
+// decoration.
+#include <algorithm>
+#include <unordered_set>
+
+#include "extract/html_fields.h"
+#include "util/strings.h"
+
+namespace morgue::html {
+namespace {
+
+// Lead words that a headline should share with its story.
+constexpr std::size_t kLeadWords = 400;
+// Below this share of its words in the story, a title is about something else
+// (a site name, "Latest News", a bookmark bar).
+constexpr double kUnrelated = 0.34;
+constexpr double kRelated = 0.5;
+
+std::string lower(std::string_view s) { return util::to_lower(util::collapse_space(s)); }
+
+std::size_t word_count(std::string_view s) {
+  std::size_t n = 0;
+  bool in_word = false;
+  for (char c : s) {
+    bool space = c == ' ';
+    if (!space && !in_word) ++n;
+    in_word = !space;
+  }
+  return n;
+}
+
+struct Separator {
+  std::size_t pos = 0, len = 0;
+  bool strong = true;  // " : " is weak: only a short tail after it is decoration
+};
+
+// Title separators, spaced so that hyphenated words stay whole.
+constexpr std::string_view kStrong[] = {" | ", " - ", " -- ", " \xE2\x80\x93 ", " \xE2\x80\x94 ", " :: ", " \xC2\xBB ",
+                                        " \xC2\xAB ", " \xC2\xB7 ", " \xE2\x80\xA2 ", " / ", " ~ ", " > ", " >> "};
+
+std::vector<Separator> separators_in(std::string_view t) {
+  std::vector<Separator> out;
+  for (std::size_t i = 0; i < t.size(); ++i) {
+    if (t[i] != ' ') continue;
+    for (std::string_view sep : kStrong) {
+      if (t.compare(i, sep.size(), sep) == 0) {
+        out.push_back({i, sep.size(), true});
+        break;
+      }
+    }
+    if ((out.empty() || out.back().pos != i) && t.compare(i, 3, " : ") == 0) out.push_back({i, 3, false});
+    // Separators never overlap ("a - | b" has one), so cutting at one keeps
+    // the positions of the others inside what is left.
+    if (!out.empty() && out.back().pos == i) i += out.back().len - 1;
+  }
+  return out;
+}
+
+bool names_site(std::string_view part, const std::vector<std::string>& names) {
+  std::string p = lower(part);
+  if (p.empty()) return false;
+  for (const auto& n : names) {
+    if (p == n || (n.size() > 3 && p.find(n) != std::string::npos) || (p.size() > 3 && n.find(p) != std::string::npos)) {
+      return true;
+    }
+  }
+  // Domain-like parts ("example.com") are site names too.
+  return p.find(' ') == std::string::npos && (p.find(".com") != std::string::npos || p.find(".co.") != std::string::npos ||
+                                              p.find(".org") != std::string::npos || p.find(".net") != std::string::npos);
+}
+
+// Script or markup that leaked into a title through broken HTML.
+bool holds_markup(std::string_view t) {
+  for (std::string_view bad : {"-->", "<!--", "/>", "{", "}", "function(", "();"}) {
+    if (t.find(bad) != std::string_view::npos) return true;
+  }
+  return false;
+}
+
+// A title being cut down: what is left and the separators inside it.
+struct Cut {
+  std::string_view view;
+  std::vector<Separator> seps;
+  bool cut = false;
+
+  void keep_head() {  // drops the last separator and what follows it
+    view = view.substr(0, seps.back().pos);
+    seps.pop_back();
+    cut = true;
+  }
+  void keep_tail() {  // drops the first separator and what precedes it
+    std::size_t drop = seps.front().pos + seps.front().len;
+    view = view.substr(drop);
+    seps.erase(seps.begin());
+    for (auto& s : seps) s.pos -= drop;
+    cut = true;
+  }
+  std::string_view tail() const { return view.substr(seps.back().pos + seps.back().len); }
+  std::string_view head() const { return view.substr(0, seps.back().pos); }
+  std::string_view first() const { return view.substr(0, seps.front().pos); }
+  std::string_view rest() const { return view.substr(seps.front().pos + seps.front().len); }
+};
+
+// "Headline - World - Sport", "Headline : US World": short tails are sections.
+// A tail that exclaims or asks is part of the headline ("-- STOLEN!!!").
+void cut_short_tails(Cut& c) {
+  auto decoration = [](std::string_view tail) {
+    return word_count(tail) <= 3 && !tail.empty() && tail.back() != '!' && tail.back() != '?';
+  };
+  while (!c.seps.empty() && decoration(c.tail()) && word_count(c.head()) >= 3) c.keep_head();
+}
+
+void cut_site_names(Cut& c, const std::vector<std::string>& names) {
+  while (!c.seps.empty() && c.seps.back().strong && names_site(c.tail(), names)) c.keep_head();
+  while (!c.seps.empty() && c.seps.front().strong && names_site(c.first(), names)) c.keep_tail();
+}
+
+// "TV3 > News > National News > Headline": a trail of short parts before it.
+void cut_trail_heads(Cut& c) {
+  if (c.seps.size() < 2) return;
+  while (!c.seps.empty() && c.seps.front().strong && word_count(c.first()) <= 2 && word_count(c.rest()) >= 4) c.keep_tail();
+}
+
+// A heading the title starts with (up to a separator), or a long heading it
+// contains: the headline without the site's decoration. (A heading that is the
+// title's last part is often the site's logo.)
+std::string heading_in_title(std::string_view t, const std::vector<std::string>& h1s) {
+  std::string lower_t = lower(t);
+  auto seps = separators_in(t);
+  for (const auto& h : h1s) {
+    std::string lh = lower(h);
+    if (word_count(lh) < 2 || lh.size() >= lower_t.size()) continue;
+    for (const auto& s : seps) {
+      if (lower(t.substr(0, s.pos)) == lh) return util::collapse_space(h);
+    }
+    if (word_count(lh) >= 4 && lower_t.find(lh) != std::string::npos) return util::collapse_space(h);
+  }
+  return "";
+}
+
+// Words of 3+ bytes, lower case, split at anything but letters and digits.
+std::vector<std::string> words_of(std::string_view text) {
+  std::vector<std::string> out;
+  std::string word;
+  for (char c : util::to_lower(text)) {
+    unsigned char u = static_cast<unsigned char>(c);
+    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || u >= 0x80) {
+      word.push_back(c);
+    } else {
+      if (word.size() >= 3) out.push_back(word);
+      word.clear();
+    }
+  }
+  if (word.size() >= 3) out.push_back(word);
+  return out;
+}
+
+double share_in(std::string_view text, const std::unordered_set<std::string>& lead) {
+  std::vector<std::string> words = words_of(text);
+  if (words.empty()) return 0.0;
+  auto found = std::count_if(words.begin(), words.end(), [&](const std::string& w) { return lead.count(w) > 0; });
+  return static_cast<double>(found) / static_cast<double>(words.size());
+}
+
+std::unordered_set<std::string> lead_words(const std::vector<std::string>& paragraphs) {
+  std::unordered_set<std::string> lead;
+  std::size_t n = 0;
+  for (const auto& p : paragraphs) {
+    for (auto& w : words_of(p)) {
+      lead.insert(std::move(w));
+      if (++n >= kLeadWords) return lead;
+    }
+  }
+  return lead;
+}
+
+// The first heading with three or more words that the story talks about.
+std::string related_heading(const PageMeta& meta, const std::unordered_set<std::string>& lead) {
+  for (const auto& h : meta.h1s) {
+    std::string t = util::collapse_space(h);
+    if (word_count(t) >= 3 && !holds_markup(t) && share_in(t, lead) >= kRelated) return t;
+  }
+  return "";
+}
+
+}  // namespace
+
+std::string clean_title(std::string_view raw, const std::vector<std::string>& names, const std::vector<std::string>& h1s) {
+  std::string t = util::collapse_space(raw);
+  if (t.empty() || holds_markup(t)) return "";
+  if (std::string h = heading_in_title(t, h1s); !h.empty()) return h;
+  Cut c{t, separators_in(t)};
+  cut_site_names(c, names);
+  cut_short_tails(c);
+  cut_trail_heads(c);
+  cut_site_names(c, names);
+  if (!c.cut) {
+    // Unknown site name: readability's rule, the part before the last
+    // separator unless that leaves too few words, else the part after the first.
+    std::erase_if(c.seps, [](const Separator& s) { return !s.strong; });
+    bool exclaims = !c.seps.empty() && (c.view.back() == '!' || c.view.back() == '?');
+    if (exclaims) {
+      // "Dress stolen -- GONE!!!": the tail is part of the headline.
+    } else if (!c.seps.empty() && word_count(c.head()) >= 3) {
+      c.keep_head();
+    } else if (!c.seps.empty() && word_count(c.rest()) >= 3) {
+      c.keep_tail();
+    }
+    cut_short_tails(c);
+  }
+  return std::string(c.view);
+}
+
+std::string resolve_title(const PageMeta& meta, const std::vector<std::string>& paragraphs) {
+  std::vector<std::string> names = site_names(meta);
+  // A JSON-LD headline sharing little with both og:title and <title> (those
+  // the page has) describes the page: Wikipedia puts its short description
+  // there ("constitutional monarchy in Oceania").
+  bool ld_unrelated = !util::trim(meta.json_ld.headline).empty();
+  bool any_title = false;
+  for (std::string_view title : {meta.meta("og:title"), std::string_view(meta.title)}) {
+    std::unordered_set<std::string> title_words;
+    for (auto& w : words_of(title)) title_words.insert(std::move(w));
+    if (title_words.empty()) continue;
+    any_title = true;
+    if (share_in(meta.json_ld.headline, title_words) >= kRelated) ld_unrelated = false;
+  }
+  ld_unrelated = ld_unrelated && any_title;
+  // What the publisher states as the story's headline, most trusted first.
+  for (std::string_view stated : {ld_unrelated ? std::string_view() : std::string_view(meta.json_ld.headline),
+                                  meta.meta("og:title"), meta.meta("twitter:title"),
+                                  std::string_view(meta.itemprop_headline)}) {
+    std::string t = clean_title(stated, names, meta.h1s);
+    if (!t.empty()) return t;
+  }
+  // The page's title often names only the site or a section ("Latest News"):
+  // then a heading the story talks about is the headline.
+  std::string title;
+  bool decorated = false;  // "Site | A headline of words": what is left is a headline
+  for (std::string_view candidate : {meta.meta("dc.title"), meta.meta("dc:title"), std::string_view(meta.title)}) {
+    title = clean_title(candidate, names, meta.h1s);
+    decorated = title != util::collapse_space(candidate) && word_count(title) >= 4;
+    if (!title.empty()) break;
+  }
+  std::unordered_set<std::string> lead = lead_words(paragraphs);
+  if (!lead.empty() && (title.empty() || (!decorated && share_in(title, lead) < kUnrelated))) {
+    if (std::string h = related_heading(meta, lead); !h.empty()) return h;
+  }
+  if (!title.empty()) return title;
+  // No title: the first <h1> outside page furniture, else the first heading.
+  for (const auto& w : meta.headline_windows) {
+    if (word_count(util::collapse_space(w.heading)) >= 2) return util::collapse_space(w.heading);
+  }
+  return meta.h1s.empty() ? "" : util::collapse_space(meta.h1s.front());
+}
+
+}  // namespace morgue::html

@@ -1,0 +1,127 @@
+// Sections from fields, breadcrumb trails and URLs: one table per source, on
+// trails and values written for the test.
+#include "extract/section.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+namespace morgue::section {
+namespace {
+
+PageContext harbour_page() {
+  PageContext page;
+  page.site_names = {"harbour gazette"};
+  page.url = "https://www.harbourgazette.co.uk/news/local/pier-to-close-1234";
+  page.title = "Pier to close for two years after winter storms";
+  page.people = {"Jane Roe"};
+  return page;
+}
+
+TEST(Section, FromTrail) {
+  struct Case {
+    const char* name;
+    std::vector<std::string> crumbs;
+    std::string want;
+  };
+  const std::vector<Case> cases = {
+      {"home and the story dropped", {"Home", "World", "Europe", "Pier to close for two years after winter storms"},
+       "World/Europe"},
+      {"at most two levels", {"Home", "Sport", "Football", "Premier League"}, "Sport/Football"},
+      {"a generic top level goes when more follows", {"Home", "News", "Sport", "Cricket"}, "Sport/Cricket"},
+      {"a lone generic level stays", {"Home", "News"}, "News"},
+      {"you-are-here labels", {"You are here:", "Home", "Business"}, "Business"},
+      {"German label and site", {"Sie befinden sich hier", "Harbour Gazette", "Kultur"}, "Kultur"},
+      {"domain as the first crumb", {"www.harbourgazette.co.uk", "Auto", "Tests"}, "Auto/Tests"},
+      {"the site's name spelled with its domain", {"HarbourGazette.co.uk", "Politics"}, "Politics"},
+      {"the site's registered name", {"HARBOURGAZETTE", "Politics"}, "Politics"},
+      {"X Home and Startseite", {"Gazette Home", "Startseite", "Wirtschaft"}, "Wirtschaft"},
+      {"what comes before Home is not the trail", {"Markets", "Nasdaq", "Home", "Business"}, "Business"},
+      {"navigation arrows end it", {"Vorheriges", "N\xC3\xA4" "chstes"}, ""},
+      {"share links end it", {"Home", "Tips", "teilen", "tweeten"}, "Tips"},
+      {"dates and issue numbers end it", {"Home", "Archive Notes", "2019", "Issue 43"}, "Archive Notes"},
+      {"the byline's person is not a section", {"Home", "Columns", "Jane Roe"}, "Columns"},
+      {"placeholders dropped", {"Home", "Articles", "Science"}, "Science"},
+      {"one crumb holding the whole trail", {"Home > Sport > Cricket"}, "Sport/Cricket"},
+      {"arrows around crumbs", {"Home \xE2\x80\xBA", "Travel \xE2\x80\xBA"}, "Travel"},
+      {"a slash inside a crumb is not a level", {"Home", "World", "Latin America/Caribbean"},
+       "World/Latin America & Caribbean"},
+      {"case normalised", {"HOME", "LOCAL NEWS"}, "Local News"},
+      {"lower-case words capitalised, small words kept", {"Home", "health and fitness"}, "Health and Fitness"},
+      {"a long menu is not a trail", {"Teams", "Men", "Women", "Juniors", "Beach", "Magazine", "Podcast", "Dates", "Shop"},
+       ""},
+      {"a crumb cut short is the story", {"Home", "Science", "Pier to close for two..."}, "Science"},
+  };
+  for (const auto& c : cases) EXPECT_EQ(from_trail(c.crumbs, harbour_page()), c.want) << c.name;
+}
+
+TEST(Section, FromField) {
+  struct Case {
+    const char* name;
+    std::string value;
+    std::string want;
+  };
+  const std::vector<Case> cases = {
+      {"plain", "world", "World"},
+      {"hierarchy", "World > Europe", "World/Europe"},
+      {"path-like with a slug", "/world/middle_east/", "World/Middle East"},
+      {"hyphenated slug", "crime-safety", "Crime Safety"},
+      {"a label before it", "Posted in News", "News"},
+      {"a hash tag", "#Topstory", "Topstory"},
+      {"a comma list gives its first real label", "Articles, Highlight, Legal, National", "Legal"},
+      {"placeholders are no section", "Uncategorized", ""},
+      {"nil", "nil", ""},
+      {"a year is no section", "Fashion Trends 2019", ""},
+      {"the title is not a section", "Pier to close for two years after winter storms", ""},
+      {"a word of the title still is", "Winter", "Winter"},
+      {"the site's own name", "Harbour Gazette", ""},
+      {"abbreviations keep their dots", "U.S.", "U.S."},
+      {"upper case", "SPORT", "Sport"},
+      {"mixed case kept", "iPhone & iPad", "iPhone & iPad"},
+      {"non-ASCII first letters", "\xC3\xBC" "ber den tellerrand", "\xC3\x9C" "ber den Tellerrand"},
+      {"single letters are no words", "a-e-d", ""},
+  };
+  for (const auto& c : cases) EXPECT_EQ(from_field(c.value, harbour_page()), c.want) << c.name;
+}
+
+TEST(Section, FromUrl) {
+  struct Case {
+    std::string url;
+    std::string want;
+  };
+  const std::vector<Case> cases = {
+      {"https://www.example.org/world/europe/pier-to-close-1234", "World/Europe"},
+      {"https://www.example.org/news/local/pier-to-close", "Local"},
+      {"https://www.example.org/2013/08/21/pier", ""},
+      {"https://www.example.org/article/pier", ""},
+      {"https://en.example.org/wiki/Harbour", ""},
+      {"https://www.example.org/example/aktuelles/pier", "Aktuelles"},  // the site's own name as a folder
+      {"https://blogs.example.org/someone/blog/pier", ""},
+      {"https://www.example.org/users/someone/pier", ""},
+      {"https://www.example.org/sport/", ""},  // the last segment may be the slug
+      {"not a url", ""},
+  };
+  for (const auto& c : cases) {
+    PageContext page;
+    page.url = c.url;
+    EXPECT_EQ(from_url(page), c.want) << c.url;
+  }
+}
+
+TEST(Section, Normalize) {
+  struct Case {
+    std::string value, want;
+  };
+  const std::vector<Case> cases = {
+      {"world", "World"},
+      {"WORLD/EUROPE/FRANCE", "World/Europe"},
+      {"News | Politics", "Politics"},
+      {"  Sport  \xC2\xBB  Tennis ", "Sport/Tennis"},
+      {"", ""},
+  };
+  for (const auto& c : cases) EXPECT_EQ(normalize(c.value), c.want) << c.value;
+}
+
+}  // namespace
+}  // namespace morgue::section

@@ -3,7 +3,6 @@
 #include <cerrno>
 #include <cstring>
 #include <algorithm>
-#include <atomic>
 #include <thread>
 
 #include <fmt/format.h>
@@ -17,6 +16,7 @@
 #include "morgue/people.h"
 #include "util/file_read.h"
 #include "util/strings.h"
+#include "util/task_pool.h"
 
 namespace morgue {
 namespace {
@@ -131,15 +131,11 @@ void extract_files(const std::vector<std::string>& paths, const ExtractOptions& 
   for (std::size_t base = 0; base < paths.size(); base += window) {
     std::size_t count = std::min(window, paths.size() - base);
     std::vector<Extraction> results(count);
-    std::atomic<std::size_t> next{0};
-    {
-      std::vector<std::jthread> workers;
-      for (unsigned w = 0; w < std::min<std::size_t>(jobs, count); ++w) {
-        workers.emplace_back([&] {
-          for (std::size_t i; (i = next.fetch_add(1)) < count;) results[i] = extract_file(paths[base + i], options);
-        });
-      }
-    }
+    util::TaskPool pool(count);
+    pool.start(static_cast<unsigned>(std::min<std::size_t>(jobs, count)), [&](unsigned) {
+      while (auto i = pool.claim()) results[*i] = extract_file(paths[base + *i], options);
+    });
+    pool.finish();
     for (const auto& r : results) sink(r);
   }
 }

@@ -27,6 +27,7 @@
 #include "store/database.h"
 #include "store/duplicates.h"
 #include "store/shard_files.h"
+#include "util/task_pool.h"
 
 namespace morgue {
 namespace fs = std::filesystem;
@@ -206,13 +207,17 @@ class PartBuilder {
   void run(unsigned workers, IndexSummary& summary) {
     if (workers == 0 && part_count_ == 0) new_part();  // nothing to index: merge one empty part
     part_summaries_.resize(workers);
-    running_ = workers;
-    {
-      std::vector<std::jthread> threads;
-      for (unsigned w = 0; w < workers; ++w) threads.emplace_back([this, w] { work(w); });
-      wait_reporting_progress();
-    }
-    if (failure_) std::rethrow_exception(failure_);
+    util::TaskPool pool(tasks_.size(), [this] { return options_.stop && options_.stop->load(); });
+    pool.start(workers, [this, &pool](unsigned w) { work(w, pool); });
+    // The workers say when they leave, so the build does not wait out a
+    // progress tick after the last file.
+    pool.wait(std::chrono::milliseconds(200), [this] {
+      if (options_.on_progress) {
+        options_.on_progress({finished_.load(), tasks_.size(),
+                              std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count()});
+      }
+    });
+    pool.finish();
     for (const auto& s : part_summaries_) {
       summary.added += s.added;
       summary.updated += s.updated;
@@ -240,51 +245,22 @@ class PartBuilder {
     return part;
   }
 
-  bool stopped() const { return (options_.stop && options_.stop->load()) || failed_.load(); }
-
   // One worker: takes tasks until none is left, applying them to its part.
-  void work(unsigned w) {
-    try {
-      auto open_part = [&] {
-        return std::make_unique<DbWriter>(new_part(), locked_, part_summaries_[w], WriterRole::kBuildPart);
-      };
-      std::unique_ptr<DbWriter> writer = open_part();
-      while (!stopped()) {
-        std::size_t i = next_.fetch_add(1);
-        if (i >= tasks_.size()) break;
-        Outcome out = process(std::move(tasks_[i]), options_.extract, &budget_, options_.stop);
-        writer->apply(out);
-        ++finished_;
-        if (writer->part_full()) {
-          writer.reset();  // everything is committed: close it
-          writer = open_part();
-        }
-      }
-      writer->commit();
-    } catch (...) {
-      std::lock_guard lock(report_mutex_);
-      if (!failure_) failure_ = std::current_exception();
-      failed_ = true;
-    }
-    {
-      std::lock_guard lock(done_mutex_);
-      --running_;
-    }
-    done_cv_.notify_all();
-  }
-
-  // The workers say when they leave, so the build does not wait out a
-  // progress tick after the last file.
-  void wait_reporting_progress() {
-    std::unique_lock lock(done_mutex_);
-    while (!done_cv_.wait_for(lock, std::chrono::milliseconds(200), [&] { return running_ == 0; })) {
-      if (options_.on_progress) {
-        lock.unlock();
-        options_.on_progress({finished_.load(), tasks_.size(),
-                              std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count()});
-        lock.lock();
+  void work(unsigned w, util::TaskPool& pool) {
+    auto open_part = [&] {
+      return std::make_unique<DbWriter>(new_part(), locked_, part_summaries_[w], WriterRole::kBuildPart);
+    };
+    std::unique_ptr<DbWriter> writer = open_part();
+    while (auto i = pool.claim()) {
+      Outcome out = process(std::move(tasks_[*i]), options_.extract, &budget_, options_.stop);
+      writer->apply(out);
+      ++finished_;
+      if (writer->part_full()) {
+        writer.reset();  // everything is committed: close it
+        writer = open_part();
       }
     }
+    writer->commit();
   }
 
   const IndexOptions& options_;
@@ -295,13 +271,8 @@ class PartBuilder {
   unsigned part_count_;
   std::mutex part_mutex_;
   std::vector<IndexSummary> part_summaries_;
-  std::atomic<std::size_t> next_{0}, finished_{0};
+  std::atomic<std::size_t> finished_{0};
   std::mutex report_mutex_;
-  std::exception_ptr failure_;
-  std::atomic<bool> failed_{false};
-  std::mutex done_mutex_;
-  std::condition_variable done_cv_;
-  unsigned running_ = 0;
   const std::chrono::steady_clock::time_point start_ = std::chrono::steady_clock::now();
 };
 

@@ -19,6 +19,7 @@
 #include "index/work_queue.h"
 #include "morgue/index_writer.h"
 #include "store/file_state.h"
+#include "util/task_pool.h"
 
 namespace morgue {
 
@@ -63,18 +64,17 @@ void run_pass(Writer& writer, const IndexOptions& options, std::vector<FoundFile
   MemoryBudget budget(options.max_memory);
   WorkQueue<Outcome> queue(64);
   queue.set_producers(jobs);
-  std::atomic<std::size_t> next{0};
-  std::vector<std::jthread> workers;
-  for (unsigned w = 0; w < jobs; ++w) {
-    workers.emplace_back([&] {
-      while (!stopped()) {
-        std::size_t i = next.fetch_add(1);
-        if (i >= tasks.size()) break;
-        if (!queue.push(process(std::move(tasks[i]), options.extract, &budget, options.stop))) break;
-      }
-      queue.producer_done();
-    });
-  }
+  util::TaskPool pool(tasks.size(), stopped);
+  pool.start(jobs, [&](unsigned) {
+    // Said however the worker leaves, so the writer below never waits for it.
+    struct Leave {
+      WorkQueue<Outcome>& queue;
+      ~Leave() { queue.producer_done(); }
+    } leave{queue};
+    while (auto i = pool.claim()) {
+      if (!queue.push(process(std::move(tasks[*i]), options.extract, &budget, options.stop))) break;
+    }
+  });
 
   std::size_t done = 0;
   auto last_progress = Clock::now();
@@ -93,7 +93,7 @@ void run_pass(Writer& writer, const IndexOptions& options, std::vector<FoundFile
     throw;
   }
   queue.close();
-  workers.clear();
+  pool.finish();
   if (stopped() && done < tasks.size()) summary.interrupted = true;
   if (options.on_progress) options.on_progress({done, tasks.size(), elapsed()});
 

@@ -83,7 +83,9 @@ void add_service_flags(po::options_description& flags, CliOptions& opts, std::st
       ("listen", po::value(&listen)->value_name("HOST:PORT"), "with --serve: address to listen on (default: 127.0.0.1:8080; port 0: any free port)")
       ("threads", po::value(&opts.service.threads)->value_name("N"), "with --serve: searches run at once, more wait their turn (default: twice the cores, at least 4)")
       ("max-connections", po::value(&opts.service.max_connections)->value_name("N"),
-       "with --serve: connections open at once; more get an immediate 503 (default: 1024)");
+       "with --serve: connections open at once; more get an immediate 503 (default: 1024)")
+      ("absolute-paths", po::bool_switch(&opts.service.absolute_paths),
+       "with --serve: answer each story's full source path (default: relative to the folder it was indexed from)");
 }
 
 }  // namespace

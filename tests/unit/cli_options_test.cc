@@ -146,6 +146,8 @@ const std::vector<SearchFlag>& search_flags() {
       {"threads", {"--serve", "--threads", "3"}, [](const SearchOptions& o) { return o.service.threads == 3; }, true},
       {"max-connections", {"--serve", "--max-connections", "7"},
        [](const SearchOptions& o) { return o.service.max_connections == 7; }, true},
+      {"absolute-paths", {"--serve", "--absolute-paths"},
+       [](const SearchOptions& o) { return o.service.absolute_paths; }, true},
       {"section", {"--section", "World"}, [](const SearchOptions& o) { return o.request.filters.sections.size() == 1; }},
       {"person", {"--person", "Ann Lee"}, [](const SearchOptions& o) { return o.request.filters.people.size() == 1; }},
       {"author", {"--author", "Bo Ek"}, [](const SearchOptions& o) { return o.request.filters.authors.size() == 1; }},

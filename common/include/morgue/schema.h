@@ -37,6 +37,10 @@ inline constexpr std::string_view kSimBandPrefix = "XB";     // MinHash LSH band
 // Per-file indexing state, committed with the documents it describes:
 // key kFileStateKey + 16-hex hash of the path (see file_state.h).
 inline constexpr std::string_view kFileStateKey = "F";
+// The folders indexed into this database (an input file counts as its
+// folder), absolute, one a line: the service answers paths relative to them
+// (store/file_state.h relative_source).
+inline constexpr std::string_view kRootsKey = "roots";
 
 // --- Value slots -----------------------------------------------------------
 inline constexpr Xapian::valueno kSlotDate = 0;         // "YYYYMMDD" (sortable; range queries)

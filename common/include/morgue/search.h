@@ -194,6 +194,11 @@ class Searcher {
 
   std::size_t document_count() const;
 
+  // The folders the archive was indexed from (absolute; an input file counts
+  // as its folder), as the indexer recorded them: what the service makes
+  // sources relative to. Empty for archives indexed before they were kept.
+  std::vector<std::string> source_roots() const;
+
  private:
   struct Impl;
   std::unique_ptr<Impl> impl_;

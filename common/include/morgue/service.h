@@ -73,6 +73,10 @@ struct ServiceOptions {
   // of the matches. Keeps facets over very broad queries affordable. 0: never.
   double count_time_limit_seconds = 0.1;
   std::filesystem::path assets_dir;   // a folder of the page's files; empty: default_assets_dir()
+  // A story's `source` in answers is relative to the folder it was indexed
+  // from (Searcher::source_roots), so the API does not tell where the archive
+  // sits on the server's disk; true (--absolute-paths) gives the full path.
+  bool absolute_paths = false;
   std::ostream* access_log = nullptr; // one line per request (run_service); nullptr: none
 };
 

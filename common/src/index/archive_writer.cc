@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include "index/file_walk.h"
 #include "morgue/document.h"
 #include "morgue/schema.h"
 #include "store/database.h"
@@ -36,6 +37,12 @@ std::string ShardedByScheme::database_for(const std::string& id, const Xapian::D
 template <Placement P>
 ArchiveWriter<P>::ArchiveWriter(P placement, const IndexOptions& options, IndexSummary& summary)
     : placement_(std::move(placement)), options_(options), summary_(summary) {
+  for (const auto& input : options_.inputs) {
+    std::error_code ec;
+    const bool folder = std::filesystem::is_directory(input, ec);
+    const std::string path = absolute_path(input);
+    roots_.push_back(folder ? path : std::filesystem::path(path).parent_path().string());
+  }
   for (const auto& name : placement_.existing()) database(name);
   placement_.layout_changed(names());
 }
@@ -238,6 +245,9 @@ void ArchiveWriter<P>::commit() {
   }
   for (auto& [name, t] : targets_) {
     if (!t.dirty) continue;  // untouched shards keep their revision (nothing to replicate)
+    const std::string key(schema::kRootsKey);
+    const std::string stored = t.db.get_metadata(key);
+    if (std::string roots = add_roots(stored, roots_); roots != stored) t.db.set_metadata(key, roots);
     t.db.commit();
     t.dirty = false;
   }

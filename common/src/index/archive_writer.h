@@ -167,6 +167,7 @@ class ArchiveWriter {
   std::size_t pending_ = 0;         // articles (or removals) since the last commit, over all databases
   std::size_t pending_text_ = 0;    // bytes of article text since the last commit
   std::size_t committed_text_ = 0;  // bytes of article text committed by this writer
+  std::vector<std::string> roots_;  // the run's input folders, absolute (schema::kRootsKey)
 };
 
 extern template class ArchiveWriter<OneDatabase>;

@@ -21,6 +21,7 @@
 #include "search/query_builder.h"
 #include "search/spelling.h"
 #include "shard/shard_set.h"
+#include "store/file_state.h"
 #include "util/strings.h"
 
 namespace morgue {
@@ -206,6 +207,14 @@ Searcher::Searcher(Searcher&&) noexcept = default;
 Searcher& Searcher::operator=(Searcher&&) noexcept = default;
 
 std::size_t Searcher::document_count() const { return impl_->db.get_doccount(); }
+
+std::vector<std::string> Searcher::source_roots() const {
+  try {
+    return decode_roots(impl_->db.get_metadata(std::string(schema::kRootsKey)));
+  } catch (const Xapian::Error&) {
+    return {};  // a remote shard that cannot say: sources become file names
+  }
+}
 
 bool Searcher::reopen() {
   try {

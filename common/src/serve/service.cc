@@ -14,6 +14,7 @@
 #include "serve/search_params.h"
 #include "serve/searcher_pool.h"
 #include "serve/work_gate.h"
+#include "store/file_state.h"
 
 namespace morgue {
 namespace {
@@ -101,6 +102,7 @@ struct Service::Impl {
   HttpAnswer person(const std::string& name, Deadline deadline);
   SearchResponse search_quietly(SearchRequest request, serve::SearcherPool::Lease& lease, Deadline deadline);
   HttpAnswer health();
+  void shown_sources(SearchResponse& response, serve::SearcherPool::Lease& lease) const;
   serve::WorkGate::Pass turn(Deadline deadline);
 };
 
@@ -193,7 +195,16 @@ HttpAnswer Service::Impl::run(SearchRequest request, serve::SearcherPool::Lease&
         "too many matches to count in {:g} s: the total is an estimate and the facet counts cover part of the matches",
         options.count_time_limit_seconds));
   }
+  shown_sources(response, lease);
   return json_answer(200, response_to_json(response));
+}
+
+// Sources as answers show them: relative to the archive's folders unless
+// options.absolute_paths (ServiceOptions).
+void Service::Impl::shown_sources(SearchResponse& response, serve::SearcherPool::Lease& lease) const {
+  if (options.absolute_paths || response.hits.empty()) return;
+  const std::vector<std::string> roots = lease->source_roots();
+  for (auto& hit : response.hits) hit.article.source = relative_source(hit.article.source, roots);
 }
 
 HttpAnswer Service::Impl::article(const std::string& id, Deadline deadline) {
@@ -208,6 +219,7 @@ HttpAnswer Service::Impl::article(const std::string& id, Deadline deadline) {
     throw;
   }
   if (!found) return error_answer(404, "no story with id " + id);
+  if (!options.absolute_paths) found->source = relative_source(found->source, lease->source_roots());
   return json_answer(200, article_to_json(*found, id));
 }
 

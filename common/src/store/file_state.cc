@@ -1,6 +1,8 @@
 #include "store/file_state.h"
 
+#include <algorithm>
 #include <charconv>
+#include <string_view>
 
 #include "morgue/schema.h"
 #include "util/strings.h"
@@ -65,6 +67,46 @@ bool file_state_unchanged(const std::string& value, std::uint64_t size, std::int
   auto r1 = std::from_chars(value.data(), value.data() + t1, head.size);
   auto r2 = std::from_chars(value.data() + t1 + 1, value.data() + t2, head.mtime_ns);
   return r1.ec == std::errc() && r2.ec == std::errc() && file_unchanged(head, size, mtime_ns);
+}
+
+std::vector<std::string> decode_roots(const std::string& stored) {
+  std::vector<std::string> roots;
+  std::size_t start = 0;
+  while (start < stored.size()) {
+    std::size_t end = stored.find('\n', start);
+    if (end == std::string::npos) end = stored.size();
+    if (end > start) roots.push_back(stored.substr(start, end - start));
+    start = end + 1;
+  }
+  return roots;
+}
+
+std::string add_roots(const std::string& stored, const std::vector<std::string>& roots) {
+  std::vector<std::string> all = decode_roots(stored);
+  for (const auto& root : roots) {
+    if (!root.empty() && std::find(all.begin(), all.end(), root) == all.end()) all.push_back(root);
+  }
+  std::string out;
+  for (const auto& root : all) out += root + "\n";
+  return out;
+}
+
+std::string relative_source(const std::string& source, const std::vector<std::string>& roots) {
+  const std::string* best = nullptr;
+  for (const auto& root : roots) {
+    std::string_view r(root);
+    while (r.size() > 1 && r.back() == '/') r.remove_suffix(1);
+    const bool inside = source.size() > r.size() + 1 && source.compare(0, r.size(), r) == 0 &&
+                        (source[r.size()] == '/' || r == "/");
+    if (inside && (!best || root.size() > best->size())) best = &root;
+  }
+  if (best) {
+    std::string_view r(*best);
+    while (r.size() > 1 && r.back() == '/') r.remove_suffix(1);
+    return source.substr(r == "/" ? 1 : r.size() + 1);
+  }
+  const auto slash = source.rfind('/');
+  return slash == std::string::npos ? source : source.substr(slash + 1);
 }
 
 }  // namespace morgue

@@ -30,4 +30,13 @@ bool file_unchanged(const FileState& state, std::uint64_t size, std::int64_t mti
 // (not the ids or the path); false when `value` is empty or unreadable.
 bool file_state_unchanged(const std::string& value, std::uint64_t size, std::int64_t mtime_ns);
 
+// The stored root list (schema::kRootsKey) with `roots` added, each once.
+std::string add_roots(const std::string& stored, const std::vector<std::string>& roots);
+std::vector<std::string> decode_roots(const std::string& stored);
+
+// `source` relative to the longest of `roots` it lies in ("2021/fire.txt"),
+// else its file name alone: the API never shows where the archive sits on
+// the server's disk.
+std::string relative_source(const std::string& source, const std::vector<std::string>& roots);
+
 }  // namespace morgue

@@ -102,6 +102,22 @@ TEST_F(ServiceTest, SearchAnswersTheCliJsonSchema) {
   EXPECT_EQ(header(a, "X-Content-Type-Options"), "nosniff");
 }
 
+TEST_F(ServiceTest, SourcesAreRelativeToTheArchiveUnlessAskedForInFull) {
+  // The fixture indexes the folder "in": its stories are shown by file name.
+  json j = json::parse(get(service(), "/api/search", "q=harbour&sort=date").body);
+  ASSERT_EQ(j["results"].size(), 2u);
+  EXPECT_EQ(j["results"][0]["source"], "budget.txt");
+  EXPECT_EQ(j["results"][1]["source"], "fire.txt");
+  const std::string id = j["results"][0]["id"];
+  EXPECT_EQ(json::parse(get(service(), "/api/article/" + id).body)["source"], "budget.txt");
+  ServiceOptions o = options();
+  o.absolute_paths = true;
+  Service full(o);
+  j = json::parse(get(full, "/api/search", "q=harbour&sort=date").body);
+  EXPECT_EQ(j["results"][0]["source"], (*dir_ / "in" / "budget.txt").string());
+  EXPECT_EQ(json::parse(get(full, "/api/article/" + id).body)["source"], (*dir_ / "in" / "budget.txt").string());
+}
+
 // Needs the core's SearchFilters (the service no longer pastes filters into q).
 TEST_F(ServiceTest, FiltersNarrowTheQuery) {
   Service service(options());

@@ -39,7 +39,8 @@ void print_summary(const IndexSummary& s, bool json) {
     nlohmann::json j = {{"files", s.files_seen},   {"added", s.added},         {"updated", s.updated},
                         {"unchanged", s.unchanged}, {"removed", s.removed},     {"failed", s.failed},
                         {"duplicates", s.duplicates}, {"documents", s.documents}, {"seconds", s.seconds},
-                        {"interrupted", s.interrupted}};
+                        {"interrupted", s.interrupted}, {"people_renamed", s.people_renamed},
+                        {"people_seconds", s.people_seconds}};
     std::cout << j.dump() << "\n";
     return;
   }

@@ -25,6 +25,7 @@
 #include "index/db_writer.h"
 #include "index/pipeline.h"
 #include "store/database.h"
+#include "store/canonical_people.h"
 #include "store/duplicates.h"
 #include "store/shard_files.h"
 
@@ -120,6 +121,10 @@ void merge(const fs::path& db, unsigned parts, IndexSummary& summary) {
   {
     Xapian::WritableDatabase merged(merging.string(), Xapian::DB_OPEN);
     summary.duplicates += group_duplicates(merged);
+    std::vector<Xapian::WritableDatabase> dbs{merged};
+    PeopleIdentitySummary people = canonicalise_people(merged, dbs);
+    summary.people_renamed += people.renamed;
+    summary.people_seconds += people.seconds;
     merged.commit();
     summary.documents = merged.get_doccount();
   }

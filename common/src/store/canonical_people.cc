@@ -1,7 +1,10 @@
 #include "store/canonical_people.h"
 
 #include <chrono>
+#include <algorithm>
 #include <set>
+#include <unordered_map>
+#include <unordered_set>
 
 #include <fmt/format.h>
 
@@ -110,7 +113,11 @@ void rename_people(Xapian::Document& doc, const std::vector<std::string>& found,
   remove_terms_with_prefix(doc, "Z" + std::string(schema::kPersonPrefix));
   index_person_words(doc, all_names);
 
-  if (doc.get_value(schema::kSlotPeopleFound).empty()) doc.add_value(schema::kSlotPeopleFound, util::join(found, "\n"));
+  // A flash's people come from its headline: "\n" records that the
+  // extractor found none (an empty value would be no value).
+  if (doc.get_value(schema::kSlotPeopleFound).empty()) {
+    doc.add_value(schema::kSlotPeopleFound, found.empty() ? std::string("\n") : util::join(found, "\n"));
+  }
   doc.add_value(schema::kSlotPeople, util::join(canonical, "\n"));
   Article a = decode_stored_article(doc.get_data());
   if (!a.body.empty() && doc.get_value(schema::kSlotBody).empty()) doc.add_value(schema::kSlotBody, a.body);
@@ -120,21 +127,87 @@ void rename_people(Xapian::Document& doc, const std::vector<std::string>& found,
 
 namespace {
 
+// A headline surname is trusted when most stories with it in their headline
+// that name people name a person of that surname ("Baker" yes, "White" of
+// "White House" no): only then does a flash with it in its headline get that
+// person. Counted over the whole archive.
+constexpr Xapian::doccount kMinHeadlineStories = 3;
+
+std::unordered_set<std::string> trusted_surnames(
+    const PersonIdentity& identity, const Xapian::Database& all,
+    const std::unordered_map<Xapian::docid, std::vector<std::string>>& surnames_of) {
+  std::unordered_set<std::string> trusted;
+  for (const auto& surname : identity.surnames()) {
+    const std::string term = std::string(schema::kTitlePrefix) + surname;
+    Xapian::doccount with_people = 0, naming = 0;
+    for (auto d = all.postlist_begin(term); d != all.postlist_end(term); ++d) {
+      auto it = surnames_of.find(*d);
+      if (it == surnames_of.end()) continue;
+      ++with_people;
+      if (std::find(it->second.begin(), it->second.end(), surname) != it->second.end()) ++naming;
+    }
+    if (with_people >= kMinHeadlineStories && 2 * naming >= with_people) trusted.insert(surname);
+  }
+  return trusted;
+}
+
+struct Story {
+  Xapian::docid id;
+  StoryNames names;
+  std::string current;  // kSlotPeople
+};
+
+// People for the flashes of `db` (no body, no people found) whose headline
+// names a trusted surname.
+std::unordered_map<Xapian::docid, std::vector<std::string>> flash_people(
+    const PersonIdentity& identity, Xapian::WritableDatabase& db, const std::unordered_set<std::string>& trusted,
+    const std::vector<Story>& stories) {
+  std::unordered_set<Xapian::docid> found;
+  for (const auto& s : stories) {
+    if (!s.names.names.empty()) found.insert(s.id);
+  }
+  std::set<Xapian::docid> flashes;
+  for (const auto& surname : trusted) {
+    const std::string term = std::string(schema::kTitlePrefix) + surname;
+    for (auto d = db.postlist_begin(term); d != db.postlist_end(term); ++d) {
+      if (!found.count(*d)) flashes.insert(*d);
+    }
+  }
+  std::unordered_map<Xapian::docid, std::vector<std::string>> out;
+  for (Xapian::docid d : flashes) {
+    const Xapian::Document doc = db.get_document(d);
+    if (!doc.get_value(schema::kSlotBody).empty()) continue;
+    const Article a = decode_stored_article(doc.get_data());
+    if (!a.body.empty()) continue;
+    auto names = identity.resolve_headline(headline_words(a.title), month_number(doc.get_value(schema::kSlotMonth)), trusted);
+    if (!names.empty()) out.emplace(d, std::move(names));
+  }
+  return out;
+}
+
 // Rewrites the stories of `db` whose canonical people changed; returns how many.
-std::size_t rename_changed(const PersonIdentity& identity, Xapian::WritableDatabase& db) {
-  std::vector<std::pair<Xapian::docid, StoryNames>> changed;
-  std::vector<std::vector<std::string>> canonical;
+std::size_t rename_changed(const PersonIdentity& identity, Xapian::WritableDatabase& db,
+                           const std::unordered_set<std::string>& trusted) {
+  std::vector<Story> stories;
   for_each_story(db, [&](Xapian::docid d, const StoryNames& story, const std::string& current) {
-    auto names = identity.resolve(story);
-    if (util::join(names, "\n") == current) return;
-    changed.emplace_back(d, story);
-    canonical.push_back(std::move(names));
+    stories.push_back({d, story, current});
   });
+  auto flashes = flash_people(identity, db, trusted, stories);
+  std::vector<std::pair<Story, std::vector<std::string>>> changed;
+  for (auto& s : stories) {
+    auto names = identity.resolve(s.names);
+    if (auto f = flashes.find(s.id); f != flashes.end()) {
+      names = f->second;
+      flashes.erase(f);
+    }
+    if (util::join(names, "\n") != s.current) changed.emplace_back(std::move(s), std::move(names));
+  }
+  for (auto& [d, names] : flashes) changed.emplace_back(Story{d, {}, {}}, std::move(names));  // no people yet
   // Rewritten after the walk: the value streams read the revision they started on.
-  for (std::size_t i = 0; i < changed.size(); ++i) {
-    Xapian::Document doc = db.get_document(changed[i].first);
-    rename_people(doc, changed[i].second.names, canonical[i]);
-    db.replace_document(changed[i].first, doc);
+  for (const auto& [story, names] : changed) {
+    Xapian::Document doc = db.get_document(story.id);
+    rename_people(doc, story.names.names, names);
+    db.replace_document(story.id, doc);
   }
   return changed.size();
 }
@@ -145,22 +218,27 @@ PeopleIdentitySummary canonicalise_people(const Xapian::Database& all, std::vect
   const auto start = std::chrono::steady_clock::now();
   PeopleIdentitySummary summary;
   PersonIdentity identity;
-  for_each_story(all, [&](Xapian::docid, const StoryNames& story, const std::string&) {
+  std::unordered_map<Xapian::docid, std::vector<std::string>> surnames_of;
+  for_each_story(all, [&](Xapian::docid d, const StoryNames& story, const std::string&) {
     identity.count(story);
     ++summary.stories;
+    for (const auto& name : story.names) {
+      auto words = name_words(name);
+      if (!words.empty()) surnames_of[d].push_back(words.back());
+    }
   });
   identity.group();
   for_each_story(all, [&](Xapian::docid, const StoryNames& story, const std::string&) { identity.count_together(story); });
   summary.people = identity.people();
+  const auto trusted = trusted_surnames(identity, all, surnames_of);
   summary.touched.assign(dbs.size(), false);
   for (std::size_t i = 0; i < dbs.size(); ++i) {
-    const std::size_t renamed = rename_changed(identity, dbs[i]);
+    const std::size_t renamed = rename_changed(identity, dbs[i], trusted);
     summary.renamed += renamed;
     summary.touched[i] = renamed > 0;
   }
   summary.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  const std::string record =
-      fmt::format("{} {} {}", kPeopleIdentityVersion, summary.stories, summary.people);
+  const std::string record = fmt::format("{} {} {}", kPeopleIdentityVersion, summary.stories, summary.people);
   const std::string key(schema::kPeopleIdentityKey);
   for (std::size_t i = 0; i < dbs.size(); ++i) {
     if (dbs[i].get_metadata(key) == record) continue;

@@ -1,6 +1,7 @@
 #include "store/person_identity.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <limits>
 #include <map>
@@ -89,6 +90,73 @@ std::vector<std::string> name_words(const std::string& name) {
   }
   while (words.size() > 1 && is_suffix(words.back())) words.pop_back();
   return words;
+}
+
+std::vector<std::string> headline_words(const std::string& title) {
+  std::vector<std::string> words;
+  std::string word;
+  auto flush = [&] {
+    if (word.size() > 2 && (word.ends_with("'s") || word.ends_with("\u2019s"))) {
+      word.resize(word.size() - (word.ends_with("'s") ? 2 : 4));
+    }
+    while (!word.empty() && (word.back() == '\'' || word.back() == '.')) word.pop_back();
+    if (!word.empty()) words.push_back(util::to_lower(word));
+    word.clear();
+  };
+  for (char c : title) {
+    const unsigned char u = static_cast<unsigned char>(c);
+    if (std::isalnum(u) || u >= 0x80 || c == '\'' || c == '-' || c == '.') {
+      word.push_back(c);
+    } else {
+      flush();
+    }
+  }
+  flush();
+  return words;
+}
+
+std::vector<std::string> PersonIdentity::surnames() const {
+  std::vector<std::string> out;
+  for (const auto& [key, candidates] : bare_) {
+    if (std::any_of(candidates.begin(), candidates.end(), [](const Candidate& c) { return c.by_surname; })) {
+      out.push_back(key);
+    }
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+std::vector<std::string> PersonIdentity::resolve_headline(const std::vector<std::string>& words, int month,
+                                                          const std::unordered_set<std::string>& trusted) const {
+  std::vector<std::string> context;
+  for (const auto& w : words) {
+    if (trusted.count(w)) context.push_back(w);
+  }
+  std::vector<std::string> out;
+  std::unordered_set<int> seen;
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    if (!trusted.count(words[i])) continue;
+    int person = -1;
+    if (i > 0) {
+      auto n = names_.find(words[i - 1] + " " + words[i]);
+      if (n != names_.end()) person = n->second.person;
+    }
+    if (person < 0) {
+      auto b = bare_.find(words[i]);
+      if (b == bare_.end()) continue;
+      std::vector<Candidate> by_surname;
+      for (const auto& c : b->second) {
+        if (c.by_surname) by_surname.push_back(c);
+      }
+      std::vector<std::string> others;
+      for (const auto& s : context) {
+        if (s != words[i]) others.push_back(s);
+      }
+      person = best_candidate(by_surname, StoryNames{month, {}}, others);
+    }
+    if (person >= 0 && seen.insert(person).second) out.push_back(people_[static_cast<std::size_t>(person)].canonical);
+  }
+  return out;
 }
 
 void PersonIdentity::count(const StoryNames& story) {

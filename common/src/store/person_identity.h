@@ -17,6 +17,7 @@
 #include <cstdint>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 namespace morgue {
@@ -39,6 +40,17 @@ class PersonIdentity {
   // The story's people under their canonical names, in the story's order,
   // each once. A name the archive cannot place keeps its own form.
   std::vector<std::string> resolve(const StoryNames& story) const;
+
+  // Surnames of the people known by a full name.
+  std::vector<std::string> surnames() const;
+  // The people a headline names when the extractor found none in its story
+  // (a headline-only flash in capitals: "TREASURY'S BAKER SAYS ..."). `words`
+  // as headline_words() gives them; only words in `trusted` (surnames that
+  // headlines use for people, chosen by the caller) are read: with the word
+  // before them a known full name ("HOWARD BAKER"), alone the person the
+  // period and the other names of the headline point to, as in resolve().
+  std::vector<std::string> resolve_headline(const std::vector<std::string>& words, int month,
+                                            const std::unordered_set<std::string>& trusted) const;
 
   // How many people (groups of full names) group() found.
   std::size_t people() const { return people_.size(); }
@@ -77,5 +89,9 @@ class PersonIdentity {
 // The words of a name as the identity step compares them: lower case, and
 // without generational suffixes ("Jr.", "III"). Exposed for tests.
 std::vector<std::string> name_words(const std::string& name);
+
+// The words of a headline, lower case, possessives cut ("TREASURY'S BAKER
+// SAYS" -> treasury, baker, says).
+std::vector<std::string> headline_words(const std::string& title);
 
 }  // namespace morgue

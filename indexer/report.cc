@@ -40,7 +40,7 @@ void print_summary(const IndexSummary& s, bool json) {
                         {"unchanged", s.unchanged}, {"removed", s.removed},     {"failed", s.failed},
                         {"duplicates", s.duplicates}, {"documents", s.documents}, {"seconds", s.seconds},
                         {"interrupted", s.interrupted}, {"people_renamed", s.people_renamed},
-                        {"people_seconds", s.people_seconds}};
+                        {"people_seconds", s.people_seconds}, {"people_cpu_seconds", s.people_cpu_seconds}};
     std::cout << j.dump() << "\n";
     return;
   }

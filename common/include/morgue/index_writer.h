@@ -86,7 +86,8 @@ struct IndexSummary {
   std::size_t duplicates = 0;  // articles whose text exactly matches another's
   std::size_t documents = 0;   // documents in the database at the end
   std::size_t people_renamed = 0;  // stories given new canonical people by this run (docs/people.md)
-  double people_seconds = 0;       // time the people identity step took
+  double people_seconds = 0;       // time the people identity step took (wall clock)
+  double people_cpu_seconds = 0;   // and its CPU time
   double seconds = 0;
   bool interrupted = false;    // stopped early by SIGINT/SIGTERM after committing
 };

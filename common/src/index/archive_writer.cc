@@ -256,6 +256,7 @@ void ArchiveWriter<P>::canonicalise_people() {
   for (auto& [name, t] : targets_) t.dirty = t.dirty || people.touched[i++];
   summary_.people_renamed += people.renamed;
   summary_.people_seconds += people.seconds;
+  summary_.people_cpu_seconds += people.cpu_seconds;
   commit();
 }
 

@@ -125,6 +125,7 @@ void merge(const fs::path& db, unsigned parts, IndexSummary& summary) {
     PeopleIdentitySummary people = canonicalise_people(merged, dbs);
     summary.people_renamed += people.renamed;
     summary.people_seconds += people.seconds;
+    summary.people_cpu_seconds += people.cpu_seconds;
     merged.commit();
     summary.documents = merged.get_doccount();
   }

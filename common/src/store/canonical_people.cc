@@ -1,6 +1,7 @@
 #include "store/canonical_people.h"
 
 #include <chrono>
+#include <ctime>
 #include <algorithm>
 #include <set>
 #include <unordered_map>
@@ -216,6 +217,7 @@ std::size_t rename_changed(const PersonIdentity& identity, Xapian::WritableDatab
 
 PeopleIdentitySummary canonicalise_people(const Xapian::Database& all, std::vector<Xapian::WritableDatabase>& dbs) {
   const auto start = std::chrono::steady_clock::now();
+  const std::clock_t cpu_start = std::clock();
   PeopleIdentitySummary summary;
   PersonIdentity identity;
   std::unordered_map<Xapian::docid, std::vector<std::string>> surnames_of;
@@ -238,6 +240,7 @@ PeopleIdentitySummary canonicalise_people(const Xapian::Database& all, std::vect
     summary.touched[i] = renamed > 0;
   }
   summary.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  summary.cpu_seconds = static_cast<double>(std::clock() - cpu_start) / CLOCKS_PER_SEC;
   const std::string record = fmt::format("{} {} {}", kPeopleIdentityVersion, summary.stories, summary.people);
   const std::string key(schema::kPeopleIdentityKey);
   for (std::size_t i = 0; i < dbs.size(); ++i) {

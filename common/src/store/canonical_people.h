@@ -30,7 +30,8 @@ struct PeopleIdentitySummary {
   std::size_t stories = 0;  // stories with people in the archive
   std::size_t people = 0;   // people known by a full name
   std::size_t renamed = 0;  // stories rewritten by this run
-  double seconds = 0;
+  double seconds = 0;      // wall clock
+  double cpu_seconds = 0;  // process CPU time (the step runs alone, after the workers)
   std::vector<bool> touched;  // per database: changed (needs a commit)
 };
 

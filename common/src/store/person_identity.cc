@@ -96,11 +96,12 @@ std::vector<std::string> headline_words(const std::string& title) {
   std::vector<std::string> words;
   std::string word;
   auto flush = [&] {
+    word = util::to_lower(word);
     if (word.size() > 2 && (word.ends_with("'s") || word.ends_with("\u2019s"))) {
       word.resize(word.size() - (word.ends_with("'s") ? 2 : 4));
     }
     while (!word.empty() && (word.back() == '\'' || word.back() == '.')) word.pop_back();
-    if (!word.empty()) words.push_back(util::to_lower(word));
+    if (!word.empty()) words.push_back(word);
     word.clear();
   };
   for (char c : title) {

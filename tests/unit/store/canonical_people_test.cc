@@ -151,6 +151,35 @@ TEST(CanonicalPeople, ShardsLearnFromEachOther) {
   EXPECT_EQ(b.get_document(bare).get_value(schema::kSlotPeople), "Nigel Lawson");
 }
 
+TEST(CanonicalPeople, FlashGetsThePersonItsHeadlineNames) {
+  Xapian::WritableDatabase db = memory_db();
+  for (int i = 0; i < 3; ++i) {
+    Article a = story("full" + std::to_string(i) + ".txt", Date{1987, 3, 2 + i}, {"Oskar Lindqvist"});
+    a.title = "Lindqvist plans harbour budget";
+    add(db, a);
+  }
+  Article flash = story("flash.txt", Date{1987, 3, 9}, {});
+  flash.title = "MINISTER LINDQVIST RESIGNS";
+  flash.body.clear();
+  const Xapian::docid d = add(db, flash);
+  Article longer = flash;  // a story with a body is the extractor's to read
+  longer.source = "body.txt";
+  longer.body = "The minister resigned.";
+  const Xapian::docid with_body = add(db, longer);
+
+  PeopleIdentitySummary s = canonicalise(db);
+  EXPECT_EQ(s.renamed, 1u);
+  Xapian::Document doc = db.get_document(d);
+  EXPECT_EQ(doc.get_value(schema::kSlotPeople), "Oskar Lindqvist");
+  EXPECT_EQ(doc.get_value(schema::kSlotPeopleFound), "\n");
+  EXPECT_TRUE(has_term(doc, person_term("oskar lindqvist")));
+  EXPECT_TRUE(db.get_document(with_body).get_value(schema::kSlotPeople).empty());
+  // Found again on the next run, not counted as a name the extractor found.
+  s = canonicalise(db);
+  EXPECT_EQ(s.renamed, 0u);
+  EXPECT_EQ(s.stories, 4u);
+}
+
 TEST(CanonicalPeople, RenameKeepsOldBodiesInData) {
   // The oldest databases kept the body in the document data: renaming moves
   // it to the body slot instead of losing it.

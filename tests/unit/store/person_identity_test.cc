@@ -127,6 +127,39 @@ TEST(PersonIdentity, StoryNamesEachPersonOnce) {
             (std::vector<std::string>{"Nigel Lawson", "Karl Otto Poehl"}));
 }
 
+TEST(PersonIdentity, HeadlineWords) {
+  struct Case {
+    const char* title;
+    std::vector<std::string> words;
+  } cases[] = {
+      {"U.S. TREASURY'S BAKER SAYS", {"u.s", "treasury", "baker", "says"}},
+      {"Lindqvist\u2019s plan, again", {"lindqvist", "plan", "again"}},
+      {"DE-LAROSIERE: \"NO\"", {"de-larosiere", "no"}},
+      {"", {}},
+  };
+  for (const auto& c : cases) EXPECT_EQ(headline_words(c.title), c.words) << c.title;
+}
+
+TEST(PersonIdentity, HeadlineNamesTrustedSurnames) {
+  const int m = month(1987, 3);
+  PersonIdentity id = Archive()
+                          .add(m, {"James Baker", "Gerhard Stoltenberg"}, 6)
+                          .add(m, {"Howard Baker", "John Tower", "Ronald Reagan"}, 3)
+                          .add(m, {"Paula White"})
+                          .learn();
+  EXPECT_EQ(id.surnames(), (std::vector<std::string>{"baker", "reagan", "stoltenberg", "tower", "white"}));
+  const std::unordered_set<std::string> trusted{"baker", "reagan", "stoltenberg"};
+  auto read = [&](const char* title) { return id.resolve_headline(headline_words(title), m, trusted); };
+  EXPECT_EQ(read("TREASURY'S BAKER SAYS DOLLAR STABLE"), std::vector<std::string>{"James Baker"});
+  EXPECT_EQ(read("WHITE HOUSE'S HOWARD BAKER SAYS NOTHING"), std::vector<std::string>{"Howard Baker"});
+  // The other surnames of the headline point to the right Baker.
+  EXPECT_EQ(read("BAKER SAYS REAGAN WILL SPEAK"), (std::vector<std::string>{"Howard Baker", "Ronald Reagan"}));
+  // "White" is a surname of the archive but not a trusted one.
+  EXPECT_TRUE(read("WHITE HOUSE SAYS NOTHING").empty());
+  // Out of the period there is no evidence.
+  EXPECT_TRUE(id.resolve_headline(headline_words("BAKER SAYS"), month(1995, 1), trusted).empty());
+}
+
 TEST(PersonIdentity, UnknownNamesPassThrough) {
   PersonIdentity id = Archive().learn();
   EXPECT_EQ(id.resolve({month(2000, 1), {"Madonna", "Ada Lovelace"}}),

@@ -3,6 +3,7 @@
 #include <chrono>
 #include <ctime>
 #include <algorithm>
+#include <iterator>
 #include <set>
 #include <unordered_map>
 #include <unordered_set>
@@ -152,6 +153,58 @@ std::unordered_set<std::string> trusted_surnames(
   return trusted;
 }
 
+// A trusted surname next to another word in a flash's headline is read as
+// a person unless the archive's headlines with both words mostly name no
+// one of that surname ("BAKER INTERNATIONAL CORP", "MONTGOMERY WARD").
+class HeadlineGuard {
+ public:
+  HeadlineGuard(const Xapian::Database& all, const std::unordered_map<Xapian::docid, std::vector<std::string>>& surnames_of)
+      : all_(all), surnames_of_(surnames_of) {}
+
+  // `words` with the trusted words that fail the test blanked.
+  std::vector<std::string> screen(std::vector<std::string> words, const std::unordered_set<std::string>& trusted) {
+    std::vector<bool> blank(words.size(), false);
+    for (std::size_t i = 0; i < words.size(); ++i) {
+      if (!trusted.count(words[i])) continue;
+      blank[i] = (i > 0 && !person_reading(words[i], words[i - 1])) ||
+                 (i + 1 < words.size() && !person_reading(words[i], words[i + 1]));
+    }
+    for (std::size_t i = 0; i < words.size(); ++i) {
+      if (blank[i]) words[i].clear();
+    }
+    return words;
+  }
+
+ private:
+  const std::vector<Xapian::docid>& postings(const std::string& word) {
+    auto [it, fresh] = postings_.try_emplace(word);
+    if (fresh) {
+      const std::string term = std::string(schema::kTitlePrefix) + word;
+      for (auto d = all_.postlist_begin(term); d != all_.postlist_end(term); ++d) {
+        if (surnames_of_.count(*d)) it->second.push_back(*d);
+      }
+    }
+    return it->second;
+  }
+
+  bool person_reading(const std::string& surname, const std::string& neighbour) {
+    const auto& a = postings(surname);
+    const auto& b = postings(neighbour);
+    std::vector<Xapian::docid> both;
+    std::set_intersection(a.begin(), a.end(), b.begin(), b.end(), std::back_inserter(both));
+    std::size_t naming = 0;
+    for (Xapian::docid d : both) {
+      const auto& s = surnames_of_.at(d);
+      if (std::find(s.begin(), s.end(), surname) != s.end()) ++naming;
+    }
+    return both.size() < kMinHeadlineStories || 2 * naming >= both.size();
+  }
+
+  const Xapian::Database& all_;
+  const std::unordered_map<Xapian::docid, std::vector<std::string>>& surnames_of_;
+  std::unordered_map<std::string, std::vector<Xapian::docid>> postings_;
+};
+
 struct Story {
   Xapian::docid id;
   StoryNames names;
@@ -162,7 +215,7 @@ struct Story {
 // names a trusted surname.
 std::unordered_map<Xapian::docid, std::vector<std::string>> flash_people(
     const PersonIdentity& identity, Xapian::WritableDatabase& db, const std::unordered_set<std::string>& trusted,
-    const std::vector<Story>& stories) {
+    HeadlineGuard& guard, const std::vector<Story>& stories) {
   std::unordered_set<Xapian::docid> found;
   for (const auto& s : stories) {
     if (!s.names.names.empty()) found.insert(s.id);
@@ -180,7 +233,8 @@ std::unordered_map<Xapian::docid, std::vector<std::string>> flash_people(
     if (!doc.get_value(schema::kSlotBody).empty()) continue;
     const Article a = decode_stored_article(doc.get_data());
     if (!a.body.empty()) continue;
-    auto names = identity.resolve_headline(headline_words(a.title), month_number(doc.get_value(schema::kSlotMonth)), trusted);
+    auto words = guard.screen(headline_words(a.title), trusted);
+    auto names = identity.resolve_headline(words, month_number(doc.get_value(schema::kSlotMonth)), trusted);
     if (!names.empty()) out.emplace(d, std::move(names));
   }
   return out;
@@ -188,12 +242,12 @@ std::unordered_map<Xapian::docid, std::vector<std::string>> flash_people(
 
 // Rewrites the stories of `db` whose canonical people changed; returns how many.
 std::size_t rename_changed(const PersonIdentity& identity, Xapian::WritableDatabase& db,
-                           const std::unordered_set<std::string>& trusted) {
+                           const std::unordered_set<std::string>& trusted, HeadlineGuard& guard) {
   std::vector<Story> stories;
   for_each_story(db, [&](Xapian::docid d, const StoryNames& story, const std::string& current) {
     stories.push_back({d, story, current});
   });
-  auto flashes = flash_people(identity, db, trusted, stories);
+  auto flashes = flash_people(identity, db, trusted, guard, stories);
   std::vector<std::pair<Story, std::vector<std::string>>> changed;
   for (auto& s : stories) {
     auto names = identity.resolve(s.names);
@@ -233,9 +287,10 @@ PeopleIdentitySummary canonicalise_people(const Xapian::Database& all, std::vect
   for_each_story(all, [&](Xapian::docid, const StoryNames& story, const std::string&) { identity.count_together(story); });
   summary.people = identity.people();
   const auto trusted = trusted_surnames(identity, all, surnames_of);
+  HeadlineGuard guard(all, surnames_of);
   summary.touched.assign(dbs.size(), false);
   for (std::size_t i = 0; i < dbs.size(); ++i) {
-    const std::size_t renamed = rename_changed(identity, dbs[i], trusted);
+    const std::size_t renamed = rename_changed(identity, dbs[i], trusted, guard);
     summary.renamed += renamed;
     summary.touched[i] = renamed > 0;
   }

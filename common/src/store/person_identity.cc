@@ -100,7 +100,8 @@ std::vector<std::string> headline_words(const std::string& title) {
     if (word.size() > 2 && (word.ends_with("'s") || word.ends_with("\u2019s"))) {
       word.resize(word.size() - (word.ends_with("'s") ? 2 : 4));
     }
-    while (!word.empty() && (word.back() == '\'' || word.back() == '.')) word.pop_back();
+    std::erase(word, '.');  // "U.S." is "us", as the title terms have it
+    while (!word.empty() && word.back() == '\'') word.pop_back();
     if (!word.empty()) words.push_back(word);
     word.clear();
   };

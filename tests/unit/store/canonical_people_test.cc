@@ -180,6 +180,34 @@ TEST(CanonicalPeople, FlashGetsThePersonItsHeadlineNames) {
   EXPECT_EQ(s.stories, 4u);
 }
 
+TEST(CanonicalPeople, FlashHeadlineNamingACompanyGetsNoOne) {
+  // "Lindqvist" in headlines is mostly the minister, but the archive's
+  // headlines with "Lindqvist Shipping" name no Lindqvist: a flash about the
+  // company is left alone, one about the minister is not.
+  Xapian::WritableDatabase db = memory_db();
+  for (int i = 0; i < 4; ++i) {
+    Article a = story("m" + std::to_string(i) + ".txt", Date{1987, 3, 2 + i}, {"Oskar Lindqvist"});
+    a.title = "Lindqvist defends harbour budget";
+    add(db, a);
+  }
+  for (int i = 0; i < 3; ++i) {
+    Article a = story("c" + std::to_string(i) + ".txt", Date{1987, 3, 2 + i}, {"Ines Calder"});
+    a.title = "Lindqvist Shipping profit rises";
+    add(db, a);
+  }
+  Article company = story("cflash.txt", Date{1987, 3, 9}, {});
+  company.title = "LINDQVIST SHIPPING CUTS DIVIDEND";
+  company.body.clear();
+  const Xapian::docid c = add(db, company);
+  Article minister = company;
+  minister.source = "mflash.txt";
+  minister.title = "MINISTER LINDQVIST RESIGNS";
+  const Xapian::docid m = add(db, minister);
+  canonicalise(db);
+  EXPECT_TRUE(db.get_document(c).get_value(schema::kSlotPeople).empty());
+  EXPECT_EQ(db.get_document(m).get_value(schema::kSlotPeople), "Oskar Lindqvist");
+}
+
 TEST(CanonicalPeople, RenameKeepsOldBodiesInData) {
   // The oldest databases kept the body in the document data: renaming moves
   // it to the body slot instead of losing it.

@@ -132,7 +132,7 @@ TEST(PersonIdentity, HeadlineWords) {
     const char* title;
     std::vector<std::string> words;
   } cases[] = {
-      {"U.S. TREASURY'S BAKER SAYS", {"u.s", "treasury", "baker", "says"}},
+      {"U.S. TREASURY'S BAKER SAYS", {"us", "treasury", "baker", "says"}},
       {"Lindqvist\u2019s plan, again", {"lindqvist", "plan", "again"}},
       {"DE-LAROSIERE: \"NO\"", {"de-larosiere", "no"}},
       {"", {}},

@@ -134,6 +134,9 @@ namespace {
 // "White House" no): only then does a flash with it in its headline get that
 // person. Counted over the whole archive.
 constexpr Xapian::doccount kMinHeadlineStories = 3;
+// Headlines with a surname and its neighbour that are enough to say the pair
+// is not about a person of that surname.
+constexpr std::size_t kMinPairStories = 2;
 
 std::unordered_set<std::string> trusted_surnames(
     const PersonIdentity& identity, const Xapian::Database& all,
@@ -197,7 +200,7 @@ class HeadlineGuard {
       const auto& s = surnames_of_.at(d);
       if (std::find(s.begin(), s.end(), surname) != s.end()) ++naming;
     }
-    return both.size() < kMinHeadlineStories || 2 * naming >= both.size();
+    return both.size() < kMinPairStories || 2 * naming >= both.size();
   }
 
   const Xapian::Database& all_;
@@ -232,7 +235,10 @@ std::unordered_map<Xapian::docid, std::vector<std::string>> flash_people(
     const Xapian::Document doc = db.get_document(d);
     if (!doc.get_value(schema::kSlotBody).empty()) continue;
     const Article a = decode_stored_article(doc.get_data());
-    if (!a.body.empty()) continue;
+    // A headline in mixed case was the extractor's to read, and it found no one.
+    if (!a.body.empty() || std::any_of(a.title.begin(), a.title.end(), [](char ch) { return ch >= 'a' && ch <= 'z'; })) {
+      continue;
+    }
     auto words = guard.screen(headline_words(a.title), trusted);
     auto names = identity.resolve_headline(words, month_number(doc.get_value(schema::kSlotMonth)), trusted);
     if (!names.empty()) out.emplace(d, std::move(names));

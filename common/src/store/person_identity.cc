@@ -138,6 +138,11 @@ std::vector<std::string> PersonIdentity::resolve_headline(const std::vector<std:
   std::unordered_set<int> seen;
   for (std::size_t i = 0; i < words.size(); ++i) {
     if (!trusted.count(words[i])) continue;
+    // "MARTIN SOSNOFF": a given name here, not the surname of another person.
+    if (i + 1 < words.size()) {
+      auto next = names_.find(words[i] + " " + words[i + 1]);
+      if (next != names_.end() && next->second.person >= 0) continue;
+    }
     int person = -1;
     if (i > 0) {
       auto n = names_.find(words[i - 1] + " " + words[i]);
@@ -156,7 +161,9 @@ std::vector<std::string> PersonIdentity::resolve_headline(const std::vector<std:
       }
       person = best_candidate(by_surname, StoryNames{month, {}}, others);
     }
-    if (person >= 0 && seen.insert(person).second) out.push_back(people_[static_cast<std::size_t>(person)].canonical);
+    if (person < 0 || !seen.insert(person).second) continue;
+    const std::string& canonical = people_[static_cast<std::size_t>(person)].canonical;
+    if (name_words(canonical).size() >= 2) out.push_back(canonical);
   }
   return out;
 }

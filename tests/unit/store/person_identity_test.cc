@@ -160,6 +160,15 @@ TEST(PersonIdentity, HeadlineNamesTrustedSurnames) {
   EXPECT_TRUE(id.resolve_headline(headline_words("BAKER SAYS"), month(1995, 1), trusted).empty());
 }
 
+TEST(PersonIdentity, HeadlineGivenNameIsNotAnotherSurname) {
+  const int m = month(1987, 3);
+  PersonIdentity id = Archive().add(m, {"Martin Sosnoff"}, 3).add(m, {"Bill Martin"}, 3).learn();
+  const std::unordered_set<std::string> trusted{"martin", "sosnoff"};
+  EXPECT_EQ(id.resolve_headline(headline_words("BOARD REJECTS MARTIN SOSNOFF TENDER"), m, trusted),
+            std::vector<std::string>{"Martin Sosnoff"});
+  EXPECT_EQ(id.resolve_headline(headline_words("MARTIN SAYS NO"), m, trusted), std::vector<std::string>{"Bill Martin"});
+}
+
 TEST(PersonIdentity, UnknownNamesPassThrough) {
   PersonIdentity id = Archive().learn();
   EXPECT_EQ(id.resolve({month(2000, 1), {"Madonna", "Ada Lovelace"}}),

@@ -235,10 +235,7 @@ std::unordered_map<Xapian::docid, std::vector<std::string>> flash_people(
     const Xapian::Document doc = db.get_document(d);
     if (!doc.get_value(schema::kSlotBody).empty()) continue;
     const Article a = decode_stored_article(doc.get_data());
-    // A headline in mixed case was the extractor's to read, and it found no one.
-    if (!a.body.empty() || std::any_of(a.title.begin(), a.title.end(), [](char ch) { return ch >= 'a' && ch <= 'z'; })) {
-      continue;
-    }
+    if (!a.body.empty()) continue;
     auto words = guard.screen(headline_words(a.title), trusted);
     auto names = identity.resolve_headline(words, month_number(doc.get_value(schema::kSlotMonth)), trusted);
     if (!names.empty()) out.emplace(d, std::move(names));

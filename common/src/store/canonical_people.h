@@ -38,8 +38,9 @@ struct PeopleIdentitySummary {
 // Learns the identities from `all` (every database of the archive; shards
 // combined) and rewrites the stories of each of `dbs` (the databases `all`
 // is made of, in any order) whose canonical people differ from their
-// kSlotPeople. Records the summary in each database's metadata. Does not
-// commit. Throws Xapian::Error on I/O failures.
+// kSlotPeople. Records the summary in each database's metadata. Commits
+// every few thousand rewritten stories (a first run over a large archive),
+// not at the end: the caller commits. Throws Xapian::Error on I/O failures.
 PeopleIdentitySummary canonicalise_people(const Xapian::Database& all, std::vector<Xapian::WritableDatabase>& dbs);
 
 // Gives `doc` the people `canonical`, keeping `found` (the extractor's

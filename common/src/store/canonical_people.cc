@@ -291,7 +291,7 @@ PeopleIdentitySummary canonicalise_people(const Xapian::Database& all, std::vect
   std::unordered_map<Xapian::docid, std::vector<std::string>> surnames_of;
   for_each_story(all, [&](Xapian::docid d, const StoryNames& story, const std::string&) {
     identity.count(story);
-    ++summary.stories;
+    if (!story.names.empty()) ++summary.stories;
     for (const auto& name : story.names) {
       auto words = name_words(name);
       if (!words.empty()) surnames_of[d].push_back(words.back());

@@ -169,6 +169,9 @@ std::vector<std::string> PersonIdentity::resolve_headline(const std::vector<std:
 }
 
 void PersonIdentity::count(const StoryNames& story) {
+  // A flash given people from its headline has none of its own: counting it
+  // would change the shares the next run weighs (and its choices).
+  if (story.names.empty()) return;
   ++stories_;
   std::unordered_set<std::string> keys, surnames;
   for (const auto& name : story.names) {

@@ -241,8 +241,9 @@ TEST_P(CanonicalPeopleTest, BareSurnameJoinsTheFullName) {
   EXPECT_EQ(all["facets"]["people"], json::parse(R"([{"value": "Oskar Lindqvist", "count": 3}])"));
   for (const auto& hit : all["results"]) EXPECT_EQ(hit["people"], json::parse(R"(["Oskar Lindqvist"])"));
   EXPECT_EQ(search("--person " + sh_quote("Oskar Lindqvist") + " section:world")["total"], 3);
-  EXPECT_EQ(search(sh_quote("person:\"Oskar Lindqvist\""))["total"], 3);
-  EXPECT_EQ(search("person:lindqvist")["total"], 3);
+  // The hits, not `total`: over shards a phrase's total is Xapian's estimate.
+  EXPECT_EQ(search(sh_quote("person:\"Oskar Lindqvist\""))["results"].size(), 3u);
+  EXPECT_EQ(search("person:lindqvist")["results"].size(), 3u);
   // A second run changes nothing.
   r = run(kIndex + " --quiet --json --db " + sh_quote(db) + " " + sh_quote(in.string()) + " 2>&1");
   ASSERT_EQ(r.exit_code, 0) << r.out;

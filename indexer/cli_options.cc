@@ -55,6 +55,8 @@ struct Flags {
         ("follow-outside-links", "follow symbolic links whose targets lie outside the given paths (default: "
          "report and skip them)")
         ("no-people", "do not extract the people named (faster)")
+        ("canonical-people", "after the run, give each person one canonical name across the archive, so that "
+         "person:reagan and \"Ronald Reagan\" reach the same stories (docs/people.md; costs time on large archives)")
         ("json", "print the summary as JSON")
         ("quiet,q", "no progress or per-file messages (problems still counted)");
     hidden.add_options()("input", po::value(&raw.inputs));
@@ -110,6 +112,7 @@ std::string finish_index(const po::variables_map& vm, const RawFlags& raw, CliOp
   for (const auto& input : raw.inputs) opts.index.inputs.emplace_back(input);
   opts.index.prune = vm.count("prune") > 0;
   opts.index.follow_outside_links = vm.count("follow-outside-links") > 0;
+  opts.index.canonical_people = vm.count("canonical-people") > 0;
   if (vm.count("max-memory")) {
     const std::size_t mb = vm["max-memory"].as<std::size_t>();
     if (mb == 0) return "--max-memory must be at least 1 (MB)";

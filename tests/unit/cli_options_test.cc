@@ -290,6 +290,7 @@ const std::vector<IndexFlag>& index_flags() {
        [](const IndexCli& o) { return o.index.max_memory == std::size_t{300} << 20; }},
       {"follow-outside-links", {"--follow-outside-links", "in"}, [](const IndexCli& o) { return o.index.follow_outside_links; }},
       {"no-people", {"--no-people", "in"}, [](const IndexCli& o) { return !o.people; }},
+      {"canonical-people", {"--canonical-people", "in"}, [](const IndexCli& o) { return o.index.canonical_people; }},
       {"json", {"--json", "in"}, [](const IndexCli& o) { return o.json; }},
       {"quiet", {"--quiet", "in"}, [](const IndexCli& o) { return o.quiet; }},
   };

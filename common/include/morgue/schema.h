@@ -41,12 +41,15 @@ inline constexpr std::string_view kFileStateKey = "F";
 // folder), absolute, one a line: the service answers paths relative to them
 // (store/file_state.h relative_source).
 inline constexpr std::string_view kRootsKey = "roots";
+// What the last run's people identity step did (store/canonical_people.h):
+// "<version> <stories> <people>".
+inline constexpr std::string_view kPeopleIdentityKey = "XPI";
 
 // --- Value slots -----------------------------------------------------------
 inline constexpr Xapian::valueno kSlotDate = 0;         // "YYYYMMDD" (sortable; range queries)
 inline constexpr Xapian::valueno kSlotMonth = 1;        // "YYYYMM" (timeline facet)
 inline constexpr Xapian::valueno kSlotSection = 2;      // section display form (facet)
-inline constexpr Xapian::valueno kSlotPeople = 3;       // people joined by '\n' (facet)
+inline constexpr Xapian::valueno kSlotPeople = 3;       // people joined by '\n', canonical names (facet)
 inline constexpr Xapian::valueno kSlotFingerprint = 4;   // MinHash signature, binary; absent for short bodies (see fingerprint.h)
 inline constexpr Xapian::valueno kSlotDupGroup = 5;     // near-duplicate group key (collapse)
 inline constexpr Xapian::valueno kSlotDayNumber = 6;    // sortable_serialise(days since 1970) (recency)
@@ -63,6 +66,10 @@ inline constexpr std::size_t kMaxStoredBodyBytes = 1 << 20;
 // The unique id again (as in the Q term), so a hit's id is read without its
 // term list, which costs a round trip per hit from a remote shard.
 inline constexpr Xapian::valueno kSlotId = 9;
+// The people as the extractor named them, joined by '\n', once the archive
+// has renamed them (kSlotPeople then holds the canonical names; see
+// store/canonical_people.h). Absent while they are the same.
+inline constexpr Xapian::valueno kSlotPeopleFound = 10;
 
 // --- Weights (wdf increments) ----------------------------------------------
 inline constexpr Xapian::termcount kTitleWeight = 5;    // headline words count as 5 body words

@@ -8,6 +8,7 @@
 #include "morgue/document.h"
 #include "morgue/schema.h"
 #include "store/database.h"
+#include "store/canonical_people.h"
 #include "store/duplicates.h"
 #include "store/shard_files.h"
 
@@ -254,6 +255,20 @@ void ArchiveWriter<P>::commit() {
   pending_ = 0;
   committed_text_ += pending_text_;
   pending_text_ = 0;
+}
+
+template <Placement P>
+void ArchiveWriter<P>::canonicalise_people() {
+  if (placement_.role() != WriterRole::kArchive || targets_.empty()) return;
+  std::vector<Xapian::WritableDatabase> dbs;
+  for (auto& [name, t] : targets_) dbs.push_back(t.db);
+  PeopleIdentitySummary people = morgue::canonicalise_people(all_, dbs);
+  std::size_t i = 0;
+  for (auto& [name, t] : targets_) t.dirty = t.dirty || people.touched[i++];
+  summary_.people_renamed += people.renamed;
+  summary_.people_seconds += people.seconds;
+  summary_.people_cpu_seconds += people.cpu_seconds;
+  commit();
 }
 
 template <Placement P>

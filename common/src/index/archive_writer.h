@@ -128,6 +128,10 @@ class ArchiveWriter {
 
   // Commits the databases that changed.
   void commit();
+
+  // The people identity step over the whole archive (store/canonical_people.h),
+  // committed. Archives only: a build part waits for its merge.
+  void canonicalise_people();
   std::size_t document_count() const { return all_.get_doccount(); }
 
   // A build part that holds options.max_part_text and has nothing pending:

@@ -25,6 +25,7 @@
 #include "index/db_writer.h"
 #include "index/pipeline.h"
 #include "store/database.h"
+#include "store/canonical_people.h"
 #include "store/duplicates.h"
 #include "store/shard_files.h"
 #include "util/task_pool.h"
@@ -110,7 +111,7 @@ unsigned existing_parts(const fs::path& db) {
 
 // Merges the parts into DB: compact into DB.merging, group versions across
 // parts, then swap it in for the stub.
-void merge(const fs::path& db, unsigned parts, IndexSummary& summary) {
+void merge(const fs::path& db, unsigned parts, bool canonical_people, IndexSummary& summary) {
   fs::path merging(db.string() + ".merging");
   fs::remove_all(merging);
   {
@@ -121,6 +122,13 @@ void merge(const fs::path& db, unsigned parts, IndexSummary& summary) {
   {
     Xapian::WritableDatabase merged(merging.string(), Xapian::DB_OPEN);
     summary.duplicates += group_duplicates(merged);
+    if (canonical_people) {
+      std::vector<Xapian::WritableDatabase> dbs{merged};
+      PeopleIdentitySummary people = canonicalise_people(merged, dbs);
+      summary.people_renamed += people.renamed;
+      summary.people_seconds += people.seconds;
+      summary.people_cpu_seconds += people.cpu_seconds;
+    }
     merged.commit();
     summary.documents = merged.get_doccount();
   }
@@ -311,7 +319,7 @@ bool run_full_build(const IndexOptions& options, std::vector<FoundFile> files, u
     return true;
   }
   if (options.on_progress) options.on_progress({tasks.size(), tasks.size(), 0});
-  merge(db, builder.part_count(), summary);
+  merge(db, builder.part_count(), options.canonical_people, summary);
   return true;
 }
 

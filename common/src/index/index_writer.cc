@@ -23,6 +23,7 @@ void run_incremental(const IndexOptions& options, std::vector<FoundFile> files, 
                      IndexSummary& summary) {
   DbWriter writer(options.db_path, options, summary);
   run_pass(writer, options, std::move(files), jobs, summary);
+  if (!summary.interrupted && options.canonical_people) writer.canonicalise_people();
 }
 
 IndexSummary run_index_unwrapped(const IndexOptions& options) {

@@ -17,6 +17,7 @@ void run_sharded_index(const IndexOptions& options, std::vector<FoundFile> files
   const ShardScheme scheme = resolve_scheme(options.db_path, options.shard_by);
   ShardWriter writer(options.db_path, scheme, options, summary);
   run_pass(writer, options, std::move(files), jobs, summary);
+  if (!summary.interrupted && options.canonical_people) writer.canonicalise_people();
 }
 
 }  // namespace morgue

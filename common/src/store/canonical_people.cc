@@ -1,0 +1,323 @@
+#include "store/canonical_people.h"
+
+#include <chrono>
+#include <ctime>
+#include <algorithm>
+#include <iterator>
+#include <set>
+#include <unordered_map>
+#include <unordered_set>
+
+#include <fmt/format.h>
+
+#include "morgue/schema.h"
+#include "store/stored_article.h"
+#include "util/strings.h"
+
+namespace morgue {
+namespace {
+
+std::vector<std::string> split_names(const std::string& list) {
+  std::vector<std::string> names;
+  for (auto& name : util::split(list, '\n')) {
+    if (!name.empty()) names.push_back(std::move(name));
+  }
+  return names;
+}
+
+int month_number(const std::string& yyyymm) {
+  if (yyyymm.size() != 6) return 0;
+  for (char c : yyyymm) {
+    if (c < '0' || c > '9') return 0;
+  }
+  return std::stoi(yyyymm.substr(0, 4)) * 12 + std::stoi(yyyymm.substr(4, 2)) - 1;
+}
+
+// The value of `slot` for document `d`, read through a stream that moves
+// forward only (documents are visited in docid order).
+std::string value_at(Xapian::ValueIterator& it, const Xapian::ValueIterator& end, Xapian::docid d) {
+  if (it == end) return {};
+  if (it.get_docid() < d) it.skip_to(d);
+  if (it == end || it.get_docid() != d) return {};
+  return *it;
+}
+
+// Calls f(docid, story, current kSlotPeople) for every story with people.
+template <class F>
+void for_each_story(const Xapian::Database& db, F&& f) {
+  auto found = db.valuestream_begin(schema::kSlotPeopleFound);
+  const auto found_end = db.valuestream_end(schema::kSlotPeopleFound);
+  auto month = db.valuestream_begin(schema::kSlotMonth);
+  const auto month_end = db.valuestream_end(schema::kSlotMonth);
+  const auto end = db.valuestream_end(schema::kSlotPeople);
+  for (auto v = db.valuestream_begin(schema::kSlotPeople); v != end; ++v) {
+    const Xapian::docid d = v.get_docid();
+    const std::string current = *v;
+    std::string raw = value_at(found, found_end, d);
+    StoryNames story;
+    story.names = split_names(raw.empty() ? current : raw);
+    story.month = month_number(value_at(month, month_end, d));
+    f(d, story, current);
+  }
+}
+
+void index_person_words(Xapian::Document& doc, const std::vector<std::string>& names) {
+  Xapian::TermGenerator tg;
+  tg.set_stemmer(Xapian::Stem("english"));
+  tg.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
+  tg.set_document(doc);
+  for (const auto& name : names) {
+    tg.increase_termpos();
+    tg.index_text(name, 1, std::string(schema::kPersonPrefix));
+  }
+}
+
+void remove_terms_with_prefix(Xapian::Document& doc, const std::string& prefix) {
+  std::vector<std::string> terms;
+  auto t = doc.termlist_begin();
+  t.skip_to(prefix);
+  for (; t != doc.termlist_end(); ++t) {
+    std::string term = *t;
+    if (term.compare(0, prefix.size(), prefix) != 0) break;
+    terms.push_back(std::move(term));
+  }
+  for (const auto& term : terms) doc.remove_term(term);
+}
+
+std::string person_term(const std::string& name) {
+  return schema::make_term(schema::kPersonFilter, util::to_lower(name));
+}
+
+}  // namespace
+
+void rename_people(Xapian::Document& doc, const std::vector<std::string>& found,
+                   const std::vector<std::string>& canonical) {
+  std::set<std::string> keep;
+  std::vector<std::string> all_names = found;
+  for (const auto& name : found) keep.insert(person_term(name));
+  for (const auto& name : canonical) {
+    if (keep.insert(person_term(name)).second) all_names.push_back(name);
+  }
+  for (const auto& old : split_names(doc.get_value(schema::kSlotPeople))) {
+    const std::string term = person_term(old);
+    if (keep.count(term) == 0) {
+      try {
+        doc.remove_term(term);
+      } catch (const Xapian::InvalidArgumentError&) {
+        // not there: nothing to remove
+      }
+    }
+  }
+  for (const auto& term : keep) doc.add_boolean_term(term);
+  // The person words are written again from both lists: a name's words are
+  // then found once whatever was added or dropped before.
+  remove_terms_with_prefix(doc, std::string(schema::kPersonPrefix));
+  remove_terms_with_prefix(doc, "Z" + std::string(schema::kPersonPrefix));
+  index_person_words(doc, all_names);
+
+  // A flash's people come from its headline: "\n" records that the
+  // extractor found none (an empty value would be no value).
+  if (doc.get_value(schema::kSlotPeopleFound).empty()) {
+    doc.add_value(schema::kSlotPeopleFound, found.empty() ? std::string("\n") : util::join(found, "\n"));
+  }
+  doc.add_value(schema::kSlotPeople, util::join(canonical, "\n"));
+  Article a = decode_stored_article(doc.get_data());
+  if (!a.body.empty() && doc.get_value(schema::kSlotBody).empty()) doc.add_value(schema::kSlotBody, a.body);
+  a.people = canonical;
+  doc.set_data(encode_stored_article(a));
+}
+
+namespace {
+
+// A headline surname is trusted when most stories with it in their headline
+// that name people name a person of that surname ("Baker" yes, "White" of
+// "White House" no): only then does a flash with it in its headline get that
+// person. Counted over the whole archive.
+constexpr Xapian::doccount kMinHeadlineStories = 3;
+// Headlines with a surname and its neighbour that are enough to say the pair
+// is not about a person of that surname.
+constexpr std::size_t kMinPairStories = 2;
+
+std::unordered_set<std::string> trusted_surnames(
+    const PersonIdentity& identity, const Xapian::Database& all,
+    const std::unordered_map<Xapian::docid, std::vector<std::string>>& surnames_of) {
+  std::unordered_set<std::string> trusted;
+  for (const auto& surname : identity.surnames()) {
+    const std::string term = std::string(schema::kTitlePrefix) + surname;
+    Xapian::doccount with_people = 0, naming = 0;
+    for (auto d = all.postlist_begin(term); d != all.postlist_end(term); ++d) {
+      auto it = surnames_of.find(*d);
+      if (it == surnames_of.end()) continue;
+      ++with_people;
+      if (std::find(it->second.begin(), it->second.end(), surname) != it->second.end()) ++naming;
+    }
+    if (with_people >= kMinHeadlineStories && 2 * naming >= with_people) trusted.insert(surname);
+  }
+  return trusted;
+}
+
+// A trusted surname next to another word in a flash's headline is read as
+// a person unless the archive's headlines with both words mostly name no
+// one of that surname ("BAKER INTERNATIONAL CORP", "MONTGOMERY WARD").
+class HeadlineGuard {
+ public:
+  HeadlineGuard(const Xapian::Database& all, const std::unordered_map<Xapian::docid, std::vector<std::string>>& surnames_of)
+      : all_(all), surnames_of_(surnames_of) {}
+
+  // `words` with the trusted words that fail the test blanked.
+  std::vector<std::string> screen(std::vector<std::string> words, const std::unordered_set<std::string>& trusted) {
+    std::vector<bool> blank(words.size(), false);
+    for (std::size_t i = 0; i < words.size(); ++i) {
+      if (!trusted.count(words[i])) continue;
+      blank[i] = (i > 0 && !person_reading(words[i], words[i - 1])) ||
+                 (i + 1 < words.size() && !person_reading(words[i], words[i + 1]));
+    }
+    for (std::size_t i = 0; i < words.size(); ++i) {
+      if (blank[i]) words[i].clear();
+    }
+    return words;
+  }
+
+ private:
+  const std::vector<Xapian::docid>& postings(const std::string& word) {
+    auto [it, fresh] = postings_.try_emplace(word);
+    if (fresh) {
+      const std::string term = std::string(schema::kTitlePrefix) + word;
+      for (auto d = all_.postlist_begin(term); d != all_.postlist_end(term); ++d) {
+        if (surnames_of_.count(*d)) it->second.push_back(*d);
+      }
+    }
+    return it->second;
+  }
+
+  bool person_reading(const std::string& surname, const std::string& neighbour) {
+    const auto& a = postings(surname);
+    const auto& b = postings(neighbour);
+    std::vector<Xapian::docid> both;
+    std::set_intersection(a.begin(), a.end(), b.begin(), b.end(), std::back_inserter(both));
+    std::size_t naming = 0;
+    for (Xapian::docid d : both) {
+      const auto& s = surnames_of_.at(d);
+      if (std::find(s.begin(), s.end(), surname) != s.end()) ++naming;
+    }
+    return both.size() < kMinPairStories || 2 * naming >= both.size();
+  }
+
+  const Xapian::Database& all_;
+  const std::unordered_map<Xapian::docid, std::vector<std::string>>& surnames_of_;
+  std::unordered_map<std::string, std::vector<Xapian::docid>> postings_;
+};
+
+// Stories rewritten per commit.
+constexpr std::size_t kRenameBatch = 2000;
+
+struct Story {
+  Xapian::docid id;
+  StoryNames names;
+  std::string current;  // kSlotPeople
+};
+
+// People for the flashes of `db` (no body, no people found) whose headline
+// names a trusted surname.
+std::unordered_map<Xapian::docid, std::vector<std::string>> flash_people(
+    const PersonIdentity& identity, Xapian::WritableDatabase& db, const std::unordered_set<std::string>& trusted,
+    HeadlineGuard& guard, const std::vector<Story>& stories) {
+  std::unordered_set<Xapian::docid> found;
+  for (const auto& s : stories) {
+    if (!s.names.names.empty()) found.insert(s.id);
+  }
+  std::set<Xapian::docid> flashes;
+  for (const auto& surname : trusted) {
+    const std::string term = std::string(schema::kTitlePrefix) + surname;
+    for (auto d = db.postlist_begin(term); d != db.postlist_end(term); ++d) {
+      if (!found.count(*d)) flashes.insert(*d);
+    }
+  }
+  std::unordered_map<Xapian::docid, std::vector<std::string>> out;
+  for (Xapian::docid d : flashes) {
+    const Xapian::Document doc = db.get_document(d);
+    if (!doc.get_value(schema::kSlotBody).empty()) continue;
+    const Article a = decode_stored_article(doc.get_data());
+    if (!a.body.empty()) continue;
+    auto words = guard.screen(headline_words(a.title), trusted);
+    auto names = identity.resolve_headline(words, month_number(doc.get_value(schema::kSlotMonth)), trusted);
+    if (!names.empty()) out.emplace(d, std::move(names));
+  }
+  return out;
+}
+
+// Rewrites the stories of `db` whose canonical people changed; returns how many.
+std::size_t rename_changed(const PersonIdentity& identity, Xapian::WritableDatabase& db,
+                           const std::unordered_set<std::string>& trusted, HeadlineGuard& guard) {
+  std::vector<Story> stories;
+  for_each_story(db, [&](Xapian::docid d, const StoryNames& story, const std::string& current) {
+    stories.push_back({d, story, current});
+  });
+  auto flashes = flash_people(identity, db, trusted, guard, stories);
+  std::vector<std::pair<Story, std::vector<std::string>>> changed;
+  for (auto& s : stories) {
+    auto names = identity.resolve(s.names);
+    if (auto f = flashes.find(s.id); f != flashes.end()) {
+      names = f->second;
+      flashes.erase(f);
+    }
+    if (util::join(names, "\n") != s.current) changed.emplace_back(std::move(s), std::move(names));
+  }
+  for (auto& [d, names] : flashes) changed.emplace_back(Story{d, {}, {}}, std::move(names));  // no people yet
+  // Rewritten after the walk: the value streams read the revision they
+  // started on. Committed in batches: Xapian's cost per changed posting
+  // climbs as one batch grows (the first run over an archive of 100,000
+  // stories renames most of them).
+  std::size_t pending = 0;
+  for (const auto& [story, names] : changed) {
+    Xapian::Document doc = db.get_document(story.id);
+    rename_people(doc, story.names.names, names);
+    db.replace_document(story.id, doc);
+    if (++pending == kRenameBatch) {
+      db.commit();
+      pending = 0;
+    }
+  }
+  return changed.size();
+}
+
+}  // namespace
+
+PeopleIdentitySummary canonicalise_people(const Xapian::Database& all, std::vector<Xapian::WritableDatabase>& dbs) {
+  const auto start = std::chrono::steady_clock::now();
+  const std::clock_t cpu_start = std::clock();
+  PeopleIdentitySummary summary;
+  PersonIdentity identity;
+  std::unordered_map<Xapian::docid, std::vector<std::string>> surnames_of;
+  for_each_story(all, [&](Xapian::docid d, const StoryNames& story, const std::string&) {
+    identity.count(story);
+    if (!story.names.empty()) ++summary.stories;
+    for (const auto& name : story.names) {
+      auto words = name_words(name);
+      if (!words.empty()) surnames_of[d].push_back(words.back());
+    }
+  });
+  identity.group();
+  for_each_story(all, [&](Xapian::docid, const StoryNames& story, const std::string&) { identity.count_together(story); });
+  summary.people = identity.people();
+  const auto trusted = trusted_surnames(identity, all, surnames_of);
+  HeadlineGuard guard(all, surnames_of);
+  summary.touched.assign(dbs.size(), false);
+  for (std::size_t i = 0; i < dbs.size(); ++i) {
+    const std::size_t renamed = rename_changed(identity, dbs[i], trusted, guard);
+    summary.renamed += renamed;
+    summary.touched[i] = renamed > 0;
+  }
+  summary.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  summary.cpu_seconds = static_cast<double>(std::clock() - cpu_start) / CLOCKS_PER_SEC;
+  const std::string record = fmt::format("{} {} {}", kPeopleIdentityVersion, summary.stories, summary.people);
+  const std::string key(schema::kPeopleIdentityKey);
+  for (std::size_t i = 0; i < dbs.size(); ++i) {
+    if (dbs[i].get_metadata(key) == record) continue;
+    dbs[i].set_metadata(key, record);
+    summary.touched[i] = true;
+  }
+  return summary;
+}
+
+}  // namespace morgue

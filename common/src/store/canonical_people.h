@@ -1,0 +1,51 @@
+// The people identity step of an indexing run (docs/people.md, "Across the
+// archive"): reads the people of every story of the archive, works out one
+// canonical name per person (person_identity.h) and rewrites the stories
+// whose canonical people changed. Documents keep the names the extractor
+// found (schema::kSlotPeopleFound once renamed, and their XP terms and
+// person words), and gain the canonical names: kSlotPeople, the stored
+// article's people, the XP filter term and the person words. So facets and
+// hits show the canonical name, and `person:reagan`, `person:"Ronald
+// Reagan"` and the facet entry "Ronald Reagan" find the same stories.
+//
+// Runs after the run's last commit, on the whole archive, and touches only
+// the stories whose names change: no full rebuild when the archive grows.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+#include <xapian.h>
+
+#include "store/person_identity.h"
+
+namespace morgue {
+
+// Raised when the identity rules change, so that a run can tell (the
+// metadata key schema::kPeopleIdentityKey records it).
+inline constexpr int kPeopleIdentityVersion = 1;
+
+struct PeopleIdentitySummary {
+  std::size_t stories = 0;  // stories with people in the archive
+  std::size_t people = 0;   // people known by a full name
+  std::size_t renamed = 0;  // stories rewritten by this run
+  double seconds = 0;      // wall clock
+  double cpu_seconds = 0;  // process CPU time (the step runs alone, after the workers)
+  std::vector<bool> touched;  // per database: changed (needs a commit)
+};
+
+// Learns the identities from `all` (every database of the archive; shards
+// combined) and rewrites the stories of each of `dbs` (the databases `all`
+// is made of, in any order) whose canonical people differ from their
+// kSlotPeople. Records the summary in each database's metadata. Commits
+// every few thousand rewritten stories (a first run over a large archive),
+// not at the end: the caller commits. Throws Xapian::Error on I/O failures.
+PeopleIdentitySummary canonicalise_people(const Xapian::Database& all, std::vector<Xapian::WritableDatabase>& dbs);
+
+// Gives `doc` the people `canonical`, keeping `found` (the extractor's
+// names) searchable. Exposed for tests.
+void rename_people(Xapian::Document& doc, const std::vector<std::string>& found,
+                   const std::vector<std::string>& canonical);
+
+}  // namespace morgue

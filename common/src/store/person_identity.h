@@ -1,0 +1,97 @@
+// One canonical name per person across an archive (docs/people.md,
+// "Across the archive"). The extractor names each person once per story, by
+// the fullest form the story gives; across stories the same person still
+// appears as "Reagan" and "Ronald Reagan", "Hillary Clinton" and "Hillary
+// Rodham Clinton". PersonIdentity learns from every story's names (their
+// counts, months and co-occurring surnames) and then renames the people of a
+// story: a full name to its person's usual full name, a bare surname or
+// given name to the person it most likely is in that story, weighed by the
+// stories of the same months and the people named with it. No Xapian here:
+// canonical_people.h reads and rewrites the archive.
+//
+// Use: count() every story, group(), count_together() every story again,
+// then resolve() any story. Not thread-safe while counting; resolve() is
+// const and may run from several threads once counting is over.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+namespace morgue {
+
+// What the identity step knows of one story.
+struct StoryNames {
+  int month = 0;                   // year * 12 + month - 1; 0 when the story has no date
+  std::vector<std::string> names;  // the people as the extractor named them
+};
+
+class PersonIdentity {
+ public:
+  // First pass: counts the story's names and months.
+  void count(const StoryNames& story);
+  // Between the passes: groups the full names into people and lists the
+  // people each bare name may stand for.
+  void group();
+  // Second pass: which surnames are named with each person.
+  void count_together(const StoryNames& story);
+  // The story's people under their canonical names, in the story's order,
+  // each once. A name the archive cannot place keeps its own form.
+  std::vector<std::string> resolve(const StoryNames& story) const;
+
+  // Surnames of the people known by a full name.
+  std::vector<std::string> surnames() const;
+  // The people a headline names when the extractor found none in its story
+  // (a headline-only flash in capitals: "TREASURY'S BAKER SAYS ..."). `words`
+  // as headline_words() gives them; only words in `trusted` (surnames that
+  // headlines use for people, chosen by the caller) are read: with the word
+  // before them a known full name ("HOWARD BAKER"), alone the person the
+  // period and the other names of the headline point to, as in resolve().
+  std::vector<std::string> resolve_headline(const std::vector<std::string>& words, int month,
+                                            const std::unordered_set<std::string>& trusted) const;
+
+  // How many people (groups of full names) group() found.
+  std::size_t people() const { return people_.size(); }
+
+ private:
+  struct Name {  // one spelling, by its lower-case key
+    std::unordered_map<std::string, std::uint32_t> forms;  // display forms and their counts
+    std::uint32_t stories = 0;
+    std::unordered_map<int, std::uint32_t> months;
+    int person = -1;  // full names: the person it belongs to
+  };
+  struct Person {
+    std::string canonical;
+    std::uint32_t stories = 0;
+    std::unordered_map<int, std::uint32_t> months;
+  };
+  struct Candidate {
+    int person;
+    bool by_surname;  // else by given name (a weaker reading)
+  };
+
+  void group_surname(const std::vector<std::string>& keys);
+  int best_candidate(const std::vector<Candidate>& candidates, const StoryNames& story,
+                     const std::vector<std::string>& context) const;
+  double together(int person, const std::string& surname) const;
+  std::uint32_t near(const Person& p, int month) const;
+
+  std::unordered_map<std::string, Name> names_;
+  std::vector<Person> people_;
+  std::unordered_map<std::string, std::vector<Candidate>> bare_;  // bare key -> people it may be
+  std::unordered_map<std::string, std::uint32_t> surname_stories_;  // stories naming a surname
+  std::unordered_map<std::string, std::uint32_t> together_;  // person '\t' surname -> stories
+  std::uint32_t stories_ = 0;
+};
+
+// The words of a name as the identity step compares them: lower case, and
+// without generational suffixes ("Jr.", "III"). Exposed for tests.
+std::vector<std::string> name_words(const std::string& name);
+
+// The words of a headline, lower case, possessives cut ("TREASURY'S BAKER
+// SAYS" -> treasury, baker, says).
+std::vector<std::string> headline_words(const std::string& title);
+
+}  // namespace morgue

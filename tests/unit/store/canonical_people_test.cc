@@ -1,0 +1,226 @@
+// The people identity step on in-memory archives: which stories it
+// rewrites, what a rewritten story holds, and that the facet entry, the
+// person filter and person: words all reach the same stories.
+#include "store/canonical_people.h"
+
+#include <algorithm>
+
+#include <gtest/gtest.h>
+#include <xapian.h>
+
+#include "morgue/document.h"
+#include "morgue/schema.h"
+#include "morgue/search.h"
+#include "store/stored_article.h"
+
+namespace morgue {
+namespace {
+
+Article story(const std::string& source, Date date, std::vector<std::string> people) {
+  Article a;
+  a.source = source;
+  a.title = "Talks on the harbour budget " + source;
+  a.body = "Officials met on Monday to discuss the harbour budget, story " + source + ".";
+  a.section = "World";
+  a.date = date;
+  a.people = std::move(people);
+  return a;
+}
+
+Xapian::WritableDatabase memory_db() { return Xapian::WritableDatabase(std::string(), Xapian::DB_BACKEND_INMEMORY); }
+
+Xapian::docid add(Xapian::WritableDatabase& db, const Article& a) {
+  return db.add_document(make_document(a, article_id(a)));
+}
+
+PeopleIdentitySummary canonicalise(Xapian::WritableDatabase& db) {
+  std::vector<Xapian::WritableDatabase> dbs{db};
+  return canonicalise_people(db, dbs);
+}
+
+bool has_term(const Xapian::Document& doc, const std::string& term) {
+  auto t = doc.termlist_begin();
+  t.skip_to(term);
+  return t != doc.termlist_end() && *t == term;
+}
+
+std::string person_term(const std::string& lower) { return schema::make_term(schema::kPersonFilter, lower); }
+
+// Stories of one period: "Ronald Reagan" in full twice, "Reagan" alone once.
+Xapian::WritableDatabase reagan_archive(Xapian::docid* bare) {
+  Xapian::WritableDatabase db = memory_db();
+  add(db, story("full1.txt", Date{1987, 3, 2}, {"Ronald Reagan", "Marlin Fitzwater"}));
+  add(db, story("full2.txt", Date{1987, 3, 9}, {"Ronald Reagan"}));
+  *bare = add(db, story("bare.txt", Date{1987, 3, 20}, {"Reagan", "Marlin Fitzwater"}));
+  add(db, story("other.txt", Date{1987, 3, 21}, {"Ines Calder"}));
+  return db;
+}
+
+TEST(CanonicalPeople, RenamesOnlyTheStoriesThatChange) {
+  Xapian::docid bare = 0;
+  Xapian::WritableDatabase db = reagan_archive(&bare);
+  PeopleIdentitySummary s = canonicalise(db);
+  EXPECT_EQ(s.stories, 4u);
+  EXPECT_EQ(s.renamed, 1u);
+  ASSERT_EQ(s.touched, std::vector<bool>{true});
+  EXPECT_EQ(db.get_metadata(std::string(schema::kPeopleIdentityKey)).substr(0, 2), "1 ");
+
+  const Xapian::Document doc = db.get_document(bare);
+  EXPECT_EQ(doc.get_value(schema::kSlotPeople), "Ronald Reagan\nMarlin Fitzwater");
+  EXPECT_EQ(doc.get_value(schema::kSlotPeopleFound), "Reagan\nMarlin Fitzwater");
+  EXPECT_EQ(decode_stored_article(doc.get_data()).people, (std::vector<std::string>{"Ronald Reagan", "Marlin Fitzwater"}));
+  EXPECT_TRUE(has_term(doc, person_term("ronald reagan")));
+  EXPECT_TRUE(has_term(doc, person_term("reagan")));  // the name as found stays searchable
+  EXPECT_TRUE(has_term(doc, std::string(schema::kPersonPrefix) + "ronald"));
+  EXPECT_EQ(doc.get_value(schema::kSlotBody).find("Officials met"), 0u);
+
+  // Nothing changed: a second run rewrites nothing and needs no commit.
+  s = canonicalise(db);
+  EXPECT_EQ(s.renamed, 0u);
+  EXPECT_EQ(s.touched, std::vector<bool>{false});
+}
+
+TEST(CanonicalPeople, FacetFilterAndWordsReachTheSameStories) {
+  Xapian::docid bare = 0;
+  Xapian::WritableDatabase db = reagan_archive(&bare);
+  canonicalise(db);
+  db.commit();
+  Searcher searcher{Xapian::Database(db)};
+  auto count = [&](const std::string& query, std::vector<std::string> people) {
+    SearchRequest r;
+    r.query = query;
+    r.filters.people = std::move(people);
+    r.limit = 10;
+    r.facets = true;
+    return searcher.search(r);
+  };
+  const SearchResponse all = count("section:world", {});
+  ASSERT_TRUE(all.facets);
+  const auto& people = all.facets->people;
+  auto reagan = std::find_if(people.begin(), people.end(), [](const FacetValue& f) { return f.value == "Ronald Reagan"; });
+  ASSERT_NE(reagan, people.end());
+  EXPECT_EQ(reagan->count, 3u);
+  EXPECT_EQ(std::count_if(people.begin(), people.end(), [](const FacetValue& f) { return f.value == "Reagan"; }), 0);
+  EXPECT_EQ(count("", {"Ronald Reagan"}).total, 3u);
+  EXPECT_EQ(count("person:\"Ronald Reagan\"", {}).total, 3u);
+  EXPECT_EQ(count("person:reagan", {}).total, 3u);
+  // Hits show the canonical name.
+  const SearchResponse hit = count("person:reagan section:world", {"Ronald Reagan"});
+  for (const auto& h : hit.hits) {
+    EXPECT_NE(std::find(h.article.people.begin(), h.article.people.end(), "Ronald Reagan"), h.article.people.end())
+        << h.article.source;
+  }
+}
+
+TEST(CanonicalPeople, NewStoriesCanChangeAnEarlierChoice) {
+  // "Baker" first reads as the only Baker of the period; once the archive
+  // holds more stories of another Baker named with the same people, the
+  // earlier story is renamed again and loses the first name's terms.
+  Xapian::WritableDatabase db = memory_db();
+  add(db, story("j1.txt", Date{1987, 3, 2}, {"James Baker", "Gerhard Stoltenberg"}));
+  const Xapian::docid bare = add(db, story("bare.txt", Date{1987, 3, 5}, {"Baker", "John Tower"}));
+  canonicalise(db);
+  EXPECT_EQ(db.get_document(bare).get_value(schema::kSlotPeople), "James Baker\nJohn Tower");
+
+  for (int i = 0; i < 3; ++i) {
+    add(db, story("h" + std::to_string(i) + ".txt", Date{1987, 3, 10 + i}, {"Howard Baker", "John Tower"}));
+  }
+  PeopleIdentitySummary s = canonicalise(db);
+  EXPECT_EQ(s.renamed, 1u);
+  const Xapian::Document doc = db.get_document(bare);
+  EXPECT_EQ(doc.get_value(schema::kSlotPeople), "Howard Baker\nJohn Tower");
+  EXPECT_EQ(doc.get_value(schema::kSlotPeopleFound), "Baker\nJohn Tower");
+  EXPECT_FALSE(has_term(doc, person_term("james baker")));
+  EXPECT_FALSE(has_term(doc, std::string(schema::kPersonPrefix) + "james"));
+  EXPECT_TRUE(has_term(doc, person_term("howard baker")));
+  EXPECT_TRUE(has_term(doc, person_term("baker")));
+}
+
+TEST(CanonicalPeople, ShardsLearnFromEachOther) {
+  // The full name is in one shard, the bare one in another.
+  Xapian::WritableDatabase a = memory_db(), b = memory_db();
+  add(a, story("full.txt", Date{1987, 3, 2}, {"Nigel Lawson"}));
+  const Xapian::docid bare = add(b, story("bare.txt", Date{1987, 3, 3}, {"Lawson"}));
+  Xapian::Database all;
+  all.add_database(a);
+  all.add_database(b);
+  std::vector<Xapian::WritableDatabase> dbs{a, b};
+  PeopleIdentitySummary s = canonicalise_people(all, dbs);
+  EXPECT_EQ(s.renamed, 1u);
+  EXPECT_EQ(s.touched, (std::vector<bool>{true, true}));  // the metadata record in each
+  EXPECT_EQ(b.get_document(bare).get_value(schema::kSlotPeople), "Nigel Lawson");
+}
+
+TEST(CanonicalPeople, FlashGetsThePersonItsHeadlineNames) {
+  Xapian::WritableDatabase db = memory_db();
+  for (int i = 0; i < 3; ++i) {
+    Article a = story("full" + std::to_string(i) + ".txt", Date{1987, 3, 2 + i}, {"Oskar Lindqvist"});
+    a.title = "Lindqvist plans harbour budget";
+    add(db, a);
+  }
+  Article flash = story("flash.txt", Date{1987, 3, 9}, {});
+  flash.title = "MINISTER LINDQVIST RESIGNS";
+  flash.body.clear();
+  const Xapian::docid d = add(db, flash);
+  Article longer = flash;  // a story with a body is the extractor's to read
+  longer.source = "body.txt";
+  longer.body = "The minister resigned.";
+  const Xapian::docid with_body = add(db, longer);
+
+  PeopleIdentitySummary s = canonicalise(db);
+  EXPECT_EQ(s.renamed, 1u);
+  EXPECT_EQ(s.stories, 3u);
+  Xapian::Document doc = db.get_document(d);
+  EXPECT_EQ(doc.get_value(schema::kSlotPeople), "Oskar Lindqvist");
+  EXPECT_EQ(doc.get_value(schema::kSlotPeopleFound), "\n");
+  EXPECT_TRUE(has_term(doc, person_term("oskar lindqvist")));
+  EXPECT_TRUE(db.get_document(with_body).get_value(schema::kSlotPeople).empty());
+  // Found again on the next run, and not counted as a story with people of
+  // its own (that would change the shares the choices weigh).
+  s = canonicalise(db);
+  EXPECT_EQ(s.renamed, 0u);
+  EXPECT_EQ(s.stories, 3u);
+}
+
+TEST(CanonicalPeople, FlashHeadlineNamingACompanyGetsNoOne) {
+  // "Lindqvist" in headlines is mostly the minister, but the archive's
+  // headlines with "Lindqvist Shipping" name no Lindqvist: a flash about the
+  // company is left alone, one about the minister is not.
+  Xapian::WritableDatabase db = memory_db();
+  for (int i = 0; i < 4; ++i) {
+    Article a = story("m" + std::to_string(i) + ".txt", Date{1987, 3, 2 + i}, {"Oskar Lindqvist"});
+    a.title = "Lindqvist defends harbour budget";
+    add(db, a);
+  }
+  for (int i = 0; i < 3; ++i) {
+    Article a = story("c" + std::to_string(i) + ".txt", Date{1987, 3, 2 + i}, {"Ines Calder"});
+    a.title = "Lindqvist Shipping profit rises";
+    add(db, a);
+  }
+  Article company = story("cflash.txt", Date{1987, 3, 9}, {});
+  company.title = "LINDQVIST SHIPPING CUTS DIVIDEND";
+  company.body.clear();
+  const Xapian::docid c = add(db, company);
+  Article minister = company;
+  minister.source = "mflash.txt";
+  minister.title = "MINISTER LINDQVIST RESIGNS";
+  const Xapian::docid m = add(db, minister);
+  canonicalise(db);
+  EXPECT_TRUE(db.get_document(c).get_value(schema::kSlotPeople).empty());
+  EXPECT_EQ(db.get_document(m).get_value(schema::kSlotPeople), "Oskar Lindqvist");
+}
+
+TEST(CanonicalPeople, RenameKeepsOldBodiesInData) {
+  // The oldest databases kept the body in the document data: renaming moves
+  // it to the body slot instead of losing it.
+  Article a = story("old.txt", Date{1987, 3, 2}, {"Lawson"});
+  Xapian::Document doc = make_document(a, "old");
+  doc.remove_value(schema::kSlotBody);
+  doc.set_data(R"({"source":"old.txt","title":"t","body":"Old body text.","people":["Lawson"]})");
+  rename_people(doc, {"Lawson"}, {"Nigel Lawson"});
+  EXPECT_EQ(doc.get_value(schema::kSlotBody), "Old body text.");
+  EXPECT_EQ(decode_stored_article(doc.get_data()).people, std::vector<std::string>{"Nigel Lawson"});
+}
+
+}  // namespace
+}  // namespace morgue

@@ -103,6 +103,7 @@ struct Service::Impl {
   SearchResponse search_quietly(SearchRequest request, serve::SearcherPool::Lease& lease, Deadline deadline);
   HttpAnswer health();
   void shown_sources(SearchResponse& response, serve::SearcherPool::Lease& lease) const;
+  static std::optional<Article> stored_article(serve::SearcherPool::Lease& lease, const std::string& id);
   serve::WorkGate::Pass turn(Deadline deadline);
 };
 
@@ -157,14 +158,7 @@ HttpAnswer Service::Impl::similar(const std::string& id, const serve::Params& pa
   auto lease = pool.checkout();
   // Checked here rather than read from the core's QueryError, which also
   // stands for a bad q: an unknown story is a 404, a bad query a 400.
-  auto unknown = [&] {
-    try {
-      return !lease->article(id);
-    } catch (const DatabaseError&) {
-      lease.discard();
-      throw;
-    }
-  };
+  auto unknown = [&] { return !stored_article(lease, id); };
   if (unknown()) return error_answer(404, "no story with id " + id);
   try {
     return run(std::move(request), lease, deadline);
@@ -207,17 +201,22 @@ void Service::Impl::shown_sources(SearchResponse& response, serve::SearcherPool:
   for (auto& hit : response.hits) hit.article.source = relative_source(hit.article.source, roots);
 }
 
-HttpAnswer Service::Impl::article(const std::string& id, Deadline deadline) {
-  if (!is_article_id(id)) return error_answer(404, "no story with that id (ids are 16 hex digits)");
-  auto pass = turn(deadline);
-  auto lease = pool.checkout();
-  std::optional<Article> found;
+// The stored story, or nullopt; a database error drops the searcher (the
+// next request opens the database afresh) and propagates.
+std::optional<Article> Service::Impl::stored_article(serve::SearcherPool::Lease& lease, const std::string& id) {
   try {
-    found = lease->article(id);
+    return lease->article(id);
   } catch (const DatabaseError&) {
     lease.discard();
     throw;
   }
+}
+
+HttpAnswer Service::Impl::article(const std::string& id, Deadline deadline) {
+  if (!is_article_id(id)) return error_answer(404, "no story with that id (ids are 16 hex digits)");
+  auto pass = turn(deadline);
+  auto lease = pool.checkout();
+  std::optional<Article> found = stored_article(lease, id);
   if (!found) return error_answer(404, "no story with id " + id);
   if (!options.absolute_paths) found->source = relative_source(found->source, lease->source_roots());
   return json_answer(200, article_to_json(*found, id));
@@ -247,13 +246,7 @@ HttpAnswer Service::Impl::story(const std::string& id, const serve::Params& para
   }
   auto pass = turn(deadline);
   auto lease = pool.checkout();
-  std::optional<Article> found;
-  try {
-    found = lease->article(id);
-  } catch (const DatabaseError&) {
-    lease.discard();
-    throw;
-  }
+  std::optional<Article> found = stored_article(lease, id);
   if (!found) return html_answer(404, serve::message_html("No such story", "No story has the id " + id + "."));
   SearchRequest like;
   like.like_id = id;

@@ -92,19 +92,14 @@ std::string add_roots(const std::string& stored, const std::vector<std::string>&
 }
 
 std::string relative_source(const std::string& source, const std::vector<std::string>& roots) {
-  const std::string* best = nullptr;
-  for (const auto& root : roots) {
-    std::string_view r(root);
-    while (r.size() > 1 && r.back() == '/') r.remove_suffix(1);
-    const bool inside = source.size() > r.size() + 1 && source.compare(0, r.size(), r) == 0 &&
-                        (source[r.size()] == '/' || r == "/");
-    if (inside && (!best || root.size() > best->size())) best = &root;
+  std::string_view best;
+  for (std::string_view root : roots) {
+    while (root.size() > 1 && root.back() == '/') root.remove_suffix(1);
+    const bool inside = source.size() > root.size() + 1 && source.compare(0, root.size(), root) == 0 &&
+                        (source[root.size()] == '/' || root == "/");
+    if (inside && root.size() > best.size()) best = root;
   }
-  if (best) {
-    std::string_view r(*best);
-    while (r.size() > 1 && r.back() == '/') r.remove_suffix(1);
-    return source.substr(r == "/" ? 1 : r.size() + 1);
-  }
+  if (!best.empty()) return source.substr(best == "/" ? 1 : best.size() + 1);
   const auto slash = source.rfind('/');
   return slash == std::string::npos ? source : source.substr(slash + 1);
 }

@@ -24,15 +24,6 @@ std::size_t DocSet::count() const {
 
 namespace {
 
-class CollectSpy : public Xapian::MatchSpy {
- public:
-  explicit CollectSpy(DocSet& set) : set_(set) {}
-  void operator()(const Xapian::Document& doc, double /*weight*/) override { set_.set(doc.get_docid()); }
-
- private:
-  DocSet& set_;
-};
-
 DocSet evaluate(const Xapian::Database& db, const Xapian::Query& q, Xapian::docid last, double time_limit) {
   auto fold = [&](auto&& combine) {
     DocSet set = evaluate(db, q.get_subquery(0), last, time_limit);
@@ -66,15 +57,18 @@ DocSet evaluate(const Xapian::Database& db, const Xapian::Query& q, Xapian::doci
     case Xapian::Query::OP_SCALE_WEIGHT:
       return evaluate(db, q.get_subquery(0), last, time_limit);
     default: {
-      // Phrases, NEAR, value ranges, wildcards: Xapian matches them.
+      // Phrases, NEAR, value ranges, wildcards: Xapian matches them. The
+      // MSet's own docids, not a MatchSpy's: over several shards a spy is
+      // handed each shard's Document, whose get_docid() is the shard's own
+      // number, not the archive's (phrase totals were wrong when sharded).
       DocSet set(last);
       Xapian::Enquire enquire(db);
       enquire.set_query(q);
       enquire.set_weighting_scheme(Xapian::BoolWeight());
+      enquire.set_docid_order(Xapian::Enquire::ASCENDING);
       if (time_limit > 0) enquire.set_time_limit(time_limit);
-      CollectSpy spy(set);
-      enquire.add_matchspy(&spy);
-      enquire.get_mset(0, 0, db.get_doccount());
+      const Xapian::MSet all = enquire.get_mset(0, db.get_doccount());
+      for (auto it = all.begin(); it != all.end(); ++it) set.set(*it);
       return set;
     }
   }

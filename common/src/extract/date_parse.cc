@@ -110,10 +110,64 @@ constexpr MonthName kMonths[] = {
     // Ukrainian (genitive).
     {"січня", 1}, {"лютого", 2}, {"березня", 3}, {"квітня", 4}, {"травня", 5}, {"червня", 6},
     {"липня", 7}, {"серпня", 8}, {"вересня", 9}, {"жовтня", 10}, {"листопада", 11}, {"грудня", 12},
+    // Slovak (genitive, and nominative where it differs from Czech and Hungarian).
+    {"januára", 1}, {"februára", 2}, {"apríla", 4}, {"mája", 5}, {"júna", 6}, {"júla", 7}, {"augusta", 8},
+    {"septembra", 9}, {"októbra", 10}, {"novembra", 11}, {"decembra", 12}, {"marec", 3}, {"apríl", 4},
+    {"máj", 5}, {"jún", 6}, {"júl", 7},
+    // Croatian (genitive and nominative). "listopada" and "listopad" are
+    // October there and November in Polish and Czech: the Polish reading wins.
+    {"siječnja", 1}, {"veljače", 2}, {"ožujka", 3}, {"travnja", 4}, {"svibnja", 5}, {"lipnja", 6},
+    {"srpnja", 7}, {"kolovoza", 8}, {"rujna", 9}, {"studenoga", 11}, {"studenog", 11}, {"prosinca", 12},
+    {"siječanj", 1}, {"veljača", 2}, {"ožujak", 3}, {"travanj", 4}, {"svibanj", 5}, {"lipanj", 6},
+    {"srpanj", 7}, {"kolovoz", 8}, {"rujan", 9}, {"studeni", 11}, {"prosinac", 12},
+    // Slovenian, Serbian and Bosnian in Latin letters.
+    {"junij", 6}, {"julij", 7}, {"avgust", 8}, {"avgusta", 8}, {"septembar", 9}, {"oktobar", 10},
+    {"novembar", 11}, {"decembar", 12}, {"marca", 3}, {"junija", 6}, {"julija", 7},
+    // Estonian, Latvian, Lithuanian (genitive, as in "2022 m. vasario 14 d."), Icelandic.
+    {"jaanuar", 1}, {"veebruar", 2}, {"märts", 3}, {"aprill", 4}, {"juuni", 6}, {"juuli", 7},
+    {"oktoober", 10}, {"detsember", 12},
+    {"janvāris", 1}, {"februāris", 2}, {"aprīlis", 4}, {"maijs", 5}, {"jūnijs", 6}, {"jūlijs", 7},
+    {"augusts", 8}, {"septembris", 9}, {"oktobris", 10}, {"novembris", 11}, {"decembris", 12},
+    {"janvārī", 1}, {"februārī", 2}, {"martā", 3}, {"aprīlī", 4}, {"maijā", 5}, {"jūnijā", 6},
+    {"jūlijā", 7}, {"augustā", 8}, {"septembrī", 9}, {"oktobrī", 10}, {"novembrī", 11}, {"decembrī", 12},
+    {"sausio", 1}, {"vasario", 2}, {"kovo", 3}, {"balandžio", 4}, {"gegužės", 5}, {"birželio", 6},
+    {"liepos", 7}, {"rugpjūčio", 8}, {"rugsėjo", 9}, {"spalio", 10}, {"lapkričio", 11}, {"gruodžio", 12},
+    {"janúar", 1}, {"febrúar", 2}, {"maí", 5}, {"júní", 6}, {"júlí", 7}, {"ágúst", 8},
+    {"nóvember", 11},
+    // Greek (genitive, as in dates, and nominative), without accents: the key
+    // is folded the same way, so capitals without accents match too.
+    {"ιανουαριου", 1}, {"φεβρουαριου", 2}, {"μαρτιου", 3}, {"απριλιου", 4}, {"μαιου", 5}, {"ιουνιου", 6},
+    {"ιουλιου", 7}, {"αυγουστου", 8}, {"σεπτεμβριου", 9}, {"οκτωβριου", 10}, {"νοεμβριου", 11},
+    {"δεκεμβριου", 12}, {"ιανουαριοσ", 1}, {"φεβρουαριοσ", 2}, {"μαρτιοσ", 3}, {"απριλιοσ", 4},
+    {"μαιοσ", 5}, {"ιουνιοσ", 6}, {"ιουλιοσ", 7}, {"αυγουστοσ", 8}, {"σεπτεμβριοσ", 9},
+    {"οκτωβριοσ", 10}, {"νοεμβριοσ", 11}, {"δεκεμβριοσ", 12},
+    // Russian (nominative), Bulgarian, Serbian in Cyrillic letters.
+    {"январь", 1}, {"февраль", 2}, {"март", 3}, {"апрель", 4}, {"май", 5}, {"июнь", 6}, {"июль", 7},
+    {"август", 8}, {"сентябрь", 9}, {"октябрь", 10}, {"ноябрь", 11}, {"декабрь", 12},
+    {"януари", 1}, {"февруари", 2}, {"април", 4}, {"юни", 6}, {"юли", 7}, {"септември", 9},
+    {"октомври", 10}, {"ноември", 11}, {"декември", 12},
+    {"јануар", 1}, {"фебруар", 2}, {"мај", 5}, {"јун", 6}, {"јул", 7}, {"септембар", 9},
+    {"октобар", 10}, {"новембар", 11}, {"децембар", 12},
 };
 
+// Greek letters with tonos or dialytika as the plain letter: "Μαΐου" and
+// "ΜΑΙΟΥ" both become "μαιου" once lower-cased.
+std::string fold_greek(std::string w) {
+  static constexpr std::pair<std::string_view, std::string_view> kPlain[] = {
+      {"ά", "α"}, {"έ", "ε"}, {"ή", "η"}, {"ί", "ι"},
+      {"ΐ", "ι"}, {"ϊ", "ι"}, {"ό", "ο"}, {"ύ", "υ"},
+      {"ϋ", "υ"}, {"ΰ", "υ"}, {"ώ", "ω"}, {"ς", "σ"}};
+  if (w.find('\xCE') == std::string::npos && w.find('\xCF') == std::string::npos) return w;
+  for (const auto& [from, to] : kPlain) {
+    for (std::size_t at = w.find(from); at != std::string::npos; at = w.find(from, at + to.size())) {
+      w.replace(at, from.size(), to);
+    }
+  }
+  return w;
+}
+
 int month_from_word(std::string_view word) {
-  std::string w = util::to_lower(word);
+  std::string w = fold_greek(util::to_lower(word));
   while (!w.empty() && w.back() == '.') w.pop_back();
   for (const auto& m : kMonths) {
     if (w == m.name) return m.month;
@@ -334,13 +388,31 @@ std::optional<Date> worded_date(const DateParts& parts) {
   return std::nullopt;
 }
 
+// Full-width digits and colon ("２０１９年６月２４日") as ASCII ones.
+std::string full_width_digits(std::string_view input) {
+  std::string out(input);
+  if (out.find("\xEF\xBC") == std::string::npos) return out;
+  std::string folded;
+  for (std::size_t i = 0; i < out.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(out[i]);
+    unsigned char d = i + 2 < out.size() ? static_cast<unsigned char>(out[i + 2]) : 0;
+    if (c == 0xEF && static_cast<unsigned char>(out[i + 1]) == 0xBC && ((d >= 0x90 && d <= 0x99) || d == 0x9A)) {
+      folded.push_back(d == 0x9A ? ':' : static_cast<char>('0' + (d - 0x90)));
+      i += 2;
+      continue;
+    }
+    folded.push_back(static_cast<char>(c));
+  }
+  return folded;
+}
+
 // "2019年6月24日 10時30分" and "2019년 6월 24일": year, month and day marks
 // become an ISO-style date ("2019-6-24 10:30").
 std::string cjk_to_marks(std::string_view input) {
+  std::string text = full_width_digits(input);
   static constexpr std::pair<std::string_view, std::string_view> kMarks[] = {
       {"\u5e74", "-"}, {"\u6708", "-"}, {"\u65e5", " "}, {"\u6642", ":"}, {"\u65f6", ":"}, {"\u5206", " "},
       {"\ub144", "-"}, {"\uc6d4", "-"}, {"\uc77c", " "}};
-  std::string text(input);
   if (text.size() > 400 || std::all_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; })) {
     return text;
   }

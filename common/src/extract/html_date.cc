@@ -4,6 +4,8 @@
 #include <cstdlib>
 #include <span>
 
+#include <fmt/format.h>
+
 #include "extract/html_fields.h"
 #include "util/strings.h"
 
@@ -224,6 +226,40 @@ DateEvidence gather(const PageMeta& meta, std::string_view headline) {
   return e;
 }
 
+Date date_of_day_number(long n) {
+  using namespace std::chrono;
+  year_month_day ymd{sys_days{days{n}}};
+  return Date{static_cast<int>(ymd.year()), static_cast<int>(static_cast<unsigned>(ymd.month())),
+              static_cast<int>(static_cast<unsigned>(ymd.day()))};
+}
+
+// The site's own UTC offset: the first of the page's timestamps (published,
+// modified, <time>) written with one. 0 when none is.
+int site_offset(const DateEvidence& e) {
+  for (const auto* list : {&e.published, &e.modified, &e.weak, &e.times}) {
+    for (const auto& dt : *list) {
+      auto c = clock_of(dt);
+      if (c && c->has_zone && !c->utc && c->offset_minutes != 0) return c->offset_minutes;
+    }
+  }
+  return 0;
+}
+
+// A UTC timestamp read on the site's clock: "2021-03-05T02:30Z" on a page
+// whose other times say -05:00 was published on the evening of the 4th.
+DateTime on_site_clock(const DateTime& best, const Clock& utc, const DateEvidence& e) {
+  int offset = site_offset(e);
+  if (offset == 0) return best;
+  long local = utc.instant() + offset;
+  long day = local >= 0 ? local / 1440 : -((-local + 1439) / 1440);
+  Date date = date_of_day_number(day);
+  if (date == best.date) return best;
+  long minutes = local - day * 1440;
+  int off = std::abs(offset);
+  return DateTime{date, fmt::format("{}T{:02}:{:02}:{:02}{}{:02}:{:02}", date.iso(), minutes / 60, minutes % 60,
+                                    utc.second, offset < 0 ? '-' : '+', off / 60, off % 60)};
+}
+
 // A UTC timestamp is the same instant as a local one elsewhere on the page;
 // the local one gives the day the page's readers saw ("2019-10-18T22:04Z" is
 // the 19th in Vienna). A zone-less time with the same minutes and seconds a
@@ -242,7 +278,7 @@ DateTime prefer_local(const DateTime& best, const DateEvidence& e) {
       if (!o->has_zone && same_clock_face && hours <= 14 * 60) return other;
     }
   }
-  return best;
+  return on_site_clock(best, *c, e);
 }
 
 // One calendar day apart in the direction a time zone moves a UTC timestamp:

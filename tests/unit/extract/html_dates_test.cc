@@ -266,5 +266,34 @@ TEST(HtmlArticle, TimestampKeepsZone) {
   EXPECT_EQ(a.timestamp, "2022-03-01T09:15:00Z");
 }
 
+// A UTC timestamp near midnight belongs to the day of the site's own clock,
+// which the page's other timestamps give by their offsets.
+TEST(HtmlDates, UtcTimesTakeTheSitesZone) {
+  const std::string title = "<title>Pier to close for two years</title>";
+  std::vector<Case> cases = {
+      {"just after midnight UTC is the previous evening on a site at -05:00",
+       title + "<meta property=\"article:published_time\" content=\"2021-03-05T02:30:00Z\">"
+               "<meta property=\"article:modified_time\" content=\"2021-03-05T09:00:00-05:00\">",
+       "", "2021-03-04"},
+      {"late evening UTC is the next day on a site at +01:00 (JSON-LD)",
+       title + "<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\","
+               "\"datePublished\":\"2021-03-04T23:30:00Z\",\"dateModified\":\"2021-03-06T10:00:00+01:00\"}</script>",
+       "", "2021-03-05"},
+      {"an offset in a time element counts too",
+       title + "<meta property=\"article:published_time\" content=\"2020-10-31T22:45:00Z\">",
+       "<p class=\"updated\"><time datetime=\"2020-11-02T08:00:00+09:00\">2 Nov</time></p>", "2020-11-01"},
+      {"midday UTC is the same day anywhere near",
+       title + "<meta property=\"article:published_time\" content=\"2021-03-05T12:00:00Z\">"
+               "<meta property=\"article:modified_time\" content=\"2021-03-05T09:00:00-05:00\">",
+       "", "2021-03-05"},
+      {"no offset on the page: the UTC day stays",
+       title + "<meta property=\"article:published_time\" content=\"2021-03-05T02:30:00Z\">", "", "2021-03-05"},
+  };
+  for (const auto& c : cases) {
+    Article a = parse_one(page(c.head, c.body + kStory));
+    EXPECT_EQ(date_of(a), c.want) << c.name;
+  }
+}
+
 }  // namespace
 }  // namespace morgue

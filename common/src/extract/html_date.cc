@@ -46,7 +46,11 @@ constexpr std::string_view kUpdateWords[] = {"update", "modified", "aktualisiert
                                              // A forum member's sign-up day, not the post's.
                                              "joined", "member since", "registered", "registriert", "mitglied seit",
                                              "dabei seit", "anmeldedatum", "inscrit", "membre depuis",
-                                             "miembro desde", "lid sinds"};
+                                             "miembro desde", "lid sinds", "iscritto", "registrato", "membro dal",
+                                             "membro desde", "registrado", "geregistreerd", "dołączył",
+                                             "zarejestrowan", "medlem sedan", "medlem siden", "medlem fra",
+                                             "beigetreten", "rekisteröity", "liittynyt", "registrován", "členem od",
+                                             "regisztrált", "kayıt tarihi", "üyelik tarihi"};
 
 // Today plus a day of clock skew: later dates are typos or event dates.
 Date latest_plausible() {

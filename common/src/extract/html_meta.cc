@@ -28,6 +28,16 @@ constexpr std::string_view kBoilerWords[] = {"comment", "related", "sidebar", "f
                                              "popular", "trending", "reply", "replies"};
 constexpr std::string_view kHardBoilerWords[] = {"comment", "related", "sidebar", "recommend", "popular",
                                                  "trending", "reply", "replies"};
+// Lists of other stories, as class and id names say it in several languages
+// ("noticias-relacionadas", "weitere-artikel", "a-lire-aussi"): matched
+// anywhere in the name, as they seldom stand first. Boilerplate like "related".
+constexpr std::string_view kRelatedParts[] = {
+    "related", "relacionad", "correlat", "connexe", "similaire", "similar", "verwandt", "aehnlich", "ähnlich",
+    "weitere-artikel", "weitere-beitr", "weitereartikel", "mehr-zum-thema", "mehrzumthema", "lesetipp",
+    "meistgelesen", "most-read", "mostread", "most-viewed", "mostviewed", "read-next", "readnext", "also-read",
+    "lire-aussi", "lireaussi", "leggi-anche", "leggianche", "lees-ook", "zie-ook", "lea-tambien", "lee-tambien",
+    "te-puede-interesar", "vous-aimerez", "more-stories", "morestories", "more-news", "morenews"};
+
 // Class words whose dates are not the story's but whose names may be (left to
 // the byline code): navigation bars carry the page's clock, forum member
 // boxes the day a member joined.
@@ -73,6 +83,13 @@ std::string lower(std::string_view s) {
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
   }
   return out;
+}
+
+bool related_class(std::string_view class_id) {
+  if (class_id.empty()) return false;
+  std::string lowered = lower(class_id);
+  return std::any_of(std::begin(kRelatedParts), std::end(kRelatedParts),
+                     [&](std::string_view part) { return lowered.find(part) != std::string::npos; });
 }
 
 bool boiler_class(std::string_view class_id, std::span<const std::string_view> words = kBoilerWords) {
@@ -407,8 +424,9 @@ class Collector {
   // navigation bar or member box, whose dates are never the story's.
   static constexpr char kBoiler = 1, kHardBoiler = 2, kDateBoiler = 4;
   char boiler_kind(const xmlNode* n, std::string_view tag, const std::string& class_id) const {
+    bool related = related_class(class_id);
     bool by_class = tag != "body" && tag != "html" && tag != "article" && tag != "main" && !holds_headline(n) &&
-                    boiler_class(class_id);
+                    (boiler_class(class_id) || related);
     // An <aside class="meta"> beside the story holds its date, not a sidebar.
     bool meta_aside = tag == "aside" && contains_any(class_id, kDateWords);
     bool boiler = tag == "nav" || (tag == "aside" && !meta_aside) || tag == "footer" || by_class;
@@ -416,7 +434,7 @@ class Collector {
     // "Erschienen am: ...") and in an <aside> of the story's own <article>,
     // its fact box ("<dt>Datum</dt><dd>12.01.2017</dd>").
     bool article_aside = tag == "aside" && n->parent != nullptr && tag_of(n->parent) == "article";
-    bool class_footer = by_class && tag != "footer" && !boiler_class(class_id, kHardBoilerWords);
+    bool class_footer = by_class && tag != "footer" && !related && !boiler_class(class_id, kHardBoilerWords);
     bool hard = boiler && !article_aside && !class_footer;
     bool date_boiler = !boiler && !holds_headline(n) && boiler_class(class_id, kDateBoilerWords);
     return static_cast<char>((boiler ? kBoiler : 0) | (hard ? kHardBoiler : 0) | (date_boiler ? kDateBoiler : 0));

@@ -295,5 +295,36 @@ TEST(HtmlDates, UtcTimesTakeTheSitesZone) {
   }
 }
 
+// Forum pages show each poster's sign-up day beside the post's own date.
+TEST(HtmlDates, MemberSinceIsNotThePostsDate) {
+  const std::string title = "<title>Pier to close for two years</title>";
+  const std::vector<std::pair<std::string, std::string>> labels = {
+      {"Joined", "en"},          {"Member since", "en"},     {"Registriert", "de"},  {"Mitglied seit", "de"},
+      {"Inscrit le", "fr"},      {"Membre depuis", "fr"},    {"Iscritto il", "it"},  {"Registrato", "it"},
+      {"Miembro desde", "es"},   {"Registrado", "es"},       {"Lid sinds", "nl"},    {"Geregistreerd", "nl"},
+      {"Dołączył", "pl"},        {"Zarejestrowany", "pl"},   {"Medlem sedan", "sv"}, {"Medlem siden", "da"},
+      {"Rekisteröitynyt", "fi"}, {"Membro desde", "pt"}};
+  for (const auto& [label, lang] : labels) {
+    std::string body = "<div class=\"post\"><div class=\"poster\"><span class=\"date\">" + label +
+                       ": 18.09.2008</span></div><span class=\"date\">21.01.2011, 05:42</span></div>";
+    Article a = parse_one(page(title, body + kStory));
+    EXPECT_EQ(date_of(a), "2011-01-21") << label << " (" << lang << ")";
+  }
+}
+
+// Lists of other stories carry their dates; class names in several languages.
+TEST(HtmlDates, RelatedListsInOtherLanguages) {
+  const std::string title = "<title>Pier to close for two years</title>";
+  for (const char* cls : {"related-posts", "post-related", "weitere-artikel", "aehnliche-beitraege", "lesetipps",
+                          "noticias-relacionadas", "bloc-similaires", "a-lire-aussi", "articoli-correlati",
+                          "leggi-anche", "most-read", "meistgelesen", "read-next", "lees-ook"}) {
+    std::string body = std::string("<div class=\"") + cls +
+                       "\"><ul><li><a href=\"/b\">Ferry timetable</a> <span class=\"date\">01.06.2021</span></li>"
+                       "<li><time datetime=\"2021-06-02\">2 June</time></li></ul></div>";
+    Article a = parse_one(page(title, body + kStory));
+    EXPECT_EQ(date_of(a), "none") << cls;
+  }
+}
+
 }  // namespace
 }  // namespace morgue

@@ -311,6 +311,23 @@ std::optional<DateTime> same_day(const Date& day, std::initializer_list<const st
   return std::nullopt;
 }
 
+// A tag, category or author page ("/tag/harbour", "/author/jane-roe"), the
+// next page of a list ("/news/page/2") or an archive ("/news/archive").
+bool archive_path(std::string_view path) {
+  std::vector<std::string> segs = util::split(path, '/');
+  if (segs.empty()) return false;
+  const std::string& last = segs.back();
+  if (last == "archive" || last == "archiv" || last == "archives") return true;
+  bool number = !last.empty() && last.size() < 5 && std::all_of(last.begin(), last.end(), [](char c) { return c >= '0' && c <= '9'; });
+  if (segs.size() < 2) return false;
+  const std::string& parent = segs[segs.size() - 2];
+  if (number && (parent == "page" || parent == "seite")) return true;
+  for (std::string_view list : {"tag", "tags", "category", "categories", "kategorie", "author", "autor", "auteur"}) {
+    if (parent == list) return true;
+  }
+  return false;
+}
+
 // A home page or a search page lists other pages: the dates in its text
 // are theirs, so it is dated only by what it says about itself.
 bool listing_page(std::string_view url) {
@@ -330,6 +347,7 @@ bool listing_page(std::string_view url) {
     std::size_t at = path.find(search);
     if (at != std::string::npos && (at == 0 || path[at - 1] == '/')) return true;
   }
+  if (archive_path(path)) return true;
   return args.find("?q=") != std::string::npos || args.find("&q=") != std::string::npos ||
          args.find("?s=") != std::string::npos || args.find("query=") != std::string::npos;
 }

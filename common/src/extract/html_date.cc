@@ -386,6 +386,9 @@ std::optional<DateTime> date_from_page(const PageMeta& meta, const std::vector<s
   for (const auto& v : meta.marked_dates) {
     if (auto dt = find_date_in_text(v)) return dt;
   }
+  for (const auto& v : meta.date_texts) {
+    if (auto dt = find_date_in_text(v)) return dt;
+  }
   if (!e.weak.empty()) return e.weak.front();
   for (const auto* list : {&meta.date_texts, &meta.labelled_dates, &meta.byline_texts}) {
     for (const auto& v : *list) {

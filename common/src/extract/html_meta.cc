@@ -170,6 +170,33 @@ std::vector<std::string> crumb_items(const xmlNode* n) {
   return items.empty() ? links : items;
 }
 
+// Whether `n` (a date element) or one of its descendants is dated: a <time>
+// or an element whose class says date.
+bool holds_date(const xmlNode* n) {
+  std::size_t visited = 0;
+  for (const xmlNode* cur = n; cur != nullptr && ++visited < 60; cur = next_node(cur, n, true)) {
+    if (!is_element(cur)) continue;
+    if (tag_of(cur) == "time" || contains_any(class_and_id(cur), {"date", "datum", "time"})) return true;
+  }
+  return false;
+}
+
+// A date inside a list item whose list has other dated items lists other
+// things (stories, events, posts), not the story: "<ul><li>29.02. Tasting</li>
+// <li>07.03. Dinner</li></ul>". A post's meta list with one date is not one.
+bool in_dated_list(const xmlNode* n) {
+  const xmlNode* li = n;
+  for (int up = 0; li != nullptr && up < 6 && tag_of(li) != "li"; ++up) li = li->parent;
+  if (li == nullptr || tag_of(li) != "li" || li->parent == nullptr) return false;
+  int items = 0;
+  for (const xmlNode* c = li->parent->children; c != nullptr && items < 40; c = c->next) {
+    if (!is_element(c) || tag_of(c) != "li") continue;
+    ++items;
+    if (c != li && holds_date(c)) return true;
+  }
+  return false;
+}
+
 // The elements holding the page's first h1: a theme may call the story's
 // column "sidebar", and the headline says otherwise.
 std::unordered_set<const xmlNode*> headline_holders(const xmlNode* root) {
@@ -365,7 +392,8 @@ class Collector {
     std::string property = lower(attr_of(n, "property"));
     std::string_view local = std::string_view(property).substr(property.find(':') + 1);
     if (local == "datepublished" || local == "datecreated" || local == "datemodified") read_itemprop(n, std::string(local));
-    bool dates_here = boiler_depth_ == 0 && date_boiler_depth_ == 0;
+    bool dates_here = boiler_depth_ == 0 && date_boiler_depth_ == 0 &&
+                      ((tag != "time" && tag != "abbr" && !contains_any(class_id, kDateWords)) || !in_dated_list(n));
     if (dates_here && n->properties != nullptr) read_date_attributes(n);
     if (tag == "time" || tag == "abbr") {
       std::string_view when = attr_of(n, "datetime");

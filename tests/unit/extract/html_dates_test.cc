@@ -324,6 +324,29 @@ TEST(HtmlDates, MemberSinceIsNotThePostsDate) {
   }
 }
 
+// A list whose items carry dates lists other things, whatever its class; a
+// post's meta list with one date is the post's.
+TEST(HtmlDates, DatedListsAreNotTheStory) {
+  const std::string title = "<title>Pier to close for two years</title><meta name=\"date\" content=\"2020-02-11\">";
+  std::vector<Case> cases = {
+      {"an events list before the story", title,
+       "<ul class=\"list-group\"><li><span class=\"datum\">29.02.2020 18:00</span> Tasting</li>"
+       "<li><span class=\"datum\">07.03.2020 19:00</span> Dinner</li></ul>",
+       "2020-02-11"},
+      {"a list of stories with time elements", title,
+       "<ol><li><a href=\"/a\">Ferry</a><time datetime=\"2020-01-05\">5 Jan</time></li>"
+       "<li><a href=\"/b\">Quay</a><time datetime=\"2020-01-04\">4 Jan</time></li></ol>",
+       "2020-02-11"},
+      {"a post's meta list with one date", "<title>Pier to close for two years</title>",
+       "<ul class=\"post-meta\"><li><span class=\"date\">12.02.2020</span></li><li>Jane Roe</li><li>Harbour</li></ul>",
+       "2020-02-12"},
+  };
+  for (const auto& c : cases) {
+    Article a = parse_one(page(c.head, c.body + kStory));
+    EXPECT_EQ(date_of(a), c.want) << c.name;
+  }
+}
+
 // Lists of other stories carry their dates; class names in several languages.
 TEST(HtmlDates, RelatedListsInOtherLanguages) {
   const std::string title = "<title>Pier to close for two years</title>";

@@ -38,6 +38,11 @@ constexpr std::string_view kRelatedParts[] = {
     "lire-aussi", "lireaussi", "leggi-anche", "leggianche", "lees-ook", "zie-ook", "lea-tambien", "lee-tambien",
     "te-puede-interesar", "vous-aimerez", "more-stories", "morestories", "more-news", "morenews"};
 
+// Side columns, and the boilerplate words other than them.
+constexpr std::string_view kSideWords[] = {"sidebar"};
+constexpr std::string_view kOtherBoilerWords[] = {"comment", "related", "recommend", "popular", "trending",
+                                                        "reply", "replies"};
+
 // Class words whose dates are not the story's but whose names may be (left to
 // the byline code): navigation bars carry the page's clock, forum member
 // boxes the day a member joined.
@@ -447,6 +452,17 @@ class Collector {
 
   bool holds_headline(const xmlNode* n) const { return holders_.contains(n); }
 
+  // A "sidebar" inside the <article> that holds the headline is the story's
+  // own side column (its date, author, facts), not the site's.
+  bool story_side_column(const xmlNode* n, const std::string& class_id) const {
+    if (!boiler_class(class_id, kSideWords) || boiler_class(class_id, kOtherBoilerWords)) return false;
+    std::size_t up = 0;
+    for (const xmlNode* p = n->parent; p != nullptr && ++up < 40; p = p->parent) {
+      if (tag_of(p) == "article") return holds_headline(p);
+    }
+    return false;
+  }
+
   // kBoiler: not the story (no headline windows, times, date elements or
   // bylines); kHardBoiler: not even its labelled dates; kDateBoiler: a
   // navigation bar or member box, whose dates are never the story's.
@@ -454,7 +470,7 @@ class Collector {
   char boiler_kind(const xmlNode* n, std::string_view tag, const std::string& class_id) const {
     bool related = related_class(class_id);
     bool by_class = tag != "body" && tag != "html" && tag != "article" && tag != "main" && !holds_headline(n) &&
-                    (boiler_class(class_id) || related);
+                    (boiler_class(class_id) || related) && !story_side_column(n, class_id);
     // An <aside class="meta"> beside the story holds its date, not a sidebar.
     bool meta_aside = tag == "aside" && contains_any(class_id, kDateWords);
     bool boiler = tag == "nav" || (tag == "aside" && !meta_aside) || tag == "footer" || by_class;

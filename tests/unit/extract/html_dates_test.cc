@@ -160,6 +160,11 @@ TEST(HtmlArticle, DatesOnHardPages) {
            "<p><span class=\"text_datum\">31. Oktober 2023.</span> The harbour board met again on the pier, for the "
            "third time this year, to hear the engineers.</p>",
        "2023-10-31"},
+      {"a sidebar inside the story's own article holds its details", title,
+       "<article><h1>Pier to close for two years</h1><div class=\"sidebar\"><p class=\"time\">"
+       "<time datetime=\"2022-01-28\">28. Januar 2022</time></p></div>" + std::string(kStory) + "</article>"
+       "<div class=\"sidebar\"><time datetime=\"2022-02-03\">3. Februar</time></div>",
+       "2022-01-28"},
       {"a theme that calls the story's column a sidebar", title,
        "<div id=\"sidebar\" class=\"site-content\">" + h1 +
            "<span class=\"byline\"><time class=\"entry-date\" datetime=\"2020-04-09T07:59:57+02:00\">9 Apr</time>"
@@ -337,6 +342,8 @@ TEST(HtmlDates, DatedListsAreNotTheStory) {
        "<ol><li><a href=\"/a\">Ferry</a><time datetime=\"2020-01-05\">5 Jan</time></li>"
        "<li><a href=\"/b\">Quay</a><time datetime=\"2020-01-04\">4 Jan</time></li></ol>",
        "2020-02-11"},
+      {"a date element beats the generic date meta (often the build time)", title,
+       "<p><span class=\"date\">12.02.2020</span></p>", "2020-02-12"},
       {"a post's meta list with one date", "<title>Pier to close for two years</title>",
        "<ul class=\"post-meta\"><li><span class=\"date\">12.02.2020</span></li><li>Jane Roe</li><li>Harbour</li></ul>",
        "2020-02-12"},

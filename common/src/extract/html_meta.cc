@@ -57,7 +57,12 @@ constexpr std::string_view kMarkedDateWords[] = {"published", "entry-date", "pub
 constexpr std::string_view kDateLabels[] = {
     "published", "posted on", "veröffentlicht", "erschienen", "publiziert", "erstellt am", "geschrieben am",
     "gespeichert von", "datum:", "date:", "stand:", "publié", "publicado", "pubblicato", "gepubliceerd",
-    "geplaatst op", "wurde am", "beitrag wurde", "artikel wurde", "eintrag wurde", "entry was posted"};
+    "geplaatst op", "wurde am", "beitrag wurde", "artikel wurde", "eintrag wurde", "entry was posted",
+    // Other European languages (lower case as util::to_lower gives it).
+    "mise en ligne", "mis en ligne", "publicada", "opublikowano", "publikováno", "uverejnené", "objavljeno",
+    "publicerad", "publiceret", "publisert", "julkaistu", "avaldatud", "paskelbta", "publicēts", "közzétéve",
+    "publicat", "yayınlanma", "yayın tarihi", "опубликовано", "публикувано", "опубліковано", "δημοσιεύθηκε",
+    "δημοσίευση"};
 // Data attributes that hold the publication time, as a Unix time
 // (data-utime="1507287600") or a date; they beat the rendered text ("vor 3
 // Stunden", "4. März") of the same element.

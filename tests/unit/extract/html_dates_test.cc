@@ -6,6 +6,8 @@
 #include <vector>
 
 #include "extract/html_article.h"
+#include "extract/html_dom.h"
+#include "extract/html_meta.h"
 #include "html_test_pages.h"
 
 namespace morgue {
@@ -310,6 +312,30 @@ TEST(HtmlDates, UtcTimesTakeTheSitesZone) {
     Article a = parse_one(page(c.head, c.body + kStory));
     EXPECT_EQ(date_of(a), c.want) << c.name;
   }
+}
+
+// A publication label in the page's language is read as a labelled date.
+TEST(HtmlDates, PublicationLabelsInManyLanguages) {
+  const std::vector<std::pair<std::string, std::string>> labels = {
+      {"Published", "en"},      {"Posted on", "en"},       {"Veröffentlicht am", "de"}, {"Erschienen am", "de"},
+      {"Publié le", "fr"},      {"Mise en ligne le", "fr"}, {"Publicado el", "es"},     {"Pubblicato il", "it"},
+      {"Gepubliceerd op", "nl"}, {"Publicado em", "pt"},    {"Opublikowano", "pl"},      {"Publikováno", "cs"},
+      {"Publicerad", "sv"},     {"Publiceret", "da"},      {"Publisert", "no"},         {"Julkaistu", "fi"},
+      {"Közzétéve", "hu"},      {"Publicat", "ro"},        {"Yayınlanma tarihi", "tr"}, {"Опубликовано", "ru"},
+      {"Δημοσιεύθηκε", "el"}};
+  for (const auto& [label, lang] : labels) {
+    std::string html = page("<title>Pier</title>", "<p>The pier will close.</p><p>" + label + ": 03.05.2021</p>");
+    html::DocPtr doc = html::parse_document(html, "UTF-8");
+    ASSERT_TRUE(doc);
+    html::PageMeta meta = html::collect_meta(doc.get());
+    EXPECT_EQ(meta.labelled_dates.size(), 1u) << label << " (" << lang << ")";
+    if (meta.labelled_dates.size() == 1) {
+      EXPECT_NE(meta.labelled_dates[0].find("03.05.2021"), std::string::npos) << label;
+    }
+  }
+  // A text with no label word is no labelled date.
+  html::DocPtr doc = html::parse_document(page("<title>Pier</title>", "<p>Harbour weather: 03.05.2021</p>"), "UTF-8");
+  EXPECT_TRUE(html::collect_meta(doc.get()).labelled_dates.empty());
 }
 
 // Forum pages show each poster's sign-up day beside the post's own date.

@@ -265,7 +265,9 @@ std::vector<std::string> find_script_dates(std::string_view script, std::size_t 
   static constexpr std::string_view kKeys[] = {"datepublished", "publisheddate", "published_at", "publishdate",
                                                "publish_date", "date_published", "publicationdate",
                                                "publication_date", "publishedat", "firstpublished",
-                                               "first_published_at", "published_time"};
+                                               "first_published_at", "published_time", "publishingdate",
+                                               "publishing_date", "datecreated", "date_created", "createdat",
+                                               "created_at", "creationdate", "creation_date"};
   std::vector<std::pair<std::size_t, std::string>> found;  // position, value
   // ASCII lower case only, so positions stay those of `script`.
   std::string lower(script.substr(0, kMaxScriptBytes));

@@ -1,6 +1,7 @@
 // Bylines of an HTML page: names from metadata and visible bylines.
 #include <algorithm>
 
+#include "extract/date_parse.h"
 #include "extract/html_fields.h"
 #include "util/strings.h"
 
@@ -89,6 +90,40 @@ void add_unique(std::vector<std::string>& out, std::string name) {
   if (!seen) out.push_back(std::move(name));
 }
 
+// Where a date starts in a byline ("By Jane Roe March 25, 2015 3:46 PM"):
+// the offset of the first word that opens one, or the size when none does.
+std::size_t date_start(std::string_view s) {
+  std::vector<std::string_view> words = words_of(s);
+  auto parses = [&](std::size_t from, std::size_t to) {  // words [from, to]
+    const char* end = words[to].data() + words[to].size();
+    return parse_date_time(std::string_view(words[from].data(), static_cast<std::size_t>(end - words[from].data())))
+        .has_value();
+  };
+  for (std::size_t i = 1; i < words.size(); ++i) {
+    for (std::size_t last = i; last < i + 4 && last < words.size(); ++last) {
+      if (!parses(i, last)) continue;
+      // The parser skips stray words ("Roe March 25, 2015"): the date starts
+      // at the last word from which it still parses.
+      std::size_t from = i;
+      while (from < last && parses(from + 1, last)) ++from;
+      return static_cast<std::size_t>(words[from].data() - s.data());
+    }
+  }
+  return s.size();
+}
+
+// Dublin Core and citation metadata write names surname first: "Roe, J.",
+// "Jong, Michiel de". One word before the only comma is a surname.
+std::string uninvert(std::string_view name) {
+  std::string s = util::collapse_space(name);
+  std::size_t comma = s.find(", ");
+  if (comma == std::string::npos || s.find(',', comma + 1) != std::string::npos || s.find(' ') < comma ||
+      s.find(" and ") != std::string::npos || s.find(" & ") != std::string::npos) {
+    return s;
+  }
+  return s.substr(comma + 2) + " " + s.substr(0, comma);
+}
+
 }  // namespace
 
 std::vector<std::string> split_byline(std::string_view byline) {
@@ -97,10 +132,12 @@ std::vector<std::string> split_byline(std::string_view byline) {
   // Drop what follows the names: roles after a dash or bar, dates, places.
   std::size_t cut = s.size();
   for (std::string_view stop : {" | ", " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 ", " on ", " published", " posted",
-                                " updated", " am ", " le ", " el ", " in ", "\n"}) {
+                                " updated", " am ", " le ", " el ", " in ", "\n",
+                                " edited by ", " photos by ", " photography by ", " illustrations by "}) {
     std::size_t pos = lower.find(stop);
     if (pos != std::string::npos && pos > 0) cut = std::min(cut, pos);
   }
+  cut = std::min(cut, date_start(s));
   s.resize(cut);
   lower.resize(std::min(lower.size(), cut));
   for (std::string_view prefix : {"written by ", "posted by ", "story by ", "words by ", "text by ", "by ", "von ",
@@ -147,8 +184,10 @@ std::vector<std::string> resolve_authors(const PageMeta& meta) {
   for (std::string_view key : {"dc:creator", "dc.creator", "dcterms.creator", "author", "article:author",
                                "sailthru.author", "parsely-author", "byl", "citation_author"}) {
     std::vector<std::string> meta_names;
+    bool inverted = key != "author" && key != "article:author" && key != "sailthru.author" && key != "parsely-author" &&
+                    key != "byl";
     for (const auto& [k, v] : meta.metas) {
-      if (k == key) meta_names.push_back(v);
+      if (k == key) meta_names.push_back(inverted ? uninvert(v) : v);
     }
     if (from_list(meta_names)) return out;
   }

@@ -95,11 +95,11 @@ std::string lower(std::string_view s) {
   return out;
 }
 
+// `class_id` is lower case already (class_and_id()).
 bool related_class(std::string_view class_id) {
   if (class_id.empty()) return false;
-  std::string lowered = lower(class_id);
   return std::any_of(std::begin(kRelatedParts), std::end(kRelatedParts),
-                     [&](std::string_view part) { return lowered.find(part) != std::string::npos; });
+                     [&](std::string_view part) { return class_id.find(part) != std::string_view::npos; });
 }
 
 bool boiler_class(std::string_view class_id, std::span<const std::string_view> words = kBoilerWords) {

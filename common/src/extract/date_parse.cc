@@ -4,6 +4,7 @@
 #include <array>
 #include <cctype>
 #include <chrono>
+#include <unordered_map>
 #include <fmt/format.h>
 
 #include "util/strings.h"
@@ -167,12 +168,17 @@ std::string fold_greek(std::string w) {
 }
 
 int month_from_word(std::string_view word) {
+  // Every month name has 3 to 24 bytes: most words are turned away unread.
+  if (word.size() < 3 || word.size() > 25) return 0;
+  static const std::unordered_map<std::string_view, int> kByName = [] {
+    std::unordered_map<std::string_view, int> map;
+    for (const auto& m : kMonths) map.emplace(m.name, m.month);  // the first of a name wins
+    return map;
+  }();
   std::string w = fold_greek(util::to_lower(word));
   while (!w.empty() && w.back() == '.') w.pop_back();
-  for (const auto& m : kMonths) {
-    if (w == m.name) return m.month;
-  }
-  return 0;
+  auto it = kByName.find(w);
+  return it == kByName.end() ? 0 : it->second;
 }
 
 int to_int(std::string_view s) {

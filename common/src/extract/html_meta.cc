@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <span>
+#include <unordered_map>
 #include <unordered_set>
 
 #include "extract/html_dom.h"
@@ -457,6 +458,16 @@ class Collector {
 
   bool holds_headline(const xmlNode* n) const { return holders_.contains(n); }
 
+  // Pages repeat a few class strings many times: each is searched once.
+  bool related_cached(const std::string& class_id) const {
+    if (class_id.empty()) return false;
+    auto it = related_cache_.find(class_id);
+    if (it != related_cache_.end()) return it->second;
+    bool related = related_class(class_id);
+    if (related_cache_.size() < 4096) related_cache_.emplace(class_id, related);
+    return related;
+  }
+
   // A "sidebar" inside the <article> that holds the headline is the story's
   // own side column (its date, author, facts), not the site's.
   bool story_side_column(const xmlNode* n, const std::string& class_id) const {
@@ -473,7 +484,7 @@ class Collector {
   // navigation bar or member box, whose dates are never the story's.
   static constexpr char kBoiler = 1, kHardBoiler = 2, kDateBoiler = 4;
   char boiler_kind(const xmlNode* n, std::string_view tag, const std::string& class_id) const {
-    bool related = related_class(class_id);
+    bool related = related_cached(class_id);
     bool by_class = tag != "body" && tag != "html" && tag != "article" && tag != "main" && !holds_headline(n) &&
                     (boiler_class(class_id) || related) && !story_side_column(n, class_id);
     // An <aside class="meta"> beside the story holds its date, not a sidebar.
@@ -504,6 +515,7 @@ class Collector {
 
   PageMeta& out_;
   std::unordered_set<const xmlNode*> holders_;
+  mutable std::unordered_map<std::string, bool> related_cache_;  // class string -> related_class()
   int boiler_depth_ = 0;
   int hard_boiler_depth_ = 0;  // boilerplate other than class-made footers
   int date_boiler_depth_ = 0;  // navigation and member boxes: no dates from there

@@ -343,6 +343,20 @@ TEST(HtmlDates, PublicationLabelsInManyLanguages) {
   EXPECT_TRUE(html::collect_meta(doc.get()).labelled_dates.empty());
 }
 
+// Dates under publication keys in a script's data, the earliest first.
+TEST(HtmlDates, ScriptDateKeys) {
+  using html::find_script_dates;
+  EXPECT_EQ(find_script_dates(R"({"id":1,"publishedAt":"2021-02-03T10:00:00Z","createdAt":"2021-02-01"})", 5),
+            (std::vector<std::string>{"2021-02-03T10:00:00Z", "2021-02-01"}));
+  // A key inside a longer name is not the key; a value must start with a digit.
+  EXPECT_TRUE(find_script_dates(R"({"lastpublishedDate":"2021-02-03","publishDate":"soon"})", 5).empty());
+  // Bare and escaped keys; the first usable occurrence of a key, and the cap.
+  EXPECT_EQ(find_script_dates(R"(var a = {publish_date: '2020-01-02', "date_created":"2019-05-06"};)", 1),
+            (std::vector<std::string>{"2020-01-02"}));
+  EXPECT_EQ(find_script_dates(R"({"datePublished":"","x":{"datePublished":"2018-07-08"}})", 5),
+            (std::vector<std::string>{"2018-07-08"}));
+}
+
 // Forum pages show each poster's sign-up day beside the post's own date.
 TEST(HtmlDates, MemberSinceIsNotThePostsDate) {
   const std::string title = "<title>Pier to close for two years</title>";

@@ -42,6 +42,16 @@ bool is_score_line(const Document& doc, std::size_t first, std::size_t last) {
   return numbers == 2 && sides == 2 && !in_side;
 }
 
+bool is_versus(const Token& t) { return t.text == "v" || t.text == "v." || t.text == "vs" || t.text == "vs."; }
+
+// "Swansea v Lincoln": the span [begin, end) is one side of a fixture, with
+// a capitalised side on the other side of the "v", in the same line.
+bool is_fixture_side(const Document& doc, std::size_t begin, std::size_t end, std::size_t first, std::size_t last) {
+  auto capitalised = [&](std::size_t k) { return (doc.tokens[k].letter_case & kStartsUpper) && !is_versus(doc.tokens[k]); };
+  if (end + 1 < last && is_versus(doc.tokens[end]) && capitalised(end + 1)) return true;
+  return begin >= first + 2 && is_versus(doc.tokens[begin - 1]) && capitalised(begin - 2);
+}
+
 }  // namespace
 
 bool is_number(std::string_view text) {
@@ -54,6 +64,7 @@ bool is_number(std::string_view text) {
 RowKind row_kind(const Document& doc, std::size_t begin, std::size_t end) {
   auto [first, last] = line_of(doc, begin);
   if (end > last) return RowKind::kText;
+  if (is_fixture_side(doc, begin, end, first, last)) return RowKind::kFixture;
   // Before the span: a rank at most ("3. Radnicki", "3 Radnicki"). A
   // name in brackets is a scorer's, not a side's.
   int depth = 0;

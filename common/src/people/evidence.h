@@ -18,6 +18,7 @@ enum class RowKind {
   kText,       // ordinary text
   kTableRow,   // first thing in a row whose rest is numbers: "Radnicki 5 3 1 1 8 4 10"
   kScoreLine,  // a side in a score line: "Rotor Volgograd 2 Lada Togliatti 1"
+  kFixture,    // a side of a fixture: "Swansea v Lincoln", "Partick vs St Mirren"
 };
 RowKind row_kind(const Document& doc, std::size_t begin, std::size_t end);
 

@@ -267,6 +267,15 @@ bool head_of_longer_name(const Document& doc, const std::vector<Tag>& tags, std:
   return tags[end] == kOrganisation || tags[end] == kLocation || tags[end] == kMiscEntity;
 }
 
+// A lower-case word that places what follows on a map: "northwest", "southern".
+bool is_compass_word(const Token& t) {
+  constexpr std::string_view kWords[] = {
+      "north",     "south",     "east",      "west",      "northern",     "southern",     "eastern",      "western",
+      "northeast", "northwest", "southeast", "southwest", "northeastern", "northwestern", "southeastern",
+      "southwestern", "central"};
+  return (t.letter_case & kLowerOnly) && std::find(std::begin(kWords), std::end(kWords), t.lower) != std::end(kWords);
+}
+
 // The span [begin, end) in story words is an organisation, a country or a
 // place, an event or a product rather than a person.
 bool names_something_else(const Document& doc, const Lexicon& lexicon, std::size_t begin, std::size_t end) {
@@ -351,6 +360,8 @@ bool make_mention(const Document& doc, const std::vector<Tag>& tags, const std::
     // A lone lower-case word or a lone initial is not a name; nor is a
     // party and state ("R-Minn", "D-Texas").
     if (!has_upper(m.words[0]) || is_initial(m.words[0]) || is_party_and_state(m.words[0])) return false;
+    // "northwest Anatolia", "southern Kordofan": a region, not a person.
+    if (begin > 0 && is_compass_word(doc.tokens[begin - 1])) return false;
     int person = 0, other = 0;
     for (const auto& [lower, is_person] : story.entity_tokens) {
       if (lower == doc.tokens[begin].lower) ++(is_person ? person : other);

@@ -169,6 +169,12 @@ const MentionCase kMentionCases[] = {
     {"a name does not end in a common word", "The/ Halden/B Economic/I report/ .", {}},
     {"unless the word is short or a name", "Bowler/ Peter/B Such/I and/ Tom/B Little/I won/ .",
      {"Peter Such", "Tom Little"}},
+    {"a lone word after a compass word is a region", "Snow/ fell/ on/ northwest/ Tarvonia/B ./", {}},
+    {"a capitalised compass word is no compass word", "Said/ North/ ,/ Brenholt/B agreed/ ./", {"Brenholt"}},
+    {"a US state from the list", "Plants/ in/ Utah/B and/ Wisc./B closed/ .", {}},
+    {"a nationality word from the list", "The/ Kuwaiti/B delegation/ left/ .", {}},
+    {"an index after the name", "The/ Halvard/B Seng/I index/ fell/ .", {}},
+    {"a foreign legal form after the name", "The/ Juli/B Banken/I A/S/ failed/ .", {}},
 };
 
 INSTANTIATE_TEST_SUITE_P(People, MentionRules, ::testing::ValuesIn(kMentionCases));
@@ -244,6 +250,12 @@ const PersonCase kPersonCases[] = {
     {"a full name only ever a side of a score line is a team",
      {with(mention({"Lada", "Orvik"}), [](Mention& m) { m.row = RowKind::kScoreLine; })},
      {}},
+    {"a lone word only ever a side of a fixture is a team",
+     {with(mention({"Harwick"}), [](Mention& m) { m.row = RowKind::kFixture; })},
+     {}},
+    {"a full name as a side of a fixture is a person (a tennis draw)",
+     {with(mention({"Karl", "Brenholt"}), [](Mention& m) { m.row = RowKind::kFixture; })},
+     {"Karl Brenholt"}},
     {"a name once given to a ship is no person",
      {with(mention({"Carl", "Brenholt"}), [](Mention& m) { m.names_a_thing = true; }), mention({"Brenholt"})},
      {}},
@@ -268,6 +280,12 @@ TEST(PeopleEvidence, RowKinds) {
       {"Lada Orvik 2 ( Tom Brisk 34 ) Dunmore Vale 1", 4, 6, RowKind::kText},
       {"Karl Brenholt scored 2 goals in 1 match", 0, 2, RowKind::kText},
       {"Karl Brenholt (Norway) 3:35.12", 0, 2, RowKind::kText},
+      {"Harwick v Dunmore", 0, 1, RowKind::kFixture},
+      {"Harwick v Dunmore", 2, 3, RowKind::kFixture},
+      {"Orvik v Harwick , Dunmore vs. St Kells", 4, 5, RowKind::kFixture},
+      {"Orvik v Harwick , Dunmore vs. St Kells", 6, 8, RowKind::kFixture},
+      {"Karl Brenholt v the state", 0, 2, RowKind::kText},
+      {"Henry V Brenholt", 2, 3, RowKind::kText},
   };
   for (const RowCase& c : cases) {
     Document doc;
@@ -275,6 +293,21 @@ TEST(PeopleEvidence, RowKinds) {
     finish_document(doc);
     EXPECT_EQ(row_kind(doc, c.begin, c.end), c.expected) << c.line;
   }
+}
+
+TEST(PeopleEvidence, WordLists) {
+  const struct {
+    const char* word;
+    std::uint16_t flag;
+    bool expected;
+  } cases[] = {
+      {"wisc", kKnownEntity, true},         {"calif.", kKnownEntity, true},   {"utah", kKnownEntity, true},
+      {"kuwaiti", kKnownEntity, true},      {"xhosa", kKnownEntity, true},    {"newspaper", kNameKind, true},
+      {"club", kNameKind, true},            {"index", kCompanyNoun, true},    {"banken", kCompanyWord, true},
+      {"a/s", kCompanyWord, true},          {"virginia", kKnownEntity, false},  // a given name too
+      {"washington", kKnownEntity, false},  {"scale", kCompanyNoun, false},  // CoNLL: "Richter scale" is a person
+  };
+  for (const auto& c : cases) EXPECT_EQ((lexicon().flags(c.word) & c.flag) != 0, c.expected) << c.word;
 }
 
 TEST(PeopleEvidence, Numbers) {

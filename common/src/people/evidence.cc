@@ -158,4 +158,60 @@ std::vector<std::string_view> organisation_words(const Document& doc, const Lexi
   return words;
 }
 
+namespace {
+
+// A goal's minute: "27", "27th", "90+2", "45'".
+bool is_minute(std::string_view text) {
+  std::size_t digits = 0;
+  while (digits < text.size() && text[digits] >= '0' && text[digits] <= '9') ++digits;
+  if (digits == 0 || digits > 3) return false;
+  std::string_view rest = text.substr(digits);
+  return rest.empty() || rest == "th" || rest == "st" || rest == "nd" || rest == "rd" || rest == "'" ||
+         (rest.size() > 1 && rest[0] == '+' && is_number(rest.substr(1)));
+}
+
+// The scorers' spans of the brackets opening at `open`, or none when the
+// brackets hold anything but "Name minute[ minute...][ pen|og], ...".
+std::vector<std::pair<std::size_t, std::size_t>> scorer_spans(const Document& doc, const Lexicon& lexicon,
+                                                                std::size_t open) {
+  std::vector<std::pair<std::size_t, std::size_t>> spans;
+  const std::size_t n = doc.tokens.size();
+  std::size_t k = open + 1;
+  while (k < n && doc.tokens[k].text != ")") {
+    const Token& t = doc.tokens[k];
+    if (t.flags & kLineStart) return {};
+    if ((t.letter_case & kStartsUpper) && !is_minute(t.text)) {
+      std::size_t begin = k;
+      while (k < n && ((doc.tokens[k].letter_case & kStartsUpper) ||
+                       ((lexicon.flags(doc.tokens[k].lower) & kParticle) && k + 1 < n &&
+                        (doc.tokens[k + 1].letter_case & kStartsUpper)))) {
+        ++k;
+      }
+      if (k - begin > 3 || k >= n || !is_minute(doc.tokens[k].text)) return {};
+      spans.emplace_back(begin, k);
+      continue;
+    }
+    // Between scorers: minutes, commas and lower-case notes ("pen", "og").
+    if (!is_minute(t.text) && t.text != "," && t.text != ";" && !(t.letter_case & kLowerOnly)) return {};
+    ++k;
+  }
+  if (k >= n) return {};
+  return spans;
+}
+
+}  // namespace
+
+void mark_scorers(const Document& doc, const Lexicon& lexicon, std::vector<Tag>& tags, std::vector<float>& margins,
+                  float confidence) {
+  for (std::size_t i = 1; i + 1 < doc.tokens.size(); ++i) {
+    if (doc.tokens[i].text != "(" || !is_number(doc.tokens[i - 1].text) || (doc.tokens[i].flags & kLineStart)) continue;
+    for (auto [begin, end] : scorer_spans(doc, lexicon, i)) {
+      for (std::size_t k = begin; k < end; ++k) {
+        tags[k] = k == begin ? kPersonBegin : kPersonInside;
+        if (k < margins.size()) margins[k] = std::max(margins[k], confidence);
+      }
+    }
+  }
+}
+
 }  // namespace morgue::people

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "people/lexicon.h"
+#include "people/perceptron.h"
 #include "people/tokenizer.h"
 
 namespace morgue::people {
@@ -29,5 +30,13 @@ bool is_number(std::string_view text);
 // institution word ("inc", "corp", "securities", "university") in the story,
 // in no order. A story names a few organisations, so callers scan the list.
 std::vector<std::string_view> organisation_words(const Document& doc, const Lexicon& lexicon);
+
+// Scorers in brackets after a score ("Rennes 1 (Guivarch 27th, Le Roux 86th
+// pen) Nantes 0"): every run of capitalised words in the brackets followed by
+// its minute is a person, whatever the tagger read; their tags become person
+// tags and their margins at least `confidence`. Brackets holding anything else
+// are left alone.
+void mark_scorers(const Document& doc, const Lexicon& lexicon, std::vector<Tag>& tags, std::vector<float>& margins,
+                  float confidence);
 
 }  // namespace morgue::people

@@ -310,6 +310,35 @@ TEST(PeopleEvidence, WordLists) {
   for (const auto& c : cases) EXPECT_EQ((lexicon().flags(c.word) & c.flag) != 0, c.expected) << c.word;
 }
 
+TEST(PeopleEvidence, ScorersInBrackets) {
+  const struct {
+    const char* line;
+    const char* persons;  // the tokens marked as people, joined by spaces
+  } cases[] = {
+      {"Harwick 2 ( Brenholt 27th , Le Roux 86th pen ) Dunmore 1", "Brenholt Le Roux"},
+      {"Harwick 3 ( Brenholt 12 40 , Tam 90+2 ) Dunmore 1 ( Orvik 3 )", "Brenholt Tam Orvik"},
+      {"Harwick 1 ( van Basten 10 og )", "van Basten"},
+      {"Profits rose 12 ( Harwick Group said so )", ""},     // no minute after the name
+      {"Profits rose to 12 ( 10 in Harwick )", ""},          // a word before no minute
+      {"Harwick ( Brenholt 27th ) said", ""},                // no score before the brackets
+  };
+  for (const auto& c : cases) {
+    Document doc;
+    tokenize(c.line, doc);
+    finish_document(doc);
+    std::vector<Tag> tags(doc.tokens.size(), kOutside);
+    std::vector<float> margins(doc.tokens.size(), 0.0f);
+    mark_scorers(doc, lexicon(), tags, margins, 3.0f);
+    std::string marked;
+    for (std::size_t k = 0; k < tags.size(); ++k) {
+      if (tags[k] == kOutside) continue;
+      EXPECT_EQ(margins[k], 3.0f) << c.line;
+      marked += (marked.empty() ? "" : " ") + std::string(doc.tokens[k].text);
+    }
+    EXPECT_EQ(marked, c.persons) << c.line;
+  }
+}
+
 TEST(PeopleEvidence, Numbers) {
   for (const char* yes : {"70", "3:35.12", "1-0", "12,000", "1.", "4/5"}) EXPECT_TRUE(is_number(yes)) << yes;
   for (const char* no : {"", "F-14", "A1", "1st", "x"}) EXPECT_FALSE(is_number(no)) << no;

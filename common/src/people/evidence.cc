@@ -180,13 +180,15 @@ std::vector<std::pair<std::size_t, std::size_t>> scorer_spans(const Document& do
   while (k < n && doc.tokens[k].text != ")") {
     const Token& t = doc.tokens[k];
     if (t.flags & kLineStart) return {};
-    if ((t.letter_case & kStartsUpper) && !is_minute(t.text)) {
+    // A name's word: capitalised, or a particle before one ("van Basten").
+    auto in_name = [&](std::size_t j) {
+      return (doc.tokens[j].letter_case & kStartsUpper) ||
+             ((lexicon.flags(doc.tokens[j].lower) & kParticle) && j + 1 < n &&
+              (doc.tokens[j + 1].letter_case & kStartsUpper));
+    };
+    if (in_name(k)) {
       std::size_t begin = k;
-      while (k < n && ((doc.tokens[k].letter_case & kStartsUpper) ||
-                       ((lexicon.flags(doc.tokens[k].lower) & kParticle) && k + 1 < n &&
-                        (doc.tokens[k + 1].letter_case & kStartsUpper)))) {
-        ++k;
-      }
+      while (k < n && in_name(k)) ++k;
       if (k - begin > 3 || k >= n || !is_minute(doc.tokens[k].text)) return {};
       spans.emplace_back(begin, k);
       continue;

@@ -225,7 +225,21 @@ struct StoryEvidence {
   // mention is cheaper than a map built for every story.
   std::vector<std::pair<std::string_view, bool>> entity_tokens;  // lower form, read as a person
   std::vector<std::string_view> organisation_words;              // see organisation_words()
+  // Where a capitalised name follows a word like "tanker" or "newspaper".
+  std::vector<std::size_t> thing_names;
 };
+
+// The span [begin, end) repeats a name the story gives a thing elsewhere:
+// "Resalat said" after "the evening newspaper Resalat reported".
+bool names_a_thing_elsewhere(const Document& doc, const StoryEvidence& story, std::size_t begin, std::size_t end) {
+  for (std::size_t start : story.thing_names) {
+    if (start + (end - begin) > doc.tokens.size()) continue;
+    bool same = true;
+    for (std::size_t k = 0; same && k < end - begin; ++k) same = doc.tokens[start + k].lower == doc.tokens[begin + k].lower;
+    if (same) return true;
+  }
+  return false;
+}
 
 bool contains_word(const std::vector<std::string_view>& words, std::string_view w) {
   return std::find(words.begin(), words.end(), w) != words.end();
@@ -335,7 +349,8 @@ bool make_mention(const Document& doc, const std::vector<Tag>& tags, const std::
   if (tail_of_longer_name(doc, tags, lexicon, begin, end) || head_of_longer_name(doc, tags, begin, end)) return false;
   // "the tanker Sea Empress", "Hurricane Bertha", "USS Enterprise": a ship, a storm, a horse.
   m.names_a_thing = (begin > 0 && (lexicon.flags(doc.tokens[begin - 1].lower) & kNameKind)) ||
-                    (lexicon.flags(doc.tokens[begin].lower) & kNameKind);
+                    (lexicon.flags(doc.tokens[begin].lower) & kNameKind) ||
+                    names_a_thing_elsewhere(doc, story, begin, end);
   m.confidence = 1e30f;
   bool all_excluded = true;
   for (std::size_t k = begin; k < end; ++k) {
@@ -383,6 +398,11 @@ std::vector<Mention> collect_mentions(const Document& doc, const std::vector<Tag
     }
   }
   story.organisation_words = organisation_words(doc, lexicon);
+  for (std::size_t i = 1; i < doc.tokens.size(); ++i) {
+    if ((doc.tokens[i].letter_case & kStartsUpper) && (lexicon.flags(doc.tokens[i - 1].lower) & kNameKind)) {
+      story.thing_names.push_back(i);
+    }
+  }
   // A story all in capitals (a wire brief: a headline and nothing else) has
   // only capitals to offer.
   bool in_capitals = std::all_of(doc.tokens.begin(), doc.tokens.end(),

@@ -295,6 +295,21 @@ TEST(PeopleEvidence, RowKinds) {
   }
 }
 
+TEST(PeopleEvidence, NamesGivenToThingsElsewhere) {
+  const MentionCase cases[] = {
+      {"a name the story gives a newspaper elsewhere", "The/ daily/ Kestrel/ said/ so/ .|Kestrel/B added/ more/ .", {}},
+      {"and a ship", "The/ tanker/ Sea/ Kestrel/ sank/ .|Sea/B Kestrel/I was/ old/ .", {}},
+      {"not a person who shares only a word with it",
+       "The/ tanker/ Kestrel/ sank/ .|Jane/B Roe/I was/ there/ .",
+       {"Jane Roe"}},
+  };
+  for (const MentionCase& c : cases) {
+    TaggedDoc d;
+    build(c.marked, d);
+    EXPECT_EQ(merge_mentions(collect_mentions(d.doc, d.tags, {}, lexicon()), lexicon()), c.expected) << c.what;
+  }
+}
+
 TEST(PeopleEvidence, WordLists) {
   const struct {
     const char* word;

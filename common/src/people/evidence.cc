@@ -99,7 +99,7 @@ namespace {
 // ("Paul Volcker and International Monetary Fund officials").
 bool is_legal_form(std::string_view lower) {
   constexpr std::string_view kForms[] = {"co",  "co.",  "cos",  "inc", "inc.",    "corp",       "corp.",   "ltd",
-                                         "ltd.", "plc", "llc", "sons", "company", "associates", "partners"};
+                                         "ltd.", "plc", "llc", "sons", "company", "associates", "partners", "securities"};
   return std::find(std::begin(kForms), std::end(kForms), lower) != std::end(kForms);
 }
 

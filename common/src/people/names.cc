@@ -229,6 +229,25 @@ struct StoryEvidence {
   std::vector<std::size_t> thing_names;
 };
 
+// Where the names after a word like "tanker", "newspaper" or "stockbrokers"
+// start, with the second of two joined by "and" ("stockbrokers Phillips and
+// Drew").
+std::vector<std::size_t> thing_names(const Document& doc, const Lexicon& lexicon) {
+  std::vector<std::size_t> starts;
+  const std::size_t n = doc.tokens.size();
+  for (std::size_t i = 1; i < n; ++i) {
+    if (!(doc.tokens[i].letter_case & kStartsUpper) || !(lexicon.flags(doc.tokens[i - 1].lower) & kNameKind)) continue;
+    starts.push_back(i);
+    std::size_t k = i;
+    while (k < n && (doc.tokens[k].letter_case & kStartsUpper) && !(doc.tokens[k].flags & kSentenceStart && k > i)) ++k;
+    if (k + 1 < n && (doc.tokens[k].text == "and" || doc.tokens[k].text == "&") &&
+        (doc.tokens[k + 1].letter_case & kStartsUpper)) {
+      starts.push_back(k + 1);
+    }
+  }
+  return starts;
+}
+
 // The span [begin, end) repeats a name the story gives a thing elsewhere:
 // "Resalat said" after "the evening newspaper Resalat reported".
 bool names_a_thing_elsewhere(const Document& doc, const StoryEvidence& story, std::size_t begin, std::size_t end) {
@@ -290,6 +309,29 @@ bool is_compass_word(const Token& t) {
   return (t.letter_case & kLowerOnly) && std::find(std::begin(kWords), std::end(kWords), t.lower) != std::end(kWords);
 }
 
+// ", a unit of ...", ", two subsidiaries of ...": what follows the name at
+// `end` says it is a company. Up to four lower-case words after the comma,
+// the first an article or a number word.
+bool is_company_apposition(const Document& doc, std::size_t end) {
+  constexpr std::string_view kOpeners[] = {"a", "an", "the", "one", "two", "three", "its"};
+  constexpr std::string_view kHeads[] = {"unit",      "units",        "subsidiary", "subsidiaries", "affiliate",
+                                         "affiliates", "division",    "company",    "firm",         "maker",
+                                         "manufacturer", "producer",  "retailer",   "brokerage",    "chain"};
+  const std::size_t n = doc.tokens.size();
+  if (end + 2 >= n || doc.tokens[end].text != ",") return false;
+  auto in = [](const auto& list, std::string_view w) { return std::find(std::begin(list), std::end(list), w) != std::end(list); };
+  if (!in(kOpeners, doc.tokens[end + 1].text)) return false;
+  for (std::size_t k = end + 2; k < n && k < end + 6; ++k) {
+    const Token& t = doc.tokens[k];
+    if (!(t.letter_case & kLowerOnly) || !(t.letter_case & kHasLetter)) return false;
+    if (!in(kHeads, t.lower)) continue;
+    // The head ends the phrase ("a unit manager" is a person's job).
+    const Token& next = k + 1 < n ? doc.tokens[k + 1] : t;
+    return k + 1 >= n || !(next.letter_case & kHasLetter) || !(next.letter_case & kLowerOnly) || next.lower == "of";
+  }
+  return false;
+}
+
 // The span [begin, end) in story words is an organisation, a country or a
 // place, an event or a product rather than a person.
 bool names_something_else(const Document& doc, const Lexicon& lexicon, std::size_t begin, std::size_t end) {
@@ -311,6 +353,12 @@ bool names_something_else(const Document& doc, const Lexicon& lexicon, std::size
   if (end < n && (doc.tokens[end].letter_case & kLowerOnly) && (lexicon.flags(doc.tokens[end].lower) & kCompanyNoun)) {
     return true;
   }
+  // "Credit Commercial de France": a particle and a country end no one's name.
+  if (end - begin >= 3 && (lexicon.flags(doc.tokens[end - 2].lower) & kParticle) &&
+      (lexicon.flags(doc.tokens[end - 1].lower) & kKnownEntity)) {
+    return true;
+  }
+  if (is_company_apposition(doc, end)) return true;
   std::string joined;
   for (std::size_t k = begin; k < end; ++k) {
     if (k > begin) joined += ' ';
@@ -398,11 +446,7 @@ std::vector<Mention> collect_mentions(const Document& doc, const std::vector<Tag
     }
   }
   story.organisation_words = organisation_words(doc, lexicon);
-  for (std::size_t i = 1; i < doc.tokens.size(); ++i) {
-    if ((doc.tokens[i].letter_case & kStartsUpper) && (lexicon.flags(doc.tokens[i - 1].lower) & kNameKind)) {
-      story.thing_names.push_back(i);
-    }
-  }
+  story.thing_names = thing_names(doc, lexicon);
   // A story all in capitals (a wire brief: a headline and nothing else) has
   // only capitals to offer.
   bool in_capitals = std::all_of(doc.tokens.begin(), doc.tokens.end(),

@@ -175,6 +175,13 @@ const MentionCase kMentionCases[] = {
     {"a nationality word from the list", "The/ Kuwaiti/B delegation/ left/ .", {}},
     {"an index after the name", "The/ Halvard/B Seng/I index/ fell/ .", {}},
     {"a foreign legal form after the name", "The/ Juli/B Banken/I A/S/ failed/ .", {}},
+    {"a company in apposition", "Ostby/ and/ Halden/B Pryce/I ,/ two/ units/ of/ Acme/ ,/ rose/ .", {}},
+    {"and one of its makers", "Halden/B ,/ a/ small/ drug/ maker/ ,/ rose/ .", {}},
+    {"a person in apposition is still a person", "Jane/B Roe/I ,/ a/ unit/ manager/ ,/ and/ Tom/B Brisk/I ,/ an/ analyst/ ,/ met/ .",
+     {"Jane Roe", "Tom Brisk"}},
+    {"a particle and a country end a bank's name", "Banque/B Halden/I de/I France/I lent/ .", {}},
+    {"partners' names before 'Securities'",
+     "At/ Halvard/ ,/ Brisk/ and/ Tamsin/ Securities/ .|Brisk/B said/ so/ .", {}},
 };
 
 INSTANTIATE_TEST_SUITE_P(People, MentionRules, ::testing::ValuesIn(kMentionCases));
@@ -299,6 +306,8 @@ TEST(PeopleEvidence, NamesGivenToThingsElsewhere) {
   const MentionCase cases[] = {
       {"a name the story gives a newspaper elsewhere", "The/ daily/ Kestrel/ said/ so/ .|Kestrel/B added/ more/ .", {}},
       {"and a ship", "The/ tanker/ Sea/ Kestrel/ sank/ .|Sea/B Kestrel/I was/ old/ .", {}},
+      {"stockbrokers are firms, both of them", "Said/ stockbrokers/ Halden/B and/ Pryce/B ./", {}},
+      {"a broker is a person", "Said/ money/ broker/ Karl/B Halden/I ./", {"Karl Halden"}},
       {"not a person who shares only a word with it",
        "The/ tanker/ Kestrel/ sank/ .|Jane/B Roe/I was/ there/ .",
        {"Jane Roe"}},

@@ -61,6 +61,21 @@ bool is_number(std::string_view text) {
   });
 }
 
+bool is_row_detail(const Document& doc, std::size_t begin, std::size_t end) {
+  const std::size_t n = doc.tokens.size();
+  if (begin == 0 || end >= n || (doc.tokens[begin].flags & kLineStart)) return false;
+  // Just after the bracket, or after it and a comma ("(Italy), Reynard Honda, 53.980").
+  std::size_t before = begin - 1;
+  if (doc.tokens[before].text == "," && before > 0 && !(doc.tokens[before].flags & kLineStart)) --before;
+  if (doc.tokens[before].text != ")") return false;
+  std::size_t after = end;
+  if (doc.tokens[after].text == "," && after + 1 < n) ++after;
+  const Token& next = doc.tokens[after];
+  // A number next ("20:36:54" comes split: "20" ":" "36" ...), but not a
+  // bowler's figures ("10-1-47-2": bowlers follow a bracket too).
+  return !(next.flags & kLineStart) && is_number(next.text) && std::count(next.text.begin(), next.text.end(), '-') < 3;
+}
+
 RowKind row_kind(const Document& doc, std::size_t begin, std::size_t end) {
   auto [first, last] = line_of(doc, begin);
   if (end > last) return RowKind::kText;

@@ -23,6 +23,11 @@ enum class RowKind {
 };
 RowKind row_kind(const Document& doc, std::size_t begin, std::size_t end);
 
+// The span [begin, end) follows a closing bracket on a results row and only
+// numbers follow it: "1. Rolf Halvorsen (Norway) Rabobank 20:36:54", a team,
+// a car or a place after the athlete and their country.
+bool is_row_detail(const Document& doc, std::size_t begin, std::size_t end);
+
 // True for a number as tables write it: "70", "3:35.12", "1-0", "12,000", "1.".
 bool is_number(std::string_view text);
 

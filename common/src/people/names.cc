@@ -411,7 +411,7 @@ bool make_mention(const Document& doc, const std::vector<Tag>& tags, const std::
     m.lower.emplace_back(t.lower);
     if (t.flags & kCapsLine) m.from_capitals = true;
   }
-  if (all_excluded || names_something_else(doc, lexicon, begin, end)) return false;
+  if (all_excluded || names_something_else(doc, lexicon, begin, end) || is_row_detail(doc, begin, end)) return false;
   m.row = row_kind(doc, begin, end);
   // "Dean Witter" is a company, unless this mention follows an honorific
   // ("Mr Kilroy-Silk", also named in "the Robert Kilroy-Silk Party"; "lead

@@ -363,6 +363,26 @@ TEST(PeopleEvidence, ScorersInBrackets) {
   }
 }
 
+TEST(PeopleEvidence, RowDetails) {
+  const RowCase cases[] = {
+      // RowKind unused here: expected kTableRow means "a row detail".
+      {"1. Karl Brenholt ( Norway ) Halvard 20:36:54", 6, 7, RowKind::kTableRow},
+      {"3. Karl Brenholt ( Norway ) Halvard Tamsin 2:09", 6, 8, RowKind::kTableRow},
+      {"1. Karl Brenholt ( Norway ) 20:36:54", 1, 3, RowKind::kText},
+      {"Karl Brenholt ( Norway ) beat Tom Orvik ( Sweden ) 6-3", 7, 9, RowKind::kText},
+      {"the champion ( 1980 ) Tom Orvik won", 5, 7, RowKind::kText},
+      {"4. Karl Brenholt ( Norway ) , Halvard Tamsin , 53.980 ( 113.576 mph )", 7, 9, RowKind::kTableRow},
+      {"Harwick 83 ( K. Orvik 4-38 ) , Dunmore 296 .", 8, 9, RowKind::kTableRow},
+      {"Bowling : Orvik 10-1-50-1 ( 2w ) , Brenholt 10-1-47-2 ( 1w )", 9, 10, RowKind::kText},
+  };
+  for (const RowCase& c : cases) {
+    Document doc;
+    tokenize(c.line, doc);
+    finish_document(doc);
+    EXPECT_EQ(is_row_detail(doc, c.begin, c.end), c.expected == RowKind::kTableRow) << c.line;
+  }
+}
+
 TEST(PeopleEvidence, Numbers) {
   for (const char* yes : {"70", "3:35.12", "1-0", "12,000", "1.", "4/5"}) EXPECT_TRUE(is_number(yes)) << yes;
   for (const char* no : {"", "F-14", "A1", "1st", "x"}) EXPECT_FALSE(is_number(no)) << no;

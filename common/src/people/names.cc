@@ -174,7 +174,9 @@ Person* given_name_owner(std::vector<Person>& people, const Mention& m, std::siz
 // Whether what the story says of a person, all mentions together, is
 // enough: a name the story once gives a ship, a storm or a horse is not; a lone word that is a common word ("Loan"), or only ever seen in
 // a headline in capitals or in table rows, is not; nor is a full name seen
-// only as a side of a score line (a team).
+// only as a side of a score line (a team), nor any name seen only in a
+// headline in capitals in a story with text ("CANADIAN IMPERIAL" read as a
+// name: a person the headline names, the text names too).
 bool plausible(const Person& p) {
   bool single = true, common = true, capitals = true, rows = true, scores = true;
   for (const Mention* m : p.mentions) {
@@ -186,7 +188,7 @@ bool plausible(const Person& p) {
     scores = scores && m->row == RowKind::kScoreLine;
   }
   if (single) return !(common || capitals || rows);
-  return !scores;
+  return !scores && !capitals;
 }
 
 }  // namespace

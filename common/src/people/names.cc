@@ -334,6 +334,16 @@ bool is_company_apposition(const Document& doc, std::size_t end) {
   return false;
 }
 
+// "Jan 12, 2008", "3 Jan 2008": a month's short name next to a number is
+// a date, not a given name ("Jan" is one).
+bool is_date_month(const Document& doc, std::size_t i) {
+  constexpr std::string_view kMonths[] = {"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"};
+  if (std::find(std::begin(kMonths), std::end(kMonths), doc.tokens[i].lower) == std::end(kMonths)) return false;
+  std::size_t next = i + 1;
+  if (next < doc.tokens.size() && doc.tokens[next].text == ".") ++next;
+  return (next < doc.tokens.size() && is_number(doc.tokens[next].text)) || (i > 0 && is_number(doc.tokens[i - 1].text));
+}
+
 // The span [begin, end) in story words is an organisation, a country or a
 // place, an event or a product rather than a person.
 bool names_something_else(const Document& doc, const Lexicon& lexicon, std::size_t begin, std::size_t end) {
@@ -427,6 +437,7 @@ bool make_mention(const Document& doc, const std::vector<Tag>& tags, const std::
     if (!has_upper(m.words[0]) || is_initial(m.words[0]) || is_party_and_state(m.words[0])) return false;
     // "northwest Anatolia", "southern Kordofan": a region, not a person.
     if (begin > 0 && is_compass_word(doc.tokens[begin - 1])) return false;
+    if (is_date_month(doc, begin)) return false;
     int person = 0, other = 0;
     for (const auto& [lower, is_person] : story.entity_tokens) {
       if (lower == doc.tokens[begin].lower) ++(is_person ? person : other);

@@ -171,6 +171,8 @@ const MentionCase kMentionCases[] = {
      {"Peter Such", "Tom Little"}},
     {"a lone word after a compass word is a region", "Snow/ fell/ on/ northwest/ Tarvonia/B ./", {}},
     {"a capitalised compass word is no compass word", "Said/ North/ ,/ Brenholt/B agreed/ ./", {"Brenholt"}},
+    {"a month's short name next to a number is a date", "Posted/ Jan/B 12/ ,/ 2008/ and/ 3/ Jan/B 2009/ .", {}},
+    {"a given name that is one is still a name", "Coach/ Jan/B said/ so/ ,/ and/ Jan/B Orvik/I 12/ .", {"Jan", "Jan Orvik"}},
     {"a US state from the list", "Plants/ in/ Utah/B and/ Wisc./B closed/ .", {}},
     {"a nationality word from the list", "The/ Kuwaiti/B delegation/ left/ .", {}},
     {"an index after the name", "The/ Halvard/B Seng/I index/ fell/ .", {}},

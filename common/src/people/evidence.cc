@@ -112,6 +112,13 @@ namespace {
 // A company's legal form, which may follow a list of partners' names
 // ("Kidder, Peabody and Co"); other company and institution words may not
 // ("Paul Volcker and International Monetary Fund officials").
+// Family words are titles too ("wife", "son"), but "the wife of" names a person.
+bool is_relative(std::string_view lower) {
+  constexpr std::string_view kWords[] = {"wife", "husband", "widow", "son", "daughter", "mother", "father", "brother",
+                                         "sister", "uncle", "aunt", "cousin"};
+  return std::find(std::begin(kWords), std::end(kWords), lower) != std::end(kWords);
+}
+
 bool is_legal_form(std::string_view lower) {
   constexpr std::string_view kForms[] = {"co",  "co.",  "cos",  "inc", "inc.",    "corp",       "corp.",   "ltd",
                                          "ltd.", "plc", "llc", "sons", "company", "associates", "partners", "securities"};
@@ -149,6 +156,55 @@ void add_name_before(const Document& doc, const Lexicon& lexicon, std::size_t i,
 
 }  // namespace
 
+// ", a unit of ...", ", two subsidiaries of ...": what follows the name at
+// `end` says it is a company. Up to four lower-case words after the comma,
+// the first an article or a number word.
+bool is_company_apposition(const Document& doc, std::size_t end) {
+  constexpr std::string_view kOpeners[] = {"a", "an", "the", "one", "two", "three", "its"};
+  constexpr std::string_view kHeads[] = {"unit",      "units",        "subsidiary", "subsidiaries", "affiliate",
+                                         "affiliates", "division",    "company",    "firm",         "maker",
+                                         "manufacturer", "producer",  "retailer",   "brokerage",    "chain"};
+  const std::size_t n = doc.tokens.size();
+  if (end + 2 >= n || doc.tokens[end].text != ",") return false;
+  auto in = [](const auto& list, std::string_view w) { return std::find(std::begin(list), std::end(list), w) != std::end(list); };
+  if (!in(kOpeners, doc.tokens[end + 1].text)) return false;
+  for (std::size_t k = end + 2; k < n && k < end + 6; ++k) {
+    const Token& t = doc.tokens[k];
+    if (!(t.letter_case & kLowerOnly) || !(t.letter_case & kHasLetter)) return false;
+    if (!in(kHeads, t.lower)) continue;
+    // The head ends the phrase ("a unit manager" is a person's job).
+    const Token& next = k + 1 < n ? doc.tokens[k + 1] : t;
+    return k + 1 >= n || !(next.letter_case & kHasLetter) || !(next.letter_case & kLowerOnly) || next.lower == "of";
+  }
+  return false;
+}
+
+namespace {
+
+// "an analyst at Halden Pryce", "a broker with Halden Pryce": a job and "at"
+// or "with" before the capitalised words at `i`, which name the employer.
+bool after_job_at(const Document& doc, const Lexicon& lexicon, std::size_t i) {
+  if (i < 2) return false;
+  const Token& prep = doc.tokens[i - 1];
+  const Token& job = doc.tokens[i - 2];
+  // Market jobs are not titles (the tagger's list), so they are named here.
+  constexpr std::string_view kJobs[] = {"broker", "trader", "dealer", "banker", "partner", "consultant"};
+  const bool job_word = (lexicon.flags(job.lower) & kTitle) ||
+                        std::find(std::begin(kJobs), std::end(kJobs), job.lower) != std::end(kJobs);
+  return (prep.text == "at" || prep.text == "with") && (job.letter_case & kLowerOnly) && job_word &&
+         !is_relative(job.lower);
+}
+
+void add_name_after(const Document& doc, std::size_t i, std::vector<std::string_view>& words) {
+  for (std::size_t k = i; k < doc.tokens.size(); ++k) {
+    const Token& w = doc.tokens[k];
+    if (!(w.letter_case & kStartsUpper) || (k > i && (w.flags & kSentenceStart))) break;
+    words.push_back(w.lower);
+  }
+}
+
+}  // namespace
+
 std::vector<std::string_view> organisation_words(const Document& doc, const Lexicon& lexicon) {
   std::vector<std::string_view> words;
   for (std::size_t i = 1; i < doc.tokens.size(); ++i) {
@@ -166,6 +222,11 @@ std::vector<std::string_view> organisation_words(const Document& doc, const Lexi
         if (doc.tokens[k].letter_case & kStartsUpper) words.push_back(doc.tokens[k].lower);
       }
       continue;
+    }
+    // "Halden Pryce, a unit of Acme": the name before the comma.
+    if (t.text == "," && is_company_apposition(doc, i)) add_name_before(doc, lexicon, i, words);
+    if ((t.letter_case & kStartsUpper) && !(t.flags & kCapsLine) && after_job_at(doc, lexicon, i)) {
+      add_name_after(doc, i, words);
     }
     if (!(t.letter_case & kStartsUpper) || (t.flags & (kSentenceStart | kCapsLine))) continue;
     if (lexicon.flags(t.lower) & (kEntityWord | kCompanyWord)) add_name_before(doc, lexicon, i, words);

@@ -31,9 +31,15 @@ bool is_row_detail(const Document& doc, std::size_t begin, std::size_t end);
 // True for a number as tables write it: "70", "3:35.12", "1-0", "12,000", "1.".
 bool is_number(std::string_view text);
 
+// ", a unit of ...", ", two subsidiaries of ...", ", a small drug maker,":
+// what follows the name ending at `end` (a comma) says it is a company.
+bool is_company_apposition(const Document& doc, std::size_t end);
+
 // The lower forms of the capitalised words that run up to a company or
 // institution word ("inc", "corp", "securities", "university") in the story,
-// in no order. A story names a few organisations, so callers scan the list.
+// in no order; also the name before a company apposition (", a unit of
+// Acme") and after a job and "at" or "with" ("an analyst at Halden Pryce").
+// A story names a few organisations, so callers scan the list.
 std::vector<std::string_view> organisation_words(const Document& doc, const Lexicon& lexicon);
 
 // Scorers in brackets after a score ("Rennes 1 (Guivarch 27th, Le Roux 86th

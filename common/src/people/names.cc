@@ -311,29 +311,6 @@ bool is_compass_word(const Token& t) {
   return (t.letter_case & kLowerOnly) && std::find(std::begin(kWords), std::end(kWords), t.lower) != std::end(kWords);
 }
 
-// ", a unit of ...", ", two subsidiaries of ...": what follows the name at
-// `end` says it is a company. Up to four lower-case words after the comma,
-// the first an article or a number word.
-bool is_company_apposition(const Document& doc, std::size_t end) {
-  constexpr std::string_view kOpeners[] = {"a", "an", "the", "one", "two", "three", "its"};
-  constexpr std::string_view kHeads[] = {"unit",      "units",        "subsidiary", "subsidiaries", "affiliate",
-                                         "affiliates", "division",    "company",    "firm",         "maker",
-                                         "manufacturer", "producer",  "retailer",   "brokerage",    "chain"};
-  const std::size_t n = doc.tokens.size();
-  if (end + 2 >= n || doc.tokens[end].text != ",") return false;
-  auto in = [](const auto& list, std::string_view w) { return std::find(std::begin(list), std::end(list), w) != std::end(list); };
-  if (!in(kOpeners, doc.tokens[end + 1].text)) return false;
-  for (std::size_t k = end + 2; k < n && k < end + 6; ++k) {
-    const Token& t = doc.tokens[k];
-    if (!(t.letter_case & kLowerOnly) || !(t.letter_case & kHasLetter)) return false;
-    if (!in(kHeads, t.lower)) continue;
-    // The head ends the phrase ("a unit manager" is a person's job).
-    const Token& next = k + 1 < n ? doc.tokens[k + 1] : t;
-    return k + 1 >= n || !(next.letter_case & kHasLetter) || !(next.letter_case & kLowerOnly) || next.lower == "of";
-  }
-  return false;
-}
-
 // "Jan 12, 2008", "3 Jan 2008": a month's short name next to a number is
 // a date, not a given name ("Jan" is one).
 bool is_date_month(const Document& doc, std::size_t i) {

@@ -182,6 +182,12 @@ const MentionCase kMentionCases[] = {
     {"a person in apposition is still a person", "Jane/B Roe/I ,/ a/ unit/ manager/ ,/ and/ Tom/B Brisk/I ,/ an/ analyst/ ,/ met/ .",
      {"Jane Roe", "Tom Brisk"}},
     {"a particle and a country end a bank's name", "Banque/B Halden/I de/I France/I lent/ .", {}},
+    {"a company in apposition elsewhere in the story",
+     "Tamsin/B Brisk/I rose/ .|Tamsin/ Brisk/ ,/ a/ unit/ of/ Acme/ ,/ said/ so/ .", {}},
+    {"an employer after a job and 'at'", "Said/ Karl/B Orvik/I ,/ an/ analyst/ at/ Dean/B Halvard/I ./", {"Karl Orvik"}},
+    {"and after a job and 'with'", "Tom/B Brisk/I ,/ a/ broker/ with/ Dean/ Halvard/ ./|Halvard/B agreed/ ./",
+     {"Tom Brisk"}},
+    {"but the wife of a person is a person's", "The/ wife/ with/ Karl/B Orvik/I smiled/ .", {"Karl Orvik"}},
     {"partners' names before 'Securities'",
      "At/ Halvard/ ,/ Brisk/ and/ Tamsin/ Securities/ .|Brisk/B said/ so/ .", {}},
 };

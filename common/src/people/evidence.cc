@@ -135,7 +135,11 @@ void add_name_before(const Document& doc, const Lexicon& lexicon, std::size_t i,
   // In a headline in capitals every word is capitalised: stop at words
   // that are no part of a name ("BAKER SAYS ACME <ACM>").
   const std::uint16_t stop = (doc.tokens[i].flags & kCapsLine) ? kTitle | kCommonWord | kNotName : kTitle;
-  const bool legal_form = i < doc.tokens.size() && is_legal_form(doc.tokens[i].lower);
+  // "Securities" ends partners' names only when it ends the name: in "Jane
+  // Roe and Halden Securities Inc" the name is "Halden Securities Inc".
+  const bool ends_name = i + 1 >= doc.tokens.size() || !(doc.tokens[i + 1].letter_case & kStartsUpper);
+  const bool legal_form = i < doc.tokens.size() && is_legal_form(doc.tokens[i].lower) &&
+                          (doc.tokens[i].lower != "securities" || ends_name);
   bool past_and = false;
   for (std::size_t k = i; k > 0; --k) {
     const Token& w = doc.tokens[k - 1];
@@ -164,13 +168,16 @@ bool is_company_apposition(const Document& doc, std::size_t end) {
   constexpr std::string_view kHeads[] = {"unit",      "units",        "subsidiary", "subsidiaries", "affiliate",
                                          "affiliates", "division",    "company",    "firm",         "maker",
                                          "manufacturer", "producer",  "retailer",   "brokerage",    "chain"};
+  // The head comes before any preposition: ", a director of the company"
+  // and ", an expert at brokerage X" are people.
+  constexpr std::string_view kPrepositions[] = {"of", "at", "with", "for", "in", "from", "to", "on", "and"};
   const std::size_t n = doc.tokens.size();
   if (end + 2 >= n || doc.tokens[end].text != ",") return false;
   auto in = [](const auto& list, std::string_view w) { return std::find(std::begin(list), std::end(list), w) != std::end(list); };
   if (!in(kOpeners, doc.tokens[end + 1].text)) return false;
   for (std::size_t k = end + 2; k < n && k < end + 6; ++k) {
     const Token& t = doc.tokens[k];
-    if (!(t.letter_case & kLowerOnly) || !(t.letter_case & kHasLetter)) return false;
+    if (!(t.letter_case & kLowerOnly) || !(t.letter_case & kHasLetter) || in(kPrepositions, t.lower)) return false;
     if (!in(kHeads, t.lower)) continue;
     // The head ends the phrase ("a unit manager" is a person's job).
     const Token& next = k + 1 < n ? doc.tokens[k + 1] : t;
@@ -187,10 +194,12 @@ bool after_job_at(const Document& doc, const Lexicon& lexicon, std::size_t i) {
   if (i < 2) return false;
   const Token& prep = doc.tokens[i - 1];
   const Token& job = doc.tokens[i - 2];
-  // Market jobs are not titles (the tagger's list), so they are named here.
-  constexpr std::string_view kJobs[] = {"broker", "trader", "dealer", "banker", "partner", "consultant"};
-  const bool job_word = (lexicon.flags(job.lower) & kTitle) ||
-                        std::find(std::begin(kJobs), std::end(kJobs), job.lower) != std::end(kJobs);
+  // "at" after any title; "with" only after a market job ("replaced him as
+  // president with Jane Roe" names a person).
+  constexpr std::string_view kJobs[] = {"broker",  "trader",    "dealer",     "banker",    "partner",
+                                        "analyst", "economist", "strategist", "consultant"};
+  const bool market_job = std::find(std::begin(kJobs), std::end(kJobs), job.lower) != std::end(kJobs);
+  const bool job_word = market_job || (prep.text == "at" && (lexicon.flags(job.lower) & kTitle));
   return (prep.text == "at" || prep.text == "with") && (job.letter_case & kLowerOnly) && job_word &&
          !is_relative(job.lower);
 }

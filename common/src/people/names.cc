@@ -342,9 +342,10 @@ bool names_something_else(const Document& doc, const Lexicon& lexicon, std::size
   if (end < n && (doc.tokens[end].letter_case & kLowerOnly) && (lexicon.flags(doc.tokens[end].lower) & kCompanyNoun)) {
     return true;
   }
-  // "Credit Commercial de France": a particle and a country end no one's name.
+  // "Credit Commercial de France": a particle and a place end no one's name
+  // that does not open with a given name ("Miguel de la Madrid").
   if (end - begin >= 3 && (lexicon.flags(doc.tokens[end - 2].lower) & kParticle) &&
-      (lexicon.flags(doc.tokens[end - 1].lower) & kKnownEntity)) {
+      (lexicon.flags(doc.tokens[end - 1].lower) & kKnownEntity) && !(lexicon.flags(doc.tokens[begin].lower) & kFirstName)) {
     return true;
   }
   if (is_company_apposition(doc, end)) return true;

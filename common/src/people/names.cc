@@ -321,6 +321,24 @@ bool is_date_month(const Document& doc, std::size_t i) {
   return (next < doc.tokens.size() && is_number(doc.tokens[next].text)) || (i > 0 && is_number(doc.tokens[i - 1].text));
 }
 
+// "the Jinan cigarette factory", "its Visa credit card", "the Pierina gold
+// deposit": a lone name, one lower-case word, and a noun naming a place of
+// work, a product or a people. (One word between at most, and nouns that
+// follow no verb: "Baker said shares rose" is a person.)
+bool names_a_place_or_product(const Document& doc, std::size_t end) {
+  constexpr std::string_view kHeads[] = {"factory", "factories", "plant", "plants", "mill",   "mine",
+                                         "mines",   "deposit",   "refinery", "smelter", "index", "card",
+                                         "cards",   "agency",    "tribe",   "field",   "oilfield"};
+  auto is_head = [&](std::size_t k) {
+    return k < doc.tokens.size() && (doc.tokens[k].letter_case & kLowerOnly) &&
+           std::find(std::begin(kHeads), std::end(kHeads), doc.tokens[k].lower) != std::end(kHeads);
+  };
+  if (end >= doc.tokens.size()) return false;
+  const Token& next = doc.tokens[end];
+  const bool word_between = (next.letter_case & kLowerOnly) && (next.letter_case & kHasLetter) && next.lower != "'s";
+  return is_head(end) || (word_between && is_head(end + 1));
+}
+
 // The span [begin, end) in story words is an organisation, a country or a
 // place, an event or a product rather than a person.
 bool names_something_else(const Document& doc, const Lexicon& lexicon, std::size_t begin, std::size_t end) {
@@ -342,6 +360,7 @@ bool names_something_else(const Document& doc, const Lexicon& lexicon, std::size
   if (end < n && (doc.tokens[end].letter_case & kLowerOnly) && (lexicon.flags(doc.tokens[end].lower) & kCompanyNoun)) {
     return true;
   }
+  if (end - begin == 1 && names_a_place_or_product(doc, end)) return true;
   // "Credit Commercial de France": a particle and a place end no one's name
   // that does not open with a given name ("Miguel de la Madrid").
   if (end - begin >= 3 && (lexicon.flags(doc.tokens[end - 2].lower) & kParticle) &&

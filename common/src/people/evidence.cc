@@ -112,6 +112,11 @@ namespace {
 // A company's legal form, which may follow a list of partners' names
 // ("Kidder, Peabody and Co"); other company and institution words may not
 // ("Paul Volcker and International Monetary Fund officials").
+bool is_company_part(const Token& t) {
+  constexpr std::string_view kParts[] = {"division", "divisions", "subsidiary", "subsidiaries", "stores", "chain"};
+  return (t.letter_case & kLowerOnly) && std::find(std::begin(kParts), std::end(kParts), t.lower) != std::end(kParts);
+}
+
 // Family words are titles too ("wife", "son"), but "the wife of" names a person.
 bool is_relative(std::string_view lower) {
   constexpr std::string_view kWords[] = {"wife", "husband", "widow", "son", "daughter", "mother", "father", "brother",
@@ -231,6 +236,10 @@ std::vector<std::string_view> organisation_words(const Document& doc, const Lexi
         if (doc.tokens[k].letter_case & kStartsUpper) words.push_back(doc.tokens[k].lower);
       }
       continue;
+    }
+    // "its Halden's division": a possessive before a part of a company.
+    if (t.text == "'s" && i + 1 < doc.tokens.size() && is_company_part(doc.tokens[i + 1])) {
+      add_name_before(doc, lexicon, i, words);
     }
     // "Halden Pryce, a unit of Acme": the name before the comma.
     if (t.text == "," && is_company_apposition(doc, i)) add_name_before(doc, lexicon, i, words);

@@ -38,7 +38,8 @@ bool is_company_apposition(const Document& doc, std::size_t end);
 // The lower forms of the capitalised words that run up to a company or
 // institution word ("inc", "corp", "securities", "university") in the story,
 // in no order; also the name before a company apposition (", a unit of
-// Acme") and after a job and "at" or "with" ("an analyst at Halden Pryce").
+// Acme"), before a possessive and a part of a company ("its Halden's
+// division") and after a job and "at" or "with" ("an analyst at Halden Pryce").
 // A story names a few organisations, so callers scan the list.
 std::vector<std::string_view> organisation_words(const Document& doc, const Lexicon& lexicon);
 

@@ -154,6 +154,7 @@ void add_name_before(const Document& doc, const Lexicon& lexicon, std::size_t i,
       continue;
     }
     if (w.text == "," && past_and) continue;
+    if (w.text == "/" && k > 1 && (doc.tokens[k - 2].letter_case & kStartsUpper)) continue;  // "Keeler/Dorr-Oliver"
     // The word just before the company word or ticker belongs to the name
     // even in capitals ("REYNOLDS METALS <RLM>").
     std::uint16_t flags = k == i ? 0 : lexicon.flags(w.lower);

@@ -361,6 +361,13 @@ bool names_something_else(const Document& doc, const Lexicon& lexicon, std::size
     return true;
   }
   if (end - begin == 1 && names_a_place_or_product(doc, end)) return true;
+  // "E. Europe", "S. Korea": a compass point's initial and a place, in tables
+  // ("T. Moody" is a cricketer, though Moody's is a company).
+  if (end - begin == 2 && doc.tokens[begin].text.size() == 2 && doc.tokens[begin].text[1] == '.' &&
+      std::string_view("NSEW").find(doc.tokens[begin].text[0]) != std::string_view::npos &&
+      (lexicon.flags(doc.tokens[begin + 1].lower) & kKnownEntity)) {
+    return true;
+  }
   // "Credit Commercial de France": a particle and a place end no one's name
   // that does not open with a given name ("Miguel de la Madrid").
   if (end - begin >= 3 && (lexicon.flags(doc.tokens[end - 2].lower) & kParticle) &&

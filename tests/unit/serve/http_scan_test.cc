@@ -69,7 +69,9 @@ TEST(HttpScan, FindsTheEndOfOneRequest) {
   for (const auto& c : cases) {
     RequestScan r = scan_request(c.bytes);
     EXPECT_EQ(r.state, c.state) << c.name;
-    if (c.state != State::kIncomplete) EXPECT_EQ(r.length, c.length) << c.name;
+    if (c.state != State::kIncomplete) {
+      EXPECT_EQ(r.length, c.length) << c.name;
+    }
     EXPECT_EQ(r.head_bytes, c.head) << c.name;
     EXPECT_EQ(r.expects_continue, c.expects_continue) << c.name;
   }

@@ -1,22 +1,25 @@
-// The service's connections (issue 18): one epoll thread owns every
-// connection while it is idle, reading or flushing an answer, and a fixed
-// pool of workers runs the requests. The loop
-// - accepts; past max_connections it answers 503 at once and closes;
-// - reads without blocking into one buffer per connection, and hands a
-//   request to a worker only when it is whole (serve/http_scan.h), so a slow
-//   or idle client costs a buffer and never a thread;
-// - enforces the deadlines with a sweep every 50 ms: the request line and
-//   headers within header_timeout of the request's first byte, the body
-//   within body_timeout of the headers, the next request within
-//   idle_timeout of the last answer, and progress on a pending answer within
-//   write_timeout; a connection past its deadline is closed;
-// - answers "100 Continue" itself when a client waits for it;
-// - takes back an answer the worker could not send at once and flushes it.
-// A connection holds at most one request at a worker: pipelined requests
-// are answered one after the other, in order. Requests for which `quick`
-// says so go to a lane of their own (one worker that takes nothing else, and
-// the others take them first), so that /healthz and the page answer while
-// every worker is busy with a search.
+// The service's connections (issue 18): a fixed pool of threads serves every
+// connection through one epoll set; no connection has a thread of its own.
+// - Each thread waits in epoll_wait, takes one ready connection, reads what
+//   it has without blocking into the connection's buffer, and once a request
+//   is whole (serve/http_scan.h) runs it and sends the answer itself: one
+//   wake-up per request. A slow or idle client costs a buffer, not a thread.
+// - At most `workers` requests that are not quick run at once; more wait in
+//   a first-come first-served queue (the thread that finishes one takes the
+//   next). Quick requests (`quick`: /healthz, the page) never wait there, and
+//   the `quick_workers` further threads are thus always free to read, answer
+//   them and flush: they answer while every worker is busy with a search.
+// - Accepting: past max_connections an immediate 503 and close.
+// - Deadlines, enforced by a sweep every 50 ms: the request line and headers
+//   within header_timeout of the request's first byte, the body within
+//   body_timeout of the headers, the next request within idle_timeout of the
+//   last answer, and progress on a pending answer within write_timeout; a
+//   connection past its deadline is closed.
+// - "100 Continue" is answered while a client waits for it with its body.
+// - An answer the socket does not take at once is flushed as the client
+//   reads (EPOLLOUT), by whichever thread is free.
+// A connection has one request running at a time: pipelined requests are
+// answered one after the other, in order.
 #pragma once
 
 #include <chrono>
@@ -38,8 +41,8 @@ struct ConnectionLimits {
   std::chrono::milliseconds write_timeout{5000};   // an answer's bytes stop being taken this long
   std::size_t max_requests = 1000;                 // per connection, then it is closed
   int backlog = 1024;                              // listen(); the kernel caps it (somaxconn)
-  std::size_t workers = 4;                         // threads that run requests
-  std::size_t quick_workers = 1;                   // more threads that run only quick requests
+  std::size_t workers = 4;                         // requests (not quick) run at once; threads
+  std::size_t quick_workers = 1;                   // more threads, free for I/O and quick requests
   ScanLimits scan;                                 // a request's head and body
 };
 
@@ -54,10 +57,10 @@ struct WorkItem {
 
 class EventLoop {
  public:
-  // Runs on a worker thread: appends the answer's bytes to `out`; returns
+  // Runs on a pool thread: appends the answer's bytes to `out`; returns
   // false to close the connection after them. Must not throw.
   using Handler = std::function<bool(const WorkItem& item, std::string& out)>;
-  // On the loop thread, for a whole request's method and target: a quick one?
+  // For a whole request's method and target: a quick one? Thread-safe.
   using Quick = std::function<bool(std::string_view method, std::string_view target)>;
 
   EventLoop(ConnectionLimits limits, Handler handler, Quick quick);
@@ -65,14 +68,15 @@ class EventLoop {
   EventLoop(const EventLoop&) = delete;
   EventLoop& operator=(const EventLoop&) = delete;
 
-  // Serves on `listen_fd` (bound and listening; made non-blocking here)
-  // until stop(): then stops accepting, closes idle connections, lets the
-  // workers finish the requests they have, flushes their answers (each
-  // within write_timeout) and returns. Does not close `listen_fd`. Throws
-  // std::system_error when epoll cannot be set up.
+  // Serves on `listen_fd` (bound and listening; made non-blocking here) with
+  // workers + quick_workers threads until stop(): then stops accepting,
+  // closes idle connections, answers the requests already whole, flushes the
+  // answers (each within write_timeout) and returns. Does not close
+  // `listen_fd`. Throws std::system_error when epoll cannot be set up.
   void run(int listen_fd);
 
-  // Thread-safe; before run() it makes run() return at once.
+  // Thread-safe (the threads notice within 50 ms); before run() it makes
+  // run() return at once.
   void stop();
 
   // Connections open now (for tests and the log).

@@ -109,7 +109,9 @@ RequestScan scan_request(std::string_view bytes, const ScanLimits& limits) {
   const auto blank = first_nl == std::string_view::npos ? first_nl : bytes.find("\n\r\n", first_nl);
   if (blank == std::string_view::npos || blank + 3 > limits.max_head_bytes) {
     if (bytes.size() <= limits.max_head_bytes) return later(r, bytes.size() + 1);
-    return finish(r, State::kCut, std::min(bytes.size(), blank == std::string_view::npos ? bytes.size() : blank + 3));
+    // The parser gets the head cut at the limit, and answers 400 (414 when
+    // the request line alone is too long).
+    return finish(r, State::kCut, limits.max_head_bytes);
   }
   const std::size_t head = blank + 3;
   r.head_bytes = head;

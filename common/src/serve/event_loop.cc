@@ -108,10 +108,10 @@ struct EventLoop::Impl {
   std::deque<Slot*> waiting;  // their turn to come
 
   void thread_main();
-  bool on_event(std::uint64_t data, std::vector<Slot*>& todo);
+  void on_event(std::uint64_t data, std::vector<Slot*>& todo);
   void accept_all();
   void open_slot(int fd);
-  bool drive(Slot& s, std::vector<Slot*>& todo);
+  void drive(Slot& s, std::vector<Slot*>& todo);
   Step next_request(Slot& s);
   bool worth_scanning(Slot& s) const;
   void begin_reading(Slot& s);
@@ -177,41 +177,36 @@ void EventLoop::Impl::thread_main() {
     }
     epoll_event ev{};
     const int n = ::epoll_wait(epoll_fd, &ev, 1, static_cast<int>(kSweep.count()));
-    bool pause = n == 1 && on_event(ev.data.u64, todo);
-    // Requests handed to this thread when it gave up its turn, or put off
-    // by a pause after a slow one.
-    while (true) {
-      if (pause) std::this_thread::sleep_for(limits.pause_after_slow);
-      if (todo.empty()) break;
+    if (n == 1) on_event(ev.data.u64, todo);
+    // Requests handed to this thread when it gave up its turn.
+    while (!todo.empty()) {
       Slot* s = todo.back();
       todo.pop_back();
-      pause = drive(*s, todo);
+      drive(*s, todo);
     }
     maybe_sweep();
   }
 }
 
-// True when the thread is to pause before its next request (drive()).
-bool EventLoop::Impl::on_event(std::uint64_t data, std::vector<Slot*>& todo) {
+void EventLoop::Impl::on_event(std::uint64_t data, std::vector<Slot*>& todo) {
   if (data == kListenTag) {
     accept_all();
-    return false;
+    return;
   }
   const auto index = static_cast<std::uint32_t>(data);
-  if (index >= slots.size()) return false;
+  if (index >= slots.size()) return;
   Slot& s = *slots[index];
   {
     std::lock_guard lock(s.mutex);
-    if (!s.open || s.busy || s.generation != static_cast<std::uint32_t>(data >> 32)) return false;  // stale
+    if (!s.open || s.busy || s.generation != static_cast<std::uint32_t>(data >> 32)) return;  // stale
     s.busy = true;
   }
   if (s.phase == Phase::kWriting) {
-    if (!flush(s)) return false;
+    if (!flush(s)) return;
   } else if (!read_more(s)) {
-    close(s);
-    return false;
+    return close(s);
   }
-  return drive(s, todo);
+  drive(s, todo);
 }
 
 void EventLoop::Impl::accept_all() {
@@ -265,39 +260,22 @@ void EventLoop::Impl::open_slot(int fd) {
 
 // Runs the connection's whole requests on this thread, until it waits for
 // the client again (released), is closed, waits for a turn (queued), or its
-// answer waits for the client to read (released for writing). Returns true
-// after a request that took pause_slower_than or longer: the thread is to
-// pause (with this connection's next request, if any, in `todo`).
-//
-// Why: Xapian 1.4's Enquire::set_time_limit (the service's counting limit)
-// arms a SIGEV_THREAD timer whose notification thread sets a flag on the
-// matcher's stack; timer_delete does not wait for a notification already
-// under way, so after a search that ran into the limit the flag can be set
-// late, on stack the thread has reused by then. A thread running searches
-// back to back had a return address overwritten that way (a crash twice on
-// the 100,000-story archive, docs/benchmarks.md); a thread that pauses in
-// its shallowest frame lets the late write fall on unused stack.
-bool EventLoop::Impl::drive(Slot& s, std::vector<Slot*>& todo) {
+// answer waits for the client to read (released for writing).
+void EventLoop::Impl::drive(Slot& s, std::vector<Slot*>& todo) {
   while (true) {
     Step step = Step::kSearch;
     if (s.queued) {
       s.queued = false;  // its turn, handed over by the thread that left it
     } else {
       step = next_request(s);
-      if (step == Step::kDone) return false;
-      if (step == Step::kSearch && !enter(s)) return false;
+      if (step == Step::kDone) return;
+      if (step == Step::kSearch && !enter(s)) return;
     }
-    const auto start = Clock::now();
     answer(s);
-    const bool slow = limits.pause_slower_than.count() > 0 && Clock::now() - start >= limits.pause_slower_than;
     if (step == Step::kSearch) {
       if (Slot* next = leave()) todo.push_back(next);
     }
-    if (!settle(s)) return slow;
-    if (slow) {
-      todo.push_back(&s);
-      return true;
-    }
+    if (!settle(s)) return;
   }
 }
 

@@ -44,11 +44,6 @@ struct ConnectionLimits {
   std::size_t workers = 4;                         // requests (not quick) run at once; threads
   std::size_t quick_workers = 1;                   // more threads, free for I/O and quick requests
   ScanLimits scan;                                 // a request's head and body
-  // After a request that took pause_slower_than or longer, its thread
-  // pauses pause_after_slow before its next one (event_loop.cc says why:
-  // a Xapian timer). 0: never.
-  std::chrono::milliseconds pause_slower_than{0};
-  std::chrono::milliseconds pause_after_slow{20};
 };
 
 // One whole request, as a worker gets it.

@@ -183,9 +183,6 @@ serve::ConnectionLimits connection_limits(const ServiceOptions& options) {
   limits.write_timeout = ms(options.write_timeout_seconds);
   limits.backlog = options.listen_backlog;
   limits.scan.max_body_bytes = kMaxPayloadBytes;
-  // Only a search that ran into Xapian's counting time limit can have its
-  // timer's notification land late (serve/event_loop.cc, drive()).
-  if (options.count_time_limit_seconds > 0) limits.pause_slower_than = ms(options.count_time_limit_seconds);
   return limits;
 }
 

@@ -196,28 +196,6 @@ TEST(EventLoop, AClientThatDoesNotReadHoldsNoWorker) {
   EXPECT_EQ(big.size(), answer(std::string(8 << 20, 'b')).size());
 }
 
-// A thread pauses after a request as slow as pause_slower_than before its
-// next one (event_loop.cc: a late write of Xapian's time-limit timer).
-TEST(EventLoop, PausesAfterASlowRequest) {
-  ConnectionLimits limits = small_limits();
-  limits.pause_slower_than = 300ms;
-  limits.pause_after_slow = 300ms;
-  LoopFixture server(limits);
-  Client c(server.port());
-  const auto start = Clock::now();
-  c.send(get("/slow") + get("/one"));
-  const std::string expected = answer("/slow") + answer("/one");
-  EXPECT_EQ(c.read(expected.size(), 3000ms), expected);
-  EXPECT_GE(Clock::now() - start, 650ms);  // 400 ms for /slow, then the pause
-  limits.pause_slower_than = 0ms;
-  LoopFixture unpaused(limits);
-  Client d(unpaused.port());
-  const auto again = Clock::now();
-  d.send(get("/slow") + get("/one"));
-  EXPECT_EQ(d.read(expected.size(), 3000ms), expected);
-  EXPECT_LT(Clock::now() - again, 650ms);
-}
-
 TEST(EventLoop, StopFinishesTheAnswerUnderWay) {
   auto server = std::make_unique<LoopFixture>(small_limits());
   Client c(server->port());

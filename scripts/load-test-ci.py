@@ -8,6 +8,7 @@ Phases: wrk with 8, 50 and 500 connections; 50 slow clients; 16 searches at once
 that all match one long story. Prints the figures and exits 1 when a check fails.
 """
 import argparse
+import os
 import re
 import socket
 import subprocess
@@ -61,6 +62,11 @@ class Server:
                 return int(line.split()[1])
         return 0
 
+    def cpu_seconds(self):
+        """User + system CPU time the service has used so far."""
+        fields = Path(f"/proc/{self.proc.pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
     def stop(self):
         self.proc.terminate()
         try:
@@ -104,10 +110,13 @@ def request(port, target, timeout=30):
 
 
 # The issue's goal is 90% of the 8-connection throughput with 50 and 500
-# connections. Measured on the 2-core development machines: about 85% and
-# 75% (a thread per connection; docs/benchmarks.md), so the check holds the
-# line at 60% to catch a regression and reports the goal beside it.
-GOAL_RATIO, CHECK_RATIO = 0.9, 0.6
+# connections. Requests/s on a shared machine move by a third between runs
+# whatever the service does (docs/benchmarks.md), so the check holds the line
+# at 60% to catch a regression and reports the goal beside it. The service's
+# CPU time per request is steadier: with the event loop it stays flat from 8
+# to 500 connections (a thread per connection cost 25-50% more per request at
+# 500), and the check holds it within 1.25x.
+GOAL_RATIO, CHECK_RATIO, CPU_RATIO = 0.9, 0.6, 1.25
 
 
 def throughput_phases(server, duration, script, rounds=2):
@@ -115,11 +124,15 @@ def throughput_phases(server, duration, script, rounds=2):
     the best round counts: the machines are shared, and a neighbour's burst
     during one phase would otherwise read as the service slowing down."""
     print(f"load-test: throughput (wrk, 2 threads; {rounds} rounds, the best of each counts)")
-    best, errors = {}, {}
+    best, errors, cpu = {}, {}, {}
     for _ in range(rounds):
         for connections in (8, 50, 500):
+            before = server.cpu_seconds()
             rps, p50, p99, errs = wrk(server.port, connections, duration, script)
+            ms = (server.cpu_seconds() - before) * 1000 / max(rps * duration, 1)
+            print(f"    service CPU {ms:.3f} ms per request")
             errors[connections] = errors.get(connections, 0) + errs
+            cpu[connections] = min(cpu.get(connections, ms), ms)
             if connections not in best or rps > best[connections][0]:
                 best[connections] = (rps, p50, p99)
     base = best[8][0]
@@ -131,6 +144,9 @@ def throughput_phases(server, duration, script, rounds=2):
               f"{connections} connections: {rps:.0f} req/s, {ratio:.0%} of {base:.0f} "
               f"(checked >= {CHECK_RATIO:.0%}; goal {GOAL_RATIO:.0%}: {'met' if ratio >= GOAL_RATIO else 'NOT met'})")
         check(p99 < 10 * p50, f"{connections} connections: p99 {p99:.1f} ms < 10x p50 {p50:.1f} ms")
+    grow = cpu[500] / cpu[8] if cpu[8] else 0.0
+    check(grow <= CPU_RATIO, f"service CPU per request at 500 connections {cpu[500]:.3f} ms, {grow:.2f}x "
+                             f"that at 8 ({cpu[8]:.3f} ms; checked <= {CPU_RATIO:g}x)")
 
 
 def slow_clients_phase(server):

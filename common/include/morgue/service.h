@@ -18,6 +18,7 @@
 // for a badly framed request and 503 beyond its connection limit.
 #pragma once
 
+#include <chrono>
 #include <cstddef>
 #include <filesystem>
 #include <memory>
@@ -45,7 +46,8 @@ struct ServiceOptions {
   OpenOptions open;
   // Searches (and story lookups) run at once; more wait their turn, first
   // come first served, until their time limit (then 503). /healthz, the page
-  // and its assets never wait. 0: default_service_threads().
+  // and its assets never wait. 0: default_service_threads(). run_service
+  // runs requests on this many worker threads, plus one for the quick ones.
   std::size_t threads = 0;
   // Connections (run_service; docs/robustness.md): at most max_connections
   // open at once (beyond: an immediate 503 and close); the request line and
@@ -88,6 +90,10 @@ struct HttpRequest {
   // POST: the body, read as application/x-www-form-urlencoded parameters
   // after those of `query`. The transport bounds its size.
   std::string body;
+  // When the transport had the whole request: the time limit counts from
+  // here, so that time spent waiting for a worker counts too. Default: from
+  // the call to Service::handle.
+  std::chrono::steady_clock::time_point arrived{};
 };
 
 // One answer: status, Content-Type, body and any further headers.

@@ -21,6 +21,9 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
+// A request body (the POST search APIs' parameters).
+constexpr std::size_t kMaxPayloadBytes = 64 * 1024;
+
 // When the current worker's request started: set before routing and read by
 // the logger, which httplib calls on the same thread after the answer.
 thread_local Clock::time_point request_start{};
@@ -76,6 +79,8 @@ void apply(const HttpAnswer& answer, httplib::Response& res) {
   res.set_content(answer.body, answer.content_type);
 }
 
+Clock::time_point arrived() { return serve::GuardedServer::arrived(); }
+
 std::string query_part(const std::string& target) {
   auto q = target.find('?');
   return q == std::string::npos ? std::string() : target.substr(q + 1);
@@ -122,7 +127,7 @@ void route(httplib::Server& server, Service& service) {
     request_start = Clock::now();
     if (refuse_framing(req, res)) return httplib::Server::HandlerResponse::Handled;
     if (req.method != "GET" && req.method != "HEAD") return httplib::Server::HandlerResponse::Unhandled;
-    apply(service.handle(HttpRequest{req.method, req.path, query_part(req.target), ""}), res);
+    apply(service.handle(HttpRequest{req.method, req.path, query_part(req.target), "", arrived()}), res);
     return httplib::Server::HandlerResponse::Handled;
   });
   // POST to the search APIs (a pasted text too long for a request line).
@@ -136,14 +141,16 @@ void route(httplib::Server& server, Service& service) {
                   body.append(data, size);
                   return true;
                 });
-                apply(service.handle(HttpRequest{req.method, req.path, query_part(req.target), std::move(body)}), res);
+                apply(service.handle(
+                          HttpRequest{req.method, req.path, query_part(req.target), std::move(body), arrived()}),
+                      res);
               });
   server.set_error_handler([&service](const httplib::Request& req, httplib::Response& res) {
     // A method or path that routing did not take (a POST elsewhere, a PUT,
     // a POST without a body): Service gives the answer (405 with Allow, 404,
     // or 400 for a search without parameters).
     if (res.body.empty() && res.status == 404 && !req.method.empty()) {
-      apply(service.handle(HttpRequest{req.method, req.path, query_part(req.target), ""}), res);
+      apply(service.handle(HttpRequest{req.method, req.path, query_part(req.target), "", arrived()}), res);
       return;
     }
     json_error_body(req, res);
@@ -154,8 +161,20 @@ void route(httplib::Server& server, Service& service) {
   });
 }
 
+// Requests that never wait behind searches (the quick lane of
+// serve/event_loop.h): the health check and the page's files.
+bool quick_request(std::string_view method, std::string_view target) {
+  if (method != "GET" && method != "HEAD") return false;
+  std::string_view path = target.substr(0, target.find('?'));
+  return path == "/healthz" || path == "/" || path == "/index.html" || path.rfind("/assets/", 0) == 0;
+}
+
 serve::ConnectionLimits connection_limits(const ServiceOptions& options) {
   serve::ConnectionLimits limits;
+  // As many workers as searches may run at once (Service's gate), so that a
+  // worker never waits at the gate; quick requests have a lane of their own.
+  limits.workers = options.threads ? options.threads : default_service_threads();
+  limits.quick_workers = 1;
   auto ms = [](double seconds) { return std::chrono::milliseconds(static_cast<long long>(seconds * 1000)); };
   limits.max_connections = std::max<std::size_t>(options.max_connections, 1);
   limits.header_timeout = ms(options.header_timeout_seconds);
@@ -163,13 +182,14 @@ serve::ConnectionLimits connection_limits(const ServiceOptions& options) {
   limits.idle_timeout = ms(options.idle_timeout_seconds);
   limits.write_timeout = ms(options.write_timeout_seconds);
   limits.backlog = options.listen_backlog;
+  limits.scan.max_body_bytes = kMaxPayloadBytes;
   return limits;
 }
 
 // Limits, routes, access log. Connections and their timeouts are
 // GuardedServer's (serve/http_connection.h); searches at once, Service's.
 void configure(httplib::Server& server, Service& service, AccessLog& access_log) {
-  server.set_payload_max_length(64 * 1024);
+  server.set_payload_max_length(kMaxPayloadBytes);
   server.set_tcp_nodelay(true);
   if (service.options().host.find(':') != std::string::npos) server.set_address_family(AF_INET6);
   route(server, service);
@@ -208,27 +228,23 @@ class StopSignals {
   StopSignals(const StopSignals&) = delete;
   StopSignals& operator=(const StopSignals&) = delete;
 
-  // Serves on the bound server until SIGINT or SIGTERM, then waits for the workers.
-  void serve(httplib::Server& server, std::ostream& log) {
+  // Serves on the bound server until SIGINT or SIGTERM, then waits for the
+  // answers under way.
+  void serve(serve::GuardedServer& server, std::ostream& log) {
     std::atomic<bool> finished{false};
     std::thread watcher([&] {
       const timespec tick{0, 200'000'000};
-      bool stopping = false, stopped = false;
+      bool stopping = false;
       while (!finished) {
         int sig = sigtimedwait(&signals_, nullptr, &tick);
-        if (sig == SIGINT || sig == SIGTERM) {
-          if (!stopping) log << "morgue-serve: stopping (signal " << sig << ")\n" << std::flush;
+        if ((sig == SIGINT || sig == SIGTERM) && !stopping) {
+          log << "morgue-serve: stopping (signal " << sig << ")\n" << std::flush;
           stopping = true;
-        }
-        // Once only (a second stop() asserts), and not before the accept loop
-        // runs, for a signal that came before listen_after_bind() started.
-        if (stopping && !stopped && server.is_running()) {
-          server.stop();
-          stopped = true;
+          server.stop();  // before serve() runs too: it then returns at once
         }
       }
     });
-    server.listen_after_bind();  // returns after stop(), once the workers are done
+    server.serve();
     finished = true;
     watcher.join();
   }
@@ -244,7 +260,7 @@ int run_service(const ServiceOptions& options, std::ostream& log) {
   for (const auto& w : service.startup_warnings()) log << "morgue-serve: warning: " << w << "\n";
   AccessLog access_log(options.access_log);
   const std::size_t threads = options.threads ? options.threads : default_service_threads();
-  serve::GuardedServer server(connection_limits(options));
+  serve::GuardedServer server(connection_limits(options), quick_request);
   configure(server, service, access_log);
   StopSignals signals;
   std::optional<int> port = bind_port(server, options);

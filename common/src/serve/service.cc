@@ -117,7 +117,10 @@ struct Service::Impl {
 };
 
 // A turn to search (serve/work_gate.h), waiting at most until the deadline.
+// A request that waited past its deadline before it got here is refused
+// without doing the work.
 serve::WorkGate::Pass Service::Impl::turn(Deadline deadline) {
+  if (deadline && std::chrono::steady_clock::now() >= *deadline) throw DeadlineExceeded("busy");
   auto pass = gate.enter(deadline ? *deadline : std::chrono::steady_clock::time_point::max());
   if (!pass) throw DeadlineExceeded("busy");
   return pass;
@@ -330,7 +333,9 @@ HttpAnswer Service::handle(const HttpRequest& request) {
   const double limit = impl_->options.time_limit_seconds;
   Impl::Deadline deadline;
   if (limit > 0) {
-    deadline = std::chrono::steady_clock::now() +
+    const auto start =
+        request.arrived != std::chrono::steady_clock::time_point{} ? request.arrived : std::chrono::steady_clock::now();
+    deadline = start +
                std::chrono::duration_cast<std::chrono::steady_clock::duration>(std::chrono::duration<double>(limit));
   }
   try {

@@ -99,6 +99,7 @@ struct IndexSummary {
   std::size_t failed = 0;      // files that yielded no article
   std::size_t duplicates = 0;  // articles whose text exactly matches another's
   std::size_t documents = 0;   // documents in the database at the end
+  std::size_t people_stories = 0;  // stories with people the identity step read (0: skipped, nothing changed)
   std::size_t people_renamed = 0;  // stories given new canonical people by this run (docs/people.md)
   double people_seconds = 0;       // time the people identity step took (wall clock)
   double people_cpu_seconds = 0;   // and its CPU time

@@ -269,6 +269,7 @@ void ArchiveWriter<P>::canonicalise_people() {
   PeopleIdentitySummary people = morgue::canonicalise_people(all_, dbs);
   std::size_t i = 0;
   for (auto& [name, t] : targets_) t.dirty = t.dirty || people.touched[i++];
+  summary_.people_stories += people.stories;
   summary_.people_renamed += people.renamed;
   summary_.people_seconds += people.seconds;
   summary_.people_cpu_seconds += people.cpu_seconds;

@@ -125,6 +125,7 @@ void merge(const fs::path& db, unsigned parts, bool canonical_people, IndexSumma
     if (canonical_people) {
       std::vector<Xapian::WritableDatabase> dbs{merged};
       PeopleIdentitySummary people = canonicalise_people(merged, dbs);
+      summary.people_stories += people.stories;
       summary.people_renamed += people.renamed;
       summary.people_seconds += people.seconds;
       summary.people_cpu_seconds += people.cpu_seconds;

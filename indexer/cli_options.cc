@@ -55,11 +55,12 @@ struct Flags {
         ("follow-outside-links", "follow symbolic links whose targets lie outside the given paths (default: "
          "report and skip them)")
         ("no-people", "do not extract the people named (faster)")
-        ("canonical-people", "after the run, give each person one canonical name across the archive, so that "
-         "person:reagan and \"Ronald Reagan\" reach the same stories (docs/people.md; costs time on large archives)")
+        ("no-canonical-people", "do not give each person one canonical name across the archive after the run "
+         "(by default person:reagan and \"Ronald Reagan\" reach the same stories: docs/people.md)")
         ("json", "print the summary as JSON")
         ("quiet,q", "no progress or per-file messages (problems still counted)");
-    hidden.add_options()("input", po::value(&raw.inputs));
+    // The default since the step got cheap; kept for the scripts that give it.
+    hidden.add_options()("input", po::value(&raw.inputs))("canonical-people", "");
     all.add(general).add(hidden);
     positional.add("input", -1);
   }
@@ -112,7 +113,10 @@ std::string finish_index(const po::variables_map& vm, const RawFlags& raw, CliOp
   for (const auto& input : raw.inputs) opts.index.inputs.emplace_back(input);
   opts.index.prune = vm.count("prune") > 0;
   opts.index.follow_outside_links = vm.count("follow-outside-links") > 0;
-  opts.index.canonical_people = vm.count("canonical-people") > 0;
+  if (vm.count("canonical-people") && vm.count("no-canonical-people")) {
+    return "give --canonical-people or --no-canonical-people, not both";
+  }
+  opts.index.canonical_people = vm.count("no-canonical-people") == 0;
   if (vm.count("max-memory")) {
     const std::size_t mb = vm["max-memory"].as<std::size_t>();
     if (mb == 0) return "--max-memory must be at least 1 (MB)";

@@ -290,7 +290,7 @@ const std::vector<IndexFlag>& index_flags() {
        [](const IndexCli& o) { return o.index.max_memory == std::size_t{300} << 20; }},
       {"follow-outside-links", {"--follow-outside-links", "in"}, [](const IndexCli& o) { return o.index.follow_outside_links; }},
       {"no-people", {"--no-people", "in"}, [](const IndexCli& o) { return !o.people; }},
-      {"canonical-people", {"--canonical-people", "in"}, [](const IndexCli& o) { return o.index.canonical_people; }},
+      {"no-canonical-people", {"--no-canonical-people", "in"}, [](const IndexCli& o) { return !o.index.canonical_people; }},
       {"json", {"--json", "in"}, [](const IndexCli& o) { return o.json; }},
       {"quiet", {"--quiet", "in"}, [](const IndexCli& o) { return o.quiet; }},
   };
@@ -324,6 +324,7 @@ TEST(IndexCommandLine, BadCommandLinesAreUsageErrors) {
       {{"--shard-by", "month", "in"}, "cannot read --shard-by 'month'"},
       {{"--jobs", "many", "in"}, "jobs"},
       {{"--max-memory", "0", "in"}, "--max-memory must be at least 1 (MB)"},
+      {{"--canonical-people", "--no-canonical-people", "in"}, "give --canonical-people or --no-canonical-people, not both"},
   };
   for (const auto& c : cases) {
     Argv argv("morgue-index", c.args);
@@ -349,6 +350,16 @@ TEST(IndexCommandLine, EveryFlagReachesItsField) {
     EXPECT_TRUE(f.took_effect(*opts)) << "--" << f.flag << " did not reach its field";
     EXPECT_FALSE(f.took_effect(*defaults)) << "--" << f.flag << ": the row checks a default";
   }
+}
+
+TEST(IndexCommandLine, CanonicalPeopleIsTheDefault) {
+  clear_environment();
+  auto defaults = parse_index({"in"});
+  ASSERT_TRUE(defaults);
+  EXPECT_TRUE(defaults->index.canonical_people);
+  auto given = parse_index({"--canonical-people", "in"});  // the old flag still parses
+  ASSERT_TRUE(given);
+  EXPECT_TRUE(given->index.canonical_people);
 }
 
 }  // namespace

@@ -69,12 +69,10 @@ struct IndexOptions {
   // link is reported and skipped, so nothing outside the archive is indexed.
   bool follow_outside_links = false;
   // One canonical name per person across the archive (docs/people.md):
-  // after each run, stories whose people resolve to other canonical names
-  // are rewritten. Off by default: it costs about 6 s of CPU on the first
-  // build of 21,577 Reuters stories and grows faster than the archive (a
-  // rerun with nothing new: 0.2 s on Reuters, 44 s on 100,000 synthetic
-  // stories with many namesakes), so a newsroom turns it on knowingly.
-  bool canonical_people = false;
+  // after each run that changed stories, stories whose people resolve to
+  // other canonical names are rewritten; a run that changed none skips the
+  // step (docs/benchmarks.md has its cost).
+  bool canonical_people = true;
   // Remove documents whose source file vanished (off: a missing mount must
   // not delete stories).
   bool prune = false;
@@ -101,6 +99,7 @@ struct IndexSummary {
   std::size_t failed = 0;      // files that yielded no article
   std::size_t duplicates = 0;  // articles whose text exactly matches another's
   std::size_t documents = 0;   // documents in the database at the end
+  std::size_t people_stories = 0;  // stories with people the identity step read (0: skipped, nothing changed)
   std::size_t people_renamed = 0;  // stories given new canonical people by this run (docs/people.md)
   double people_seconds = 0;       // time the people identity step took (wall clock)
   double people_cpu_seconds = 0;   // and its CPU time

@@ -42,7 +42,8 @@ inline constexpr std::string_view kFileStateKey = "F";
 // (store/file_state.h relative_source).
 inline constexpr std::string_view kRootsKey = "roots";
 // What the last run's people identity step did (store/canonical_people.h):
-// "<version> <stories> <people>".
+// "<version> <stories> <people>". The index writers drop it with any change
+// of a story, so that its presence means the step has nothing to do.
 inline constexpr std::string_view kPeopleIdentityKey = "XPI";
 
 // --- Value slots -----------------------------------------------------------

@@ -191,7 +191,10 @@ void ArchiveWriter<P>::remove_stale(const std::string& path, const std::vector<s
         continue;
       }
       std::string term = schema::make_term(schema::kIdPrefix, id);
-      if (t.db.term_exists(term)) t.db.delete_document(term);
+      if (t.db.term_exists(term)) {
+        t.db.delete_document(term);
+        stories_changed(t);
+      }
       t.dirty = true;
     }
     if (it == fresh.end()) {
@@ -228,6 +231,7 @@ void ArchiveWriter<P>::prune(const std::set<std::string>& seen, const std::vecto
         std::string term = schema::make_term(schema::kIdPrefix, id);
         if (t.db.term_exists(term)) {
           t.db.delete_document(term);
+          stories_changed(t);
           ++summary_.removed;
         }
       }
@@ -265,6 +269,7 @@ void ArchiveWriter<P>::canonicalise_people() {
   PeopleIdentitySummary people = morgue::canonicalise_people(all_, dbs);
   std::size_t i = 0;
   for (auto& [name, t] : targets_) t.dirty = t.dirty || people.touched[i++];
+  summary_.people_stories += people.stories;
   summary_.people_renamed += people.renamed;
   summary_.people_seconds += people.seconds;
   summary_.people_cpu_seconds += people.cpu_seconds;
@@ -281,9 +286,17 @@ void ArchiveWriter<P>::add(Target& t, Xapian::Document& doc, const std::string& 
     set_duplicate_group(doc, dup.group);
   }
   t.db.replace_document(id_term, doc);
+  stories_changed(t);
   t.dirty = true;
   ++(existed ? summary_.updated : summary_.added);
   ++pending_;  // apply() commits once the file's state is written too
+}
+
+template <Placement P>
+void ArchiveWriter<P>::stories_changed(Target& t) {
+  if (t.stories_changed) return;
+  people_identity_stale(t.db);
+  t.stories_changed = true;
 }
 
 template <Placement P>

@@ -145,6 +145,7 @@ class ArchiveWriter {
   struct Target {
     Xapian::WritableDatabase db;
     bool dirty = false;  // changes not committed yet
+    bool stories_changed = false;  // documents added or removed by this writer
   };
   Target& database(const std::string& name);
   std::vector<std::string> names() const;
@@ -157,6 +158,10 @@ class ArchiveWriter {
   void remove_stale(const std::string& path, const std::vector<std::pair<std::string, FileState>>& prior,
                     const std::map<std::string, FileState>& fresh);
   void add(Target& target, Xapian::Document& doc, const std::string& id);
+  // A story of `target` was added, replaced or removed: the people identity
+  // step must run again (its record, schema::kPeopleIdentityKey, is dropped
+  // in the same commit as the change).
+  void stories_changed(Target& target);
   void write_state(const std::string& name, const FileState& state);
   void report(const Problem& problem);
   bool batch_full() const;

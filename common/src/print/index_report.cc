@@ -18,7 +18,8 @@ std::string summary_to_json(const IndexSummary& s) {
   nlohmann::json j = {{"files", s.files_seen},     {"added", s.added},         {"updated", s.updated},
                       {"unchanged", s.unchanged},   {"removed", s.removed},     {"failed", s.failed},
                       {"duplicates", s.duplicates}, {"documents", s.documents}, {"seconds", s.seconds},
-                      {"interrupted", s.interrupted}, {"people_renamed", s.people_renamed},
+                      {"interrupted", s.interrupted}, {"people_stories", s.people_stories},
+                      {"people_renamed", s.people_renamed},
                       {"people_seconds", s.people_seconds}, {"people_cpu_seconds", s.people_cpu_seconds}};
   return j.dump();
 }

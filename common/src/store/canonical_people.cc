@@ -283,10 +283,24 @@ std::size_t rename_changed(const PersonIdentity& identity, Xapian::WritableDatab
 
 }  // namespace
 
+bool people_identity_current(const Xapian::Database& db) {
+  const std::string record = db.get_metadata(std::string(schema::kPeopleIdentityKey));
+  return record.starts_with(std::to_string(kPeopleIdentityVersion) + " ");
+}
+
+void people_identity_stale(Xapian::WritableDatabase& db) { db.set_metadata(std::string(schema::kPeopleIdentityKey), ""); }
+
 PeopleIdentitySummary canonicalise_people(const Xapian::Database& all, std::vector<Xapian::WritableDatabase>& dbs) {
   const auto start = std::chrono::steady_clock::now();
   const std::clock_t cpu_start = std::clock();
   PeopleIdentitySummary summary;
+  summary.touched.assign(dbs.size(), false);
+  if (!dbs.empty() && std::all_of(dbs.begin(), dbs.end(), [](const Xapian::Database& db) { return people_identity_current(db); })) {
+    summary.skipped = true;
+    summary.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    summary.cpu_seconds = static_cast<double>(std::clock() - cpu_start) / CLOCKS_PER_SEC;
+    return summary;
+  }
   PersonIdentity identity;
   std::unordered_map<Xapian::docid, std::vector<std::string>> surnames_of;
   for_each_story(all, [&](Xapian::docid d, const StoryNames& story, const std::string&) {
@@ -302,7 +316,6 @@ PeopleIdentitySummary canonicalise_people(const Xapian::Database& all, std::vect
   summary.people = identity.people();
   const auto trusted = trusted_surnames(identity, all, surnames_of);
   HeadlineGuard guard(all, surnames_of);
-  summary.touched.assign(dbs.size(), false);
   for (std::size_t i = 0; i < dbs.size(); ++i) {
     const std::size_t renamed = rename_changed(identity, dbs[i], trusted, guard);
     summary.renamed += renamed;

@@ -23,25 +23,37 @@
 namespace morgue {
 
 // Raised when the identity rules change, so that a run can tell (the
-// metadata key schema::kPeopleIdentityKey records it).
-inline constexpr int kPeopleIdentityVersion = 1;
+// metadata key schema::kPeopleIdentityKey records it). 2: the record also
+// means "no story changed since" (the writers drop it with any change).
+inline constexpr int kPeopleIdentityVersion = 2;
 
 struct PeopleIdentitySummary {
   std::size_t stories = 0;  // stories with people in the archive
   std::size_t people = 0;   // people known by a full name
   std::size_t renamed = 0;  // stories rewritten by this run
+  bool skipped = false;     // nothing changed since the last run's step: nothing read
   double seconds = 0;      // wall clock
   double cpu_seconds = 0;  // process CPU time (the step runs alone, after the workers)
   std::vector<bool> touched;  // per database: changed (needs a commit)
 };
 
-// Learns the identities from `all` (every database of the archive; shards
+// Skips everything (summary.skipped) when every one of `dbs` holds this
+// version's record: no story was added, replaced or removed since the last
+// step (the index writers drop the record with each change, in the same
+// commit). Otherwise learns the identities from `all` (every database of the archive; shards
 // combined) and rewrites the stories of each of `dbs` (the databases `all`
 // is made of, in any order) whose canonical people differ from their
 // kSlotPeople. Records the summary in each database's metadata. Commits
 // every few thousand rewritten stories (a first run over a large archive),
 // not at the end: the caller commits. Throws Xapian::Error on I/O failures.
 PeopleIdentitySummary canonicalise_people(const Xapian::Database& all, std::vector<Xapian::WritableDatabase>& dbs);
+
+// True when `db` holds this version's record of a completed step.
+bool people_identity_current(const Xapian::Database& db);
+
+// Drops the record: to be called by whatever adds, replaces or removes a
+// story of `db`, before its commit, so that the next step runs.
+void people_identity_stale(Xapian::WritableDatabase& db);
 
 // Gives `doc` the people `canonical`, keeping `found` (the extractor's
 // names) searchable. Exposed for tests.

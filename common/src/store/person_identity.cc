@@ -117,11 +117,26 @@ std::vector<std::string> headline_words(const std::string& title) {
   return words;
 }
 
+PersonIdentity::Id PersonIdentity::intern(const std::string& key) {
+  auto [it, fresh] = ids_.try_emplace(key, static_cast<Id>(names_.size()));
+  if (fresh) {
+    names_.emplace_back();
+    names_.back().key = key;
+    surname_stories_.push_back(0);
+  }
+  return it->second;
+}
+
+PersonIdentity::Id PersonIdentity::find(const std::string& key) const {
+  auto it = ids_.find(key);
+  return it == ids_.end() ? kNone : it->second;
+}
+
 std::vector<std::string> PersonIdentity::surnames() const {
   std::vector<std::string> out;
-  for (const auto& [key, candidates] : bare_) {
+  for (const auto& [id, candidates] : bare_) {
     if (std::any_of(candidates.begin(), candidates.end(), [](const Candidate& c) { return c.by_surname; })) {
-      out.push_back(key);
+      out.push_back(names_[id].key);
     }
   }
   std::sort(out.begin(), out.end());
@@ -130,36 +145,34 @@ std::vector<std::string> PersonIdentity::surnames() const {
 
 std::vector<std::string> PersonIdentity::resolve_headline(const std::vector<std::string>& words, int month,
                                                           const std::unordered_set<std::string>& trusted) const {
-  std::vector<std::string> context;
+  std::vector<Id> context;
   for (const auto& w : words) {
-    if (trusted.count(w)) context.push_back(w);
+    if (trusted.count(w)) context.push_back(find(w));
   }
+  auto person_of = [&](const std::string& key) {
+    const Id id = find(key);
+    return id == kNone ? -1 : names_[id].person;
+  };
   std::vector<std::string> out;
   std::unordered_set<int> seen;
   for (std::size_t i = 0; i < words.size(); ++i) {
     if (!trusted.count(words[i])) continue;
     // "MARTIN SOSNOFF": a given name here, not the surname of another person.
-    if (i + 1 < words.size()) {
-      auto next = names_.find(words[i] + " " + words[i + 1]);
-      if (next != names_.end() && next->second.person >= 0) continue;
-    }
-    int person = -1;
-    if (i > 0) {
-      auto n = names_.find(words[i - 1] + " " + words[i]);
-      if (n != names_.end()) person = n->second.person;
-    }
+    if (i + 1 < words.size() && person_of(words[i] + " " + words[i + 1]) >= 0) continue;
+    int person = i > 0 ? person_of(words[i - 1] + " " + words[i]) : -1;
     if (person < 0) {
-      auto b = bare_.find(words[i]);
-      if (b == bare_.end()) continue;
+      const Id id = find(words[i]);
+      auto b = bare_.find(id);
+      if (id == kNone || b == bare_.end()) continue;
       std::vector<Candidate> by_surname;
       for (const auto& c : b->second) {
         if (c.by_surname) by_surname.push_back(c);
       }
-      std::vector<std::string> others;
-      for (const auto& s : context) {
-        if (s != words[i]) others.push_back(s);
+      std::vector<Id> others;
+      for (Id s : context) {
+        if (s != id) others.push_back(s);
       }
-      person = best_candidate(by_surname, StoryNames{month, {}}, others);
+      person = best_candidate(by_surname, month, others);
     }
     if (person < 0 || !seen.insert(person).second) continue;
     const std::string& canonical = people_[static_cast<std::size_t>(person)].canonical;
@@ -173,46 +186,54 @@ void PersonIdentity::count(const StoryNames& story) {
   // would change the shares the next run weighs (and its choices).
   if (story.names.empty()) return;
   ++stories_;
-  std::unordered_set<std::string> keys, surnames;
+  std::vector<Id> keys, surnames;
   for (const auto& name : story.names) {
     auto words = name_words(name);
     if (words.empty()) continue;
-    std::string key = key_of(words);
-    Name& n = names_[key];
+    const Id surname = intern(words.back());
+    const Id id = intern(key_of(words));
+    Name& n = names_[id];
+    n.surname = surname;
     ++n.forms[name];
-    if (!keys.insert(key).second) continue;
+    if (std::find(keys.begin(), keys.end(), id) != keys.end()) continue;
+    keys.push_back(id);
     ++n.stories;
     if (story.month) ++n.months[story.month];
-    if (surnames.insert(words.back()).second) ++surname_stories_[words.back()];
+    if (std::find(surnames.begin(), surnames.end(), surname) == surnames.end()) {
+      surnames.push_back(surname);
+      ++surname_stories_[surname];
+    }
   }
 }
 
 void PersonIdentity::group() {
-  std::map<std::string, std::vector<std::string>> by_surname;  // ordered: same people on every run
-  for (const auto& [key, name] : names_) {
-    auto words = name_words(key);
-    if (words.size() >= 2) by_surname[words.back()].push_back(key);
+  std::map<std::string, std::vector<Id>> by_surname;  // ordered: same people on every run
+  for (Id id = 0; id < names_.size(); ++id) {
+    if (names_[id].stories > 0 && names_[id].key.find(' ') != std::string::npos) {
+      by_surname[names_[names_[id].surname].key].push_back(id);
+    }
   }
   std::unordered_map<std::string, std::vector<int>> given;
   for (auto& [surname, keys] : by_surname) {
-    std::sort(keys.begin(), keys.end());
+    std::sort(keys.begin(), keys.end(), [&](Id a, Id b) { return names_[a].key < names_[b].key; });
     const std::size_t first = people_.size();
     group_surname(keys);
     for (std::size_t p = first; p < people_.size(); ++p) {
-      bare_[surname].push_back({static_cast<int>(p), true});
+      bare_[find(surname)].push_back({static_cast<int>(p), true});
       given[name_words(people_[p].canonical)[0]].push_back(static_cast<int>(p));
     }
   }
-  for (const auto& [key, name] : names_) {
-    if (key.find(' ') != std::string::npos) continue;
-    auto it = given.find(key);
+  for (Id id = 0; id < names_.size(); ++id) {
+    const Name& name = names_[id];
+    if (name.stories == 0 || name.key.find(' ') != std::string::npos) continue;
+    auto it = given.find(name.key);
     if (it == given.end()) continue;
     // A person is named by given name alone in fewer stories than in full
     // ("Hillary" and "Hillary Clinton"); a word named alone more often than
     // the "person" it starts is a surname the extractor misread ("Reagan"
     // and "Reagan Administration").
     for (int p : it->second) {
-      if (people_[static_cast<std::size_t>(p)].stories >= name.stories) bare_[key].push_back({p, false});
+      if (people_[static_cast<std::size_t>(p)].stories >= name.stories) bare_[id].push_back({p, false});
     }
   }
 }
@@ -220,14 +241,18 @@ void PersonIdentity::group() {
 // Full names with one surname: a form joins the fuller forms it agrees with
 // when those all agree with one another ("J. Baker" stays apart when the
 // archive knows both "James Baker" and "John Baker").
-void PersonIdentity::group_surname(const std::vector<std::string>& keys) {
+void PersonIdentity::group_surname(const std::vector<Id>& keys) {
   std::vector<std::vector<std::string>> words;
-  for (const auto& k : keys) words.push_back(name_words(k));
+  std::vector<std::size_t> full;
+  for (Id k : keys) {
+    words.push_back(name_words(names_[k].key));
+    full.push_back(fullness(words.back()));
+  }
   UnionFind sets(keys.size());
   for (std::size_t a = 0; a < keys.size(); ++a) {
     std::vector<std::size_t> fuller;
     for (std::size_t b = 0; b < keys.size(); ++b) {
-      if (b != a && fullness(words[b]) > fullness(words[a]) && compatible(words[a], words[b])) fuller.push_back(b);
+      if (b != a && full[b] > full[a] && compatible(words[a], words[b])) fuller.push_back(b);
     }
     bool agree = true;
     for (std::size_t i = 0; i < fuller.size() && agree; ++i) {
@@ -254,7 +279,7 @@ void PersonIdentity::group_surname(const std::vector<std::string>& keys) {
     if (ia != ib) return ib;
     const auto sa = names_[keys[a]].stories, sb = names_[keys[b]].stories;
     if (sa != sb) return sa > sb;
-    return fullness(words[a]) > fullness(words[b]);
+    return full[a] > full[b];
   };
   for (std::size_t a = 0; a < keys.size(); ++a) {
     int p = names_[keys[a]].person;
@@ -266,27 +291,29 @@ void PersonIdentity::group_surname(const std::vector<std::string>& keys) {
 
 void PersonIdentity::count_together(const StoryNames& story) {
   std::vector<int> persons;
-  std::vector<std::string> surnames;
+  std::vector<Id> surnames;
   for (const auto& name : story.names) {
     auto words = name_words(name);
     if (words.empty()) continue;
-    surnames.push_back(words.back());
-    auto it = names_.find(key_of(words));
-    persons.push_back(it == names_.end() ? -1 : it->second.person);
+    const Id id = find(key_of(words));
+    surnames.push_back(find(words.back()));
+    persons.push_back(id == kNone ? -1 : names_[id].person);
   }
-  std::unordered_set<std::string> seen;
+  std::vector<Id> seen;
   for (std::size_t i = 0; i < persons.size(); ++i) {
     if (persons[i] < 0) continue;
     seen.clear();
     for (std::size_t j = 0; j < surnames.size(); ++j) {
-      if (j == i || surnames[j] == surnames[i] || !seen.insert(surnames[j]).second) continue;
-      ++together_[std::to_string(persons[i]) + '\t' + surnames[j]];
+      const Id s = surnames[j];
+      if (j == i || s == kNone || s == surnames[i] || std::find(seen.begin(), seen.end(), s) != seen.end()) continue;
+      seen.push_back(s);
+      ++together_[pair_key(persons[i], s)];
     }
   }
 }
 
-double PersonIdentity::together(int person, const std::string& surname) const {
-  auto it = together_.find(std::to_string(person) + '\t' + surname);
+double PersonIdentity::together(int person, Id surname) const {
+  auto it = together_.find(pair_key(person, surname));
   return it == together_.end() ? 0.0 : it->second;
 }
 
@@ -304,10 +331,11 @@ std::uint32_t PersonIdentity::near(const Person& p, int month) const {
 // named with the bare name was named with that person. Only surnames seen
 // with some candidate take part (the others tell the candidates nothing).
 // A candidate needs evidence: stories in the period or a shared name.
-int PersonIdentity::best_candidate(const std::vector<Candidate>& candidates, const StoryNames& story,
-                                   const std::vector<std::string>& context) const {
-  std::vector<std::string> telling;
-  for (const auto& s : context) {
+int PersonIdentity::best_candidate(const std::vector<Candidate>& candidates, int month,
+                                   const std::vector<Id>& context) const {
+  std::vector<Id> telling;
+  for (Id s : context) {
+    if (s == kNone) continue;
     if (std::any_of(candidates.begin(), candidates.end(), [&](const Candidate& c) { return together(c.person, s) > 0; })) {
       telling.push_back(s);
     }
@@ -316,13 +344,13 @@ int PersonIdentity::best_candidate(const std::vector<Candidate>& candidates, con
   double best_score = -std::numeric_limits<double>::infinity();
   for (const auto& c : candidates) {
     const Person& p = people_[static_cast<std::size_t>(c.person)];
-    const double in_period = story.month ? near(p, story.month) : 0.0;
+    const double in_period = month ? near(p, month) : 0.0;
     double score = std::log((in_period + kFarWeight * p.stories + 0.01) * (c.by_surname ? 1.0 : kGivenNameWeight));
-    bool evidence = story.month ? in_period > 0 : p.stories > 0;
-    for (const auto& s : telling) {
+    bool evidence = month ? in_period > 0 : p.stories > 0;
+    for (Id s : telling) {
       const double t = together(c.person, s);
       evidence = evidence || t > 0;
-      const double share = static_cast<double>(surname_stories_.at(s)) / std::max<std::uint32_t>(1, stories_);
+      const double share = static_cast<double>(surname_stories_[s]) / std::max<std::uint32_t>(1, stories_);
       score += std::log((t + kSmoothing * share) / (p.stories + kSmoothing));
     }
     if (evidence && score > best_score) {
@@ -335,10 +363,10 @@ int PersonIdentity::best_candidate(const std::vector<Candidate>& candidates, con
 
 std::vector<std::string> PersonIdentity::resolve(const StoryNames& story) const {
   std::vector<std::vector<std::string>> words;
-  std::vector<std::string> context;
+  std::vector<Id> context;
   for (const auto& name : story.names) {
     words.push_back(name_words(name));
-    if (!words.back().empty()) context.push_back(words.back().back());
+    if (!words.back().empty()) context.push_back(find(words.back().back()));
   }
   std::vector<std::string> out;
   std::unordered_set<std::string> seen;
@@ -346,15 +374,16 @@ std::vector<std::string> PersonIdentity::resolve(const StoryNames& story) const 
     if (words[i].empty()) continue;
     const std::string key = key_of(words[i]);
     std::string canonical = story.names[i];
-    auto n = names_.find(key);
-    if (n != names_.end() && n->second.person >= 0) {
-      canonical = people_[static_cast<std::size_t>(n->second.person)].canonical;
-    } else if (auto b = bare_.find(key); words[i].size() == 1 && b != bare_.end()) {
-      std::vector<std::string> others;
-      for (const auto& s : context) {
-        if (s != key) others.push_back(s);
+    const Id id = find(key);
+    auto b = bare_.find(id);
+    if (id != kNone && names_[id].person >= 0) {
+      canonical = people_[static_cast<std::size_t>(names_[id].person)].canonical;
+    } else if (id != kNone && words[i].size() == 1 && b != bare_.end()) {
+      std::vector<Id> others;
+      for (Id s : context) {
+        if (s != id) others.push_back(s);
       }
-      int p = best_candidate(b->second, story, others);
+      int p = best_candidate(b->second, story.month, others);
       if (p >= 0) canonical = people_[static_cast<std::size_t>(p)].canonical;
     }
     if (seen.insert(key_of(name_words(canonical))).second) out.push_back(canonical);

@@ -56,7 +56,11 @@ class PersonIdentity {
   std::size_t people() const { return people_.size(); }
 
  private:
+  using Id = std::uint32_t;  // a lower-case name key ("ronald reagan", "reagan"), interned
+  static constexpr Id kNone = static_cast<Id>(-1);
   struct Name {  // one spelling, by its lower-case key
+    std::string key;
+    Id surname = kNone;  // the key's last word
     std::unordered_map<std::string, std::uint32_t> forms;  // display forms and their counts
     std::uint32_t stories = 0;
     std::unordered_map<int, std::uint32_t> months;
@@ -72,17 +76,22 @@ class PersonIdentity {
     bool by_surname;  // else by given name (a weaker reading)
   };
 
-  void group_surname(const std::vector<std::string>& keys);
-  int best_candidate(const std::vector<Candidate>& candidates, const StoryNames& story,
-                     const std::vector<std::string>& context) const;
-  double together(int person, const std::string& surname) const;
+  Id intern(const std::string& key);
+  Id find(const std::string& key) const;
+  void group_surname(const std::vector<Id>& keys);
+  int best_candidate(const std::vector<Candidate>& candidates, int month, const std::vector<Id>& context) const;
+  double together(int person, Id surname) const;
   std::uint32_t near(const Person& p, int month) const;
+  static std::uint64_t pair_key(int person, Id surname) {
+    return (static_cast<std::uint64_t>(static_cast<std::uint32_t>(person)) << 32) | surname;
+  }
 
-  std::unordered_map<std::string, Name> names_;
+  std::unordered_map<std::string, Id> ids_;
+  std::vector<Name> names_;  // by Id
   std::vector<Person> people_;
-  std::unordered_map<std::string, std::vector<Candidate>> bare_;  // bare key -> people it may be
-  std::unordered_map<std::string, std::uint32_t> surname_stories_;  // stories naming a surname
-  std::unordered_map<std::string, std::uint32_t> together_;  // person '\t' surname -> stories
+  std::unordered_map<Id, std::vector<Candidate>> bare_;  // bare name -> people it may be
+  std::vector<std::uint32_t> surname_stories_;  // by Id: stories naming that surname
+  std::unordered_map<std::uint64_t, std::uint32_t> together_;  // (person, surname) -> stories
   std::uint32_t stories_ = 0;
 };
 

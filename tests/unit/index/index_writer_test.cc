@@ -15,6 +15,7 @@
 #include <xapian.h>
 
 #include "index/db_writer.h"
+#include "morgue/people.h"
 #include "morgue/schema.h"
 #include "support/temp_dir.h"
 
@@ -54,6 +55,7 @@ class IndexWriterTest : public testing::Test {
     options.prune = prune;
     options.jobs = 2;
     options.batch_size = 3;
+    options.extract.people = people_;
     options.on_problem = [this](const Problem& p) { problems_.push_back(p); };
     problems_.clear();
     return run_index(options);
@@ -79,6 +81,7 @@ class IndexWriterTest : public testing::Test {
   std::size_t doc_count() { return Xapian::Database((dir_ / "db").string()).get_doccount(); }
 
   TempDir dir_;
+  PeopleExtractor* people_ = nullptr;  // no people extracted unless a test sets one
   std::vector<Problem> problems_;
   int tick_ = 0;
 };
@@ -114,6 +117,47 @@ TEST_F(IndexWriterTest, AddUnchangedUpdatePrune) {
   IndexSummary pruned = index(/*prune=*/true);
   EXPECT_EQ(pruned.removed, 1u);
   EXPECT_EQ(doc_count(), 2u);
+}
+
+// The people identity step (on by default) runs after a run that added,
+// replaced or removed a story, and is skipped after one that changed none.
+TEST_F(IndexWriterTest, PeopleStepRunsOnlyAfterAChange) {
+  PeopleExtractor extractor(default_data_dir());
+  people_ = &extractor;
+  const std::string people = "Harbour minister Oskar Lindqvist met union leader Tomas Berg on Monday.";
+  write("a.txt", story("Harbour talks", people));
+  write("b.txt", story("Dock strike", people));
+  write("c.txt", story("Cranes idle", people));
+  EXPECT_EQ(index().people_stories, 3u);
+  EXPECT_EQ(index().people_stories, 0u) << "nothing changed";
+  write("b.txt", story("Dock strike ends", people + " The strike ended."));
+  IndexSummary replaced = index();
+  EXPECT_EQ(replaced.updated, 1u);
+  EXPECT_EQ(replaced.people_stories, 3u);
+  std::filesystem::remove(dir_ / "in" / "c.txt");
+  IndexSummary pruned = index(/*prune=*/true);
+  EXPECT_EQ(pruned.removed, 1u);
+  EXPECT_EQ(pruned.people_stories, 2u);
+  EXPECT_EQ(index(/*prune=*/true).people_stories, 0u);
+}
+
+// A parallel first build runs the step over its parts before merging them:
+// the merged database holds the renamed stories and the step's record.
+TEST_F(IndexWriterTest, ParallelBuildRunsThePeopleStepBeforeTheMerge) {
+  PeopleExtractor extractor(default_data_dir());
+  people_ = &extractor;
+  for (int i = 0; i < 3; ++i) {
+    write("full" + std::to_string(i) + ".txt",
+          story("Harbour talks " + std::to_string(i), "Harbour minister Oskar Lindqvist met the union on Monday."));
+  }
+  write("bare.txt", story("Cranes idle", "The cranes stood idle, harbour minister Lindqvist told reporters."));
+  IndexSummary built = index(false, /*parallel_min_files=*/1);
+  EXPECT_EQ(built.people_stories, 4u);
+  EXPECT_EQ(built.people_renamed, 1u);
+  Xapian::Database db((dir_ / "db").string());
+  EXPECT_EQ(db.get_metadata(std::string(schema::kPeopleIdentityKey)).substr(0, 2), "2 ");
+  EXPECT_EQ(db.get_termfreq(schema::make_term(schema::kPersonFilter, "oskar lindqvist")), 4u);
+  EXPECT_EQ(index().people_stories, 0u) << "nothing changed since the build";
 }
 
 TEST_F(IndexWriterTest, FailedFilesAreReportedAndRetried) {

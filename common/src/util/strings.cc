@@ -196,6 +196,17 @@ std::string_view utf8_prefix(std::string_view s, std::size_t max_bytes) {
   return s.substr(0, cut);
 }
 
+std::string_view text_window(std::string_view s, std::size_t max_bytes) {
+  if (s.size() <= max_bytes) return s;
+  constexpr std::size_t kLookBack = 1024;
+  const std::string_view head = utf8_prefix(s, max_bytes);
+  for (std::size_t i = head.size(); i > 0 && head.size() - i < kLookBack; --i) {
+    const char c = head[i - 1];
+    if (c == ' ' || c == '\n' || c == '\t' || c == '\r') return head.substr(0, i - 1);
+  }
+  return head;
+}
+
 std::string capitalize_first(std::string_view word) {
   std::size_t len = 0;
   unsigned cp = word.empty() ? 0 : decode_utf8(word, 0, len);

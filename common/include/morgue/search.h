@@ -81,8 +81,8 @@ struct AppliedFilter {
   bool dropped = false;
 };
 
-// SearchRequest::count_budget by default: 10 million postings (about 0.3 s
-// of counting on one core; docs/robustness.md).
+// SearchRequest::count_budget by default: 10 million postings, a query of
+// 100 words each in 100,000 stories (docs/robustness.md).
 inline constexpr std::uint64_t kDefaultCountBudget = 10'000'000;
 
 struct SearchRequest {

@@ -6,6 +6,7 @@
 #include <chrono>
 #include <fmt/format.h>
 
+#include "extract/date_months.h"
 #include "util/strings.h"
 
 namespace morgue {
@@ -39,87 +40,6 @@ std::optional<Date> Date::from_compact(std::string_view v) {
 }
 
 namespace {
-
-struct MonthName {
-  const char* name;
-  int month;
-};
-
-// Month names and the usual abbreviations of the languages of European news
-// sites (matched case-insensitively, a trailing '.' ignored). Abbreviations
-// that are common words elsewhere ("ago", "set", "out") are left out.
-constexpr MonthName kMonths[] = {
-    {"january", 1},  {"jan", 1},   {"januar", 1},    {"janvier", 1},  {"enero", 1},
-    {"gennaio", 1},  {"januari", 1}, {"jänner", 1},
-    {"february", 2}, {"feb", 2},   {"februar", 2},   {"février", 2},  {"fevrier", 2},
-    {"febrero", 2},  {"febbraio", 2}, {"februari", 2}, {"febr", 2},
-    {"march", 3},    {"mar", 3},   {"märz", 3},      {"maerz", 3},    {"mars", 3},
-    {"marzo", 3},    {"maart", 3}, {"mär", 3},
-    {"april", 4},    {"apr", 4},   {"avril", 4},     {"abril", 4},    {"aprile", 4},
-    {"may", 5},      {"mai", 5},   {"mayo", 5},      {"maggio", 5},   {"mei", 5},
-    {"june", 6},     {"jun", 6},   {"juni", 6},      {"juin", 6},     {"junio", 6},
-    {"giugno", 6},
-    {"july", 7},     {"jul", 7},   {"juli", 7},      {"juillet", 7},  {"julio", 7},
-    {"luglio", 7},
-    {"august", 8},   {"aug", 8},   {"août", 8},      {"aout", 8},     {"agosto", 8},
-    {"augustus", 8},
-    {"september", 9}, {"sep", 9},  {"sept", 9},      {"septembre", 9}, {"septiembre", 9},
-    {"settembre", 9},
-    {"october", 10}, {"oct", 10},  {"oktober", 10},  {"okt", 10},     {"octobre", 10},
-    {"octubre", 10}, {"ottobre", 10},
-    {"november", 11}, {"nov", 11}, {"novembre", 11}, {"noviembre", 11},
-    {"december", 12}, {"dec", 12}, {"dezember", 12}, {"dez", 12},     {"décembre", 12},
-    {"decembre", 12}, {"diciembre", 12}, {"dicembre", 12},
-    // Portuguese, and Russian in the genitive used in dates ("15 августа 2016").
-    {"janeiro", 1}, {"fevereiro", 2}, {"março", 3}, {"marco", 3}, {"maio", 5}, {"junho", 6},
-    {"julho", 7}, {"setembro", 9}, {"outubro", 10}, {"novembro", 11}, {"dezembro", 12},
-    {"января", 1}, {"февраля", 2}, {"марта", 3}, {"апреля", 4}, {"мая", 5}, {"июня", 6},
-    {"июля", 7}, {"августа", 8}, {"сентября", 9}, {"октября", 10}, {"ноября", 11}, {"декабря", 12},
-    // More abbreviations: French, Italian, Spanish, Dutch, Portuguese.
-    {"janv", 1}, {"févr", 2}, {"fevr", 2}, {"avr", 4}, {"juil", 7}, {"déc", 12}, {"gen", 1},
-    {"mag", 5}, {"giu", 6}, {"lug", 7}, {"ott", 10}, {"dic", 12}, {"ene", 1}, {"abr", 4},
-    {"mrt", 3}, {"fev", 2}, {"setiembre", 9},
-    // Scandinavian.
-    {"augusti", 8}, {"maj", 5}, {"marts", 3}, {"desember", 12},
-    // Polish (genitive, as in dates, and nominative).
-    {"stycznia", 1}, {"lutego", 2}, {"marca", 3}, {"kwietnia", 4}, {"maja", 5}, {"czerwca", 6},
-    {"lipca", 7}, {"sierpnia", 8}, {"września", 9}, {"października", 10}, {"listopada", 11},
-    {"grudnia", 12}, {"styczeń", 1}, {"luty", 2}, {"marzec", 3}, {"kwiecień", 4}, {"czerwiec", 6},
-    {"lipiec", 7}, {"sierpień", 8}, {"wrzesień", 9}, {"październik", 10}, {"listopad", 11},
-    {"grudzień", 12},
-    // Czech (genitive and nominative).
-    {"ledna", 1}, {"února", 2}, {"března", 3}, {"dubna", 4}, {"května", 5}, {"června", 6},
-    {"července", 7}, {"srpna", 8}, {"září", 9}, {"října", 10}, {"listopadu", 11}, {"prosince", 12},
-    {"leden", 1}, {"únor", 2}, {"březen", 3}, {"duben", 4}, {"květen", 5}, {"červen", 6},
-    {"červenec", 7}, {"srpen", 8}, {"říjen", 10}, {"prosinec", 12},
-    // Finnish (partitive, as in dates, and nominative).
-    {"tammikuuta", 1}, {"helmikuuta", 2}, {"maaliskuuta", 3}, {"huhtikuuta", 4}, {"toukokuuta", 5},
-    {"kesäkuuta", 6}, {"heinäkuuta", 7}, {"elokuuta", 8}, {"syyskuuta", 9}, {"lokakuuta", 10},
-    {"marraskuuta", 11}, {"joulukuuta", 12}, {"tammikuu", 1}, {"helmikuu", 2}, {"maaliskuu", 3},
-    {"huhtikuu", 4}, {"toukokuu", 5}, {"kesäkuu", 6}, {"heinäkuu", 7}, {"elokuu", 8},
-    {"syyskuu", 9}, {"lokakuu", 10}, {"marraskuu", 11}, {"joulukuu", 12},
-    // Hungarian, Romanian, Catalan, Turkish.
-    {"január", 1}, {"február", 2}, {"március", 3}, {"április", 4}, {"május", 5}, {"június", 6},
-    {"július", 7}, {"augusztus", 8}, {"szeptember", 9}, {"október", 10},
-    {"ianuarie", 1}, {"februarie", 2}, {"martie", 3}, {"aprilie", 4}, {"iunie", 6}, {"iulie", 7},
-    {"septembrie", 9}, {"octombrie", 10}, {"noiembrie", 11}, {"decembrie", 12},
-    {"gener", 1}, {"febrer", 2}, {"març", 3}, {"maig", 5}, {"juny", 6}, {"juliol", 7},
-    {"agost", 8}, {"setembre", 9}, {"desembre", 12},
-    {"ocak", 1}, {"şubat", 2}, {"mart", 3}, {"nisan", 4}, {"mayıs", 5}, {"haziran", 6},
-    {"temmuz", 7}, {"ağustos", 8}, {"eylül", 9}, {"ekim", 10}, {"kasım", 11}, {"aralık", 12},
-    // Ukrainian (genitive).
-    {"січня", 1}, {"лютого", 2}, {"березня", 3}, {"квітня", 4}, {"травня", 5}, {"червня", 6},
-    {"липня", 7}, {"серпня", 8}, {"вересня", 9}, {"жовтня", 10}, {"листопада", 11}, {"грудня", 12},
-};
-
-int month_from_word(std::string_view word) {
-  std::string w = util::to_lower(word);
-  while (!w.empty() && w.back() == '.') w.pop_back();
-  for (const auto& m : kMonths) {
-    if (w == m.name) return m.month;
-  }
-  return 0;
-}
 
 int to_int(std::string_view s) {
   int v = 0;
@@ -334,13 +254,31 @@ std::optional<Date> worded_date(const DateParts& parts) {
   return std::nullopt;
 }
 
+// Full-width digits and colon ("２０１９年６月２４日") as ASCII ones.
+std::string full_width_digits(std::string_view input) {
+  std::string out(input);
+  if (out.find("\xEF\xBC") == std::string::npos) return out;
+  std::string folded;
+  for (std::size_t i = 0; i < out.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(out[i]);
+    unsigned char d = i + 2 < out.size() ? static_cast<unsigned char>(out[i + 2]) : 0;
+    if (c == 0xEF && static_cast<unsigned char>(out[i + 1]) == 0xBC && ((d >= 0x90 && d <= 0x99) || d == 0x9A)) {
+      folded.push_back(d == 0x9A ? ':' : static_cast<char>('0' + (d - 0x90)));
+      i += 2;
+      continue;
+    }
+    folded.push_back(static_cast<char>(c));
+  }
+  return folded;
+}
+
 // "2019年6月24日 10時30分" and "2019년 6월 24일": year, month and day marks
 // become an ISO-style date ("2019-6-24 10:30").
 std::string cjk_to_marks(std::string_view input) {
+  std::string text = full_width_digits(input);
   static constexpr std::pair<std::string_view, std::string_view> kMarks[] = {
       {"\u5e74", "-"}, {"\u6708", "-"}, {"\u65e5", " "}, {"\u6642", ":"}, {"\u65f6", ":"}, {"\u5206", " "},
       {"\ub144", "-"}, {"\uc6d4", "-"}, {"\uc77c", " "}};
-  std::string text(input);
   if (text.size() > 400 || std::all_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; })) {
     return text;
   }

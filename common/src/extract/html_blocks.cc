@@ -55,7 +55,10 @@ constexpr std::string_view kUnlikely[] = {
     "extra", "footer", "gdpr", "header", "legends", "menu", "related", "remark", "replies", "rss",
     "shoutbox", "sidebar", "skyscraper", "social", "sponsor", "supplemental", "ad-break", "agegate",
     "pagination", "pager", "popup", "yom-remote", "cookie", "consent", "newsletter", "share", "sharing",
-    "promo", "outbrain", "taboola", "subscribe", "signup", "login", "modal", "caption", "tags"};
+    "promo", "outbrain", "taboola", "subscribe", "signup", "login", "modal", "caption", "tags",
+    // "related" in other languages, and lists of other stories (their dates are not the story's).
+    "relacionad", "correlat", "aehnlich", "similaire", "weitere-artikel", "lesetipp", "meistgelesen",
+    "most-read", "mostread", "read-next", "lire-aussi", "leggi-anche", "lees-ook", "zie-ook"};
 constexpr std::string_view kMaybe[] = {"and", "article", "body", "column",
                                                             "content", "main", "shadow"};
 constexpr std::string_view kPositive[] = {

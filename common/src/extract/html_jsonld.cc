@@ -265,7 +265,9 @@ std::vector<std::string> find_script_dates(std::string_view script, std::size_t 
   static constexpr std::string_view kKeys[] = {"datepublished", "publisheddate", "published_at", "publishdate",
                                                "publish_date", "date_published", "publicationdate",
                                                "publication_date", "publishedat", "firstpublished",
-                                               "first_published_at", "published_time"};
+                                               "first_published_at", "published_time", "publishingdate",
+                                               "publishing_date", "datecreated", "date_created", "createdat",
+                                               "created_at", "creationdate", "creation_date"};
   std::vector<std::pair<std::size_t, std::string>> found;  // position, value
   // ASCII lower case only, so positions stay those of `script`.
   std::string lower(script.substr(0, kMaxScriptBytes));
@@ -276,22 +278,35 @@ std::vector<std::string> find_script_dates(std::string_view script, std::size_t 
     while (i < lower.size() && (lower[i] == '"' || lower[i] == '\'' || lower[i] == '\\' || lower[i] == ' ')) ++i;
     return i;
   };
-  for (std::string_view key : kKeys) {
-    for (std::size_t at = lower.find(key); at != std::string::npos; at = lower.find(key, at + 1)) {
-      // A key of its own: quoted or a bare identifier, then a colon.
-      if (at > 0 && (std::isalnum(static_cast<unsigned char>(lower[at - 1])) || lower[at - 1] == '_')) continue;
-      std::size_t i = skip_quotes(at + key.size());
-      if (i >= lower.size() || lower[i] != ':') continue;
-      i = skip_quotes(i + 1);
-      std::size_t end = i;
-      while (end < lower.size() && end - i < 40 && std::string_view("\"'\\,}").find(lower[end]) == std::string_view::npos) {
-        ++end;
+  // Every key holds "publi" or "creat": two passes over the text find where
+  // keys may start, instead of one pass per key.
+  std::vector<std::pair<std::size_t, std::size_t>> starts;  // position, key index
+  for (std::string_view anchor : {std::string_view("publi"), std::string_view("creat")}) {
+    for (std::size_t p = lower.find(anchor); p != std::string::npos; p = lower.find(anchor, p + 1)) {
+      for (std::size_t k = 0; k < std::size(kKeys); ++k) {
+        std::size_t in_key = kKeys[k].find(anchor);
+        if (in_key == std::string_view::npos || p < in_key) continue;
+        if (lower.compare(p - in_key, kKeys[k].size(), kKeys[k]) == 0) starts.emplace_back(p - in_key, k);
       }
-      std::string value(util::trim(script.substr(i, end - i)));
-      if (value.empty() || !std::isdigit(static_cast<unsigned char>(value[0]))) continue;
-      found.emplace_back(at, std::move(value));
-      break;
     }
+  }
+  std::sort(starts.begin(), starts.end());
+  std::vector<bool> seen(std::size(kKeys), false);
+  for (auto [at, k] : starts) {
+    // Only the first occurrence of each key with a value counts. A key of its
+    // own: quoted or a bare identifier, then a colon.
+    if (seen[k] || (at > 0 && (std::isalnum(static_cast<unsigned char>(lower[at - 1])) || lower[at - 1] == '_'))) continue;
+    std::size_t i = skip_quotes(at + kKeys[k].size());
+    if (i >= lower.size() || lower[i] != ':') continue;
+    i = skip_quotes(i + 1);
+    std::size_t end = i;
+    while (end < lower.size() && end - i < 40 && std::string_view("\"'\\,}").find(lower[end]) == std::string_view::npos) {
+      ++end;
+    }
+    std::string value(util::trim(script.substr(i, end - i)));
+    if (value.empty() || !std::isdigit(static_cast<unsigned char>(value[0]))) continue;
+    found.emplace_back(at, std::move(value));
+    seen[k] = true;
   }
   // The earliest first: a page's own data usually comes before its lists.
   std::sort(found.begin(), found.end());

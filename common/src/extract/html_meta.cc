@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <span>
+#include <unordered_map>
 #include <unordered_set>
 
 #include "extract/html_dom.h"
@@ -28,6 +29,21 @@ constexpr std::string_view kBoilerWords[] = {"comment", "related", "sidebar", "f
                                              "popular", "trending", "reply", "replies"};
 constexpr std::string_view kHardBoilerWords[] = {"comment", "related", "sidebar", "recommend", "popular",
                                                  "trending", "reply", "replies"};
+// Lists of other stories, as class and id names say it in several languages
+// ("noticias-relacionadas", "weitere-artikel", "a-lire-aussi"): matched
+// anywhere in the name, as they seldom stand first. Boilerplate like "related".
+constexpr std::string_view kRelatedParts[] = {
+    "related", "relacionad", "correlat", "connexe", "similaire", "similar", "verwandt", "aehnlich", "ähnlich",
+    "weitere-artikel", "weitere-beitr", "weitereartikel", "mehr-zum-thema", "mehrzumthema", "lesetipp",
+    "meistgelesen", "most-read", "mostread", "most-viewed", "mostviewed", "read-next", "readnext", "also-read",
+    "lire-aussi", "lireaussi", "leggi-anche", "leggianche", "lees-ook", "zie-ook", "lea-tambien", "lee-tambien",
+    "te-puede-interesar", "vous-aimerez", "more-stories", "morestories", "more-news", "morenews"};
+
+// Side columns, and the boilerplate words other than them.
+constexpr std::string_view kSideWords[] = {"sidebar"};
+constexpr std::string_view kOtherBoilerWords[] = {"comment", "related", "recommend", "popular", "trending",
+                                                        "reply", "replies"};
+
 // Class words whose dates are not the story's but whose names may be (left to
 // the byline code): navigation bars carry the page's clock, forum member
 // boxes the day a member joined.
@@ -42,7 +58,12 @@ constexpr std::string_view kMarkedDateWords[] = {"published", "entry-date", "pub
 constexpr std::string_view kDateLabels[] = {
     "published", "posted on", "veröffentlicht", "erschienen", "publiziert", "erstellt am", "geschrieben am",
     "gespeichert von", "datum:", "date:", "stand:", "publié", "publicado", "pubblicato", "gepubliceerd",
-    "geplaatst op", "wurde am", "beitrag wurde", "artikel wurde", "eintrag wurde", "entry was posted"};
+    "geplaatst op", "wurde am", "beitrag wurde", "artikel wurde", "eintrag wurde", "entry was posted",
+    // Other European languages (lower case as util::to_lower gives it).
+    "mise en ligne", "mis en ligne", "publicada", "opublikowano", "publikováno", "uverejnené", "objavljeno",
+    "publicerad", "publiceret", "publisert", "julkaistu", "avaldatud", "paskelbta", "publicēts", "közzétéve",
+    "publicat", "yayınlanma", "yayın tarihi", "опубликовано", "публикувано", "опубліковано", "δημοσιεύθηκε",
+    "δημοσίευση"};
 // Data attributes that hold the publication time, as a Unix time
 // (data-utime="1507287600") or a date; they beat the rendered text ("vor 3
 // Stunden", "4. März") of the same element.
@@ -73,6 +94,13 @@ std::string lower(std::string_view s) {
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
   }
   return out;
+}
+
+// `class_id` is lower case already (class_and_id()).
+bool related_class(std::string_view class_id) {
+  if (class_id.empty()) return false;
+  return std::any_of(std::begin(kRelatedParts), std::end(kRelatedParts),
+                     [&](std::string_view part) { return class_id.find(part) != std::string_view::npos; });
 }
 
 bool boiler_class(std::string_view class_id, std::span<const std::string_view> words = kBoilerWords) {
@@ -151,6 +179,33 @@ std::vector<std::string> crumb_items(const xmlNode* n) {
     cur = next_node(cur, n, descend);
   }
   return items.empty() ? links : items;
+}
+
+// Whether `n` (a date element) or one of its descendants is dated: a <time>
+// or an element whose class says date.
+bool holds_date(const xmlNode* n) {
+  std::size_t visited = 0;
+  for (const xmlNode* cur = n; cur != nullptr && ++visited < 60; cur = next_node(cur, n, true)) {
+    if (!is_element(cur)) continue;
+    if (tag_of(cur) == "time" || contains_any(class_and_id(cur), {"date", "datum", "time"})) return true;
+  }
+  return false;
+}
+
+// A date inside a list item whose list has other dated items lists other
+// things (stories, events, posts), not the story: "<ul><li>29.02. Tasting</li>
+// <li>07.03. Dinner</li></ul>". A post's meta list with one date is not one.
+bool in_dated_list(const xmlNode* n) {
+  const xmlNode* li = n;
+  for (int up = 0; li != nullptr && up < 6 && tag_of(li) != "li"; ++up) li = li->parent;
+  if (li == nullptr || tag_of(li) != "li" || li->parent == nullptr) return false;
+  int items = 0;
+  for (const xmlNode* c = li->parent->children; c != nullptr && items < 40; c = c->next) {
+    if (!is_element(c) || tag_of(c) != "li") continue;
+    ++items;
+    if (c != li && holds_date(c)) return true;
+  }
+  return false;
 }
 
 // The elements holding the page's first h1: a theme may call the story's
@@ -348,7 +403,8 @@ class Collector {
     std::string property = lower(attr_of(n, "property"));
     std::string_view local = std::string_view(property).substr(property.find(':') + 1);
     if (local == "datepublished" || local == "datecreated" || local == "datemodified") read_itemprop(n, std::string(local));
-    bool dates_here = boiler_depth_ == 0 && date_boiler_depth_ == 0;
+    bool dates_here = boiler_depth_ == 0 && date_boiler_depth_ == 0 &&
+                      ((tag != "time" && tag != "abbr" && !contains_any(class_id, kDateWords)) || !in_dated_list(n));
     if (dates_here && n->properties != nullptr) read_date_attributes(n);
     if (tag == "time" || tag == "abbr") {
       std::string_view when = attr_of(n, "datetime");
@@ -402,13 +458,35 @@ class Collector {
 
   bool holds_headline(const xmlNode* n) const { return holders_.contains(n); }
 
+  // Pages repeat a few class strings many times: each is searched once.
+  bool related_cached(const std::string& class_id) const {
+    if (class_id.empty()) return false;
+    auto it = related_cache_.find(class_id);
+    if (it != related_cache_.end()) return it->second;
+    bool related = related_class(class_id);
+    if (related_cache_.size() < 4096) related_cache_.emplace(class_id, related);
+    return related;
+  }
+
+  // A "sidebar" inside the <article> that holds the headline is the story's
+  // own side column (its date, author, facts), not the site's.
+  bool story_side_column(const xmlNode* n, const std::string& class_id) const {
+    if (!boiler_class(class_id, kSideWords) || boiler_class(class_id, kOtherBoilerWords)) return false;
+    std::size_t up = 0;
+    for (const xmlNode* p = n->parent; p != nullptr && ++up < 40; p = p->parent) {
+      if (tag_of(p) == "article") return holds_headline(p);
+    }
+    return false;
+  }
+
   // kBoiler: not the story (no headline windows, times, date elements or
   // bylines); kHardBoiler: not even its labelled dates; kDateBoiler: a
   // navigation bar or member box, whose dates are never the story's.
   static constexpr char kBoiler = 1, kHardBoiler = 2, kDateBoiler = 4;
   char boiler_kind(const xmlNode* n, std::string_view tag, const std::string& class_id) const {
+    bool related = related_cached(class_id);
     bool by_class = tag != "body" && tag != "html" && tag != "article" && tag != "main" && !holds_headline(n) &&
-                    boiler_class(class_id);
+                    (boiler_class(class_id) || related) && !story_side_column(n, class_id);
     // An <aside class="meta"> beside the story holds its date, not a sidebar.
     bool meta_aside = tag == "aside" && contains_any(class_id, kDateWords);
     bool boiler = tag == "nav" || (tag == "aside" && !meta_aside) || tag == "footer" || by_class;
@@ -416,7 +494,7 @@ class Collector {
     // "Erschienen am: ...") and in an <aside> of the story's own <article>,
     // its fact box ("<dt>Datum</dt><dd>12.01.2017</dd>").
     bool article_aside = tag == "aside" && n->parent != nullptr && tag_of(n->parent) == "article";
-    bool class_footer = by_class && tag != "footer" && !boiler_class(class_id, kHardBoilerWords);
+    bool class_footer = by_class && tag != "footer" && !related && !boiler_class(class_id, kHardBoilerWords);
     bool hard = boiler && !article_aside && !class_footer;
     bool date_boiler = !boiler && !holds_headline(n) && boiler_class(class_id, kDateBoilerWords);
     return static_cast<char>((boiler ? kBoiler : 0) | (hard ? kHardBoiler : 0) | (date_boiler ? kDateBoiler : 0));
@@ -437,6 +515,7 @@ class Collector {
 
   PageMeta& out_;
   std::unordered_set<const xmlNode*> holders_;
+  mutable std::unordered_map<std::string, bool> related_cache_;  // class string -> related_class()
   int boiler_depth_ = 0;
   int hard_boiler_depth_ = 0;  // boilerplate other than class-made footers
   int date_boiler_depth_ = 0;  // navigation and member boxes: no dates from there

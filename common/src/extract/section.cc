@@ -340,7 +340,7 @@ std::string from_url(const PageContext& page) {
     levels.push_back(clean_level(seg));
     if (levels.size() == kMaxLevels + 1) break;
   }
-  return display(std::move(levels), nullptr);
+  return display(std::move(levels), &page);
 }
 
 std::string normalize(std::string_view value) { return display(split_levels(value), nullptr); }

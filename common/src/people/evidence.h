@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "people/lexicon.h"
+#include "people/perceptron.h"
 #include "people/tokenizer.h"
 
 namespace morgue::people {
@@ -18,15 +19,36 @@ enum class RowKind {
   kText,       // ordinary text
   kTableRow,   // first thing in a row whose rest is numbers: "Radnicki 5 3 1 1 8 4 10"
   kScoreLine,  // a side in a score line: "Rotor Volgograd 2 Lada Togliatti 1"
+  kFixture,    // a side of a fixture: "Swansea v Lincoln", "Partick vs St Mirren"
 };
 RowKind row_kind(const Document& doc, std::size_t begin, std::size_t end);
+
+// The span [begin, end) follows a closing bracket on a results row and only
+// numbers follow it: "1. Rolf Halvorsen (Norway) Rabobank 20:36:54", a team,
+// a car or a place after the athlete and their country.
+bool is_row_detail(const Document& doc, std::size_t begin, std::size_t end);
 
 // True for a number as tables write it: "70", "3:35.12", "1-0", "12,000", "1.".
 bool is_number(std::string_view text);
 
+// ", a unit of ...", ", two subsidiaries of ...", ", a small drug maker,":
+// what follows the name ending at `end` (a comma) says it is a company.
+bool is_company_apposition(const Document& doc, std::size_t end);
+
 // The lower forms of the capitalised words that run up to a company or
 // institution word ("inc", "corp", "securities", "university") in the story,
-// in no order. A story names a few organisations, so callers scan the list.
+// in no order; also the name before a company apposition (", a unit of
+// Acme"), before a possessive and a part of a company ("its Halden's
+// division") and after a job and "at" or "with" ("an analyst at Halden Pryce").
+// A story names a few organisations, so callers scan the list.
 std::vector<std::string_view> organisation_words(const Document& doc, const Lexicon& lexicon);
+
+// Scorers in brackets after a score ("Rennes 1 (Guivarch 27th, Le Roux 86th
+// pen) Nantes 0"): every run of capitalised words in the brackets followed by
+// its minute is a person, whatever the tagger read; their tags become person
+// tags and their margins at least `confidence`. Brackets holding anything else
+// are left alone.
+void mark_scorers(const Document& doc, const Lexicon& lexicon, std::vector<Tag>& tags, std::vector<float>& margins,
+                  float confidence);
 
 }  // namespace morgue::people

@@ -174,7 +174,9 @@ Person* given_name_owner(std::vector<Person>& people, const Mention& m, std::siz
 // Whether what the story says of a person, all mentions together, is
 // enough: a name the story once gives a ship, a storm or a horse is not; a lone word that is a common word ("Loan"), or only ever seen in
 // a headline in capitals or in table rows, is not; nor is a full name seen
-// only as a side of a score line (a team).
+// only as a side of a score line (a team), nor any name seen only in a
+// headline in capitals in a story with text ("CANADIAN IMPERIAL" read as a
+// name: a person the headline names, the text names too).
 bool plausible(const Person& p) {
   bool single = true, common = true, capitals = true, rows = true, scores = true;
   for (const Mention* m : p.mentions) {
@@ -186,7 +188,7 @@ bool plausible(const Person& p) {
     scores = scores && m->row == RowKind::kScoreLine;
   }
   if (single) return !(common || capitals || rows);
-  return !scores;
+  return !scores && !capitals;
 }
 
 }  // namespace
@@ -225,7 +227,40 @@ struct StoryEvidence {
   // mention is cheaper than a map built for every story.
   std::vector<std::pair<std::string_view, bool>> entity_tokens;  // lower form, read as a person
   std::vector<std::string_view> organisation_words;              // see organisation_words()
+  // Where a capitalised name follows a word like "tanker" or "newspaper".
+  std::vector<std::size_t> thing_names;
 };
+
+// Where the names after a word like "tanker", "newspaper" or "stockbrokers"
+// start, with the second of two joined by "and" ("stockbrokers Phillips and
+// Drew").
+std::vector<std::size_t> thing_names(const Document& doc, const Lexicon& lexicon) {
+  std::vector<std::size_t> starts;
+  const std::size_t n = doc.tokens.size();
+  for (std::size_t i = 1; i < n; ++i) {
+    if (!(doc.tokens[i].letter_case & kStartsUpper) || !(lexicon.flags(doc.tokens[i - 1].lower) & kNameKind)) continue;
+    starts.push_back(i);
+    std::size_t k = i;
+    while (k < n && (doc.tokens[k].letter_case & kStartsUpper) && !(doc.tokens[k].flags & kSentenceStart && k > i)) ++k;
+    if (k + 1 < n && (doc.tokens[k].text == "and" || doc.tokens[k].text == "&") &&
+        (doc.tokens[k + 1].letter_case & kStartsUpper)) {
+      starts.push_back(k + 1);
+    }
+  }
+  return starts;
+}
+
+// The span [begin, end) repeats a name the story gives a thing elsewhere:
+// "Resalat said" after "the evening newspaper Resalat reported".
+bool names_a_thing_elsewhere(const Document& doc, const StoryEvidence& story, std::size_t begin, std::size_t end) {
+  for (std::size_t start : story.thing_names) {
+    if (start + (end - begin) > doc.tokens.size()) continue;
+    bool same = true;
+    for (std::size_t k = 0; same && k < end - begin; ++k) same = doc.tokens[start + k].lower == doc.tokens[begin + k].lower;
+    if (same) return true;
+  }
+  return false;
+}
 
 bool contains_word(const std::vector<std::string_view>& words, std::string_view w) {
   return std::find(words.begin(), words.end(), w) != words.end();
@@ -267,6 +302,43 @@ bool head_of_longer_name(const Document& doc, const std::vector<Tag>& tags, std:
   return tags[end] == kOrganisation || tags[end] == kLocation || tags[end] == kMiscEntity;
 }
 
+// A lower-case word that places what follows on a map: "northwest", "southern".
+bool is_compass_word(const Token& t) {
+  constexpr std::string_view kWords[] = {
+      "north",     "south",     "east",      "west",      "northern",     "southern",     "eastern",      "western",
+      "northeast", "northwest", "southeast", "southwest", "northeastern", "northwestern", "southeastern",
+      "southwestern", "central"};
+  return (t.letter_case & kLowerOnly) && std::find(std::begin(kWords), std::end(kWords), t.lower) != std::end(kWords);
+}
+
+// "Jan 12, 2008", "3 Jan 2008": a month's short name next to a number is
+// a date, not a given name ("Jan" is one).
+bool is_date_month(const Document& doc, std::size_t i) {
+  constexpr std::string_view kMonths[] = {"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"};
+  if (std::find(std::begin(kMonths), std::end(kMonths), doc.tokens[i].lower) == std::end(kMonths)) return false;
+  std::size_t next = i + 1;
+  if (next < doc.tokens.size() && doc.tokens[next].text == ".") ++next;
+  return (next < doc.tokens.size() && is_number(doc.tokens[next].text)) || (i > 0 && is_number(doc.tokens[i - 1].text));
+}
+
+// "the Jinan cigarette factory", "its Visa credit card", "the Pierina gold
+// deposit": a lone name, one lower-case word, and a noun naming a place of
+// work, a product or a people. (One word between at most, and nouns that
+// follow no verb: "Baker said shares rose" is a person.)
+bool names_a_place_or_product(const Document& doc, std::size_t end) {
+  constexpr std::string_view kHeads[] = {"factory", "factories", "plant", "plants", "mill",   "mine",
+                                         "mines",   "deposit",   "refinery", "smelter", "index", "card",
+                                         "cards",   "agency",    "tribe",   "field",   "oilfield"};
+  auto is_head = [&](std::size_t k) {
+    return k < doc.tokens.size() && (doc.tokens[k].letter_case & kLowerOnly) &&
+           std::find(std::begin(kHeads), std::end(kHeads), doc.tokens[k].lower) != std::end(kHeads);
+  };
+  if (end >= doc.tokens.size()) return false;
+  const Token& next = doc.tokens[end];
+  const bool word_between = (next.letter_case & kLowerOnly) && (next.letter_case & kHasLetter) && next.lower != "'s";
+  return is_head(end) || (word_between && is_head(end + 1));
+}
+
 // The span [begin, end) in story words is an organisation, a country or a
 // place, an event or a product rather than a person.
 bool names_something_else(const Document& doc, const Lexicon& lexicon, std::size_t begin, std::size_t end) {
@@ -288,6 +360,21 @@ bool names_something_else(const Document& doc, const Lexicon& lexicon, std::size
   if (end < n && (doc.tokens[end].letter_case & kLowerOnly) && (lexicon.flags(doc.tokens[end].lower) & kCompanyNoun)) {
     return true;
   }
+  if (end - begin == 1 && names_a_place_or_product(doc, end)) return true;
+  // "E. Europe", "S. Korea": a compass point's initial and a place, in tables
+  // ("T. Moody" is a cricketer, though Moody's is a company).
+  if (end - begin == 2 && doc.tokens[begin].text.size() == 2 && doc.tokens[begin].text[1] == '.' &&
+      std::string_view("NSEW").find(doc.tokens[begin].text[0]) != std::string_view::npos &&
+      (lexicon.flags(doc.tokens[begin + 1].lower) & kKnownEntity)) {
+    return true;
+  }
+  // "Credit Commercial de France": a particle and a place end no one's name
+  // that does not open with a given name ("Miguel de la Madrid").
+  if (end - begin >= 3 && (lexicon.flags(doc.tokens[end - 2].lower) & kParticle) &&
+      (lexicon.flags(doc.tokens[end - 1].lower) & kKnownEntity) && !(lexicon.flags(doc.tokens[begin].lower) & kFirstName)) {
+    return true;
+  }
+  if (is_company_apposition(doc, end)) return true;
   std::string joined;
   for (std::size_t k = begin; k < end; ++k) {
     if (k > begin) joined += ' ';
@@ -326,7 +413,8 @@ bool make_mention(const Document& doc, const std::vector<Tag>& tags, const std::
   if (tail_of_longer_name(doc, tags, lexicon, begin, end) || head_of_longer_name(doc, tags, begin, end)) return false;
   // "the tanker Sea Empress", "Hurricane Bertha", "USS Enterprise": a ship, a storm, a horse.
   m.names_a_thing = (begin > 0 && (lexicon.flags(doc.tokens[begin - 1].lower) & kNameKind)) ||
-                    (lexicon.flags(doc.tokens[begin].lower) & kNameKind);
+                    (lexicon.flags(doc.tokens[begin].lower) & kNameKind) ||
+                    names_a_thing_elsewhere(doc, story, begin, end);
   m.confidence = 1e30f;
   bool all_excluded = true;
   for (std::size_t k = begin; k < end; ++k) {
@@ -339,7 +427,7 @@ bool make_mention(const Document& doc, const std::vector<Tag>& tags, const std::
     m.lower.emplace_back(t.lower);
     if (t.flags & kCapsLine) m.from_capitals = true;
   }
-  if (all_excluded || names_something_else(doc, lexicon, begin, end)) return false;
+  if (all_excluded || names_something_else(doc, lexicon, begin, end) || is_row_detail(doc, begin, end)) return false;
   m.row = row_kind(doc, begin, end);
   // "Dean Witter" is a company, unless this mention follows an honorific
   // ("Mr Kilroy-Silk", also named in "the Robert Kilroy-Silk Party"; "lead
@@ -351,6 +439,9 @@ bool make_mention(const Document& doc, const std::vector<Tag>& tags, const std::
     // A lone lower-case word or a lone initial is not a name; nor is a
     // party and state ("R-Minn", "D-Texas").
     if (!has_upper(m.words[0]) || is_initial(m.words[0]) || is_party_and_state(m.words[0])) return false;
+    // "northwest Anatolia", "southern Kordofan": a region, not a person.
+    if (begin > 0 && is_compass_word(doc.tokens[begin - 1])) return false;
+    if (is_date_month(doc, begin)) return false;
     int person = 0, other = 0;
     for (const auto& [lower, is_person] : story.entity_tokens) {
       if (lower == doc.tokens[begin].lower) ++(is_person ? person : other);
@@ -372,6 +463,7 @@ std::vector<Mention> collect_mentions(const Document& doc, const std::vector<Tag
     }
   }
   story.organisation_words = organisation_words(doc, lexicon);
+  story.thing_names = thing_names(doc, lexicon);
   // A story all in capitals (a wire brief: a headline and nothing else) has
   // only capitals to offer.
   bool in_capitals = std::all_of(doc.tokens.begin(), doc.tokens.end(),

@@ -7,6 +7,7 @@
 #include <stdexcept>
 
 #include "people/credits.h"
+#include "people/evidence.h"
 #include "people/lexicon.h"
 #include "people/names.h"
 #include "people/perceptron.h"
@@ -90,6 +91,7 @@ std::vector<std::string> PeopleExtractor::extract(const Article& article) const 
   const Impl::Data& data = impl_->get();
   people::TaggerScratch scratch;
   people::tag_document(doc, data.lexicon, data.model, scratch);
+  people::mark_scorers(doc, data.lexicon, scratch.tags, scratch.margins, people::kMinConfidence);
   return people::merge_mentions(people::collect_mentions(doc, scratch.tags, scratch.margins, data.lexicon),
                                 data.lexicon);
 }

@@ -26,15 +26,6 @@ std::size_t DocSet::count() const {
 
 namespace {
 
-class CollectSpy : public Xapian::MatchSpy {
- public:
-  explicit CollectSpy(DocSet& set) : set_(set) {}
-  void operator()(const Xapian::Document& doc, double /*weight*/) override { set_.set(doc.get_docid()); }
-
- private:
-  DocSet& set_;
-};
-
 // The documents Xapian matches for `q` (phrases, NEAR, value ranges,
 // wildcards), examining at most what is left of the budget.
 DocSet xapian_matches(const Xapian::Database& db, const Xapian::Query& q, Xapian::docid last, CountBudget& budget) {
@@ -43,18 +34,18 @@ DocSet xapian_matches(const Xapian::Database& db, const Xapian::Query& q, Xapian
     budget.cut = true;
     return set;
   }
+  // The MSet's own docids, not a MatchSpy's: over several shards a spy is
+  // handed each shard's Document, whose get_docid() is the shard's own
+  // number, not the archive's (phrase totals were wrong when sharded).
   Xapian::Enquire enquire(db);
   enquire.set_query(q);
   enquire.set_weighting_scheme(Xapian::BoolWeight());
-  CollectSpy spy(set);
-  enquire.add_matchspy(&spy);
-  const auto check = static_cast<Xapian::doccount>(std::min<std::uint64_t>(budget.left, db.get_doccount()));
-  Xapian::MSet mset = enquire.get_mset(0, 0, check);
-  const std::uint64_t seen = set.count();
-  budget.left -= std::min(budget.left, seen);
-  if (mset.get_matches_lower_bound() != mset.get_matches_upper_bound() || seen < mset.get_matches_lower_bound()) {
-    budget.cut = true;
-  }
+  enquire.set_docid_order(Xapian::Enquire::ASCENDING);
+  const auto most = static_cast<Xapian::doccount>(std::min<std::uint64_t>(budget.left, db.get_doccount()));
+  const Xapian::MSet found = enquire.get_mset(0, most, most);
+  for (auto it = found.begin(); it != found.end(); ++it) set.set(*it);
+  budget.left -= std::min<std::uint64_t>(budget.left, found.size());
+  if (found.size() < found.get_matches_upper_bound()) budget.cut = true;
   return set;
 }
 

@@ -411,7 +411,14 @@ void Searcher::Impl::like(const std::string& id, BuiltQuery& built) {
   if (similar.empty()) similar = Xapian::Query(id_term);
   // The query's own words, if any, narrow the similar stories down.
   if (!built.ranked.empty()) similar = Xapian::Query(Xapian::Query::OP_FILTER, similar, built.ranked);
-  built.ranked = Xapian::Query(Xapian::Query::OP_AND_NOT, similar, Xapian::Query(id_term));
+  // Not the story itself, nor another version of it (its near-duplicate group).
+  Xapian::Query itself(id_term);
+  const std::string group = db.get_document(*p).get_value(schema::kSlotDupGroup);
+  if (!group.empty()) {
+    itself = Xapian::Query(Xapian::Query::OP_OR, itself,
+                           Xapian::Query(Xapian::Query::OP_VALUE_RANGE, schema::kSlotDupGroup, group, group));
+  }
+  built.ranked = Xapian::Query(Xapian::Query::OP_AND_NOT, similar, itself);
   built.all_words = built.most_words = Xapian::Query();
   built.sentence = false;
   built.has_text = true;

@@ -58,6 +58,15 @@ HttpAnswer html_answer(int status, std::string body) {
 // line (cpp-httplib refuses lines over 8 KiB; a query may be 20,000 bytes).
 bool takes_post(const std::string& path) { return path == "/api/search" || path.rfind("/api/similar/", 0) == 0; }
 
+// The server-rendered pages answer their errors as pages too.
+bool is_page(const std::string& path) { return path.rfind("/story/", 0) == 0 || path.rfind("/person/", 0) == 0; }
+
+HttpAnswer failure(const HttpRequest& request, int status, const std::string& message) {
+  if (!is_page(request.path)) return error_answer(status, message);
+  return html_answer(status, serve::message_html(status == 503 ? "Not available just now" : "Something went wrong",
+                                                 message));
+}
+
 // The query string's parameters, then a POST body's.
 serve::Params request_params(const HttpRequest& request) {
   serve::Params params = serve::parse_query_string(request.query);
@@ -319,21 +328,21 @@ HttpAnswer Service::handle(const HttpRequest& request) {
   try {
     return impl_->route(request, deadline);
   } catch (const DeadlineExceeded&) {
-    HttpAnswer answer = error_answer(503, fmt::format("query took too long (over {:g} s) or the service is busy; "
-                                                      "make it narrower or try again", limit));
+    HttpAnswer answer = failure(request, 503, fmt::format("query took too long (over {:g} s) or the service is busy; "
+                                                          "make it narrower or try again", limit));
     answer.headers.emplace_back("Retry-After", "1");
     return answer;
   } catch (const BadParameter& e) {
-    return error_answer(400, e.what());
+    return failure(request, 400, e.what());
   } catch (const QueryError& e) {
-    return error_answer(400, std::string("bad query: ") + e.what());
+    return failure(request, 400, std::string("bad query: ") + e.what());
   } catch (const DatabaseError& e) {
-    return error_answer(503, e.what());
+    return failure(request, 503, e.what());
   } catch (const std::exception& e) {
-    return error_answer(500, std::string("internal error: ") + e.what());
+    return failure(request, 500, std::string("internal error: ") + e.what());
   } catch (...) {
     // Xapian::Error is not a std::exception.
-    return error_answer(500, "internal error");
+    return failure(request, 500, "internal error");
   }
 }
 

@@ -80,7 +80,47 @@ INSTANTIATE_TEST_SUITE_P(
         DateCase{"2019年6月24日", "2019-06-24", ""},
         DateCase{"2019年06月24日 10時30分", "2019-06-24", "2019-06-24T10:30:00"},
         DateCase{"2019년 6월 24일", "2019-06-24", ""},
-        DateCase{"月刊 6月号", nullptr, ""}));
+        DateCase{"月刊 6月号", nullptr, ""},
+        // Full-width digits, as Japanese and Chinese pages often write them.
+        DateCase{"２０１９年６月２４日", "2019-06-24", ""},
+        DateCase{"2019年6月24日(月) 10:30", "2019-06-24", "2019-06-24T10:30:00"},
+        DateCase{"2019. 6. 24. 오후", "2019-06-24", ""}));
+
+// Month names of the main European languages, in the case forms dates use
+// (genitive, partitive, after "de"), capitalised as headers write them.
+INSTANTIATE_TEST_SUITE_P(
+    MonthNames, ParseDateTimeTest,
+    testing::Values(
+        DateCase{"14. Februar 2022", "2022-02-14", ""},               // German
+        DateCase{"14 février 2022", "2022-02-14", ""},                // French
+        DateCase{"14 de febrero de 2022", "2022-02-14", ""},          // Spanish
+        DateCase{"14 febbraio 2022", "2022-02-14", ""},               // Italian
+        DateCase{"14 de fevereiro de 2022", "2022-02-14", ""},        // Portuguese
+        DateCase{"14 februari 2022", "2022-02-14", ""},               // Dutch, Swedish
+        DateCase{"14. februar 2022", "2022-02-14", ""},               // Danish, Norwegian
+        DateCase{"14 lutego 2022", "2022-02-14", ""},                 // Polish
+        DateCase{"14. Února 2022", "2022-02-14", ""},                 // Czech, capitalised
+        DateCase{"14. februára 2022", "2022-02-14", ""},              // Slovak
+        DateCase{"2022. Február 14.", "2022-02-14", ""},              // Hungarian, capitalised
+        DateCase{"14 Şubat 2022", "2022-02-14", ""},                  // Turkish, capitalised
+        DateCase{"14. veljače 2022.", "2022-02-14", ""},              // Croatian
+        DateCase{"14. februar 2022", "2022-02-14", ""},               // Slovenian, Bosnian
+        DateCase{"5. junij 2020", "2020-06-05", ""},                  // Slovenian
+        DateCase{"14. helmikuuta 2022", "2022-02-14", ""},            // Finnish
+        DateCase{"14. veebruar 2022", "2022-02-14", ""},              // Estonian
+        DateCase{"2022 m. vasario 14 d.", "2022-02-14", ""},          // Lithuanian
+        DateCase{"2022. gada 14. februāris", "2022-02-14", ""},       // Latvian
+        DateCase{"14. febrúar 2022", "2022-02-14", ""},               // Icelandic
+        DateCase{"14 februarie 2022", "2022-02-14", ""},              // Romanian
+        DateCase{"14 Φεβρουαρίου 2022", "2022-02-14", ""},            // Greek
+        DateCase{"14 ΦΕΒΡΟΥΑΡΙΟΥ 2022", "2022-02-14", ""},            // Greek capitals, no accents
+        DateCase{"14 Февраля 2022", "2022-02-14", ""},                // Russian, capitalised
+        DateCase{"Февраль 14, 2022", "2022-02-14", ""},               // Russian nominative
+        DateCase{"14 лютого 2022", "2022-02-14", ""},                 // Ukrainian
+        DateCase{"14 февруари 2022", "2022-02-14", ""},               // Bulgarian
+        DateCase{"14. фебруар 2022", "2022-02-14", ""},               // Serbian
+        DateCase{"14 de febrer de 2022", "2022-02-14", ""},           // Catalan
+        DateCase{"Ιανουάριος", nullptr, ""}));                       // a month alone is no date
 
 TEST(ParseEpoch, SecondsAndMilliseconds) {
   auto s = parse_epoch("1614859200");

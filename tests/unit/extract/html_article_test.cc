@@ -8,41 +8,16 @@
 #include <vector>
 
 #include "extract/encoding.h"
+#include "html_test_pages.h"
 
 namespace morgue {
 namespace {
 
-// A story long enough to win the main-text scoring on its own.
-const char* kStory =
-    "<div class=\"article-body\">"
-    "<p>The harbour board met on Tuesday evening, after weeks of delay, to settle the future of the old pier, "
-    "which has been closed to visitors since the winter storms.</p>"
-    "<p>Engineers told the board that repairs would take at least two years, cost more than expected, and "
-    "require the ferry service to move, at least for a while, to the northern quay.</p>"
-    "<p>Residents, many of whom attended the meeting, asked whether the pier could reopen in part, so that "
-    "fishing boats, which still depend on it, could keep landing their catch.</p>"
-    "<p>The board will vote on the plan next month, once the final cost estimate, the ferry timetable and the "
-    "views of the fishing cooperative, have been published.</p>"
-    "</div>";
-
-std::string page(const std::string& head, const std::string& body, const std::string& html_attrs = "") {
-  return "<!DOCTYPE html><html" + html_attrs + "><head>" + head + "</head><body>" + body + "</body></html>";
-}
-
-Article parse_one(const std::string& html, const std::string& source = "test.html") {
-  Extraction e = parse_html_article(html, source);
-  EXPECT_EQ(e.articles.size(), 1u) << (e.problems.empty() ? "" : e.problems[0].reason);
-  return e.articles.empty() ? Article{} : e.articles[0];
-}
-
-struct Case {
-  const char* name;
-  std::string head;
-  std::string body;  // placed before the story
-  std::string want;
-};
-
-std::string date_of(const Article& a) { return a.date ? a.date->iso() : "none"; }
+using test_pages::Case;
+using test_pages::date_of;
+using test_pages::kStory;
+using test_pages::page;
+using test_pages::parse_one;
 
 TEST(HtmlArticle, Titles) {
   std::vector<Case> cases = {
@@ -95,255 +70,6 @@ TEST(HtmlArticle, Titles) {
     Article a = parse_one(page(c.head, c.body + kStory));
     EXPECT_EQ(a.title, c.want) << c.name;
   }
-}
-
-TEST(HtmlArticle, Dates) {
-  std::vector<Case> cases = {
-      {"JSON-LD datePublished, not dateModified",
-       "<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"dateModified\":\"2021-06-09T10:00:00Z\","
-       "\"datePublished\":\"2021-06-01T08:30:00+02:00\"}</script>",
-       "", "2021-06-01"},
-      {"JSON-LD @graph",
-       "<script type=\"application/ld+json\">{\"@context\":\"https://schema.org\",\"@graph\":["
-       "{\"@type\":\"WebSite\",\"name\":\"HN\"},{\"@type\":[\"Article\",\"NewsArticle\"],"
-       "\"datePublished\":\"2020-02-14\"}]}</script>",
-       "", "2020-02-14"},
-      {"JSON-LD top-level array",
-       "<script type=\"application/ld+json\">[{\"@type\":\"BreadcrumbList\",\"itemListElement\":[]},"
-       "{\"@type\":\"BlogPosting\",\"datePublished\":\"2019-12-31T23:00:00Z\"}]</script>",
-       "", "2019-12-31"},
-      {"article:published_time, not modified_time",
-       "<meta property=\"article:modified_time\" content=\"2022-03-05T12:00:00Z\">"
-       "<meta property=\"article:published_time\" content=\"2022-03-01T09:15:00-05:00\">",
-       "", "2022-03-01"},
-      {"itemprop datePublished on a time element", "",
-       "<time itemprop=\"datePublished\" datetime=\"2018-07-04T10:00\">4 July</time>", "2018-07-04"},
-      {"plain <time datetime>", "", "<p class=\"info\"><time datetime=\"2017-05-06\">May 6</time></p>", "2017-05-06"},
-      {"meta name=date", "<meta name=\"date\" content=\"2016-01-15\">", "", "2016-01-15"},
-      {"meta name=pubdate", "<meta name=\"pubdate\" content=\"20150210\">", "", "2015-02-10"},
-      {"meta name=DC.date.issued", "<meta name=\"DC.date.issued\" content=\"2014-11-30\">", "", "2014-11-30"},
-      {"date in the canonical URL",
-       "<link rel=\"canonical\" href=\"https://news.example.org/2013/08/21/pier-vote\">", "", "2013-08-21"},
-      {"date in the URL without leading zeros",
-       "<link rel=\"canonical\" href=\"https://news.example.org/home/2012/7/5/pier-vote\">", "", "2012-07-05"},
-      {"visible dateline", "", "<div class=\"post-info\">Posted on March 3, 2011 by Jane Roe</div>", "2011-03-03"},
-      {"visible date, German", "", "<span class=\"datum\">Freitag, 9. Oktober 2009</span>", "2009-10-09"},
-      {"updated date in text is not the publication date", "",
-       "<div class=\"meta\">Updated 5 May 2010</div>", "none"},
-      {"modified time only: no date", "<meta property=\"article:modified_time\" content=\"2022-03-05\">", "", "none"},
-      {"no date anywhere", "", "", "none"},
-  };
-  for (const auto& c : cases) {
-    Article a = parse_one(page(c.head, c.body + kStory));
-    EXPECT_EQ(date_of(a), c.want) << c.name;
-  }
-}
-
-// Dates the page shows next to its headline, checked against its metadata.
-TEST(HtmlArticle, DatesShownOnThePage) {
-  const std::string title = "<title>Pier to close for two years</title>";
-  const std::string h1 = "<h1>Pier to close for two years</h1>";
-  std::vector<Case> cases = {
-      {"a generic date meta loses to the date under the headline",
-       title + "<meta name=\"date\" content=\"2020-04-29T11:52:23\">",
-       h1 + "<p class=\"text\"><span>Stand: 28.04.2020 18:00 Uhr</span></p>", "2020-04-28"},
-      {"late-evening UTC metadata gives way to the local day shown",
-       title + "<meta property=\"article:published_time\" content=\"2021-11-04T23:00Z\">",
-       h1 + "<p><span>5. November 2021</span></p>", "2021-11-05"},
-      {"early-morning UTC metadata gives way to the American day shown",
-       title + "<meta property=\"article:published_time\" content=\"2023-11-09T04:15:00Z\">",
-       h1 + "<div>By Jane Roe November 8, 2023, 11:15 PM</div>", "2023-11-08"},
-      {"midday UTC metadata keeps its day against a later shown date",
-       title + "<meta property=\"article:published_time\" content=\"2021-11-04T12:00Z\">",
-       h1 + "<p><span>5. November 2021</span></p>", "2021-11-04"},
-      {"the same instant with a local offset elsewhere gives the local day",
-       title + "<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\","
-               "\"datePublished\":\"2023-11-09T02:11:03Z\"}</script>",
-       "<time itemprop=\"datePublished\" datetime=\"2023-11-08T21:11:03-05:00\">Nov 8</time>", "2023-11-08"},
-      {"a zone-less local clock with the same minutes and seconds",
-       title + "<meta property=\"article:published_time\" content=\"2023-11-09T06:35:29+00:00\">"
-               "<meta name=\"sailthru.date\" content=\"2023-11-08 22:35:29\">",
-       "", "2023-11-08"},
-      {"of two disagreeing fields, the one the page shows",
-       title + "<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\","
-               "\"datePublished\":\"2022-01-04T07:29:00Z\"}</script>"
-               "<meta property=\"article:published_time\" content=\"2022-01-06T08:29:34\">",
-       h1 + "<div class=\"info\">06.01.2022</div>", "2022-01-06"},
-      {"a shown date with day and month swapped agrees with the metadata",
-       title + "<meta property=\"article:published_time\" content=\"2020-04-12T14:45:01Z\">",
-       h1 + "<div>12/04/2020 by Kay</div>", "2020-04-12"},
-      {"a shown date matching nothing in the metadata does not win",
-       title + "<meta property=\"article:published_time\" content=\"2020-04-12T10:00:00+02:00\">",
-       h1 + "<div>3 May 2021</div>", "2020-04-12"},
-      {"the date by a logo h1 is the page's clock, not the story's",
-       title + "<meta name=\"date\" content=\"2021-05-05\">",
-       "<h1>Harbour News</h1><span>Monday, 1 November 2021</span>", "2021-05-05"},
-      {"a date inside the story's long first paragraph is an event, not the date shown",
-       title + "<meta name=\"date\" content=\"2022-02-01\">",
-       h1 + "<p>The harbour board, which met again on 28.01.2022 in the town hall, said the pier would close "
-            "for at least two more years while repairs go on.</p>",
-       "2022-02-01"},
-      {"a dateline folded into the heading", title,
-       "<h1>Pier to close for two years 02.02.2022 Harbour desk</h1>", "2022-02-02"},
-      {"a date inside the heading beats dates in the table under it", title,
-       "<h1><span class=\"date\">27.01.2022</span>Pier to close for two years</h1>"
-       "<table><tr><th>Landings</th><th>3 March 2021</th></tr></table>",
-       "2022-01-27"},
-  };
-  for (const auto& c : cases) {
-    Article a = parse_one(page(c.head, c.body + kStory));
-    EXPECT_EQ(date_of(a), c.want) << c.name;
-  }
-}
-
-// The kinds of page that misled the date rules on real sites (issue 15).
-TEST(HtmlArticle, DatesOnHardPages) {
-  const std::string title = "<title>Pier to close for two years</title>";
-  const std::string h1 = "<h1>Pier to close for two years</h1>";
-  const std::string teaser = "<ul><li><a href=\"/b\">Ferry timetable</a> <time datetime=\"2021-06-01\">1 June</time></li></ul>";
-  std::vector<Case> cases = {
-      {"JSON-LD in a script without its type", title,
-       "<script>{\"@context\": \"https://schema.org\", \"@type\": \"NewsArticle\", "
-       "\"datePublished\": \"2022-01-28T06:00:00+01:00\"}</script>" + teaser,
-       "2022-01-28"},
-      {"JSON-LD with one brace too many beats a teaser's date",
-       title + "<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"publisher\":{\"name\":\"HN\"}},"
-               "\"datePublished\":\"2021-04-05T10:00:00+02:00\"}</script>",
-       teaser, "2021-04-05"},
-      {"JSON-LD with a raw line break in a string and a trailing comma",
-       title + "<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"headline\":\"Pier\nclose\","
-               "\"datePublished\":\"2020-09-14\",}</script>",
-       teaser, "2020-09-14"},
-      {"two JSON-LD objects one after the other in one script",
-       title + "<script type=\"application/ld+json\">{\"@type\":\"WebSite\",\"name\":\"HN\"}\n"
-               "{\"@type\":\"Report\",\"datePublished\":\"2020-10-11\"}</script>",
-       teaser, "2020-10-11"},
-      {"JSON-LD beyond repair still gives its datePublished",
-       title + "<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"headline\":\"a \"quoted\" word\","
-               "\"datePublished\":\"2020-02-03\"}</script>",
-       teaser, "2020-02-03"},
-      {"a date only in an inline script's data", title,
-       "<script>window.__STATE__ = {\"story\":{\"id\":7,\"publishedDate\":\"2019-07-08T06:00:00Z\"}};</script>",
-       "2019-07-08"},
-      {"a Unix time in a data attribute beats the rendered text of a date element", title,
-       "<p class=\"meta\"><span data-utime=\"1614859200\">Thursday</span></p><div class=\"date\">12.05.2020</div>",
-       "2021-03-04"},
-      {"RDFa date property", title,
-       "<span property=\"schema:dateCreated\" content=\"2018-02-03T10:00:00+01:00\"></span>", "2018-02-03"},
-      {"a forum member's sign-up day is not the post's",
-       title,
-       "<dl class=\"postprofile\"><dd class=\"joined\"><time datetime=\"2008-09-18\">18.09.2008</time></dd></dl>"
-       "<p class=\"author\">by Kay &raquo; 21.01.2011, 05:42</p><span class=\"date\">Joined: 18.09.2008</span>",
-       "2011-01-21"},
-      {"the page clock in the navigation bar is not the story's date", title,
-       "<div class=\"navtop\"><time datetime=\"2023-11-01T13:56:20+01:00\">Mittwoch</time></div>" + h1 +
-           "<p><span class=\"text_datum\">31. Oktober 2023.</span> The harbour board met again on the pier, for the "
-           "third time this year, to hear the engineers.</p>",
-       "2023-10-31"},
-      {"a theme that calls the story's column a sidebar", title,
-       "<div id=\"sidebar\" class=\"site-content\">" + h1 +
-           "<span class=\"byline\"><time class=\"entry-date\" datetime=\"2020-04-09T07:59:57+02:00\">9 Apr</time>"
-           "</span></div>",
-       "2020-04-09"},
-      {"an aside with the story's meta is not a sidebar", title + "<meta name=\"date\" content=\"2022-01-26\">",
-       "<aside class=\"meta\"><time datetime=\"2022-01-21\">21.01.2022</time></aside>", "2022-01-21"},
-      {"a related list's dates never count", title,
-       "<div class=\"related-stories\"><time datetime=\"2019-01-01\">1 Jan</time><span class=\"date\">2.1.2019</span>"
-       "</div>",
-       "none"},
-      {"the date under an h2 headline when the page has no h1", title,
-       "<h2>Pier to close for two years</h2><span class=\"blue\">01.02.2022</span>", "2022-02-01"},
-      {"the first date element shows the modified date",
-       title + "<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"datePublished\":\"2021-01-01\","
-               "\"dateModified\":\"2023-04-01T10:00:00Z\"}</script>",
-       "<span class=\"publish-date\">01.04.2023, 12:00</span>", "2023-04-01"},
-      {"a shown date that is neither field leaves the published one",
-       title + "<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"datePublished\":\"2021-01-01\","
-               "\"dateModified\":\"2023-04-01T10:00:00Z\"}</script>",
-       "<span class=\"publish-date\">05.05.2022</span>", "2021-01-01"},
-      {"a local offset keeps the local day as written", title + "<meta property=\"article:published_time\" "
-                                                                "content=\"2021-03-04T00:30:00+01:00\">",
-       "", "2021-03-04"},
-      {"CJK date marks", title, "<p class=\"date\">2019年6月24日 10時30分</p>", "2019-06-24"},
-      {"a home page's teaser dates are not its date", title + "<link rel=\"canonical\" href=\"https://harbour.example/\">",
-       "<div class=\"date\">3 May 2021</div><time datetime=\"2021-05-03\">3 May</time>", "none"},
-      {"a search page's dates are its results'",
-       title + "<link rel=\"canonical\" href=\"https://harbour.example/search?q=pier\">",
-       "<time datetime=\"2021-05-03\">3 May</time>", "none"},
-      {"a home page's own metadata still dates it",
-       title + "<link rel=\"canonical\" href=\"https://harbour.example/\"><meta name=\"date\" content=\"2021-05-04\">",
-       "<time datetime=\"2021-05-03\">3 May</time>", "2021-05-04"},
-      {"an article at the root by its og:type is dated as an article",
-       title + "<link rel=\"canonical\" href=\"https://harbour.example/\"><meta property=\"og:type\" content=\"article\">",
-       "<time datetime=\"2021-05-03\">3 May</time>", "2021-05-03"},
-  };
-  for (const auto& c : cases) {
-    Article a = parse_one(page(c.head, c.body + kStory));
-    EXPECT_EQ(date_of(a), c.want) << c.name;
-  }
-}
-
-// A post signed and dated in its last line; a date in a long closing paragraph
-// is an event.
-TEST(HtmlArticle, DateInClosingLine) {
-  const std::string story =
-      "<div class=\"post-body\">"
-      "<p>We walked along the old pier on Sunday, after weeks of rain, to see how far the repairs had come, and "
-      "found the northern quay busy with ferries, fishing boats and a few brave swimmers.</p>"
-      "<p>The engineers, who were working even on a Sunday, said the new deck would be laid by spring, at least if "
-      "the weather holds, and that the railings would follow soon after.</p>"
-      "<p>Residents we met, most of them with dogs, asked whether the pier could reopen in part, so that the "
-      "fishing boats, which still depend on it, could keep landing their catch.</p>"
-      "<p>We will walk there again next month, with a camera, to see the deck, the railings and, with luck, the "
-      "first boats back at the old landing stage.</p>";
-  std::string signed_post = story + "<p>Kay, 10 September 2017</p></div>";
-  EXPECT_EQ(date_of(parse_one(page("<title>Pier</title>", signed_post))), "2017-09-10");
-  std::string event_post = story +
-                           "<p>The next meeting, which the whole town may attend, is on 10 September 2017 in the old "
-                           "harbour hall.</p></div>";
-  EXPECT_EQ(date_of(parse_one(page("<title>Pier</title>", event_post))), "none");
-}
-
-// Visible labels anywhere outside boilerplate, when nothing better is found.
-TEST(HtmlArticle, LabelledDates) {
-  std::vector<Case> cases = {
-      {"German label after the story", "", std::string(kStory) + "<p>Veröffentlicht am 3. Mai 2021</p>", "2021-05-03"},
-      {"label and date in separate elements", "", std::string(kStory) + "<dl><dt>Date:</dt><dd>12.01.2017</dd></dl>",
-       "2017-01-12"},
-      {"French label", "", std::string(kStory) + "<p>Publié le lundi 14 février 2022</p>", "2022-02-14"},
-      {"\"update:\" is not the label \"date:\"", "", std::string(kStory) + "<p>Update: 3 May 2021</p>", "none"},
-      {"the page's clock is not a publication date", "",
-       std::string(kStory) + "<p class=\"time\">Aktuelle Zeit: 14.10.2020, 12:18</p>", "none"},
-      {"the earliest label of a passive sentence", "",
-       std::string(kStory) + "<p>Dieser Beitrag wurde am Samstag, 3. Dezember 2011 veröffentlicht</p>", "2011-12-03"},
-      {"a label in a footer made by class", "",
-       std::string(kStory) + "<p class=\"footerLine\">Letzte Änderung: 31.10.2023<br>Erschienen am: 01.11.2023</p>",
-       "2023-11-01"},
-      {"a term that is only a label word", "", std::string(kStory) + "<dl><dt>Datum</dt><dd>12.01.2017</dd></dl>",
-       "2017-01-12"},
-      {"the fact box aside of the story's article", "",
-       "<article><aside class=\"facts\"><dl><dt>Datum</dt><dd>12.01.2017</dd></dl></aside>" + std::string(kStory) +
-           "</article>",
-       "2017-01-12"},
-      {"a page's sidebar aside does not count", "",
-       "<aside class=\"facts\"><dl><dt>Datum</dt><dd>12.01.2017</dd></dl></aside>" + std::string(kStory), "none"},
-      {"a label in a real footer does not count", "",
-       std::string(kStory) + "<footer><p>Erschienen am: 01.11.2023</p></footer>", "none"},
-  };
-  for (const auto& c : cases) {
-    Article a = parse_one(page(c.head, c.body));
-    EXPECT_EQ(date_of(a), c.want) << c.name;
-  }
-}
-
-TEST(HtmlArticle, TimestampKeepsZone) {
-  Article a = parse_one(page("<meta property=\"article:published_time\" content=\"2022-03-01T09:15:00-05:00\">", kStory));
-  EXPECT_EQ(a.timestamp, "2022-03-01T09:15:00-05:00");
-  // A URL date with the same day as the metadata keeps the metadata's time.
-  a = parse_one(page("<link rel=\"canonical\" href=\"https://x.example/2022/03/01/a\">"
-                     "<meta property=\"article:published_time\" content=\"2022-03-01T09:15:00Z\">",
-                     kStory));
-  EXPECT_EQ(a.timestamp, "2022-03-01T09:15:00Z");
 }
 
 TEST(HtmlArticle, Sections) {
@@ -403,6 +129,38 @@ TEST(HtmlArticle, Bylines) {
       {"one kind of meta tag: Dublin Core before a CMS's author",
        "<meta name=\"author\" content=\"Site Admin\"><meta name=\"dc.creator\" content=\"Jane Roe\">", "",
        {"Jane Roe"}},
+      {"a date after the name", "", "<div class=\"FeatureByline\"> By <b>Jane Roe</b>\n March 25, 2015</div>",
+       {"Jane Roe"}},
+      {"a date and time after a name in capitals", "",
+       "<cite class=\"byline\"><span>By </span><span>JANE ROE</span> <abbr>March 11, 2015 3:46 PM</abbr></cite>",
+       {"Jane Roe"}},
+      {"a German byline with its date", "", "<p class=\"byline\">Von Jane Roe 12.03.2021, 10:15 Uhr</p>", {"Jane Roe"}},
+      {"the editor after the writer is not an author", "",
+       "<p class=\"byline author\">Written by Jane Roe<br>Edited by John Doe</p>", {"Jane Roe"}},
+      {"the date first, then the name", "",
+       "<div class=\"byline\"><h2>Friday, January 11, 2008<br>By Jane Roe, AFP</h2></div>", {"Jane Roe"}},
+      {"a label before the date is no name", "",
+       "<div class=\"byline\"><div>Published: January 09, 2008</div></div><p class=\"author\">Kay Ode</p>",
+       {"Kay Ode"}},
+      {"a place after the name and the date", "", "<div class=\"byline\">Jane Roe, Washington December 31, 2007</div>",
+       {"Jane Roe"}},
+      {"a role after a comma describes the name", "",
+       "<div class=\"storybyline\">By Jane Roe, Harbour Times Staff Writer<br> December 29, 2007</div>", {"Jane Roe"}},
+      {"a note in brackets after the name, then a weekday and date", "",
+       "<p class=\"byline\">By Jane Roe (Contact) Thursday, Jan 10, 2008</p>", {"Jane Roe"}},
+      {"a dash before the date", "", "<p class=\"byline\">By Jane Roe \xE2\x80\x94 Jan 10, 2008</p>", {"Jane Roe"}},
+      {"special to a paper", "", "<div id=\"author\">JANE ROE Special to The Harbour and Mail March 3, 2008</div>",
+       {"Jane Roe"}},
+      {"the editorial desk is no one", "", "<p class=\"author\">Red. / 12.03.2021</p>", {}},
+      {"a lone prefix word is no one", "", "<span class=\"author-by\">Von</span><span class=\"author\">Redaktion</span>",
+       {}},
+      {"a label with a colon before the name", "", "<p class=\"byline\">Posted By: Jane Roe 01/09/2008</p>", {"Jane Roe"}},
+      {"a source and a picture credit after the name", "",
+       "<p class=\"author\">Jane Roe Quelle: Harbour Post</p>", {"Jane Roe"}},
+      {"a German label beside the date", "", "<p class=\"author\">Jane Roe Stand: 12.03.2021</p>", {"Jane Roe"}},
+      {"Dublin Core names written surname first",
+       "<meta name=\"DC.Creator\" content=\"Roe, J.\"><meta name=\"DC.Creator\" content=\"Jong, Kees de\">", "",
+       {"J. Roe", "Kees de Jong"}},
       {"space-separated RDFa properties",
        "<meta property=\"dc:creator twitter:creator\" content=\"Jane Roe\">", "", {"Jane Roe"}},
   };

@@ -107,6 +107,11 @@ TEST(Section, FromUrl) {
     page.url = c.url;
     EXPECT_EQ(from_url(page), c.want) << c.url;
   }
+  // A folder named after the byline's author is the author's page, not a section.
+  PageContext blog;
+  blog.url = "https://www.example.org/blog/jane-roe/pier-to-close";
+  blog.people = {"Jane Roe"};
+  EXPECT_EQ(from_url(blog), "Blog");
 }
 
 TEST(Section, Normalize) {

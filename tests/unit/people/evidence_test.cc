@@ -169,6 +169,50 @@ const MentionCase kMentionCases[] = {
     {"a name does not end in a common word", "The/ Halden/B Economic/I report/ .", {}},
     {"unless the word is short or a name", "Bowler/ Peter/B Such/I and/ Tom/B Little/I won/ .",
      {"Peter Such", "Tom Little"}},
+    {"a lone word after a compass word is a region", "Snow/ fell/ on/ northwest/ Tarvonia/B ./", {}},
+    {"a capitalised compass word is no compass word", "Said/ North/ ,/ Brenholt/B agreed/ ./", {"Brenholt"}},
+    {"a month's short name next to a number is a date", "Posted/ Jan/B 12/ ,/ 2008/ and/ 3/ Jan/B 2009/ .", {}},
+    {"a given name that is one is still a name", "Coach/ Jan/B said/ so/ ,/ and/ Jan/B Orvik/I 12/ .", {"Jan", "Jan Orvik"}},
+    {"a US state from the list", "Plants/ in/ Utah/B and/ Wisc./B closed/ .", {}},
+    {"a nationality word from the list", "The/ Kuwaiti/B delegation/ left/ .", {}},
+    {"an index after the name", "The/ Halvard/B Seng/I index/ fell/ .", {}},
+    {"a lone name before a word and a place of work or a product",
+     "The/ Tarvo/B cigarette/ factory/ and/ its/ Kestrel/B credit/ card/ .", {}},
+    {"but not a full name, nor a lone name two words away",
+     "Karl/B Orvik/I steel/ mill/ and/ Brisk/B said/ the/ mill/ closed/ .", {"Karl Orvik", "Brisk"}},
+    {"a compass initial and a place", "Sales/ to/ E./B Europe/I and/ S./B Korea/I rose/ .", {}},
+    {"another initial and a place is a name", "Bowler/ T./B France/I took/ four/ .", {"T. France"}},
+    {"a place word ends the name", "The/ Tarvo/B Creek/I mine/ and/ Halden/B Cay/I resort/ .", {}},
+    {"a publisher's name", "Halden/ Publishing/ joined/ .|Halden/B will/ sell/ .", {}},
+    {"names joined by a slash before a company apposition",
+     "It/ works/ with/ Tarvo/Halden/ ,/ a/ unit/ of/ Acme/ .|Tarvo/B said/ so/ .", {}},
+    {"a foreign legal form after the name", "The/ Juli/B Banken/I A/S/ failed/ .", {}},
+    {"a company in apposition", "Ostby/ and/ Halden/B Pryce/I ,/ two/ units/ of/ Acme/ ,/ rose/ .", {}},
+    {"and one of its makers", "Halden/B ,/ a/ small/ drug/ maker/ ,/ rose/ .", {}},
+    {"a person whose job is at a company is a person",
+     "Karl/B Orvik/I ,/ a/ director/ of/ the/ company/ ,/ and/ Tom/B Brisk/I ,/ an/ expert/ at/ brokerage/ Acme/ ,/ met/ .",
+     {"Karl Orvik", "Tom Brisk"}},
+    {"a person in apposition is still a person", "Jane/B Roe/I ,/ a/ unit/ manager/ ,/ and/ Tom/B Brisk/I ,/ an/ analyst/ ,/ met/ .",
+     {"Jane Roe", "Tom Brisk"}},
+    {"a particle and a country end a bank's name", "Banque/B Halden/I de/I France/I lent/ .", {}},
+    {"but not a name opening with a given name", "President/ Miguel/B Halden/I de/I France/I spoke/ .",
+     {"Miguel Halden de France"}},
+    {"a person before 'and' and a securities firm is a person",
+     "President/ Karl/B D./I Orvik/I and/ Halden/ Securities/ Inc/ President/ Tom/B Brisk/I ./",
+     {"Karl D. Orvik", "Tom Brisk"}},
+    {"a person 'with' after a title that is no market job",
+     "They/ replaced/ him/ as/ president/ with/ Karl/B Orvik/I ./", {"Karl Orvik"}},
+    {"a company in apposition elsewhere in the story",
+     "Tamsin/B Brisk/I rose/ .|Tamsin/ Brisk/ ,/ a/ unit/ of/ Acme/ ,/ said/ so/ .", {}},
+    {"a name before a possessive and a company's division",
+     "It/ sold/ its/ Tarvo/B 's/ division/ .|Tarvo/B 's/ sales/ rose/ .", {}},
+    {"but not before a possessive and shares", "Tom/B Brisk/I 's/ shares/ rose/ .", {"Tom Brisk"}},
+    {"an employer after a job and 'at'", "Said/ Karl/B Orvik/I ,/ an/ analyst/ at/ Dean/B Halvard/I ./", {"Karl Orvik"}},
+    {"and after a job and 'with'", "Tom/B Brisk/I ,/ a/ broker/ with/ Dean/ Halvard/ ./|Halvard/B agreed/ ./",
+     {"Tom Brisk"}},
+    {"but the wife of a person is a person's", "The/ wife/ with/ Karl/B Orvik/I smiled/ .", {"Karl Orvik"}},
+    {"partners' names before 'Securities'",
+     "At/ Halvard/ ,/ Brisk/ and/ Tamsin/ Securities/ .|Brisk/B said/ so/ .", {}},
 };
 
 INSTANTIATE_TEST_SUITE_P(People, MentionRules, ::testing::ValuesIn(kMentionCases));
@@ -235,6 +279,15 @@ const PersonCase kPersonCases[] = {
     {"unless the story names the person in its text too",
      {with(mention({"Brenholt"}), [](Mention& m) { m.from_capitals = true; }), mention({"Karl", "Brenholt"})},
      {"Karl Brenholt"}},
+    {"a full name seen only in a headline in capitals is no person (two capitalised words)",
+     {with(mention({"Canadian", "Brisk"}), [](Mention& m) { m.from_capitals = true; })},
+     {}},
+    {"unless the text names the person too",
+     {with(mention({"Karl", "Brenholt"}), [](Mention& m) { m.from_capitals = true; }), mention({"Brenholt"})},
+     {"Karl Brenholt"}},
+    {"or the story is all headline",
+     {with(mention({"Karl", "Brenholt"}), [](Mention& m) { m.from_capitals = m.story_in_capitals = true; })},
+     {"Karl Brenholt"}},
     {"a lone word only in table rows is no person",
      {with(mention({"Harwick"}), [](Mention& m) { m.row = RowKind::kTableRow; })},
      {}},
@@ -244,6 +297,12 @@ const PersonCase kPersonCases[] = {
     {"a full name only ever a side of a score line is a team",
      {with(mention({"Lada", "Orvik"}), [](Mention& m) { m.row = RowKind::kScoreLine; })},
      {}},
+    {"a lone word only ever a side of a fixture is a team",
+     {with(mention({"Harwick"}), [](Mention& m) { m.row = RowKind::kFixture; })},
+     {}},
+    {"a full name as a side of a fixture is a person (a tennis draw)",
+     {with(mention({"Karl", "Brenholt"}), [](Mention& m) { m.row = RowKind::kFixture; })},
+     {"Karl Brenholt"}},
     {"a name once given to a ship is no person",
      {with(mention({"Carl", "Brenholt"}), [](Mention& m) { m.names_a_thing = true; }), mention({"Brenholt"})},
      {}},
@@ -268,12 +327,99 @@ TEST(PeopleEvidence, RowKinds) {
       {"Lada Orvik 2 ( Tom Brisk 34 ) Dunmore Vale 1", 4, 6, RowKind::kText},
       {"Karl Brenholt scored 2 goals in 1 match", 0, 2, RowKind::kText},
       {"Karl Brenholt (Norway) 3:35.12", 0, 2, RowKind::kText},
+      {"Harwick v Dunmore", 0, 1, RowKind::kFixture},
+      {"Harwick v Dunmore", 2, 3, RowKind::kFixture},
+      {"Orvik v Harwick , Dunmore vs. St Kells", 4, 5, RowKind::kFixture},
+      {"Orvik v Harwick , Dunmore vs. St Kells", 6, 8, RowKind::kFixture},
+      {"Karl Brenholt v the state", 0, 2, RowKind::kText},
+      {"Henry V Brenholt", 2, 3, RowKind::kText},
   };
   for (const RowCase& c : cases) {
     Document doc;
     tokenize(c.line, doc);
     finish_document(doc);
     EXPECT_EQ(row_kind(doc, c.begin, c.end), c.expected) << c.line;
+  }
+}
+
+TEST(PeopleEvidence, NamesGivenToThingsElsewhere) {
+  const MentionCase cases[] = {
+      {"a name the story gives a newspaper elsewhere", "The/ daily/ Kestrel/ said/ so/ .|Kestrel/B added/ more/ .", {}},
+      {"and a ship", "The/ tanker/ Sea/ Kestrel/ sank/ .|Sea/B Kestrel/I was/ old/ .", {}},
+      {"stockbrokers are firms, both of them", "Said/ stockbrokers/ Halden/B and/ Pryce/B ./", {}},
+      {"a broker is a person", "Said/ money/ broker/ Karl/B Halden/I ./", {"Karl Halden"}},
+      {"not a person who shares only a word with it",
+       "The/ tanker/ Kestrel/ sank/ .|Jane/B Roe/I was/ there/ .",
+       {"Jane Roe"}},
+  };
+  for (const MentionCase& c : cases) {
+    TaggedDoc d;
+    build(c.marked, d);
+    EXPECT_EQ(merge_mentions(collect_mentions(d.doc, d.tags, {}, lexicon()), lexicon()), c.expected) << c.what;
+  }
+}
+
+TEST(PeopleEvidence, WordLists) {
+  const struct {
+    const char* word;
+    std::uint16_t flag;
+    bool expected;
+  } cases[] = {
+      {"wisc", kKnownEntity, true},         {"calif.", kKnownEntity, true},   {"utah", kKnownEntity, true},
+      {"kuwaiti", kKnownEntity, true},      {"xhosa", kKnownEntity, true},    {"newspaper", kNameKind, true},
+      {"club", kNameKind, true},            {"index", kCompanyNoun, true},    {"banken", kCompanyWord, true},
+      {"a/s", kCompanyWord, true},          {"virginia", kKnownEntity, false},  // a given name too
+      {"washington", kKnownEntity, false},  {"scale", kCompanyNoun, false},  // CoNLL: "Richter scale" is a person
+  };
+  for (const auto& c : cases) EXPECT_EQ((lexicon().flags(c.word) & c.flag) != 0, c.expected) << c.word;
+}
+
+TEST(PeopleEvidence, ScorersInBrackets) {
+  const struct {
+    const char* line;
+    const char* persons;  // the tokens marked as people, joined by spaces
+  } cases[] = {
+      {"Harwick 2 ( Brenholt 27th , Le Roux 86th pen ) Dunmore 1", "Brenholt Le Roux"},
+      {"Harwick 3 ( Brenholt 12 40 , Tam 90+2 ) Dunmore 1 ( Orvik 3 )", "Brenholt Tam Orvik"},
+      {"Harwick 1 ( van Basten 10 og )", "van Basten"},
+      {"Profits rose 12 ( Harwick Group said so )", ""},     // no minute after the name
+      {"Profits rose to 12 ( 10 in Harwick )", ""},          // a word before no minute
+      {"Harwick ( Brenholt 27th ) said", ""},                // no score before the brackets
+  };
+  for (const auto& c : cases) {
+    Document doc;
+    tokenize(c.line, doc);
+    finish_document(doc);
+    std::vector<Tag> tags(doc.tokens.size(), kOutside);
+    std::vector<float> margins(doc.tokens.size(), 0.0f);
+    mark_scorers(doc, lexicon(), tags, margins, 3.0f);
+    std::string marked;
+    for (std::size_t k = 0; k < tags.size(); ++k) {
+      if (tags[k] == kOutside) continue;
+      EXPECT_EQ(margins[k], 3.0f) << c.line;
+      marked += (marked.empty() ? "" : " ") + std::string(doc.tokens[k].text);
+    }
+    EXPECT_EQ(marked, c.persons) << c.line;
+  }
+}
+
+TEST(PeopleEvidence, RowDetails) {
+  const RowCase cases[] = {
+      // RowKind unused here: expected kTableRow means "a row detail".
+      {"1. Karl Brenholt ( Norway ) Halvard 20:36:54", 6, 7, RowKind::kTableRow},
+      {"3. Karl Brenholt ( Norway ) Halvard Tamsin 2:09", 6, 8, RowKind::kTableRow},
+      {"1. Karl Brenholt ( Norway ) 20:36:54", 1, 3, RowKind::kText},
+      {"Karl Brenholt ( Norway ) beat Tom Orvik ( Sweden ) 6-3", 7, 9, RowKind::kText},
+      {"the champion ( 1980 ) Tom Orvik won", 5, 7, RowKind::kText},
+      {"4. Karl Brenholt ( Norway ) , Halvard Tamsin , 53.980 ( 113.576 mph )", 7, 9, RowKind::kTableRow},
+      {"Harwick 83 ( K. Orvik 4-38 ) , Dunmore 296 .", 8, 9, RowKind::kTableRow},
+      {"Bowling : Orvik 10-1-50-1 ( 2w ) , Brenholt 10-1-47-2 ( 1w )", 9, 10, RowKind::kText},
+  };
+  for (const RowCase& c : cases) {
+    Document doc;
+    tokenize(c.line, doc);
+    finish_document(doc);
+    EXPECT_EQ(is_row_detail(doc, c.begin, c.end), c.expected == RowKind::kTableRow) << c.line;
   }
 }
 

@@ -254,5 +254,22 @@ TEST_F(SearchQueryTest, MoreLikeThisFindsTheClosestStoryAndNotItself) {
   EXPECT_THROW(search("", like), QueryError);
 }
 
+TEST_F(SearchQueryTest, MoreLikeThisLeavesOutOtherVersionsOfTheSameStory) {
+  auto wire = search("\"wire story 1\"", [] {
+    SearchRequest all;
+    all.all_versions = true;
+    return all;
+  }());
+  ASSERT_EQ(wire.hits.size(), 2u);  // wire1a and wire1b, the same copy filed twice
+  for (const auto& version : wire.hits) {
+    SearchRequest like;
+    like.like_id = version.id;
+    like.all_versions = true;
+    auto r = search("", like);
+    ASSERT_FALSE(r.hits.empty());
+    for (const auto& f : files(r)) EXPECT_EQ(f.find("wire1"), std::string::npos) << f;
+  }
+}
+
 }  // namespace
 }  // namespace morgue

@@ -342,6 +342,13 @@ TEST_F(ServiceTest, HealthAndMissingDatabase) {
   EXPECT_EQ(json::parse(down.body)["status"], "unavailable");
   EXPECT_EQ(get(missing, "/api/search", "q=harbour").status, 503);
   EXPECT_EQ(get(missing, "/api/article/0123456789abcdef").status, 503);
+  // The server-rendered pages answer as pages, not as JSON.
+  for (const char* page : {"/story/0123456789abcdef", "/person/Ada%20Lovelace"}) {
+    HttpAnswer html = get(missing, page);
+    EXPECT_EQ(html.status, 503) << page;
+    EXPECT_EQ(html.content_type.rfind("text/html", 0), 0u) << page << ": " << html.content_type;
+    EXPECT_NE(html.body.find("<html"), std::string::npos) << page;
+  }
 }
 
 // ServiceOptions::open reaches the searchers: a stub with a missing shard

@@ -1,8 +1,10 @@
-// Publication date and bylines of an HTML page.
+// Publication date of an HTML page.
 #include <algorithm>
 #include <chrono>
 #include <cstdlib>
 #include <span>
+
+#include <fmt/format.h>
 
 #include "extract/html_fields.h"
 #include "util/strings.h"
@@ -11,7 +13,6 @@ namespace morgue::html {
 namespace {
 
 constexpr int kEarliestWebYear = 1994;
-constexpr std::size_t kMaxAuthors = 10;
 constexpr std::size_t kMaxWindow = 6;
 constexpr std::size_t kMaxTokens = 200;
 // UTC hours from which a UTC timestamp is already the next day somewhere east
@@ -45,7 +46,11 @@ constexpr std::string_view kUpdateWords[] = {"update", "modified", "aktualisiert
                                              // A forum member's sign-up day, not the post's.
                                              "joined", "member since", "registered", "registriert", "mitglied seit",
                                              "dabei seit", "anmeldedatum", "inscrit", "membre depuis",
-                                             "miembro desde", "lid sinds"};
+                                             "miembro desde", "lid sinds", "iscritto", "registrato", "membro dal",
+                                             "membro desde", "registrado", "geregistreerd", "dołączył",
+                                             "zarejestrowan", "medlem sedan", "medlem siden", "medlem fra",
+                                             "beigetreten", "rekisteröity", "liittynyt", "registrován", "členem od",
+                                             "regisztrált", "kayıt tarihi", "üyelik tarihi"};
 
 // Today plus a day of clock skew: later dates are typos or event dates.
 Date latest_plausible() {
@@ -75,74 +80,6 @@ std::vector<std::string_view> tokens_of(std::string_view s) {
     if (i > start) out.push_back(s.substr(start, i - start));
   }
   return out;
-}
-
-bool is_role_word(std::string_view w) {
-  static constexpr std::string_view kRoles[] = {
-      "staff", "writer", "writers", "reporter", "reporters", "correspondent", "correspondents", "editor",
-      "editors", "contributor", "contributing", "columnist", "senior", "political", "chief", "special",
-      "desk", "the", "of", "for", "associate", "deputy", "managing", "news", "sports", "business"};
-  for (std::string_view r : kRoles) {
-    if (util::iequals(w, r)) return true;
-  }
-  return false;
-}
-
-// A title after a name: "Ben Roe, Games Editor" is split at the comma, but
-// "Ben Roe Games Editor" is one part, and no name ends with a role noun.
-bool is_role_noun(std::string_view w) {
-  static constexpr std::string_view kNouns[] = {"editor", "writer", "reporter", "correspondent", "columnist",
-                                                "contributor", "producer", "critic", "staff", "redakteur",
-                                                "redakteurin", "korrespondent", "korrespondentin"};
-  for (std::string_view r : kNouns) {
-    if (util::iequals(w, r)) return true;
-  }
-  return false;
-}
-
-// "Jane Roe (http://example.org/jr)": what follows a name in brackets is a
-// link or an address, not part of it.
-std::string drop_bracketed_links(std::string s) {
-  std::size_t open = s.find('(');
-  if (open == std::string::npos) return s;
-  std::size_t close = s.find(')', open);
-  std::string_view inside = std::string_view(s).substr(open, close == std::string::npos ? std::string::npos : close - open);
-  if (inside.find("://") == std::string_view::npos && inside.find('@') == std::string_view::npos &&
-      inside.find("www.") == std::string_view::npos) {
-    return s;
-  }
-  s.erase(open, close == std::string::npos ? std::string::npos : close - open + 1);
-  return s;
-}
-
-// One name from one byline part, or "" when the part is not a name.
-std::string clean_name(std::string_view part) {
-  std::string s = util::collapse_space(drop_bracketed_links(std::string(part)));
-  while (!s.empty() && std::string_view(".:,;-|()'\"").find(s.back()) != std::string_view::npos) s.pop_back();
-  while (!s.empty() && std::string_view(".:,;-|()'\" ").find(s.front()) != std::string_view::npos) s.erase(0, 1);
-  if (s.size() < 3 || s.size() > 60) return "";
-  if (s.find('@') != std::string::npos || s.find("://") != std::string::npos || s.find("www.") != std::string::npos) return "";
-  if (std::any_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; })) return "";
-  auto words = tokens_of(s);
-  if (words.empty() || words.size() > 5) return "";
-  if (s[0] >= 'a' && s[0] <= 'z') return "";
-  if (std::all_of(words.begin(), words.end(), is_role_word)) return "";
-  if (is_role_noun(words.back())) {
-    // "Jo Roe Staff Writer", "JO ROE AP Sports Writer": the name comes first
-    // and is most often two words; "Games Editor" alone names no one.
-    while (!words.empty() && (is_role_noun(words.back()) || is_role_word(words.back()))) words.pop_back();
-    if (words.size() < 2) return "";
-    if (words.size() > 2) words.resize(2);
-    const char* begin = words.front().data();
-    s = std::string(begin, static_cast<std::size_t>(words.back().data() + words.back().size() - begin));
-  }
-  return util::title_case_if_uniform(s);
-}
-
-void add_unique(std::vector<std::string>& out, std::string name) {
-  if (name.empty() || out.size() >= kMaxAuthors) return;
-  bool seen = std::any_of(out.begin(), out.end(), [&](const std::string& o) { return util::iequals(o, name); });
-  if (!seen) out.push_back(std::move(name));
 }
 
 }  // namespace
@@ -293,6 +230,40 @@ DateEvidence gather(const PageMeta& meta, std::string_view headline) {
   return e;
 }
 
+Date date_of_day_number(long n) {
+  using namespace std::chrono;
+  year_month_day ymd{sys_days{days{n}}};
+  return Date{static_cast<int>(ymd.year()), static_cast<int>(static_cast<unsigned>(ymd.month())),
+              static_cast<int>(static_cast<unsigned>(ymd.day()))};
+}
+
+// The site's own UTC offset: the first of the page's timestamps (published,
+// modified, <time>) written with one. 0 when none is.
+int site_offset(const DateEvidence& e) {
+  for (const auto* list : {&e.published, &e.modified, &e.weak, &e.times}) {
+    for (const auto& dt : *list) {
+      auto c = clock_of(dt);
+      if (c && c->has_zone && !c->utc && c->offset_minutes != 0) return c->offset_minutes;
+    }
+  }
+  return 0;
+}
+
+// A UTC timestamp read on the site's clock: "2021-03-05T02:30Z" on a page
+// whose other times say -05:00 was published on the evening of the 4th.
+DateTime on_site_clock(const DateTime& best, const Clock& utc, const DateEvidence& e) {
+  int offset = site_offset(e);
+  if (offset == 0) return best;
+  long local = utc.instant() + offset;
+  long day = local >= 0 ? local / 1440 : -((-local + 1439) / 1440);
+  Date date = date_of_day_number(day);
+  if (date == best.date) return best;
+  long minutes = local - day * 1440;
+  int off = std::abs(offset);
+  return DateTime{date, fmt::format("{}T{:02}:{:02}:{:02}{}{:02}:{:02}", date.iso(), minutes / 60, minutes % 60,
+                                    utc.second, offset < 0 ? '-' : '+', off / 60, off % 60)};
+}
+
 // A UTC timestamp is the same instant as a local one elsewhere on the page;
 // the local one gives the day the page's readers saw ("2019-10-18T22:04Z" is
 // the 19th in Vienna). A zone-less time with the same minutes and seconds a
@@ -311,7 +282,7 @@ DateTime prefer_local(const DateTime& best, const DateEvidence& e) {
       if (!o->has_zone && same_clock_face && hours <= 14 * 60) return other;
     }
   }
-  return best;
+  return on_site_clock(best, *c, e);
 }
 
 // One calendar day apart in the direction a time zone moves a UTC timestamp:
@@ -340,6 +311,23 @@ std::optional<DateTime> same_day(const Date& day, std::initializer_list<const st
   return std::nullopt;
 }
 
+// A tag, category or author page ("/tag/harbour", "/author/jane-roe"), the
+// next page of a list ("/news/page/2") or an archive ("/news/archive").
+bool archive_path(std::string_view path) {
+  std::vector<std::string> segs = util::split(path, '/');
+  if (segs.empty()) return false;
+  const std::string& last = segs.back();
+  if (last == "archive" || last == "archiv" || last == "archives") return true;
+  bool number = !last.empty() && last.size() < 5 && std::all_of(last.begin(), last.end(), [](char c) { return c >= '0' && c <= '9'; });
+  if (segs.size() < 2) return false;
+  const std::string& parent = segs[segs.size() - 2];
+  if (number && (parent == "page" || parent == "seite")) return true;
+  for (std::string_view list : {"tag", "tags", "category", "categories", "kategorie", "author", "autor", "auteur"}) {
+    if (parent == list) return true;
+  }
+  return false;
+}
+
 // A home page or a search page lists other pages: the dates in its text
 // are theirs, so it is dated only by what it says about itself.
 bool listing_page(std::string_view url) {
@@ -359,6 +347,7 @@ bool listing_page(std::string_view url) {
     std::size_t at = path.find(search);
     if (at != std::string::npos && (at == 0 || path[at - 1] == '/')) return true;
   }
+  if (archive_path(path)) return true;
   return args.find("?q=") != std::string::npos || args.find("&q=") != std::string::npos ||
          args.find("?s=") != std::string::npos || args.find("query=") != std::string::npos;
 }
@@ -397,6 +386,9 @@ std::optional<DateTime> date_from_page(const PageMeta& meta, const std::vector<s
   for (const auto& v : meta.marked_dates) {
     if (auto dt = find_date_in_text(v)) return dt;
   }
+  for (const auto& v : meta.date_texts) {
+    if (auto dt = find_date_in_text(v)) return dt;
+  }
   if (!e.weak.empty()) return e.weak.front();
   for (const auto* list : {&meta.date_texts, &meta.labelled_dates, &meta.byline_texts}) {
     for (const auto& v : *list) {
@@ -430,77 +422,6 @@ std::optional<DateTime> resolve_date(const PageMeta& meta, std::string_view url,
     return DateTime{*d, ""};
   }
   return page;
-}
-
-std::vector<std::string> split_byline(std::string_view byline) {
-  std::string s = util::collapse_space(byline);
-  std::string lower = util::to_lower(s);
-  // Drop what follows the names: roles after a dash or bar, dates, places.
-  std::size_t cut = s.size();
-  for (std::string_view stop : {" | ", " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 ", " on ", " published", " posted",
-                                " updated", " am ", " le ", " el ", " in ", "\n"}) {
-    std::size_t pos = lower.find(stop);
-    if (pos != std::string::npos && pos > 0) cut = std::min(cut, pos);
-  }
-  s.resize(cut);
-  lower.resize(std::min(lower.size(), cut));
-  for (std::string_view prefix : {"written by ", "posted by ", "story by ", "words by ", "text by ", "by ", "von ",
-                                  "par ", "por ", "door ", "di ", "author: ", "autor: ", "text: ", "reporter: "}) {
-    if (lower.rfind(prefix, 0) == 0) {
-      s.erase(0, prefix.size());
-      lower.erase(0, prefix.size());
-      break;
-    }
-  }
-  std::vector<std::string> out;
-  std::size_t start = 0;
-  for (std::size_t i = 0; i <= s.size(); ++i) {
-    std::size_t skip = 0;
-    if (i == s.size()) {
-      skip = 1;
-    } else {
-      for (std::string_view sep : {" and ", " & ", ", ", ";", " und ", " et ", " y ", " with ", " e "}) {
-        if (lower.compare(i, sep.size(), sep) == 0) {
-          skip = sep.size();
-          break;
-        }
-      }
-    }
-    if (skip == 0) continue;
-    add_unique(out, clean_name(std::string_view(s).substr(start, i - start)));
-    start = i + skip;
-    i = start - 1;
-  }
-  return out;
-}
-
-std::vector<std::string> resolve_authors(const PageMeta& meta) {
-  std::vector<std::string> out;
-  auto from_list = [&](const std::vector<std::string>& values) {
-    for (const auto& v : values) {
-      for (auto& name : split_byline(v)) add_unique(out, std::move(name));
-    }
-    return !out.empty();
-  };
-  if (from_list(meta.json_ld.authors)) return out;
-  // Meta tags: the first kind that names someone (several kinds on one page
-  // often disagree: a CMS's "author" beside the story's Dublin Core creator).
-  for (std::string_view key : {"dc:creator", "dc.creator", "dcterms.creator", "author", "article:author",
-                               "sailthru.author", "parsely-author", "byl", "citation_author"}) {
-    std::vector<std::string> meta_names;
-    for (const auto& [k, v] : meta.metas) {
-      if (k == key) meta_names.push_back(v);
-    }
-    if (from_list(meta_names)) return out;
-  }
-  if (from_list(meta.itemprop_authors)) return out;
-  if (from_list(meta.rel_authors)) return out;
-  // Visible bylines: the first that names someone; later ones on the page
-  // belong to teasers of other stories.
-  for (const auto& text : meta.byline_texts) {
-    if (from_list({text})) return out;
-  }
-  return out;
 }
 
 }  // namespace morgue::html

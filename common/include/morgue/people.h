@@ -5,6 +5,7 @@
 // story's own bylines and photo credits.
 #pragma once
 
+#include <cstddef>
 #include <filesystem>
 #include <memory>
 #include <string>
@@ -28,7 +29,13 @@ class PeopleExtractor {
   // Canonical names of the distinct people named in the article (title,
   // body and captions are read; authors and credits are excluded), in order
   // of first mention. Thread-safe: may be called from many threads at once.
+  // Of a body longer than kTextWindowBytes only the first kTextWindowBytes
+  // are read (util::text_window: the recogniser's tokens and features cost
+  // about 30 times the text; the whole body is still indexed for search).
   std::vector<std::string> extract(const Article& article) const;
+
+  // 1 MiB: as much of a story as is stored and shown (schema::kMaxStoredBodyBytes).
+  static constexpr std::size_t kTextWindowBytes = std::size_t{1} << 20;
 
  private:
   struct Impl;

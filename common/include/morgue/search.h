@@ -4,6 +4,7 @@
 
 #include <chrono>
 #include <cstddef>
+#include <cstdint>
 #include <exception>
 #include <memory>
 #include <optional>
@@ -80,6 +81,11 @@ struct AppliedFilter {
   bool dropped = false;
 };
 
+// SearchRequest::count_budget by default: 10 million postings, 100 words
+// each in all of 100,000 stories (a 60-word OR over 4.1 million postings
+// took 0.45 s for the whole search; docs/benchmarks.md).
+inline constexpr std::uint64_t kDefaultCountBudget = 10'000'000;
+
 struct SearchRequest {
   std::string query;                 // the query language (docs/query-syntax.md), up to 20,000 characters
   SearchFilters filters;             // structured filters, ANDed with the query
@@ -96,9 +102,13 @@ struct SearchRequest {
   bool all_versions = false;         // do not collapse near-duplicates
   std::optional<Date> today;         // "now" for relative dates; default: the system clock
   SnippetOptions snippet;            // snippet size
-  // >0: Xapian stops exhaustive counting (total, facets) after this many
-  // seconds (Enquire::set_time_limit); services also reject slower answers.
-  double time_limit_seconds = 0;
+  // The work exact counts (total, facets) may do: postings read plus
+  // documents Xapian examines for phrases, value ranges and wildcards
+  // (search/match_set.h). Past it the total is Xapian's estimate, the facets
+  // cover part of the matches, and the warnings say so. A number, not a time,
+  // so the same query on the same archive always gets the same answer.
+  // 0: no limit.
+  std::uint64_t count_budget = kDefaultCountBudget;
   // When set, the searcher checks this while it works (after matching, before
   // each hit's document and snippet, before facets and spelling) and throws
   // DeadlineExceeded once it has passed: a slow search stops, not only its
@@ -129,13 +139,16 @@ struct Facets {
   std::vector<FacetValue> people;
   std::string timeline_unit;           // "month" or "year"
   std::vector<FacetValue> timeline;    // "2022-02" or "2022", oldest first
+  // The counts cover part of the matches: SearchRequest::count_budget was
+  // spent (the response's warnings say so too).
+  bool partial = false;
 };
 
 struct SearchResponse {
   std::string query;
   // Number of results paging can return (near-duplicates collapsed unless
   // all_versions). Exact when total_exact; otherwise Xapian's estimate
-  // (queries with more than kExactCountUpTo matches, or a time limit hit).
+  // (queries with more than kExactCountUpTo matches, or the count budget spent).
   std::size_t total = 0;
   bool total_exact = true;
   // Of `total`, how many match every word of a short query (ranked first);

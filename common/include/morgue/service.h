@@ -20,6 +20,7 @@
 
 #include <chrono>
 #include <cstddef>
+#include <cstdint>
 #include <filesystem>
 #include <memory>
 #include <ostream>
@@ -69,11 +70,12 @@ struct ServiceOptions {
   // turn included) answers 503; the searcher checks it while it works
   // (SearchRequest::deadline), so that it stops too. 0: none.
   double time_limit_seconds = 5;
-  // Xapian stops counting all matches (total, facets) after this long
-  // (Enquire::set_time_limit; in practice the search ends within a few
-  // times this); such answers carry a warning that the counts cover only part
-  // of the matches. Keeps facets over very broad queries affordable. 0: never.
-  double count_time_limit_seconds = 0.1;
+  // The work exact counts (total, facets) may do per search
+  // (SearchRequest::count_budget): past it the total is an estimate, the
+  // facets cover part of the matches, and the answer's warnings say so.
+  // Decided by work, not time, so the same query gets the same answer
+  // whatever the load; the deadline above is the last resort. 0: no limit.
+  std::uint64_t count_budget = kDefaultCountBudget;
   std::filesystem::path assets_dir;   // a folder of the page's files; empty: default_assets_dir()
   // A story's `source` in answers is relative to the folder it was indexed
   // from (Searcher::source_roots), so the API does not tell where the archive

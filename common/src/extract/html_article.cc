@@ -39,7 +39,12 @@ void ensure_utf8(std::string& s) {
   if (!is_valid_utf8(s)) s = repair_utf8(s);
   // Pages labelled ISO-8859-x often hold Windows-1252 quotes and dashes, which
   // a strict decoder turns into invisible C1 controls: map them as browsers do.
-  if (s.find('\xC2') == std::string::npos) return;
+  bool c1 = false;
+  for (std::size_t at = s.find('\xC2'); at != std::string::npos && !c1; at = s.find('\xC2', at + 1)) {
+    const unsigned char d = at + 1 < s.size() ? static_cast<unsigned char>(s[at + 1]) : 0;
+    c1 = d >= 0x80 && d <= 0x9F;
+  }
+  if (!c1) return;  // nothing to map: no copy of the text
   std::string out;
   out.reserve(s.size());
   for (std::size_t i = 0; i < s.size(); ++i) {
@@ -106,6 +111,10 @@ bool is_timestamp_line(std::string_view p) {
 std::string join_body(const std::vector<std::string>& paragraphs, std::string_view title) {
   std::string title_key = fingerprint(title);
   std::string body;
+  // Grown once (growing by doubling held up to 3 times a large page's text).
+  std::size_t size = 0;
+  for (const auto& p : paragraphs) size += p.size() + 2;
+  body.reserve(size);
   for (const auto& p : paragraphs) {
     // The headline is shown apart; a repeat of it at the top is not body text.
     if (body.empty() && !title_key.empty() && fingerprint(p) == title_key) continue;
@@ -129,7 +138,7 @@ Extraction parse_html_article(std::string_view bytes, const std::string& source)
     return result;
   }
   html::PreparedPage page = html::prepare_page(bytes);
-  html::DocPtr doc = html::parse_document(page.bytes, page.encoding.c_str());
+  html::DocPtr doc = html::parse_document(page.bytes(), page.encoding.c_str());
   const xmlNode* root = doc ? xmlDocGetRootElement(doc.get()) : nullptr;
   if (root == nullptr) {
     result.problems.push_back({source, "HTML parse failed"});
@@ -137,6 +146,10 @@ Extraction parse_html_article(std::string_view bytes, const std::string& source)
   }
   html::PageMeta meta = html::collect_meta(doc.get());
   html::MainText text = html::extract_main_text(find_body(root));
+  // Everything below reads `meta` and `text`, which own their strings: the
+  // tree (twice the page) goes before the body is joined.
+  doc.reset();
+  page = html::PreparedPage{};
 
   Article a;
   a.source = source;
@@ -161,6 +174,7 @@ Extraction parse_html_article(std::string_view bytes, const std::string& source)
   a.language = html::resolve_language(meta);
   a.captions = std::move(meta.captions);
   a.body = join_body(text.paragraphs, a.title);
+  std::vector<std::string>().swap(text.paragraphs);  // joined into the body
   if (util::trim(a.body).empty()) {
     // Pages that render the story with scripts still describe it.
     for (std::string_view key : {"og:description", "description", "twitter:description"}) {

@@ -36,6 +36,14 @@ bool decoded_by_us(std::string_view cs) {
          cs == "utf-16" || cs == "utf-16le" || cs == "utf-16be" || cs == "x-user-defined";
 }
 
+// Control bytes repair_utf8() drops (all below 0x20 but tab and line ends, and DEL).
+bool has_dropped_control(std::string_view s) {
+  for (unsigned char c : s) {
+    if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F) return true;
+  }
+  return false;
+}
+
 bool libxml_knows(const std::string& cs) {
   xmlCharEncodingHandlerPtr handler = xmlFindCharEncodingHandler(cs.c_str());
   if (handler == nullptr) return false;
@@ -75,18 +83,26 @@ PreparedPage prepare_page(std::string_view bytes) {
   page.encoding = "UTF-8";
   if (!bom.empty()) {
     page.charset = bom;
-    page.bytes = to_utf8(body, bom);
+    page.decoded = to_utf8(body, bom);
     return page;
   }
   page.charset = sniff_declared_charset(body);
   if (page.charset == "utf8") page.charset = "utf-8";
   if (decoded_by_us(page.charset) || is_valid_utf8(body) || !libxml_knows(page.charset)) {
+    // Valid UTF-8 without the control bytes repair_utf8 drops is what
+    // to_utf8 would return: parse it where it is (a 60 MB page is not copied).
+    if (is_valid_utf8(body) && !has_dropped_control(body)) {
+      page.input = body;
+      page.as_given = true;
+      return page;
+    }
     // UTF-16 declared in a page that has no BOM is almost always a lie.
     std::string_view cs = page.charset.rfind("utf-16", 0) == 0 ? std::string_view("utf-8") : page.charset;
-    page.bytes = to_utf8(body, cs);
+    page.decoded = to_utf8(body, cs);
     return page;
   }
-  page.bytes.assign(body);
+  page.input = body;
+  page.as_given = true;
   page.encoding = page.charset;
   return page;
 }

@@ -24,7 +24,11 @@ using DocPtr = std::unique_ptr<xmlDoc, DocFree>;
 // Parses `bytes` as HTML in `encoding` (a name libxml2 knows; "UTF-8" when the
 // caller decoded the page itself). Never touches the network; ignores the
 // page's own charset declarations (the caller sniffed them already).
-// Returns nullptr when libxml2 builds no document. Thread-safe.
+// Returns nullptr when libxml2 builds no document. Thread-safe. A page of
+// kPushParseFromBytes or more is handed to libxml2's push parser
+// kParseChunkBytes at a time (bounded buffers), a smaller one read whole.
+inline constexpr std::size_t kParseChunkBytes = 64 * 1024;
+inline constexpr std::size_t kPushParseFromBytes = 4u << 20;
 DocPtr parse_document(std::string_view bytes, const char* encoding);
 
 inline bool is_element(const xmlNode* n) { return n->type == XML_ELEMENT_NODE; }

@@ -14,8 +14,9 @@ namespace morgue {
 
 // About what indexing a file of `bytes` takes at its peak: the bytes, the
 // parser's tree and the article text, and with people extraction the
-// recogniser's tokens and features. Measured on large HTML pages (a 60 MB
-// page: 1.76 GB with people, 0.70 GB without; docs/robustness.md).
+// recogniser's tokens and features over its window of the text. Measured on
+// large pages (a 60 MB HTML page: 0.43 GB with people or without, a 60 MB
+// text article 0.40 GB; docs/robustness.md).
 std::size_t memory_estimate(std::uint64_t bytes, bool people);
 
 // The run's budget when `requested` is 0: half of physical memory.

@@ -13,6 +13,7 @@
 #include "people/perceptron.h"
 #include "people/tagger.h"
 #include "people/tokenizer.h"
+#include "util/strings.h"
 
 namespace morgue {
 
@@ -70,7 +71,7 @@ std::vector<std::string> PeopleExtractor::extract(const Article& article) const 
   std::vector<std::string> captions;
   captions.reserve(article.captions.size());
   for (const std::string& caption : article.captions) captions.push_back(people::strip_caption_credit(caption));
-  std::string body = people::strip_body_credits(article.body);
+  std::string body = people::strip_body_credits(util::text_window(article.body, kTextWindowBytes));
 
   people::Document doc;
   // Grown once: about one token per six bytes of English text.

@@ -43,6 +43,7 @@ void count_values(const Xapian::Document& doc, FacetCounts& counts) {
 
 Facets facets_from_counts(const FacetCounts& counts, std::size_t top) {
   Facets facets;
+  facets.partial = counts.partial;
   facets.sections = top_values(counts.sections, top);
   facets.people = top_values(counts.people, top);
 
@@ -155,12 +156,15 @@ FacetTable::Counter::Counter(const FacetTable& table)
       people_(table.people_names_.size()) {}
 
 FacetCounts FacetTable::count(const Xapian::Database& db, const Xapian::Query& query, std::size_t top_people,
-                              double time_limit, bool collapse) const {
+                              std::uint64_t budget, bool collapse) const {
   Counter counter(*this);
-  DocSet matches = match_set(db, query, time_limit);
+  CountBudget spend(budget);
+  DocSet matches = match_set(db, query, spend);
   if (collapse) matches.subtract(DupGroups(db, matches).extra_members(matches, db.get_lastdocid()));
   matches.for_each([&](Xapian::docid d) { counter.add(d, db); });
-  return counter.counts(top_people);
+  FacetCounts counts = counter.counts(top_people);
+  counts.partial = spend.cut;
+  return counts;
 }
 
 void FacetTable::Counter::add(Xapian::docid d, const Xapian::Database& db) {

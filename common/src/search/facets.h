@@ -21,6 +21,7 @@ namespace morgue {
 // Counts by value, merged into Facets (top N lists, timeline by month or year).
 struct FacetCounts {
   std::map<std::string, std::size_t> sections, people, months;  // months as "YYYYMM"
+  bool partial = false;  // counted over part of the matches: the count budget was spent
 };
 Facets facets_from_counts(const FacetCounts& counts, std::size_t top);
 
@@ -52,10 +53,11 @@ class FacetTable {
   // the boolean operators are evaluated as docid bitsets from the posting
   // lists; any other part (phrases, value ranges, wildcards...) is matched
   // by Xapian on its own. Same answer as FacetCollector's value spies.
-  // `time_limit` (seconds, 0 for none) bounds each part Xapian matches.
+  // Matching spends `budget` (SearchRequest::count_budget); once it is spent
+  // the counts cover part of the matches and say so (FacetCounts::partial).
   // `collapse`: one story per near-duplicate group (its head if it matches).
   FacetCounts count(const Xapian::Database& db, const Xapian::Query& query, std::size_t top_people,
-                    double time_limit, bool collapse) const;
+                    std::uint64_t budget, bool collapse) const;
 
  private:
   // Adds up the facet values of documents, by number.

@@ -1,5 +1,7 @@
 #include "search/match_set.h"
 
+#include <algorithm>
+
 #include "morgue/schema.h"
 
 namespace morgue {
@@ -24,15 +26,45 @@ std::size_t DocSet::count() const {
 
 namespace {
 
-DocSet evaluate(const Xapian::Database& db, const Xapian::Query& q, Xapian::docid last, double time_limit) {
+// The documents Xapian matches for `q` (phrases, NEAR, value ranges,
+// wildcards), examining at most what is left of the budget.
+DocSet xapian_matches(const Xapian::Database& db, const Xapian::Query& q, Xapian::docid last, CountBudget& budget) {
+  DocSet set(last);
+  if (budget.left == 0) {
+    budget.cut = true;
+    return set;
+  }
+  // The MSet's own docids, not a MatchSpy's: over several shards a spy is
+  // handed each shard's Document, whose get_docid() is the shard's own
+  // number, not the archive's (phrase totals were wrong when sharded).
+  Xapian::Enquire enquire(db);
+  enquire.set_query(q);
+  enquire.set_weighting_scheme(Xapian::BoolWeight());
+  enquire.set_docid_order(Xapian::Enquire::ASCENDING);
+  const auto most = static_cast<Xapian::doccount>(std::min<std::uint64_t>(budget.left, db.get_doccount()));
+  const Xapian::MSet found = enquire.get_mset(0, most, most);
+  for (auto it = found.begin(); it != found.end(); ++it) set.set(*it);
+  budget.left -= std::min<std::uint64_t>(budget.left, found.size());
+  if (found.size() < found.get_matches_upper_bound()) budget.cut = true;
+  return set;
+}
+
+DocSet evaluate(const Xapian::Database& db, const Xapian::Query& q, Xapian::docid last, CountBudget& budget) {
   auto fold = [&](auto&& combine) {
-    DocSet set = evaluate(db, q.get_subquery(0), last, time_limit);
-    for (std::size_t i = 1; i < q.get_num_subqueries(); ++i) combine(set, evaluate(db, q.get_subquery(i), last, time_limit));
+    DocSet set = evaluate(db, q.get_subquery(0), last, budget);
+    for (std::size_t i = 1; i < q.get_num_subqueries(); ++i) combine(set, evaluate(db, q.get_subquery(i), last, budget));
     return set;
   };
   auto postings = [&](const std::string& term) {
     DocSet set(last);
-    for (auto p = db.postlist_begin(term); p != db.postlist_end(term); ++p) set.set(*p);
+    for (auto p = db.postlist_begin(term); p != db.postlist_end(term); ++p) {
+      if (budget.left == 0) {
+        budget.cut = true;
+        break;
+      }
+      --budget.left;
+      set.set(*p);
+    }
     return set;
   };
   switch (q.get_type()) {
@@ -55,29 +87,17 @@ DocSet evaluate(const Xapian::Database& db, const Xapian::Query& q, Xapian::doci
       return fold([](DocSet& a, const DocSet& b) { a.symmetric(b); });
     case Xapian::Query::OP_AND_MAYBE:
     case Xapian::Query::OP_SCALE_WEIGHT:
-      return evaluate(db, q.get_subquery(0), last, time_limit);
-    default: {
-      // Phrases, NEAR, value ranges, wildcards: Xapian matches them. The
-      // MSet's own docids, not a MatchSpy's: over several shards a spy is
-      // handed each shard's Document, whose get_docid() is the shard's own
-      // number, not the archive's (phrase totals were wrong when sharded).
-      DocSet set(last);
-      Xapian::Enquire enquire(db);
-      enquire.set_query(q);
-      enquire.set_weighting_scheme(Xapian::BoolWeight());
-      enquire.set_docid_order(Xapian::Enquire::ASCENDING);
-      if (time_limit > 0) enquire.set_time_limit(time_limit);
-      const Xapian::MSet all = enquire.get_mset(0, db.get_doccount());
-      for (auto it = all.begin(); it != all.end(); ++it) set.set(*it);
-      return set;
-    }
+      return evaluate(db, q.get_subquery(0), last, budget);
+    default:
+      // Phrases, NEAR, value ranges, wildcards: Xapian matches them.
+      return xapian_matches(db, q, last, budget);
   }
 }
 
 }  // namespace
 
-DocSet match_set(const Xapian::Database& db, const Xapian::Query& query, double time_limit) {
-  return evaluate(db, query, db.get_lastdocid(), time_limit);
+DocSet match_set(const Xapian::Database& db, const Xapian::Query& query, CountBudget& budget) {
+  return evaluate(db, query, db.get_lastdocid(), budget);
 }
 
 DupGroups::DupGroups(const Xapian::Database& db, const DocSet& matches) {

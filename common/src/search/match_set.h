@@ -38,9 +38,20 @@ class DocSet {
   std::vector<std::uint64_t> words_;
 };
 
-// The documents of `db` that `query` matches. `time_limit` (seconds, 0 for
-// none) bounds each part Xapian matches itself (phrases, value ranges...).
-DocSet match_set(const Xapian::Database& db, const Xapian::Query& query, double time_limit);
+// The work an exact count may do (SearchRequest::count_budget): one unit per
+// posting read and per document Xapian examines for the parts it matches
+// itself (phrases, value ranges, wildcards). Once it is spent the set is
+// partial and `cut` is set. The same query on the same archive spends the
+// same whatever the machine's load, so whether a count is cut is decided
+// by the work, never by the clock.
+struct CountBudget {
+  explicit CountBudget(std::uint64_t limit) : left(limit) {}
+  std::uint64_t left;
+  bool cut = false;
+};
+
+// The documents of `db` that `query` matches, as far as `budget` goes.
+DocSet match_set(const Xapian::Database& db, const Xapian::Query& query, CountBudget& budget);
 
 // The near-duplicate groups with a follower (schema::kDupFollower) among
 // some matches: only followers need a value read; every other story is its

@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <deque>
 #include <future>
+#include <limits>
 #include <unordered_set>
 #include <optional>
 
@@ -159,6 +160,7 @@ struct Searcher::Impl {
     std::vector<Ranked> ranked;  // the page's hits, in order
     std::size_t total = 0, total_all_words = 0;
     bool exact = true;
+    bool count_cut = false;      // the count budget ran out: totals are Xapian's (exact if it saw every match)
     bool with_word_dates = true;
     Xapian::Query facet_query;   // every match of the list (all tiers)
     std::future<Facets> facets;
@@ -171,7 +173,8 @@ struct Searcher::Impl {
     bool all_words;
   };
   SearchResponse run(const SearchRequest& req);
-  void count_tiers(const std::vector<Tier>& tiers, const SearchRequest& req, std::vector<std::size_t>& counts,
+  // False when the count budget ran out (counts are then not filled in).
+  bool count_tiers(const std::vector<Tier>& tiers, const SearchRequest& req, std::vector<std::size_t>& counts,
                    DocSet& shown_earlier) const;
   Page rank(const BuiltQuery& built, bool with_word_dates, const SearchRequest& req);
   void configure(Xapian::Enquire& enquire, const Xapian::Query& query, const BuiltQuery& built,
@@ -299,18 +302,26 @@ void check_deadline(const SearchRequest& req, const char* stage) {
   }
 }
 
+// SearchRequest::count_budget as a number of units (0: no limit).
+std::uint64_t budget_of(const SearchRequest& req) {
+  return req.count_budget == 0 ? std::numeric_limits<std::uint64_t>::max() : req.count_budget;
+}
+
 Facets count_facets_by_value(const Xapian::Database& db, const Xapian::Query& query, const SearchRequest& req,
                              bool collapse_local) {
   Xapian::Enquire enquire(db);
   enquire.set_query(query);
   enquire.set_weighting_scheme(Xapian::BoolWeight());
-  if (req.time_limit_seconds > 0) enquire.set_time_limit(req.time_limit_seconds);
   // One story per near-duplicate group, as the ranked list counts them
   // (not possible through remote shards: see FacetCollector).
   FacetCollector facets(!req.all_versions && collapse_local);
   facets.attach(enquire);
-  enquire.get_mset(0, 0, db.get_doccount());
-  return facets.collect(req.facet_top);
+  // Xapian examines up to the budget's number of matches, then estimates.
+  const auto check = static_cast<Xapian::doccount>(std::min<std::uint64_t>(budget_of(req), db.get_doccount()));
+  Xapian::MSet mset = enquire.get_mset(0, 0, check);
+  Facets out = facets.collect(req.facet_top);
+  out.partial = mset.get_matches_lower_bound() != mset.get_matches_upper_bound();
+  return out;
 }
 
 }  // namespace
@@ -346,7 +357,7 @@ Facets Searcher::Impl::count_facets_local(const std::string& serialised_query, c
   }
   if (!facet.table) return count_facets_by_value(*facet.db, query, req, true);
   return facets_from_counts(
-      facet.table->count(*facet.db, query, req.facet_top, req.time_limit_seconds, !req.all_versions),
+      facet.table->count(*facet.db, query, req.facet_top, budget_of(req), !req.all_versions),
       req.facet_top);
 }
 
@@ -422,7 +433,6 @@ void Searcher::Impl::configure(Xapian::Enquire& enquire, const Xapian::Query& qu
   if (sort == SortOrder::kRelevance && !built.has_text) sort = SortOrder::kNewest;
   if (sort == SortOrder::kNewest) enquire.set_sort_by_value_then_relevance(schema::kSlotDate, true);
   if (sort == SortOrder::kOldest) enquire.set_sort_by_value_then_relevance(schema::kSlotDate, false);
-  if (req.time_limit_seconds > 0) enquire.set_time_limit(req.time_limit_seconds);
 }
 
 // One ranked list over up to two passes: for a tiered query, the stories
@@ -449,10 +459,11 @@ Searcher::Impl::Page Searcher::Impl::rank(const BuiltQuery& built, bool with_wor
   }
   // Exact counts from the posting lists on local archives; through remote
   // shards, Xapian's count (exact when it had to look at every match).
+  // Past the count budget, Xapian's estimate as for remote shards.
   std::vector<std::size_t> counts;
   DocSet shown_earlier;
-  const bool local = all_local();
-  if (local) count_tiers(tiers, req, counts, shown_earlier);
+  const bool local = all_local() && count_tiers(tiers, req, counts, shown_earlier);
+  page.count_cut = all_local() && !local;
 
   const bool blend = req.recent_half_life_days > 0 && req.sort == SortOrder::kRelevance && built.has_text;
   const auto offset = static_cast<Xapian::doccount>(std::min<std::size_t>(req.offset, 1u << 30));
@@ -491,13 +502,15 @@ Searcher::Impl::Page Searcher::Impl::rank(const BuiltQuery& built, bool with_wor
   return page;
 }
 
-void Searcher::Impl::count_tiers(const std::vector<Tier>& tiers, const SearchRequest& req,
+bool Searcher::Impl::count_tiers(const std::vector<Tier>& tiers, const SearchRequest& req,
                                  std::vector<std::size_t>& counts, DocSet& shown_earlier) const {
   std::vector<DocSet> sets;
-  for (const auto& tier : tiers) sets.push_back(match_set(db, tier.matches, req.time_limit_seconds));
+  CountBudget budget(budget_of(req));
+  for (const auto& tier : tiers) sets.push_back(match_set(db, tier.matches, budget));
+  if (budget.cut) return false;
   if (req.all_versions) {
     for (const auto& set : sets) counts.push_back(set.count());
-    return;
+    return true;
   }
   DocSet all = sets[0];
   for (std::size_t i = 1; i < sets.size(); ++i) all.unite(sets[i]);
@@ -507,6 +520,7 @@ void Searcher::Impl::count_tiers(const std::vector<Tier>& tiers, const SearchReq
     sets[1].subtract(shown_earlier);
   }
   for (const auto& set : sets) counts.push_back(groups.collapsed_count(set));
+  return true;
 }
 
 void Searcher::Impl::blend_recency(Page& page, const SearchRequest& req, Xapian::doccount offset,
@@ -622,11 +636,21 @@ SearchResponse Searcher::Impl::run(const SearchRequest& req) {
   response.total = page.total;
   response.total_exact = page.exact;
   response.total_all_words = page.total_all_words;
+  if (page.count_cut && !page.exact) {
+    response.warnings.push_back(fmt::format(
+        "too many matches to count exactly (the count budget is {} postings): the total is an estimate",
+        req.count_budget));
+  }
   fill_hits(page, built, req, response);
   if (req.facets) {
     check_deadline(req, "before facets");
     response.facets = page.facets.valid() ? page.facets.get()
                                            : count_facets_by_value(db, page.facet_query, req, all_local());
+    if (response.facets->partial) {
+      response.warnings.push_back(fmt::format(
+          "too many matches to count for the facets (the count budget is {} postings): they cover part of the matches",
+          req.count_budget));
+    }
   }
   check_deadline(req, "before spelling");
   if (built.has_text && response.total < 3) response.suggestion = suggest_spelling(db, built.text);

@@ -181,10 +181,8 @@ HttpAnswer Service::Impl::similar(const std::string& id, const serve::Params& pa
 }
 
 HttpAnswer Service::Impl::run(SearchRequest request, serve::SearcherPool::Lease& lease, Deadline deadline) {
-  request.time_limit_seconds =
-      options.count_time_limit_seconds > 0 ? options.count_time_limit_seconds : options.time_limit_seconds;
+  request.count_budget = options.count_budget;
   request.deadline = deadline;
-  const auto start = std::chrono::steady_clock::now();
   SearchResponse response;
   try {
     response = lease->search(request);
@@ -195,12 +193,6 @@ HttpAnswer Service::Impl::run(SearchRequest request, serve::SearcherPool::Lease&
   // The searcher stops at its checks; one that passed the last of them
   // late is refused all the same rather than served late.
   if (deadline && std::chrono::steady_clock::now() > *deadline) throw DeadlineExceeded("late");
-  const std::chrono::duration<double> took = std::chrono::steady_clock::now() - start;
-  if (request.facets && options.count_time_limit_seconds > 0 && took.count() > options.count_time_limit_seconds) {
-    response.warnings.push_back(fmt::format(
-        "too many matches to count in {:g} s: the total is an estimate and the facet counts cover part of the matches",
-        options.count_time_limit_seconds));
-  }
   shown_sources(response, lease);
   return json_answer(200, response_to_json(response));
 }
@@ -238,7 +230,7 @@ HttpAnswer Service::Impl::article(const std::string& id, Deadline deadline) {
 // propagates, a query error (a story with no telling words) gives no hits.
 SearchResponse Service::Impl::search_quietly(SearchRequest request, serve::SearcherPool::Lease& lease,
                                              Deadline deadline) {
-  request.time_limit_seconds = options.count_time_limit_seconds;
+  request.count_budget = options.count_budget;
   request.deadline = deadline;
   try {
     return lease->search(request);

@@ -80,7 +80,11 @@ std::vector<std::string> split(std::string_view s, char sep) {
 }
 
 std::string join(const std::vector<std::string>& parts, std::string_view sep) {
+  // Sized once: growing by doubling held up to 3 times a long text at once.
+  std::size_t size = 0;
+  for (const auto& p : parts) size += p.size() + sep.size();
   std::string out;
+  out.reserve(size);
   for (std::size_t i = 0; i < parts.size(); ++i) {
     if (i) out += sep;
     out += parts[i];
@@ -194,6 +198,17 @@ std::string_view utf8_prefix(std::string_view s, std::size_t max_bytes) {
   // Back off continuation bytes (10xxxxxx) to the start of a sequence.
   while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;
   return s.substr(0, cut);
+}
+
+std::string_view text_window(std::string_view s, std::size_t max_bytes) {
+  if (s.size() <= max_bytes) return s;
+  constexpr std::size_t kLookBack = 1024;
+  const std::string_view head = utf8_prefix(s, max_bytes);
+  for (std::size_t i = head.size(); i > 0 && head.size() - i < kLookBack; --i) {
+    const char c = head[i - 1];
+    if (c == ' ' || c == '\n' || c == '\t' || c == '\r') return head.substr(0, i - 1);
+  }
+  return head;
 }
 
 std::string capitalize_first(std::string_view word) {

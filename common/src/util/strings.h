@@ -28,6 +28,11 @@ unsigned decode_utf8(std::string_view s, std::size_t i, std::size_t& len);
 // The longest prefix of `s` of at most max_bytes that does not end inside a
 // UTF-8 sequence (s itself when it is short enough).
 std::string_view utf8_prefix(std::string_view s, std::size_t max_bytes);
+// The start of a long text for work that need not read all of it: at most
+// max_bytes, ending at the last white space before the cut when there is one
+// in the last 1 KiB (so no word, and no name, is cut in two), else at a
+// character boundary. `s` itself when it is short enough.
+std::string_view text_window(std::string_view s, std::size_t max_bytes);
 // Title-cases words that are all lower or all upper case ("WORLD" -> "World").
 std::string title_case_if_uniform(std::string_view s);
 // The word with its first letter upper-cased (any script Xapian::Unicode knows:

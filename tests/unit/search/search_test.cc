@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <fstream>
 
+#include <chrono>
+
 #include <gtest/gtest.h>
 #include <xapian.h>
 
@@ -225,6 +227,54 @@ TEST_F(SearchTest, FacetsCoverAllMatchesNotJustThePage) {
   EXPECT_EQ(total, 4u);
   EXPECT_EQ(resp.facets->sections[0].value, "World");
   EXPECT_EQ(resp.facets->timeline_unit, "year");
+}
+
+// Whether a count is cut is decided by the work it does (postings read,
+// documents Xapian examines for a phrase), never by the clock: the same
+// query gets the same answer whatever the deadline, and a budget too small
+// for it gives Xapian's estimate and says so.
+TEST_F(SearchTest, CountBudgetDecidesCutsTheSameWayEveryTime) {
+  struct Case {
+    const char* query;
+    std::uint64_t budget;
+    bool exact;
+  };
+  const Case cases[] = {{"harbour", kDefaultCountBudget, true}, {"harbour", 0, true},     {"harbour", 1, false},
+                        {"harbour OR storm", 5, false},           {"\"northern coast\"", 0, true},
+                        {"\"northern coast\"", 1, false}};
+  for (const Case& c : cases) {
+    std::vector<SearchResponse> runs;
+    for (int deadline_ms : {-1, 60000, 1000}) {
+      SearchRequest r;
+      r.facets = true;
+      r.all_versions = true;
+      r.count_budget = c.budget;
+      r.limit = 1;  // past the budget Xapian counts: a page of one leaves it to estimate
+      if (deadline_ms >= 0) r.deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(deadline_ms);
+      runs.push_back(search(c.query, r));
+    }
+    const SearchResponse& first = runs.front();
+    ASSERT_TRUE(first.facets) << c.query;
+    EXPECT_EQ(first.facets->partial, !c.exact) << c.query << " budget " << c.budget;
+    bool facets_warned = false, total_warned = false;
+    for (const auto& w : first.warnings) {
+      facets_warned = facets_warned || w.find("for the facets (the count budget") != std::string::npos;
+      total_warned = total_warned || w.find("the total is an estimate") != std::string::npos;
+    }
+    EXPECT_EQ(facets_warned, !c.exact) << c.query << " budget " << c.budget;
+    // Past the budget the total is Xapian's: exact when it could tell, else
+    // an estimate that says so.
+    if (c.exact) {
+      EXPECT_TRUE(first.total_exact) << c.query;
+    }
+    EXPECT_EQ(total_warned, !first.total_exact) << c.query << " budget " << c.budget;
+    for (const auto& again : runs) {
+      EXPECT_EQ(again.total, first.total) << c.query;
+      EXPECT_EQ(again.total_exact, first.total_exact) << c.query;
+      EXPECT_EQ(again.warnings, first.warnings) << c.query;
+      EXPECT_EQ(titles(again), titles(first)) << c.query;
+    }
+  }
 }
 
 // A pasted sentence matches stories by its content words: a story that

@@ -1,6 +1,7 @@
 #include "store/stemmers.h"
 
 #include <algorithm>
+#include <unordered_map>
 #include <utility>
 
 #include "morgue/schema.h"
@@ -26,6 +27,25 @@ class WholeWord : public Xapian::StemImplementation {
   std::string get_description() const override { return "whole words"; }
 };
 
+// Another stemmer's answers, remembered (see thread_stemmer_for).
+class MemoStem : public Xapian::StemImplementation {
+ public:
+  explicit MemoStem(Xapian::Stem stem) : stem_(std::move(stem)) {}
+  std::string operator()(const std::string& word) override {
+    auto found = memo_.find(word);
+    if (found != memo_.end()) return found->second;
+    std::string stem = stem_(word);
+    if (memo_.size() >= kStemMemoWords) memo_.clear();
+    memo_.emplace(word, stem);
+    return stem;
+  }
+  std::string get_description() const override { return stem_.get_description(); }
+
+ private:
+  Xapian::Stem stem_;
+  std::unordered_map<std::string, std::string> memo_;
+};
+
 }  // namespace
 
 std::string stemmer_name(std::string_view language) {
@@ -43,6 +63,16 @@ Xapian::Stem stemmer_named(const std::string& name) {
 }
 
 Xapian::Stem stemmer_for(std::string_view language) { return stemmer_named(stemmer_name(language)); }
+
+Xapian::Stem thread_stemmer_for(std::string_view language) {
+  thread_local std::unordered_map<std::string, Xapian::Stem> stemmers;
+  std::string name = stemmer_name(language);
+  auto found = stemmers.find(name);
+  if (found == stemmers.end()) {
+    found = stemmers.emplace(name, Xapian::Stem(new MemoStem(stemmer_named(name)))).first;
+  }
+  return found->second;
+}
 
 std::vector<std::string> archive_stemmer_names(const Xapian::Database& db) {
   std::vector<std::string> names{"english"};

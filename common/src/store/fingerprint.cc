@@ -13,24 +13,6 @@ bool is_word_char(unsigned char c) {
   return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80;
 }
 
-// Lower-cased alphanumeric words.
-std::vector<std::string> words_of(std::string_view text) {
-  std::vector<std::string> words;
-  std::string current;
-  for (char ch : text) {
-    unsigned char c = static_cast<unsigned char>(ch);
-    bool word_char = is_word_char(c);
-    if (word_char) {
-      current.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : static_cast<char>(c));
-    } else if (!current.empty()) {
-      words.push_back(std::move(current));
-      current.clear();
-    }
-  }
-  if (!current.empty()) words.push_back(std::move(current));
-  return words;
-}
-
 // splitmix64: a cheap, well-mixed permutation for the k hash functions.
 std::uint64_t mix(std::uint64_t x) {
   x += 0x9E3779B97F4A7C15ull;
@@ -144,12 +126,24 @@ std::array<std::string, kMinHashBands> minhash_bands(const MinHash& h) {
   return keys;
 }
 
+// FNV-1a over the lower-cased words, each followed by one space, hashed as
+// it is read (no copy of the words).
 std::string content_hash(std::string_view text) {
+  constexpr std::uint64_t kPrime = 1099511628211ull;
   std::uint64_t h = 14695981039346656037ull;
-  for (const auto& w : words_of(text)) {
-    h = util::fnv1a64(w, h);
-    h = util::fnv1a64(" ", h);
+  bool in_word = false;
+  for (char ch : text) {
+    unsigned char c = static_cast<unsigned char>(ch);
+    if (is_word_char(c)) {
+      if (c >= 'A' && c <= 'Z') c = static_cast<unsigned char>(c - 'A' + 'a');
+      h = (h ^ c) * kPrime;
+      in_word = true;
+    } else if (in_word) {
+      h = (h ^ static_cast<unsigned char>(' ')) * kPrime;
+      in_word = false;
+    }
   }
+  if (in_word) h = (h ^ static_cast<unsigned char>(' ')) * kPrime;
   return util::hex64(h);
 }
 

@@ -79,12 +79,16 @@ bool is_valid_utf8(std::string_view s) {
 std::string repair_utf8(std::string_view s) {
   std::size_t invalid = 0, multibyte = 0;
   for (std::size_t i = 0; i < s.size();) {
+    if (static_cast<unsigned char>(s[i]) < 0x80) {  // ASCII, most of most texts
+      ++i;
+      continue;
+    }
     std::size_t len = utf8_sequence_length(s, i);
     if (len == 0) {
       ++invalid;
       ++i;
     } else {
-      if (len > 1) ++multibyte;
+      ++multibyte;
       i += len;
     }
   }
@@ -98,18 +102,25 @@ std::string repair_utf8(std::string_view s) {
     }
     return out;
   }
+  // Valid runs are copied whole; a dropped control ends a run, an invalid
+  // byte ends it with U+FFFD.
   std::string out;
   out.reserve(s.size());
+  std::size_t run = 0;
   for (std::size_t i = 0; i < s.size();) {
-    std::size_t len = utf8_sequence_length(s, i);
-    if (len == 0) {
-      out += "\xEF\xBF\xBD";
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    std::size_t len = c < 0x80 ? 1 : utf8_sequence_length(s, i);
+    if (len == 1 && !is_dropped_control(c)) {
       ++i;
-    } else {
-      if (!(len == 1 && is_dropped_control(static_cast<unsigned char>(s[i])))) out.append(s, i, len);
+    } else if (len > 1) {
       i += len;
+    } else {
+      out.append(s.substr(run, i - run));
+      if (len == 0) out += "\xEF\xBF\xBD";
+      run = ++i;
     }
   }
+  out.append(s.substr(run));
   return out;
 }
 

@@ -1,6 +1,7 @@
 #include "store/stemmers.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <unordered_map>
 #include <utility>
 
@@ -27,23 +28,35 @@ class WholeWord : public Xapian::StemImplementation {
   std::string get_description() const override { return "whole words"; }
 };
 
-// Another stemmer's answers, remembered (see thread_stemmer_for).
+// Another stemmer's answers, remembered (see thread_stemmer_for): a
+// direct-mapped table, one word a slot chosen by the word's hash; a word
+// that lands on a slot another holds takes it over. Frequent words win
+// their slots back at once, and no lookup divides or follows a pointer.
 class MemoStem : public Xapian::StemImplementation {
  public:
-  explicit MemoStem(Xapian::Stem stem) : stem_(std::move(stem)) {}
+  explicit MemoStem(Xapian::Stem stem) : stem_(std::move(stem)), slots_(kStemMemoWords) {}
   std::string operator()(const std::string& word) override {
-    auto found = memo_.find(word);
-    if (found != memo_.end()) return found->second;
-    std::string stem = stem_(word);
-    if (memo_.size() >= kStemMemoWords) memo_.clear();
-    memo_.emplace(word, stem);
-    return stem;
+    Slot& slot = slots_[slot_of(word)];
+    if (!slot.used || slot.word != word) {
+      slot.stem = stem_(word);
+      slot.word = word;
+      slot.used = true;
+    }
+    return slot.stem;
   }
   std::string get_description() const override { return stem_.get_description(); }
 
  private:
+  struct Slot {
+    std::string word, stem;
+    bool used = false;
+  };
+  static std::size_t slot_of(std::string_view word) {
+    std::uint64_t h = util::fnv1a64(word);
+    return static_cast<std::size_t>(h ^ (h >> 29)) & (kStemMemoWords - 1);
+  }
   Xapian::Stem stem_;
-  std::unordered_map<std::string, std::string> memo_;
+  std::vector<Slot> slots_;
 };
 
 }  // namespace

@@ -46,6 +46,9 @@ TEST(Encoding, RepairTable) {
       {"\xC3\xA9\xC3\xA9\xC3\x01x\x02", "\xC3\xA9\xC3\xA9\xEF\xBF\xBDx"},  // a cut sequence
       {"tab\tline\r\nform\x0C", "tab\tline\r\nform"},
       {"M\xFCnchen\x01", "M\xC3\xBCnchen"},  // mostly not UTF-8: Windows-1252
+      // Long ASCII runs, read 8 bytes at a time, with controls at several offsets.
+      {"0123456789abcdef\x01ghijklm\x7Fnopqrstuvwxyz012345\t6789\nABCDEFG\x7F", "0123456789abcdefghijklmnopqrstuvwxyz012345\t6789\nABCDEFG"},
+      {"abcdefg\x1F" "abcdefgh\xC3\xA9" "abcdefgh", "abcdefgabcdefgh\xC3\xA9" "abcdefgh"},
   };
   for (const auto& c : cases) EXPECT_EQ(repair_utf8(c.in), c.out) << c.in;
 }
@@ -87,7 +90,7 @@ TEST(Encoding, RepairAgreesWithTheByteByByteDefinition) {
     int n = round % 40;
     for (int i = 0; i < n; ++i) {
       x = x * 1103515245u + 12345u;
-      unsigned pick = (x >> 16) % 20;
+      unsigned pick = (x >> 16) % 40;
       if (pick >= 14) pick = 0;  // mostly ASCII, as text is
       if (pick == 13) {
         bytes.push_back('\0');

@@ -1,6 +1,7 @@
 #include "extract/encoding.h"
 
 #include <cstdint>
+#include <cstring>
 
 #include "util/strings.h"
 
@@ -35,6 +36,30 @@ std::size_t utf8_sequence_length(std::string_view s, std::size_t i) {
   std::size_t len = 0;
   util::decode_utf8(s, i, len);
   return len;
+}
+
+// The 8 bytes at s[i] (which must exist) as one word, for tests on all of them at once.
+std::uint64_t word_at(std::string_view s, std::size_t i) {
+  std::uint64_t w;
+  std::memcpy(&w, s.data() + i, sizeof w);
+  return w;
+}
+
+constexpr std::uint64_t kEachByte = 0x0101010101010101ull;
+constexpr std::uint64_t kHighBits = 0x8080808080808080ull;
+
+// True when the 8 bytes at s[i] are all ASCII.
+bool ascii_word(std::string_view s, std::size_t i) { return (word_at(s, i) & kHighBits) == 0; }
+
+// True when the 8 bytes at s[i] are all ASCII from 0x20 to 0x7E: none
+// below 0x20 (controls, tab and line ends among them) and none 0x7F.
+bool printable_ascii_word(std::string_view s, std::size_t i) {
+  const std::uint64_t w = word_at(s, i);
+  if ((w & kHighBits) != 0) return false;
+  const std::uint64_t below_space = (w - kEachByte * 0x20) & ~w & kHighBits;
+  const std::uint64_t x = w ^ (kEachByte * 0x7F);
+  const std::uint64_t is_del = (x - kEachByte) & ~x & kHighBits;
+  return (below_space | is_del) == 0;
 }
 
 bool is_dropped_control(unsigned char c) {
@@ -79,12 +104,20 @@ bool is_valid_utf8(std::string_view s) {
 std::string repair_utf8(std::string_view s) {
   std::size_t invalid = 0, multibyte = 0;
   for (std::size_t i = 0; i < s.size();) {
+    if (i + 8 <= s.size() && ascii_word(s, i)) {  // ASCII, most of most texts
+      i += 8;
+      continue;
+    }
+    if (static_cast<unsigned char>(s[i]) < 0x80) {
+      ++i;
+      continue;
+    }
     std::size_t len = utf8_sequence_length(s, i);
     if (len == 0) {
       ++invalid;
       ++i;
     } else {
-      if (len > 1) ++multibyte;
+      ++multibyte;
       i += len;
     }
   }
@@ -98,18 +131,29 @@ std::string repair_utf8(std::string_view s) {
     }
     return out;
   }
+  // Valid runs are copied whole; a dropped control ends a run, an invalid
+  // byte ends it with U+FFFD.
   std::string out;
   out.reserve(s.size());
+  std::size_t run = 0;
   for (std::size_t i = 0; i < s.size();) {
-    std::size_t len = utf8_sequence_length(s, i);
-    if (len == 0) {
-      out += "\xEF\xBF\xBD";
+    if (i + 8 <= s.size() && printable_ascii_word(s, i)) {
+      i += 8;
+      continue;
+    }
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    std::size_t len = c < 0x80 ? 1 : utf8_sequence_length(s, i);
+    if (len == 1 && !is_dropped_control(c)) {
       ++i;
-    } else {
-      if (!(len == 1 && is_dropped_control(static_cast<unsigned char>(s[i])))) out.append(s, i, len);
+    } else if (len > 1) {
       i += len;
+    } else {
+      out.append(s.substr(run, i - run));
+      if (len == 0) out += "\xEF\xBF\xBD";
+      run = ++i;
     }
   }
+  out.append(s.substr(run));
   return out;
 }
 

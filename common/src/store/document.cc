@@ -80,7 +80,7 @@ void set_duplicate_group(Xapian::Document& doc, const std::string& group) {
 Xapian::Document make_document(const Article& a, const std::string& id) {
   Xapian::Document doc;
   Xapian::TermGenerator tg;
-  tg.set_stemmer(stemmer_for(a.language));  // its own language's stems: see stemmers.h
+  tg.set_stemmer(thread_stemmer_for(a.language));  // its own language's stems: see stemmers.h
   tg.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
   tg.set_document(doc);
 

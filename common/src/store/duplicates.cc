@@ -1,8 +1,10 @@
 #include "store/duplicates.h"
 
+#include <string>
+#include <string_view>
 #include <unordered_map>
+#include <utility>
 #include <vector>
-
 
 #include "morgue/document.h"
 #include "morgue/schema.h"
@@ -23,6 +25,18 @@ bool is_self(const Xapian::Document& candidate, const std::string& own_term) {
   return t != candidate.termlist_end() && *t == own_term;
 }
 
+// Calls `visit` with each term of `doc` that starts with `prefix`, in term
+// order: a skip to the prefix, not a walk over all the story's words.
+template <typename Visit>
+void for_terms_with_prefix(const Xapian::Document& doc, std::string_view prefix, Visit visit) {
+  Xapian::TermIterator t = doc.termlist_begin();
+  for (t.skip_to(std::string(prefix)); t != doc.termlist_end(); ++t) {
+    std::string term = *t;
+    if (term.compare(0, prefix.size(), prefix) != 0) return;
+    visit(std::move(term));
+  }
+}
+
 }  // namespace
 
 DuplicateMatch find_duplicate_group(const Xapian::Database& db, const Xapian::Document& doc,
@@ -32,16 +46,13 @@ DuplicateMatch find_duplicate_group(const Xapian::Database& db, const Xapian::Do
   const std::string own_term = own_id_term(own_id);
   std::string exact_term, url_term, band_terms[kMinHashBands];
   int bands = 0;
-  for (Xapian::TermIterator t = doc.termlist_begin(); t != doc.termlist_end(); ++t) {
-    const std::string term = *t;
-    if (term.rfind(schema::kUrlPrefix, 0) == 0) {
-      url_term = term;
-    } else if (term.rfind(schema::kExactDupPrefix, 0) == 0 && term.size() == schema::kExactDupPrefix.size() + 16) {
-      exact_term = term;
-    } else if (term.rfind(schema::kSimBandPrefix, 0) == 0 && bands < static_cast<int>(kMinHashBands)) {
-      band_terms[bands++] = term;
-    }
-  }
+  for_terms_with_prefix(doc, schema::kUrlPrefix, [&](std::string term) { url_term = std::move(term); });
+  for_terms_with_prefix(doc, schema::kExactDupPrefix, [&](std::string term) {
+    if (term.size() == schema::kExactDupPrefix.size() + 16) exact_term = std::move(term);
+  });
+  for_terms_with_prefix(doc, schema::kSimBandPrefix, [&](std::string term) {
+    if (bands < static_cast<int>(kMinHashBands)) band_terms[bands++] = std::move(term);
+  });
   if (!exact_term.empty()) {
     for (auto p = db.postlist_begin(exact_term); p != db.postlist_end(exact_term); ++p) {
       Xapian::Document candidate = db.get_document(*p);

@@ -124,23 +124,24 @@ std::array<std::string, kMinHashBands> minhash_bands(const MinHash& h) {
   return keys;
 }
 
+// FNV-1a over the lower-cased words, each followed by one space, hashed as
+// it is read (no copy of the words).
 std::string content_hash(std::string_view text) {
-  // FNV-1a over the lower-cased words, each followed by a space, hashed as
-  // they are read: no list of words (which cost 8 times the text).
+  constexpr std::uint64_t kPrime = 1099511628211ull;
   std::uint64_t h = 14695981039346656037ull;
   bool in_word = false;
   for (char ch : text) {
     unsigned char c = static_cast<unsigned char>(ch);
     if (is_word_char(c)) {
       if (c >= 'A' && c <= 'Z') c = static_cast<unsigned char>(c - 'A' + 'a');
-      h = (h ^ c) * 1099511628211ull;
+      h = (h ^ c) * kPrime;
       in_word = true;
     } else if (in_word) {
-      h = (h ^ static_cast<unsigned char>(' ')) * 1099511628211ull;
+      h = (h ^ static_cast<unsigned char>(' ')) * kPrime;
       in_word = false;
     }
   }
-  if (in_word) h = (h ^ static_cast<unsigned char>(' ')) * 1099511628211ull;
+  if (in_word) h = (h ^ static_cast<unsigned char>(' ')) * kPrime;
   return util::hex64(h);
 }
 

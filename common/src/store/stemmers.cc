@@ -1,6 +1,8 @@
 #include "store/stemmers.h"
 
 #include <algorithm>
+#include <cstdint>
+#include <unordered_map>
 #include <utility>
 
 #include "morgue/schema.h"
@@ -26,6 +28,37 @@ class WholeWord : public Xapian::StemImplementation {
   std::string get_description() const override { return "whole words"; }
 };
 
+// Another stemmer's answers, remembered (see thread_stemmer_for): a
+// direct-mapped table, one word a slot chosen by the word's hash; a word
+// that lands on a slot another holds takes it over. Frequent words win
+// their slots back at once, and no lookup divides or follows a pointer.
+class MemoStem : public Xapian::StemImplementation {
+ public:
+  explicit MemoStem(Xapian::Stem stem) : stem_(std::move(stem)), slots_(kStemMemoWords) {}
+  std::string operator()(const std::string& word) override {
+    Slot& slot = slots_[slot_of(word)];
+    if (!slot.used || slot.word != word) {
+      slot.stem = stem_(word);
+      slot.word = word;
+      slot.used = true;
+    }
+    return slot.stem;
+  }
+  std::string get_description() const override { return stem_.get_description(); }
+
+ private:
+  struct Slot {
+    std::string word, stem;
+    bool used = false;
+  };
+  static std::size_t slot_of(std::string_view word) {
+    std::uint64_t h = util::fnv1a64(word);
+    return static_cast<std::size_t>(h ^ (h >> 29)) & (kStemMemoWords - 1);
+  }
+  Xapian::Stem stem_;
+  std::vector<Slot> slots_;
+};
+
 }  // namespace
 
 std::string stemmer_name(std::string_view language) {
@@ -43,6 +76,16 @@ Xapian::Stem stemmer_named(const std::string& name) {
 }
 
 Xapian::Stem stemmer_for(std::string_view language) { return stemmer_named(stemmer_name(language)); }
+
+Xapian::Stem thread_stemmer_for(std::string_view language) {
+  thread_local std::unordered_map<std::string, Xapian::Stem> stemmers;
+  std::string name = stemmer_name(language);
+  auto found = stemmers.find(name);
+  if (found == stemmers.end()) {
+    found = stemmers.emplace(name, Xapian::Stem(new MemoStem(stemmer_named(name)))).first;
+  }
+  return found->second;
+}
 
 std::vector<std::string> archive_stemmer_names(const Xapian::Database& db) {
   std::vector<std::string> names{"english"};

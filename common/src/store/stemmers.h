@@ -2,6 +2,7 @@
 // stemmers a query needs to reach every story of an archive.
 #pragma once
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -21,6 +22,15 @@ std::string stemmer_name(std::string_view language);
 // for, so every story must have them.
 Xapian::Stem stemmer_for(std::string_view language);
 Xapian::Stem stemmer_named(const std::string& name);
+
+// The same stems as stemmer_for(language), remembered: each thread keeps one
+// stemmer per language, and each of those the stems of up to kStemMemoWords
+// words it was asked (a table of that many slots, about 4 MiB), so a word
+// seen before is not stemmed again (Snowball costs about 2,000 instructions
+// a word; the indexer stems every word of every story). For one thread
+// only: never share the result.
+inline constexpr std::size_t kStemMemoWords = 65536;  // a power of two
+Xapian::Stem thread_stemmer_for(std::string_view language);
 
 // The names of the stemmers the stories of `db` were indexed with (read from
 // its lang: terms, so every shard and every deletion counts): "english"

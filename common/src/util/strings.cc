@@ -1,5 +1,7 @@
 #include "util/strings.h"
 
+#include <array>
+
 #include <xapian.h>
 
 namespace morgue::util {
@@ -11,25 +13,40 @@ std::string_view trim(std::string_view s) {
   return s;
 }
 
+namespace {
+
+// The bytes that may start white space: ASCII white space and 0xC2 (U+00A0
+// NO-BREAK SPACE is C2 A0 in UTF-8). One load per byte of text.
+constexpr auto kMaybeSpace = [] {
+  std::array<bool, 256> table{};
+  for (unsigned char c : {' ', '\t', '\n', '\r', '\f', '\v'}) table[c] = true;
+  table[0xC2] = true;
+  return table;
+}();
+
+// Bytes of the white space at s[i]: 1 for ASCII white space, 2 for U+00A0,
+// 0 for anything else.
+std::size_t space_width(std::string_view s, std::size_t i) {
+  unsigned char c = static_cast<unsigned char>(s[i]);
+  if (!kMaybeSpace[c]) return 0;
+  if (c != 0xC2) return 1;
+  return i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0xA0 ? 2 : 0;
+}
+
+}  // namespace
+
 std::string collapse_space(std::string_view s) {
   std::string out;
   out.reserve(s.size());
-  bool pending_space = false;
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    unsigned char c = static_cast<unsigned char>(s[i]);
-    bool space = c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
-    // U+00A0 NO-BREAK SPACE is C2 A0 in UTF-8.
-    if (c == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0xA0) {
-      space = true;
-      ++i;
+  std::size_t i = 0;
+  while (i < s.size()) {
+    std::size_t start = i;  // a run of other bytes, copied whole
+    while (i < s.size() && space_width(s, i) == 0) ++i;
+    if (i > start) {
+      if (!out.empty()) out.push_back(' ');  // the white space before it
+      out.append(s.data() + start, i - start);
     }
-    if (space) {
-      pending_space = !out.empty();
-      continue;
-    }
-    if (pending_space) out.push_back(' ');
-    pending_space = false;
-    out.push_back(static_cast<char>(c));
+    for (std::size_t w; i < s.size() && (w = space_width(s, i)) != 0;) i += w;
   }
   return out;
 }

@@ -2,6 +2,7 @@
 #include "store/stemmers.h"
 
 #include <algorithm>
+#include <string>
 
 #include <gtest/gtest.h>
 
@@ -34,6 +35,28 @@ TEST(StemmerForTest, StemsInTheLanguageAndKeepsWholeWordsWithoutOne) {
   EXPECT_EQ(stemmer_for("de")("regierungen"), "regier");
   EXPECT_EQ(stemmer_for("fr")("gouvernements"), "gouvern");
   EXPECT_EQ(stemmer_for("pl")("rządu"), "rządu");  // no Polish stemmer: the word itself
+}
+
+TEST(ThreadStemmerTest, RemembersTheSameStemsInEveryLanguage) {
+  const char* const languages[] = {"", "en", "de", "fr", "pl", "de-AT"};
+  const char* const words[] = {"harbours", "regierungen", "gouvernements", "rządu", "running", "Running", "", "a"};
+  for (int round = 0; round < 2; ++round) {  // the second round is answered from memory
+    for (const char* language : languages) {
+      for (const char* word : words) {
+        EXPECT_EQ(thread_stemmer_for(language)(word), stemmer_for(language)(word)) << language << " " << word;
+      }
+    }
+  }
+}
+
+TEST(ThreadStemmerTest, StaysRightWhenItsMemoryFillsUp) {
+  Xapian::Stem memo = thread_stemmer_for("en");
+  Xapian::Stem plain = stemmer_for("en");
+  for (std::size_t i = 0; i < kStemMemoWords + 100; ++i) {
+    std::string word = "harbour" + std::to_string(i % (kStemMemoWords + 7)) + "ings";
+    ASSERT_EQ(memo(word), plain(word)) << word;
+  }
+  EXPECT_EQ(memo("harbours"), "harbour");
 }
 
 TEST(StemmedDocumentTest, GermanStoryHasGermanStems) {

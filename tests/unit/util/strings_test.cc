@@ -1,9 +1,11 @@
-// util::text_window: the start of a long text, cut between words.
+// String helpers: white space collapsing and util::text_window (the start of
+// a long text, cut between words).
 #include "util/strings.h"
 
-#include <gtest/gtest.h>
-
 #include <string>
+#include <string_view>
+
+#include <gtest/gtest.h>
 
 namespace morgue::util {
 namespace {
@@ -29,6 +31,60 @@ TEST(TextWindow, CutsLongTextBetweenWords) {
     const std::string_view got = text_window(c.text, c.max);
     EXPECT_EQ(got, c.expected) << c.what;
     EXPECT_LE(got.size(), c.max) << c.what;
+  }
+}
+
+TEST(CollapseSpaceTest, Table) {
+  struct Case {
+    std::string in, out;
+  };
+  const Case cases[] = {
+      {"", ""},
+      {"   \t\n", ""},
+      {"one", "one"},
+      {"  two   words  ", "two words"},
+      {"line\r\nbreak\f\vand\ttab", "line break and tab"},
+      {"no\xC2\xA0" "break\xC2\xA0\xC2\xA0space", "no break space"},
+      {"\xC2\xA0lead", "lead"},
+      {"caf\xC3\xA9 au lait", "caf\xC3\xA9 au lait"},
+      {"ends in a lone \xC2", "ends in a lone \xC2"},
+      {"\xC2 \xA0", "\xC2 \xA0"},
+  };
+  for (const auto& c : cases) EXPECT_EQ(collapse_space(c.in), c.out) << c.in;
+}
+
+// The byte-by-byte definition the fast version must agree with.
+std::string reference_collapse(std::string_view s) {
+  std::string out;
+  bool pending_space = false;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    bool space = c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+    if (c == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0xA0) {
+      space = true;
+      ++i;
+    }
+    if (space) {
+      pending_space = !out.empty();
+      continue;
+    }
+    if (pending_space) out.push_back(' ');
+    pending_space = false;
+    out.push_back(static_cast<char>(c));
+  }
+  return out;
+}
+
+TEST(CollapseSpaceTest, AgreesWithTheByteByByteDefinition) {
+  const char pieces[] = {'a', 'b', ' ', '\t', '\n', '\xC2', '\xA0', '\xC3', '\xA9', '\r', '.'};
+  unsigned x = 777u;
+  for (int round = 0; round < 3000; ++round) {
+    std::string s;
+    for (int i = 0; i < round % 30; ++i) {
+      x = x * 1103515245u + 12345u;
+      s.push_back(pieces[(x >> 16) % sizeof pieces]);
+    }
+    ASSERT_EQ(collapse_space(s), reference_collapse(s)) << round;
   }
 }
 

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <iterator>
 #include <set>
+#include <thread>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -13,6 +14,7 @@
 #include "morgue/schema.h"
 #include "store/stored_article.h"
 #include "util/strings.h"
+#include "util/task_pool.h"
 
 namespace morgue {
 namespace {
@@ -246,15 +248,18 @@ std::unordered_map<Xapian::docid, std::vector<std::string>> flash_people(
   return out;
 }
 
-// Rewrites the stories of `db` whose canonical people changed; returns how many.
-std::size_t rename_changed(const PersonIdentity& identity, Xapian::WritableDatabase& db,
-                           const std::unordered_set<std::string>& trusted, HeadlineGuard& guard) {
+using Renames = std::vector<std::pair<Story, std::vector<std::string>>>;
+
+// The stories of `db` whose canonical people change, with their new names.
+// Reads the shared archive (`guard`): one thread at a time.
+Renames plan_renames(const PersonIdentity& identity, Xapian::WritableDatabase& db,
+                     const std::unordered_set<std::string>& trusted, HeadlineGuard& guard) {
   std::vector<Story> stories;
   for_each_story(db, [&](Xapian::docid d, const StoryNames& story, const std::string& current) {
     stories.push_back({d, story, current});
   });
   auto flashes = flash_people(identity, db, trusted, guard, stories);
-  std::vector<std::pair<Story, std::vector<std::string>>> changed;
+  Renames changed;
   for (auto& s : stories) {
     auto names = identity.resolve(s.names);
     if (auto f = flashes.find(s.id); f != flashes.end()) {
@@ -264,10 +269,15 @@ std::size_t rename_changed(const PersonIdentity& identity, Xapian::WritableDatab
     if (util::join(names, "\n") != s.current) changed.emplace_back(std::move(s), std::move(names));
   }
   for (auto& [d, names] : flashes) changed.emplace_back(Story{d, {}, {}}, std::move(names));  // no people yet
-  // Rewritten after the walk: the value streams read the revision they
-  // started on. Committed in batches: Xapian's cost per changed posting
-  // climbs as one batch grows (the first run over an archive of 100,000
-  // stories renames most of them).
+  return changed;
+}
+
+// Rewrites the planned stories of `db`. Touches only `db`: the databases of
+// an archive are renamed at once, one thread each. Rewritten after the walk
+// (the value streams read the revision they started on), committed in
+// batches: Xapian's cost per changed posting climbs as one batch grows (the
+// first run over an archive of 100,000 stories renames most of them).
+void apply_renames(const Renames& changed, Xapian::WritableDatabase& db) {
   std::size_t pending = 0;
   for (const auto& [story, names] : changed) {
     Xapian::Document doc = db.get_document(story.id);
@@ -278,7 +288,23 @@ std::size_t rename_changed(const PersonIdentity& identity, Xapian::WritableDatab
       pending = 0;
     }
   }
-  return changed.size();
+}
+
+// Renames every database's planned stories, the databases in parallel (a
+// rename is mostly Xapian reading and writing back one document's terms).
+void apply_all(const std::vector<Renames>& plans, std::vector<Xapian::WritableDatabase>& dbs) {
+  std::size_t busy = 0;
+  for (const auto& plan : plans) busy += plan.empty() ? 0 : 1;
+  if (busy <= 1) {
+    for (std::size_t i = 0; i < dbs.size(); ++i) apply_renames(plans[i], dbs[i]);
+    return;
+  }
+  util::TaskPool pool(dbs.size());
+  const unsigned workers = std::max(1u, std::min(std::thread::hardware_concurrency(), static_cast<unsigned>(busy)));
+  pool.start(workers, [&](unsigned) {
+    while (auto i = pool.claim()) apply_renames(plans[*i], dbs[*i]);
+  });
+  pool.finish();
 }
 
 }  // namespace
@@ -316,11 +342,13 @@ PeopleIdentitySummary canonicalise_people(const Xapian::Database& all, std::vect
   summary.people = identity.people();
   const auto trusted = trusted_surnames(identity, all, surnames_of);
   HeadlineGuard guard(all, surnames_of);
+  std::vector<Renames> plans;
   for (std::size_t i = 0; i < dbs.size(); ++i) {
-    const std::size_t renamed = rename_changed(identity, dbs[i], trusted, guard);
-    summary.renamed += renamed;
-    summary.touched[i] = renamed > 0;
+    plans.push_back(plan_renames(identity, dbs[i], trusted, guard));
+    summary.renamed += plans.back().size();
+    summary.touched[i] = !plans.back().empty();
   }
+  apply_all(plans, dbs);
   summary.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   summary.cpu_seconds = static_cast<double>(std::clock() - cpu_start) / CLOCKS_PER_SEC;
   const std::string record = fmt::format("{} {} {}", kPeopleIdentityVersion, summary.stories, summary.people);

@@ -10,17 +10,7 @@ namespace {
 
 constexpr std::size_t kMaxAuthors = 10;
 
-std::vector<std::string_view> words_of(std::string_view s) {
-  std::vector<std::string_view> out;
-  std::size_t i = 0;
-  while (i < s.size()) {
-    while (i < s.size() && s[i] == ' ') ++i;
-    std::size_t start = i;
-    while (i < s.size() && s[i] != ' ') ++i;
-    if (i > start) out.push_back(s.substr(start, i - start));
-  }
-  return out;
-}
+std::vector<std::string_view> words_of(std::string_view s) { return util::split_spaces(s); }
 
 bool is_role_word(std::string_view w) {
   static constexpr std::string_view kRoles[] = {

@@ -70,17 +70,7 @@ std::optional<DateTime> parse_plausible(std::string_view text) {
   return dt;
 }
 
-std::vector<std::string_view> tokens_of(std::string_view s) {
-  std::vector<std::string_view> out;
-  std::size_t i = 0;
-  while (i < s.size()) {
-    while (i < s.size() && s[i] == ' ') ++i;
-    std::size_t start = i;
-    while (i < s.size() && s[i] != ' ') ++i;
-    if (i > start) out.push_back(s.substr(start, i - start));
-  }
-  return out;
-}
+std::vector<std::string_view> tokens_of(std::string_view s) { return util::split_spaces(s); }
 
 }  // namespace
 

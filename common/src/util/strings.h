@@ -33,6 +33,9 @@ std::string_view utf8_prefix(std::string_view s, std::size_t max_bytes);
 // in the last 1 KiB (so no word, and no name, is cut in two), else at a
 // character boundary. `s` itself when it is short enough.
 std::string_view text_window(std::string_view s, std::size_t max_bytes);
+
+// The words of `s` separated by runs of ASCII spaces (views into `s`).
+std::vector<std::string_view> split_spaces(std::string_view s);
 // Title-cases words that are all lower or all upper case ("WORLD" -> "World").
 std::string title_case_if_uniform(std::string_view s);
 // The word with its first letter upper-cased (any script Xapian::Unicode knows:

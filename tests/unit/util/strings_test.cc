@@ -4,6 +4,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include <gtest/gtest.h>
 
@@ -86,6 +87,14 @@ TEST(CollapseSpaceTest, AgreesWithTheByteByByteDefinition) {
     }
     ASSERT_EQ(collapse_space(s), reference_collapse(s)) << round;
   }
+}
+
+TEST(SplitSpaces, WordsBetweenRunsOfSpaces) {
+  using V = std::vector<std::string_view>;
+  EXPECT_EQ(split_spaces(""), V{});
+  EXPECT_EQ(split_spaces("   "), V{});
+  EXPECT_EQ(split_spaces(" by  Kay Lee "), (V{"by", "Kay", "Lee"}));
+  EXPECT_EQ(split_spaces("a\tb c"), (V{"a\tb", "c"}));  // only spaces separate
 }
 
 }  // namespace

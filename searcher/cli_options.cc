@@ -1,5 +1,6 @@
 #include "cli_options.h"
 
+#include <cstdint>
 #include <cstdlib>
 #include <iostream>
 
@@ -31,6 +32,7 @@ const char* kSearchUsage =
 
 const char* kServeUsage =
     "Usage: morgue-serve [--listen 127.0.0.1:8080] [--threads N] [--max-connections N] [--db DIR] [--strict] [--timeout MS]\n"
+    "                    [--count-budget N]\n"
     "HTTP service and search page (docs/web.md); `morgue-search --serve ...` runs this.\n"
     "Stops cleanly on SIGINT or SIGTERM. Exit codes: 0 after a clean stop, 2 error.\n";
 
@@ -48,6 +50,15 @@ void add_open_flags(po::options_description& flags, CliOptions& opts) {
       ("strict", "with shards: fail (exit 2; the service: 503) when a shard is down instead of answering from the others")
       ("timeout", po::value(&opts.service.open.timeout_ms)->value_name("MS"),
        "with remote shards: give up on a shard after MS milliseconds (default: 10000)");
+}
+
+// How much work one search may spend counting (SearchRequest::count_budget,
+// ServiceOptions::count_budget): the search and the service alike.
+void add_budget_flags(po::options_description& flags, std::string& count_budget) {
+  flags.add_options()
+      ("count-budget", po::value(&count_budget)->value_name("N"),
+       "postings one search may read to count its matches and facets exactly; past it the total is an "
+       "estimate and the facets cover part of the matches, with a warning (default: 10000000; 0: no limit)");
 }
 
 void add_search_flags(po::options_description& flags, CliOptions& opts, std::string& sort, std::string& recent,
@@ -134,6 +145,7 @@ struct RawFlags {
   std::vector<std::string> words;  // the query, one argument a word
   std::string sort = "relevance", color = "auto", recent;
   std::string listen = "127.0.0.1:8080";
+  std::string count_budget;        // --count-budget, checked by finish_budget
 };
 
 // Every group, bound to `opts` and `raw`. morgue-serve's help shows only the
@@ -145,6 +157,7 @@ struct Flags {
   Flags(CliOptions& opts, RawFlags& raw, bool serve_program) {
     add_common_flags(general, opts);
     add_open_flags(general, opts);
+    add_budget_flags(general, raw.count_budget);
     add_search_flags(serve_program ? hidden : general, opts, raw.sort, raw.recent, raw.color);
     add_filter_flags(serve_program ? hidden : filters, opts);
     add_service_flags(general, opts, raw.listen);
@@ -225,6 +238,17 @@ std::string finish_open(const po::variables_map& vm, OpenOptions& open) {
   return "";
 }
 
+// --count-budget N: a whole number (0: no limit), for the search and the service.
+std::string finish_budget(const po::variables_map& vm, const std::string& text, CliOptions& opts) {
+  if (!vm.count("count-budget")) return "";
+  const std::string problem = "cannot read --count-budget '" + text + "' (a whole number of postings; 0: no limit)";
+  if (text.empty() || text.size() > 19 || text.find_first_not_of("0123456789") != std::string::npos) return problem;
+  const std::uint64_t budget = std::stoull(text);
+  opts.request.count_budget = budget;
+  opts.service.count_budget = budget;
+  return "";
+}
+
 std::string finish_output(const po::variables_map& vm, const std::string& color, CliOptions& opts) {
   opts.output = vm.count("json") ? Output::kJson : Output::kTerminal;
   const char* no_color = std::getenv("NO_COLOR");
@@ -261,6 +285,7 @@ std::optional<CliOptions> parse_command_line(int argc, char** argv, int& exit_co
   std::string problem = choose_mode(vm, caller, raw, opts);
   if (problem.empty()) problem = finish_request(vm, raw, opts.request);
   if (problem.empty()) problem = finish_open(vm, opts.service.open);
+  if (problem.empty()) problem = finish_budget(vm, raw.count_budget, opts);
   if (problem.empty()) problem = finish_output(vm, raw.color, opts);
   if (!problem.empty()) return fail(caller, problem, exit_code);
   return opts;

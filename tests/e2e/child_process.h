@@ -16,6 +16,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "support/files.h"
 #include "support/run.h"
 
 namespace morgue::testing_support {
@@ -28,13 +29,6 @@ struct ChildResult {
   long max_rss_kb = 0;    // peak resident set of the largest process in the tree
   bool exited(int code) const { return signal == 0 && exit_code == code; }
 };
-
-inline std::string slurp(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
 
 // Starts `/bin/sh -c command` with stdout and stderr sent to files in `scratch`.
 // Use "exec prog ..." in `command` so the pid is the program's own.

@@ -212,6 +212,34 @@ TEST_F(CliTest, FacetsInJson) {
   EXPECT_FALSE(j["facets"]["timeline"]["counts"].empty());
 }
 
+// --count-budget: a tiny budget makes the total an estimate and the facets
+// partial, and says so; the default (and 0, no limit) counts exactly.
+TEST_F(CliTest, CountBudgetMarksTheTotalAnEstimate) {
+  auto has = [](const json& warnings, const std::string& part) {
+    for (const auto& w : warnings) {
+      if (w.get<std::string>().find(part) != std::string::npos) return true;
+    }
+    return false;
+  };
+  json exact = search_json("--facets the");
+  ASSERT_GT(exact["total"].get<int>(), 10);
+  EXPECT_TRUE(exact["total_exact"].get<bool>());
+  EXPECT_TRUE(exact["warnings"].empty()) << exact["warnings"];
+  json unlimited = search_json("--count-budget 0 --facets the");
+  EXPECT_EQ(unlimited["total"], exact["total"]);
+  EXPECT_TRUE(unlimited["total_exact"].get<bool>());
+
+  json cut = search_json("--count-budget 1 --facets the");
+  EXPECT_FALSE(cut["total_exact"].get<bool>());
+  EXPECT_TRUE(has(cut["warnings"], "the total is an estimate")) << cut["warnings"];
+  EXPECT_TRUE(has(cut["warnings"], "they cover part of the matches")) << cut["warnings"];
+  EXPECT_EQ(cut["results"].size(), exact["results"].size());
+
+  auto bad = run(kSearch + " --db " + sh_quote(db()) + " --count-budget lots the 2>&1");
+  EXPECT_EQ(bad.exit_code, 2);
+  EXPECT_NE(bad.out.find("cannot read --count-budget 'lots'"), std::string::npos) << bad.out;
+}
+
 // One person, one name across the archive: a story that names only
 // "Lindqvist" is filed under the full name the other stories give, for the
 // facet, the person filter, person: words and the hit (single database and

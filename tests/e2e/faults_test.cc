@@ -18,6 +18,7 @@
 
 #include "e2e/child_process.h"
 #include "support/run.h"
+#include "support/stories.h"
 #include "support/temp_dir.h"
 
 namespace morgue {
@@ -25,40 +26,11 @@ namespace {
 
 namespace fs = std::filesystem;
 using nlohmann::json;
-using testing_support::ChildResult;
-using testing_support::kSanitized;
-using testing_support::run;
-using testing_support::run_child;
-using testing_support::sh_quote;
-using testing_support::TempDir;
+using namespace testing_support;  // run, run_child, TempDir, write_stories...
 
 const std::string kIndex = MORGUE_INDEX_BIN;
 const std::string kSearch = MORGUE_SEARCH_BIN;
 
-// Many small text articles in the seed layout, random words, 100 per folder.
-void generate_articles(const fs::path& dir, int count, unsigned seed) {
-  static const char* const kWords[] = {
-      "council", "budget",  "harbour", "strike", "minister", "vote",    "bridge", "river",   "school",
-      "court",   "police",  "market",  "price",  "energy",   "winter",  "storm",  "league",  "final",
-      "theatre", "museum",  "railway", "tram",   "airport",  "factory", "union",  "mayor",   "election",
-      "health",  "hospital", "farm",   "harvest", "festival", "bank",   "loan",   "housing", "plan"};
-  std::mt19937 rng(seed);
-  std::uniform_int_distribution<std::size_t> word(0, std::size(kWords) - 1);
-  std::uniform_int_distribution<int> day(1, 28), month(1, 12), year(1995, 2023);
-  for (int i = 0; i < count; ++i) {
-    fs::path folder = dir / ("f" + std::to_string(i / 100));
-    fs::create_directories(folder);
-    std::ofstream out(folder / ("story-" + std::to_string(i) + ".txt"));
-    out << year(rng) << "-" << (month(rng) < 10 ? "0" : "") << month(rng) << "-" << (day(rng) < 10 ? "0" : "")
-        << day(rng) << " - News\n\nStory " << i << " on the " << kWords[word(rng)] << " and the "
-        << kWords[word(rng)] << "\n\n";
-    for (int s = 0; s < 6; ++s) {
-      out << "The";
-      for (int w = 0; w < 12; ++w) out << " " << kWords[word(rng)];
-      out << " uniqueword" << i << ".\n\n";
-    }
-  }
-}
 
 // The id terms ("Q...") of a database, via xapian-delve.
 std::set<std::string> id_terms(const fs::path& db) {
@@ -157,7 +129,7 @@ void kill_repeatedly(const fs::path& db, const std::string& inputs, const std::s
 TEST(Faults, KilledIndexerRecoversToTheCleanState) {
   TempDir dir;
   const int articles = kSanitized ? 600 : 2000;
-  generate_articles(dir / "in", articles, 1);
+  write_stories(dir / "in", articles, {.seed = 1});
   const std::string inputs = sh_quote((dir / "in").string());
 
   ChildResult clean = index_to_end(dir / "clean", inputs, dir.path());
@@ -183,8 +155,8 @@ TEST(Faults, KilledIndexerRecoversToTheCleanState) {
 
 TEST(Faults, FullDiskDuringCommitKeepsTheLastCommit) {
   TempDir dir;
-  generate_articles(dir / "small", 20, 2);
-  generate_articles(dir / "big", kSanitized ? 1500 : 3000, 3);
+  write_stories(dir / "small", 20, {.seed = 2});
+  write_stories(dir / "big", kSanitized ? 1500 : 3000, {.seed = 3});
   const fs::path db = dir / "db";
   ChildResult first = index_to_end(db, sh_quote((dir / "small").string()), dir.path());
   ASSERT_TRUE(first.exited(0)) << first.err;
@@ -220,7 +192,7 @@ class BadDatabaseTest : public testing::Test {
  protected:
   static void SetUpTestSuite() {
     dir_ = new TempDir();
-    generate_articles(*dir_ / "in", 800, 4);
+    write_stories(*dir_ / "in", 800, {.seed = 4});
     ChildResult r = index_to_end(good(), sh_quote((*dir_ / "in").string()), dir_->path());
     ASSERT_TRUE(r.exited(0)) << r.err;
   }

@@ -16,40 +16,21 @@
 
 #include "e2e/child_process.h"
 #include "support/run.h"
+#include "support/stories.h"
 #include "support/temp_dir.h"
 
 namespace morgue {
 namespace {
 
 namespace fs = std::filesystem;
-using testing_support::ChildResult;
-using testing_support::kSanitized;
-using testing_support::run;
-using testing_support::run_child;
-using testing_support::sh_quote;
-using testing_support::TempDir;
+using namespace testing_support;  // run, run_child, TempDir, write_stories...
 
 const std::string kIndex = MORGUE_INDEX_BIN;
 const std::string kSearch = MORGUE_SEARCH_BIN;
 
-const char* const kWords[] = {"council", "budget", "harbour", "strike", "minister", "vote",   "bridge", "river",
-                              "school",  "court",  "police",  "market", "price",    "energy", "winter", "storm"};
-
-// `count` small text stories, 100 per folder.
-void write_stories(const fs::path& dir, int count) {
-  std::mt19937 rng(7);
-  for (int i = 0; i < count; ++i) {
-    fs::path folder = dir / ("f" + std::to_string(i / 100));
-    fs::create_directories(folder);
-    std::ofstream out(folder / ("story-" + std::to_string(i) + ".txt"));
-    out << "2020-03-" << (10 + i % 18) << " - News\n\nStory " << i << "\n\n";
-    for (int s = 0; s < 8; ++s) {
-      out << "The";
-      for (int w = 0; w < 14; ++w) out << " " << kWords[rng() % std::size(kWords)];
-      out << " marker" << i << ".\n\n";
-    }
-  }
-}
+// Longer stories than the default (eight sentences of fourteen words), so
+// that 1,500 of them fill a small disk.
+constexpr StoryShape kLongStories{.seed = 7, .sentences = 8, .words = 14};
 
 // An HTML page of about `bytes` of paragraphs: seconds of parsing.
 void write_large_page(const fs::path& file, std::size_t bytes) {
@@ -59,7 +40,7 @@ void write_large_page(const fs::path& file, std::size_t bytes) {
   out << "<html><head><title>A long page</title></head><body><article><h1>A long page</h1>\n";
   for (std::size_t n = 0; n < bytes;) {
     std::string p = "<p>The";
-    for (int w = 0; w < 60; ++w) p += std::string(" ") + kWords[rng() % std::size(kWords)];
+    for (int w = 0; w < 60; ++w) p += std::string(" ") + kStoryWords[rng() % std::size(kStoryWords)];
     p += ".</p>\n";
     out << p;
     n += p.size();
@@ -71,7 +52,7 @@ void write_large_page(const fs::path& file, std::size_t bytes) {
 // within a second, keeps what it committed, and leaves no lock behind.
 TEST(IndexerFaults, SigtermEndsARunWithinASecond) {
   TempDir dir;
-  write_stories(dir / "in", 30);
+  write_stories(dir / "in", 30, kLongStories);
   // 16 MB: large pages are read in bounded buffers now and a 4 MB pair was
   // done before the signal.
   write_large_page(dir / "in" / "long-1.html", 16u << 20);
@@ -128,7 +109,7 @@ std::string field(const std::string& out, const std::string& key) {
 TEST(IndexerFaults, FullDiskNeverLeavesTheArchiveStuck) {
   TempDir dir;
   if (!can_mount(dir.path())) GTEST_SKIP() << "cannot mount a tmpfs here (needs root and CAP_SYS_ADMIN)";
-  write_stories(dir / "in", 1500);
+  write_stories(dir / "in", 1500, kLongStories);
   const std::string in = sh_quote((dir / "in").string());
   const std::string index = "$B --quiet --no-people --jobs 2 --batch 50 --db $M/db " + in;
   ChildResult r = in_private_mount(dir.path(), R"(
@@ -145,12 +126,12 @@ TEST(IndexerFaults, FullDiskNeverLeavesTheArchiveStuck) {
     [ -e $M/db.parts ] && echo parts-left=yes || echo parts-left=no
   )");
   ASSERT_TRUE(r.exited(0)) << r.err << r.out;
-  EXPECT_EQ(field(r.out, "first"), "2") << testing_support::slurp(dir / "first.err");
+  EXPECT_EQ(field(r.out, "first"), "2") << slurp(dir / "first.err");
   EXPECT_EQ(field(r.out, "stats1"), "0");
-  EXPECT_EQ(field(r.out, "second"), "2") << testing_support::slurp(dir / "second.err");
+  EXPECT_EQ(field(r.out, "second"), "2") << slurp(dir / "second.err");
   EXPECT_EQ(field(r.out, "stats2"), "0") << "a rerun on a full disk damaged the archive";
   EXPECT_EQ(field(r.out, "emptyparts"), "0") << "a part that holds no database was left";
-  EXPECT_EQ(field(r.out, "third"), "0") << testing_support::slurp(dir / "third.err");
+  EXPECT_EQ(field(r.out, "third"), "0") << slurp(dir / "third.err");
   EXPECT_EQ(field(r.out, "documents"), "1500");
   EXPECT_EQ(field(r.out, "parts-left"), "no");
 }
@@ -159,8 +140,8 @@ TEST(IndexerFaults, FullDiskNeverLeavesTheArchiveStuck) {
 TEST(IndexerFaults, ReadOnlyDatabaseIsCalledReadOnly) {
   TempDir dir;
   if (!can_mount(dir.path())) GTEST_SKIP() << "cannot mount a tmpfs here (needs root and CAP_SYS_ADMIN)";
-  write_stories(dir / "in", 3);
-  write_stories(dir / "more", 5);
+  write_stories(dir / "in", 3, kLongStories);
+  write_stories(dir / "more", 5, kLongStories);
   ChildResult r = in_private_mount(dir.path(), R"(
     mount -t tmpfs -o size=20m tmpfs $M
     $B --quiet --no-people --db $M/db )" + sh_quote((dir / "in").string()) + R"(; echo first=$?

@@ -22,6 +22,7 @@
 #include <gtest/gtest.h>
 
 #include "support/run.h"
+#include "support/server_process.h"
 #include "support/temp_dir.h"
 
 namespace morgue {
@@ -37,50 +38,11 @@ const std::string kIndex = MORGUE_INDEX_BIN;
 const std::string kServe = MORGUE_SERVE_BIN;
 const std::string kCorpus = std::string(MORGUE_TEST_SOURCE_DIR) + "/corpus/articles";
 
-std::string slurp(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
-// morgue-serve as a child process on a free port, with extra flags.
-class Server {
+// morgue-serve with extra flags.
+class Server : public testing_support::ServerProcess {
  public:
-  Server(const std::string& db, const std::filesystem::path& log, const std::string& flags) {
-    std::string command = "exec " + sh_quote(kServe) + " --listen 127.0.0.1:0 " + flags + " --db " + sh_quote(db) +
-                          " 2>" + sh_quote(log.string()) + " >/dev/null";
-    pid_ = fork();
-    if (pid_ == 0) {
-      execl("/bin/sh", "sh", "-c", command.c_str(), static_cast<char*>(nullptr));
-      _exit(127);
-    }
-    const std::regex listening("listening on http://127\\.0\\.0\\.1:([0-9]+)/");
-    for (int i = 0; i < 200 && port_ == 0; ++i) {
-      std::smatch m;
-      std::string text = slurp(log);
-      if (std::regex_search(text, m, listening)) port_ = std::stoi(m[1]);
-      else std::this_thread::sleep_for(50ms);
-    }
-  }
-  ~Server() {
-    kill(pid_, SIGKILL);
-    waitpid(pid_, nullptr, 0);
-  }
-  int port() const { return port_; }
-  // Peak resident memory (VmHWM) in KiB.
-  long peak_kib() const {
-    std::ifstream in("/proc/" + std::to_string(pid_) + "/status");
-    std::string line;
-    while (std::getline(in, line)) {
-      if (line.rfind("VmHWM:", 0) == 0) return std::stol(line.substr(6));
-    }
-    return -1;
-  }
-
- private:
-  pid_t pid_ = -1;
-  int port_ = 0;
+  Server(const std::string& db, const std::filesystem::path& log, const std::string& flags)
+      : ServerProcess(sh_quote(kServe), flags, db, log) {}
 };
 
 // A raw client connection.

@@ -17,6 +17,7 @@
 
 #include "morgue/search.h"
 #include "support/run.h"
+#include "support/server_process.h"
 #include "support/temp_dir.h"
 
 namespace morgue {
@@ -34,63 +35,13 @@ const std::string kCorpus = std::string(MORGUE_TEST_SOURCE_DIR) + "/corpus/artic
 // The core's own limit: search.h's constants need no linking.
 constexpr std::size_t kMaxQueryBytesForTest = morgue::kMaxQueryBytes;
 
-std::string slurp(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
-// The service as a child process; its stderr (status and access log) goes to a file.
-// `launcher` is the shell command that starts it, before the flags.
-class Server {
+// The service, through `morgue-search --serve` unless `launcher` (the shell
+// command that starts it, before the flags) says otherwise.
+class Server : public testing_support::ServerProcess {
  public:
   Server(const std::string& db, const std::filesystem::path& log,
          const std::string& launcher = sh_quote(kSearch) + " --serve")
-      : log_(log) {
-    std::string command = "exec " + launcher + " --listen 127.0.0.1:0 --threads 4 --db " + sh_quote(db) + " 2>" +
-                          sh_quote(log.string()) + " >/dev/null";
-    pid_ = fork();
-    if (pid_ == 0) {
-      execl("/bin/sh", "sh", "-c", command.c_str(), static_cast<char*>(nullptr));
-      _exit(127);
-    }
-    // Port 0 lets the kernel pick a free port; the server logs which.
-    const std::regex listening("listening on http://127\\.0\\.0\\.1:([0-9]+)/");
-    for (int i = 0; i < 200 && port_ == 0; ++i) {
-      std::smatch m;
-      std::string text = slurp(log_);
-      if (std::regex_search(text, m, listening)) port_ = std::stoi(m[1]);
-      else std::this_thread::sleep_for(std::chrono::milliseconds(50));
-    }
-  }
-  ~Server() {
-    if (pid_ > 0) {
-      kill(pid_, SIGKILL);
-      waitpid(pid_, nullptr, 0);
-    }
-  }
-  int port() const { return port_; }
-  std::string log() const { return slurp(log_); }
-
-  // SIGTERM, then the exit code (-1 when it did not stop within 10 s).
-  int terminate() {
-    kill(pid_, SIGTERM);
-    for (int i = 0; i < 200; ++i) {
-      int status = 0;
-      if (waitpid(pid_, &status, WNOHANG) == pid_) {
-        pid_ = -1;
-        return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-      }
-      std::this_thread::sleep_for(std::chrono::milliseconds(50));
-    }
-    return -1;
-  }
-
- private:
-  std::filesystem::path log_;
-  pid_t pid_ = -1;
-  int port_ = 0;
+      : ServerProcess(launcher, "--threads 4", db, log) {}
 };
 
 class ServeTest : public testing::Test {
@@ -415,6 +366,29 @@ TEST(ServeLifecycle, MorgueServeDirectlyAndThroughMorgueSearch) {
     EXPECT_EQ(server.terminate(), 0) << server.log();
     EXPECT_NE(server.log().find("stopped"), std::string::npos) << server.log();
   }
+}
+
+// --count-budget reaches the service (ServiceOptions::count_budget): with a
+// budget of one posting the total is an estimate and the facets partial, and
+// the answer says so; the shared server (default budget) counts exactly.
+TEST_F(ServeTest, CountBudgetFlagReachesTheService) {
+  const std::string target = "/api/search?q=the&facets=1";
+  json exact = get_json(target);
+  EXPECT_TRUE(exact["total_exact"].get<bool>());
+  EXPECT_TRUE(exact["warnings"].empty()) << exact["warnings"];
+
+  Server tiny(db(), *dir_ / "budget.log", sh_quote(kServe) + " --count-budget 1");
+  ASSERT_GT(tiny.port(), 0) << tiny.log();
+  httplib::Client c("127.0.0.1", tiny.port());
+  c.set_read_timeout(10, 0);
+  auto res = c.Get(target.c_str());
+  ASSERT_TRUE(res);
+  ASSERT_EQ(res->status, 200) << res->body;
+  json cut = json::parse(res->body);
+  EXPECT_FALSE(cut["total_exact"].get<bool>()) << res->body;
+  const std::string warnings = cut["warnings"].dump();
+  EXPECT_NE(warnings.find("the total is an estimate"), std::string::npos) << warnings;
+  EXPECT_NE(warnings.find("they cover part of the matches"), std::string::npos) << warnings;
 }
 
 // A morgue-search with no morgue-serve beside it runs the one on PATH, and

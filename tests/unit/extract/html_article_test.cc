@@ -8,16 +8,12 @@
 #include <vector>
 
 #include "extract/encoding.h"
-#include "html_test_pages.h"
+#include "support/html_pages.h"
 
 namespace morgue {
 namespace {
 
-using test_pages::Case;
-using test_pages::date_of;
-using test_pages::kStory;
-using test_pages::page;
-using test_pages::parse_one;
+using namespace testing_support;  // Case, page, parse_one, kStory, date_of, expect_each
 
 TEST(HtmlArticle, Titles) {
   std::vector<Case> cases = {
@@ -66,10 +62,7 @@ TEST(HtmlArticle, Titles) {
        "{\"@type\":\"Article\",\"headline\":\"Coastal town in the north\"}</script>",
        "", "Pier to close for two years"},
   };
-  for (const auto& c : cases) {
-    Article a = parse_one(page(c.head, c.body + kStory));
-    EXPECT_EQ(a.title, c.want) << c.name;
-  }
+  expect_each(cases, [](const Article& a) { return a.title; });
 }
 
 TEST(HtmlArticle, Sections) {
@@ -88,10 +81,7 @@ TEST(HtmlArticle, Sections) {
       {"URL path with a date: no section", "<link rel=\"canonical\" href=\"https://x.example/2013/08/21/pier\">", "",
        ""},
   };
-  for (const auto& c : cases) {
-    Article a = parse_one(page(c.head, c.body + kStory));
-    EXPECT_EQ(a.section, c.want) << c.name;
-  }
+  expect_each(cases, [](const Article& a) { return a.section; });
 }
 
 TEST(HtmlArticle, Bylines) {
@@ -164,10 +154,7 @@ TEST(HtmlArticle, Bylines) {
       {"space-separated RDFa properties",
        "<meta property=\"dc:creator twitter:creator\" content=\"Jane Roe\">", "", {"Jane Roe"}},
   };
-  for (const auto& c : cases) {
-    Article a = parse_one(page(c.head, c.body + kStory));
-    EXPECT_EQ(a.authors, c.want) << c.name;
-  }
+  expect_each(cases, [](const Article& a) { return a.authors; });
 }
 
 TEST(HtmlArticle, UrlLanguageSubjects) {

@@ -8,16 +8,12 @@
 #include "extract/html_article.h"
 #include "extract/html_dom.h"
 #include "extract/html_meta.h"
-#include "html_test_pages.h"
+#include "support/html_pages.h"
 
 namespace morgue {
 namespace {
 
-using test_pages::Case;
-using test_pages::date_of;
-using test_pages::kStory;
-using test_pages::page;
-using test_pages::parse_one;
+using namespace testing_support;  // Case, page, parse_one, kStory, date_of, expect_each
 
 TEST(HtmlArticle, Dates) {
   std::vector<Case> cases = {
@@ -55,10 +51,7 @@ TEST(HtmlArticle, Dates) {
       {"modified time only: no date", "<meta property=\"article:modified_time\" content=\"2022-03-05\">", "", "none"},
       {"no date anywhere", "", "", "none"},
   };
-  for (const auto& c : cases) {
-    Article a = parse_one(page(c.head, c.body + kStory));
-    EXPECT_EQ(date_of(a), c.want) << c.name;
-  }
+  expect_each(cases, date_of);
 }
 
 // Dates the page shows next to its headline, checked against its metadata.
@@ -112,10 +105,7 @@ TEST(HtmlArticle, DatesShownOnThePage) {
        "<table><tr><th>Landings</th><th>3 March 2021</th></tr></table>",
        "2022-01-27"},
   };
-  for (const auto& c : cases) {
-    Article a = parse_one(page(c.head, c.body + kStory));
-    EXPECT_EQ(date_of(a), c.want) << c.name;
-  }
+  expect_each(cases, date_of);
 }
 
 // The kinds of page that misled the date rules on real sites (issue 15).
@@ -221,10 +211,7 @@ TEST(HtmlArticle, DatesOnHardPages) {
        title + "<link rel=\"canonical\" href=\"https://harbour.example/\"><meta property=\"og:type\" content=\"article\">",
        "<time datetime=\"2021-05-03\">3 May</time>", "2021-05-03"},
   };
-  for (const auto& c : cases) {
-    Article a = parse_one(page(c.head, c.body + kStory));
-    EXPECT_EQ(date_of(a), c.want) << c.name;
-  }
+  expect_each(cases, date_of);
 }
 
 // A post signed and dated in its last line; a date in a long closing paragraph
@@ -274,10 +261,7 @@ TEST(HtmlArticle, LabelledDates) {
       {"a label in a real footer does not count", "",
        std::string(kStory) + "<footer><p>Erschienen am: 01.11.2023</p></footer>", "none"},
   };
-  for (const auto& c : cases) {
-    Article a = parse_one(page(c.head, c.body));
-    EXPECT_EQ(date_of(a), c.want) << c.name;
-  }
+  expect_each(cases, date_of, StoryPlace::kInBody);
 }
 
 TEST(HtmlArticle, TimestampKeepsZone) {
@@ -313,10 +297,7 @@ TEST(HtmlDates, UtcTimesTakeTheSitesZone) {
       {"no offset on the page: the UTC day stays",
        title + "<meta property=\"article:published_time\" content=\"2021-03-05T02:30:00Z\">", "", "2021-03-05"},
   };
-  for (const auto& c : cases) {
-    Article a = parse_one(page(c.head, c.body + kStory));
-    EXPECT_EQ(date_of(a), c.want) << c.name;
-  }
+  expect_each(cases, date_of);
 }
 
 // A publication label in the page's language is read as a labelled date.
@@ -393,10 +374,7 @@ TEST(HtmlDates, DatedListsAreNotTheStory) {
        "<ul class=\"post-meta\"><li><span class=\"date\">12.02.2020</span></li><li>Jane Roe</li><li>Harbour</li></ul>",
        "2020-02-12"},
   };
-  for (const auto& c : cases) {
-    Article a = parse_one(page(c.head, c.body + kStory));
-    EXPECT_EQ(date_of(a), c.want) << c.name;
-  }
+  expect_each(cases, date_of);
 }
 
 // Lists of other stories carry their dates; class names in several languages.

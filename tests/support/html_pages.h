@@ -1,6 +1,7 @@
-// Pages for the HTML extraction tests: a story long enough to win the
-// main-text scoring, a page builder and the one-article parse. Every page is
-// written for the tests; none comes from a real site.
+// Pages for the HTML extraction tests (tests/unit/extract): a story long
+// enough to win the main-text scoring, a page builder, the one-article parse
+// and the table loop over cases. Every page is written for the tests; none
+// comes from a real site.
 #pragma once
 
 #include <gtest/gtest.h>
@@ -9,7 +10,7 @@
 
 #include "extract/html_article.h"
 
-namespace morgue::test_pages {
+namespace morgue::testing_support {
 
 // A story long enough to win the main-text scoring on its own.
 inline const char* kStory =
@@ -43,4 +44,19 @@ struct Case {
 
 inline std::string date_of(const Article& a) { return a.date ? a.date->iso() : "none"; }
 
-}  // namespace morgue::test_pages
+// Where a case's body goes: before kStory (the usual), or alone when the
+// case's body holds the story itself.
+enum class StoryPlace { kAfterBody, kInBody };
+
+// The table loop: each case's page parsed as one article, whose `field`
+// (date_of, the title, the authors...) must be the case's `want`. `Cases`
+// is any list of structs with name, head, body and want.
+template <class Cases, class Field>
+void expect_each(const Cases& cases, Field field, StoryPlace story = StoryPlace::kAfterBody) {
+  for (const auto& c : cases) {
+    Article a = parse_one(page(c.head, story == StoryPlace::kAfterBody ? c.body + kStory : c.body));
+    EXPECT_EQ(field(a), c.want) << c.name;
+  }
+}
+
+}  // namespace morgue::testing_support

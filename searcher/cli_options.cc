@@ -55,10 +55,11 @@ void add_open_flags(po::options_description& flags, CliOptions& opts) {
 // How much work one search may spend counting (SearchRequest::count_budget,
 // ServiceOptions::count_budget): the search and the service alike.
 void add_budget_flags(po::options_description& flags, std::string& count_budget) {
-  flags.add_options()
-      ("count-budget", po::value(&count_budget)->value_name("N"),
-       "postings one search may read to count its matches and facets exactly; past it the total is an "
-       "estimate and the facets cover part of the matches, with a warning (default: 10000000; 0: no limit)");
+  const std::string help =
+      "postings one search may read to count its matches and facets exactly; past it the total is an estimate "
+      "and the facets cover part of the matches, with a warning (default: " +
+      std::to_string(kDefaultCountBudget) + "; 0: no limit)";
+  flags.add_options()("count-budget", po::value(&count_budget)->value_name("N"), help.c_str());
 }
 
 void add_search_flags(po::options_description& flags, CliOptions& opts, std::string& sort, std::string& recent,

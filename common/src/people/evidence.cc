@@ -311,4 +311,67 @@ void mark_scorers(const Document& doc, const Lexicon& lexicon, std::vector<Tag>&
   }
 }
 
+namespace {
+
+template <std::size_t N>
+bool one_of(std::string_view word, const std::string_view (&words)[N]) {
+  return std::find(std::begin(words), std::end(words), word) != std::end(words);
+}
+
+// A capitalised word inside a sentence ("Widget"), or one with a capital
+// inside ("iPlayer"), not in a line of capitals.
+bool is_name_word(const Token& t) {
+  return (t.letter_case & kHasUpper) && !(t.flags & (kSentenceStart | kCapsLine));
+}
+
+}  // namespace
+
+bool before_saying(const Document& doc, std::size_t end) {
+  constexpr std::string_view kVerbs[] = {"said", "says", "told", "tells", "added", "adds", "explained", "insisted",
+                                         "argued", "admitted", "wrote", "writes", "replied", "recalled", "who"};
+  std::size_t next = end;
+  if (next < doc.tokens.size() && doc.tokens[next].text == ",") ++next;
+  if (next >= doc.tokens.size()) return false;
+  const std::string_view word = doc.tokens[next].lower;
+  if (next > end) return word == "who" || word == "whose";
+  return one_of(word, kVerbs);
+}
+
+bool after_article(const Document& doc, std::size_t begin) {
+  if (begin == 0) return false;
+  const Token& prev = doc.tokens[begin - 1];
+  return prev.lower == "the" || prev.lower == "an" || prev.text == "a";
+}
+
+bool before_possessed_name(const Document& doc, std::size_t end) {
+  return end + 1 < doc.tokens.size() && doc.tokens[end].lower == "'s" && is_name_word(doc.tokens[end + 1]);
+}
+
+bool before_product(const Document& doc, const std::vector<Tag>& tags, std::size_t end) {
+  return end < doc.tokens.size() && tags[end] == kOutside && is_name_word(doc.tokens[end]);
+}
+
+bool before_modifier_head(const Document& doc, std::size_t end) {
+  constexpr std::string_view kHeads[] = {
+      "boss",       "bosses",      "manager",  "striker", "midfielder", "defender",  "goalkeeper", "captain",
+      "fans",       "supporters",  "star",     "stars",   "studio",     "studios",   "film",       "films",
+      "movie",      "movies",      "nomination", "nominations", "nominee", "nominees", "winner", "winners",
+      "ceremony",   "ceremonies",  "awards",   "party",   "leader",     "mps",       "voters",     "team",
+      "squad",      "players",     "player",   "website", "spokesperson", "toolbar", "console",  "consoles",
+      "handheld",   "handset",     "handsets", "laptop",  "laptops",    "customers", "subscribers", "users"};
+  return end < doc.tokens.size() && (doc.tokens[end].letter_case & kLowerOnly) && one_of(doc.tokens[end].lower, kHeads);
+}
+
+std::vector<std::string_view> company_noun_words(const Document& doc, const Lexicon& lexicon) {
+  std::vector<std::string_view> words;
+  for (std::size_t i = 1; i < doc.tokens.size(); ++i) {
+    const Token& t = doc.tokens[i];
+    if ((t.letter_case & kLowerOnly) && (lexicon.flags(t.lower) & kCompanyNoun) &&
+        (doc.tokens[i - 1].letter_case & kStartsUpper)) {
+      words.push_back(doc.tokens[i - 1].lower);
+    }
+  }
+  return words;
+}
+
 }  // namespace morgue::people

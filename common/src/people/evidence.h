@@ -43,6 +43,28 @@ bool is_company_apposition(const Document& doc, std::size_t end);
 // A story names a few organisations, so callers scan the list.
 std::vector<std::string_view> organisation_words(const Document& doc, const Lexicon& lexicon);
 
+// How a name is used where it stands (names.cc weighs these over all the
+// mentions of one person).
+//
+// A person's: "Roe said", "Roe told", "Roe, who" (a verb of saying or a
+// relative pronoun for people just after the name ending at `end`).
+bool before_saying(const Document& doc, std::size_t end);
+// A thing's: "the Walkman", "an Oscar nomination" (an article just before
+// `begin`; a capital "A" may be an initial and does not count).
+bool after_article(const Document& doc, std::size_t begin);
+// A thing's: "Acme's Widget", "Acme's iPlayer" (a possessive and then a
+// capitalised word, not opening a sentence).
+bool before_possessed_name(const Document& doc, std::size_t end);
+// A lone word's, as a maker's: "Acme Widget", "Acme iPlayer" (another
+// capitalised word straight after it that the tagger left outside every name).
+bool before_product(const Document& doc, const std::vector<Tag>& tags, std::size_t end);
+// A lone word's, as a modifier: "Oscar nominations", "Tory leader", "Chelsea
+// fans" (a lower-case noun of a team, a party, a studio or an award after it).
+bool before_modifier_head(const Document& doc, std::size_t end);
+// The lower forms of capitalised words just before a lower-case company noun
+// ("Acme shares", "the Acme unit"), in the order of the story.
+std::vector<std::string_view> company_noun_words(const Document& doc, const Lexicon& lexicon);
+
 // Scorers in brackets after a score ("Rennes 1 (Guivarch 27th, Le Roux 86th
 // pen) Nantes 0"): every run of capitalised words in the brackets followed by
 // its minute is a person, whatever the tagger read; their tags become person

@@ -178,15 +178,21 @@ Person* given_name_owner(std::vector<Person>& people, const Mention& m, std::siz
 // headline in capitals in a story with text ("CANADIAN IMPERIAL" read as a
 // name: a person the headline names, the text names too).
 bool plausible(const Person& p) {
-  bool single = true, common = true, capitals = true, rows = true, scores = true;
+  bool single = true, common = true, capitals = true, rows = true, scores = true, cue = false;
+  std::size_t things = 0;
   for (const Mention* m : p.mentions) {
     if (m->names_a_thing) return false;  // one "tanker Sea Empress" is enough
+    cue = cue || m->person_cue;
+    things += m->thing_use ? 1 : 0;
     single = single && m->words.size() == 1;
     common = common && m->common_word;
     capitals = capitals && m->from_capitals && !m->titled && !m->story_in_capitals;
     rows = rows && m->row != RowKind::kText;
     scores = scores && m->row == RowKind::kScoreLine;
   }
+  // "the Walkman", "an Oscar nomination": a thing's name, when most
+  // mentions read so and none as a person's ("Roe said").
+  if (!cue && 2 * things > p.mentions.size()) return false;
   if (single) return !(common || capitals || rows);
   return !scores && !capitals;
 }
@@ -229,6 +235,8 @@ struct StoryEvidence {
   std::vector<std::string_view> organisation_words;              // see organisation_words()
   // Where a capitalised name follows a word like "tanker" or "newspaper".
   std::vector<std::size_t> thing_names;
+  // Capitalised words the story writes before a company noun ("Acme shares").
+  std::vector<std::string_view> company_noun_words;
 };
 
 // Where the names after a word like "tanker", "newspaper" or "stockbrokers"
@@ -391,6 +399,19 @@ bool in_organisation_name(const Document& doc, const StoryEvidence& story, std::
   return true;
 }
 
+// The span [begin, end) is used here as a thing's name (see Mention::thing_use):
+// "the Walkman", "Acme's Widget", "Acme iPlayer", "Oscar nominations", or a
+// lone word the story writes before a company noun ("Acme shares"). A given
+// name and more is a person's whatever surrounds it ("a Jane Roe film").
+bool used_as_thing(const Document& doc, const std::vector<Tag>& tags, const Lexicon& lexicon,
+                   const StoryEvidence& story, std::size_t begin, std::size_t end) {
+  const bool lone = end - begin == 1;
+  if (lone && contains_word(story.company_noun_words, doc.tokens[begin].lower)) return true;
+  if (!lone && (lexicon.flags(doc.tokens[begin].lower) & kFirstName)) return false;
+  return after_article(doc, begin) || before_possessed_name(doc, end) ||
+         (lone && (before_product(doc, tags, end) || before_modifier_head(doc, end)));
+}
+
 // The mention of the tagged person span [begin, end), or false when it is no
 // person's name.
 bool make_mention(const Document& doc, const std::vector<Tag>& tags, const std::vector<float>& margins,
@@ -435,6 +456,8 @@ bool make_mention(const Document& doc, const std::vector<Tag>& tags, const std::
   if (!(begin > 0 && is_honorific(doc.tokens[begin - 1].lower)) && in_organisation_name(doc, story, begin, end)) {
     return false;
   }
+  m.person_cue = m.titled || before_saying(doc, end);
+  m.thing_use = !m.person_cue && used_as_thing(doc, tags, lexicon, story, begin, end);
   if (m.words.size() == 1) {
     // A lone lower-case word or a lone initial is not a name; nor is a
     // party and state ("R-Minn", "D-Texas").
@@ -464,6 +487,7 @@ std::vector<Mention> collect_mentions(const Document& doc, const std::vector<Tag
   }
   story.organisation_words = organisation_words(doc, lexicon);
   story.thing_names = thing_names(doc, lexicon);
+  story.company_noun_words = company_noun_words(doc, lexicon);
   // A story all in capitals (a wire brief: a headline and nothing else) has
   // only capitals to offer.
   bool in_capitals = std::all_of(doc.tokens.begin(), doc.tokens.end(),

@@ -24,6 +24,14 @@ struct Mention {
   bool names_a_thing = false;    // after a word like "tanker" or "hurricane"
   bool titled = false;           // after a title: "PRESIDENT REAGAN"
   bool story_in_capitals = false;  // the whole story is in capitals (a headline-only brief)
+  // Used as a thing's name: after "the" or "a" ("the Walkman", "an Oscar
+  // nomination"), or the story elsewhere writes it before a company noun
+  // ("Acme shares"). See person_cue.
+  bool thing_use = false;
+  // Used as a person's name: after a title or honorific, or before a verb
+  // of saying ("Roe said", "Roe, who"). A person none of whose mentions has
+  // a cue and at least half of whose mentions are thing uses is dropped.
+  bool person_cue = false;
 };
 
 // A person is kept when the tagger was this sure of at least one mention

@@ -356,7 +356,7 @@ bool before_modifier_head(const Document& doc, std::size_t end) {
       "boss",       "bosses",      "manager",  "striker", "midfielder", "defender",  "goalkeeper", "captain",
       "fans",       "supporters",  "star",     "stars",   "studio",     "studios",   "film",       "films",
       "movie",      "movies",      "nomination", "nominations", "nominee", "nominees", "winner", "winners",
-      "ceremony",   "ceremonies",  "awards",   "party",   "leader",     "mps",       "voters",     "team",
+      "ceremony",   "ceremonies",  "awards",   "party",   "leader",     "mps",       "voters",
       "squad",      "players",     "player",   "website", "spokesperson", "toolbar", "console",  "consoles",
       "handheld",   "handset",     "handsets", "laptop",  "laptops",    "customers", "subscribers", "users"};
   return end < doc.tokens.size() && (doc.tokens[end].letter_case & kLowerOnly) && one_of(doc.tokens[end].lower, kHeads);

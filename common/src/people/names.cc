@@ -192,7 +192,7 @@ bool plausible(const Person& p) {
   }
   // "the Walkman", "an Oscar nomination": a thing's name, when most
   // mentions read so and none as a person's ("Roe said").
-  if (!cue && 2 * things > p.mentions.size()) return false;
+  if (!cue && (2 * things > p.mentions.size() || (single && things > 1))) return false;
   if (single) return !(common || capitals || rows);
   return !scores && !capitals;
 }
@@ -239,6 +239,13 @@ struct StoryEvidence {
   std::vector<std::string_view> company_noun_words;
 };
 
+// A word like "tanker" or "firm" just before token `i`, in the same sentence
+// (a headline ending "... MANAGEMENT FIRM" says nothing of the line after it).
+bool kind_word_before(const Document& doc, const Lexicon& lexicon, std::size_t i) {
+  return i > 0 && !(doc.tokens[i].flags & (kSentenceStart | kLineStart)) &&
+         (lexicon.flags(doc.tokens[i - 1].lower) & kNameKind);
+}
+
 // Where the names after a word like "tanker", "newspaper" or "stockbrokers"
 // start, with the second of two joined by "and" ("stockbrokers Phillips and
 // Drew").
@@ -246,7 +253,7 @@ std::vector<std::size_t> thing_names(const Document& doc, const Lexicon& lexicon
   std::vector<std::size_t> starts;
   const std::size_t n = doc.tokens.size();
   for (std::size_t i = 1; i < n; ++i) {
-    if (!(doc.tokens[i].letter_case & kStartsUpper) || !(lexicon.flags(doc.tokens[i - 1].lower) & kNameKind)) continue;
+    if (!(doc.tokens[i].letter_case & kStartsUpper) || !kind_word_before(doc, lexicon, i)) continue;
     starts.push_back(i);
     std::size_t k = i;
     while (k < n && (doc.tokens[k].letter_case & kStartsUpper) && !(doc.tokens[k].flags & kSentenceStart && k > i)) ++k;
@@ -433,7 +440,7 @@ bool make_mention(const Document& doc, const std::vector<Tag>& tags, const std::
   begin = extend_left(doc, tags, lexicon, begin);
   if (tail_of_longer_name(doc, tags, lexicon, begin, end) || head_of_longer_name(doc, tags, begin, end)) return false;
   // "the tanker Sea Empress", "Hurricane Bertha", "USS Enterprise": a ship, a storm, a horse.
-  m.names_a_thing = (begin > 0 && (lexicon.flags(doc.tokens[begin - 1].lower) & kNameKind)) ||
+  m.names_a_thing = kind_word_before(doc, lexicon, begin) ||
                     (lexicon.flags(doc.tokens[begin].lower) & kNameKind) ||
                     names_a_thing_elsewhere(doc, story, begin, end);
   m.confidence = 1e30f;

@@ -359,6 +359,47 @@ TEST(PeopleEvidence, NamesGivenToThingsElsewhere) {
   }
 }
 
+// How each mention is used, weighed over all the mentions of one person
+// (Mention::thing_use, Mention::person_cue).
+TEST(PeopleEvidence, NamesUsedAsThings) {
+  const MentionCase cases[] = {
+      {"after an article, every time", "We/ bought/ the/ Zorvex/B at/ noon/ .|Later/ the/ Zorvex/B broke/ .", {}},
+      {"after an article, but a verb of saying makes a person",
+       "The/ Zorvex/B speech/ ran/ long/ .|Zorvex/B said/ so/ .",
+       {"Zorvex"}},
+      {"or a title", "The/ Zorvex/B speech/ ran/ long/ .|Mr/ Zorvex/B agreed/ .", {"Zorvex"}},
+      {"or a relative pronoun", "The/ Zorvex/B speech/ ran/ .|Zorvex/B ,/ who/ spoke/ ,/ left/ .", {"Zorvex"}},
+      {"a given name and more is a person's after an article too", "It/ was/ a/ Karl/B Brenholt/I film/ .",
+       {"Karl Brenholt"}},
+      {"a capital A is an initial, not an article", "Team/ :/ A/ Brenholt/B ,/ K/ Ostrova/ .", {"Brenholt"}},
+      {"a possessive and a capitalised name after it",
+       "Zorvex/B 's/ Quadra/ sold/ .|Zorvex/B 's/ Lumo/ did/ not/ .",
+       {}},
+      {"a capitalised word straight after a lone word, twice", "Zorvex/B Quadra/ sold/ .|Zorvex/B Lumo/ did/ not/ .",
+       {}},
+      {"but not across a full stop", "Pay/ Brenholt/B .|Quadra/ sold/ .|Pay/ Brenholt/B .|Lumo/ did/ not/ .",
+       {"Brenholt"}},
+      {"a lone word modifying nouns like nominations or leader",
+       "Kestrel/B nominations/ rose/ .|Two/ Kestrel/B winners/ spoke/ .",
+       {}},
+      {"a lone word the story writes before a company noun", "Zorvex/ shares/ fell/ .|Zorvex/B cut/ jobs/ .", {}},
+      {"one thing use among three mentions is not enough",
+       "Brenholt/B arrived/ .|The/ Brenholt/B visit/ ended/ .|Brenholt/B left/ .",
+       {"Brenholt"}},
+      {"nor one among two", "The/ Brenholt/B visit/ ended/ .|Brenholt/B left/ .", {"Brenholt"}},
+      {"a name after a word like firm names a firm", "The/ firm/ Zorvex/ grew/ .|Zorvex/B hired/ staff/ .", {}},
+      {"but not on the next line",
+       "MONEY/ MANAGEMENT/ FIRM/ OPENS/|Karl/B Brenholt/I ,/ an/ analyst/ ,/ quit/ .",
+       {"Karl Brenholt"}},
+      {"an organisation head word ends the name", "Sales/ at/ Zorvex/B Megastores/I fell/ .", {}},
+  };
+  for (const MentionCase& c : cases) {
+    TaggedDoc d;
+    build(c.marked, d);
+    EXPECT_EQ(merge_mentions(collect_mentions(d.doc, d.tags, {}, lexicon()), lexicon()), c.expected) << c.what;
+  }
+}
+
 TEST(PeopleEvidence, WordLists) {
   const struct {
     const char* word;
@@ -370,6 +411,8 @@ TEST(PeopleEvidence, WordLists) {
       {"club", kNameKind, true},            {"index", kCompanyNoun, true},    {"banken", kCompanyWord, true},
       {"a/s", kCompanyWord, true},          {"virginia", kKnownEntity, false},  // a given name too
       {"washington", kKnownEntity, false},  {"scale", kCompanyNoun, false},  // CoNLL: "Richter scale" is a person
+      {"games", kCompanyWord, true},        {"megastores", kCompanyWord, true}, {"links", kCompanyWord, true},
+      {"firm", kNameKind, true},            {"drama", kNameKind, true},         {"publisher", kNameKind, false},
   };
   for (const auto& c : cases) EXPECT_EQ((lexicon().flags(c.word) & c.flag) != 0, c.expected) << c.word;
 }

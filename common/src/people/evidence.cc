@@ -318,6 +318,23 @@ bool one_of(std::string_view word, const std::string_view (&words)[N]) {
   return std::find(std::begin(words), std::end(words), word) != std::end(words);
 }
 
+// Letters and hyphens only ("co-chairman"), not "12th" or "'s".
+bool is_plain_word(std::string_view w) {
+  return std::all_of(w.begin(), w.end(), [](char c) { return (c >= 'a' && c <= 'z') || c == '-'; });
+}
+
+// Past forms that do not end in "ed": "Roe won", "Roe hit".
+constexpr std::string_view kPastForms[] = {
+    "said", "told", "wrote", "won", "lost", "beat", "hit", "led", "took", "gave", "got", "made", "met", "went",
+    "came", "saw", "left", "kept", "held", "ran", "set", "put", "let", "cut", "found", "brought", "thought",
+    "felt", "sent", "spent", "built", "began", "became", "broke", "chose", "drew", "drove", "fell", "flew",
+    "fought", "grew", "heard", "knew", "meant", "paid", "quit", "read", "rode", "rose", "sat", "shot", "shut",
+    "spoke", "stood", "struck", "threw", "sought", "bought", "caught", "sold", "swept", "tore", "bid", "cast",
+    "hurt", "shed", "spread", "upheld", "withdrew", "overcame", "oversaw", "forgave", "hid", "fled", "wore",
+    "lay", "laid", "blew", "sank", "ate", "drank", "dove", "sped", "fed", "dug", "bent", "lent", "slid", "stuck",
+    "lit", "shone", "shook", "woke", "swung", "spun", "hung", "rang", "sang", "sprang", "froze", "forgot", "bit",
+    "dealt", "leapt", "knelt", "crept", "slept", "wept", "swore", "bore", "struck", "strode", "wound", "taught"};
+
 // A capitalised word inside a sentence ("Widget"), or one with a capital
 // inside ("iPlayer"), not in a line of capitals.
 bool is_name_word(const Token& t) {
@@ -351,15 +368,41 @@ bool before_product(const Document& doc, const std::vector<Tag>& tags, std::size
   return end < doc.tokens.size() && tags[end] == kOutside && is_name_word(doc.tokens[end]);
 }
 
-bool before_modifier_head(const Document& doc, std::size_t end) {
-  constexpr std::string_view kHeads[] = {
-      "boss",       "bosses",      "manager",  "striker", "midfielder", "defender",  "goalkeeper", "captain",
-      "fans",       "supporters",  "star",     "stars",   "studio",     "studios",   "film",       "films",
-      "movie",      "movies",      "nomination", "nominations", "nominee", "nominees", "winner", "winners",
-      "ceremony",   "ceremonies",  "awards",   "party",   "leader",     "mps",       "voters",
-      "squad",      "players",     "player",   "website", "spokesperson", "toolbar", "console",  "consoles",
-      "handheld",   "handset",     "handsets", "laptop",  "laptops",    "customers", "subscribers", "users"};
-  return end < doc.tokens.size() && (doc.tokens[end].letter_case & kLowerOnly) && one_of(doc.tokens[end].lower, kHeads);
+bool before_modifier_head(const Document& doc, const Lexicon& lexicon, std::size_t end) {
+  // Plural nouns that often follow a modifier (most words ending in "s"
+  // after a name are verbs: "Roe wins").
+  constexpr std::string_view kPlurals[] = {"fans", "supporters", "stars", "studios", "films", "movies", "nominations",
+                                           "nominees", "winners", "hopefuls", "contenders", "awards", "ceremonies",
+                                           "mps", "voters", "players", "bosses", "lawyers", "executives",
+                                           "consoles", "handsets", "laptops", "customers", "subscribers", "users"};
+  // Words after a name that are no noun it modifies: function words, auxiliaries,
+  // and past forms that do not end in "ed" ("Roe won", "Roe hit").
+  constexpr std::string_view kNotNouns[] = {
+      "a", "an", "the", "and", "or", "but", "nor", "of", "in", "on", "at", "to", "for", "with", "by", "from", "into",
+      "onto", "about", "after", "before", "over", "under", "than", "then", "as", "if", "who", "whom", "whose", "which",
+      "that", "this", "these", "those", "there", "here", "when", "where", "while", "why", "how", "what", "whether",
+      "not", "no", "so", "too", "also", "yet", "still", "now", "just", "only", "even", "again", "once", "never",
+      "ever", "soon", "instead", "himself", "herself", "itself", "he", "she", "it", "they", "we", "you", "his", "her",
+      "their", "its", "him", "them", "be", "is", "are", "was", "were", "been", "am", "has", "have", "had", "do",
+      "does", "did", "will", "would", "shall", "should", "can", "could", "may", "might", "must", "up", "down", "out",
+      "off", "back", "away", "against", "during", "without", "within", "through", "between", "among", "across",
+      "per", "via", "v", "vs", "all", "both", "each", "alone", "jr", "sr", "junior", "senior"};
+  if (end >= doc.tokens.size()) return false;
+  const Token& next = doc.tokens[end];
+  if (!(next.letter_case & kLowerOnly) || !(next.letter_case & kHasLetter) || next.lower.size() < 3) return false;
+  if (one_of(next.lower, kPlurals)) return true;
+  const std::string_view w = next.lower;
+  const auto ends = [&](std::string_view tail) { return w.size() > tail.size() && w.substr(w.size() - tail.size()) == tail; };
+  if (ends("s") || ends("ed") || ends("ly") || ends("ing") || !is_plain_word(w)) return false;
+  return !one_of(w, kNotNouns) && !one_of(w, kPastForms) && !(lexicon.flags(w) & kParticle);
+}
+
+bool before_past_verb(const Document& doc, std::size_t end) {
+  if (end >= doc.tokens.size() || !(doc.tokens[end].letter_case & kLowerOnly)) return false;
+  const std::string_view w = doc.tokens[end].lower;
+  // "decided", "scored"; not "speed", "seed", "bed".
+  const bool regular = w.size() >= 5 && w.substr(w.size() - 2) == "ed" && w[w.size() - 3] != 'e' && is_plain_word(w);
+  return regular || one_of(w, kPastForms);
 }
 
 std::vector<std::string_view> company_noun_words(const Document& doc, const Lexicon& lexicon) {

@@ -49,6 +49,9 @@ std::vector<std::string_view> organisation_words(const Document& doc, const Lexi
 // A person's: "Roe said", "Roe told", "Roe, who" (a verb of saying or a
 // relative pronoun for people just after the name ending at `end`).
 bool before_saying(const Document& doc, std::size_t end);
+// A person's (or a team's, or a firm's: an agent's): "Roe decided", "Roe
+// won" (a past form of a verb just after the name).
+bool before_past_verb(const Document& doc, std::size_t end);
 // A thing's: "the Walkman", "an Oscar nomination" (an article just before
 // `begin`; a capital "A" may be an initial and does not count).
 bool after_article(const Document& doc, std::size_t begin);
@@ -59,8 +62,10 @@ bool before_possessed_name(const Document& doc, std::size_t end);
 // capitalised word straight after it that the tagger left outside every name).
 bool before_product(const Document& doc, const std::vector<Tag>& tags, std::size_t end);
 // A lone word's, as a modifier: "Oscar nominations", "Tory leader", "Chelsea
-// fans" (a lower-case noun of a team, a party, a studio or an award after it).
-bool before_modifier_head(const Document& doc, std::size_t end);
+// fans", "Acme console" (a lower-case noun after it: a word that is no
+// function word, auxiliary or past form, and ends in none of "s", "ed",
+// "ly", "ing" unless it is a plural like "fans" or "nominations").
+bool before_modifier_head(const Document& doc, const Lexicon& lexicon, std::size_t end);
 // The lower forms of capitalised words just before a lower-case company noun
 // ("Acme shares", "the Acme unit"), in the order of the story.
 std::vector<std::string_view> company_noun_words(const Document& doc, const Lexicon& lexicon);

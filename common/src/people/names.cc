@@ -416,7 +416,7 @@ bool used_as_thing(const Document& doc, const std::vector<Tag>& tags, const Lexi
   if (lone && contains_word(story.company_noun_words, doc.tokens[begin].lower)) return true;
   if (!lone && (lexicon.flags(doc.tokens[begin].lower) & kFirstName)) return false;
   return after_article(doc, begin) || before_possessed_name(doc, end) ||
-         (lone && (before_product(doc, tags, end) || before_modifier_head(doc, end)));
+         (lone && (before_product(doc, tags, end) || before_modifier_head(doc, lexicon, end)));
 }
 
 // The mention of the tagged person span [begin, end), or false when it is no
@@ -463,7 +463,7 @@ bool make_mention(const Document& doc, const std::vector<Tag>& tags, const std::
   if (!(begin > 0 && is_honorific(doc.tokens[begin - 1].lower)) && in_organisation_name(doc, story, begin, end)) {
     return false;
   }
-  m.person_cue = m.titled || before_saying(doc, end);
+  m.person_cue = m.titled || before_saying(doc, end) || before_past_verb(doc, end);
   m.thing_use = !m.person_cue && used_as_thing(doc, tags, lexicon, story, begin, end);
   if (m.words.size() == 1) {
     // A lone lower-case word or a lone initial is not a name; nor is a

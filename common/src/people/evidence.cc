@@ -323,6 +323,11 @@ bool is_plain_word(std::string_view w) {
   return std::all_of(w.begin(), w.end(), [](char c) { return (c >= 'a' && c <= 'z') || c == '-'; });
 }
 
+// "decided", "scored"; not "speed", "seed", "bed".
+bool is_regular_past(std::string_view w) {
+  return w.size() >= 5 && w.substr(w.size() - 2) == "ed" && w[w.size() - 3] != 'e' && is_plain_word(w);
+}
+
 // Past forms that do not end in "ed": "Roe won", "Roe hit".
 constexpr std::string_view kPastForms[] = {
     "said", "told", "wrote", "won", "lost", "beat", "hit", "led", "took", "gave", "got", "made", "met", "went",
@@ -393,16 +398,20 @@ bool before_modifier_head(const Document& doc, const Lexicon& lexicon, std::size
   if (one_of(next.lower, kPlurals)) return true;
   const std::string_view w = next.lower;
   const auto ends = [&](std::string_view tail) { return w.size() > tail.size() && w.substr(w.size() - tail.size()) == tail; };
-  if (ends("s") || ends("ed") || ends("ly") || ends("ing") || !is_plain_word(w)) return false;
+  if (ends("s") || is_regular_past(w) || ends("ly") || ends("ing") || !is_plain_word(w)) return false;
   return !one_of(w, kNotNouns) && !one_of(w, kPastForms) && !(lexicon.flags(w) & kParticle);
+}
+
+bool before_office_noun(const Document& doc, std::size_t end) {
+  constexpr std::string_view kNouns[] = {"administration", "government", "presidency", "cabinet", "era", "years",
+                                         "aide", "aides", "camp", "campaign", "family"};
+  return end < doc.tokens.size() && (doc.tokens[end].letter_case & kLowerOnly) && one_of(doc.tokens[end].lower, kNouns);
 }
 
 bool before_past_verb(const Document& doc, std::size_t end) {
   if (end >= doc.tokens.size() || !(doc.tokens[end].letter_case & kLowerOnly)) return false;
   const std::string_view w = doc.tokens[end].lower;
-  // "decided", "scored"; not "speed", "seed", "bed".
-  const bool regular = w.size() >= 5 && w.substr(w.size() - 2) == "ed" && w[w.size() - 3] != 'e' && is_plain_word(w);
-  return regular || one_of(w, kPastForms);
+  return is_regular_past(w) || one_of(w, kPastForms);
 }
 
 std::vector<std::string_view> company_noun_words(const Document& doc, const Lexicon& lexicon) {

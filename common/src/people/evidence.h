@@ -52,6 +52,9 @@ bool before_saying(const Document& doc, std::size_t end);
 // A person's (or a team's, or a firm's: an agent's): "Roe decided", "Roe
 // won" (a past form of a verb just after the name).
 bool before_past_verb(const Document& doc, std::size_t end);
+// Neither: "the Reagan administration", "the Roe family", "Roe aides" (a
+// noun of a person's office, time or household after the name).
+bool before_office_noun(const Document& doc, std::size_t end);
 // A thing's: "the Walkman", "an Oscar nomination" (an article just before
 // `begin`; a capital "A" may be an initial and does not count).
 bool after_article(const Document& doc, std::size_t begin);

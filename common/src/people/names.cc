@@ -409,11 +409,13 @@ bool in_organisation_name(const Document& doc, const StoryEvidence& story, std::
 // The span [begin, end) is used here as a thing's name (see Mention::thing_use):
 // "the Walkman", "Acme's Widget", "Acme iPlayer", "Oscar nominations", or a
 // lone word the story writes before a company noun ("Acme shares"). A given
-// name and more is a person's whatever surrounds it ("a Jane Roe film").
+// name and more is a person's whatever surrounds it ("a Jane Roe film"), and
+// so is a name before a noun of office ("the Reagan administration").
 bool used_as_thing(const Document& doc, const std::vector<Tag>& tags, const Lexicon& lexicon,
                    const StoryEvidence& story, std::size_t begin, std::size_t end) {
   const bool lone = end - begin == 1;
   if (lone && contains_word(story.company_noun_words, doc.tokens[begin].lower)) return true;
+  if (before_office_noun(doc, end)) return false;
   if (!lone && (lexicon.flags(doc.tokens[begin].lower) & kFirstName)) return false;
   return after_article(doc, begin) || before_possessed_name(doc, end) ||
          (lone && (before_product(doc, tags, end) || before_modifier_head(doc, lexicon, end)));

@@ -363,7 +363,7 @@ TEST(PeopleEvidence, NamesGivenToThingsElsewhere) {
 // (Mention::thing_use, Mention::person_cue).
 TEST(PeopleEvidence, NamesUsedAsThings) {
   const MentionCase cases[] = {
-      {"after an article, every time", "We/ bought/ the/ Zorvex/B at/ noon/ .|Later/ the/ Zorvex/B broke/ .", {}},
+      {"after an article, every time", "We/ bought/ the/ Zorvex/B at/ noon/ .|Later/ the/ Zorvex/B was/ gone/ .", {}},
       {"after an article, but a verb of saying makes a person",
        "The/ Zorvex/B speech/ ran/ long/ .|Zorvex/B said/ so/ .",
        {"Zorvex"}},
@@ -382,7 +382,7 @@ TEST(PeopleEvidence, NamesUsedAsThings) {
       {"a lone word modifying nouns like nominations or leader",
        "Kestrel/B nominations/ rose/ .|Two/ Kestrel/B winners/ spoke/ .",
        {}},
-      {"a lone word the story writes before a company noun", "Zorvex/ shares/ fell/ .|Zorvex/B cut/ jobs/ .", {}},
+      {"a lone word the story writes before a company noun", "Zorvex/ shares/ fell/ .|Zorvex/B hires/ staff/ .", {}},
       {"one thing use among three mentions is not enough",
        "Brenholt/B arrived/ .|The/ Brenholt/B visit/ ended/ .|Brenholt/B left/ .",
        {"Brenholt"}},
@@ -392,11 +392,45 @@ TEST(PeopleEvidence, NamesUsedAsThings) {
        "MONEY/ MANAGEMENT/ FIRM/ OPENS/|Karl/B Brenholt/I ,/ an/ analyst/ ,/ quit/ .",
        {"Karl Brenholt"}},
       {"an organisation head word ends the name", "Sales/ at/ Zorvex/B Megastores/I fell/ .", {}},
+      {"a name before a noun of office is no thing's",
+       "The/ Brenholt/B administration/ said/ .|The/ Brenholt/B government/ fell/ .",
+       {"Brenholt"}},
+      {"a lone word before lower-case nouns, twice", "Kestrel/B tax/ plans/ .|Two/ Kestrel/B proposal/ drafts/ .",
+       {}},
+      {"but a past form after it is a person's cue",
+       "Kestrel/B tax/ plans/ .|Two/ Kestrel/B proposal/ drafts/ .|Later/ Kestrel/B decided/ .",
+       {"Kestrel"}},
   };
   for (const MentionCase& c : cases) {
     TaggedDoc d;
     build(c.marked, d);
     EXPECT_EQ(merge_mentions(collect_mentions(d.doc, d.tags, {}, lexicon()), lexicon()), c.expected) << c.what;
+  }
+}
+
+// The word after a name: a noun it modifies ("Tory leader") or a past form
+// of a verb ("Roe decided"), or neither ("Roe wins", "Roe and").
+TEST(PeopleEvidence, WordAfterAName) {
+  struct Case {
+    const char* text;  // the name, then the word looked at
+    bool modifier, past;
+  };
+  const Case cases[] = {
+      {"Kestrel leader spoke", true, false},     {"Kestrel co-chairman spoke", true, false},
+      {"Kestrel fans cheered", true, false},     {"Kestrel nominations rose", true, false},
+      {"Kestrel wins again", false, false},      {"Kestrel decided so", false, true},
+      {"Kestrel won again", false, true},        {"Kestrel blew past", false, true},
+      {"Kestrel speed rose", true, false},       {"Kestrel and Roe", false, false},
+      {"Kestrel has gone", false, false},        {"Kestrel quickly left", false, false},
+      {"Kestrel trailing by", false, false},     {"Kestrel Lumo sold", false, false},
+      {"Kestrel 12th place", false, false},      {"Kestrel de Roe", false, false},
+  };
+  for (const Case& c : cases) {
+    Document doc;
+    tokenize(c.text, doc);
+    finish_document(doc);
+    EXPECT_EQ(before_modifier_head(doc, lexicon(), 1), c.modifier) << c.text;
+    EXPECT_EQ(before_past_verb(doc, 1), c.past) << c.text;
   }
 }
 

@@ -369,8 +369,10 @@ bool before_possessed_name(const Document& doc, std::size_t end) {
   return end + 1 < doc.tokens.size() && doc.tokens[end].lower == "'s" && is_name_word(doc.tokens[end + 1]);
 }
 
-bool before_product(const Document& doc, const std::vector<Tag>& tags, std::size_t end) {
-  return end < doc.tokens.size() && tags[end] == kOutside && is_name_word(doc.tokens[end]);
+bool before_product(const Document& doc, const std::vector<Tag>& tags, const Lexicon& lexicon, std::size_t end) {
+  // (A given name after it starts another name: a headline run into a byline.)
+  return end < doc.tokens.size() && tags[end] == kOutside && is_name_word(doc.tokens[end]) &&
+         !(lexicon.flags(doc.tokens[end].lower) & kFirstName);
 }
 
 bool before_modifier_head(const Document& doc, const Lexicon& lexicon, std::size_t end) {

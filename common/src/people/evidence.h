@@ -62,8 +62,9 @@ bool after_article(const Document& doc, std::size_t begin);
 // capitalised word, not opening a sentence).
 bool before_possessed_name(const Document& doc, std::size_t end);
 // A lone word's, as a maker's: "Acme Widget", "Acme iPlayer" (another
-// capitalised word straight after it that the tagger left outside every name).
-bool before_product(const Document& doc, const std::vector<Tag>& tags, std::size_t end);
+// capitalised word straight after it that the tagger left outside every name,
+// and no known given name).
+bool before_product(const Document& doc, const std::vector<Tag>& tags, const Lexicon& lexicon, std::size_t end);
 // A lone word's, as a modifier: "Oscar nominations", "Tory leader", "Chelsea
 // fans", "Acme console" (a lower-case noun after it: a word that is no
 // function word, auxiliary or past form, and ends in none of "s", "ed",

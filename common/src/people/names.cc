@@ -418,7 +418,7 @@ bool used_as_thing(const Document& doc, const std::vector<Tag>& tags, const Lexi
   if (before_office_noun(doc, end)) return false;
   if (!lone && (lexicon.flags(doc.tokens[begin].lower) & kFirstName)) return false;
   return after_article(doc, begin) || before_possessed_name(doc, end) ||
-         (lone && (before_product(doc, tags, end) || before_modifier_head(doc, lexicon, end)));
+         (lone && (before_product(doc, tags, lexicon, end) || before_modifier_head(doc, lexicon, end)));
 }
 
 // The mention of the tagged person span [begin, end), or false when it is no

@@ -377,6 +377,7 @@ TEST(PeopleEvidence, NamesUsedAsThings) {
        {}},
       {"a capitalised word straight after a lone word, twice", "Zorvex/B Quadra/ sold/ .|Zorvex/B Lumo/ did/ not/ .",
        {}},
+      {"nor before a given name", "Pay/ Brenholt/B Karl/ .|Pay/ Brenholt/B Jane/ .", {"Brenholt"}},
       {"but not across a full stop", "Pay/ Brenholt/B .|Quadra/ sold/ .|Pay/ Brenholt/B .|Lumo/ did/ not/ .",
        {"Brenholt"}},
       {"a lone word modifying nouns like nominations or leader",

@@ -410,6 +410,14 @@ bool before_office_noun(const Document& doc, std::size_t end) {
   return end < doc.tokens.size() && (doc.tokens[end].letter_case & kLowerOnly) && one_of(doc.tokens[end].lower, kNouns);
 }
 
+bool before_plural_verb(const Document& doc, std::size_t begin, std::size_t end) {
+  if (end >= doc.tokens.size() || begin == 0) return false;
+  const std::string_view prev = doc.tokens[begin - 1].lower;
+  if (prev == "and" || prev == "or" || prev == "," || prev == "&") return false;
+  const Token& next = doc.tokens[end];
+  return (next.letter_case & kLowerOnly) && (next.lower == "have" || next.lower == "are" || next.lower == "were");
+}
+
 bool before_past_verb(const Document& doc, std::size_t end) {
   if (end >= doc.tokens.size() || !(doc.tokens[end].letter_case & kLowerOnly)) return false;
   const std::string_view w = doc.tokens[end].lower;

@@ -70,6 +70,10 @@ bool before_product(const Document& doc, const std::vector<Tag>& tags, const Lex
 // function word, auxiliary or past form, and ends in none of "s", "ed",
 // "ly", "ing" unless it is a plural like "fans" or "nominations").
 bool before_modifier_head(const Document& doc, const Lexicon& lexicon, std::size_t end);
+// A lone word's, as a team's or a firm's: "Acme have", "Acme are", "Acme
+// were" (a plural verb after it; not after "and", "or" or a comma: "Roe and
+// Poe are").
+bool before_plural_verb(const Document& doc, std::size_t begin, std::size_t end);
 // The lower forms of capitalised words just before a lower-case company noun
 // ("Acme shares", "the Acme unit"), in the order of the story.
 std::vector<std::string_view> company_noun_words(const Document& doc, const Lexicon& lexicon);

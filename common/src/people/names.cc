@@ -179,11 +179,12 @@ Person* given_name_owner(std::vector<Person>& people, const Mention& m, std::siz
 // name: a person the headline names, the text names too).
 bool plausible(const Person& p) {
   bool single = true, common = true, capitals = true, rows = true, scores = true, cue = false;
-  std::size_t things = 0;
+  std::size_t things = 0, agents = 0;
   for (const Mention* m : p.mentions) {
     if (m->names_a_thing) return false;  // one "tanker Sea Empress" is enough
     cue = cue || m->person_cue;
     things += m->thing_use ? 1 : 0;
+    agents += m->agent_cue ? 1 : 0;
     single = single && m->words.size() == 1;
     common = common && m->common_word;
     capitals = capitals && m->from_capitals && !m->titled && !m->story_in_capitals;
@@ -191,8 +192,9 @@ bool plausible(const Person& p) {
     scores = scores && m->row == RowKind::kScoreLine;
   }
   // "the Walkman", "an Oscar nomination": a thing's name, when most
-  // mentions read so and none as a person's ("Roe said").
-  if (!cue && (2 * things > p.mentions.size() || (single && things > 1))) return false;
+  // mentions read so, none as a person's ("Roe said") and fewer as an
+  // agent's ("Roe decided").
+  if (!cue && things > agents && (2 * things > p.mentions.size() || (single && things > 1))) return false;
   if (single) return !(common || capitals || rows);
   return !scores && !capitals;
 }
@@ -407,7 +409,8 @@ bool in_organisation_name(const Document& doc, const StoryEvidence& story, std::
 }
 
 // The span [begin, end) is used here as a thing's name (see Mention::thing_use):
-// "the Walkman", "Acme's Widget", "Acme iPlayer", "Oscar nominations", or a
+// "the Walkman", "Acme's Widget", "Acme iPlayer", "Oscar nominations", "Acme
+// have" (a team or a firm taking a plural verb), or a
 // lone word the story writes before a company noun ("Acme shares"). A given
 // name and more is a person's whatever surrounds it ("a Jane Roe film"), and
 // so is a name before a noun of office ("the Reagan administration").
@@ -418,7 +421,8 @@ bool used_as_thing(const Document& doc, const std::vector<Tag>& tags, const Lexi
   if (before_office_noun(doc, end)) return false;
   if (!lone && (lexicon.flags(doc.tokens[begin].lower) & kFirstName)) return false;
   return after_article(doc, begin) || before_possessed_name(doc, end) ||
-         (lone && (before_product(doc, tags, lexicon, end) || before_modifier_head(doc, lexicon, end)));
+         (lone && (before_product(doc, tags, lexicon, end) || before_modifier_head(doc, lexicon, end) ||
+                   before_plural_verb(doc, begin, end)));
 }
 
 // The mention of the tagged person span [begin, end), or false when it is no
@@ -465,8 +469,9 @@ bool make_mention(const Document& doc, const std::vector<Tag>& tags, const std::
   if (!(begin > 0 && is_honorific(doc.tokens[begin - 1].lower)) && in_organisation_name(doc, story, begin, end)) {
     return false;
   }
-  m.person_cue = m.titled || before_saying(doc, end) || before_past_verb(doc, end);
-  m.thing_use = !m.person_cue && used_as_thing(doc, tags, lexicon, story, begin, end);
+  m.person_cue = m.titled || before_saying(doc, end);
+  m.agent_cue = !m.person_cue && before_past_verb(doc, end);
+  m.thing_use = !m.person_cue && !m.agent_cue && used_as_thing(doc, tags, lexicon, story, begin, end);
   if (m.words.size() == 1) {
     // A lone lower-case word or a lone initial is not a name; nor is a
     // party and state ("R-Minn", "D-Texas").

@@ -32,6 +32,9 @@ struct Mention {
   // of saying ("Roe said", "Roe, who"). A person none of whose mentions has
   // a cue and at least half of whose mentions are thing uses is dropped.
   bool person_cue = false;
+  // A past form after it ("Roe decided", "Roe won"): a person's, or a team's
+  // or a firm's. Outweighs one thing use.
+  bool agent_cue = false;
 };
 
 // A person is kept when the tagger was this sure of at least one mention

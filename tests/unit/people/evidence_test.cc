@@ -398,8 +398,13 @@ TEST(PeopleEvidence, NamesUsedAsThings) {
        {"Brenholt"}},
       {"a lone word before lower-case nouns, twice", "Kestrel/B tax/ plans/ .|Two/ Kestrel/B proposal/ drafts/ .",
        {}},
-      {"but a past form after it is a person's cue",
-       "Kestrel/B tax/ plans/ .|Two/ Kestrel/B proposal/ drafts/ .|Later/ Kestrel/B decided/ .",
+      {"a past form after it outweighs one thing use", "Kestrel/B tax/ plans/ .|Later/ Kestrel/B decided/ .",
+       {"Kestrel"}},
+      {"but not two", "Kestrel/B tax/ plans/ .|Two/ Kestrel/B proposal/ drafts/ .|Later/ Kestrel/B decided/ .",
+       {}},
+      {"a lone word taking a plural verb, twice", "Later/ Kestrel/B have/ won/ .|But/ Kestrel/B were/ poor/ .",
+       {}},
+      {"not after 'and'", "Later/ Roe/ and/ Kestrel/B have/ won/ .|But/ Roe/ and/ Kestrel/B were/ poor/ .",
        {"Kestrel"}},
   };
   for (const MentionCase& c : cases) {

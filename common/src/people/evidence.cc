@@ -418,6 +418,41 @@ bool before_plural_verb(const Document& doc, std::size_t begin, std::size_t end)
   return (next.letter_case & kLowerOnly) && (next.lower == "have" || next.lower == "are" || next.lower == "were");
 }
 
+namespace {
+
+bool is_list_joint(const Token& t) { return t.text == "," || t.lower == "and" || t.lower == "or" || t.text == "&"; }
+
+// A known body the tagger reads as an organisation ("Toshiba"), or an
+// acronym ("IBM"; not in a line of capitals). (The tagger alone reads names
+// in team lists as organisations.)
+bool is_organisation_at(const Document& doc, const std::vector<Tag>& tags, const Lexicon& lexicon, std::size_t k) {
+  const Token& t = doc.tokens[k];
+  if (tags[k] == kOrganisation && (lexicon.flags(t.lower) & kKnownEntity)) return true;
+  return (t.letter_case & kAllUpper) && t.text.size() >= 2 && t.text.size() <= 5 && !(t.flags & kCapsLine) &&
+         is_plain_word(t.lower);
+}
+
+}  // namespace
+
+bool listed_with_organisation(const Document& doc, const std::vector<Tag>& tags, const Lexicon& lexicon,
+                              std::size_t begin, std::size_t end) {
+  if (begin >= 2 && is_list_joint(doc.tokens[begin - 1]) && is_organisation_at(doc, tags, lexicon, begin - 2)) {
+    return true;
+  }
+  return end + 1 < doc.tokens.size() && is_list_joint(doc.tokens[end]) &&
+         is_organisation_at(doc, tags, lexicon, end + 1);
+}
+
+bool before_its(const Document& doc, std::size_t end) {
+  for (std::size_t k = end; k < doc.tokens.size() && k < end + 6; ++k) {
+    const Token& t = doc.tokens[k];
+    if (k > end && (t.flags & kSentenceStart)) return false;
+    if (t.lower == "he" || t.lower == "she" || t.lower == "his" || t.lower == "her") return false;
+    if (t.lower == "its") return true;
+  }
+  return false;
+}
+
 bool before_past_verb(const Document& doc, std::size_t end) {
   if (end >= doc.tokens.size() || !(doc.tokens[end].letter_case & kLowerOnly)) return false;
   const std::string_view w = doc.tokens[end].lower;

@@ -74,6 +74,14 @@ bool before_modifier_head(const Document& doc, const Lexicon& lexicon, std::size
 // were" (a plural verb after it; not after "and", "or" or a comma: "Roe and
 // Poe are").
 bool before_plural_verb(const Document& doc, std::size_t begin, std::size_t end);
+// A lone word's, as a firm's: listed with an organisation ("Acme, IBM and
+// Toshiba": a neighbour across a comma, "and" or "or" that is a known body
+// the tagger read as an organisation, or an acronym).
+bool listed_with_organisation(const Document& doc, const std::vector<Tag>& tags, const Lexicon& lexicon,
+                              std::size_t begin, std::size_t end);
+// A lone word's, as a firm's: "Acme released its new console" ("its" within
+// the next six words of the sentence, before any "he", "she", "his" or "her").
+bool before_its(const Document& doc, std::size_t end);
 // The lower forms of capitalised words just before a lower-case company noun
 // ("Acme shares", "the Acme unit"), in the order of the story.
 std::vector<std::string_view> company_noun_words(const Document& doc, const Lexicon& lexicon);

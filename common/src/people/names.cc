@@ -409,8 +409,9 @@ bool in_organisation_name(const Document& doc, const StoryEvidence& story, std::
 }
 
 // The span [begin, end) is used here as a thing's name (see Mention::thing_use):
-// "the Walkman", "Acme's Widget", "Acme iPlayer", "Oscar nominations", "Acme
-// have" (a team or a firm taking a plural verb), or a
+// "the Walkman", "Acme's Widget", "Acme released its", "Acme iPlayer",
+// "Oscar nominations", "Acme have" (a team or a firm taking a plural verb),
+// "Acme, IBM and Toshiba", or a
 // lone word the story writes before a company noun ("Acme shares"). A given
 // name and more is a person's whatever surrounds it ("a Jane Roe film"), and
 // so is a name before a noun of office ("the Reagan administration").
@@ -420,9 +421,9 @@ bool used_as_thing(const Document& doc, const std::vector<Tag>& tags, const Lexi
   if (lone && contains_word(story.company_noun_words, doc.tokens[begin].lower)) return true;
   if (before_office_noun(doc, end)) return false;
   if (!lone && (lexicon.flags(doc.tokens[begin].lower) & kFirstName)) return false;
-  return after_article(doc, begin) || before_possessed_name(doc, end) ||
+  return after_article(doc, begin) || before_possessed_name(doc, end) || before_its(doc, end) ||
          (lone && (before_product(doc, tags, lexicon, end) || before_modifier_head(doc, lexicon, end) ||
-                   before_plural_verb(doc, begin, end)));
+                   before_plural_verb(doc, begin, end) || listed_with_organisation(doc, tags, lexicon, begin, end)));
 }
 
 // The mention of the tagged person span [begin, end), or false when it is no
@@ -470,8 +471,8 @@ bool make_mention(const Document& doc, const std::vector<Tag>& tags, const std::
     return false;
   }
   m.person_cue = m.titled || before_saying(doc, end);
-  m.agent_cue = !m.person_cue && before_past_verb(doc, end);
-  m.thing_use = !m.person_cue && !m.agent_cue && used_as_thing(doc, tags, lexicon, story, begin, end);
+  m.thing_use = !m.person_cue && used_as_thing(doc, tags, lexicon, story, begin, end);
+  m.agent_cue = !m.person_cue && !m.thing_use && before_past_verb(doc, end);
   if (m.words.size() == 1) {
     // A lone lower-case word or a lone initial is not a name; nor is a
     // party and state ("R-Minn", "D-Texas").

@@ -381,7 +381,10 @@ bool before_modifier_head(const Document& doc, const Lexicon& lexicon, std::size
   constexpr std::string_view kPlurals[] = {"fans", "supporters", "stars", "studios", "films", "movies", "nominations",
                                            "nominees", "winners", "hopefuls", "contenders", "awards", "ceremonies",
                                            "mps", "voters", "players", "bosses", "lawyers", "executives",
-                                           "consoles", "handsets", "laptops", "customers", "subscribers", "users"};
+                                           "consoles", "handsets", "laptops", "customers", "subscribers", "users",
+                                           "sources", "policies", "proposals", "tactics", "actors", "officials",
+                                           "ministers", "members", "leaders", "candidates", "activists", "critics",
+                                           "rivals", "products", "employees", "games", "titles", "devices"};
   // Words after a name that are no noun it modifies: function words, auxiliaries,
   // and past forms that do not end in "ed" ("Roe won", "Roe hit").
   constexpr std::string_view kNotNouns[] = {

@@ -432,6 +432,7 @@ TEST(PeopleEvidence, WordAfterAName) {
   const Case cases[] = {
       {"Kestrel leader spoke", true, false},     {"Kestrel co-chairman spoke", true, false},
       {"Kestrel fans cheered", true, false},     {"Kestrel nominations rose", true, false},
+      {"Kestrel sources say", true, false},      {"Kestrel plans to", false, false},
       {"Kestrel wins again", false, false},      {"Kestrel decided so", false, true},
       {"Kestrel won again", false, true},        {"Kestrel blew past", false, true},
       {"Kestrel speed rose", true, false},       {"Kestrel and Roe", false, false},
@@ -461,6 +462,7 @@ TEST(PeopleEvidence, WordLists) {
       {"washington", kKnownEntity, false},  {"scale", kCompanyNoun, false},  // CoNLL: "Richter scale" is a person
       {"games", kCompanyWord, true},        {"megastores", kCompanyWord, true}, {"links", kCompanyWord, true},
       {"firm", kNameKind, true},            {"drama", kNameKind, true},         {"publisher", kNameKind, false},
+      {"engine", kNameKind, true},          {"group", kNameKind, true},         {"broadcaster", kNameKind, false},
   };
   for (const auto& c : cases) EXPECT_EQ((lexicon().flags(c.word) & c.flag) != 0, c.expected) << c.word;
 }

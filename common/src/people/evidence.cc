@@ -466,8 +466,9 @@ std::vector<std::string_view> company_noun_words(const Document& doc, const Lexi
   std::vector<std::string_view> words;
   for (std::size_t i = 1; i < doc.tokens.size(); ++i) {
     const Token& t = doc.tokens[i];
-    if ((t.letter_case & kLowerOnly) && (lexicon.flags(t.lower) & kCompanyNoun) &&
-        (doc.tokens[i - 1].letter_case & kStartsUpper)) {
+    // (Letter case first: a lexicon lookup for every lower-case word would cost more.)
+    if ((doc.tokens[i - 1].letter_case & kStartsUpper) && (t.letter_case & kLowerOnly) &&
+        (lexicon.flags(t.lower) & kCompanyNoun)) {
       words.push_back(doc.tokens[i - 1].lower);
     }
   }

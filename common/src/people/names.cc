@@ -409,12 +409,12 @@ bool in_organisation_name(const Document& doc, const StoryEvidence& story, std::
 }
 
 // The span [begin, end) is used here as a thing's name (see Mention::thing_use):
-// "the Walkman", "Acme's Widget", "Acme released its", "Acme iPlayer",
-// "Oscar nominations", "Acme have" (a team or a firm taking a plural verb),
-// "Acme, IBM and Toshiba", or a
-// lone word the story writes before a company noun ("Acme shares"). A given
-// name and more is a person's whatever surrounds it ("a Jane Roe film"), and
-// so is a name before a noun of office ("the Reagan administration").
+// "the Walkman", "Acme's Widget", "Acme released its", "Acme iPlayer", "Oscar
+// nominations", "Acme have" (a team or a firm taking a plural verb), "Acme,
+// IBM and Toshiba", or a lone word the story writes before a company noun
+// ("Acme shares"). A given name and more is a person's whatever surrounds it
+// ("a Jane Roe film"), and so is a name before a noun of office ("the Reagan
+// administration").
 bool used_as_thing(const Document& doc, const std::vector<Tag>& tags, const Lexicon& lexicon,
                    const StoryEvidence& story, std::size_t begin, std::size_t end) {
   const bool lone = end - begin == 1;

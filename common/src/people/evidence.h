@@ -43,6 +43,49 @@ bool is_company_apposition(const Document& doc, std::size_t end);
 // A story names a few organisations, so callers scan the list.
 std::vector<std::string_view> organisation_words(const Document& doc, const Lexicon& lexicon);
 
+// How a name is used where it stands (names.cc weighs these over all the
+// mentions of one person).
+//
+// A person's: "Roe said", "Roe told", "Roe, who" (a verb of saying or a
+// relative pronoun for people just after the name ending at `end`).
+bool before_saying(const Document& doc, std::size_t end);
+// A person's (or a team's, or a firm's: an agent's): "Roe decided", "Roe
+// won" (a past form of a verb just after the name).
+bool before_past_verb(const Document& doc, std::size_t end);
+// Neither: "the Reagan administration", "the Roe family", "Roe aides" (a
+// noun of a person's office, time or household after the name).
+bool before_office_noun(const Document& doc, std::size_t end);
+// A thing's: "the Walkman", "an Oscar nomination" (an article just before
+// `begin`; a capital "A" may be an initial and does not count).
+bool after_article(const Document& doc, std::size_t begin);
+// A thing's: "Acme's Widget", "Acme's iPlayer" (a possessive and then a
+// capitalised word, not opening a sentence).
+bool before_possessed_name(const Document& doc, std::size_t end);
+// A lone word's, as a maker's: "Acme Widget", "Acme iPlayer" (another
+// capitalised word straight after it that the tagger left outside every name,
+// and no known given name).
+bool before_product(const Document& doc, const std::vector<Tag>& tags, const Lexicon& lexicon, std::size_t end);
+// A lone word's, as a modifier: "Oscar nominations", "Tory leader", "Chelsea
+// fans", "Acme console" (a lower-case noun after it: a word that is no
+// function word, auxiliary or past form, and ends in none of "s", "ed",
+// "ly", "ing" unless it is a plural like "fans" or "nominations").
+bool before_modifier_head(const Document& doc, const Lexicon& lexicon, std::size_t end);
+// A lone word's, as a team's or a firm's: "Acme have", "Acme are", "Acme
+// were" (a plural verb after it; not after "and", "or" or a comma: "Roe and
+// Poe are").
+bool before_plural_verb(const Document& doc, std::size_t begin, std::size_t end);
+// A lone word's, as a firm's: listed with an organisation ("Acme, IBM and
+// Toshiba": a neighbour across a comma, "and" or "or" that is a known body
+// the tagger read as an organisation, or an acronym).
+bool listed_with_organisation(const Document& doc, const std::vector<Tag>& tags, const Lexicon& lexicon,
+                              std::size_t begin, std::size_t end);
+// A lone word's, as a firm's: "Acme released its new console" ("its" within
+// the next six words of the sentence, before any "he", "she", "his" or "her").
+bool before_its(const Document& doc, std::size_t end);
+// The lower forms of capitalised words just before a lower-case company noun
+// ("Acme shares", "the Acme unit"), in the order of the story.
+std::vector<std::string_view> company_noun_words(const Document& doc, const Lexicon& lexicon);
+
 // Scorers in brackets after a score ("Rennes 1 (Guivarch 27th, Le Roux 86th
 // pen) Nantes 0"): every run of capitalised words in the brackets followed by
 // its minute is a person, whatever the tagger read; their tags become person

@@ -178,15 +178,23 @@ Person* given_name_owner(std::vector<Person>& people, const Mention& m, std::siz
 // headline in capitals in a story with text ("CANADIAN IMPERIAL" read as a
 // name: a person the headline names, the text names too).
 bool plausible(const Person& p) {
-  bool single = true, common = true, capitals = true, rows = true, scores = true;
+  bool single = true, common = true, capitals = true, rows = true, scores = true, cue = false;
+  std::size_t things = 0, agents = 0;
   for (const Mention* m : p.mentions) {
     if (m->names_a_thing) return false;  // one "tanker Sea Empress" is enough
+    cue = cue || m->person_cue;
+    things += m->thing_use ? 1 : 0;
+    agents += m->agent_cue ? 1 : 0;
     single = single && m->words.size() == 1;
     common = common && m->common_word;
     capitals = capitals && m->from_capitals && !m->titled && !m->story_in_capitals;
     rows = rows && m->row != RowKind::kText;
     scores = scores && m->row == RowKind::kScoreLine;
   }
+  // "the Walkman", "an Oscar nomination": a thing's name, when most
+  // mentions read so, none as a person's ("Roe said") and fewer as an
+  // agent's ("Roe decided").
+  if (!cue && things > agents && (2 * things > p.mentions.size() || (single && things > 1))) return false;
   if (single) return !(common || capitals || rows);
   return !scores && !capitals;
 }
@@ -229,7 +237,16 @@ struct StoryEvidence {
   std::vector<std::string_view> organisation_words;              // see organisation_words()
   // Where a capitalised name follows a word like "tanker" or "newspaper".
   std::vector<std::size_t> thing_names;
+  // Capitalised words the story writes before a company noun ("Acme shares").
+  std::vector<std::string_view> company_noun_words;
 };
+
+// A word like "tanker" or "firm" just before token `i`, in the same sentence
+// (a headline ending "... MANAGEMENT FIRM" says nothing of the line after it).
+bool kind_word_before(const Document& doc, const Lexicon& lexicon, std::size_t i) {
+  return i > 0 && !(doc.tokens[i].flags & (kSentenceStart | kLineStart)) &&
+         (lexicon.flags(doc.tokens[i - 1].lower) & kNameKind);
+}
 
 // Where the names after a word like "tanker", "newspaper" or "stockbrokers"
 // start, with the second of two joined by "and" ("stockbrokers Phillips and
@@ -238,7 +255,7 @@ std::vector<std::size_t> thing_names(const Document& doc, const Lexicon& lexicon
   std::vector<std::size_t> starts;
   const std::size_t n = doc.tokens.size();
   for (std::size_t i = 1; i < n; ++i) {
-    if (!(doc.tokens[i].letter_case & kStartsUpper) || !(lexicon.flags(doc.tokens[i - 1].lower) & kNameKind)) continue;
+    if (!(doc.tokens[i].letter_case & kStartsUpper) || !kind_word_before(doc, lexicon, i)) continue;
     starts.push_back(i);
     std::size_t k = i;
     while (k < n && (doc.tokens[k].letter_case & kStartsUpper) && !(doc.tokens[k].flags & kSentenceStart && k > i)) ++k;
@@ -391,6 +408,24 @@ bool in_organisation_name(const Document& doc, const StoryEvidence& story, std::
   return true;
 }
 
+// The span [begin, end) is used here as a thing's name (see Mention::thing_use):
+// "the Walkman", "Acme's Widget", "Acme released its", "Acme iPlayer", "Oscar
+// nominations", "Acme have" (a team or a firm taking a plural verb), "Acme,
+// IBM and Toshiba", or a lone word the story writes before a company noun
+// ("Acme shares"). A given name and more is a person's whatever surrounds it
+// ("a Jane Roe film"), and so is a name before a noun of office ("the Reagan
+// administration").
+bool used_as_thing(const Document& doc, const std::vector<Tag>& tags, const Lexicon& lexicon,
+                   const StoryEvidence& story, std::size_t begin, std::size_t end) {
+  const bool lone = end - begin == 1;
+  if (lone && contains_word(story.company_noun_words, doc.tokens[begin].lower)) return true;
+  if (before_office_noun(doc, end)) return false;
+  if (!lone && (lexicon.flags(doc.tokens[begin].lower) & kFirstName)) return false;
+  return after_article(doc, begin) || before_possessed_name(doc, end) || before_its(doc, end) ||
+         (lone && (before_product(doc, tags, lexicon, end) || before_modifier_head(doc, lexicon, end) ||
+                   before_plural_verb(doc, begin, end) || listed_with_organisation(doc, tags, lexicon, begin, end)));
+}
+
 // The mention of the tagged person span [begin, end), or false when it is no
 // person's name.
 bool make_mention(const Document& doc, const std::vector<Tag>& tags, const std::vector<float>& margins,
@@ -412,7 +447,7 @@ bool make_mention(const Document& doc, const std::vector<Tag>& tags, const std::
   begin = extend_left(doc, tags, lexicon, begin);
   if (tail_of_longer_name(doc, tags, lexicon, begin, end) || head_of_longer_name(doc, tags, begin, end)) return false;
   // "the tanker Sea Empress", "Hurricane Bertha", "USS Enterprise": a ship, a storm, a horse.
-  m.names_a_thing = (begin > 0 && (lexicon.flags(doc.tokens[begin - 1].lower) & kNameKind)) ||
+  m.names_a_thing = kind_word_before(doc, lexicon, begin) ||
                     (lexicon.flags(doc.tokens[begin].lower) & kNameKind) ||
                     names_a_thing_elsewhere(doc, story, begin, end);
   m.confidence = 1e30f;
@@ -435,6 +470,9 @@ bool make_mention(const Document& doc, const std::vector<Tag>& tags, const std::
   if (!(begin > 0 && is_honorific(doc.tokens[begin - 1].lower)) && in_organisation_name(doc, story, begin, end)) {
     return false;
   }
+  m.person_cue = m.titled || before_saying(doc, end);
+  m.thing_use = !m.person_cue && used_as_thing(doc, tags, lexicon, story, begin, end);
+  m.agent_cue = !m.person_cue && !m.thing_use && before_past_verb(doc, end);
   if (m.words.size() == 1) {
     // A lone lower-case word or a lone initial is not a name; nor is a
     // party and state ("R-Minn", "D-Texas").
@@ -464,6 +502,7 @@ std::vector<Mention> collect_mentions(const Document& doc, const std::vector<Tag
   }
   story.organisation_words = organisation_words(doc, lexicon);
   story.thing_names = thing_names(doc, lexicon);
+  story.company_noun_words = company_noun_words(doc, lexicon);
   // A story all in capitals (a wire brief: a headline and nothing else) has
   // only capitals to offer.
   bool in_capitals = std::all_of(doc.tokens.begin(), doc.tokens.end(),

@@ -24,6 +24,19 @@ struct Mention {
   bool names_a_thing = false;    // after a word like "tanker" or "hurricane"
   bool titled = false;           // after a title: "PRESIDENT REAGAN"
   bool story_in_capitals = false;  // the whole story is in capitals (a headline-only brief)
+  // Used as a thing's name: after "the" or "a" ("the Walkman", "an Oscar
+  // nomination"), before a noun it modifies ("Tory leader"), and the like
+  // (names.cc, used_as_thing).
+  bool thing_use = false;
+  // Used as a person's name: after a title or honorific, or before a verb
+  // of saying ("Roe said", "Roe, who"). A person with such a mention is
+  // never dropped for its thing uses.
+  bool person_cue = false;
+  // A past form after it ("Roe decided", "Roe won"): a person's, or a team's
+  // or a firm's. Each outweighs one thing use: a person is dropped when its
+  // thing uses outnumber these and are most of its mentions (or two, for a
+  // lone word).
+  bool agent_cue = false;
 };
 
 // A person is kept when the tagger was this sure of at least one mention

@@ -31,6 +31,7 @@ using testing_support::TempDir;
 
 const std::string kIndex = MORGUE_INDEX_BIN;
 const std::string kSearch = MORGUE_SEARCH_BIN;
+const std::string kXapianCommitLeak = MORGUE_XAPIAN_COMMIT_LEAK_BIN;
 
 const char* const kWords[] = {"council", "budget", "harbour", "strike", "minister", "vote",   "bridge", "river",
                               "school",  "court",  "police",  "market", "price",    "energy", "winter", "storm"};
@@ -99,10 +100,12 @@ TEST(IndexerFaults, SigtermEndsARunWithinASecond) {
 
 // Runs `script` as root in a private mount namespace, where it may mount a
 // small tmpfs at $M (a full disk) without touching the machine. Skips the
-// test where that is not allowed (no root, no CAP_SYS_ADMIN).
+// test where that is not allowed (no root, no CAP_SYS_ADMIN). Sanitized
+// programs keep full stacks there (child_process.h).
 ChildResult in_private_mount(const fs::path& dir, const std::string& script) {
   fs::create_directories(dir / "mnt");
-  const std::string full = "set -u; M=" + sh_quote((dir / "mnt").string()) + "; B=" + sh_quote(kIndex) +
+  const std::string full = "set -u; " + testing_support::full_stacks_for_write_failures() +
+                           "M=" + sh_quote((dir / "mnt").string()) + "; B=" + sh_quote(kIndex) +
                            "; S=" + sh_quote(kSearch) + "; " + script;
   return run_child("exec unshare -m bash -c " + sh_quote(full), dir);
 }
@@ -153,6 +156,42 @@ TEST(IndexerFaults, FullDiskNeverLeavesTheArchiveStuck) {
   EXPECT_EQ(field(r.out, "third"), "0") << testing_support::slurp(dir / "third.err");
   EXPECT_EQ(field(r.out, "documents"), "1500");
   EXPECT_EQ(field(r.out, "parts-left"), "no");
+}
+
+// The leak tests/sanitizers/lsan.supp suppresses under
+// Xapian::WritableDatabase::commit() is Xapian's own: a program using Xapian
+// alone (tests/sanitizers/xapian_commit_leak.cc) leaks, on a disk of the right
+// size, the object the indexer leaked in CI when a part's commit hit a full
+// disk (a write failing while the commit merges postings). The suppression
+// silences it. When this fails because no size leaks any more, Xapian is
+// fixed and the suppression can go.
+TEST(IndexerFaults, XapianCommitLeakIsSuppressed) {
+  if (!kSanitized) GTEST_SKIP() << "needs LeakSanitizer (scripts/sanitize)";
+  TempDir dir;
+  if (!can_mount(dir.path())) GTEST_SKIP() << "cannot mount a tmpfs here (needs root and CAP_SYS_ADMIN)";
+  const std::string supp = std::string(MORGUE_TEST_SOURCE_DIR) + "/tests/sanitizers/lsan.supp";
+  // Which write fails depends on the size; 680 and 700 KiB leak with Xapian 1.4.22.
+  ChildResult r = in_private_mount(dir.path(), "X=" + sh_quote(kXapianCommitLeak) + R"(
+    mount -t tmpfs -o size=600k tmpfs $M
+    for k in $(seq 600 10 800); do
+      rm -rf $M/db; mount -o remount,size=${k}k $M
+      LSAN_OPTIONS= $X $M/db 2>$M/../bare.err
+      if grep -q LeakSanitizer $M/../bare.err; then echo size=$k; break; fi
+    done
+    rm -rf $M/db
+    LSAN_OPTIONS=suppressions=)" + sh_quote(supp) + R"( $X $M/db 2>$M/../suppressed.err; echo suppressed=$?
+  )");
+  ASSERT_TRUE(r.exited(0)) << r.err << r.out;
+  ASSERT_NE(field(r.out, "size"), "(missing size)")
+      << "no disk size from 600 to 800 KiB makes Xapian leak: if Xapian is fixed, drop the suppression\n"
+      << testing_support::slurp(dir / "bare.err");
+  const std::string bare = testing_support::slurp(dir / "bare.err");
+  EXPECT_NE(bare.find("xapian_commit_leak: DatabaseError: Error writing block"), std::string::npos) << bare;
+  EXPECT_NE(bare.find("libxapian.so"), std::string::npos) << bare;
+  EXPECT_NE(bare.find("in Xapian::WritableDatabase::commit()"), std::string::npos) << bare;
+  // With the suppression (on that same disk size) the program just fails.
+  EXPECT_EQ(field(r.out, "suppressed"), "2") << testing_support::slurp(dir / "suppressed.err");
+  EXPECT_EQ(testing_support::slurp(dir / "suppressed.err").find("LeakSanitizer"), std::string::npos);
 }
 
 // Failure 10: a database on a read-only file system is not "locked".

@@ -185,6 +185,7 @@ TEST(IndexerFaults, XapianCommitLeakIsSuppressed) {
   ASSERT_NE(field(r.out, "size"), "(missing size)")
       << "no disk size from 600 to 800 KiB makes Xapian leak: if Xapian is fixed, drop the suppression\n"
       << testing_support::slurp(dir / "bare.err");
+  std::cout << "Xapian alone leaks on a " << field(r.out, "size") << " KiB disk\n";
   const std::string bare = testing_support::slurp(dir / "bare.err");
   EXPECT_NE(bare.find("xapian_commit_leak: DatabaseError: Error writing block"), std::string::npos) << bare;
   EXPECT_NE(bare.find("libxapian.so"), std::string::npos) << bare;

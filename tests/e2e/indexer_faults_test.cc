@@ -27,6 +27,7 @@ using namespace testing_support;  // run, run_child, TempDir, write_stories...
 
 const std::string kIndex = MORGUE_INDEX_BIN;
 const std::string kSearch = MORGUE_SEARCH_BIN;
+const std::string kXapianCommitLeak = MORGUE_XAPIAN_COMMIT_LEAK_BIN;
 
 // Longer stories than the default (eight sentences of fourteen words), so
 // that 1,500 of them fill a small disk.
@@ -112,12 +113,14 @@ TEST(IndexerFaults, FullDiskNeverLeavesTheArchiveStuck) {
   write_stories(dir / "in", 1500, kLongStories);
   const std::string in = sh_quote((dir / "in").string());
   const std::string index = "$B --quiet --no-people --jobs 2 --batch 50 --db $M/db " + in;
+  // The runs on a full disk: full stacks in a sanitized build (child_process.h).
+  const std::string filling = testing_support::full_stacks_for_write_failures() + index;
   ChildResult r = in_private_mount(dir.path(), R"(
     mount -t tmpfs -o size=1500k tmpfs $M
-    )" + index + R"( 2>$M/../first.err; echo first=$?
+    )" + filling + R"( 2>$M/../first.err; echo first=$?
     $B --stats --json --db $M/db >/dev/null 2>&1; echo stats1=$?
     dd if=/dev/zero of=$M/filler bs=4k 2>/dev/null
-    )" + index + R"( 2>$M/../second.err; echo second=$?
+    )" + filling + R"( 2>$M/../second.err; echo second=$?
     $B --stats --json --db $M/db >/dev/null 2>&1; echo stats2=$?
     bad=0; for p in $M/db.parts/part-*; do [ -e $p/iamglass ] || bad=$((bad+1)); done; echo emptyparts=$bad
     rm $M/filler; mount -o remount,size=100m $M
@@ -134,6 +137,45 @@ TEST(IndexerFaults, FullDiskNeverLeavesTheArchiveStuck) {
   EXPECT_EQ(field(r.out, "third"), "0") << slurp(dir / "third.err");
   EXPECT_EQ(field(r.out, "documents"), "1500");
   EXPECT_EQ(field(r.out, "parts-left"), "no");
+}
+
+// The leak tests/sanitizers/lsan.supp suppresses under
+// Xapian::WritableDatabase::commit() is Xapian's own: a program using Xapian
+// alone (tests/sanitizers/xapian_commit_leak.cc) leaks, on a disk of the right
+// size, the object the indexer leaked in CI when a part's commit hit a full
+// disk (a write failing while the commit merges postings). The suppression
+// silences it. When this fails because no size leaks any more, Xapian is
+// fixed and the suppression can go.
+TEST(IndexerFaults, XapianCommitLeakIsSuppressed) {
+  if (!kSanitized) GTEST_SKIP() << "needs LeakSanitizer (scripts/sanitize)";
+  TempDir dir;
+  if (!can_mount(dir.path())) GTEST_SKIP() << "cannot mount a tmpfs here (needs root and CAP_SYS_ADMIN)";
+  const std::string supp = std::string(MORGUE_TEST_SOURCE_DIR) + "/tests/sanitizers/lsan.supp";
+  // Which write fails depends on the size: with Xapian 1.4.22 several sizes
+  // in this range leak (680 and 700 KiB did on every try).
+  const std::string run = testing_support::full_stacks_for_write_failures() + sh_quote(kXapianCommitLeak);
+  ChildResult r = in_private_mount(dir.path(), "X() { " + run + R"( "$@"; }
+    mount -t tmpfs -o size=600k tmpfs $M
+    for k in $(seq 600 10 800); do
+      rm -rf $M/db; mount -o remount,size=${k}k $M
+      LSAN_OPTIONS= X $M/db 2>$M/../bare.err
+      if grep -q LeakSanitizer $M/../bare.err; then echo size=$k; break; fi
+    done
+    rm -rf $M/db
+    LSAN_OPTIONS=suppressions=)" + sh_quote(supp) + R"( X $M/db 2>$M/../suppressed.err; echo suppressed=$?
+  )");
+  ASSERT_TRUE(r.exited(0)) << r.err << r.out;
+  ASSERT_NE(field(r.out, "size"), "(missing size)")
+      << "no disk size from 600 to 800 KiB makes Xapian leak: if Xapian is fixed, drop the suppression\n"
+      << testing_support::slurp(dir / "bare.err");
+  std::cout << "Xapian alone leaks on a " << field(r.out, "size") << " KiB disk\n";
+  const std::string bare = testing_support::slurp(dir / "bare.err");
+  EXPECT_NE(bare.find("xapian_commit_leak: DatabaseError: Error writing block"), std::string::npos) << bare;
+  EXPECT_NE(bare.find("libxapian.so"), std::string::npos) << bare;
+  EXPECT_NE(bare.find("in Xapian::WritableDatabase::commit()"), std::string::npos) << bare;
+  // With the suppression (on that same disk size) the program just fails.
+  EXPECT_EQ(field(r.out, "suppressed"), "2") << testing_support::slurp(dir / "suppressed.err");
+  EXPECT_EQ(testing_support::slurp(dir / "suppressed.err").find("LeakSanitizer"), std::string::npos);
 }
 
 // Failure 10: a database on a read-only file system is not "locked".

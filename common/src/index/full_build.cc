@@ -128,10 +128,22 @@ void canonicalise_parts(const fs::path& db, unsigned parts, IndexSummary& summar
   summary.people_cpu_seconds += people.cpu_seconds;
 }
 
-// Merges the parts into DB: the people identity step over the parts, compact
-// into DB.merging, group versions across parts, then swap it in for the stub.
+// Groups the versions across the parts, before they are compacted: the
+// stories filed into another group are rewritten in their parts, one thread
+// a part, instead of one at a time in the merged database (whose full blocks
+// each rewrite would split), and the groups are those of the merged order.
+void group_parts(const fs::path& db, unsigned parts, IndexSummary& summary) {
+  std::vector<Xapian::WritableDatabase> dbs;
+  for (unsigned i = 0; i < parts; ++i) dbs.push_back(open_for_writing(part_path(db, i), Xapian::DB_NO_SYNC));
+  summary.duplicates += group_duplicates(dbs);
+  for (auto& part : dbs) part.commit();
+}
+
+// Merges the parts into DB: the people identity step and the version groups
+// over the parts, compact into DB.merging, then swap it in for the stub.
 void merge(const fs::path& db, unsigned parts, bool canonical_people, IndexSummary& summary) {
   if (canonical_people && parts > 0) canonicalise_parts(db, parts, summary);
+  group_parts(db, parts, summary);
   fs::path merging(db.string() + ".merging");
   fs::remove_all(merging);
   {
@@ -139,12 +151,7 @@ void merge(const fs::path& db, unsigned parts, bool canonical_people, IndexSumma
     for (unsigned i = 0; i < parts; ++i) all.add_database(Xapian::Database(part_path(db, i).string()));
     all.compact(merging.string());
   }
-  {
-    Xapian::WritableDatabase merged(merging.string(), Xapian::DB_OPEN);
-    summary.duplicates += group_duplicates(merged);
-    merged.commit();
-    summary.documents = merged.get_doccount();
-  }
+  summary.documents = Xapian::Database(merging.string()).get_doccount();
   // Two renames, each atomic: at every moment DB is either the stub over the
   // parts, absent (a rerun merges again), or the merged database. Removing
   // the stub directory in place could leave an empty DB behind a kill.

@@ -1,7 +1,10 @@
 #include "store/duplicates.h"
 
+#include <algorithm>
+#include <limits>
 #include <string>
 #include <string_view>
+#include <thread>
 #include <unordered_map>
 #include <utility>
 #include <vector>
@@ -9,6 +12,7 @@
 #include "morgue/document.h"
 #include "morgue/schema.h"
 #include "store/fingerprint.h"
+#include "util/task_pool.h"
 
 namespace morgue {
 namespace {
@@ -122,45 +126,80 @@ class DocSets {
   std::unordered_map<Xapian::docid, Xapian::docid> parent_;
 };
 
-}  // namespace
+// Databases numbered in the order their compaction gives them: part i's
+// documents after part i-1's (the ids differ, the order is the same, and only
+// the order matters: the oldest document names a group, and a band's
+// candidates are its first documents). One database is numbered as it is.
+class Numbering {
+ public:
+  explicit Numbering(const std::vector<Xapian::Database>& parts) : parts_(parts) {
+    Xapian::docid next = 0;
+    for (const auto& part : parts_) {
+      offsets_.push_back(next);
+      next += part.get_lastdocid();
+      all_.add_database(part);
+    }
+  }
+  // The terms of every part, with their summed frequencies.
+  const Xapian::Database& all() const { return all_; }
+  // Calls visit(docid) for the first `limit` documents indexed by `term`, in order.
+  template <typename Visit>
+  void postings(const std::string& term, std::size_t limit, Visit visit) const {
+    std::size_t n = 0;
+    for (std::size_t i = 0; i < parts_.size(); ++i) {
+      for (auto p = parts_[i].postlist_begin(term); p != parts_[i].postlist_end(term) && n < limit; ++p, ++n) {
+        visit(offsets_[i] + *p);
+      }
+    }
+  }
+  // The part holding `docid`, and the id there: the last part whose ids
+  // start before it (an empty part starts where the next one does).
+  std::pair<std::size_t, Xapian::docid> locate(Xapian::docid docid) const {
+    auto after = std::upper_bound(offsets_.begin(), offsets_.end(), docid - 1);
+    const auto i = static_cast<std::size_t>(after - offsets_.begin()) - 1;
+    return {i, docid - offsets_[i]};
+  }
+  std::string value(Xapian::docid docid, Xapian::valueno slot) const {
+    auto [i, local] = locate(docid);
+    return parts_[i].get_document(local).get_value(slot);
+  }
 
-std::size_t group_duplicates(Xapian::WritableDatabase& db) {
-  DocSets sets;
-  std::size_t exact = 0;
-  const std::string exact_prefix(schema::kExactDupPrefix);
-  for (auto t = db.allterms_begin(exact_prefix); t != db.allterms_end(exact_prefix); ++t) {
+ private:
+  std::vector<Xapian::Database> parts_;
+  std::vector<Xapian::docid> offsets_;  // the ids of the parts before each
+  Xapian::Database all_;
+};
+
+// Unites the documents that share a term starting with `prefix`; adds to
+// `extra` (when given) the number beyond the first of each.
+void unite_sharing(const Numbering& n, const std::string& prefix, DocSets& sets, std::size_t* extra) {
+  const Xapian::Database& all = n.all();
+  for (auto t = all.allterms_begin(prefix); t != all.allterms_end(prefix); ++t) {
     if (t.get_termfreq() < 2) continue;
-    exact += t.get_termfreq() - 1;
+    if (extra) *extra += t.get_termfreq() - 1;
     Xapian::docid first = 0;
-    for (auto p = db.postlist_begin(*t); p != db.postlist_end(*t); ++p) {
-      if (first) sets.unite(first, *p);
-      else first = *p;
-    }
+    n.postings(*t, std::numeric_limits<std::size_t>::max(), [&](Xapian::docid d) {
+      if (first) sets.unite(first, d);
+      else first = d;
+    });
   }
-  const std::string url_prefix(schema::kUrlPrefix);
-  for (auto t = db.allterms_begin(url_prefix); t != db.allterms_end(url_prefix); ++t) {
-    if (t.get_termfreq() < 2) continue;
-    Xapian::docid first = 0;
-    for (auto p = db.postlist_begin(*t); p != db.postlist_end(*t); ++p) {
-      if (first) sets.unite(first, *p);
-      else first = *p;
-    }
-  }
+}
+
+// Unites the documents at least kNearDuplicateSimilarity similar among the
+// first candidates of each LSH band.
+void unite_similar(const Numbering& n, DocSets& sets) {
   std::unordered_map<Xapian::docid, MinHash> hashes;
   auto hash_of = [&](Xapian::docid d) -> const MinHash& {
     auto it = hashes.find(d);
-    if (it == hashes.end()) {
-      it = hashes.emplace(d, decode_minhash(db.get_document(d).get_value(schema::kSlotFingerprint))).first;
-    }
+    if (it == hashes.end()) it = hashes.emplace(d, decode_minhash(n.value(d, schema::kSlotFingerprint))).first;
     return it->second;
   };
   const std::string band_prefix(schema::kSimBandPrefix);
-  for (auto t = db.allterms_begin(band_prefix); t != db.allterms_end(band_prefix); ++t) {
+  const Xapian::Database& all = n.all();
+  for (auto t = all.allterms_begin(band_prefix); t != all.allterms_end(band_prefix); ++t) {
     if (t.get_termfreq() < 2) continue;
     std::vector<Xapian::docid> docs;
-    for (auto p = db.postlist_begin(*t); p != db.postlist_end(*t) && docs.size() < kMaxCandidatesPerBand; ++p) {
-      docs.push_back(*p);
-    }
+    n.postings(*t, kMaxCandidatesPerBand, [&](Xapian::docid d) { docs.push_back(d); });
     for (std::size_t i = 0; i < docs.size(); ++i) {
       for (std::size_t j = i + 1; j < docs.size(); ++j) {
         if (sets.find(docs[i]) == sets.find(docs[j])) continue;
@@ -168,23 +207,72 @@ std::size_t group_duplicates(Xapian::WritableDatabase& db) {
       }
     }
   }
-  std::vector<std::pair<Xapian::docid, Xapian::docid>> moves;
-  for (const auto& [doc, parent] : sets.members()) {
-    (void)parent;
-    moves.emplace_back(doc, 0);
-  }
-  for (auto& [doc, root] : moves) root = sets.find(doc);
+}
+
+// A document to file into another group: its id in its part, and the group.
+struct Move {
+  Xapian::docid local;
+  std::string group;
+};
+
+// The documents whose group is not their set's oldest document's, by part.
+std::vector<std::vector<Move>> moves_by_part(const Numbering& n, DocSets& sets, std::size_t parts) {
+  std::vector<Xapian::docid> docs;
+  for (const auto& member : sets.members()) docs.push_back(member.first);
   std::unordered_map<Xapian::docid, std::string> root_group;
-  for (const auto& [doc, root] : moves) {
+  std::vector<std::vector<Move>> moves(parts);
+  for (Xapian::docid doc : docs) {
+    Xapian::docid root = sets.find(doc);
     if (doc == root) continue;
     auto it = root_group.find(root);
-    if (it == root_group.end()) it = root_group.emplace(root, db.get_document(root).get_value(schema::kSlotDupGroup)).first;
-    Xapian::Document d = db.get_document(doc);
-    if (d.get_value(schema::kSlotDupGroup) == it->second) continue;
-    set_duplicate_group(d, it->second);
-    db.replace_document(doc, d);
+    if (it == root_group.end()) it = root_group.emplace(root, n.value(root, schema::kSlotDupGroup)).first;
+    auto [part, local] = n.locate(doc);
+    moves[part].push_back({local, it->second});
   }
+  return moves;
+}
+
+// Files each moved document into its group, rewriting only those whose group changes.
+void apply_moves(Xapian::WritableDatabase& db, const std::vector<Move>& moves) {
+  for (const auto& move : moves) {
+    Xapian::Document d = db.get_document(move.local);
+    if (d.get_value(schema::kSlotDupGroup) == move.group) continue;
+    set_duplicate_group(d, move.group);
+    db.replace_document(move.local, d);
+  }
+}
+
+// The groups of the documents of `parts`, numbered as their compaction will number them.
+std::size_t group_in(std::vector<Xapian::WritableDatabase>& parts) {
+  if (parts.empty()) return 0;
+  std::size_t exact = 0;
+  std::vector<std::vector<Move>> moves;
+  {
+    Numbering n(std::vector<Xapian::Database>(parts.begin(), parts.end()));
+    DocSets sets;
+    unite_sharing(n, std::string(schema::kExactDupPrefix), sets, &exact);
+    unite_sharing(n, std::string(schema::kUrlPrefix), sets, nullptr);
+    unite_similar(n, sets);
+    moves = moves_by_part(n, sets, parts.size());
+  }
+  // Each part is rewritten by a thread of its own: loading a story's terms
+  // and positions to add one term is most of the cost.
+  const unsigned threads = std::max(1u, std::min(static_cast<unsigned>(parts.size()), std::thread::hardware_concurrency()));
+  util::TaskPool pool(parts.size());
+  pool.start(threads, [&](unsigned) {
+    while (auto i = pool.claim()) apply_moves(parts[*i], moves[*i]);
+  });
+  pool.finish();
   return exact;
 }
+
+}  // namespace
+
+std::size_t group_duplicates(Xapian::WritableDatabase& db) {
+  std::vector<Xapian::WritableDatabase> one{db};
+  return group_in(one);
+}
+
+std::size_t group_duplicates(std::vector<Xapian::WritableDatabase>& parts) { return group_in(parts); }
 
 }  // namespace morgue

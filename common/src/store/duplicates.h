@@ -2,6 +2,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include <xapian.h>
 
@@ -25,5 +26,11 @@ DuplicateMatch find_duplicate_group(const Xapian::Database& db, const Xapian::Do
 // one group (transitively). Rewrites only documents whose group changes.
 // Returns the number of exact duplicates (documents beyond the first of each text).
 std::size_t group_duplicates(Xapian::WritableDatabase& db);
+
+// The same over the parts of a parallel build, before Xapian's compactor
+// merges them (in this order, renumbering): the groups are those
+// group_duplicates() would give the merged database, and the parts are
+// rewritten one thread each. The caller commits them.
+std::size_t group_duplicates(std::vector<Xapian::WritableDatabase>& parts);
 
 }  // namespace morgue

@@ -4,6 +4,7 @@
 #include <ctime>
 #include <algorithm>
 #include <iterator>
+#include <map>
 #include <set>
 #include <thread>
 #include <unordered_map>
@@ -74,48 +75,71 @@ void index_person_words(Xapian::Document& doc, const std::vector<std::string>& n
   }
 }
 
-void remove_terms_with_prefix(Xapian::Document& doc, const std::string& prefix) {
-  std::vector<std::string> terms;
-  auto t = doc.termlist_begin();
-  t.skip_to(prefix);
-  for (; t != doc.termlist_end(); ++t) {
-    std::string term = *t;
-    if (term.compare(0, prefix.size(), prefix) != 0) break;
-    terms.push_back(std::move(term));
-  }
-  for (const auto& term : terms) doc.remove_term(term);
-}
-
 std::string person_term(const std::string& name) {
   return schema::make_term(schema::kPersonFilter, util::to_lower(name));
+}
+
+using Terms = std::map<std::string, Xapian::termcount>;  // term -> wdf
+
+// The terms the names give a story: the XP filter term of each name and
+// the person words (XPN words and their ZXPN stems, as TermGenerator makes
+// them, with their wdf).
+Terms name_terms(const std::vector<std::string>& names) {
+  Xapian::Document scratch;
+  index_person_words(scratch, names);
+  Terms out;
+  for (auto t = scratch.termlist_begin(); t != scratch.termlist_end(); ++t) out.emplace(*t, t.get_wdf());
+  for (const auto& name : names) out.emplace(person_term(name), 0);
+  return out;
+}
+
+// Removes `terms` from `doc` (those it holds), the ones with positions last:
+// Xapian 1.4's remove_term sets the document's "positions modified" flag
+// from the term it removes (an assignment), and replace_document drops the
+// removed terms' position lists only when the flag is set at the end.
+void remove_terms(Xapian::Document& doc, const std::vector<std::string>& terms) {
+  if (terms.empty()) return;
+  std::vector<std::string> plain, positional;
+  auto t = doc.termlist_begin();
+  for (const auto& term : terms) {  // sorted, as the termlist
+    t.skip_to(term);
+    if (t == doc.termlist_end()) break;
+    if (*t == term) (t.positionlist_count() > 0 ? positional : plain).push_back(term);
+  }
+  for (const auto& term : plain) doc.remove_term(term);
+  for (const auto& term : positional) doc.remove_term(term);
+}
+
+// Gives `doc` the terms of `canonical` that it lacks and takes away those of
+// `old` (the canonical names it held) that neither `found` nor `canonical`
+// give. The found names' terms are left as make_document wrote them, person
+// words with their positions; a canonical name's own words come without
+// positions (the phrase person:"Ronald Reagan" finds them by the name's XP
+// term: search/person_query.h). No position list is read again or written,
+// and a story whose terms stay the same is not read at all (Xapian loads a
+// document's terms with every position on the first term change).
+void update_name_terms(Xapian::Document& doc, const std::vector<std::string>& found,
+                       const std::vector<std::string>& old, const std::vector<std::string>& canonical) {
+  const Terms have = name_terms(found);
+  const Terms before = name_terms(old);
+  const Terms wanted = name_terms(canonical);
+  std::vector<std::string> gone;
+  for (const auto& [term, wdf] : before) {
+    if (!have.count(term) && !wanted.count(term)) gone.push_back(term);
+  }
+  remove_terms(doc, gone);
+  for (const auto& [term, wdf] : wanted) {
+    if (!have.count(term) && !before.count(term)) doc.add_term(term, wdf);
+  }
 }
 
 }  // namespace
 
 void rename_people(Xapian::Document& doc, const std::vector<std::string>& found,
                    const std::vector<std::string>& canonical) {
-  std::set<std::string> keep;
-  std::vector<std::string> all_names = found;
-  for (const auto& name : found) keep.insert(person_term(name));
-  for (const auto& name : canonical) {
-    if (keep.insert(person_term(name)).second) all_names.push_back(name);
-  }
-  for (const auto& old : split_names(doc.get_value(schema::kSlotPeople))) {
-    const std::string term = person_term(old);
-    if (keep.count(term) == 0) {
-      try {
-        doc.remove_term(term);
-      } catch (const Xapian::InvalidArgumentError&) {
-        // not there: nothing to remove
-      }
-    }
-  }
-  for (const auto& term : keep) doc.add_boolean_term(term);
-  // The person words are written again from both lists: a name's words are
-  // then found once whatever was added or dropped before.
-  remove_terms_with_prefix(doc, std::string(schema::kPersonPrefix));
-  remove_terms_with_prefix(doc, "Z" + std::string(schema::kPersonPrefix));
-  index_person_words(doc, all_names);
+  // What the story holds: its names as found, or an earlier run's canonical
+  // names (kSlotPeopleFound is then set).
+  update_name_terms(doc, found, split_names(doc.get_value(schema::kSlotPeople)), canonical);
 
   // A flash's people come from its headline: "\n" records that the
   // extractor found none (an empty value would be no value).

@@ -94,9 +94,11 @@ Terms name_terms(const std::vector<std::string>& names) {
 }
 
 // Removes `terms` from `doc` (those it holds), the ones with positions last:
-// Xapian 1.4's remove_term sets the document's "positions modified" flag
-// from the term it removes (an assignment), and replace_document drops the
-// removed terms' position lists only when the flag is set at the end.
+// replace_document drops a removed term's position list only when the
+// document's "positions modified" flag is set, and some Xapian 1.4 releases
+// set it from the last term removed (an assignment: a positionless term
+// removed after a positional one would clear it). 1.4.22 keeps it set
+// either way (checked); the order makes it right on both.
 void remove_terms(Xapian::Document& doc, const std::vector<std::string>& terms) {
   if (terms.empty()) return;
   std::vector<std::string> plain, positional;

@@ -25,8 +25,8 @@ bool rebuildable(Xapian::Query::op op) {
   }
 }
 
-// The filter term of the name a phrase of person words spells
-// ("XPronald reagan"), or nothing when some part is not a person word.
+// The key of the name a phrase of person words spells ("XPPronald reagan",
+// schema.h), or nothing when some part is not a person word.
 std::optional<std::string> exact_name_term(const Xapian::Query& phrase) {
   const std::string prefix(schema::kPersonPrefix);
   std::string name;
@@ -44,7 +44,7 @@ std::optional<std::string> exact_name_term(const Xapian::Query& phrase) {
     name += term.substr(prefix.size());
   }
   if (name.empty()) return std::nullopt;
-  return schema::make_term(schema::kPersonFilter, name);
+  return schema::make_term(schema::kPersonNameKey, name);
 }
 
 }  // namespace

@@ -81,15 +81,30 @@ std::string person_term(const std::string& name) {
 
 using Terms = std::map<std::string, Xapian::termcount>;  // term -> wdf
 
-// The terms the names give a story: the XP filter term of each name and
-// the person words (XPN words and their ZXPN stems, as TermGenerator makes
-// them, with their wdf).
-Terms name_terms(const std::vector<std::string>& names) {
+// The terms one name gives a story, added to `out`: its person words (XPN
+// words and their ZXPN stems, as TermGenerator makes them, with their wdf),
+// its XP filter term and its key (kPersonNameKey: the words in order).
+void add_name_terms(const std::string& name, Terms& out) {
   Xapian::Document scratch;
-  index_person_words(scratch, names);
+  index_person_words(scratch, {name});
+  const std::string words_prefix(schema::kPersonPrefix);
+  std::vector<std::pair<Xapian::termpos, std::string>> words;
+  for (auto t = scratch.termlist_begin(); t != scratch.termlist_end(); ++t) {
+    const std::string term = *t;
+    out[term] += t.get_wdf();
+    if (!term.starts_with(words_prefix)) continue;
+    for (auto p = t.positionlist_begin(); p != t.positionlist_end(); ++p) words.emplace_back(*p, term.substr(words_prefix.size()));
+  }
+  std::sort(words.begin(), words.end());
+  std::string key;
+  for (const auto& [pos, word] : words) key += (key.empty() ? "" : " ") + word;
+  if (!key.empty()) out.emplace(schema::make_term(schema::kPersonNameKey, key), 0);
+  out.emplace(person_term(name), 0);
+}
+
+Terms name_terms(const std::vector<std::string>& names) {
   Terms out;
-  for (auto t = scratch.termlist_begin(); t != scratch.termlist_end(); ++t) out.emplace(*t, t.get_wdf());
-  for (const auto& name : names) out.emplace(person_term(name), 0);
+  for (const auto& name : names) add_name_terms(name, out);
   return out;
 }
 
@@ -116,8 +131,9 @@ void remove_terms(Xapian::Document& doc, const std::vector<std::string>& terms) 
 // `old` (the canonical names it held) that neither `found` nor `canonical`
 // give. The found names' terms are left as make_document wrote them, person
 // words with their positions; a canonical name's own words come without
-// positions (the phrase person:"Ronald Reagan" finds them by the name's XP
-// term: search/person_query.h). No position list is read again or written,
+// positions, and with the name's key (the phrase person:"Ronald Reagan"
+// finds them by it: search/person_query.h). A found name's key is never
+// added (its words have positions). No position list is read again or written,
 // and a story whose terms stay the same is not read at all (Xapian loads a
 // document's terms with every position on the first term change).
 void update_name_terms(Xapian::Document& doc, const std::vector<std::string>& found,

@@ -1,7 +1,7 @@
-// person:"..." phrases also match the exact-name filter term that the
-// people identity step gives a renamed story (its canonical name's words
-// have no positions there): which queries gain the term, and that the
-// searcher finds such a story by the phrase and only by the right phrase.
+// person:"..." phrases also match the name key (schema::kPersonNameKey) that
+// the people identity step gives a renamed story (its canonical name's words
+// have no positions there): which queries gain the key, and that the query
+// builder finds such a story by the phrase and only by the right phrase.
 #include "search/person_query.h"
 
 #include <algorithm>
@@ -21,28 +21,31 @@ namespace {
 
 std::set<std::string> exact_terms(const Xapian::Query& q) {
   std::set<std::string> out;
-  const std::string prefix(schema::kPersonFilter);
-  const std::string words(schema::kPersonPrefix);
+  const std::string prefix(schema::kPersonNameKey);
   for (auto t = q.get_unique_terms_begin(); t != q.get_unique_terms_end(); ++t) {
-    if ((*t).starts_with(prefix) && !(*t).starts_with(words)) out.insert(*t);
+    if ((*t).starts_with(prefix)) out.insert(*t);
   }
   return out;
 }
 
+std::string key(const std::string& words) { return schema::make_term(schema::kPersonNameKey, words); }
 std::string xp(const std::string& name) { return schema::make_term(schema::kPersonFilter, name); }
 
 struct Case {
   const char* query;
-  std::set<std::string> exact;  // the filter terms the query gains
+  std::set<std::string> exact;  // the name keys the query gains
 };
 
 TEST(PersonQuery, PhrasesOfPersonWordsGainTheExactNameTerm) {
   const Case cases[] = {
-      {R"(person:"Ronald Reagan")", {xp("ronald reagan")}},
-      {R"(people:"Hillary Rodham Clinton" budget)", {xp("hillary rodham clinton")}},
-      {R"(person:"Ronald Reagan" OR person:"Nigel Lawson")", {xp("ronald reagan"), xp("nigel lawson")}},
-      {R"(tax -person:"Nigel Lawson")", {xp("nigel lawson")}},
-      {R"((budget AND person:"nigel lawson") OR harbour)", {xp("nigel lawson")}},
+      {R"(person:"Ronald Reagan")", {key("ronald reagan")}},
+      {R"(people:"Hillary Rodham Clinton" budget)", {key("hillary rodham clinton")}},
+      {R"(person:"Ronald Reagan" OR person:"Nigel Lawson")", {key("ronald reagan"), key("nigel lawson")}},
+      {R"(tax -person:"Nigel Lawson")", {key("nigel lawson")}},
+      {R"((budget AND person:"nigel lawson") OR harbour)", {key("nigel lawson")}},
+      {R"(person:"A. William Reynolds")", {key("a william reynolds")}},   // the words, not the spelling
+      {R"(person:"Jean-Philippe Cotis")", {key("jean philippe cotis")}},
+      {R"(person:"Finian O'Sullivan")", {key("finian o'sullivan")}},
       {R"(person:reagan)", {}},            // one word: the word matches without positions
       {R"(person:"Reagan")", {}},          // a phrase of one word is that word
       {R"("Ronald Reagan")", {}},          // not the person field
@@ -76,8 +79,8 @@ TEST(PersonQuery, OtherQueriesAreLeftAsTheyAre) {
 }
 
 // A story as the identity step leaves it: the extractor found "Reagan" (a
-// positional person word), the step added the canonical name's filter term
-// and its words without positions.
+// positional person word), the step added the canonical name's filter term,
+// its words without positions and its key.
 Xapian::Document renamed_story() {
   Xapian::Document doc;
   doc.add_posting("XPNreagan", 1);
@@ -86,6 +89,7 @@ Xapian::Document renamed_story() {
   doc.add_term("ZXPNronald");
   doc.add_boolean_term(xp("reagan"));
   doc.add_boolean_term(xp("ronald reagan"));
+  doc.add_boolean_term(key("ronald reagan"));
   doc.add_value(schema::kSlotPeople, "Ronald Reagan");
   return doc;
 }

@@ -149,6 +149,9 @@ TEST(CanonicalPeople, NewStoriesCanChangeAnEarlierChoice) {
   EXPECT_FALSE(has_term(doc, std::string(schema::kPersonPrefix) + "james"));
   EXPECT_TRUE(has_term(doc, person_term("howard baker")));
   EXPECT_TRUE(has_term(doc, person_term("baker")));
+  EXPECT_FALSE(has_term(doc, schema::make_term(schema::kPersonNameKey, "james baker")));
+  EXPECT_TRUE(has_term(doc, schema::make_term(schema::kPersonNameKey, "howard baker")));
+  EXPECT_FALSE(has_term(doc, schema::make_term(schema::kPersonNameKey, "john tower")));  // found: its words have positions
 }
 
 TEST(CanonicalPeople, ShardsLearnFromEachOther) {
@@ -270,7 +273,8 @@ TEST(CanonicalPeople, RenameKeepsEveryPositionAndAddsTheNameWithout) {
   EXPECT_TRUE(has_term(db.get_document(bare), ronald));
   EXPECT_TRUE(positions(db, bare, ronald).empty());
   EXPECT_TRUE(has_term(db.get_document(bare), person_term("ronald reagan")));
-  // The phrase finds the story by the name's exact term.
+  EXPECT_TRUE(has_term(db.get_document(bare), schema::make_term(schema::kPersonNameKey, "ronald reagan")));
+  // The phrase finds the story by the name's key.
   Searcher searcher{Xapian::Database((dir / "db").string())};
   SearchRequest r;
   r.query = "person:\"Ronald Reagan\"";

@@ -64,15 +64,19 @@ void for_each_story(const Xapian::Database& db, F&& f) {
   }
 }
 
-void index_person_words(Xapian::Document& doc, const std::vector<std::string>& names) {
-  Xapian::TermGenerator tg;
-  tg.set_stemmer(Xapian::Stem("english"));
-  tg.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
+// Indexes `name` into `doc` as make_document indexes a story's people
+// (person words and their stems). One generator per thread: building the
+// stemmer for every name cost more than the rest of a rename's own work.
+void index_person_words(Xapian::Document& doc, const std::string& name) {
+  thread_local Xapian::TermGenerator tg = [] {
+    Xapian::TermGenerator g;
+    g.set_stemmer(Xapian::Stem("english"));
+    g.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
+    return g;
+  }();
   tg.set_document(doc);
-  for (const auto& name : names) {
-    tg.increase_termpos();
-    tg.index_text(name, 1, std::string(schema::kPersonPrefix));
-  }
+  tg.set_termpos(0);
+  tg.index_text(name, 1, std::string(schema::kPersonPrefix));
 }
 
 std::string person_term(const std::string& name) {
@@ -86,7 +90,7 @@ using Terms = std::map<std::string, Xapian::termcount>;  // term -> wdf
 // its XP filter term and its key (kPersonNameKey: the words in order).
 void add_name_terms(const std::string& name, Terms& out) {
   Xapian::Document scratch;
-  index_person_words(scratch, {name});
+  index_person_words(scratch, name);
   const std::string words_prefix(schema::kPersonPrefix);
   std::vector<std::pair<Xapian::termpos, std::string>> words;
   for (auto t = scratch.termlist_begin(); t != scratch.termlist_end(); ++t) {

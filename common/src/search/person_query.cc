@@ -61,7 +61,9 @@ Xapian::Query or_exact_person_names(const Xapian::Query& query) {
   }
   if (!rebuildable(op) || query.get_num_subqueries() == 0) return query;
   std::vector<Xapian::Query> parts;
-  for (std::size_t i = 0; i < query.get_num_subqueries(); ++i) parts.push_back(or_exact_person_names(query.get_subquery(i)));
+  for (std::size_t i = 0; i < query.get_num_subqueries(); ++i) {
+    parts.push_back(or_exact_person_names(query.get_subquery(i)));
+  }
   return Xapian::Query(op, parts.begin(), parts.end());
 }
 

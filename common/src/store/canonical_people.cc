@@ -100,7 +100,9 @@ NameTerms terms_of_name(const std::string& name) {
     const std::string term = *t;
     out.emplace_back(term, t.get_wdf());
     if (!term.starts_with(words_prefix)) continue;
-    for (auto p = t.positionlist_begin(); p != t.positionlist_end(); ++p) words.emplace_back(*p, term.substr(words_prefix.size()));
+    for (auto p = t.positionlist_begin(); p != t.positionlist_end(); ++p) {
+      words.emplace_back(*p, term.substr(words_prefix.size()));
+    }
   }
   std::sort(words.begin(), words.end());
   std::string key;
@@ -111,8 +113,8 @@ NameTerms terms_of_name(const std::string& name) {
 }
 
 // Names repeat across stories ("George W Bush"): each thread keeps the terms
-// of the names it met (at most kCachedNames, then it starts again), which
-// halves the rename's own work on bbc.
+// of the names it met (at most kCachedNames, then it starts again): 40% less
+// of the rename's own work (Xapian's aside) on bbc.
 constexpr std::size_t kCachedNames = 20000;
 
 Terms name_terms(const std::vector<std::string>& names) {
@@ -154,9 +156,9 @@ void remove_terms(Xapian::Document& doc, const std::vector<std::string>& terms) 
 // words with their positions; a canonical name's own words come without
 // positions, and with the name's key (the phrase person:"Ronald Reagan"
 // finds them by it: search/person_query.h). A found name's key is never
-// added (its words have positions). No position list is read again or written,
-// and a story whose terms stay the same is not read at all (Xapian loads a
-// document's terms with every position on the first term change).
+// added (its words have positions). No position list is written again, and
+// the terms of a story whose terms stay the same are not read at all (Xapian
+// loads a document's terms with every position on the first term change).
 void update_name_terms(Xapian::Document& doc, const std::vector<std::string>& found,
                        const std::vector<std::string>& old, const std::vector<std::string>& canonical) {
   const Terms have = name_terms(found);

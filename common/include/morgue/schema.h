@@ -19,6 +19,11 @@ inline constexpr std::string_view kAuthorPrefix = "A";       // byline words (fr
 inline constexpr std::string_view kAuthorFilter = "XAU";     // whole byline, lowercased (boolean)
 inline constexpr std::string_view kPersonPrefix = "XPN";     // words of people's names (free text)
 inline constexpr std::string_view kPersonFilter = "XP";      // canonical person, lowercased (boolean)
+// A canonical name the people identity step gave a story that never spelled
+// it out: its person words (XPN, as TermGenerator splits them) joined by
+// spaces, "XPPjean philippe cotis" (boolean). Those words have no positions
+// there, so person:"Jean-Philippe Cotis" matches this term too.
+inline constexpr std::string_view kPersonNameKey = "XPP";
 inline constexpr std::string_view kSectionPrefix = "XS";     // section path and its parents, lowercased (boolean)
 inline constexpr std::string_view kSitePrefix = "H";         // host name of the URL (boolean), as Omega
 inline constexpr std::string_view kUrlPrefix = "U";          // full URL (boolean), as Omega

@@ -14,6 +14,7 @@
 #include "morgue/search.h"
 #include "search/date_query.h"
 #include "search/language_stems.h"
+#include "search/person_query.h"
 #include "util/strings.h"
 
 namespace morgue {
@@ -304,11 +305,11 @@ Xapian::Query QueryBuilder::Impl::parse(const std::string& text, bool all_words,
   const unsigned flags = Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_WILDCARD |
                          Xapian::QueryParser::FLAG_PURE_NOT | extra_flags;
   try {
-    return stems->widen(qp.parse_query(text, flags), qp);
+    return or_exact_person_names(stems->widen(qp.parse_query(text, flags), qp));
   } catch (const Xapian::QueryParserError&) {
     // Like Omega: an unbalanced quote or bracket is read as plain words.
     try {
-      return stems->widen(qp.parse_query(text, 0), qp);
+      return or_exact_person_names(stems->widen(qp.parse_query(text, 0), qp));
     } catch (const Xapian::QueryParserError& e) {
       throw QueryError(fmt::format("cannot parse the query: {}", e.get_msg()));
     }

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "search/query_ops.h"
 #include "store/stemmers.h"
 
 namespace morgue {
@@ -12,22 +13,6 @@ bool has_stemmed_term(const Xapian::Query& q) {
     if (!(*t).empty() && (*t)[0] == 'Z') return true;
   }
   return false;
-}
-
-bool rebuildable(Xapian::Query::op op) {
-  switch (op) {
-    case Xapian::Query::OP_AND:
-    case Xapian::Query::OP_OR:
-    case Xapian::Query::OP_AND_NOT:
-    case Xapian::Query::OP_XOR:
-    case Xapian::Query::OP_AND_MAYBE:
-    case Xapian::Query::OP_FILTER:
-    case Xapian::Query::OP_SYNONYM:
-    case Xapian::Query::OP_MAX:
-      return true;
-    default:
-      return false;
-  }
 }
 
 }  // namespace
@@ -66,7 +51,7 @@ Xapian::Query LanguageStems::widen(const Xapian::Query& query, const Xapian::Que
   if (!active() || !has_stemmed_term(query)) return query;
   const Xapian::Query::op op = query.get_type();
   if (op == Xapian::Query::LEAF_TERM) return widen_term(query, *query.get_terms_begin(), parser);
-  if (!rebuildable(op)) return query;
+  if (!rebuildable_op(op)) return query;
   std::vector<Xapian::Query> parts;
   for (std::size_t i = 0; i < query.get_num_subqueries(); ++i) parts.push_back(widen(query.get_subquery(i), parser));
   return Xapian::Query(op, parts.begin(), parts.end());

@@ -5,25 +5,10 @@
 #include <vector>
 
 #include "morgue/schema.h"
+#include "search/query_ops.h"
 
 namespace morgue {
 namespace {
-
-bool rebuildable(Xapian::Query::op op) {
-  switch (op) {
-    case Xapian::Query::OP_AND:
-    case Xapian::Query::OP_OR:
-    case Xapian::Query::OP_AND_NOT:
-    case Xapian::Query::OP_XOR:
-    case Xapian::Query::OP_AND_MAYBE:
-    case Xapian::Query::OP_FILTER:
-    case Xapian::Query::OP_SYNONYM:
-    case Xapian::Query::OP_MAX:
-      return true;
-    default:
-      return false;
-  }
-}
 
 // The key of the name a phrase of person words spells ("XPPronald reagan",
 // schema.h), or nothing when some part is not a person word.
@@ -59,7 +44,7 @@ Xapian::Query or_exact_person_names(const Xapian::Query& query) {
     if (auto term = exact_name_term(query)) return Xapian::Query(Xapian::Query::OP_MAX, query, Xapian::Query(*term));
     return query;
   }
-  if (!rebuildable(op) || query.get_num_subqueries() == 0) return query;
+  if (!rebuildable_op(op) || query.get_num_subqueries() == 0) return query;
   std::vector<Xapian::Query> parts;
   for (std::size_t i = 0; i < query.get_num_subqueries(); ++i) {
     parts.push_back(or_exact_person_names(query.get_subquery(i)));

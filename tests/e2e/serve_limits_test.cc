@@ -21,6 +21,7 @@
 
 #include <gtest/gtest.h>
 
+#include "support/raw_client.h"
 #include "support/run.h"
 #include "support/server_process.h"
 #include "support/temp_dir.h"
@@ -45,45 +46,7 @@ class Server : public testing_support::ServerProcess {
       : ServerProcess(sh_quote(kServe), flags, db, log) {}
 };
 
-// A raw client connection.
-class Conn {
- public:
-  explicit Conn(int port) {
-    fd_ = socket(AF_INET, SOCK_STREAM, 0);
-    sockaddr_in addr{};
-    addr.sin_family = AF_INET;
-    addr.sin_port = htons(static_cast<uint16_t>(port));
-    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    ok_ = connect(fd_, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0;
-  }
-  ~Conn() { close(fd_); }
-  Conn(const Conn&) = delete;
-  Conn& operator=(const Conn&) = delete;
-  bool ok() const { return ok_; }
-  bool send(const std::string& data) { return ::send(fd_, data.data(), data.size(), MSG_NOSIGNAL) == ssize_t(data.size()); }
-  // Everything until the server closes or `quiet` passes without a byte.
-  std::string read_all(std::chrono::milliseconds quiet = 2000ms) {
-    std::string out;
-    char buf[8192];
-    while (true) {
-      pollfd p{fd_, POLLIN, 0};
-      if (poll(&p, 1, static_cast<int>(quiet.count())) <= 0) break;
-      ssize_t n = recv(fd_, buf, sizeof buf, 0);
-      if (n <= 0) {
-        closed_ = true;
-        break;
-      }
-      out.append(buf, static_cast<std::size_t>(n));
-    }
-    return out;
-  }
-  bool closed() const { return closed_; }
-
- private:
-  int fd_ = -1;
-  bool ok_ = false;
-  bool closed_ = false;
-};
+using Conn = testing_support::RawClient;
 
 std::string get(const std::string& target) { return "GET " + target + " HTTP/1.1\r\nHost: t\r\n\r\n"; }
 

@@ -18,6 +18,7 @@
 #include <gtest/gtest.h>
 
 #include "serve/event_loop.h"
+#include "support/raw_client.h"
 
 namespace morgue::serve {
 namespace {
@@ -67,42 +68,7 @@ class LoopFixture {
   std::thread thread_;
 };
 
-class Client {
- public:
-  explicit Client(int port) {
-    fd_ = ::socket(AF_INET, SOCK_STREAM, 0);
-    sockaddr_in addr{};
-    addr.sin_family = AF_INET;
-    addr.sin_port = htons(static_cast<uint16_t>(port));
-    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    ::connect(fd_, reinterpret_cast<sockaddr*>(&addr), sizeof addr);
-  }
-  ~Client() { ::close(fd_); }
-  Client(const Client&) = delete;
-  Client& operator=(const Client&) = delete;
-  void send(const std::string& data) { ::send(fd_, data.data(), data.size(), MSG_NOSIGNAL); }
-  // What arrives until `want` bytes are in, the server closes, or `quiet` passes without a byte.
-  std::string read(std::size_t want = SIZE_MAX, std::chrono::milliseconds quiet = 1000ms) {
-    std::string out;
-    char buf[65536];
-    while (out.size() < want) {
-      pollfd p{fd_, POLLIN, 0};
-      if (::poll(&p, 1, static_cast<int>(quiet.count())) <= 0) break;
-      ssize_t n = ::recv(fd_, buf, sizeof buf, 0);
-      if (n <= 0) {
-        closed_ = true;
-        break;
-      }
-      out.append(buf, static_cast<std::size_t>(n));
-    }
-    return out;
-  }
-  bool closed() const { return closed_; }
-
- private:
-  int fd_ = -1;
-  bool closed_ = false;
-};
+using Client = testing_support::RawClient;
 
 std::string get(const std::string& target) { return "GET " + target + " HTTP/1.1\r\nHost: t\r\n\r\n"; }
 std::string answer(const std::string& body) {

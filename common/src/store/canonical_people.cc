@@ -13,6 +13,7 @@
 #include <fmt/format.h>
 
 #include "morgue/schema.h"
+#include "store/rewrite.h"
 #include "store/stored_article.h"
 #include "util/strings.h"
 #include "util/task_pool.h"
@@ -345,9 +346,7 @@ Renames plan_renames(const PersonIdentity& identity, Xapian::WritableDatabase& d
 void apply_renames(const Renames& changed, Xapian::WritableDatabase& db) {
   std::size_t pending = 0;
   for (const auto& [story, names] : changed) {
-    Xapian::Document doc = db.get_document(story.id);
-    rename_people(doc, story.names.names, names);
-    db.replace_document(story.id, doc);
+    rewrite_document(db, story.id, [&](Xapian::Document& doc) { rename_people(doc, story.names.names, names); });
     if (++pending == kRenameBatch) {
       db.commit();
       pending = 0;

@@ -36,6 +36,11 @@ inline constexpr std::string_view kExactDupPrefix = "XH";    // content hash (bo
 // A story filed into another story's near-duplicate group (its kSlotDupGroup
 // is not its own id): the few stories a collapsed count must look at.
 inline constexpr std::string_view kDupFollower = "XDF";
+// A story a first build holds back as a placeholder (its fields, filters,
+// values and stored article, without its words) until the people identity
+// step has settled its names: store/placeholders.h. None is left once a
+// build has finished.
+inline constexpr std::string_view kPlaceholder = "XZW";
 inline constexpr std::string_view kSimBandPrefix = "XB";     // MinHash LSH band: "XB" + band digit + 8 hex (near-duplicate candidates)
 
 // --- Metadata keys -----------------------------------------------------------

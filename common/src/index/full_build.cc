@@ -27,6 +27,7 @@
 #include "store/database.h"
 #include "store/canonical_people.h"
 #include "store/duplicates.h"
+#include "store/placeholders.h"
 #include "store/shard_files.h"
 #include "util/task_pool.h"
 
@@ -132,10 +133,13 @@ void canonicalise_parts(const fs::path& db, unsigned parts, IndexSummary& summar
 // stories filed into another group are rewritten in their parts, one thread
 // a part, instead of one at a time in the merged database (whose full blocks
 // each rewrite would split), and the groups are those of the merged order.
-void group_parts(const fs::path& db, unsigned parts, IndexSummary& summary) {
+// Then writes the placeholders whole, with their settled names and groups.
+void group_and_fill_parts(const fs::path& db, unsigned parts, IndexSummary& summary) {
   std::vector<Xapian::WritableDatabase> dbs;
   for (unsigned i = 0; i < parts; ++i) dbs.push_back(open_for_writing(part_path(db, i), Xapian::DB_NO_SYNC));
   summary.duplicates += group_duplicates(dbs);
+  for (auto& part : dbs) part.commit();
+  fill_placeholders(dbs);
   for (auto& part : dbs) part.commit();
 }
 
@@ -143,7 +147,7 @@ void group_parts(const fs::path& db, unsigned parts, IndexSummary& summary) {
 // over the parts, compact into DB.merging, then swap it in for the stub.
 void merge(const fs::path& db, unsigned parts, bool canonical_people, IndexSummary& summary) {
   if (canonical_people && parts > 0) canonicalise_parts(db, parts, summary);
-  group_parts(db, parts, summary);
+  group_and_fill_parts(db, parts, summary);
   fs::path merging(db.string() + ".merging");
   fs::remove_all(merging);
   {
@@ -193,7 +197,7 @@ unsigned resume_parts(const fs::path& db, const IndexOptions& options) {
 
 // Files some part already holds (a resumed build) are done: they count as
 // unchanged; the others are the build's tasks.
-std::vector<Task> tasks_left(const fs::path& db, unsigned parts, std::vector<FoundFile> files,
+std::vector<Task> tasks_left(const fs::path& db, unsigned parts, std::vector<FoundFile> files, bool placeholders,
                              IndexSummary& summary) {
   std::vector<Xapian::Database> readers;
   for (unsigned i = 0; i < parts; ++i) readers.emplace_back(part_path(db, i).string());
@@ -206,7 +210,7 @@ std::vector<Task> tasks_left(const fs::path& db, unsigned parts, std::vector<Fou
     if (done) {
       ++summary.unchanged;
     } else {
-      tasks.push_back({std::move(file), std::nullopt});
+      tasks.push_back({std::move(file), std::nullopt, placeholders});
     }
   }
   return tasks;
@@ -329,7 +333,7 @@ bool run_full_build(const IndexOptions& options, std::vector<FoundFile> files, u
   fs::create_directories(parts_dir(db));
   BuildLock build_lock(db);
   const unsigned resumed = resume_parts(db, options);
-  std::vector<Task> tasks = tasks_left(db, resumed, std::move(files), summary);
+  std::vector<Task> tasks = tasks_left(db, resumed, std::move(files), options.canonical_people, summary);
 
   PartBuilder builder(options, tasks, resumed);
   builder.run(static_cast<unsigned>(std::min<std::size_t>(jobs, tasks.size())), summary);

@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include "morgue/document.h"
+#include "store/placeholders.h"
 #include "util/file_read.h"
 #include "util/strings.h"
 
@@ -78,7 +79,8 @@ Outcome process(Task task, const ExtractOptions& options, MemoryBudget* budget, 
   for (auto& article : out.extraction.articles) {
     article.source = path;
     std::string id = article_id(article);
-    out.documents.emplace_back(id, make_document(article, id));
+    const bool hold_back = out.task.placeholders && names_likely_renamed(article);
+    out.documents.emplace_back(id, hold_back ? make_placeholder_document(article, id) : make_document(article, id));
   }
   return out;
 }

@@ -21,6 +21,9 @@ namespace morgue {
 struct Task {
   FoundFile file;
   std::optional<FileState> prior;
+  // A first build with the people identity step: stories whose names the
+  // step will probably change are made placeholders (store/placeholders.h).
+  bool placeholders = false;
 };
 
 // What a worker made of a task.

@@ -4,6 +4,7 @@
 #include <utility>
 
 #include "store/fingerprint.h"
+#include "store/placeholders.h"
 #include "store/stemmers.h"
 #include "morgue/schema.h"
 #include "store/stored_article.h"
@@ -77,15 +78,15 @@ void set_duplicate_group(Xapian::Document& doc, const std::string& group) {
   if (t != doc.termlist_end() && *t == follower) doc.remove_term(follower);
 }
 
-Xapian::Document make_document(const Article& a, const std::string& id) {
-  Xapian::Document doc;
+namespace {
+
+// The words of the story, with positions: headline, lead, body, captions,
+// people and bylines (make_document's free text).
+void index_words(Xapian::Document& doc, const Article& a) {
   Xapian::TermGenerator tg;
   tg.set_stemmer(thread_stemmer_for(a.language));  // its own language's stems: see stemmers.h
   tg.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
   tg.set_document(doc);
-
-  doc.add_boolean_term(schema::make_term(schema::kIdPrefix, id));
-  doc.add_value(schema::kSlotId, id);
 
   // Headline: searchable as title: and weighted above the body. A headline
   // derived from the body is only its first words again: title: finds them,
@@ -102,15 +103,25 @@ Xapian::Document make_document(const Article& a, const std::string& id) {
     tg.increase_termpos();
     tg.index_text(caption);
   }
-
   for (const auto& person : a.people) {
     tg.increase_termpos();
     tg.index_text(person, 1, std::string(schema::kPersonPrefix));
-    doc.add_boolean_term(schema::make_term(schema::kPersonFilter, util::to_lower(person)));
   }
   for (const auto& author : a.authors) {
     tg.increase_termpos();
     tg.index_text(author, 1, std::string(schema::kAuthorPrefix));
+  }
+}
+
+// Everything else: the id, filter terms, values (the body among them), the
+// fingerprint and the stored article.
+void add_fields(Xapian::Document& doc, const Article& a, const std::string& id) {
+  doc.add_boolean_term(schema::make_term(schema::kIdPrefix, id));
+  doc.add_value(schema::kSlotId, id);
+  for (const auto& person : a.people) {
+    doc.add_boolean_term(schema::make_term(schema::kPersonFilter, util::to_lower(person)));
+  }
+  for (const auto& author : a.authors) {
     doc.add_boolean_term(schema::make_term(schema::kAuthorFilter, util::to_lower(author)));
   }
   if (!a.section.empty()) add_section_terms(doc, a.section);
@@ -155,6 +166,24 @@ Xapian::Document make_document(const Article& a, const std::string& id) {
   // other stored fields, in the versioned format of stored_article.h.
   doc.add_value(schema::kSlotBody, std::string(util::utf8_prefix(a.body, schema::kMaxStoredBodyBytes)));
   doc.set_data(encode_stored_article(a));
+}
+
+}  // namespace
+
+Xapian::Document make_document(const Article& a, const std::string& id) {
+  Xapian::Document doc;
+  index_words(doc, a);
+  add_fields(doc, a, id);
+  return doc;
+}
+
+Xapian::Document make_placeholder_document(const Article& a, const std::string& id) {
+  Xapian::Document doc;
+  Xapian::TermGenerator tg;  // headline words: the identity step reads them (flashes)
+  tg.set_document(doc);
+  tg.index_text(a.title, 1, std::string(schema::kTitlePrefix));
+  add_fields(doc, a, id);
+  doc.add_boolean_term(std::string(schema::kPlaceholder));
   return doc;
 }
 

@@ -1,5 +1,6 @@
 #include "store/rewrite.h"
 
+#include <algorithm>
 #include <string>
 #include <utility>
 #include <vector>
@@ -23,34 +24,50 @@ void restore_found_people(const Xapian::Document& old, Article& a) {
   }
 }
 
-// Reconciles the rebuilt document's terms with those `db` holds for `did`:
-// true when they are the same but for terms (or wdf) added after indexing
-// without positions, which `fresh` then gains. Reads a position count only
-// for those few terms.
-bool reconcile_terms(const Xapian::Database& db, Xapian::docid did, Xapian::Document& fresh) {
-  std::vector<std::pair<std::string, Xapian::termcount>> extra;
-  auto o = db.termlist_begin(did);
-  const auto o_end = db.termlist_end(did);
+struct StoredTerm {
+  std::string term;
+  Xapian::termcount wdf;
+};
+
+// The terms `db` holds for `did`, with their wdf (one read: no positions).
+std::vector<StoredTerm> stored_terms(const Xapian::Database& db, Xapian::docid did) {
+  std::vector<StoredTerm> terms;
+  for (auto t = db.termlist_begin(did); t != db.termlist_end(did); ++t) terms.push_back({*t, t.get_wdf()});
+  return terms;
+}
+
+// Reconciles the rebuilt document's terms with `stored` (document `did` of
+// `db`): true when they are the same but for terms (or wdf) added after
+// indexing without positions, which `fresh` then gains. Reads a position
+// count only for those few terms.
+bool reconcile_terms(const Xapian::Database& db, Xapian::docid did, const std::vector<StoredTerm>& stored,
+                     Xapian::Document& fresh) {
+  std::vector<StoredTerm> extra;
+  auto o = stored.begin();
   auto f = fresh.termlist_begin();
   const auto f_end = fresh.termlist_end();
-  while (o != o_end || f != f_end) {
-    if (f == f_end || (o != o_end && *o < *f)) {  // added after indexing
-      if (o.positionlist_count() > 0) return false;
-      extra.emplace_back(*o, o.get_wdf());
-      ++o;
+  auto positions = [&](const std::string& term) {
+    Xapian::termcount n = 0;
+    for (auto p = db.positionlist_begin(did, term); p != db.positionlist_end(did, term); ++p) ++n;
+    return n;
+  };
+  while (o != stored.end() || f != f_end) {
+    if (f == f_end || (o != stored.end() && o->term < *f)) {  // added after indexing
+      if (positions(o->term) > 0) return false;
+      extra.push_back(*o++);
       continue;
     }
-    if (o == o_end || *f < *o) return false;  // indexed then, not now: another version's terms
-    const Xapian::termcount had = o.get_wdf(), gets = f.get_wdf();
-    if (had < gets) return false;
-    if (had > gets) {
-      if (o.positionlist_count() != f.positionlist_count()) return false;
-      extra.emplace_back(*o, had - gets);
+    if (o == stored.end() || *f < o->term) return false;  // indexed then, not now: another version's terms
+    const Xapian::termcount gets = f.get_wdf();
+    if (o->wdf < gets) return false;
+    if (o->wdf > gets) {
+      if (positions(o->term) != f.positionlist_count()) return false;
+      extra.push_back({o->term, o->wdf - gets});
     }
     ++o;
     ++f;
   }
-  for (const auto& [term, wdf] : extra) fresh.add_term(term, wdf);
+  for (const auto& t : extra) fresh.add_term(t.term, t.wdf);
   return true;
 }
 
@@ -66,9 +83,14 @@ bool rebuild_document(const Xapian::Database& db, Xapian::docid did, Xapian::Doc
   } catch (const Xapian::Error&) {
     return false;  // not our data: Xapian's own way keeps it as it is
   }
+  const std::vector<StoredTerm> stored = stored_terms(db, did);
+  const std::string placeholder(schema::kPlaceholder);
+  if (std::any_of(stored.begin(), stored.end(), [&](const StoredTerm& t) { return t.term == placeholder; })) {
+    return false;  // a placeholder has few terms: Xapian's way is the cheap one
+  }
   restore_found_people(old, a);
   Xapian::Document fresh = make_document(a, id);
-  if (!reconcile_terms(db, did, fresh)) return false;
+  if (!reconcile_terms(db, did, stored, fresh)) return false;
   fresh.clear_values();
   for (auto v = old.values_begin(); v != old.values_end(); ++v) fresh.add_value(v.get_valueno(), *v);
   fresh.set_data(old.get_data());

@@ -5,7 +5,6 @@
 // its terms.
 #include "store/rewrite.h"
 
-#include <sstream>
 #include <string>
 #include <vector>
 
@@ -15,6 +14,7 @@
 #include "morgue/document.h"
 #include "morgue/schema.h"
 #include "store/canonical_people.h"
+#include "support/db_dump.h"
 #include "support/temp_dir.h"
 
 namespace morgue {
@@ -36,23 +36,6 @@ Article story(const std::string& source, std::vector<std::string> people) {
   a.date = Date{1987, 3, 2};
   a.people = std::move(people);
   return a;
-}
-
-// Every document's data, values, terms, wdf and positions, in docid order.
-std::string dump(const Xapian::Database& db) {
-  std::ostringstream s;
-  for (auto d = db.postlist_begin(""); d != db.postlist_end(""); ++d) {
-    const Xapian::Document doc = db.get_document(*d);
-    s << "doc " << *d << " len " << db.get_doclength(*d) << " data " << doc.get_data() << "\n";
-    for (auto v = doc.values_begin(); v != doc.values_end(); ++v) s << " v" << v.get_valueno() << "=" << *v << "\n";
-    for (auto t = db.termlist_begin(*d); t != db.termlist_end(*d); ++t) {
-      s << " " << *t << ":" << t.get_wdf();
-      for (auto p = t.positionlist_begin(); p != t.positionlist_end(); ++p) s << "," << *p;
-      s << "\n";
-    }
-  }
-  s << "count " << db.get_doccount() << " total " << db.get_avlength() * db.get_doccount() << "\n";
-  return s.str();
 }
 
 // Two copies of one archive: one changed by rewrite_document, one the way
@@ -79,7 +62,7 @@ class Twin {
   }
   Xapian::WritableDatabase& a() { return a_; }
   Xapian::WritableDatabase& b() { return b_; }
-  void expect_same() { EXPECT_EQ(dump(a_), dump(b_)); }
+  void expect_same() { EXPECT_EQ(testing_support::dump_documents(a_), testing_support::dump_documents(b_)); }
 
  private:
   testing_support::TempDir dir_;

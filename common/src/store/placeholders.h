@@ -1,0 +1,45 @@
+// Placeholders: how a first build avoids rewriting the stories whose names
+// the people identity step is likely to change.
+//
+// Changing a term of a story already written costs Xapian 1.4 a read of
+// every position list of the story (store/rewrite.h). In a first build the
+// identity step renames about a fifth of the stories of an archive such as
+// BBC News, nearly all of them stories that name someone by a single word
+// ("Blair", "Kofi") that the step resolves to a full name. Such a story is
+// written first as a placeholder: its fields, filter terms, values and
+// stored article, without its words (schema::kPlaceholder marks it). The
+// identity step and the version groups rename and refile placeholders
+// cheaply, and fill_placeholders() then writes each story once, whole,
+// from its stored article, with the step's names and group.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+#include <xapian.h>
+
+#include "morgue/article.h"
+
+namespace morgue {
+
+// True when the article names someone by a single word: the identity step
+// will probably give it another name.
+bool names_likely_renamed(const Article& article);
+
+// The placeholder of `article`: what make_document() gives but the words
+// (headline words only under the title prefix), marked with kPlaceholder.
+Xapian::Document make_placeholder_document(const Article& article, const std::string& id);
+
+// Replaces every placeholder of `db` by its whole document, as
+// make_document() builds it from the stored article and then the identity
+// step's renaming (kSlotPeopleFound, kSlotPeople) and the version group
+// (kSlotDupGroup) would have changed it. Commits every few thousand
+// stories (a killed run leaves the rest as placeholders, for the next run).
+// Returns the number filled.
+std::size_t fill_placeholders(Xapian::WritableDatabase& db);
+
+// The same over the parts of a build, one thread a part.
+std::size_t fill_placeholders(std::vector<Xapian::WritableDatabase>& parts);
+
+}  // namespace morgue

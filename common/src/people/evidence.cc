@@ -456,6 +456,11 @@ bool before_its(const Document& doc, std::size_t end) {
   return false;
 }
 
+bool before_work_title(const Document& doc, std::size_t end) {
+  return end + 2 < doc.tokens.size() && doc.tokens[end].text == "and" && doc.tokens[end + 1].lower == "the" &&
+         (doc.tokens[end + 2].letter_case & kStartsUpper) && !(doc.tokens[end + 2].flags & kSentenceStart);
+}
+
 bool before_past_verb(const Document& doc, std::size_t end) {
   if (end >= doc.tokens.size() || !(doc.tokens[end].letter_case & kLowerOnly)) return false;
   const std::string_view w = doc.tokens[end].lower;

@@ -79,6 +79,9 @@ bool before_plural_verb(const Document& doc, std::size_t begin, std::size_t end)
 // the tagger read as an organisation, or an acronym).
 bool listed_with_organisation(const Document& doc, const std::vector<Tag>& tags, const Lexicon& lexicon,
                               std::size_t begin, std::size_t end);
+// A work's: "Harry Roe and the Stone" ("and", "the" and a capitalised word
+// after the name ending at `end`: the title of a book or a film).
+bool before_work_title(const Document& doc, std::size_t end);
 // A lone word's, as a firm's: "Acme released its new console" ("its" within
 // the next six words of the sentence, before any "he", "she", "his" or "her").
 bool before_its(const Document& doc, std::size_t end);

@@ -135,6 +135,7 @@ Xapian::Document make_document(const Article& a, const std::string& id) {
   }
   if (!a.section.empty()) doc.add_value(schema::kSlotSection, a.section);
   if (!a.people.empty()) doc.add_value(schema::kSlotPeople, util::join(a.people, "\n"));
+  if (!a.people_cues.empty()) doc.add_value(schema::kSlotPeopleCues, a.people_cues);
 
   // Refiled wire copy often changes the headline: fingerprint the body. A
   // story with too short a body (a headline-only flash) has no fingerprint

@@ -350,7 +350,10 @@ void apply_renames(const Renames& changed, Xapian::WritableDatabase& db) {
   std::size_t pending = 0;
   for (const auto& [story, names] : changed) {
     Xapian::Document doc = db.get_document(story.id);
-    rename_people(doc, story.names.names, names);
+    // The names as found, with any the archive reads as things (story.names
+    // has them left out): they stay the story's found names and terms.
+    const std::string found = doc.get_value(schema::kSlotPeopleFound);
+    rename_people(doc, split_names(found.empty() ? doc.get_value(schema::kSlotPeople) : found), names);
     db.replace_document(story.id, doc);
     if (++pending == kRenameBatch) {
       db.commit();

@@ -359,6 +359,12 @@ bool before_saying(const Document& doc, std::size_t end) {
   return one_of(word, kVerbs);
 }
 
+bool before_relative(const Document& doc, std::size_t end) {
+  std::size_t next = end;
+  if (next < doc.tokens.size() && doc.tokens[next].text == ",") ++next;
+  return next < doc.tokens.size() && (doc.tokens[next].lower == "who" || doc.tokens[next].lower == "whose");
+}
+
 bool after_article(const Document& doc, std::size_t begin) {
   if (begin == 0) return false;
   const Token& prev = doc.tokens[begin - 1];

@@ -480,6 +480,7 @@ bool make_mention(const Document& doc, const std::vector<Tag>& tags, const std::
     return false;
   }
   m.person_cue = m.titled || before_saying(doc, end);
+  m.said_only = m.person_cue && !m.titled && !before_relative(doc, end);
   m.thing_use = !m.person_cue && used_as_thing(doc, tags, lexicon, story, begin, end);
   m.agent_cue = !m.person_cue && !m.thing_use && before_past_verb(doc, end);
   m.archive_thing = !m.person_cue && (m.thing_use || m.names_a_thing ||
@@ -507,7 +508,7 @@ void add_cues(const Person& p, const std::string& name, bool kept, const Lexicon
               std::vector<NameCues>& cues) {
   NameCues c{name, 0, 0, (lexicon.flags(canonical(p)->lower.front()) & kFirstName) != 0};
   for (const Mention* m : p.mentions) {
-    c.person += m->person_cue ? 1 : 0;
+    c.person += m->person_cue && !(m->said_only && canonical(p)->words.size() == 1) ? 1 : 0;
     c.thing += m->archive_thing ? 1 : 0;
   }
   if (c.person == 0 && c.thing == 0 && !kept) return;

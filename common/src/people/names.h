@@ -32,6 +32,10 @@ struct Mention {
   // of saying ("Roe said", "Roe, who"). A person with such a mention is
   // never dropped for its thing uses.
   bool person_cue = false;
+  // The person's reading is only a verb of saying ("Roe said"): a firm's
+  // statement reads the same ("Acme said"), so the archive does not count it
+  // for a one-word name (NameCues::person).
+  bool said_only = false;
   // A past form after it ("Roe decided", "Roe won"): a person's, or a team's
   // or a firm's. Each outweighs one thing use: a person is dropped when its
   // thing uses outnumber these and are most of its mentions (or two, for a
@@ -46,7 +50,8 @@ struct Mention {
 
 // What one story says of one of its names, for the archive-wide view of
 // thing use (store/thing_names.h): mentions read as a person's and as a
-// thing's (Mention::person_cue, Mention::archive_thing), and whether the
+// thing's (Mention::person_cue, but for a one-word name not a verb of saying
+// alone: "Acme said"; Mention::archive_thing), and whether the
 // name opens with a known given name. Every name kept has one, and so has
 // every name dropped that has a cue.
 struct NameCues {

@@ -355,14 +355,26 @@ bool before_saying(const Document& doc, std::size_t end) {
   if (next < doc.tokens.size() && doc.tokens[next].text == ",") ++next;
   if (next >= doc.tokens.size()) return false;
   const std::string_view word = doc.tokens[next].lower;
+  if (before_plural_relative(doc, end)) return false;
   if (next > end) return word == "who" || word == "whose";
   return one_of(word, kVerbs);
 }
 
-bool before_relative(const Document& doc, std::size_t end) {
+bool before_plural_relative(const Document& doc, std::size_t end) {
   std::size_t next = end;
   if (next < doc.tokens.size() && doc.tokens[next].text == ",") ++next;
-  return next < doc.tokens.size() && (doc.tokens[next].lower == "who" || doc.tokens[next].lower == "whose");
+  if (next + 1 >= doc.tokens.size() || doc.tokens[next].lower != "who") return false;
+  const std::string_view verb = doc.tokens[next + 1].lower;
+  return verb == "were" || verb == "are" || verb == "have";
+}
+
+bool before_relative(const Document& doc, std::size_t end) {
+  if (before_plural_relative(doc, end)) return false;
+  std::size_t next = end;
+  if (next < doc.tokens.size() && doc.tokens[next].text == ",") ++next;
+  if (next >= doc.tokens.size()) return false;
+  const std::string_view word = doc.tokens[next].lower;
+  return word == "who" || (next > end && word == "whose");
 }
 
 bool after_article(const Document& doc, std::size_t begin) {

@@ -49,8 +49,12 @@ std::vector<std::string_view> organisation_words(const Document& doc, const Lexi
 // A person's: "Roe said", "Roe told", "Roe, who" (a verb of saying or a
 // relative pronoun for people just after the name ending at `end`).
 bool before_saying(const Document& doc, std::size_t end);
-// A person's, and a surer one: "Roe, who", "Roe whose" (a relative
-// pronoun for people after the name; before_saying() reads these too).
+// A group's: "Acme, who were", "Acme who are" (a relative pronoun and a
+// plural verb after the name): a band's or a team's, never a person's
+// reading (before_saying() and before_relative() say no to it).
+bool before_plural_relative(const Document& doc, std::size_t end);
+// A person's, and a surer one: "Roe, who", "Roe, whose", "Roe who" (a
+// relative pronoun for people after the name; before_saying() reads these too).
 bool before_relative(const Document& doc, std::size_t end);
 // A person's (or a team's, or a firm's: an agent's): "Roe decided", "Roe
 // won" (a past form of a verb just after the name).

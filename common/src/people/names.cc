@@ -429,7 +429,8 @@ bool used_as_thing(const Document& doc, const std::vector<Tag>& tags, const Lexi
   if (before_office_noun(doc, end)) return false;
   const bool given = !lone && (lexicon.flags(doc.tokens[begin].lower) & kFirstName);
   if (given && !archive) return false;
-  const bool modifies = (lone || archive) && (before_modifier_head(doc, lexicon, end) || before_plural_verb(doc, begin, end));
+  const bool modifies = (lone || archive) && (before_modifier_head(doc, lexicon, end) ||
+                                              before_plural_verb(doc, begin, end) || before_plural_relative(doc, end));
   if (given) return after_article(doc, begin) || modifies || before_work_title(doc, end);
   return after_article(doc, begin) || before_possessed_name(doc, end) || before_its(doc, end) || modifies ||
          (lone && (before_product(doc, tags, lexicon, end) || listed_with_organisation(doc, tags, lexicon, begin, end)));

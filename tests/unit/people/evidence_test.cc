@@ -591,7 +591,7 @@ TEST(PeopleEvidence, CuesForTheArchive) {
     Names kept;
     const char* cues;
   } cases[] = {
-      {"a person's reading", "Kestrel/B said/ so/ .", {"Kestrel"}, "1 0 - Kestrel\n"},
+      {"a person's reading", "Karl/B Brenholt/I said/ so/ .", {"Karl Brenholt"}, "1 0 g Karl Brenholt\n"},
       {"a lone word dropped for its thing uses still reports them",
        "We/ bought/ the/ Zorvex/B at/ noon/ .|Later/ the/ Zorvex/B was/ gone/ .", {}, "0 2 - Zorvex\n"},
       {"a given name and more after an article: kept, a thing's reading for the archive",
@@ -605,6 +605,13 @@ TEST(PeopleEvidence, CuesForTheArchive) {
        {"Vrell Ostrova"}, "0 1 - Vrell Ostrova\n"},
       {"a person's reading and none of a thing's", "Mr/ Karl/B Brenholt/I arrived/ .|Brenholt/B said/ so/ .",
        {"Karl Brenholt"}, "2 0 g Karl Brenholt\n"},
+      {"a one-word name's verb of saying is no person's reading for the archive", "Kestrel/B said/ so/ .",
+       {"Kestrel"}, "0 0 - Kestrel\n"},
+      {"but a relative pronoun is", "Kestrel/B ,/ who/ spoke/ ,/ left/ .", {"Kestrel"}, "1 0 - Kestrel\n"},
+      {"not a relative pronoun and a plural verb: a group's", "Vrell/B Ostrova/I ,/ who/ were/ loud/ ,/ left/ .",
+       {"Vrell Ostrova"}, "0 1 - Vrell Ostrova\n"},
+      {"a lone word, twice, is dropped for it", "Kestrel/B ,/ who/ were/ loud/ ,/ left/ .|Kestrel/B who/ are/ here/ won/ .",
+       {}, "0 2 - Kestrel\n"},
   };
   for (const Case& c : cases) {
     TaggedDoc d;
@@ -612,6 +619,31 @@ TEST(PeopleEvidence, CuesForTheArchive) {
     std::vector<NameCues> cues;
     EXPECT_EQ(merge_mentions(collect_mentions(d.doc, d.tags, {}, lexicon()), lexicon(), &cues), c.kept) << c.what;
     EXPECT_EQ(encode_name_cues(cues), c.cues) << c.what;
+  }
+}
+
+TEST(PeopleEvidence, RelativeAfterAName) {
+  struct Case {
+    const char* text;  // a name, then what follows it
+    bool saying, relative, plural;
+  } cases[] = {
+      {"Roe , who spoke", true, true, false},
+      {"Roe , whose book", true, true, false},
+      {"Roe whose book", false, false, false},
+      {"Roe said", true, false, false},
+      {"Roe , who were loud", false, false, true},
+      {"Roe who are here", false, false, true},
+      {"Roe , who have won", false, false, true},
+      {"Roe , who has won", true, true, false},
+      {"Roe left", false, false, false},
+  };
+  for (const Case& c : cases) {
+    Document doc;
+    tokenize(c.text, doc);
+    finish_document(doc);
+    EXPECT_EQ(before_saying(doc, 1), c.saying) << c.text;
+    EXPECT_EQ(before_relative(doc, 1), c.relative) << c.text;
+    EXPECT_EQ(before_plural_relative(doc, 1), c.plural) << c.text;
   }
 }
 

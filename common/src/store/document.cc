@@ -77,6 +77,23 @@ void set_duplicate_group(Xapian::Document& doc, const std::string& group) {
   if (t != doc.termlist_end() && *t == follower) doc.remove_term(follower);
 }
 
+namespace {
+
+// The story's people: person words, filter terms and the people's values
+// (the names for the facet, and what the extractor read of them for the
+// people step: schema::kSlotPeopleCues).
+void add_people(Xapian::Document& doc, Xapian::TermGenerator& tg, const Article& a) {
+  for (const auto& person : a.people) {
+    tg.increase_termpos();
+    tg.index_text(person, 1, std::string(schema::kPersonPrefix));
+    doc.add_boolean_term(schema::make_term(schema::kPersonFilter, util::to_lower(person)));
+  }
+  if (!a.people.empty()) doc.add_value(schema::kSlotPeople, util::join(a.people, "\n"));
+  if (!a.people_cues.empty()) doc.add_value(schema::kSlotPeopleCues, a.people_cues);
+}
+
+}  // namespace
+
 Xapian::Document make_document(const Article& a, const std::string& id) {
   Xapian::Document doc;
   Xapian::TermGenerator tg;
@@ -103,11 +120,7 @@ Xapian::Document make_document(const Article& a, const std::string& id) {
     tg.index_text(caption);
   }
 
-  for (const auto& person : a.people) {
-    tg.increase_termpos();
-    tg.index_text(person, 1, std::string(schema::kPersonPrefix));
-    doc.add_boolean_term(schema::make_term(schema::kPersonFilter, util::to_lower(person)));
-  }
+  add_people(doc, tg, a);
   for (const auto& author : a.authors) {
     tg.increase_termpos();
     tg.index_text(author, 1, std::string(schema::kAuthorPrefix));
@@ -134,8 +147,6 @@ Xapian::Document make_document(const Article& a, const std::string& id) {
     doc.add_value(schema::kSlotDayNumber, Xapian::sortable_serialise(static_cast<double>(days_since_epoch(*a.date))));
   }
   if (!a.section.empty()) doc.add_value(schema::kSlotSection, a.section);
-  if (!a.people.empty()) doc.add_value(schema::kSlotPeople, util::join(a.people, "\n"));
-  if (!a.people_cues.empty()) doc.add_value(schema::kSlotPeopleCues, a.people_cues);
 
   // Refiled wire copy often changes the headline: fingerprint the body. A
   // story with too short a body (a headline-only flash) has no fingerprint

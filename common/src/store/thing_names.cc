@@ -62,7 +62,8 @@ void ThingNames::count(std::string_view cues) {
   for (const NameCue& c : parse_name_cues(cues)) {
     Tally& t = tallies_[util::to_lower(c.name)];
     ++t.stories;
-    t.given = t.given || c.given;
+    // (A lone word that is a given name, "Acme" or "Oldport", is read like any lone word.)
+    t.given = t.given || (c.given && c.name.find(' ') != std::string::npos);
     if (c.person > 0) ++t.person_stories;
     else if (c.thing > 0) ++t.thing_stories;
   }

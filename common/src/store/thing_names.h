@@ -35,8 +35,8 @@ std::vector<NameCue> parse_name_cues(std::string_view value);
 // A name is a thing when at least kMinThingStories stories read it as a
 // thing's and none as a person's, and such stories outnumber those that
 // read it as a person's at least kThingToPerson to 1 ("Acme said" is a
-// firm's statement as often as a person's). A name that opens with a known
-// given name must also be read as a thing's in more than half the stories
+// firm's statement as often as a person's). A name of several words that
+// opens with a known given name must also be read as a thing's in more than half the stories
 // naming it: a person's name is a modifier too ("the Jane Roe musical").
 inline constexpr std::uint32_t kMinThingStories = 3;
 inline constexpr std::uint32_t kThingToPerson = 2;
@@ -66,7 +66,7 @@ class ThingNames {
     std::uint32_t thing_stories = 0;   // stories reading it as a thing's and never as a person's
     std::uint32_t person_stories = 0;  // stories reading it as a person's at least once
     std::uint32_t stories = 0;         // stories naming it (kept or with a cue)
-    bool given = false;                // opens with a known given name
+    bool given = false;                // a known given name and more
   };
   std::unordered_map<std::string, Tally> tallies_;  // by lower-case name
   std::unordered_set<std::string> things_;          // lower-case names

@@ -65,6 +65,7 @@ TEST(ThingNames, Decide) {
       {"a story with both readings is a person's", {{"1 3 - Zorvex\n", 5}}, false},
       {"a given name: more than half its stories", {{"0 1 g Karl Zorvex\n", 4}, {"0 0 g Karl Zorvex\n", 3}}, true},
       {"half is not enough", {{"0 1 g Karl Zorvex\n", 4}, {"0 0 g Karl Zorvex\n", 4}}, false},
+      {"a lone word that is a given name is any lone word", {{"0 1 g Zorvex\n", 3}, {"0 0 g Zorvex\n", 9}}, true},
       {"letter case aside", {{"0 1 - Zorvex\n", 2}, {"0 1 - ZORVEX\n", 1}}, true},
   };
   for (const Case& c : cases) {

@@ -433,7 +433,8 @@ bool used_as_thing(const Document& doc, const std::vector<Tag>& tags, const Lexi
                                               before_plural_verb(doc, begin, end) || before_plural_relative(doc, end));
   if (given) return after_article(doc, begin) || modifies || before_work_title(doc, end);
   return after_article(doc, begin) || before_possessed_name(doc, end) || before_its(doc, end) || modifies ||
-         (lone && (before_product(doc, tags, lexicon, end) || listed_with_organisation(doc, tags, lexicon, begin, end)));
+         (lone && (before_product(doc, tags, lexicon, end) ||
+                   listed_with_organisation(doc, tags, lexicon, begin, end)));
 }
 
 // The mention of the tagged person span [begin, end), or false when it is no

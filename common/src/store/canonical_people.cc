@@ -411,7 +411,8 @@ PeopleIdentitySummary canonicalise_people(const Xapian::Database& all, std::vect
     }
   });
   identity.group();
-  for_each_story(all, things, [&](Xapian::docid, const StoryNames& story, const std::string&) { identity.count_together(story); });
+  for_each_story(all, things,
+                 [&](Xapian::docid, const StoryNames& story, const std::string&) { identity.count_together(story); });
   summary.people = identity.people();
   const auto trusted = trusted_surnames(identity, all, surnames_of);
   HeadlineGuard guard(all, surnames_of);

@@ -610,7 +610,8 @@ TEST(PeopleEvidence, CuesForTheArchive) {
       {"but a relative pronoun is", "Kestrel/B ,/ who/ spoke/ ,/ left/ .", {"Kestrel"}, "1 0 - Kestrel\n"},
       {"not a relative pronoun and a plural verb: a group's", "Vrell/B Ostrova/I ,/ who/ were/ loud/ ,/ left/ .",
        {"Vrell Ostrova"}, "0 1 - Vrell Ostrova\n"},
-      {"a lone word, twice, is dropped for it", "Kestrel/B ,/ who/ were/ loud/ ,/ left/ .|Kestrel/B who/ are/ here/ won/ .",
+      {"a lone word, twice, is dropped for it",
+       "Kestrel/B ,/ who/ were/ loud/ ,/ left/ .|Kestrel/B who/ are/ here/ won/ .",
        {}, "0 2 - Kestrel\n"},
   };
   for (const Case& c : cases) {

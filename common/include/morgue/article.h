@@ -40,6 +40,7 @@ struct Article {
   std::string section;             // display form, hierarchy with '/': "World", "World/Europe"
   std::vector<std::string> authors;   // bylines, one name each
   std::vector<std::string> people;    // canonical names of the people named in the story
+  std::string people_cues;            // what the extractor read of each name (schema::kSlotPeopleCues)
   std::vector<std::string> subjects;  // topics/subjects/keywords from the source
   std::string dateline;               // "MOSCOW" or "NEW YORK, Feb 14" when given
   std::string language;               // BCP-47 tag ("en") when known, else ""

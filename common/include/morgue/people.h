@@ -34,6 +34,15 @@ class PeopleExtractor {
   // about 30 times the text; the whole body is still indexed for search).
   std::vector<std::string> extract(const Article& article) const;
 
+  // The people, and what the story's mentions say of each name found, kept
+  // or dropped (persons' and things' readings: the value
+  // schema::kSlotPeopleCues, summed over the archive by the people step).
+  struct Found {
+    std::vector<std::string> names;
+    std::string cues;
+  };
+  Found extract_with_cues(const Article& article) const;
+
   // 1 MiB: as much of a story as is stored and shown (schema::kMaxStoredBodyBytes).
   static constexpr std::size_t kTextWindowBytes = std::size_t{1} << 20;
 

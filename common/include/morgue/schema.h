@@ -81,6 +81,12 @@ inline constexpr Xapian::valueno kSlotId = 9;
 // has renamed them (kSlotPeople then holds the canonical names; see
 // store/canonical_people.h). Absent while they are the same.
 inline constexpr Xapian::valueno kSlotPeopleFound = 10;
+// What the story's mentions say of its names, kept or dropped by the
+// extractor: one line per name, "PERSON THING G NAME" (mentions read as a
+// person's, as a thing's, "g" when the name opens with a known given name,
+// else "-"). Absent when no name has a cue. Read by the people step, which
+// sums it over the archive (store/thing_names.h).
+inline constexpr Xapian::valueno kSlotPeopleCues = 11;
 
 // --- Weights (wdf increments) ----------------------------------------------
 inline constexpr Xapian::termcount kTitleWeight = 5;    // headline words count as 5 body words

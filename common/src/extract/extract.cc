@@ -99,8 +99,9 @@ Extraction extract_bytes(std::string_view bytes, const std::string& source, cons
     // is English: on other languages it takes common nouns for names.
     for (auto& article : result.articles) {
       if (!english_or_unknown(article.language)) continue;
-      std::vector<std::string> found = options.people->extract(article);
-      for (auto& name : found) {
+      PeopleExtractor::Found found = options.people->extract_with_cues(article);
+      article.people_cues = std::move(found.cues);
+      for (auto& name : found.names) {
         bool known = false;
         for (const auto& given : article.people) known = known || util::iequals(given, name);
         if (!known) article.people.push_back(std::move(name));

@@ -355,8 +355,26 @@ bool before_saying(const Document& doc, std::size_t end) {
   if (next < doc.tokens.size() && doc.tokens[next].text == ",") ++next;
   if (next >= doc.tokens.size()) return false;
   const std::string_view word = doc.tokens[next].lower;
+  if (before_plural_relative(doc, end)) return false;
   if (next > end) return word == "who" || word == "whose";
   return one_of(word, kVerbs);
+}
+
+bool before_plural_relative(const Document& doc, std::size_t end) {
+  std::size_t next = end;
+  if (next < doc.tokens.size() && doc.tokens[next].text == ",") ++next;
+  if (next + 1 >= doc.tokens.size() || doc.tokens[next].lower != "who") return false;
+  const std::string_view verb = doc.tokens[next + 1].lower;
+  return verb == "were" || verb == "are" || verb == "have";
+}
+
+bool before_relative(const Document& doc, std::size_t end) {
+  if (before_plural_relative(doc, end)) return false;
+  std::size_t next = end;
+  if (next < doc.tokens.size() && doc.tokens[next].text == ",") ++next;
+  if (next >= doc.tokens.size()) return false;
+  const std::string_view word = doc.tokens[next].lower;
+  return word == "who" || (next > end && word == "whose");
 }
 
 bool after_article(const Document& doc, std::size_t begin) {
@@ -454,6 +472,11 @@ bool before_its(const Document& doc, std::size_t end) {
     if (t.lower == "its") return true;
   }
   return false;
+}
+
+bool before_work_title(const Document& doc, std::size_t end) {
+  return end + 2 < doc.tokens.size() && doc.tokens[end].text == "and" && doc.tokens[end + 1].lower == "the" &&
+         (doc.tokens[end + 2].letter_case & kStartsUpper) && !(doc.tokens[end + 2].flags & kSentenceStart);
 }
 
 bool before_past_verb(const Document& doc, std::size_t end) {

@@ -49,6 +49,13 @@ std::vector<std::string_view> organisation_words(const Document& doc, const Lexi
 // A person's: "Roe said", "Roe told", "Roe, who" (a verb of saying or a
 // relative pronoun for people just after the name ending at `end`).
 bool before_saying(const Document& doc, std::size_t end);
+// A group's: "Acme, who were", "Acme who are" (a relative pronoun and a
+// plural verb after the name): a band's or a team's, never a person's
+// reading (before_saying() and before_relative() say no to it).
+bool before_plural_relative(const Document& doc, std::size_t end);
+// A person's, and a surer one: "Roe, who", "Roe, whose", "Roe who" (a
+// relative pronoun for people after the name; before_saying() reads these too).
+bool before_relative(const Document& doc, std::size_t end);
 // A person's (or a team's, or a firm's: an agent's): "Roe decided", "Roe
 // won" (a past form of a verb just after the name).
 bool before_past_verb(const Document& doc, std::size_t end);
@@ -79,6 +86,9 @@ bool before_plural_verb(const Document& doc, std::size_t begin, std::size_t end)
 // the tagger read as an organisation, or an acronym).
 bool listed_with_organisation(const Document& doc, const std::vector<Tag>& tags, const Lexicon& lexicon,
                               std::size_t begin, std::size_t end);
+// A work's: "Harry Roe and the Stone" ("and", "the" and a capitalised word
+// after the name ending at `end`: the title of a book or a film).
+bool before_work_title(const Document& doc, std::size_t end);
 // A lone word's, as a firm's: "Acme released its new console" ("its" within
 // the next six words of the sentence, before any "he", "she", "his" or "her").
 bool before_its(const Document& doc, std::size_t end);

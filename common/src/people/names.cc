@@ -414,16 +414,27 @@ bool in_organisation_name(const Document& doc, const StoryEvidence& story, std::
 // IBM and Toshiba", or a lone word the story writes before a company noun
 // ("Acme shares"). A given name and more is a person's whatever surrounds it
 // ("a Jane Roe film"), and so is a name before a noun of office ("the Reagan
-// administration").
+// administration"). For the archive (`archive`: store/thing_names.h), a
+// name of several words before a noun it modifies or a plural verb counts
+// too ("Roe Pryce fans", "Roe Pryce were"), and so does a given name and
+// more, read only by cues a person's name seldom has: an article, a noun it
+// modifies, a plural verb, or "and the" and a capitalised word ("the Harry
+// Roe films", "Harry Roe and the Stone": one story cannot tell "a Jane Roe
+// film" from a film's title, the whole archive can). Not a possessive: "Jane
+// Roe's Red Door" is her film.
 bool used_as_thing(const Document& doc, const std::vector<Tag>& tags, const Lexicon& lexicon,
-                   const StoryEvidence& story, std::size_t begin, std::size_t end) {
+                   const StoryEvidence& story, std::size_t begin, std::size_t end, bool archive = false) {
   const bool lone = end - begin == 1;
   if (lone && contains_word(story.company_noun_words, doc.tokens[begin].lower)) return true;
   if (before_office_noun(doc, end)) return false;
-  if (!lone && (lexicon.flags(doc.tokens[begin].lower) & kFirstName)) return false;
-  return after_article(doc, begin) || before_possessed_name(doc, end) || before_its(doc, end) ||
-         (lone && (before_product(doc, tags, lexicon, end) || before_modifier_head(doc, lexicon, end) ||
-                   before_plural_verb(doc, begin, end) || listed_with_organisation(doc, tags, lexicon, begin, end)));
+  const bool given = !lone && (lexicon.flags(doc.tokens[begin].lower) & kFirstName);
+  if (given && !archive) return false;
+  const bool modifies = (lone || archive) && (before_modifier_head(doc, lexicon, end) ||
+                                              before_plural_verb(doc, begin, end) || before_plural_relative(doc, end));
+  if (given) return after_article(doc, begin) || modifies || before_work_title(doc, end);
+  return after_article(doc, begin) || before_possessed_name(doc, end) || before_its(doc, end) || modifies ||
+         (lone && (before_product(doc, tags, lexicon, end) ||
+                   listed_with_organisation(doc, tags, lexicon, begin, end)));
 }
 
 // The mention of the tagged person span [begin, end), or false when it is no
@@ -471,8 +482,11 @@ bool make_mention(const Document& doc, const std::vector<Tag>& tags, const std::
     return false;
   }
   m.person_cue = m.titled || before_saying(doc, end);
+  m.said_only = m.person_cue && !m.titled && !before_relative(doc, end);
   m.thing_use = !m.person_cue && used_as_thing(doc, tags, lexicon, story, begin, end);
   m.agent_cue = !m.person_cue && !m.thing_use && before_past_verb(doc, end);
+  m.archive_thing = !m.person_cue && (m.thing_use || m.names_a_thing ||
+                                      (end - begin > 1 && used_as_thing(doc, tags, lexicon, story, begin, end, true)));
   if (m.words.size() == 1) {
     // A lone lower-case word or a lone initial is not a name; nor is a
     // party and state ("R-Minn", "D-Texas").
@@ -488,6 +502,25 @@ bool make_mention(const Document& doc, const std::vector<Tag>& tags, const std::
     m.common_word = lexicon.flags(m.lower[0]) & kCommonWord;
   }
   return true;
+}
+
+// The NameCues of person `p` named `name` (see NameCues), added to `cues`
+// when it is kept or has a cue; names already there add up.
+void add_cues(const Person& p, const std::string& name, bool kept, const Lexicon& lexicon,
+              std::vector<NameCues>& cues) {
+  NameCues c{name, 0, 0, (lexicon.flags(canonical(p)->lower.front()) & kFirstName) != 0};
+  for (const Mention* m : p.mentions) {
+    c.person += m->person_cue && !(m->said_only && canonical(p)->words.size() == 1) ? 1 : 0;
+    c.thing += m->archive_thing ? 1 : 0;
+  }
+  if (c.person == 0 && c.thing == 0 && !kept) return;
+  for (NameCues& other : cues) {
+    if (other.name != name) continue;
+    other.person += c.person;
+    other.thing += c.thing;
+    return;
+  }
+  cues.push_back(std::move(c));
 }
 
 }  // namespace
@@ -523,7 +556,8 @@ std::vector<Mention> collect_mentions(const Document& doc, const std::vector<Tag
   return mentions;
 }
 
-std::vector<std::string> merge_mentions(const std::vector<Mention>& mentions, const Lexicon& lexicon) {
+std::vector<std::string> merge_mentions(const std::vector<Mention>& mentions, const Lexicon& lexicon,
+                                        std::vector<NameCues>* cues) {
   std::vector<Person> people;
   std::vector<std::size_t> surname_only;
   // Full names first, so a surname in the headline finds the full name in
@@ -569,13 +603,23 @@ std::vector<std::string> merge_mentions(const std::vector<Mention>& mentions, co
   for (const Person& p : people) {
     float confidence = 0;
     for (const Mention* m : p.mentions) confidence = std::max(confidence, m->confidence);
-    if (confidence < kMinConfidence || !plausible(p)) continue;
+    const bool kept = confidence >= kMinConfidence && plausible(p);
     std::string name = util::join(canonical(p)->words, " ");
+    if (cues) add_cues(p, name, kept, lexicon, *cues);
+    if (!kept) continue;
     bool seen = false;
     for (const std::string& n : names) seen = seen || n == name;
     if (!seen) names.push_back(std::move(name));
   }
   return names;
+}
+
+std::string encode_name_cues(const std::vector<NameCues>& cues) {
+  std::string out;
+  for (const NameCues& c : cues) {
+    out += std::to_string(c.person) + ' ' + std::to_string(c.thing) + (c.given ? " g " : " - ") + c.name + '\n';
+  }
+  return out;
 }
 
 }  // namespace morgue::people

@@ -32,11 +32,33 @@ struct Mention {
   // of saying ("Roe said", "Roe, who"). A person with such a mention is
   // never dropped for its thing uses.
   bool person_cue = false;
+  // The person's reading is only a verb of saying ("Roe said"): a firm's
+  // statement reads the same ("Acme said"), so the archive does not count it
+  // for a one-word name (NameCues::person).
+  bool said_only = false;
   // A past form after it ("Roe decided", "Roe won"): a person's, or a team's
   // or a firm's. Each outweighs one thing use: a person is dropped when its
   // thing uses outnumber these and are most of its mentions (or two, for a
   // lone word).
   bool agent_cue = false;
+  // A thing's use as the archive counts it (store/thing_names.h): thing_use,
+  // or a kind word before it ("the search engine Acme"), and also for a
+  // given name and more ("the Harry Roe films"), which thing_use never reads
+  // as a thing's within one story.
+  bool archive_thing = false;
+};
+
+// What one story says of one of its names, for the archive-wide view of
+// thing use (store/thing_names.h): mentions read as a person's and as a
+// thing's (Mention::person_cue, but for a one-word name not a verb of saying
+// alone: "Acme said"; Mention::archive_thing), and whether the
+// name opens with a known given name. Every name kept has one, and so has
+// every name dropped that has a cue.
+struct NameCues {
+  std::string name;
+  int person = 0;
+  int thing = 0;
+  bool given = false;
 };
 
 // A person is kept when the tagger was this sure of at least one mention
@@ -53,7 +75,14 @@ std::vector<Mention> collect_mentions(const Document& doc, const std::vector<Tag
 // of first mention. Mentions share a person when they end in the same
 // surname and their given names agree ("J." agrees with "John"); a surname
 // alone joins the nearest full name before it (else the first after it).
-std::vector<std::string> merge_mentions(const std::vector<Mention>& mentions, const Lexicon& lexicon);
+// `cues`, when given, receives the story's NameCues.
+std::vector<std::string> merge_mentions(const std::vector<Mention>& mentions, const Lexicon& lexicon,
+                                        std::vector<NameCues>* cues = nullptr);
+
+// The cues as stored with a story (schema::kSlotPeopleCues): one line per
+// name, "PERSON THING G NAME" (counts, then "g" when the name opens with a
+// known given name, else "-").
+std::string encode_name_cues(const std::vector<NameCues>& cues);
 
 // "O'NEILL" -> "O'Neill", "AL-AIN" -> "Al-Ain"; mixed-case words unchanged.
 std::string display_case(std::string_view word);

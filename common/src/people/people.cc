@@ -67,6 +67,10 @@ PeopleExtractor::PeopleExtractor(const std::filesystem::path& data_dir) : impl_(
 PeopleExtractor::~PeopleExtractor() = default;
 
 std::vector<std::string> PeopleExtractor::extract(const Article& article) const {
+  return extract_with_cues(article).names;
+}
+
+PeopleExtractor::Found PeopleExtractor::extract_with_cues(const Article& article) const {
   // The texts must outlive the document, whose tokens point into them.
   std::vector<std::string> captions;
   captions.reserve(article.captions.size());
@@ -92,8 +96,12 @@ std::vector<std::string> PeopleExtractor::extract(const Article& article) const 
   people::TaggerScratch scratch;
   people::tag_document(doc, data.lexicon, data.model, scratch);
   people::mark_scorers(doc, data.lexicon, scratch.tags, scratch.margins, people::kMinConfidence);
-  return people::merge_mentions(people::collect_mentions(doc, scratch.tags, scratch.margins, data.lexicon),
-                                data.lexicon);
+  std::vector<people::NameCues> cues;
+  Found found;
+  found.names = people::merge_mentions(people::collect_mentions(doc, scratch.tags, scratch.margins, data.lexicon),
+                                       data.lexicon, &cues);
+  found.cues = people::encode_name_cues(cues);
+  return found;
 }
 
 std::filesystem::path default_data_dir() {

@@ -15,6 +15,7 @@
 #include "morgue/schema.h"
 #include "store/rewrite.h"
 #include "store/stored_article.h"
+#include "store/thing_names.h"
 #include "util/strings.h"
 #include "util/task_pool.h"
 
@@ -46,20 +47,23 @@ std::string value_at(Xapian::ValueIterator& it, const Xapian::ValueIterator& end
   return *it;
 }
 
-// Calls f(docid, story, current kSlotPeople) for every story with people.
+// Calls f(docid, story, current kSlotPeople) for every story with people,
+// the names the archive reads as things (`things`) left out.
 template <class F>
-void for_each_story(const Xapian::Database& db, F&& f) {
+void for_each_story(const Xapian::Database& db, const ThingNames& things, F&& f) {
   auto found = db.valuestream_begin(schema::kSlotPeopleFound);
   const auto found_end = db.valuestream_end(schema::kSlotPeopleFound);
   auto month = db.valuestream_begin(schema::kSlotMonth);
   const auto month_end = db.valuestream_end(schema::kSlotMonth);
+  auto cues = db.valuestream_begin(schema::kSlotPeopleCues);
+  const auto cues_end = db.valuestream_end(schema::kSlotPeopleCues);
   const auto end = db.valuestream_end(schema::kSlotPeople);
   for (auto v = db.valuestream_begin(schema::kSlotPeople); v != end; ++v) {
     const Xapian::docid d = v.get_docid();
     const std::string current = *v;
     std::string raw = value_at(found, found_end, d);
     StoryNames story;
-    story.names = split_names(raw.empty() ? current : raw);
+    story.names = things.people_of(split_names(raw.empty() ? current : raw), value_at(cues, cues_end, d));
     story.month = month_number(value_at(month, month_end, d));
     f(d, story, current);
   }
@@ -318,10 +322,10 @@ using Renames = std::vector<std::pair<Story, std::vector<std::string>>>;
 
 // The stories of `db` whose canonical people change, with their new names.
 // Reads the shared archive (`guard`): one thread at a time.
-Renames plan_renames(const PersonIdentity& identity, Xapian::WritableDatabase& db,
+Renames plan_renames(const PersonIdentity& identity, const ThingNames& things, Xapian::WritableDatabase& db,
                      const std::unordered_set<std::string>& trusted, HeadlineGuard& guard) {
   std::vector<Story> stories;
-  for_each_story(db, [&](Xapian::docid d, const StoryNames& story, const std::string& current) {
+  for_each_story(db, things, [&](Xapian::docid d, const StoryNames& story, const std::string& current) {
     stories.push_back({d, story, current});
   });
   auto flashes = flash_people(identity, db, trusted, guard, stories);
@@ -346,7 +350,12 @@ Renames plan_renames(const PersonIdentity& identity, Xapian::WritableDatabase& d
 void apply_renames(const Renames& changed, Xapian::WritableDatabase& db) {
   std::size_t pending = 0;
   for (const auto& [story, names] : changed) {
-    rewrite_document(db, story.id, [&](Xapian::Document& doc) { rename_people(doc, story.names.names, names); });
+    // The names as found, with any the archive reads as things (story.names
+    // has them left out): they stay the story's found names and terms.
+    rewrite_document(db, story.id, [&](Xapian::Document& doc) {
+      const std::string found = doc.get_value(schema::kSlotPeopleFound);
+      rename_people(doc, split_names(found.empty() ? doc.get_value(schema::kSlotPeople) : found), names);
+    });
     if (++pending == kRenameBatch) {
       db.commit();
       pending = 0;
@@ -392,8 +401,9 @@ PeopleIdentitySummary canonicalise_people(const Xapian::Database& all, std::vect
     return summary;
   }
   PersonIdentity identity;
+  const ThingNames things = ThingNames::read(all);
   std::unordered_map<Xapian::docid, std::vector<std::string>> surnames_of;
-  for_each_story(all, [&](Xapian::docid d, const StoryNames& story, const std::string&) {
+  for_each_story(all, things, [&](Xapian::docid d, const StoryNames& story, const std::string&) {
     identity.count(story);
     if (!story.names.empty()) ++summary.stories;
     for (const auto& name : story.names) {
@@ -402,13 +412,14 @@ PeopleIdentitySummary canonicalise_people(const Xapian::Database& all, std::vect
     }
   });
   identity.group();
-  for_each_story(all, [&](Xapian::docid, const StoryNames& story, const std::string&) { identity.count_together(story); });
+  for_each_story(all, things,
+                 [&](Xapian::docid, const StoryNames& story, const std::string&) { identity.count_together(story); });
   summary.people = identity.people();
   const auto trusted = trusted_surnames(identity, all, surnames_of);
   HeadlineGuard guard(all, surnames_of);
   std::vector<Renames> plans;
   for (std::size_t i = 0; i < dbs.size(); ++i) {
-    plans.push_back(plan_renames(identity, dbs[i], trusted, guard));
+    plans.push_back(plan_renames(identity, things, dbs[i], trusted, guard));
     summary.renamed += plans.back().size();
     summary.touched[i] = !plans.back().empty();
   }

@@ -146,6 +146,8 @@ void add_fields(Xapian::Document& doc, const Article& a, const std::string& id) 
   }
   if (!a.section.empty()) doc.add_value(schema::kSlotSection, a.section);
   if (!a.people.empty()) doc.add_value(schema::kSlotPeople, util::join(a.people, "\n"));
+  // What the extractor read of each name, for the people step (thing use).
+  if (!a.people_cues.empty()) doc.add_value(schema::kSlotPeopleCues, a.people_cues);
 
   // Refiled wire copy often changes the headline: fingerprint the body. A
   // story with too short a body (a headline-only flash) has no fingerprint

@@ -35,6 +35,11 @@ Xapian::Document whole_document(const Xapian::Document& placeholder) {
   Xapian::Document doc = make_document(a, placeholder.get_value(schema::kSlotId));
   if (!found.empty()) rename_people(doc, a.people, canonical);
   set_duplicate_group(doc, placeholder.get_value(schema::kSlotDupGroup));
+  // The placeholder's values and data are the story's own (some, such as
+  // what the extractor read of the names, are not in the stored article).
+  doc.clear_values();
+  for (auto v = placeholder.values_begin(); v != placeholder.values_end(); ++v) doc.add_value(v.get_valueno(), *v);
+  doc.set_data(placeholder.get_data());
   return doc;
 }
 

@@ -573,3 +573,112 @@ TEST(People, BareGivenNameJoinsTheFullName) {
 
 }  // namespace
 }  // namespace morgue::people
+
+namespace morgue::people {
+namespace {
+
+// What a story tells the archive of each name (NameCues, stored in
+// kSlotPeopleCues): readings as a person's and as a thing's, kept or
+// dropped, and whether the name opens with a known given name. A given name
+// and more is kept within the story whatever surrounds it, but the archive
+// counts an article, a noun it modifies, a plural verb or a work's title
+// after it ("the Karl Brenholt films"); never a possessive ("Karl
+// Brenholt's Red Door" is his).
+TEST(PeopleEvidence, CuesForTheArchive) {
+  struct Case {
+    const char* what;
+    const char* marked;
+    Names kept;
+    const char* cues;
+  } cases[] = {
+      {"a person's reading", "Karl/B Brenholt/I said/ so/ .", {"Karl Brenholt"}, "1 0 g Karl Brenholt\n"},
+      {"a lone word dropped for its thing uses still reports them",
+       "We/ bought/ the/ Zorvex/B at/ noon/ .|Later/ the/ Zorvex/B was/ gone/ .", {}, "0 2 - Zorvex\n"},
+      {"a given name and more after an article: kept, a thing's reading for the archive",
+       "It/ was/ a/ Karl/B Brenholt/I film/ .", {"Karl Brenholt"}, "0 1 g Karl Brenholt\n"},
+      {"before a noun it modifies", "Two/ Karl/B Brenholt/I films/ opened/ .", {"Karl Brenholt"},
+       "0 1 g Karl Brenholt\n"},
+      {"before a work's title", "Karl/B Brenholt/I and/ the/ Stone/ opened/ .", {"Karl Brenholt"},
+       "0 1 g Karl Brenholt\n"},
+      {"not a possessive", "Karl/B Brenholt/I 's/ Red/ Door/ opened/ .", {"Karl Brenholt"}, "0 0 g Karl Brenholt\n"},
+      {"two words with no given name, before a plural verb", "Later/ Vrell/B Ostrova/I were/ loud/ .",
+       {"Vrell Ostrova"}, "0 1 - Vrell Ostrova\n"},
+      {"a person's reading and none of a thing's", "Mr/ Karl/B Brenholt/I arrived/ .|Brenholt/B said/ so/ .",
+       {"Karl Brenholt"}, "2 0 g Karl Brenholt\n"},
+      {"a one-word name's verb of saying is no person's reading for the archive", "Kestrel/B said/ so/ .",
+       {"Kestrel"}, "0 0 - Kestrel\n"},
+      {"but a relative pronoun is", "Kestrel/B ,/ who/ spoke/ ,/ left/ .", {"Kestrel"}, "1 0 - Kestrel\n"},
+      {"not a relative pronoun and a plural verb: a group's", "Vrell/B Ostrova/I ,/ who/ were/ loud/ ,/ left/ .",
+       {"Vrell Ostrova"}, "0 1 - Vrell Ostrova\n"},
+      {"a lone word, twice, is dropped for it",
+       "Kestrel/B ,/ who/ were/ loud/ ,/ left/ .|Kestrel/B who/ are/ here/ won/ .",
+       {}, "0 2 - Kestrel\n"},
+  };
+  for (const Case& c : cases) {
+    TaggedDoc d;
+    build(c.marked, d);
+    std::vector<NameCues> cues;
+    EXPECT_EQ(merge_mentions(collect_mentions(d.doc, d.tags, {}, lexicon()), lexicon(), &cues), c.kept) << c.what;
+    EXPECT_EQ(encode_name_cues(cues), c.cues) << c.what;
+  }
+}
+
+TEST(PeopleEvidence, RelativeAfterAName) {
+  struct Case {
+    const char* text;  // a name, then what follows it
+    bool saying, relative, plural;
+  } cases[] = {
+      {"Roe , who spoke", true, true, false},
+      {"Roe , whose book", true, true, false},
+      {"Roe whose book", false, false, false},
+      {"Roe said", true, false, false},
+      {"Roe , who were loud", false, false, true},
+      {"Roe who are here", false, false, true},
+      {"Roe , who have won", false, false, true},
+      {"Roe , who has won", true, true, false},
+      {"Roe left", false, false, false},
+  };
+  for (const Case& c : cases) {
+    Document doc;
+    tokenize(c.text, doc);
+    finish_document(doc);
+    EXPECT_EQ(before_saying(doc, 1), c.saying) << c.text;
+    EXPECT_EQ(before_relative(doc, 1), c.relative) << c.text;
+    EXPECT_EQ(before_plural_relative(doc, 1), c.plural) << c.text;
+  }
+}
+
+TEST(PeopleEvidence, WorkTitleAfterAName) {
+  struct Case {
+    const char* text;
+    std::size_t end;  // the name ends before this token
+    bool expected;
+  } cases[] = {
+      {"Karl Brenholt and the Stone opened", 2, true},
+      {"Karl Brenholt and the others left", 2, false},
+      {"Karl Brenholt and The Stone opened", 2, true},
+      {"Karl Brenholt or the Stone opened", 2, false},
+      {"Karl Brenholt and the", 2, false},
+  };
+  for (const Case& c : cases) {
+    Document doc;
+    tokenize(c.text, doc);
+    finish_document(doc);
+    EXPECT_EQ(before_work_title(doc, c.end), c.expected) << c.text;
+  }
+}
+
+// The public call gives the stored value.
+TEST(PeopleEvidence, ExtractWithCues) {
+  Article article;
+  article.title = "Council meets";
+  article.body = "Mr Karl Brenholt said the plan would go ahead.";
+  const PeopleExtractor::Found found = extractor().extract_with_cues(article);
+  EXPECT_EQ(found.names, extractor().extract(article));
+  for (const std::string& name : found.names) {
+    EXPECT_NE(found.cues.find(" " + name + "\n"), std::string::npos) << found.cues;
+  }
+}
+
+}  // namespace
+}  // namespace morgue::people

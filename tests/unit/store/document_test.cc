@@ -72,6 +72,19 @@ TEST(Document, TitleFromBodyIsStoredOnlyWhenSet) {
 
 // A flash has no body; a stub of a few words is as little to go on. Neither
 // gets a fingerprint, so neither is grouped with another story.
+// The people's values: the names for the facet, and what the extractor
+// read of each name for the people step (kSlotPeopleCues), only when given.
+TEST(Document, PeopleAndTheirCuesHaveValues) {
+  Article a = headline_less_article();
+  a.people = {"Ines Calder", "Zorvex"};
+  EXPECT_EQ(make_document(a, "id1").get_value(schema::kSlotPeopleCues), "");
+  a.people_cues = "1 0 g Ines Calder\n0 0 - Zorvex\n0 2 - Kestrel\n";
+  const Xapian::Document doc = make_document(a, "id1");
+  EXPECT_EQ(doc.get_value(schema::kSlotPeople), "Ines Calder\nZorvex");
+  EXPECT_EQ(doc.get_value(schema::kSlotPeopleCues), a.people_cues);
+  EXPECT_TRUE(has_term_with_prefix(doc, schema::make_term(schema::kPersonFilter, "zorvex")));
+}
+
 TEST(Document, ShortBodiesHaveNoFingerprint) {
   struct Case {
     const char* body;

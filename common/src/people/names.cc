@@ -8,6 +8,7 @@
 #include <xapian.h>
 
 #include "people/evidence.h"
+#include "people/wire_cues.h"
 #include "util/strings.h"
 
 namespace morgue::people {
@@ -460,9 +461,12 @@ bool make_mention(const Document& doc, const std::vector<Tag>& tags, const std::
     if (flags & (kAgency | kSignOff)) all_excluded = true;  // "Getty", "Reuters", "Reuter": never a person
     m.words.push_back(display_case(t.text));
     m.lower.emplace_back(t.lower);
-    if (t.flags & kCapsLine) m.from_capitals = true;
+    if (t.flags & (kCapsLine | kTitleCase)) m.from_capitals = true;
   }
-  if (all_excluded || names_something_else(doc, lexicon, begin, end) || is_row_detail(doc, begin, end)) return false;
+  if (all_excluded || names_something_else(doc, lexicon, begin, end) || is_row_detail(doc, begin, end) ||
+      wire_says_not_a_person(doc, begin, end)) {
+    return false;
+  }
   m.row = row_kind(doc, begin, end);
   // "Dean Witter" is a company, unless this mention follows an honorific
   // ("Mr Kilroy-Silk", also named in "the Robert Kilroy-Silk Party"; "lead
@@ -501,12 +505,14 @@ std::vector<Mention> collect_mentions(const Document& doc, const std::vector<Tag
     }
   }
   story.organisation_words = organisation_words(doc, lexicon);
+  add_partner_names(doc, lexicon, story.organisation_words);
   story.thing_names = thing_names(doc, lexicon);
+  add_list_things(doc, tags, lexicon, story.thing_names);
   story.company_noun_words = company_noun_words(doc, lexicon);
   // A story all in capitals (a wire brief: a headline and nothing else) has
   // only capitals to offer.
   bool in_capitals = std::all_of(doc.tokens.begin(), doc.tokens.end(),
-                                 [](const Token& t) { return (t.flags & kCapsLine) || !(t.letter_case & kHasLetter); });
+                                 [](const Token& t) { return (t.flags & (kCapsLine | kTitleCase)) || !(t.letter_case & kHasLetter); });
   std::vector<Mention> mentions;
   const std::size_t n = doc.tokens.size();
   for (std::size_t i = 0; i < n;) {

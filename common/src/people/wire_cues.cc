@@ -1,0 +1,272 @@
+#include "people/wire_cues.h"
+
+#include <algorithm>
+#include <string>
+
+namespace morgue::people {
+
+namespace {
+
+template <typename List>
+bool in(const List& list, std::string_view w) {
+  return std::find(std::begin(list), std::end(list), w) != std::end(list);
+}
+
+// Words a title-case headline leaves in lower case ("Dies of Heart Attack at Age 41").
+bool is_function_word(std::string_view lower) {
+  constexpr std::string_view kWords[] = {"a",  "an",  "the", "and", "but", "or",   "nor",  "for", "of",  "in",
+                                         "on", "at",  "to",  "by",  "up",  "as",   "vs",   "vs.", "via", "from",
+                                         "with", "into", "onto", "over", "if", "per", "than", "off", "out", "de"};
+  return in(kWords, lower);
+}
+
+// A US state's abbreviation as wire copy writes it after a town: "Md." (the
+// tokenizer leaves the full stop apart) or "N.Y." (kept whole).
+bool is_state_abbreviation(const Document& doc, std::size_t k) {
+  constexpr std::string_view kUndotted[] = {
+      "ala", "ariz", "ark",  "calif", "colo", "conn", "del", "fla",  "ga",   "ill",  "ind",  "kan", "kans",
+      "ky",  "la",   "mass", "md",    "me",   "mich", "minn", "miss", "mo",   "mont", "neb",  "nebr", "nev",
+      "okla", "ore", "pa",   "penn",  "tenn", "tex",  "va",   "vt",   "wash", "wis",  "wisc", "wyo"};
+  constexpr std::string_view kDotted[] = {"n.y.", "n.j.", "n.c.", "s.c.", "n.h.", "r.i.", "n.m.",
+                                          "n.d.", "s.d.", "w.va.", "d.c."};
+  const std::size_t n = doc.tokens.size();
+  if (k >= n || !(doc.tokens[k].letter_case & kStartsUpper)) return false;
+  if (in(kDotted, doc.tokens[k].lower)) return true;
+  return in(kUndotted, doc.tokens[k].lower) && k + 1 < n && doc.tokens[k + 1].text == ".";
+}
+
+bool is_upper_ascii(char c) { return c >= 'A' && c <= 'Z'; }
+
+// "BSD2.FSE", "ENB.TO", "MMWG.F": a ticker with its exchange's suffix.
+bool is_dotted_ticker(std::string_view code) {
+  const std::size_t dot = code.find('.');
+  if (dot == std::string_view::npos || dot < 2 || dot + 1 >= code.size() || code.size() - dot - 1 > 4) return false;
+  for (std::size_t i = 0; i < code.size(); ++i) {
+    const char c = code[i];
+    if (i == dot) continue;
+    if (!is_upper_ascii(c) && !(i < dot && c >= '0' && c <= '9')) return false;
+  }
+  return is_upper_ascii(code[0]);
+}
+
+}  // namespace
+
+bool is_title_case(const Document& doc, std::size_t begin, std::size_t end) {
+  std::size_t content = 0;
+  for (std::size_t k = begin; k < end && k < doc.tokens.size(); ++k) {
+    const Token& t = doc.tokens[k];
+    if (t.flags & kCapsLine) return false;
+    if (!(t.letter_case & kHasLetter) || t.text.front() == '\'' || is_function_word(t.lower)) continue;
+    if (!(t.letter_case & kHasUpper)) return false;
+    ++content;
+  }
+  return content >= 3;
+}
+
+void mark_title_case(Document& doc, std::size_t begin, std::size_t end) {
+  if (!is_title_case(doc, begin, end)) return;
+  for (std::size_t k = begin; k < end && k < doc.tokens.size(); ++k) doc.tokens[k].flags |= kTitleCase;
+}
+
+bool before_bracketed_code(const Document& doc, std::size_t begin, std::size_t end) {
+  const std::size_t n = doc.tokens.size();
+  if (end + 2 >= n || doc.tokens[end].text != "(") return false;
+  std::string code;
+  std::size_t k = end + 1;
+  for (; k < n && k < end + 6 && doc.tokens[k].text != ")"; ++k) {
+    if (doc.tokens[k].flags & kLineStart) return false;
+    code += doc.tokens[k].text;
+  }
+  if (k >= n || doc.tokens[k].text != ")" || code.empty()) return false;
+  // "(NYSE: NT)", "(Nasdaq: SEBL)".
+  constexpr std::string_view kExchanges[] = {"nyse:", "nasdaq:", "amex:", "tsx:", "lse:", "asx:", "otc:"};
+  for (std::string_view e : kExchanges) {
+    if (code.size() > e.size() && std::equal(e.begin(), e.end(), code.begin(),
+                                             [](char a, char b) { return a == (b >= 'A' && b <= 'Z' ? b + 32 : b); })) {
+      return true;
+    }
+  }
+  if (is_dotted_ticker(code)) return true;
+  // "(BNP)": the initials of the span's capitalised words.
+  std::string initials;
+  for (std::size_t i = begin; i < end; ++i) {
+    if (doc.tokens[i].letter_case & kStartsUpper) initials += doc.tokens[i].text.front();
+  }
+  return code.size() >= 2 && code == initials && std::all_of(code.begin(), code.end(), is_upper_ascii);
+}
+
+bool is_town_or_state(const Document& doc, std::size_t begin, std::size_t end) {
+  const std::size_t n = doc.tokens.size();
+  if (end + 1 < n && doc.tokens[end].text == "," && is_state_abbreviation(doc, end + 1)) return true;
+  return end - begin == 1 && begin >= 2 && doc.tokens[begin - 1].text == "," &&
+         (doc.tokens[begin - 2].letter_case & kStartsUpper) && is_state_abbreviation(doc, begin);
+}
+
+bool before_organisation_apposition(const Document& doc, std::size_t end) {
+  constexpr std::string_view kHeads[] = {"company",   "firm",  "maker",   "manufacturer", "producer",  "retailer",
+                                         "brokerage", "chain", "conglomerate", "daily",   "newspaper", "weekly",
+                                         "agency",    "bank",  "carrier", "airline",      "insurer",   "utility",
+                                         "concern",   "giant", "group"};
+  constexpr std::string_view kPrepositions[] = {"of", "at", "with", "for", "in", "from", "to", "on", "and", "by"};
+  constexpr std::string_view kAfterHead[] = {"of", "and", "that", "which", "whose"};
+  const std::size_t n = doc.tokens.size();
+  constexpr std::string_view kOpeners[] = {"a", "an", "the"};
+  if (end + 2 >= n || doc.tokens[end].text != "," || !in(kOpeners, doc.tokens[end + 1].lower)) return false;
+  for (std::size_t k = end + 2; k < n && k < end + 8; ++k) {
+    const Token& t = doc.tokens[k];
+    if (!(t.letter_case & kHasLetter) || (t.flags & kLineStart)) return false;
+    if (!(t.letter_case & kLowerOnly)) continue;  // "Hong Kong", "US", "California-based"
+    if (in(kPrepositions, t.lower)) return false;
+    if (!in(kHeads, t.lower)) continue;
+    // The head ends the phrase: "a bank director" is a person.
+    if (k + 1 >= n) return true;
+    const Token& next = doc.tokens[k + 1];
+    return !(next.letter_case & kHasLetter) || !(next.letter_case & kLowerOnly) || in(kAfterHead, next.lower);
+  }
+  return false;
+}
+
+bool after_issue_manager(const Document& doc, std::size_t begin) {
+  constexpr std::string_view kRoles[] = {"manager", "managers", "co-manager", "co-managers", "underwriter",
+                                         "underwriters"};
+  constexpr std::string_view kLeads[] = {"lead", "sole", "joint", "co-lead"};
+  return begin >= 2 && in(kRoles, doc.tokens[begin - 1].lower) && (doc.tokens[begin - 1].letter_case & kLowerOnly) &&
+         in(kLeads, doc.tokens[begin - 2].lower);
+}
+
+bool wire_says_not_a_person(const Document& doc, std::size_t begin, std::size_t end) {
+  return before_bracketed_code(doc, begin, end) || is_town_or_state(doc, begin, end) ||
+         before_organisation_apposition(doc, end) || after_issue_manager(doc, begin);
+}
+
+namespace {
+
+struct Item {
+  std::size_t begin = 0, end = 0;
+};
+
+// The end of the item of capitalised words starting at `i` ("Davao del Sur":
+// particles between capitalised words belong to it).
+std::size_t item_end(const Document& doc, const Lexicon& lexicon, std::size_t i) {
+  const std::size_t n = doc.tokens.size();
+  std::size_t k = i;
+  while (k < n) {
+    const Token& t = doc.tokens[k];
+    if (k > i && (t.flags & (kLineStart | kSentenceStart))) break;
+    if ((t.letter_case & kStartsUpper) && (t.letter_case & kHasLetter)) {
+      ++k;
+    } else if (k > i && (lexicon.flags(t.lower) & kParticle) && k + 1 < n &&
+               (doc.tokens[k + 1].letter_case & kStartsUpper)) {
+      ++k;
+    } else {
+      break;
+    }
+  }
+  return k;
+}
+
+// The list of items starting at `i` ("A, B and C", "A or B"); `next` is set
+// to the token after its last item.
+std::vector<Item> list_at(const Document& doc, const Lexicon& lexicon, std::size_t i, std::size_t& next) {
+  const std::size_t n = doc.tokens.size();
+  std::vector<Item> items{{i, item_end(doc, lexicon, i)}};
+  std::size_t j = items.back().end;
+  while (j + 1 < n) {
+    std::size_t start = j;
+    const std::string_view sep = doc.tokens[j].text;
+    if (sep != "," && sep != "and" && sep != "or" && sep != "&") break;
+    if (sep == "," && (doc.tokens[j + 1].text == "and" || doc.tokens[j + 1].text == "or")) ++start;
+    const std::size_t b = start + 1;
+    if (b >= n || !(doc.tokens[b].letter_case & kStartsUpper) || (doc.tokens[b].flags & (kSentenceStart | kLineStart))) {
+      break;
+    }
+    items.push_back({b, item_end(doc, lexicon, b)});
+    j = items.back().end;
+  }
+  next = j;
+  return items;
+}
+
+bool is_place_item(const Document& doc, const std::vector<Tag>& tags, const Lexicon& lexicon, const Item& item) {
+  bool all_places = true;
+  std::string joined;
+  for (std::size_t k = item.begin; k < item.end; ++k) {
+    all_places = all_places && tags[k] == kLocation;
+    if (k > item.begin) joined += ' ';
+    joined += doc.tokens[k].lower;
+  }
+  return all_places || (lexicon.flags(joined) & kKnownEntity);
+}
+
+// A plural noun of a kind after a list: "... GTA models", "... provinces".
+// The ones that name places may follow a single item ("Davao del Sur province").
+bool kind_noun_after(const Document& doc, std::size_t k, std::size_t items) {
+  constexpr std::string_view kPlaces[] = {"province", "provinces", "prefecture", "prefectures", "county",
+                                          "counties", "district", "districts",   "region",      "regions"};
+  constexpr std::string_view kLists[] = {"models", "vehicles", "cars", "brands", "states", "islands", "cities",
+                                         "towns",  "villages", "ports", "rivers", "co-managed", "co-managers"};
+  if (k >= doc.tokens.size() || !(doc.tokens[k].letter_case & kLowerOnly)) return false;
+  return in(kPlaces, doc.tokens[k].lower) || (items >= 2 && in(kLists, doc.tokens[k].lower));
+}
+
+}  // namespace
+
+void add_list_things(const Document& doc, const std::vector<Tag>& tags, const Lexicon& lexicon,
+                     std::vector<std::size_t>& starts) {
+  const std::size_t n = doc.tokens.size();
+  for (std::size_t i = 0; i < n;) {
+    const Token& t = doc.tokens[i];
+    if (!(t.letter_case & kStartsUpper) || !(t.letter_case & kHasLetter) || (t.flags & kCapsLine)) {
+      ++i;
+      continue;
+    }
+    std::size_t next = i + 1;
+    const std::vector<Item> items = list_at(doc, lexicon, i, next);
+    const bool things = kind_noun_after(doc, next, items.size());
+    std::size_t places = 0;
+    for (const Item& item : items) places += is_place_item(doc, tags, lexicon, item) ? 1 : 0;
+    for (const Item& item : items) {
+      const bool lone = item.end - item.begin == 1;
+      if (!lone && (lexicon.flags(doc.tokens[item.begin].lower) & kFirstName)) continue;  // "Jane Roe"
+      const bool place = is_place_item(doc, tags, lexicon, item);
+      // Mostly places around it: more than half of the other items, two at least.
+      const bool among_places = lone && !place && places >= 2 && 2 * places > items.size() - 1 &&
+                                !(lexicon.flags(doc.tokens[item.begin].lower) & kFirstName);
+      if (things || among_places) starts.push_back(item.begin);
+    }
+    i = std::max(next, i + 1);
+  }
+}
+
+void add_partner_names(const Document& doc, const Lexicon& lexicon, std::vector<std::string_view>& words) {
+  constexpr std::string_view kForms[] = {"inc", "inc.", "corp", "corp.", "co", "co.", "ltd", "ltd.", "plc", "llc"};
+  constexpr std::string_view kLeads[] = {"of", "at", "from", "by"};
+  const std::size_t n = doc.tokens.size();
+  auto capitalised = [&](std::size_t k) {
+    return (doc.tokens[k].letter_case & kStartsUpper) && !(lexicon.flags(doc.tokens[k].lower) & kTitle);
+  };
+  for (std::size_t i = 2; i < n; ++i) {
+    if (!(doc.tokens[i].letter_case & kStartsUpper) || !in(kForms, doc.tokens[i].lower)) continue;
+    if (doc.tokens[i - 1].text == ",") {  // "Howard, Weil, Labouisse, Friedrichs, Inc"
+      for (std::size_t k = i - 1; k > 0; --k) {
+        if (doc.tokens[k - 1].text == ",") continue;
+        if (!capitalised(k - 1)) break;
+        words.push_back(doc.tokens[k - 1].lower);
+        if (doc.tokens[k - 1].flags & kSentenceStart) break;
+      }
+      continue;
+    }
+    if (i + 1 < n && (lexicon.flags(doc.tokens[i + 1].lower) & kTitle)) continue;  // "Acme Corp chairman"
+    std::size_t s = i;
+    while (s > 0 && capitalised(s - 1) && !(doc.tokens[s].flags & kSentenceStart)) --s;
+    if (s < 3 || doc.tokens[s - 1].text != ",") continue;
+    std::size_t r = s - 1;
+    while (r > 0 && s - 1 - r < 4 && capitalised(r - 1) && !(doc.tokens[r].flags & kSentenceStart)) --r;
+    if (r == s - 1 || r == 0 || (doc.tokens[r].flags & kSentenceStart)) continue;
+    const Token& lead = doc.tokens[r - 1];
+    if (!(lead.letter_case & kLowerOnly) || !in(kLeads, lead.lower)) continue;
+    for (std::size_t k = r; k < s - 1; ++k) words.push_back(doc.tokens[k].lower);
+  }
+}
+
+}  // namespace morgue::people

@@ -1,0 +1,70 @@
+// What wire copy writes around a name that is no person's (private): a
+// headline in title case, an organisation's initials or ticker in brackets,
+// a town before a state's abbreviation, an apposition naming a kind of
+// organisation, a lead manager of a bond issue, the items of a list of
+// places or of models, and partners' names in a firm's name. Read after
+// tagging, by names.cc; each rule is a function of its own so its test
+// can fail alone.
+#pragma once
+
+#include <cstddef>
+#include <string_view>
+#include <vector>
+
+#include "people/lexicon.h"
+#include "people/perceptron.h"
+#include "people/tokenizer.h"
+
+namespace morgue::people {
+
+// The headline tokens [begin, end) are in title case ("Activist's Daughter
+// Speaks Against Castro"): at least three words other than short function
+// words, all capitalised, and not a line in capitals. Their case then says
+// as little as a line in capitals does.
+bool is_title_case(const Document& doc, std::size_t begin, std::size_t end);
+
+// Sets kTitleCase on the tokens [begin, end) when is_title_case() holds.
+void mark_title_case(Document& doc, std::size_t begin, std::size_t end);
+
+// "Banque Nationale de Paris (BNP)", "Santander Central Hispano (BSD2.FSE)",
+// "Nortel (NYSE: NT)": the span [begin, end) is followed by its initials, a
+// ticker or an exchange's code in round brackets.
+bool before_bracketed_code(const Document& doc, std::size_t begin, std::size_t end);
+
+// "Redmond, Wash.", "Hunt Valley, Md.": the span is a town before a state's
+// abbreviation; or the lone word is that abbreviation ("Md").
+bool is_town_or_state(const Document& doc, std::size_t begin, std::size_t end);
+
+// "J.D. Power, a California-based market research firm", "Wen Wei Po, a
+// Hong Kong daily,", "Time Warner, the largest US media company": an
+// apposition after the name at `end` (a comma) whose head, before any
+// preposition, is a kind of organisation. Unlike is_company_apposition it
+// lets capitalised words (places, "US") stand before the head.
+bool before_organisation_apposition(const Document& doc, std::size_t end);
+
+// "lead manager Morgan Stanley said", "co-lead managers Acme Securities":
+// the manager of a bond issue is a bank.
+bool after_issue_manager(const Document& doc, std::size_t begin);
+
+// One of the above: the span [begin, end) is no person's name.
+bool wire_says_not_a_person(const Document& doc, std::size_t begin, std::size_t end);
+
+// Where the items of lists that name things start: each capitalised item of
+// a list ("A, B and C", "A or B") followed by a plural noun of a kind
+// ("Alliance, Encore and GTA models", "Misamis Occidental and Davao del Sur
+// provinces", "... co-managed the deal"), and the lone-word items of a list
+// whose other items are mostly places the tagger read so or the lexicon
+// knows ("Henan, Shaanxi, Gansu and Hebei"). An item that opens with a known
+// given name and has more words is a person's and is left out. Appended to
+// `starts` (names.cc's StoryEvidence::thing_names).
+void add_list_things(const Document& doc, const std::vector<Tag>& tags, const Lexicon& lexicon,
+                     std::vector<std::size_t>& starts);
+
+// Partners' names in a firm's name, appended to `words` (lower forms):
+// capitalised words and commas straight before ", Inc" ("Howard, Weil,
+// Labouisse, Friedrichs, Inc"), and the name before a comma that leads to a
+// legal form after "of", "at", "from" or "by" ("analyst at L.F. Rothschild,
+// Unterberg Towbin Inc"; not "Jane Roe, Acme Corp chairman").
+void add_partner_names(const Document& doc, const Lexicon& lexicon, std::vector<std::string_view>& words);
+
+}  // namespace morgue::people

@@ -444,7 +444,9 @@ bool make_mention(const Document& doc, const std::vector<Tag>& tags, const std::
     --end;
   }
   if (begin == end || end - begin > 6) return false;
-  m.titled = begin > 0 && (title_flags(doc.tokens[begin - 1].lower, lexicon) & kTitle);
+  // (In a headline in title case every word looks like a title's.)
+  m.titled = begin > 0 && (title_flags(doc.tokens[begin - 1].lower, lexicon) & kTitle) &&
+             !(doc.tokens[begin].flags & kTitleCase);
   begin = extend_left(doc, tags, lexicon, begin);
   if (tail_of_longer_name(doc, tags, lexicon, begin, end) || head_of_longer_name(doc, tags, begin, end)) return false;
   // "the tanker Sea Empress", "Hurricane Bertha", "USS Enterprise": a ship, a storm, a horse.
@@ -506,6 +508,7 @@ std::vector<Mention> collect_mentions(const Document& doc, const std::vector<Tag
   }
   story.organisation_words = organisation_words(doc, lexicon);
   add_partner_names(doc, lexicon, story.organisation_words);
+  add_organisation_names(doc, story.organisation_words);
   story.thing_names = thing_names(doc, lexicon);
   add_list_things(doc, tags, lexicon, story.thing_names);
   story.company_noun_words = company_noun_words(doc, lexicon);

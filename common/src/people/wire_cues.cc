@@ -118,10 +118,11 @@ bool before_organisation_apposition(const Document& doc, std::size_t end) {
     if (!(t.letter_case & kLowerOnly)) continue;  // "Hong Kong", "US", "California-based"
     if (in(kPrepositions, t.lower)) return false;
     if (!in(kHeads, t.lower)) continue;
-    // The head ends the phrase: "a bank director" is a person.
+    // The head ends the phrase ("a bank director" is a person) and the
+    // apposition ("Jane Roe, the pressure group Acme said" is a subject).
     if (k + 1 >= n) return true;
     const Token& next = doc.tokens[k + 1];
-    return !(next.letter_case & kHasLetter) || !(next.letter_case & kLowerOnly) || in(kAfterHead, next.lower);
+    return !(next.letter_case & kHasLetter) || in(kAfterHead, next.lower);
   }
   return false;
 }
@@ -235,6 +236,35 @@ void add_list_things(const Document& doc, const std::vector<Tag>& tags, const Le
       if (things || among_places) starts.push_back(item.begin);
     }
     i = std::max(next, i + 1);
+  }
+}
+
+namespace {
+
+// The capitalised words running back from token `i` (excluded) to the start
+// of the name, within its sentence.
+void add_words_before(const Document& doc, std::size_t i, std::vector<std::string_view>& words) {
+  for (std::size_t k = i; k > 0; --k) {
+    const Token& w = doc.tokens[k - 1];
+    if (!(w.letter_case & kStartsUpper) || !(w.letter_case & kHasLetter)) break;
+    words.push_back(w.lower);
+    if (w.flags & (kSentenceStart | kLineStart)) break;
+  }
+}
+
+}  // namespace
+
+void add_organisation_names(const Document& doc, std::vector<std::string_view>& words) {
+  for (std::size_t i = 1; i < doc.tokens.size(); ++i) {
+    const Token& t = doc.tokens[i];
+    if (t.text == "," && before_organisation_apposition(doc, i)) add_words_before(doc, i, words);
+    if (t.text != "(" || !(doc.tokens[i - 1].letter_case & kStartsUpper)) continue;
+    std::size_t begin = i;
+    while (begin > 0 && (doc.tokens[begin - 1].letter_case & kStartsUpper) &&
+           !(doc.tokens[begin].flags & (kSentenceStart | kLineStart))) {
+      --begin;
+    }
+    if (before_bracketed_code(doc, begin, i)) add_words_before(doc, i, words);
   }
 }
 

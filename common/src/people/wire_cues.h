@@ -60,6 +60,13 @@ bool wire_says_not_a_person(const Document& doc, std::size_t begin, std::size_t 
 void add_list_things(const Document& doc, const std::vector<Tag>& tags, const Lexicon& lexicon,
                      std::vector<std::size_t>& starts);
 
+// The words of names the story gives an organisation, appended to `words`
+// (lower forms): before an apposition naming a kind of organisation and
+// before initials or a ticker in brackets ("Time Warner, the largest US
+// media company", "Santander Central Hispano (BSD2.FSE)"), so the same
+// name elsewhere ("Time Warner readies ...") is no person's either.
+void add_organisation_names(const Document& doc, std::vector<std::string_view>& words);
+
 // Partners' names in a firm's name, appended to `words` (lower forms):
 // capitalised words and commas straight before ", Inc" ("Howard, Weil,
 // Labouisse, Friedrichs, Inc"), and the name before a comma that leads to a

@@ -162,7 +162,9 @@ Person* given_name_owner(std::vector<Person>& people, const Mention& m, std::siz
   Person* after = nullptr;
   for (Person& p : people) {
     const Mention& full = *canonical(p);
-    if (full.words.size() < 2 || full.lower.front() != m.lower.front()) continue;
+    // A full name guessed from a headline's case ("Princess Diana Fountain
+    // to Close") owns no bare given name of the text.
+    if (full.words.size() < 2 || full.title_case || full.lower.front() != m.lower.front()) continue;
     if (p.first_index < index) {
       if (!before || p.first_index > before->first_index) before = &p;
     } else if (!after || p.first_index < after->first_index) {
@@ -464,6 +466,7 @@ bool make_mention(const Document& doc, const std::vector<Tag>& tags, const std::
     m.words.push_back(display_case(t.text));
     m.lower.emplace_back(t.lower);
     if (t.flags & (kCapsLine | kTitleCase)) m.from_capitals = true;
+    if (t.flags & kTitleCase) m.title_case = true;
   }
   if (all_excluded || names_something_else(doc, lexicon, begin, end) || is_row_detail(doc, begin, end) ||
       wire_says_not_a_person(doc, begin, end)) {

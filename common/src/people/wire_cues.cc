@@ -166,24 +166,30 @@ std::size_t item_end(const Document& doc, const Lexicon& lexicon, std::size_t i)
   return k;
 }
 
-// The list of items starting at `i` ("A, B and C", "A or B"); `next` is set
-// to the token after its last item.
+// The list of items starting at `i` ("A, B and C", "A or B"): the item
+// after "and" or "or" is the last, and items joined by commas alone are no
+// list ("in Fargo, Texas, Roe said"). `next` is set to the token after the
+// last item.
 std::vector<Item> list_at(const Document& doc, const Lexicon& lexicon, std::size_t i, std::size_t& next) {
   const std::size_t n = doc.tokens.size();
   std::vector<Item> items{{i, item_end(doc, lexicon, i)}};
   std::size_t j = items.back().end;
-  while (j + 1 < n) {
+  bool closed = false;
+  while (j + 1 < n && !closed) {
     std::size_t start = j;
     const std::string_view sep = doc.tokens[j].text;
     if (sep != "," && sep != "and" && sep != "or" && sep != "&") break;
     if (sep == "," && (doc.tokens[j + 1].text == "and" || doc.tokens[j + 1].text == "or")) ++start;
+    closed = doc.tokens[start].text != ",";
     const std::size_t b = start + 1;
     if (b >= n || !(doc.tokens[b].letter_case & kStartsUpper) || (doc.tokens[b].flags & (kSentenceStart | kLineStart))) {
+      closed = false;
       break;
     }
     items.push_back({b, item_end(doc, lexicon, b)});
     j = items.back().end;
   }
+  if (!closed) items.resize(1);
   next = j;
   return items;
 }
@@ -258,6 +264,11 @@ void add_organisation_names(const Document& doc, std::vector<std::string_view>& 
   for (std::size_t i = 1; i < doc.tokens.size(); ++i) {
     const Token& t = doc.tokens[i];
     if (t.text == "," && before_organisation_apposition(doc, i)) add_words_before(doc, i, words);
+    if ((t.letter_case & kStartsUpper) && after_issue_manager(doc, i)) {
+      for (std::size_t k = i; k < doc.tokens.size() && (doc.tokens[k].letter_case & kStartsUpper); ++k) {
+        words.push_back(doc.tokens[k].lower);
+      }
+    }
     if (t.text != "(" || !(doc.tokens[i - 1].letter_case & kStartsUpper)) continue;
     std::size_t begin = i;
     while (begin > 0 && (doc.tokens[begin - 1].letter_case & kStartsUpper) &&

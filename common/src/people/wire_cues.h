@@ -61,10 +61,11 @@ void add_list_things(const Document& doc, const std::vector<Tag>& tags, const Le
                      std::vector<std::size_t>& starts);
 
 // The words of names the story gives an organisation, appended to `words`
-// (lower forms): before an apposition naming a kind of organisation and
+// (lower forms): before an apposition naming a kind of organisation,
 // before initials or a ticker in brackets ("Time Warner, the largest US
-// media company", "Santander Central Hispano (BSD2.FSE)"), so the same
-// name elsewhere ("Time Warner readies ...") is no person's either.
+// media company", "Santander Central Hispano (BSD2.FSE)") and after "lead
+// manager", so the same name elsewhere ("Time Warner readies ...", "Morgan
+// led a syndicate") is no person's either.
 void add_organisation_names(const Document& doc, std::vector<std::string_view>& words);
 
 // Partners' names in a firm's name, appended to `words` (lower forms):

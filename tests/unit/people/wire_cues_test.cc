@@ -216,6 +216,9 @@ TEST(PeopleWireCues, ListsOfThingsAndPlaces) {
   EXPECT_EQ(thing_starts("Paris/L , Lyon/L , Kowloon/B and Halvik/B are dry"), (Words{"Kowloon", "Halvik"}));
   EXPECT_EQ(thing_starts("Reagan/B , Paris/L and Thatcher/B met"), Words{});
   EXPECT_EQ(thing_starts("Halvorsen/B , Brandvold/B and Lyon/L met"), Words{});
+  // A list ends at the item after "and"; commas alone make none.
+  EXPECT_EQ(thing_starts("in Paris/L , Lyon/L and Nice/L , Halvorsen/B said"), Words{});
+  EXPECT_EQ(thing_starts("in Fargo/L , Texas/L , Halvorsen/B said"), Words{});
 }
 
 bool has_word(const std::vector<std::string_view>& words, std::string_view w) {
@@ -251,7 +254,8 @@ TEST(PeopleWireCues, OrganisationNamesFromAppositionsAndCodes) {
       {"Halden Media, the largest US media company and owner of Acme, said", {"halden", "media"}, {}},
       {"Halden Pryce Hispano (HPH.MC) is selling", {"halden", "pryce", "hispano"}, {}},
       {"police held Jane Roe, the New York-based pressure group Acme said", {}, {"jane", "roe"}},
-      {"Jane Roe (AP) said", {}, {"jane", "roe"}}};
+      {"Jane Roe (AP) said", {}, {"jane", "roe"}},
+      {"yielding 7.6 pct, said lead manager Halden Pryce. Halden led a syndicate", {"halden", "pryce"}, {}}};
   for (const Case& c : cases) {
     TaggedDoc d;
     build(c.text, d);

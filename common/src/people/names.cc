@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <string>
+#include <tuple>
 #include <cstddef>
 #include <string_view>
 
@@ -60,14 +61,14 @@ bool given_names_agree(const Mention& a, const Mention& b) {
 }
 
 // The fullest form: most words; among equals, one whose case was written
-// rather than guessed from capitals; then the first.
+// rather than guessed from capitals; then the first. A form from a
+// title-case headline comes last whatever its length ("Clinton Rips Starr"
+// is no fuller a name than "Kenneth Starr").
 const Mention* canonical(const Person& p) {
+  auto rank = [](const Mention* m) { return std::tuple(!m->title_case, m->words.size(), !m->from_capitals); };
   const Mention* best = p.mentions.front();
   for (const Mention* m : p.mentions) {
-    if (m->words.size() > best->words.size() ||
-        (m->words.size() == best->words.size() && best->from_capitals && !m->from_capitals)) {
-      best = m;
-    }
+    if (rank(m) > rank(best)) best = m;
   }
   return best;
 }

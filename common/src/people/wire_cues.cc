@@ -103,7 +103,9 @@ bool is_town_or_state(const Document& doc, std::size_t begin, std::size_t end) {
 }
 
 bool before_organisation_apposition(const Document& doc, std::size_t end) {
-  constexpr std::string_view kHeads[] = {"company",   "firm",  "maker",   "manufacturer", "producer",  "retailer",
+  // ("maker" and "producer" also name people with a capital before them:
+  // "a Hollywood producer".)
+  constexpr std::string_view kHeads[] = {"company",   "firm",  "manufacturer", "retailer",
                                          "brokerage", "chain", "conglomerate", "daily",   "newspaper", "weekly",
                                          "agency",    "bank",  "carrier", "airline",      "insurer",   "utility",
                                          "concern",   "giant", "group"};

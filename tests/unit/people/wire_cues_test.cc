@@ -194,6 +194,9 @@ TEST(PeopleWireCues, NamesOnlyInATitleCaseHeadlineAreGuesses) {
   EXPECT_EQ(people_of(story, false), (Words{"Speaks Against Halvorsen", "Kjell Brandvold"}));
   const char* fountain = "Princess Ilse/B Fountain/I to Close Again | Now the Princess Ilse/B memorial is to close .";
   EXPECT_EQ(people_of(fountain, true), Words{"Ilse"});
+  // A headline's guess joins the person the text names, and names them last.
+  const char* rips = "Roe/B Rips/I Halvorsen/I , Media on Trial | In an outburst , Jane/B Roe/I hit Kjell/B Halvorsen/I .";
+  EXPECT_EQ(people_of(rips, true), (Words{"Kjell Halvorsen", "Jane Roe"}));
 }
 
 std::vector<std::string> thing_starts(const std::string& marked) {

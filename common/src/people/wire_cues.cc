@@ -168,13 +168,13 @@ std::size_t item_end(const Document& doc, const Lexicon& lexicon, std::size_t i)
   return k;
 }
 
-// The list of items starting at `i` ("A, B and C", "A or B"): the item
-// after "and" or "or" is the last, and items joined by commas alone are no
-// list ("in Fargo, Texas, Roe said"). `next` is set to the token after the
-// last item.
-std::vector<Item> list_at(const Document& doc, const Lexicon& lexicon, std::size_t i, std::size_t& next) {
+// The list of items starting at `i` ("A, B and C", "A or B"), into `items`:
+// the item after "and" or "or" is the last, and items joined by commas
+// alone are no list ("in Fargo, Texas, Roe said"). Returns the token after
+// the last item.
+std::size_t list_at(const Document& doc, const Lexicon& lexicon, std::size_t i, std::vector<Item>& items) {
   const std::size_t n = doc.tokens.size();
-  std::vector<Item> items{{i, item_end(doc, lexicon, i)}};
+  items.assign(1, Item{i, item_end(doc, lexicon, i)});
   std::size_t j = items.back().end;
   bool closed = false;
   while (j + 1 < n && !closed) {
@@ -192,11 +192,13 @@ std::vector<Item> list_at(const Document& doc, const Lexicon& lexicon, std::size
     j = items.back().end;
   }
   if (!closed) items.resize(1);
-  next = j;
-  return items;
+  return items.size() > 1 ? j : items.front().end;
 }
 
 bool is_place_item(const Document& doc, const std::vector<Tag>& tags, const Lexicon& lexicon, const Item& item) {
+  if (item.end - item.begin == 1) {
+    return tags[item.begin] == kLocation || (lexicon.flags(doc.tokens[item.begin].lower) & kKnownEntity);
+  }
   bool all_places = true;
   std::string joined;
   for (std::size_t k = item.begin; k < item.end; ++k) {
@@ -223,27 +225,40 @@ bool kind_noun_after(const Document& doc, std::size_t k, std::size_t items) {
 void add_list_things(const Document& doc, const std::vector<Tag>& tags, const Lexicon& lexicon,
                      std::vector<std::size_t>& starts) {
   const std::size_t n = doc.tokens.size();
+  std::vector<Item> items;
+  std::vector<bool> place;
+  // "Jane Roe" opens with a given name: a person's, even before "models".
+  auto persons_name = [&](const Item& item) {
+    return item.end - item.begin > 1 && (lexicon.flags(doc.tokens[item.begin].lower) & kFirstName);
+  };
   for (std::size_t i = 0; i < n;) {
     const Token& t = doc.tokens[i];
     if (!(t.letter_case & kStartsUpper) || !(t.letter_case & kHasLetter) || (t.flags & kCapsLine)) {
       ++i;
       continue;
     }
-    std::size_t next = i + 1;
-    const std::vector<Item> items = list_at(doc, lexicon, i, next);
+    const std::size_t next = list_at(doc, lexicon, i, items);
+    i = std::max(next, i + 1);
     const bool things = kind_noun_after(doc, next, items.size());
+    if (items.size() == 1) {
+      if (things && !persons_name(items.front())) starts.push_back(items.front().begin);
+      continue;
+    }
+    place.assign(items.size(), false);
     std::size_t places = 0;
-    for (const Item& item : items) places += is_place_item(doc, tags, lexicon, item) ? 1 : 0;
-    for (const Item& item : items) {
-      const bool lone = item.end - item.begin == 1;
-      if (!lone && (lexicon.flags(doc.tokens[item.begin].lower) & kFirstName)) continue;  // "Jane Roe"
-      const bool place = is_place_item(doc, tags, lexicon, item);
-      // Mostly places around it: more than half of the other items, two at least.
-      const bool among_places = lone && !place && places >= 2 && 2 * places > items.size() - 1 &&
+    for (std::size_t k = 0; k < items.size(); ++k) {
+      place[k] = is_place_item(doc, tags, lexicon, items[k]);
+      places += place[k] ? 1 : 0;
+    }
+    for (std::size_t k = 0; k < items.size(); ++k) {
+      const Item& item = items[k];
+      if (persons_name(item)) continue;
+      // A lone word among places: more than half of the other items, two at least.
+      const bool among_places = item.end - item.begin == 1 && !place[k] && places >= 2 &&
+                                2 * places > items.size() - 1 &&
                                 !(lexicon.flags(doc.tokens[item.begin].lower) & kFirstName);
       if (things || among_places) starts.push_back(item.begin);
     }
-    i = std::max(next, i + 1);
   }
 }
 

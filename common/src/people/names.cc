@@ -477,7 +477,8 @@ bool make_mention(const Document& doc, const std::vector<Tag>& tags, const std::
   // "Dean Witter" is a company, unless this mention follows an honorific
   // ("Mr Kilroy-Silk", also named in "the Robert Kilroy-Silk Party"; "lead
   // manager Morgan Stanley" and "General Dynamics" do not count).
-  if (!(begin > 0 && is_honorific(doc.tokens[begin - 1].lower)) && in_organisation_name(doc, story, begin, end)) {
+  if (!(begin > 0 && is_honorific(doc.tokens[begin - 1].lower)) && !after_job_title(doc, lexicon, begin) &&
+      in_organisation_name(doc, story, begin, end)) {
     return false;
   }
   m.person_cue = m.titled || before_saying(doc, end);

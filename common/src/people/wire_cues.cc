@@ -132,9 +132,22 @@ bool before_organisation_apposition(const Document& doc, std::size_t end) {
 bool after_issue_manager(const Document& doc, std::size_t begin) {
   constexpr std::string_view kRoles[] = {"manager", "managers", "co-manager", "co-managers", "underwriter",
                                          "underwriters"};
-  constexpr std::string_view kLeads[] = {"lead", "sole", "joint", "co-lead"};
+  constexpr std::string_view kLeads[] = {"lead", "sole", "joint", "co-lead", "joint-lead"};
   return begin >= 2 && in(kRoles, doc.tokens[begin - 1].lower) && (doc.tokens[begin - 1].letter_case & kLowerOnly) &&
          in(kLeads, doc.tokens[begin - 2].lower);
+}
+
+bool after_job_title(const Document& doc, const Lexicon& lexicon, std::size_t begin) {
+  // Roles a firm holds as often as a person: "financial advisor Smith
+  // Barney, Harris Upham and Co", "took charge of".
+  constexpr std::string_view kFirmRoles[] = {"advisor", "adviser", "advisors", "advisers", "counsel", "auditor",
+                                             "auditors", "manager", "managers", "underwriter", "underwriters",
+                                             "agent", "agents", "broker", "brokers", "trustee", "charge", "partner",
+                                             "major", "general"};  // adjectives too: "a major Acme investor"
+  if (begin == 0) return false;
+  const Token& job = doc.tokens[begin - 1];
+  return (job.letter_case & kLowerOnly) && (job.letter_case & kHasLetter) && (lexicon.flags(job.lower) & kTitle) &&
+         !in(kFirmRoles, job.lower);
 }
 
 bool wire_says_not_a_person(const Document& doc, std::size_t begin, std::size_t end) {

@@ -46,6 +46,12 @@ bool before_organisation_apposition(const Document& doc, std::size_t end);
 // the manager of a bond issue is a bank.
 bool after_issue_manager(const Document& doc, std::size_t begin);
 
+// "analyst Arvid Jauppi" (of "Arvid Jauppi and Associates"): a job written in
+// lower case just before a name that is also a firm's, so a person's. Not
+// a role firms hold too ("lead manager", "financial advisor") and not a
+// capitalised title, which may open a firm's name ("General Dynamics").
+bool after_job_title(const Document& doc, const Lexicon& lexicon, std::size_t begin);
+
 // One of the above: the span [begin, end) is no person's name.
 bool wire_says_not_a_person(const Document& doc, std::size_t begin, std::size_t end);
 

@@ -94,6 +94,12 @@ std::pair<std::size_t, std::size_t> span_of(const Document& doc, const std::stri
   return {0, 0};
 }
 
+std::vector<std::string> people_of(const std::string& marked, bool title) {
+  TaggedDoc d;
+  build(marked, d, title);
+  return merge_mentions(collect_mentions(d.doc, d.tags, {}, lexicon()), lexicon());
+}
+
 struct SpanCase {
   const char* text;
   const char* first;  // the span's first word
@@ -153,6 +159,7 @@ TEST(PeopleWireCues, IssueManagersAreBanks) {
   const std::pair<const char*, bool> cases[] = {
       {"the notes, lead manager Halden Pryce said", true},
       {"co-lead managers Halden Pryce and Acme", true},
+      {"joint-lead manager Halden Pryce and Co said", true},
       {"team manager Halden Pryce said", false},
       {"the manager Halden Pryce said", false}};
   for (const auto& [text, expected] : cases) {
@@ -160,6 +167,24 @@ TEST(PeopleWireCues, IssueManagersAreBanks) {
     build(text, d);
     EXPECT_EQ(after_issue_manager(d.doc, span_of(d.doc, "Halden", 2).first), expected) << text;
   }
+}
+
+TEST(PeopleWireCues, JobTitlesBeforeAFirmsName) {
+  const std::pair<const char*, bool> cases[] = {
+      {"says Detroit analyst Halden Pryce of Halden Pryce and Associates", true},
+      {"said president Halden Pryce and Pryce Partners", true},
+      {"financial advisor Halden Pryce , Harris and Co", false},
+      {"lead manager Halden Pryce said", false},
+      {"a major Halden Pryce investor", false},
+      {"General Halden Pryce said", false}};
+  for (const auto& [text, expected] : cases) {
+    TaggedDoc d;
+    build(text, d);
+    EXPECT_EQ(after_job_title(d.doc, lexicon(), span_of(d.doc, "Halden", 2).first), expected) << text;
+  }
+  // The person keeps the name the firm also has.
+  const char* story = "says analyst Arvo/B Jaakkola/I of Arvo Jaakkola and Associates . Jaakkola/B says so .";
+  EXPECT_EQ(people_of(story, false), Words{"Arvo Jaakkola"});
 }
 
 TEST(PeopleWireCues, TitleCaseHeadlines) {
@@ -178,12 +203,6 @@ TEST(PeopleWireCues, TitleCaseHeadlines) {
     while (!(d.doc.tokens[line_end].flags & kLineStart)) ++line_end;
     EXPECT_EQ(is_title_case(d.doc, 0, line_end), expected) << text;
   }
-}
-
-std::vector<std::string> people_of(const std::string& marked, bool title) {
-  TaggedDoc d;
-  build(marked, d, title);
-  return merge_mentions(collect_mentions(d.doc, d.tags, {}, lexicon()), lexicon());
 }
 
 TEST(PeopleWireCues, NamesOnlyInATitleCaseHeadlineAreGuesses) {

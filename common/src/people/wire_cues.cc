@@ -317,7 +317,15 @@ void add_partner_names(const Document& doc, const Lexicon& lexicon, std::vector<
     return (doc.tokens[k].letter_case & kStartsUpper) && !(lexicon.flags(doc.tokens[k].lower) & kTitle);
   };
   for (std::size_t i = 2; i < n; ++i) {
-    if (!(doc.tokens[i].letter_case & kStartsUpper) || !in(kForms, doc.tokens[i].lower)) continue;
+    if (!(doc.tokens[i].letter_case & kStartsUpper)) continue;
+    // "Harper and Row Publishers": two single names joined by "and" before a company word.
+    if (i >= 3 && (lexicon.flags(doc.tokens[i].lower) & kCompanyWord) && capitalised(i - 1) && capitalised(i - 3) &&
+        (doc.tokens[i - 2].text == "and" || doc.tokens[i - 2].text == "&") &&
+        !(doc.tokens[i - 1].flags & kSentenceStart) && (i == 3 || !capitalised(i - 4) || (doc.tokens[i - 3].flags & kSentenceStart))) {
+      words.push_back(doc.tokens[i - 3].lower);
+      words.push_back(doc.tokens[i - 1].lower);
+    }
+    if (!in(kForms, doc.tokens[i].lower)) continue;
     if (doc.tokens[i - 1].text == ",") {  // "Howard, Weil, Labouisse, Friedrichs, Inc"
       for (std::size_t k = i - 1; k > 0; --k) {
         if (doc.tokens[k - 1].text == ",") continue;

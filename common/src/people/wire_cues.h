@@ -74,8 +74,10 @@ void add_list_things(const Document& doc, const std::vector<Tag>& tags, const Le
 // led a syndicate") is no person's either.
 void add_organisation_names(const Document& doc, std::vector<std::string_view>& words);
 
-// Partners' names in a firm's name, appended to `words` (lower forms):
-// capitalised words and commas straight before ", Inc" ("Howard, Weil,
+// Partners' names in a firm's name, appended to `words` (lower forms): two
+// single names joined by "and" before a company word ("Harper and Row
+// Publishers"; not "Paul Volcker and IMF Fund officials"), capitalised
+// words and commas straight before ", Inc" ("Howard, Weil,
 // Labouisse, Friedrichs, Inc"), and the name before a comma that leads to a
 // legal form after "of", "at", "from" or "by" ("analyst at L.F. Rothschild,
 // Unterberg Towbin Inc"; not "Jane Roe, Acme Corp chairman").

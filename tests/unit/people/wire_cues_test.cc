@@ -256,6 +256,8 @@ TEST(PeopleWireCues, PartnersNamesBeforeALegalForm) {
       {"an analyst with Howard, Weil, Labouisse, Friedrichs, Inc, said", {"howard", "weil", "labouisse", "friedrichs"}, {}},
       {"analyst Jane Roe of L.F. Rothschild, Unterberg Towbin Inc said", {"l.f.", "rothschild"}, {"jane", "roe"}},
       {"we met Jane Roe, Acme Corp chairman, on Monday", {}, {"jane", "roe"}},
+      {"offered 220 mln dlrs for Halden and Pryce Publishers on Monday", {"halden", "pryce"}, {}},
+      {"Paul Halden and Pryce Fund officials met", {}, {"paul", "halden"}},
       {"an interview with Jane Roe, Acme Inc said", {}, {"jane", "roe"}}};
   for (const Case& c : cases) {
     TaggedDoc d;

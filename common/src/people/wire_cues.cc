@@ -29,9 +29,17 @@ bool is_state_abbreviation(const Document& doc, std::size_t k) {
       "okla", "ore", "pa",   "penn",  "tenn", "tex",  "va",   "vt",   "wash", "wis",  "wisc", "wyo"};
   constexpr std::string_view kDotted[] = {"n.y.", "n.j.", "n.c.", "s.c.", "n.h.", "r.i.", "n.m.",
                                           "n.d.", "s.d.", "w.va.", "d.c."};
+  // Postal codes, in capitals only: "Memphis, TN (Sports Network)".
+  constexpr std::string_view kPostal[] = {
+      "AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "FL", "GA", "HI", "ID", "IL", "IN", "IA", "KS", "KY",
+      "LA", "ME", "MD", "MA", "MI", "MN", "MS", "MO", "MT", "NE", "NV", "NH", "NJ", "NM", "NY", "NC", "ND",
+      "OH", "OK", "OR", "PA", "RI", "SC", "SD", "TN", "TX", "UT", "VT", "VA", "WA", "WV", "WI", "WY", "DC"};
   const std::size_t n = doc.tokens.size();
   if (k >= n || !(doc.tokens[k].letter_case & kStartsUpper)) return false;
   if (in(kDotted, doc.tokens[k].lower)) return true;
+  if (in(kPostal, doc.tokens[k].text) && !(doc.tokens[k].flags & kCapsLine)) {
+    return k + 1 >= n || !(doc.tokens[k + 1].letter_case & kHasLetter);  // "TN (", "NY,", "CA."
+  }
   return in(kUndotted, doc.tokens[k].lower) && k + 1 < n && doc.tokens[k + 1].text == ".";
 }
 

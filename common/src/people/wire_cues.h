@@ -31,8 +31,8 @@ void mark_title_case(Document& doc, std::size_t begin, std::size_t end);
 // ticker or an exchange's code in round brackets.
 bool before_bracketed_code(const Document& doc, std::size_t begin, std::size_t end);
 
-// "Redmond, Wash.", "Hunt Valley, Md.": the span is a town before a state's
-// abbreviation; or the lone word is that abbreviation ("Md").
+// "Redmond, Wash.", "Hunt Valley, Md.", "Memphis, TN (": the span is a town
+// before a state's abbreviation; or the lone word is that abbreviation ("Md").
 bool is_town_or_state(const Document& doc, std::size_t begin, std::size_t end);
 
 // "J.D. Power, a California-based market research firm", "Wen Wei Po, a

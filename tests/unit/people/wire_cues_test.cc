@@ -136,6 +136,8 @@ INSTANTIATE_TEST_SUITE_P(People, TownsAndStates, ::testing::Values(
     SpanCase{"Halden Tools of Hunt Valley, Md., filed a plan", "Md", 1, true},
     SpanCase{"the software maker in Kelso, Wash. Its shares rose", "Kelso", 1, true},
     SpanCase{"a plant near Albany, N.Y., closed", "Albany", 1, true},
+    SpanCase{"Kelso, TN (Sports Network) - The team said", "Kelso", 1, true},
+    SpanCase{"said Jane Roe, IN charge of it", "Jane", 2, false},
     SpanCase{"Jane Roe, 45, said", "Jane", 2, false},
     SpanCase{"Jane Roe, a lawyer, said", "Jane", 2, false},
     SpanCase{"said Jane Roe, Mass of the choir", "Mass", 1, false}));

@@ -64,7 +64,8 @@ bool is_title_case(const Document& doc, std::size_t begin, std::size_t end) {
   for (std::size_t k = begin; k < end && k < doc.tokens.size(); ++k) {
     const Token& t = doc.tokens[k];
     if (t.flags & kCapsLine) return false;
-    if (!(t.letter_case & kHasLetter) || t.text.front() == '\'' || is_function_word(t.lower)) continue;
+    const bool possessive = t.text.front() == '\'' || t.lower.front() == '\'' || t.lower == "\u2019s";  // "'s", "’s"
+    if (!(t.letter_case & kHasLetter) || possessive || is_function_word(t.lower)) continue;
     if (!(t.letter_case & kHasUpper)) return false;
     ++content;
   }

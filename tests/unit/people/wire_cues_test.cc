@@ -194,6 +194,7 @@ TEST(PeopleWireCues, TitleCaseHeadlines) {
       {"Daughter Speaks Against Halvorsen", true},
       {"Ken Roe, Former League MVP, Dies of Heart Attack at Age 41", true},
       {"Halden's iPod Sales Jump", true},
+      {"Halden\u2019s iPod Sales Jump", true},
       {"Interview: chief Jane Roe speaks", false},
       {"Acme readies for accounting fallout", false},
       {"Jane Roe", false},  // too short to tell

@@ -243,6 +243,8 @@ struct StoryEvidence {
   std::vector<std::size_t> thing_names;
   // Capitalised words the story writes before a company noun ("Acme shares").
   std::vector<std::string_view> company_noun_words;
+  // Lone words listed among places ("Henan, Shaanxi, Gansu and Hebei"), by position.
+  std::vector<std::size_t> list_places;
 };
 
 // A word like "tanker" or "firm" just before token `i`, in the same sentence
@@ -469,8 +471,10 @@ bool make_mention(const Document& doc, const std::vector<Tag>& tags, const std::
     if (t.flags & (kCapsLine | kTitleCase)) m.from_capitals = true;
     if (t.flags & kTitleCase) m.title_case = true;
   }
+  const bool listed_place =
+      end - begin == 1 && std::find(story.list_places.begin(), story.list_places.end(), begin) != story.list_places.end();
   if (all_excluded || names_something_else(doc, lexicon, begin, end) || is_row_detail(doc, begin, end) ||
-      wire_says_not_a_person(doc, begin, end)) {
+      wire_says_not_a_person(doc, begin, end) || listed_place) {
     return false;
   }
   m.row = row_kind(doc, begin, end);
@@ -515,7 +519,7 @@ std::vector<Mention> collect_mentions(const Document& doc, const std::vector<Tag
   add_partner_names(doc, lexicon, story.organisation_words);
   add_organisation_names(doc, story.organisation_words);
   story.thing_names = thing_names(doc, lexicon);
-  add_list_things(doc, tags, lexicon, story.thing_names);
+  add_list_things(doc, tags, lexicon, story.thing_names, story.list_places);
   story.company_noun_words = company_noun_words(doc, lexicon);
   // A story all in capitals (a wire brief: a headline and nothing else) has
   // only capitals to offer.

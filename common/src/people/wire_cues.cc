@@ -217,6 +217,7 @@ std::size_t list_at(const Document& doc, const Lexicon& lexicon, std::size_t i, 
   return items.size() > 1 ? j : items.front().end;
 }
 
+// The item is a place: the tagger read it so, or the lexicon knows it.
 bool is_place_item(const Document& doc, const std::vector<Tag>& tags, const Lexicon& lexicon, const Item& item) {
   if (item.end - item.begin == 1) {
     return tags[item.begin] == kLocation || (lexicon.flags(doc.tokens[item.begin].lower) & kKnownEntity);
@@ -245,7 +246,7 @@ bool kind_noun_after(const Document& doc, std::size_t k, std::size_t items) {
 }  // namespace
 
 void add_list_things(const Document& doc, const std::vector<Tag>& tags, const Lexicon& lexicon,
-                     std::vector<std::size_t>& starts) {
+                     std::vector<std::size_t>& starts, std::vector<std::size_t>& places_at) {
   const std::size_t n = doc.tokens.size();
   std::vector<Item> items;
   std::vector<bool> place;
@@ -279,7 +280,11 @@ void add_list_things(const Document& doc, const std::vector<Tag>& tags, const Le
       const bool among_places = item.end - item.begin == 1 && !place[k] && places >= 2 &&
                                 2 * places > items.size() - 1 &&
                                 !(lexicon.flags(doc.tokens[item.begin].lower) & kFirstName);
-      if (things || among_places) starts.push_back(item.begin);
+      if (things) {
+        starts.push_back(item.begin);
+      } else if (among_places) {
+        places_at.push_back(item.begin);
+      }
     }
   }
 }

@@ -58,13 +58,16 @@ bool wire_says_not_a_person(const Document& doc, std::size_t begin, std::size_t 
 // Where the items of lists that name things start: each capitalised item of
 // a list ("A, B and C", "A or B") followed by a plural noun of a kind
 // ("Alliance, Encore and GTA models", "Misamis Occidental and Davao del Sur
-// provinces", "... co-managed the deal"), and the lone-word items of a list
-// whose other items are mostly places the tagger read so or the lexicon
-// knows ("Henan, Shaanxi, Gansu and Hebei"). An item that opens with a known
-// given name and has more words is a person's and is left out. Appended to
-// `starts` (names.cc's StoryEvidence::thing_names).
+// provinces", "... co-managed the deal"), appended to `starts`
+// (names.cc's StoryEvidence::thing_names: the name is a thing's wherever
+// the story gives it). An item that opens with a known given name and has
+// more words is a person's and is left out. And where the lone-word items of
+// a list whose other items are mostly places (the tagger's reading or the
+// lexicon's) stand, appended to `places_at`: only those mentions are places
+// ("Henan, Shaanxi, Gansu and Hebei"; a tagger that reads "Molik, Dellacqua
+// and Moore" as two places loses "Moore" there, not "Jessica Moore").
 void add_list_things(const Document& doc, const std::vector<Tag>& tags, const Lexicon& lexicon,
-                     std::vector<std::size_t>& starts);
+                     std::vector<std::size_t>& starts, std::vector<std::size_t>& places_at);
 
 // The words of names the story gives an organisation, appended to `words`
 // (lower forms): before an apposition naming a kind of organisation,

@@ -221,13 +221,16 @@ TEST(PeopleWireCues, NamesOnlyInATitleCaseHeadlineAreGuesses) {
   EXPECT_EQ(people_of(rips, true), (Words{"Kjell Halvorsen", "Jane Roe"}));
 }
 
+// The list items add_list_things finds: things, then "|", then places.
 std::vector<std::string> thing_starts(const std::string& marked) {
   TaggedDoc d;
   build(marked, d);
-  std::vector<std::size_t> starts;
-  add_list_things(d.doc, d.tags, lexicon(), starts);
+  std::vector<std::size_t> starts, places;
+  add_list_things(d.doc, d.tags, lexicon(), starts, places);
   std::vector<std::string> out;
   for (std::size_t s : starts) out.emplace_back(d.doc.tokens[s].text);
+  if (!places.empty()) out.emplace_back("|");
+  for (std::size_t s : places) out.emplace_back(d.doc.tokens[s].text);
   return out;
 }
 
@@ -238,7 +241,11 @@ TEST(PeopleWireCues, ListsOfThingsAndPlaces) {
   // Given names open people's names, even before "models".
   EXPECT_EQ(thing_starts("photographs of Jane Roe and Tom Poe models"), Words{});
   // Lone words among places.
-  EXPECT_EQ(thing_starts("Paris/L , Lyon/L , Kowloon/B and Halvik/B are dry"), (Words{"Kowloon", "Halvik"}));
+  EXPECT_EQ(thing_starts("Paris/L , Lyon/L , Kowloon/B and Halvik/B are dry"), (Words{"|", "Kowloon", "Halvik"}));
+  // A place there is that mention alone: the person named elsewhere stays.
+  EXPECT_EQ(people_of("joining Molik/L , Dellacqua/L and Jessica/B Moore/I . Molik/L , Dellacqua/L and Moore/B play "
+                      "today , and Moore/B , a schoolgirl , faces Peer/B .", false),
+            (Words{"Jessica Moore", "Peer"}));
   EXPECT_EQ(thing_starts("Reagan/B , Paris/L and Thatcher/B met"), Words{});
   EXPECT_EQ(thing_starts("Halvorsen/B , Brandvold/B and Lyon/L met"), Words{});
   // A list ends at the item after "and"; commas alone make none.

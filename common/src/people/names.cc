@@ -2,12 +2,14 @@
 
 #include <algorithm>
 #include <string>
+#include <tuple>
 #include <cstddef>
 #include <string_view>
 
 #include <xapian.h>
 
 #include "people/evidence.h"
+#include "people/wire_cues.h"
 #include "util/strings.h"
 
 namespace morgue::people {
@@ -59,14 +61,14 @@ bool given_names_agree(const Mention& a, const Mention& b) {
 }
 
 // The fullest form: most words; among equals, one whose case was written
-// rather than guessed from capitals; then the first.
+// rather than guessed from capitals; then the first. A form from a
+// title-case headline comes last whatever its length ("Clinton Rips Starr"
+// is no fuller a name than "Kenneth Starr").
 const Mention* canonical(const Person& p) {
+  auto rank = [](const Mention* m) { return std::tuple(!m->title_case, m->words.size(), !m->from_capitals); };
   const Mention* best = p.mentions.front();
   for (const Mention* m : p.mentions) {
-    if (m->words.size() > best->words.size() ||
-        (m->words.size() == best->words.size() && best->from_capitals && !m->from_capitals)) {
-      best = m;
-    }
+    if (rank(m) > rank(best)) best = m;
   }
   return best;
 }
@@ -161,7 +163,9 @@ Person* given_name_owner(std::vector<Person>& people, const Mention& m, std::siz
   Person* after = nullptr;
   for (Person& p : people) {
     const Mention& full = *canonical(p);
-    if (full.words.size() < 2 || full.lower.front() != m.lower.front()) continue;
+    // A full name guessed from a headline's case ("Princess Diana Fountain
+    // to Close") owns no bare given name of the text.
+    if (full.words.size() < 2 || full.title_case || full.lower.front() != m.lower.front()) continue;
     if (p.first_index < index) {
       if (!before || p.first_index > before->first_index) before = &p;
     } else if (!after || p.first_index < after->first_index) {
@@ -239,6 +243,8 @@ struct StoryEvidence {
   std::vector<std::size_t> thing_names;
   // Capitalised words the story writes before a company noun ("Acme shares").
   std::vector<std::string_view> company_noun_words;
+  // Lone words listed among places ("Henan, Shaanxi, Gansu and Hebei"), by position.
+  std::vector<std::size_t> list_places;
 };
 
 // A word like "tanker" or "firm" just before token `i`, in the same sentence
@@ -454,7 +460,9 @@ bool make_mention(const Document& doc, const std::vector<Tag>& tags, const std::
     --end;
   }
   if (begin == end || end - begin > 6) return false;
-  m.titled = begin > 0 && (title_flags(doc.tokens[begin - 1].lower, lexicon) & kTitle);
+  // (In a headline in title case every word looks like a title's.)
+  m.titled = begin > 0 && (title_flags(doc.tokens[begin - 1].lower, lexicon) & kTitle) &&
+             !(doc.tokens[begin].flags & kTitleCase);
   begin = extend_left(doc, tags, lexicon, begin);
   if (tail_of_longer_name(doc, tags, lexicon, begin, end) || head_of_longer_name(doc, tags, begin, end)) return false;
   // "the tanker Sea Empress", "Hurricane Bertha", "USS Enterprise": a ship, a storm, a horse.
@@ -471,14 +479,21 @@ bool make_mention(const Document& doc, const std::vector<Tag>& tags, const std::
     if (flags & (kAgency | kSignOff)) all_excluded = true;  // "Getty", "Reuters", "Reuter": never a person
     m.words.push_back(display_case(t.text));
     m.lower.emplace_back(t.lower);
-    if (t.flags & kCapsLine) m.from_capitals = true;
+    if (t.flags & (kCapsLine | kTitleCase)) m.from_capitals = true;
+    if (t.flags & kTitleCase) m.title_case = true;
   }
-  if (all_excluded || names_something_else(doc, lexicon, begin, end) || is_row_detail(doc, begin, end)) return false;
+  const bool listed_place =
+      end - begin == 1 && std::find(story.list_places.begin(), story.list_places.end(), begin) != story.list_places.end();
+  if (all_excluded || names_something_else(doc, lexicon, begin, end) || is_row_detail(doc, begin, end) ||
+      wire_says_not_a_person(doc, begin, end) || listed_place) {
+    return false;
+  }
   m.row = row_kind(doc, begin, end);
   // "Dean Witter" is a company, unless this mention follows an honorific
   // ("Mr Kilroy-Silk", also named in "the Robert Kilroy-Silk Party"; "lead
   // manager Morgan Stanley" and "General Dynamics" do not count).
-  if (!(begin > 0 && is_honorific(doc.tokens[begin - 1].lower)) && in_organisation_name(doc, story, begin, end)) {
+  if (!(begin > 0 && is_honorific(doc.tokens[begin - 1].lower)) && !after_job_title(doc, lexicon, begin) &&
+      in_organisation_name(doc, story, begin, end)) {
     return false;
   }
   m.person_cue = m.titled || before_saying(doc, end);
@@ -534,12 +549,15 @@ std::vector<Mention> collect_mentions(const Document& doc, const std::vector<Tag
     }
   }
   story.organisation_words = organisation_words(doc, lexicon);
+  add_partner_names(doc, lexicon, story.organisation_words);
+  add_organisation_names(doc, story.organisation_words);
   story.thing_names = thing_names(doc, lexicon);
+  add_list_things(doc, tags, lexicon, story.thing_names, story.list_places);
   story.company_noun_words = company_noun_words(doc, lexicon);
   // A story all in capitals (a wire brief: a headline and nothing else) has
   // only capitals to offer.
   bool in_capitals = std::all_of(doc.tokens.begin(), doc.tokens.end(),
-                                 [](const Token& t) { return (t.flags & kCapsLine) || !(t.letter_case & kHasLetter); });
+                                 [](const Token& t) { return (t.flags & (kCapsLine | kTitleCase)) || !(t.letter_case & kHasLetter); });
   std::vector<Mention> mentions;
   const std::size_t n = doc.tokens.size();
   for (std::size_t i = 0; i < n;) {

@@ -18,6 +18,7 @@ struct Mention {
   std::vector<std::string> words;
   std::vector<std::string> lower;  // the words lower-cased, for comparing
   bool from_capitals = false;  // written in a line of capitals (case was guessed)
+  bool title_case = false;     // written in a headline in title case (a weaker guess: the model never saw one)
   float confidence = 0;        // the tagger's least sure margin over the words
   RowKind row = RowKind::kText;  // on a table row or a score line?
   bool common_word = false;      // one word, mostly written in lower case ("Loan", "Real")

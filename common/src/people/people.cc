@@ -13,6 +13,7 @@
 #include "people/perceptron.h"
 #include "people/tagger.h"
 #include "people/tokenizer.h"
+#include "people/wire_cues.h"
 #include "util/strings.h"
 
 namespace morgue {
@@ -88,9 +89,12 @@ PeopleExtractor::Found PeopleExtractor::extract_with_cues(const Article& article
   doc.tokens.reserve(bytes / 5 + 16);
   doc.lower_offsets.reserve(bytes / 5 + 16);
   people::tokenize(title, doc);
+  const std::size_t title_end = doc.tokens.size();
   for (const std::string& caption : captions) people::tokenize(caption, doc);
   people::tokenize(body, doc);
   people::finish_document(doc);
+  // A headline in title case says nothing by its case either.
+  people::mark_title_case(doc, 0, title_end);
 
   const Impl::Data& data = impl_->get();
   people::TaggerScratch scratch;

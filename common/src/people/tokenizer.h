@@ -16,6 +16,10 @@ enum TokenFlag : std::uint32_t {
   kSentenceStart = 1u << 0,  // first word of a sentence, line or paragraph
   kLineStart = 1u << 1,      // first token of a line (headline, dateline, bullet)
   kCapsLine = 1u << 2,       // the token's line is mostly upper case (headline, dateline)
+  // The headline is in title case ("Daughter Speaks Against Castro"): set
+  // after tagging is possible (wire_cues.h), read only by the steps after
+  // the tagger, never by the model's features.
+  kTitleCase = 1u << 3,
 };
 
 // What a token's letters look like, worked out once when it is added (the

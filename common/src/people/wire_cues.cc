@@ -1,0 +1,365 @@
+#include "people/wire_cues.h"
+
+#include <algorithm>
+#include <string>
+
+namespace morgue::people {
+
+namespace {
+
+template <typename List>
+bool in(const List& list, std::string_view w) {
+  return std::find(std::begin(list), std::end(list), w) != std::end(list);
+}
+
+// Words a title-case headline leaves in lower case ("Dies of Heart Attack at Age 41").
+bool is_function_word(std::string_view lower) {
+  constexpr std::string_view kWords[] = {"a",  "an",  "the", "and", "but", "or",   "nor",  "for", "of",  "in",
+                                         "on", "at",  "to",  "by",  "up",  "as",   "vs",   "vs.", "via", "from",
+                                         "with", "into", "onto", "over", "if", "per", "than", "off", "out", "de"};
+  return in(kWords, lower);
+}
+
+// A US state's abbreviation as wire copy writes it after a town: "Md." (the
+// tokenizer leaves the full stop apart) or "N.Y." (kept whole).
+bool is_state_abbreviation(const Document& doc, std::size_t k) {
+  constexpr std::string_view kUndotted[] = {
+      "ala", "ariz", "ark",  "calif", "colo", "conn", "del", "fla",  "ga",   "ill",  "ind",  "kan", "kans",
+      "ky",  "la",   "mass", "md",    "me",   "mich", "minn", "miss", "mo",   "mont", "neb",  "nebr", "nev",
+      "okla", "ore", "pa",   "penn",  "tenn", "tex",  "va",   "vt",   "wash", "wis",  "wisc", "wyo"};
+  constexpr std::string_view kDotted[] = {"n.y.", "n.j.", "n.c.", "s.c.", "n.h.", "r.i.", "n.m.",
+                                          "n.d.", "s.d.", "w.va.", "d.c."};
+  // Postal codes, in capitals only: "Memphis, TN (Sports Network)".
+  constexpr std::string_view kPostal[] = {
+      "AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "FL", "GA", "HI", "ID", "IL", "IN", "IA", "KS", "KY",
+      "LA", "ME", "MD", "MA", "MI", "MN", "MS", "MO", "MT", "NE", "NV", "NH", "NJ", "NM", "NY", "NC", "ND",
+      "OH", "OK", "OR", "PA", "RI", "SC", "SD", "TN", "TX", "UT", "VT", "VA", "WA", "WV", "WI", "WY", "DC"};
+  const std::size_t n = doc.tokens.size();
+  if (k >= n || !(doc.tokens[k].letter_case & kStartsUpper)) return false;
+  if (in(kDotted, doc.tokens[k].lower)) return true;
+  if (in(kPostal, doc.tokens[k].text) && !(doc.tokens[k].flags & kCapsLine)) {
+    return k + 1 >= n || !(doc.tokens[k + 1].letter_case & kHasLetter);  // "TN (", "NY,", "CA."
+  }
+  return in(kUndotted, doc.tokens[k].lower) && k + 1 < n && doc.tokens[k + 1].text == ".";
+}
+
+bool is_upper_ascii(char c) { return c >= 'A' && c <= 'Z'; }
+
+// "BSD2.FSE", "ENB.TO", "MMWG.F": a ticker with its exchange's suffix.
+bool is_dotted_ticker(std::string_view code) {
+  const std::size_t dot = code.find('.');
+  if (dot == std::string_view::npos || dot < 2 || dot + 1 >= code.size() || code.size() - dot - 1 > 4) return false;
+  for (std::size_t i = 0; i < code.size(); ++i) {
+    const char c = code[i];
+    if (i == dot) continue;
+    if (!is_upper_ascii(c) && !(i < dot && c >= '0' && c <= '9')) return false;
+  }
+  return is_upper_ascii(code[0]);
+}
+
+}  // namespace
+
+bool is_title_case(const Document& doc, std::size_t begin, std::size_t end) {
+  std::size_t content = 0;
+  for (std::size_t k = begin; k < end && k < doc.tokens.size(); ++k) {
+    const Token& t = doc.tokens[k];
+    if (t.flags & kCapsLine) return false;
+    const bool possessive = t.text.front() == '\'' || t.lower.front() == '\'' || t.lower == "\u2019s";  // "'s", "’s"
+    if (!(t.letter_case & kHasLetter) || possessive || is_function_word(t.lower)) continue;
+    if (!(t.letter_case & kHasUpper)) return false;
+    ++content;
+  }
+  return content >= 3;
+}
+
+void mark_title_case(Document& doc, std::size_t begin, std::size_t end) {
+  if (!is_title_case(doc, begin, end)) return;
+  for (std::size_t k = begin; k < end && k < doc.tokens.size(); ++k) doc.tokens[k].flags |= kTitleCase;
+}
+
+bool before_bracketed_code(const Document& doc, std::size_t begin, std::size_t end) {
+  const std::size_t n = doc.tokens.size();
+  if (end + 2 >= n || doc.tokens[end].text != "(") return false;
+  std::string code;
+  std::size_t k = end + 1;
+  for (; k < n && k < end + 6 && doc.tokens[k].text != ")"; ++k) {
+    if (doc.tokens[k].flags & kLineStart) return false;
+    code += doc.tokens[k].text;
+  }
+  if (k >= n || doc.tokens[k].text != ")" || code.empty()) return false;
+  // "(NYSE: NT)", "(Nasdaq: SEBL)".
+  constexpr std::string_view kExchanges[] = {"nyse:", "nasdaq:", "amex:", "tsx:", "lse:", "asx:", "otc:"};
+  for (std::string_view e : kExchanges) {
+    if (code.size() > e.size() && std::equal(e.begin(), e.end(), code.begin(),
+                                             [](char a, char b) { return a == (b >= 'A' && b <= 'Z' ? b + 32 : b); })) {
+      return true;
+    }
+  }
+  if (is_dotted_ticker(code)) return true;
+  // "(BNP)": the initials of the span's capitalised words.
+  std::string initials;
+  for (std::size_t i = begin; i < end; ++i) {
+    if (doc.tokens[i].letter_case & kStartsUpper) initials += doc.tokens[i].text.front();
+  }
+  return code.size() >= 2 && code == initials && std::all_of(code.begin(), code.end(), is_upper_ascii);
+}
+
+bool is_town_or_state(const Document& doc, std::size_t begin, std::size_t end) {
+  const std::size_t n = doc.tokens.size();
+  if (end + 1 < n && doc.tokens[end].text == "," && is_state_abbreviation(doc, end + 1)) return true;
+  return end - begin == 1 && begin >= 2 && doc.tokens[begin - 1].text == "," &&
+         (doc.tokens[begin - 2].letter_case & kStartsUpper) && is_state_abbreviation(doc, begin);
+}
+
+bool before_organisation_apposition(const Document& doc, std::size_t end) {
+  // ("maker" and "producer" also name people with a capital before them:
+  // "a Hollywood producer".)
+  constexpr std::string_view kHeads[] = {"company",   "firm",  "manufacturer", "retailer",
+                                         "brokerage", "chain", "conglomerate", "daily",   "newspaper", "weekly",
+                                         "agency",    "bank",  "carrier", "airline",      "insurer",   "utility",
+                                         "concern",   "giant", "group"};
+  constexpr std::string_view kPrepositions[] = {"of", "at", "with", "for", "in", "from", "to", "on", "and", "by"};
+  constexpr std::string_view kAfterHead[] = {"of", "and", "that", "which", "whose"};
+  const std::size_t n = doc.tokens.size();
+  constexpr std::string_view kOpeners[] = {"a", "an", "the"};
+  if (end + 2 >= n || doc.tokens[end].text != "," || !in(kOpeners, doc.tokens[end + 1].lower)) return false;
+  for (std::size_t k = end + 2; k < n && k < end + 8; ++k) {
+    const Token& t = doc.tokens[k];
+    if (!(t.letter_case & kHasLetter) || (t.flags & kLineStart)) return false;
+    if (!(t.letter_case & kLowerOnly)) continue;  // "Hong Kong", "US", "California-based"
+    if (in(kPrepositions, t.lower)) return false;
+    if (!in(kHeads, t.lower)) continue;
+    // The head ends the phrase ("a bank director" is a person) and the
+    // apposition ("Jane Roe, the pressure group Acme said" is a subject).
+    if (k + 1 >= n) return true;
+    const Token& next = doc.tokens[k + 1];
+    return !(next.letter_case & kHasLetter) || in(kAfterHead, next.lower);
+  }
+  return false;
+}
+
+bool after_issue_manager(const Document& doc, std::size_t begin) {
+  constexpr std::string_view kRoles[] = {"manager", "managers", "co-manager", "co-managers", "underwriter",
+                                         "underwriters"};
+  constexpr std::string_view kLeads[] = {"lead", "sole", "joint", "co-lead", "joint-lead"};
+  return begin >= 2 && in(kRoles, doc.tokens[begin - 1].lower) && (doc.tokens[begin - 1].letter_case & kLowerOnly) &&
+         in(kLeads, doc.tokens[begin - 2].lower);
+}
+
+bool after_job_title(const Document& doc, const Lexicon& lexicon, std::size_t begin) {
+  // Roles a firm holds as often as a person: "financial advisor Smith
+  // Barney, Harris Upham and Co", "took charge of".
+  constexpr std::string_view kFirmRoles[] = {"advisor", "adviser", "advisors", "advisers", "counsel", "auditor",
+                                             "auditors", "manager", "managers", "underwriter", "underwriters",
+                                             "agent", "agents", "broker", "brokers", "trustee", "charge", "partner",
+                                             "major", "general"};  // adjectives too: "a major Acme investor"
+  if (begin == 0) return false;
+  const Token& job = doc.tokens[begin - 1];
+  return (job.letter_case & kLowerOnly) && (job.letter_case & kHasLetter) && (lexicon.flags(job.lower) & kTitle) &&
+         !in(kFirmRoles, job.lower);
+}
+
+bool wire_says_not_a_person(const Document& doc, std::size_t begin, std::size_t end) {
+  return before_bracketed_code(doc, begin, end) || is_town_or_state(doc, begin, end) ||
+         before_organisation_apposition(doc, end) || after_issue_manager(doc, begin);
+}
+
+namespace {
+
+struct Item {
+  std::size_t begin = 0, end = 0;
+};
+
+// The end of the item of capitalised words starting at `i` ("Davao del Sur":
+// particles between capitalised words belong to it).
+std::size_t item_end(const Document& doc, const Lexicon& lexicon, std::size_t i) {
+  const std::size_t n = doc.tokens.size();
+  std::size_t k = i;
+  while (k < n) {
+    const Token& t = doc.tokens[k];
+    if (k > i && (t.flags & (kLineStart | kSentenceStart))) break;
+    if ((t.letter_case & kStartsUpper) && (t.letter_case & kHasLetter)) {
+      ++k;
+    } else if (k > i && (lexicon.flags(t.lower) & kParticle) && k + 1 < n &&
+               (doc.tokens[k + 1].letter_case & kStartsUpper)) {
+      ++k;
+    } else {
+      break;
+    }
+  }
+  return k;
+}
+
+// The list of items starting at `i` ("A, B and C", "A or B"), into `items`:
+// the item after "and" or "or" is the last, and items joined by commas
+// alone are no list ("in Fargo, Texas, Roe said"). Returns the token after
+// the last item.
+std::size_t list_at(const Document& doc, const Lexicon& lexicon, std::size_t i, std::vector<Item>& items) {
+  const std::size_t n = doc.tokens.size();
+  items.assign(1, Item{i, item_end(doc, lexicon, i)});
+  std::size_t j = items.back().end;
+  bool closed = false;
+  while (j + 1 < n && !closed) {
+    std::size_t start = j;
+    const std::string_view sep = doc.tokens[j].text;
+    if (sep != "," && sep != "and" && sep != "or" && sep != "&") break;
+    if (sep == "," && (doc.tokens[j + 1].text == "and" || doc.tokens[j + 1].text == "or")) ++start;
+    closed = doc.tokens[start].text != ",";
+    const std::size_t b = start + 1;
+    if (b >= n || !(doc.tokens[b].letter_case & kStartsUpper) || (doc.tokens[b].flags & (kSentenceStart | kLineStart))) {
+      closed = false;
+      break;
+    }
+    items.push_back({b, item_end(doc, lexicon, b)});
+    j = items.back().end;
+  }
+  if (!closed) items.resize(1);
+  return items.size() > 1 ? j : items.front().end;
+}
+
+// The item is a place: the tagger read it so, or the lexicon knows it.
+bool is_place_item(const Document& doc, const std::vector<Tag>& tags, const Lexicon& lexicon, const Item& item) {
+  if (item.end - item.begin == 1) {
+    return tags[item.begin] == kLocation || (lexicon.flags(doc.tokens[item.begin].lower) & kKnownEntity);
+  }
+  bool all_places = true;
+  std::string joined;
+  for (std::size_t k = item.begin; k < item.end; ++k) {
+    all_places = all_places && tags[k] == kLocation;
+    if (k > item.begin) joined += ' ';
+    joined += doc.tokens[k].lower;
+  }
+  return all_places || (lexicon.flags(joined) & kKnownEntity);
+}
+
+// A plural noun of a kind after a list: "... GTA models", "... provinces".
+// The ones that name places may follow a single item ("Davao del Sur province").
+bool kind_noun_after(const Document& doc, std::size_t k, std::size_t items) {
+  constexpr std::string_view kPlaces[] = {"province", "provinces", "prefecture", "prefectures", "county",
+                                          "counties", "district", "districts",   "region",      "regions"};
+  constexpr std::string_view kLists[] = {"models", "vehicles", "cars", "brands", "states", "islands", "cities",
+                                         "towns",  "villages", "ports", "rivers", "co-managed", "co-managers"};
+  if (k >= doc.tokens.size() || !(doc.tokens[k].letter_case & kLowerOnly)) return false;
+  return in(kPlaces, doc.tokens[k].lower) || (items >= 2 && in(kLists, doc.tokens[k].lower));
+}
+
+}  // namespace
+
+void add_list_things(const Document& doc, const std::vector<Tag>& tags, const Lexicon& lexicon,
+                     std::vector<std::size_t>& starts, std::vector<std::size_t>& places_at) {
+  const std::size_t n = doc.tokens.size();
+  std::vector<Item> items;
+  std::vector<bool> place;
+  // "Jane Roe" opens with a given name: a person's, even before "models".
+  auto persons_name = [&](const Item& item) {
+    return item.end - item.begin > 1 && (lexicon.flags(doc.tokens[item.begin].lower) & kFirstName);
+  };
+  for (std::size_t i = 0; i < n;) {
+    const Token& t = doc.tokens[i];
+    if (!(t.letter_case & kStartsUpper) || !(t.letter_case & kHasLetter) || (t.flags & kCapsLine)) {
+      ++i;
+      continue;
+    }
+    const std::size_t next = list_at(doc, lexicon, i, items);
+    i = std::max(next, i + 1);
+    const bool things = kind_noun_after(doc, next, items.size());
+    if (items.size() == 1) {
+      if (things && !persons_name(items.front())) starts.push_back(items.front().begin);
+      continue;
+    }
+    place.assign(items.size(), false);
+    std::size_t places = 0;
+    for (std::size_t k = 0; k < items.size(); ++k) {
+      place[k] = is_place_item(doc, tags, lexicon, items[k]);
+      places += place[k] ? 1 : 0;
+    }
+    for (std::size_t k = 0; k < items.size(); ++k) {
+      const Item& item = items[k];
+      if (persons_name(item)) continue;
+      // A lone word among places: more than half of the other items, two at least.
+      const bool among_places = item.end - item.begin == 1 && !place[k] && places >= 2 &&
+                                2 * places > items.size() - 1 &&
+                                !(lexicon.flags(doc.tokens[item.begin].lower) & kFirstName);
+      if (things) {
+        starts.push_back(item.begin);
+      } else if (among_places) {
+        places_at.push_back(item.begin);
+      }
+    }
+  }
+}
+
+namespace {
+
+// The capitalised words running back from token `i` (excluded) to the start
+// of the name, within its sentence.
+void add_words_before(const Document& doc, std::size_t i, std::vector<std::string_view>& words) {
+  for (std::size_t k = i; k > 0; --k) {
+    const Token& w = doc.tokens[k - 1];
+    if (!(w.letter_case & kStartsUpper) || !(w.letter_case & kHasLetter)) break;
+    words.push_back(w.lower);
+    if (w.flags & (kSentenceStart | kLineStart)) break;
+  }
+}
+
+}  // namespace
+
+void add_organisation_names(const Document& doc, std::vector<std::string_view>& words) {
+  for (std::size_t i = 1; i < doc.tokens.size(); ++i) {
+    const Token& t = doc.tokens[i];
+    if (t.text == "," && before_organisation_apposition(doc, i)) add_words_before(doc, i, words);
+    if ((t.letter_case & kStartsUpper) && after_issue_manager(doc, i)) {
+      for (std::size_t k = i; k < doc.tokens.size() && (doc.tokens[k].letter_case & kStartsUpper); ++k) {
+        words.push_back(doc.tokens[k].lower);
+      }
+    }
+    if (t.text != "(" || !(doc.tokens[i - 1].letter_case & kStartsUpper)) continue;
+    std::size_t begin = i;
+    while (begin > 0 && (doc.tokens[begin - 1].letter_case & kStartsUpper) &&
+           !(doc.tokens[begin].flags & (kSentenceStart | kLineStart))) {
+      --begin;
+    }
+    if (before_bracketed_code(doc, begin, i)) add_words_before(doc, i, words);
+  }
+}
+
+void add_partner_names(const Document& doc, const Lexicon& lexicon, std::vector<std::string_view>& words) {
+  constexpr std::string_view kForms[] = {"inc", "inc.", "corp", "corp.", "co", "co.", "ltd", "ltd.", "plc", "llc"};
+  constexpr std::string_view kLeads[] = {"of", "at", "from", "by"};
+  const std::size_t n = doc.tokens.size();
+  auto capitalised = [&](std::size_t k) {
+    return (doc.tokens[k].letter_case & kStartsUpper) && !(lexicon.flags(doc.tokens[k].lower) & kTitle);
+  };
+  for (std::size_t i = 2; i < n; ++i) {
+    if (!(doc.tokens[i].letter_case & kStartsUpper)) continue;
+    // "Harper and Row Publishers": two single names joined by "and" before a company word.
+    if (i >= 3 && (lexicon.flags(doc.tokens[i].lower) & kCompanyWord) && capitalised(i - 1) && capitalised(i - 3) &&
+        (doc.tokens[i - 2].text == "and" || doc.tokens[i - 2].text == "&") &&
+        !(doc.tokens[i - 1].flags & kSentenceStart) && (i == 3 || !capitalised(i - 4) || (doc.tokens[i - 3].flags & kSentenceStart))) {
+      words.push_back(doc.tokens[i - 3].lower);
+      words.push_back(doc.tokens[i - 1].lower);
+    }
+    if (!in(kForms, doc.tokens[i].lower)) continue;
+    if (doc.tokens[i - 1].text == ",") {  // "Howard, Weil, Labouisse, Friedrichs, Inc"
+      for (std::size_t k = i - 1; k > 0; --k) {
+        if (doc.tokens[k - 1].text == ",") continue;
+        if (!capitalised(k - 1)) break;
+        words.push_back(doc.tokens[k - 1].lower);
+        if (doc.tokens[k - 1].flags & kSentenceStart) break;
+      }
+      continue;
+    }
+    if (i + 1 < n && (lexicon.flags(doc.tokens[i + 1].lower) & kTitle)) continue;  // "Acme Corp chairman"
+    std::size_t s = i;
+    while (s > 0 && capitalised(s - 1) && !(doc.tokens[s].flags & kSentenceStart)) --s;
+    if (s < 3 || doc.tokens[s - 1].text != ",") continue;
+    std::size_t r = s - 1;
+    while (r > 0 && s - 1 - r < 4 && capitalised(r - 1) && !(doc.tokens[r].flags & kSentenceStart)) --r;
+    if (r == s - 1 || r == 0 || (doc.tokens[r].flags & kSentenceStart)) continue;
+    const Token& lead = doc.tokens[r - 1];
+    if (!(lead.letter_case & kLowerOnly) || !in(kLeads, lead.lower)) continue;
+    for (std::size_t k = r; k < s - 1; ++k) words.push_back(doc.tokens[k].lower);
+  }
+}
+
+}  // namespace morgue::people

@@ -1,0 +1,89 @@
+// What wire copy writes around a name that is no person's (private): a
+// headline in title case, an organisation's initials or ticker in brackets,
+// a town before a state's abbreviation, an apposition naming a kind of
+// organisation, a lead manager of a bond issue, the items of a list of
+// places or of models, and partners' names in a firm's name. Read after
+// tagging, by names.cc; each rule is a function of its own so its test
+// can fail alone.
+#pragma once
+
+#include <cstddef>
+#include <string_view>
+#include <vector>
+
+#include "people/lexicon.h"
+#include "people/perceptron.h"
+#include "people/tokenizer.h"
+
+namespace morgue::people {
+
+// The headline tokens [begin, end) are in title case ("Activist's Daughter
+// Speaks Against Castro"): at least three words other than short function
+// words, all capitalised, and not a line in capitals. Their case then says
+// as little as a line in capitals does.
+bool is_title_case(const Document& doc, std::size_t begin, std::size_t end);
+
+// Sets kTitleCase on the tokens [begin, end) when is_title_case() holds.
+void mark_title_case(Document& doc, std::size_t begin, std::size_t end);
+
+// "Banque Nationale de Paris (BNP)", "Santander Central Hispano (BSD2.FSE)",
+// "Nortel (NYSE: NT)": the span [begin, end) is followed by its initials, a
+// ticker or an exchange's code in round brackets.
+bool before_bracketed_code(const Document& doc, std::size_t begin, std::size_t end);
+
+// "Redmond, Wash.", "Hunt Valley, Md.", "Memphis, TN (": the span is a town
+// before a state's abbreviation; or the lone word is that abbreviation ("Md").
+bool is_town_or_state(const Document& doc, std::size_t begin, std::size_t end);
+
+// "J.D. Power, a California-based market research firm", "Wen Wei Po, a
+// Hong Kong daily,", "Time Warner, the largest US media company": an
+// apposition after the name at `end` (a comma) whose head, before any
+// preposition, is a kind of organisation. Unlike is_company_apposition it
+// lets capitalised words (places, "US") stand before the head.
+bool before_organisation_apposition(const Document& doc, std::size_t end);
+
+// "lead manager Morgan Stanley said", "co-lead managers Acme Securities":
+// the manager of a bond issue is a bank.
+bool after_issue_manager(const Document& doc, std::size_t begin);
+
+// "analyst Arvid Jauppi" (of "Arvid Jauppi and Associates"): a job written in
+// lower case just before a name that is also a firm's, so a person's. Not
+// a role firms hold too ("lead manager", "financial advisor") and not a
+// capitalised title, which may open a firm's name ("General Dynamics").
+bool after_job_title(const Document& doc, const Lexicon& lexicon, std::size_t begin);
+
+// One of the above: the span [begin, end) is no person's name.
+bool wire_says_not_a_person(const Document& doc, std::size_t begin, std::size_t end);
+
+// Where the items of lists that name things start: each capitalised item of
+// a list ("A, B and C", "A or B") followed by a plural noun of a kind
+// ("Alliance, Encore and GTA models", "Misamis Occidental and Davao del Sur
+// provinces", "... co-managed the deal"), appended to `starts`
+// (names.cc's StoryEvidence::thing_names: the name is a thing's wherever
+// the story gives it). An item that opens with a known given name and has
+// more words is a person's and is left out. And where the lone-word items of
+// a list whose other items are mostly places (the tagger's reading or the
+// lexicon's) stand, appended to `places_at`: only those mentions are places
+// ("Henan, Shaanxi, Gansu and Hebei"; a tagger that reads "Molik, Dellacqua
+// and Moore" as two places loses "Moore" there, not "Jessica Moore").
+void add_list_things(const Document& doc, const std::vector<Tag>& tags, const Lexicon& lexicon,
+                     std::vector<std::size_t>& starts, std::vector<std::size_t>& places_at);
+
+// The words of names the story gives an organisation, appended to `words`
+// (lower forms): before an apposition naming a kind of organisation,
+// before initials or a ticker in brackets ("Time Warner, the largest US
+// media company", "Santander Central Hispano (BSD2.FSE)") and after "lead
+// manager", so the same name elsewhere ("Time Warner readies ...", "Morgan
+// led a syndicate") is no person's either.
+void add_organisation_names(const Document& doc, std::vector<std::string_view>& words);
+
+// Partners' names in a firm's name, appended to `words` (lower forms): two
+// single names joined by "and" before a company word ("Harper and Row
+// Publishers"; not "Paul Volcker and IMF Fund officials"), capitalised
+// words and commas straight before ", Inc" ("Howard, Weil,
+// Labouisse, Friedrichs, Inc"), and the name before a comma that leads to a
+// legal form after "of", "at", "from" or "by" ("analyst at L.F. Rothschild,
+// Unterberg Towbin Inc"; not "Jane Roe, Acme Corp chairman").
+void add_partner_names(const Document& doc, const Lexicon& lexicon, std::vector<std::string_view>& words);
+
+}  // namespace morgue::people

@@ -1,0 +1,304 @@
+// The wire-copy rules of the people extractor (people/wire_cues.h): headlines
+// in title case, initials and tickers in brackets, towns before a state,
+// organisation appositions, bond issue managers, lists of places and of
+// models, and partners' names in a firm's name. One table per rule; where a
+// rule reads tags they are written by hand, so a test fails when the rule
+// does, whatever the model. Every sentence here is written for this test.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "people/lexicon.h"
+#include "people/names.h"
+#include "people/tokenizer.h"
+#include "people/wire_cues.h"
+
+namespace morgue::people {
+namespace {
+
+using Words = std::vector<std::string>;
+
+const Lexicon& lexicon() {
+  static const Lexicon instance(std::filesystem::path(MORGUE_TEST_SOURCE_DIR) / "corpus" / "data");
+  return instance;
+}
+
+// A document from `marked`: words separated by spaces, each perhaps with a
+// tag after a slash ("Jane/B Roe/I", B and I a person, L a place, G an
+// organisation); '|' starts a new line. With `title`, the first line is a
+// headline and marked as title case when it is.
+struct TaggedDoc {
+  std::string text;
+  Document doc;
+  std::vector<Tag> tags;
+};
+
+Tag tag_of(char c) {
+  switch (c) {
+    case 'B': return kPersonBegin;
+    case 'I': return kPersonInside;
+    case 'L': return kLocation;
+    case 'G': return kOrganisation;
+    default: return kOutside;
+  }
+}
+
+void build(const std::string& marked, TaggedDoc& out, bool title = false) {
+  std::vector<char> marks;
+  for (std::size_t i = 0; i <= marked.size();) {
+    std::size_t end = std::min(marked.find_first_of(" |", i), marked.size());
+    std::string word = marked.substr(i, end - i);
+    const std::size_t slash = word.rfind('/');
+    char mark = 0;
+    if (slash != std::string::npos && slash > 0 && slash + 2 == word.size()) {
+      mark = word[slash + 1];
+      word.resize(slash);
+    }
+    if (!word.empty()) {
+      out.text += word;
+      marks.push_back(mark);
+    }
+    if (end < marked.size()) out.text += marked[end] == '|' ? '\n' : ' ';
+    i = end + 1;
+  }
+  tokenize(out.text, out.doc);
+  finish_document(out.doc);
+  out.tags.assign(out.doc.tokens.size(), kOutside);
+  // One mark per word; pieces the tokenizer splits off ("Roe," -> "Roe" ",") are outside.
+  std::size_t word = 0, next_word_start = 0;
+  for (std::size_t k = 0; k < out.doc.tokens.size(); ++k) {
+    auto offset = static_cast<std::size_t>(out.doc.tokens[k].text.data() - out.text.data());
+    if (offset < next_word_start) continue;
+    if (word < marks.size()) out.tags[k] = tag_of(marks[word]);
+    ++word;
+    const std::size_t space = out.text.find_first_of(" \n", offset);
+    next_word_start = space == std::string::npos ? out.text.size() : space + 1;
+  }
+  if (title) {
+    std::size_t line_end = 1;
+    while (line_end < out.doc.tokens.size() && !(out.doc.tokens[line_end].flags & kLineStart)) ++line_end;
+    mark_title_case(out.doc, 0, line_end);
+  }
+}
+
+// The first token whose text is `word`, and the token after the span of
+// `words` words starting there.
+std::pair<std::size_t, std::size_t> span_of(const Document& doc, const std::string& word, std::size_t words) {
+  for (std::size_t k = 0; k < doc.tokens.size(); ++k) {
+    if (doc.tokens[k].text == word) return {k, k + words};
+  }
+  ADD_FAILURE() << "no token " << word;
+  return {0, 0};
+}
+
+std::vector<std::string> people_of(const std::string& marked, bool title) {
+  TaggedDoc d;
+  build(marked, d, title);
+  return merge_mentions(collect_mentions(d.doc, d.tags, {}, lexicon()), lexicon());
+}
+
+struct SpanCase {
+  const char* text;
+  const char* first;  // the span's first word
+  std::size_t words;  // and its length
+  bool expected;
+};
+
+class BracketedCodes : public ::testing::TestWithParam<SpanCase> {};
+TEST_P(BracketedCodes, NameAnOrganisation) {
+  TaggedDoc d;
+  build(GetParam().text, d);
+  auto [begin, end] = span_of(d.doc, GetParam().first, GetParam().words);
+  EXPECT_EQ(before_bracketed_code(d.doc, begin, end), GetParam().expected) << GetParam().text;
+}
+INSTANTIATE_TEST_SUITE_P(People, BracketedCodes, ::testing::Values(
+    SpanCase{"lead bank Banque Nationale de Paris (BNP) said", "Banque", 4, true},
+    SpanCase{"Halden Pryce Hispano (HPH.MC) is selling", "Halden", 3, true},
+    SpanCase{"Halden Pryce (NYSE: HPR) rose", "Halden", 2, true},
+    SpanCase{"Halden Pryce (Nasdaq: HPRY) rose", "Halden", 2, true},
+    SpanCase{"Jane Roe (AP) said", "Jane", 2, false},
+    SpanCase{"Jane Roe (U.S.) won the race", "Jane", 2, false},
+    SpanCase{"Senator Jane Roe (D-Vt.) said", "Jane", 2, false},
+    SpanCase{"Jane Roe (45) said", "Jane", 2, false}));
+
+class TownsAndStates : public ::testing::TestWithParam<SpanCase> {};
+TEST_P(TownsAndStates, AreNoPeople) {
+  TaggedDoc d;
+  build(GetParam().text, d);
+  auto [begin, end] = span_of(d.doc, GetParam().first, GetParam().words);
+  EXPECT_EQ(is_town_or_state(d.doc, begin, end), GetParam().expected) << GetParam().text;
+}
+INSTANTIATE_TEST_SUITE_P(People, TownsAndStates, ::testing::Values(
+    SpanCase{"Halden Tools of Hunt Valley, Md., filed a plan", "Hunt", 2, true},
+    SpanCase{"Halden Tools of Hunt Valley, Md., filed a plan", "Md", 1, true},
+    SpanCase{"the software maker in Kelso, Wash. Its shares rose", "Kelso", 1, true},
+    SpanCase{"a plant near Albany, N.Y., closed", "Albany", 1, true},
+    SpanCase{"Kelso, TN (Sports Network) - The team said", "Kelso", 1, true},
+    SpanCase{"said Jane Roe, IN charge of it", "Jane", 2, false},
+    SpanCase{"Jane Roe, 45, said", "Jane", 2, false},
+    SpanCase{"Jane Roe, a lawyer, said", "Jane", 2, false},
+    SpanCase{"said Jane Roe, Mass of the choir", "Mass", 1, false}));
+
+class OrganisationAppositions : public ::testing::TestWithParam<SpanCase> {};
+TEST_P(OrganisationAppositions, EndAnOrganisationsName) {
+  TaggedDoc d;
+  build(GetParam().text, d);
+  auto [begin, end] = span_of(d.doc, GetParam().first, GetParam().words);
+  EXPECT_EQ(before_organisation_apposition(d.doc, end), GetParam().expected) << GetParam().text;
+}
+INSTANTIATE_TEST_SUITE_P(People, OrganisationAppositions, ::testing::Values(
+    SpanCase{"said Halden Pryce, a California-based market research firm, on Monday", "Halden", 2, true},
+    SpanCase{"Kowloon Ribao, a Hong Kong daily, said", "Kowloon", 2, true},
+    SpanCase{"Halden Media, the largest US media company and owner of Acme, said", "Halden", 2, true},
+    SpanCase{"Jane Roe, a bank director, said", "Jane", 2, false},
+    SpanCase{"Jane Roe, a director of the firm, said", "Jane", 2, false},
+    SpanCase{"police held Jane Roe, the New York-based pressure group Acme said", "Jane", 2, false}));
+
+TEST(PeopleWireCues, IssueManagersAreBanks) {
+  const std::pair<const char*, bool> cases[] = {
+      {"the notes, lead manager Halden Pryce said", true},
+      {"co-lead managers Halden Pryce and Acme", true},
+      {"joint-lead manager Halden Pryce and Co said", true},
+      {"team manager Halden Pryce said", false},
+      {"the manager Halden Pryce said", false}};
+  for (const auto& [text, expected] : cases) {
+    TaggedDoc d;
+    build(text, d);
+    EXPECT_EQ(after_issue_manager(d.doc, span_of(d.doc, "Halden", 2).first), expected) << text;
+  }
+}
+
+TEST(PeopleWireCues, JobTitlesBeforeAFirmsName) {
+  const std::pair<const char*, bool> cases[] = {
+      {"says Detroit analyst Halden Pryce of Halden Pryce and Associates", true},
+      {"said president Halden Pryce and Pryce Partners", true},
+      {"financial advisor Halden Pryce , Harris and Co", false},
+      {"lead manager Halden Pryce said", false},
+      {"a major Halden Pryce investor", false},
+      {"General Halden Pryce said", false}};
+  for (const auto& [text, expected] : cases) {
+    TaggedDoc d;
+    build(text, d);
+    EXPECT_EQ(after_job_title(d.doc, lexicon(), span_of(d.doc, "Halden", 2).first), expected) << text;
+  }
+  // The person keeps the name the firm also has.
+  const char* story = "says analyst Arvo/B Jaakkola/I of Arvo Jaakkola and Associates . Jaakkola/B says so .";
+  EXPECT_EQ(people_of(story, false), Words{"Arvo Jaakkola"});
+}
+
+TEST(PeopleWireCues, TitleCaseHeadlines) {
+  const std::pair<const char*, bool> cases[] = {
+      {"Daughter Speaks Against Halvorsen", true},
+      {"Ken Roe, Former League MVP, Dies of Heart Attack at Age 41", true},
+      {"Halden's iPod Sales Jump", true},
+      {"Halden\u2019s iPod Sales Jump", true},
+      {"Interview: chief Jane Roe speaks", false},
+      {"Acme readies for accounting fallout", false},
+      {"Jane Roe", false},  // too short to tell
+      {"ACME SAYS PROFIT ROSE", false}};  // capitals: kCapsLine already
+  for (const auto& [text, expected] : cases) {
+    TaggedDoc d;
+    build(std::string(text) + " | The body follows here .", d);
+    std::size_t line_end = 1;
+    while (!(d.doc.tokens[line_end].flags & kLineStart)) ++line_end;
+    EXPECT_EQ(is_title_case(d.doc, 0, line_end), expected) << text;
+  }
+}
+
+TEST(PeopleWireCues, NamesOnlyInATitleCaseHeadlineAreGuesses) {
+  // The tagger's reading of a title-case headline is a guess: a name there
+  // alone is dropped, as one in capitals is, and owns no given name of the text.
+  const char* story = "Daughter Speaks/B Against/I Halvorsen/I | Her father Kjell/B Brandvold/I is her hero .";
+  EXPECT_EQ(people_of(story, true), Words{"Kjell Brandvold"});
+  EXPECT_EQ(people_of(story, false), (Words{"Speaks Against Halvorsen", "Kjell Brandvold"}));
+  const char* fountain = "Princess Ilse/B Fountain/I to Close Again | Now the Princess Ilse/B memorial is to close .";
+  EXPECT_EQ(people_of(fountain, true), Words{"Ilse"});
+  // A headline's guess joins the person the text names, and names them last.
+  const char* rips = "Roe/B Rips/I Halvorsen/I , Media on Trial | In an outburst , Jane/B Roe/I hit Kjell/B Halvorsen/I .";
+  EXPECT_EQ(people_of(rips, true), (Words{"Kjell Halvorsen", "Jane Roe"}));
+}
+
+// The list items add_list_things finds: things, then "|", then places.
+std::vector<std::string> thing_starts(const std::string& marked) {
+  TaggedDoc d;
+  build(marked, d);
+  std::vector<std::size_t> starts, places;
+  add_list_things(d.doc, d.tags, lexicon(), starts, places);
+  std::vector<std::string> out;
+  for (std::size_t s : starts) out.emplace_back(d.doc.tokens[s].text);
+  if (!places.empty()) out.emplace_back("|");
+  for (std::size_t s : places) out.emplace_back(d.doc.tokens[s].text);
+  return out;
+}
+
+TEST(PeopleWireCues, ListsOfThingsAndPlaces) {
+  EXPECT_EQ(thing_starts("offers on Corsa Alba, Encore and Mistral models end"), (Words{"Corsa", "Encore", "Mistral"}));
+  EXPECT_EQ(thing_starts("troops in Misamis Occidental and Davao del Sur provinces"), (Words{"Misamis", "Davao"}));
+  EXPECT_EQ(thing_starts("Keefe Halden, Pryce Lane and Acme co-managed the deal"), (Words{"Keefe", "Pryce", "Acme"}));
+  // Given names open people's names, even before "models".
+  EXPECT_EQ(thing_starts("photographs of Jane Roe and Tom Poe models"), Words{});
+  // Lone words among places.
+  EXPECT_EQ(thing_starts("Paris/L , Lyon/L , Kowloon/B and Halvik/B are dry"), (Words{"|", "Kowloon", "Halvik"}));
+  // A place there is that mention alone: the person named elsewhere stays.
+  EXPECT_EQ(people_of("joining Molik/L , Dellacqua/L and Jessica/B Moore/I . Molik/L , Dellacqua/L and Moore/B play "
+                      "today , and Moore/B , a schoolgirl , faces Peer/B .", false),
+            (Words{"Jessica Moore", "Peer"}));
+  EXPECT_EQ(thing_starts("Reagan/B , Paris/L and Thatcher/B met"), Words{});
+  EXPECT_EQ(thing_starts("Halvorsen/B , Brandvold/B and Lyon/L met"), Words{});
+  // A list ends at the item after "and"; commas alone make none.
+  EXPECT_EQ(thing_starts("in Paris/L , Lyon/L and Nice/L , Halvorsen/B said"), Words{});
+  EXPECT_EQ(thing_starts("in Fargo/L , Texas/L , Halvorsen/B said"), Words{});
+}
+
+bool has_word(const std::vector<std::string_view>& words, std::string_view w) {
+  return std::find(words.begin(), words.end(), w) != words.end();
+}
+
+TEST(PeopleWireCues, PartnersNamesBeforeALegalForm) {
+  struct Case {
+    const char* text;
+    std::vector<std::string_view> in, out;
+  };
+  const Case cases[] = {
+      {"an analyst with Howard, Weil, Labouisse, Friedrichs, Inc, said", {"howard", "weil", "labouisse", "friedrichs"}, {}},
+      {"analyst Jane Roe of L.F. Rothschild, Unterberg Towbin Inc said", {"l.f.", "rothschild"}, {"jane", "roe"}},
+      {"we met Jane Roe, Acme Corp chairman, on Monday", {}, {"jane", "roe"}},
+      {"offered 220 mln dlrs for Halden and Pryce Publishers on Monday", {"halden", "pryce"}, {}},
+      {"Paul Halden and Pryce Fund officials met", {}, {"paul", "halden"}},
+      {"an interview with Jane Roe, Acme Inc said", {}, {"jane", "roe"}}};
+  for (const Case& c : cases) {
+    TaggedDoc d;
+    build(c.text, d);
+    std::vector<std::string_view> words;
+    add_partner_names(d.doc, lexicon(), words);
+    for (std::string_view w : c.in) EXPECT_TRUE(has_word(words, w)) << c.text << ": " << w;
+    for (std::string_view w : c.out) EXPECT_FALSE(has_word(words, w)) << c.text << ": " << w;
+  }
+}
+
+TEST(PeopleWireCues, OrganisationNamesFromAppositionsAndCodes) {
+  struct Case {
+    const char* text;
+    std::vector<std::string_view> in, out;
+  };
+  const Case cases[] = {
+      {"Halden Media, the largest US media company and owner of Acme, said", {"halden", "media"}, {}},
+      {"Halden Pryce Hispano (HPH.MC) is selling", {"halden", "pryce", "hispano"}, {}},
+      {"police held Jane Roe, the New York-based pressure group Acme said", {}, {"jane", "roe"}},
+      {"Jane Roe (AP) said", {}, {"jane", "roe"}},
+      {"yielding 7.6 pct, said lead manager Halden Pryce. Halden led a syndicate", {"halden", "pryce"}, {}}};
+  for (const Case& c : cases) {
+    TaggedDoc d;
+    build(c.text, d);
+    std::vector<std::string_view> words;
+    add_organisation_names(d.doc, words);
+    for (std::string_view w : c.in) EXPECT_TRUE(has_word(words, w)) << c.text << ": " << w;
+    for (std::string_view w : c.out) EXPECT_FALSE(has_word(words, w)) << c.text << ": " << w;
+  }
+}
+
+}  // namespace
+}  // namespace morgue::people

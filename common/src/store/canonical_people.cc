@@ -47,8 +47,11 @@ std::string value_at(Xapian::ValueIterator& it, const Xapian::ValueIterator& end
   return *it;
 }
 
-// Calls f(docid, story, current kSlotPeople) for every story with people,
-// the names the archive reads as things (`things`) left out.
+// Calls f(docid, story, current kSlotPeople) for every story with people
+// (now, or as the extractor found them: a story whose names the archive
+// all read as things keeps them in kSlotPeopleFound, and gets them back
+// when the archive stops reading them so), the names the archive reads as
+// things (`things`) left out.
 template <class F>
 void for_each_story(const Xapian::Database& db, const ThingNames& things, F&& f) {
   auto found = db.valuestream_begin(schema::kSlotPeopleFound);
@@ -57,11 +60,14 @@ void for_each_story(const Xapian::Database& db, const ThingNames& things, F&& f)
   const auto month_end = db.valuestream_end(schema::kSlotMonth);
   auto cues = db.valuestream_begin(schema::kSlotPeopleCues);
   const auto cues_end = db.valuestream_end(schema::kSlotPeopleCues);
-  const auto end = db.valuestream_end(schema::kSlotPeople);
-  for (auto v = db.valuestream_begin(schema::kSlotPeople); v != end; ++v) {
-    const Xapian::docid d = v.get_docid();
-    const std::string current = *v;
-    std::string raw = value_at(found, found_end, d);
+  auto people = db.valuestream_begin(schema::kSlotPeople);
+  const auto people_end = db.valuestream_end(schema::kSlotPeople);
+  while (people != people_end || found != found_end) {
+    Xapian::docid d = people != people_end ? people.get_docid() : found.get_docid();
+    if (found != found_end) d = std::min(d, found.get_docid());
+    std::string current, raw;
+    if (people != people_end && people.get_docid() == d) current = *people++;
+    if (found != found_end && found.get_docid() == d) raw = *found++;
     StoryNames story;
     story.names = things.people_of(split_names(raw.empty() ? current : raw), value_at(cues, cues_end, d));
     story.month = month_number(value_at(month, month_end, d));

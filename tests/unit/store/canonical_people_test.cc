@@ -365,6 +365,18 @@ TEST(CanonicalPeople, LeavesOutNamesTheArchiveReadsAsThings) {
   EXPECT_EQ(db.get_document(vote_id).get_value(schema::kSlotPeople), "");
   EXPECT_EQ(db.get_document(said_id).get_value(schema::kSlotPeople), "Zorvex");
   EXPECT_EQ(db.get_document(plain_id).get_value(schema::kSlotPeopleCues), plain.people_cues);
+
+  // The archive grows and now reads "Zorvex" mostly as a person's name: the
+  // stories that lost it get it back, the one that lost all its people too.
+  for (int i = 0; i < 8; ++i) {
+    Article more = story("more" + std::to_string(i) + ".txt", Date{2005, 3, 1 + i}, {"Zorvex"});
+    more.people_cues = "1 0 - Zorvex\n";
+    add(db, more);
+  }
+  canonicalise(db);
+  // (A bare "Zorvex" then joins the one full name ending in it.)
+  EXPECT_EQ(db.get_document(plain_id).get_value(schema::kSlotPeople), "Vote Zorvex\nInes Calder");
+  EXPECT_EQ(db.get_document(vote_id).get_value(schema::kSlotPeople), "Vote Zorvex");
 }
 
 }  // namespace

@@ -225,15 +225,28 @@ TEST_F(CliTest, CountBudgetMarksTheTotalAnEstimate) {
   ASSERT_GT(exact["total"].get<int>(), 10);
   EXPECT_TRUE(exact["total_exact"].get<bool>());
   EXPECT_TRUE(exact["warnings"].empty()) << exact["warnings"];
+  EXPECT_EQ(exact["facets"]["partial"], false) << exact["facets"];
   json unlimited = search_json("--count-budget 0 --facets the");
   EXPECT_EQ(unlimited["total"], exact["total"]);
   EXPECT_TRUE(unlimited["total_exact"].get<bool>());
+  EXPECT_EQ(unlimited["facets"]["partial"], false);
 
   json cut = search_json("--count-budget 1 --facets the");
   EXPECT_FALSE(cut["total_exact"].get<bool>());
   EXPECT_TRUE(has(cut["warnings"], "the total is an estimate")) << cut["warnings"];
   EXPECT_TRUE(has(cut["warnings"], "they cover part of the matches")) << cut["warnings"];
+  EXPECT_EQ(cut["facets"]["partial"], true) << cut["facets"];
   EXPECT_EQ(cut["results"].size(), exact["results"].size());
+
+  // The terminal says so above the facets, and only when they were cut.
+  const std::string note = "facet counts are partial";
+  auto text = run(kSearch + " --db " + sh_quote(db()) + " --count-budget 1 --facets the");
+  EXPECT_EQ(text.exit_code, 0) << text.out;
+  EXPECT_NE(text.out.find(note), std::string::npos) << text.out;
+  EXPECT_LT(text.out.find(note), text.out.find("Sections\n")) << text.out;
+  auto whole = run(kSearch + " --db " + sh_quote(db()) + " --facets the");
+  EXPECT_NE(whole.out.find("Sections\n"), std::string::npos) << whole.out;
+  EXPECT_EQ(whole.out.find(note), std::string::npos) << whole.out;
 
   auto bad = run(kSearch + " --db " + sh_quote(db()) + " --count-budget lots the 2>&1");
   EXPECT_EQ(bad.exit_code, 2);

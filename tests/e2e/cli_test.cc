@@ -2,6 +2,8 @@
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <string>
+#include <vector>
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
@@ -400,6 +402,38 @@ TEST_F(CliTest, StatsAndCompact) {
   auto after = json::parse(run(kIndex + " --stats --json --db " + sh_quote((copy / "db").string())).out);
   EXPECT_EQ(after["documents"], s["documents"]);
   EXPECT_EQ(run("xapian-check " + sh_quote((copy / "db").string()) + " >/dev/null 2>&1").exit_code, 0);
+}
+
+// --stats lists the 20 biggest sections with their counts, most first (ties
+// by name), then how many more there are; --json the same as data.
+TEST(CliIndex, StatsListTheTopTwentySectionsAndHowManyMore) {
+  TempDir dir;
+  std::filesystem::create_directories(dir / "in");
+  const std::vector<std::string> singles = {"Arts",  "Books",   "Cars",    "Dance",    "Energy", "Farming", "Gardens",
+                                            "Health", "Ideas",  "Jobs",    "Letters",  "Music",  "Nature",  "Opinion",
+                                            "Property", "Radio", "Science", "Travel",  "Union",  "Weather", "Youth"};
+  std::vector<std::string> sections = singles;
+  sections.insert(sections.end(), {"world", "WORLD", "World", "Sport", "sport"});  // case normalised: one each
+  for (std::size_t i = 0; i < sections.size(); ++i) {
+    std::ofstream(dir / "in" / ("s" + std::to_string(i) + ".txt"))
+        << "Feb 14, 2022 - " << sections[i] << "\n\nStory " << i << "\n\nA body for story " << i << ".\n";
+  }
+  const std::string db = (dir / "db").string();
+  ASSERT_EQ(run(kIndex + " --quiet --no-people --db " + sh_quote(db) + " " + sh_quote((dir / "in").string())).exit_code,
+            0);
+  json j = json::parse(run(kIndex + " --stats --json --db " + sh_quote(db)).out);
+  EXPECT_EQ(j["sections_total"], 23);
+  EXPECT_EQ(j["sections_more"], 3);
+  ASSERT_EQ(j["sections"].size(), 20u);
+  EXPECT_EQ(j["sections"][0], json::parse(R"({"value": "World", "count": 3})"));
+  EXPECT_EQ(j["sections"][1], json::parse(R"({"value": "Sport", "count": 2})"));
+  for (std::size_t i = 2; i < 20; ++i) EXPECT_EQ(j["sections"][i]["value"], singles[i - 2]) << i;
+  auto text = run(kIndex + " --stats --db " + sh_quote(db));
+  EXPECT_EQ(text.exit_code, 0) << text.out;
+  EXPECT_NE(text.out.find("sections:   23\n        3  World\n        2  Sport\n        1  Arts\n"), std::string::npos)
+      << text.out;
+  EXPECT_NE(text.out.find("        1  Travel\n  ... 3 more sections\n"), std::string::npos) << text.out;
+  EXPECT_EQ(text.out.find("Union"), std::string::npos) << text.out;
 }
 
 TEST(CliIndex, SigtermCommitsWhatIsDoneAndExitsCleanly) {

@@ -118,7 +118,9 @@ void wait_for_exec(pid_t pid) {
 // put most kills after the end, and the loop ran out of tries. What is
 // checked does not depend on the timing: every kill leaves a sound database,
 // every finished run and the final rerun reach the clean state, and `kills`
-// runs must have died mid-run.
+// runs must have died mid-run within 6 * kills tries (about half the tries
+// are kills, since a resumed run has less left to do: 20 tries for 10 kills
+// at load 10, so the bound is far from what the load can push it to).
 void kill_repeatedly(const fs::path& db, const std::string& inputs, const std::set<std::string>& clean_ids,
                      double clean_seconds, int kills, const std::function<void()>& reset, const fs::path& scratch) {
   std::mt19937 rng(20);
@@ -127,7 +129,7 @@ void kill_repeatedly(const fs::path& db, const std::string& inputs, const std::s
   double since_reset = 0;  // seconds the runs since the last reset ran, from their exec to their end
   int killed = 0, finished = 0;
   reset();
-  for (int attempt = 0; killed < kills && attempt < 4 * kills; ++attempt) {
+  for (int attempt = 0; killed < kills && attempt < 6 * kills; ++attempt) {
     auto start = std::chrono::steady_clock::now();
     pid_t pid = testing_support::spawn_shell("exec " + index_command(db, inputs), scratch);
     wait_for_exec(pid);

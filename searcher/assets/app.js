@@ -385,6 +385,9 @@
     renderFacetList($('facet-sections'), facets.sections, 'section');
     renderFacetList($('facet-people'), facets.people, 'person');
     renderTimeline(facets.timeline);
+    // The count budget was spent: the counts cover part of the matches.
+    $('facets-partial').hidden = !facets.partial;
+    $('timeline-partial').hidden = !facets.partial;
     renderPager(pageCount(data));
   }
 

@@ -165,6 +165,31 @@ const steps = [
     assert.equal(await statusText(), `1–10 of ${data.total_exact === false ? 'about ' : ''}${count}`);
   }],
 
+  ['facet counts cut short by the count budget are marked as partial, and only then', async () => {
+    // This archive is far below the budget: the server's answer is whole.
+    const data = await page.evaluate(async () => (await fetch('/api/search?q=said&limit=1&facets=1')).json());
+    assert.equal(data.facets.partial, false);
+    assert.equal(await page.locator('#facets-partial').isHidden(), true);
+    assert.equal(await page.locator('#timeline-partial').isHidden(), true);
+    // The same answer as a server past its budget would send it.
+    await page.route('**/api/search?*', async (route) => {
+      const response = await route.fetch();
+      const body = await response.json();
+      body.facets.partial = true;
+      await route.fulfill({ response, json: body });
+    });
+    await search('harbour');
+    await waitForHits();
+    assert.equal(await page.locator('#facets-partial').isVisible(), true);
+    assert.match(await page.locator('#facets-partial').textContent(), /^Counts are partial/);
+    assert.equal(await page.locator('#timeline-partial').isVisible(), true);
+    await page.unroute('**/api/search?*');
+    await search('said');
+    await waitForHits();
+    assert.equal(await page.locator('#facets-partial').isHidden(), true);
+    assert.equal(await page.locator('#timeline-partial').isHidden(), true);
+  }],
+
   ['pagination moves to page 2 and the back button restores page 1', async () => {
     const firstTitle = await page.locator('#hits .hit-link').first().textContent();
     const pagesBefore = await page.locator('#pager .page-info').textContent();

@@ -2,6 +2,8 @@
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <string>
+#include <vector>
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
@@ -225,15 +227,28 @@ TEST_F(CliTest, CountBudgetMarksTheTotalAnEstimate) {
   ASSERT_GT(exact["total"].get<int>(), 10);
   EXPECT_TRUE(exact["total_exact"].get<bool>());
   EXPECT_TRUE(exact["warnings"].empty()) << exact["warnings"];
+  EXPECT_EQ(exact["facets"]["partial"], false) << exact["facets"];
   json unlimited = search_json("--count-budget 0 --facets the");
   EXPECT_EQ(unlimited["total"], exact["total"]);
   EXPECT_TRUE(unlimited["total_exact"].get<bool>());
+  EXPECT_EQ(unlimited["facets"]["partial"], false);
 
   json cut = search_json("--count-budget 1 --facets the");
   EXPECT_FALSE(cut["total_exact"].get<bool>());
   EXPECT_TRUE(has(cut["warnings"], "the total is an estimate")) << cut["warnings"];
   EXPECT_TRUE(has(cut["warnings"], "they cover part of the matches")) << cut["warnings"];
+  EXPECT_EQ(cut["facets"]["partial"], true) << cut["facets"];
   EXPECT_EQ(cut["results"].size(), exact["results"].size());
+
+  // The terminal says so above the facets, and only when they were cut.
+  const std::string note = "facet counts are partial";
+  auto text = run(kSearch + " --db " + sh_quote(db()) + " --count-budget 1 --facets the");
+  EXPECT_EQ(text.exit_code, 0) << text.out;
+  EXPECT_NE(text.out.find(note), std::string::npos) << text.out;
+  EXPECT_LT(text.out.find(note), text.out.find("Sections\n")) << text.out;
+  auto whole = run(kSearch + " --db " + sh_quote(db()) + " --facets the");
+  EXPECT_NE(whole.out.find("Sections\n"), std::string::npos) << whole.out;
+  EXPECT_EQ(whole.out.find(note), std::string::npos) << whole.out;
 
   auto bad = run(kSearch + " --db " + sh_quote(db()) + " --count-budget lots the 2>&1");
   EXPECT_EQ(bad.exit_code, 2);
@@ -387,6 +402,38 @@ TEST_F(CliTest, StatsAndCompact) {
   auto after = json::parse(run(kIndex + " --stats --json --db " + sh_quote((copy / "db").string())).out);
   EXPECT_EQ(after["documents"], s["documents"]);
   EXPECT_EQ(run("xapian-check " + sh_quote((copy / "db").string()) + " >/dev/null 2>&1").exit_code, 0);
+}
+
+// --stats lists the 20 biggest sections with their counts, most first (ties
+// by name), then how many more there are; --json the same as data.
+TEST(CliIndex, StatsListTheTopTwentySectionsAndHowManyMore) {
+  TempDir dir;
+  std::filesystem::create_directories(dir / "in");
+  const std::vector<std::string> singles = {"Arts",  "Books",   "Cars",    "Dance",    "Energy", "Farming", "Gardens",
+                                            "Health", "Ideas",  "Jobs",    "Letters",  "Music",  "Nature",  "Opinion",
+                                            "Property", "Radio", "Science", "Travel",  "Union",  "Weather", "Youth"};
+  std::vector<std::string> sections = singles;
+  sections.insert(sections.end(), {"world", "WORLD", "World", "Sport", "sport"});  // case normalised: one each
+  for (std::size_t i = 0; i < sections.size(); ++i) {
+    std::ofstream(dir / "in" / ("s" + std::to_string(i) + ".txt"))
+        << "Feb 14, 2022 - " << sections[i] << "\n\nStory " << i << "\n\nA body for story " << i << ".\n";
+  }
+  const std::string db = (dir / "db").string();
+  ASSERT_EQ(run(kIndex + " --quiet --no-people --db " + sh_quote(db) + " " + sh_quote((dir / "in").string())).exit_code,
+            0);
+  json j = json::parse(run(kIndex + " --stats --json --db " + sh_quote(db)).out);
+  EXPECT_EQ(j["sections_total"], 23);
+  EXPECT_EQ(j["sections_more"], 3);
+  ASSERT_EQ(j["sections"].size(), 20u);
+  EXPECT_EQ(j["sections"][0], json::parse(R"({"value": "World", "count": 3})"));
+  EXPECT_EQ(j["sections"][1], json::parse(R"({"value": "Sport", "count": 2})"));
+  for (std::size_t i = 2; i < 20; ++i) EXPECT_EQ(j["sections"][i]["value"], singles[i - 2]) << i;
+  auto text = run(kIndex + " --stats --db " + sh_quote(db));
+  EXPECT_EQ(text.exit_code, 0) << text.out;
+  EXPECT_NE(text.out.find("sections:   23\n        3  World\n        2  Sport\n        1  Arts\n"), std::string::npos)
+      << text.out;
+  EXPECT_NE(text.out.find("        1  Travel\n  ... 3 more sections\n"), std::string::npos) << text.out;
+  EXPECT_EQ(text.out.find("Union"), std::string::npos) << text.out;
 }
 
 TEST(CliIndex, SigtermCommitsWhatIsDoneAndExitsCleanly) {

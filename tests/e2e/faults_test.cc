@@ -77,32 +77,67 @@ std::string index_command(const fs::path& db, const std::string& inputs) {
 }
 
 // Runs the indexer to the end; retries while Xapian's lock helper from a
-// killed run is still letting go.
+// killed run is still letting go. A deadline, not a number of tries: on a
+// loaded machine the helper may take seconds to be scheduled, but a lock
+// that outlives 30 s is a failure.
 ChildResult index_to_end(const fs::path& db, const std::string& inputs, const fs::path& scratch) {
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
   ChildResult r;
-  for (int attempt = 0; attempt < 20; ++attempt) {
+  do {
     r = run_child("exec " + index_command(db, inputs), scratch);
     if (!(r.exit_code == 2 && r.err.find("locked") != std::string::npos)) break;
     std::this_thread::sleep_for(std::chrono::milliseconds(100));
-  }
+  } while (std::chrono::steady_clock::now() < deadline);
   return r;
+}
+
+// Waits until the child `pid` runs the indexer (its shell has exec'd it), so a
+// kill's moment is counted from the indexer's start, not from a fork that a
+// loaded machine may take a while to schedule. Gives up after 10 s (the kill
+// then lands wherever the child is).
+void wait_for_exec(pid_t pid) {
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+  const fs::path comm = "/proc/" + std::to_string(pid) + "/comm";
+  while (std::chrono::steady_clock::now() < deadline) {
+    std::ifstream in(comm);
+    std::string name;
+    if (!std::getline(in, name) || name == "morgue-index") return;
+    std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  }
 }
 
 // Kills runs at random moments until `kills` of them died mid-run. Each run
 // resumes from what the one before committed; one that finishes before its
 // kill must equal the clean state, and the next starts again from `reset`.
+//
+// The moments are drawn from the indexer's start (not the fork) over a window
+// as long as a whole build takes now: at first 0.9 of the clean run's time,
+// then, each time a run finishes, 0.9 of the time the runs since the last
+// reset took together. How long a build takes depends on the load, which may
+// change between the clean run and the kills: a clean run timed under load
+// put most kills after the end, and the loop ran out of tries. What is
+// checked does not depend on the timing: every kill leaves a sound database,
+// every finished run and the final rerun reach the clean state, and `kills`
+// runs must have died mid-run within 6 * kills tries (about half the tries
+// are kills, since a resumed run has less left to do: 20 tries for 10 kills
+// at load 10, so the bound is far from what the load can push it to).
 void kill_repeatedly(const fs::path& db, const std::string& inputs, const std::set<std::string>& clean_ids,
                      double clean_seconds, int kills, const std::function<void()>& reset, const fs::path& scratch) {
   std::mt19937 rng(20);
-  std::uniform_real_distribution<double> moment(0.02, std::max(0.1, clean_seconds * 0.9));
+  std::uniform_real_distribution<double> fraction(0.0, 1.0);
+  double window = std::max(0.1, clean_seconds * 0.9);
+  double since_reset = 0;  // seconds the runs since the last reset ran, from their exec to their end
   int killed = 0, finished = 0;
   reset();
-  for (int attempt = 0; killed < kills && attempt < 3 * kills; ++attempt) {
+  for (int attempt = 0; killed < kills && attempt < 6 * kills; ++attempt) {
     auto start = std::chrono::steady_clock::now();
     pid_t pid = testing_support::spawn_shell("exec " + index_command(db, inputs), scratch);
-    std::this_thread::sleep_for(std::chrono::duration<double>(moment(rng)));
+    wait_for_exec(pid);
+    const auto started = std::chrono::steady_clock::now();
+    std::this_thread::sleep_for(std::chrono::duration<double>(0.01 + fraction(rng) * window));
     ::kill(pid, SIGKILL);
     ChildResult r = testing_support::wait_child(pid, scratch, start);
+    since_reset += std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     if (r.signal == SIGKILL) {
       ++killed;
       expect_sound(db, "after kill " + std::to_string(killed));
@@ -111,11 +146,14 @@ void kill_repeatedly(const fs::path& db, const std::string& inputs, const std::s
     if (r.exit_code == 2 && r.err.find("locked") != std::string::npos) continue;
     ASSERT_TRUE(r.exited(0)) << r.err;
     ++finished;
+    window = std::max(0.05, since_reset * 0.9);
     expect_sound(db, "after a resumed run finished");
     EXPECT_EQ(id_terms(db), clean_ids);
     reset();
+    since_reset = 0;
   }
-  std::cout << db.filename() << ": " << killed << " runs killed mid-run, " << finished << " resumed runs finished\n";
+  std::cout << db.filename() << ": " << killed << " runs killed mid-run, " << finished
+            << " resumed runs finished; kill window at the end " << window << " s\n";
   EXPECT_EQ(killed, kills);
   ChildResult rerun = index_to_end(db, inputs, scratch);
   ASSERT_TRUE(rerun.exited(0)) << rerun.err;

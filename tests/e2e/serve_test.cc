@@ -376,6 +376,7 @@ TEST_F(ServeTest, CountBudgetFlagReachesTheService) {
   json exact = get_json(target);
   EXPECT_TRUE(exact["total_exact"].get<bool>());
   EXPECT_TRUE(exact["warnings"].empty()) << exact["warnings"];
+  EXPECT_EQ(exact["facets"]["partial"], false) << exact["facets"];
 
   Server tiny(db(), *dir_ / "budget.log", sh_quote(kServe) + " --count-budget 1");
   ASSERT_GT(tiny.port(), 0) << tiny.log();
@@ -389,6 +390,7 @@ TEST_F(ServeTest, CountBudgetFlagReachesTheService) {
   const std::string warnings = cut["warnings"].dump();
   EXPECT_NE(warnings.find("the total is an estimate"), std::string::npos) << warnings;
   EXPECT_NE(warnings.find("they cover part of the matches"), std::string::npos) << warnings;
+  EXPECT_EQ(cut["facets"]["partial"], true) << cut["facets"];
 }
 
 // A morgue-search with no morgue-serve beside it runs the one on PATH, and

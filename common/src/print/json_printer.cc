@@ -104,7 +104,8 @@ std::string response_to_json(const SearchResponse& response) {
     j["facets"] = {{"sections", facet_list(response.facets->sections)},
                    {"people", facet_list(response.facets->people)},
                    {"timeline", {{"unit", response.facets->timeline_unit},
-                                 {"counts", facet_list(response.facets->timeline)}}}};
+                                 {"counts", facet_list(response.facets->timeline)}}},
+                   {"partial", response.facets->partial}};
   }
   return j.dump(-1, ' ', false, json::error_handler_t::replace);
 }

@@ -121,6 +121,26 @@ void print_summary(const SearchResponse& response, const Colors& c, std::ostream
   }
 }
 
+// The facet counts, with a note when the count budget cut them short.
+void print_facets(const Facets& f, const Colors& c, std::ostream& out) {
+  if (f.partial) out << c.dim << "(facet counts are partial: too many matches to count them all)" << c.reset << "\n";
+  auto list = [&](const char* name, const std::vector<FacetValue>& values) {
+    if (values.empty()) return;
+    out << c.title << name << c.reset << "\n";
+    for (const auto& v : values) out << fmt::format("  {:>6}  {}\n", v.count, v.value);
+  };
+  list("Sections", f.sections);
+  list("People", f.people);
+  if (f.timeline.empty()) return;
+  out << c.title << "Timeline (per " << f.timeline_unit << ")" << c.reset << "\n";
+  std::size_t most = 1;
+  for (const auto& v : f.timeline) most = std::max(most, v.count);
+  for (const auto& v : f.timeline) {
+    std::size_t bar = (v.count * 40 + most - 1) / most;
+    out << fmt::format("  {:<8} {:>6} {}\n", v.value, v.count, std::string(bar, '#'));
+  }
+}
+
 }  // namespace
 
 void print_terminal(const SearchResponse& response, const TerminalStyle& style, std::ostream& out) {
@@ -150,25 +170,7 @@ void print_terminal(const SearchResponse& response, const TerminalStyle& style, 
     }
     out << "\n";
   }
-  if (response.facets) {
-    const Facets& f = *response.facets;
-    auto list = [&](const char* name, const std::vector<FacetValue>& values) {
-      if (values.empty()) return;
-      out << c.title << name << c.reset << "\n";
-      for (const auto& v : values) out << fmt::format("  {:>6}  {}\n", v.count, v.value);
-    };
-    list("Sections", f.sections);
-    list("People", f.people);
-    if (!f.timeline.empty()) {
-      out << c.title << "Timeline (per " << f.timeline_unit << ")" << c.reset << "\n";
-      std::size_t most = 1;
-      for (const auto& v : f.timeline) most = std::max(most, v.count);
-      for (const auto& v : f.timeline) {
-        std::size_t bar = (v.count * 40 + most - 1) / most;
-        out << fmt::format("  {:<8} {:>6} {}\n", v.value, v.count, std::string(bar, '#'));
-      }
-    }
-  }
+  if (response.facets) print_facets(*response.facets, c, out);
   if (!response.suggestion.empty()) out << "Did you mean: " << response.suggestion << "\n";
 }
 

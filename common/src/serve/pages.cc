@@ -268,6 +268,10 @@ std::string person_html(const PersonPage& page) {
   std::string main = fmt::format("<h1 id=\"person-name\">{}</h1>\n<p class=\"status person-count\">Named in {}. "
                                  "<a href=\"/?person={}\">Search their stories</a></p>\n",
                                  esc(page.name), esc(count), esc(url_component(page.name)));
+  if (recent.facets && recent.facets->partial) {
+    main += "<p class=\"facet-note\">The chart and the names below are partial counts: too many stories to count "
+            "them all.</p>\n";
+  }
   if (recent.facets) main += timeline_svg(page.name, *recent.facets);
   main += "<div class=\"person-columns\">\n<section aria-labelledby=\"recent-title\">\n"
           "<h2 id=\"recent-title\">Most recent</h2>\n" + story_list(recent.hits, page.name) + "</section>\n";

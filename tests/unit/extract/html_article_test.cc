@@ -80,6 +80,24 @@ TEST(HtmlArticle, Sections) {
        "World/Europe"},
       {"URL path with a date: no section", "<link rel=\"canonical\" href=\"https://x.example/2013/08/21/pier\">", "",
        ""},
+      {"the publisher's section field beats breadcrumbs and the URL",
+       "<meta property=\"article:section\" content=\"Business\">"
+       "<link rel=\"canonical\" href=\"https://news.example.org/world/europe/pier-to-close-1234\">",
+       "<ol class=\"breadcrumb\"><li><a href=\"/\">Home</a></li><li><a href=\"/sport\">Sport</a></li></ol>",
+       "Business"},
+      {"breadcrumbs beat the URL",
+       "<link rel=\"canonical\" href=\"https://news.example.org/world/europe/pier-to-close-1234\">",
+       "<ol class=\"breadcrumb\"><li><a href=\"/\">Home</a></li><li><a href=\"/sport\">Sport</a></li></ol>",
+       "Sport"},
+      {"a placeholder field falls through to the breadcrumbs",
+       "<meta property=\"article:section\" content=\"Uncategorized\">",
+       "<ol class=\"breadcrumb\"><li><a href=\"/\">Home</a></li><li><a href=\"/sport\">Sport</a></li></ol>",
+       "Sport"},
+      {"the site's name in the field falls through",
+       "<meta property=\"og:site_name\" content=\"Harbour Gazette\">"
+       "<meta property=\"article:section\" content=\"Harbour Gazette\">",
+       "<ol class=\"breadcrumb\"><li><a href=\"/\">Harbour Gazette</a></li><li><a href=\"/arts\">arts</a></li></ol>",
+       "Arts"},
   };
   expect_each(cases, [](const Article& a) { return a.section; });
 }

@@ -44,6 +44,7 @@ TEST(Section, FromTrail) {
       {"the byline's person is not a section", {"Home", "Columns", "Jane Roe"}, "Columns"},
       {"placeholders dropped", {"Home", "Articles", "Science"}, "Science"},
       {"one crumb holding the whole trail", {"Home > Sport > Cricket"}, "Sport/Cricket"},
+      {"a you-are-here label inside the one crumb", {"You are here: Home > Business"}, "Business"},
       {"arrows around crumbs", {"Home \xE2\x80\xBA", "Travel \xE2\x80\xBA"}, "Travel"},
       {"a slash inside a crumb is not a level", {"Home", "World", "Latin America/Caribbean"},
        "World/Latin America & Caribbean"},
@@ -81,6 +82,13 @@ TEST(Section, FromField) {
       {"mixed case kept", "iPhone & iPad", "iPhone & iPad"},
       {"non-ASCII first letters", "\xC3\xBC" "ber den tellerrand", "\xC3\x9C" "ber den Tellerrand"},
       {"single letters are no words", "a-e-d", ""},
+      {"a domain is no section", "www.example.com", ""},
+      {"the site's domain", "harbourgazette.co.uk", ""},
+      {"the byline's person is no section", "Jane Roe", ""},
+      {"home goes, the section stays", "Home > Politics", "Politics"},
+      {"arrows between levels", "Sport \xC2\xBB Cricket", "Sport/Cricket"},
+      {"at most two levels", "World > Europe > France", "World/Europe"},
+      {"lower case", "local news", "Local News"},
   };
   for (const auto& c : cases) EXPECT_EQ(from_field(c.value, harbour_page()), c.want) << c.name;
 }

@@ -76,6 +76,23 @@ TEST(JsonPrinter, ReducedTermsOnlyWhenThereAreSome) {
   EXPECT_EQ(empty["total_exact"], true);
 }
 
+TEST(JsonPrinter, FacetsSayWhetherTheirCountsArePartial) {
+  SearchResponse r = harbour_response();
+  EXPECT_FALSE(json::parse(response_to_json(r)).contains("facets"));  // not asked for
+  Facets f;
+  f.sections = {{"World", 3}};
+  f.timeline_unit = "month";
+  f.timeline = {{"2022-02", 3}};
+  r.facets = f;
+  json whole = json::parse(response_to_json(r));
+  EXPECT_EQ(whole["facets"]["partial"], false) << whole["facets"];
+  EXPECT_EQ(whole["facets"]["sections"], json::parse(R"([{"value":"World","count":3}])"));
+  r.facets->partial = true;
+  json cut = json::parse(response_to_json(r));
+  EXPECT_EQ(cut["facets"]["partial"], true) << cut["facets"];
+  EXPECT_EQ(cut["facets"]["timeline"], json::parse(R"({"unit":"month","counts":[{"value":"2022-02","count":3}]})"));
+}
+
 TEST(JsonPrinter, InvalidUtf8InAFilterValueStaysValidJson) {
   SearchResponse r;
   r.filters = {{"person", "Ren\xE9", "request", "", "", false}};
@@ -200,6 +217,24 @@ TEST(TerminalPrinter, FiltersAndReducedTermsInOneShortLineEach) {
       << out;
   EXPECT_NE(out.find("searched for the text's most distinctive words: dredging, silt\n"), std::string::npos) << out;
   EXPECT_EQ(terminal(harbour_response()).find("filters:"), std::string::npos);
+}
+
+TEST(TerminalPrinter, SaysWhenFacetCountsArePartial) {
+  const std::string note = "(facet counts are partial: too many matches to count them all)\n";
+  SearchResponse r = harbour_response();
+  Facets f;
+  f.sections = {{"World", 3}};
+  r.facets = f;
+  std::string out = terminal(r);
+  EXPECT_NE(out.find("Sections\n       3  World\n"), std::string::npos) << out;
+  EXPECT_EQ(out.find("partial"), std::string::npos) << out;
+  r.facets->partial = true;
+  out = terminal(r);
+  const auto at = out.find(note);
+  ASSERT_NE(at, std::string::npos) << out;
+  EXPECT_LT(at, out.find("Sections\n")) << "the note comes before the counts:\n" << out;
+  r.facets.reset();
+  EXPECT_EQ(terminal(r).find("partial"), std::string::npos);
 }
 
 TEST(IndexSummaryPrinter, TextAndJsonCarryEveryCount) {

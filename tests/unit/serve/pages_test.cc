@@ -146,6 +146,16 @@ TEST(PersonHtml, StoriesAndCompanionsWithoutThePersonThemself) {
   EXPECT_TRUE(has(html, "href=\"/?person=Ada%20Okonkwo\""));
 }
 
+TEST(PersonHtml, SaysWhenTheCountsArePartial) {
+  SearchResponse r = person_response();
+  EXPECT_FALSE(has(person_html({"Ada Okonkwo", &r, nullptr}), "partial counts"));
+  r.facets->partial = true;
+  const std::string html = person_html({"Ada Okonkwo", &r, nullptr});
+  const auto note = html.find("<p class=\"facet-note\">The chart and the names below are partial counts");
+  ASSERT_NE(note, std::string::npos) << html;
+  EXPECT_LT(note, html.find("<svg")) << html;
+}
+
 TEST(MessageHtml, Escapes) {
   const std::string html = message_html("No such person", "No story names <b>x</b>.");
   EXPECT_TRUE(has(html, "<h1>No such person</h1>"));

@@ -392,6 +392,7 @@ TEST_F(ServiceTest, CountingPastTheBudgetIsCutShortWithAWarning) {
   auto warnings = json::parse(a.body)["warnings"];
   ASSERT_FALSE(warnings.empty()) << a.body;
   EXPECT_NE(warnings.back().get<std::string>().find("cover part of the matches"), std::string::npos) << a.body;
+  EXPECT_EQ(json::parse(a.body)["facets"]["partial"], true) << a.body;
   // Decided by the work, not the clock: the same answer every time.
   for (int i = 0; i < 3; ++i) EXPECT_EQ(get(service, "/api/search", "q=harbour&facets=1&limit=1").body, a.body);
   // With the default budget the same search is counted exactly.
@@ -399,6 +400,7 @@ TEST_F(ServiceTest, CountingPastTheBudgetIsCutShortWithAWarning) {
   HttpAnswer b = get(roomy, "/api/search", "q=harbour&facets=1&limit=1");
   EXPECT_TRUE(json::parse(b.body)["warnings"].empty()) << b.body;
   EXPECT_TRUE(json::parse(b.body)["total_exact"].get<bool>()) << b.body;
+  EXPECT_EQ(json::parse(b.body)["facets"]["partial"], false) << b.body;
 }
 
 TEST_F(ServiceTest, SeesNewCommitsWithoutRestart) {

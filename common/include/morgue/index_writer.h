@@ -103,6 +103,11 @@ struct IndexSummary {
   std::size_t people_renamed = 0;  // stories given new canonical people by this run (docs/people.md)
   double people_seconds = 0;       // time the people identity step took (wall clock)
   double people_cpu_seconds = 0;   // and its CPU time
+  // A full build's merge of its parts: the people step, version groups, the
+  // placeholders written whole (stories held back until the step settled
+  // their names: store/placeholders.h) and the compaction; wall clock.
+  std::size_t placeholders = 0;
+  double merge_seconds = 0;
   double seconds = 0;
   bool interrupted = false;    // stopped early by SIGINT/SIGTERM after committing
 };

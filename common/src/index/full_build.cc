@@ -1,6 +1,7 @@
 #include "index/full_build.h"
 
 #include <atomic>
+#include <chrono>
 #include <cerrno>
 #include <condition_variable>
 #include <cstdint>
@@ -139,13 +140,14 @@ void group_and_fill_parts(const fs::path& db, unsigned parts, IndexSummary& summ
   for (unsigned i = 0; i < parts; ++i) dbs.push_back(open_for_writing(part_path(db, i), Xapian::DB_NO_SYNC));
   summary.duplicates += group_duplicates(dbs);
   for (auto& part : dbs) part.commit();
-  fill_placeholders(dbs);
+  summary.placeholders += fill_placeholders(dbs);
   for (auto& part : dbs) part.commit();
 }
 
 // Merges the parts into DB: the people identity step and the version groups
 // over the parts, compact into DB.merging, then swap it in for the stub.
 void merge(const fs::path& db, unsigned parts, bool canonical_people, IndexSummary& summary) {
+  const auto start = std::chrono::steady_clock::now();
   if (canonical_people && parts > 0) canonicalise_parts(db, parts, summary);
   group_and_fill_parts(db, parts, summary);
   fs::path merging(db.string() + ".merging");
@@ -156,6 +158,7 @@ void merge(const fs::path& db, unsigned parts, bool canonical_people, IndexSumma
     all.compact(merging.string());
   }
   summary.documents = Xapian::Database(merging.string()).get_doccount();
+  summary.merge_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   // Two renames, each atomic: at every moment DB is either the stub over the
   // parts, absent (a rerun merges again), or the merged database. Removing
   // the stub directory in place could leave an empty DB behind a kill.

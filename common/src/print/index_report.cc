@@ -20,7 +20,8 @@ std::string summary_to_json(const IndexSummary& s) {
                       {"duplicates", s.duplicates}, {"documents", s.documents}, {"seconds", s.seconds},
                       {"interrupted", s.interrupted}, {"people_stories", s.people_stories},
                       {"people_renamed", s.people_renamed},
-                      {"people_seconds", s.people_seconds}, {"people_cpu_seconds", s.people_cpu_seconds}};
+                      {"people_seconds", s.people_seconds}, {"people_cpu_seconds", s.people_cpu_seconds},
+                      {"placeholders", s.placeholders},     {"merge_seconds", s.merge_seconds}};
   return j.dump();
 }
 

@@ -254,7 +254,8 @@ TEST(IndexSummaryPrinter, TextAndJsonCarryEveryCount) {
   auto j = nlohmann::json::parse(summary_to_json(s));
   EXPECT_EQ(j, nlohmann::json::parse(R"({"files":7,"added":3,"updated":1,"unchanged":2,"removed":4,"failed":1,
                                          "duplicates":5,"documents":40,"seconds":1.5,"interrupted":false,
-                                         "people_stories":0,"people_renamed":0,"people_seconds":0.0,"people_cpu_seconds":0.0})"));
+                                         "people_stories":0,"people_renamed":0,"people_seconds":0.0,"people_cpu_seconds":0.0,
+                                         "placeholders":0,"merge_seconds":0.0})"));
   s.interrupted = true;
   EXPECT_NE(summary_to_text(s).find("interrupted"), std::string::npos);
   EXPECT_TRUE(nlohmann::json::parse(summary_to_json(s))["interrupted"].get<bool>());

@@ -79,7 +79,7 @@ Outcome process(Task task, const ExtractOptions& options, MemoryBudget* budget, 
   for (auto& article : out.extraction.articles) {
     article.source = path;
     std::string id = article_id(article);
-    const bool hold_back = out.task.placeholders && names_likely_renamed(article);
+    const bool hold_back = out.task.placeholders && worth_holding_back(article);
     out.documents.emplace_back(id, hold_back ? make_placeholder_document(article, id) : make_document(article, id));
   }
   return out;

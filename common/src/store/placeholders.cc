@@ -45,8 +45,9 @@ Xapian::Document whole_document(const Xapian::Document& placeholder) {
 
 }  // namespace
 
-bool names_likely_renamed(const Article& article) {
-  return std::any_of(article.people.begin(), article.people.end(),
+bool worth_holding_back(const Article& article) {
+  return article.body.size() <= schema::kMaxStoredBodyBytes &&
+         std::any_of(article.people.begin(), article.people.end(),
                      [](const std::string& name) { return name.find(' ') == std::string::npos; });
 }
 

@@ -23,9 +23,10 @@
 
 namespace morgue {
 
-// True when the article names someone by a single word: the identity step
-// will probably give it another name.
-bool names_likely_renamed(const Article& article);
+// True when the article names someone by a single word (the identity step
+// will probably give it another name) and its whole body fits the stored
+// body (schema::kMaxStoredBodyBytes), from which the placeholder is filled.
+bool worth_holding_back(const Article& article);
 
 // The placeholder of `article`: what make_document() gives but the words
 // (headline words only under the title prefix), marked with kPlaceholder.

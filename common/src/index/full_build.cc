@@ -139,7 +139,8 @@ void group_and_fill_parts(const fs::path& db, unsigned parts, IndexSummary& summ
   std::vector<Xapian::WritableDatabase> dbs;
   for (unsigned i = 0; i < parts; ++i) dbs.push_back(open_for_writing(part_path(db, i), Xapian::DB_NO_SYNC));
   summary.duplicates += group_duplicates(dbs);
-  for (auto& part : dbs) part.commit();
+  // One commit for both: a kill before it leaves the groups to be found
+  // again and the placeholders to be filled by the rerun.
   summary.placeholders += fill_placeholders(dbs);
   for (auto& part : dbs) part.commit();
 }

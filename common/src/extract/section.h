@@ -21,6 +21,8 @@ struct PageContext {
   std::string url;                      // canonical URL, "" if none
   std::string title;                    // the resolved headline
   std::vector<std::string> people;      // bylines: a level naming one is not a section
+  std::vector<std::string> page_titles; // <title>, og:title as written: a last crumb that is
+                                        // their headline part is the story
 };
 
 // A publisher's section field: "World", "world > europe", "/world/middle_east/",

@@ -3,9 +3,11 @@
 //
 // The display form is at most two levels joined with "/" ("Sport/Cricket"),
 // each level in title case where the source was all lower or upper case or
-// left words in lower case ("local news" -> "Local News"). Navigation is not a
-// section: "you are here" labels, "Home", arrows, share links, the site's own
-// name, domains, the story's own crumb, dates and issue numbers, the byline's
+// left words in lower case ("local news" -> "Local News"); abbreviations in
+// capitals whatever the source's case ("uk", "Nasa" -> "UK", "NASA").
+// Navigation is not a section: "you are here" labels, "Home", arrows, share
+// links, the site's own name, domains, the story's own crumb (also the
+// headline part of the page's title), dates and issue numbers, the byline's
 // people and placeholders ("Uncategorized", "Article", "nil") are dropped.
 #pragma once
 

@@ -161,10 +161,12 @@ std::string longest_title_part(std::string_view raw) {
   return util::to_lower(longest);
 }
 
-// A crumb of 3+ words that is the headline part of the page's own title, when
-// the extracted headline is another part ("Topic - Story words - Site").
+// A crumb of 4+ words that is the headline part of the page's own title, when
+// the extracted headline is another part ("Topic - Story words - Site"). Three
+// words can be a section that outgrows a short headline ("Pier closes -
+// Science and Technology - Site").
 bool is_title_part(std::string_view lower, const PageContext& page) {
-  if (word_count(lower) < 3) return false;
+  if (word_count(lower) < 4) return false;
   return std::any_of(page.page_titles.begin(), page.page_titles.end(),
                      [&](const std::string& t) { return longest_title_part(t) == lower; });
 }

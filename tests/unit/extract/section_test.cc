@@ -75,8 +75,10 @@ TEST(Section, StoryCrumbFromThePageTitle) {
       {"a section the title names is not its longest part",
        {"Ferry to cross the bay from next summer - Science and Technology - Harbour Gazette", ""},
        {"Home", "Science and Technology"}, "Science and Technology"},
-      {"under three words stays", {"Harbour Life - Ferries - Gazette", ""}, {"Home", "Travel", "Ferries"},
+      {"under four words stays", {"Harbour Life - Ferries - Gazette", ""}, {"Home", "Travel", "Ferries"},
        "Travel/Ferries"},
+      {"a section outgrowing a short headline stays", {"Pier closes - Science and Technology - Gazette", ""},
+       {"Home", "Science and Technology"}, "Science and Technology"},
       {"a crumb only sharing words with the title stays", {"Harbour Life - Ferry to cross the bay", ""},
        {"Home", "Travel", "Ferry Timetables"}, "Travel/Ferry Timetables"},
   };

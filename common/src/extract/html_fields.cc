@@ -70,7 +70,8 @@ std::string resolve_language(const PageMeta& meta) {
 
 std::string resolve_section(const PageMeta& meta, std::string_view url, std::string_view title,
                             const std::vector<std::string>& people) {
-  section::PageContext page{site_names(meta), std::string(url), std::string(title), people};
+  section::PageContext page{site_names(meta), std::string(url), std::string(title), people,
+                            {meta.title, std::string(meta.meta("og:title"))}};
   for (std::string_view candidate : {meta.meta("article:section"), meta.meta("og:article:section"),
                                      std::string_view(meta.json_ld.section), std::string_view(meta.itemprop_section),
                                      meta.meta("section"), meta.meta("parsely-section")}) {

@@ -146,11 +146,38 @@ bool is_title(std::string_view level, const PageContext& page) {
   return lower == title || (word_count(level) >= 3 && title.find(lower) != std::string::npos);
 }
 
-// The story's own crumb: long, cut short, a "headline: with colon", or the title.
+// The longest part of a page title as written, between separators:
+// "Topic - The story itself - Site" -> "the story itself" (lower case).
+std::string longest_title_part(std::string_view raw) {
+  std::string s = util::collapse_space(raw);
+  for (std::string_view sep : {" - ", " \xE2\x80\x93 ", " \xE2\x80\x94 ", " | ", " :: ", " \xC2\xB7 ", " \xC2\xBB "}) {
+    for (std::size_t pos = s.find(sep); pos != std::string::npos; pos = s.find(sep, pos + 1)) s.replace(pos, sep.size(), "\n");
+  }
+  std::string longest;
+  for (const auto& part : util::split(s, '\n')) {
+    std::string p = util::collapse_space(part);
+    if (p.size() > longest.size()) longest = std::move(p);
+  }
+  return util::to_lower(longest);
+}
+
+// A crumb of 4+ words that is the headline part of the page's own title, when
+// the extracted headline is another part ("Topic - Story words - Site"). Three
+// words can be a section that outgrows a short headline ("Pier closes -
+// Science and Technology - Site").
+bool is_title_part(std::string_view lower, const PageContext& page) {
+  if (word_count(lower) < 4) return false;
+  return std::any_of(page.page_titles.begin(), page.page_titles.end(),
+                     [&](const std::string& t) { return longest_title_part(t) == lower; });
+}
+
+// The story's own crumb: long, cut short, a "headline: with colon", the title,
+// or the headline part of the page's title.
 bool is_story(std::string_view level, const PageContext& page) {
   std::string lower = util::to_lower(level);
   if (level.size() > kMaxLevelBytes || word_count(level) >= 6) return true;
   if (lower.ends_with("...") || lower.ends_with("\xE2\x80\xA6")) return true;
+  if (is_title_part(lower, page)) return true;
   std::string title = util::to_lower(util::collapse_space(page.title));
   if (title.empty()) return false;
   if (lower == title || (lower.size() > 12 && title.find(lower) != std::string::npos)) return true;
@@ -170,7 +197,45 @@ bool is_small_word(std::string_view lower) {
                         "et", "de", "des", "du", "la", "le", "les", "y", "e", "di", "del", "van", "von", "zu", "en"});
 }
 
-// "local news" -> "Local News", "WORLD" -> "World", "iPhone & iPad" unchanged.
+bool is_ascii_word(std::string_view lower) {
+  return !lower.empty() &&
+         std::all_of(lower.begin(), lower.end(), [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); });
+}
+
+// Written in one case or capitalised ("uk", "UK", "Uk"), not "iPad" or "McD".
+bool plain_case(std::string_view word) {
+  auto is_upper = [](char c) { return c >= 'A' && c <= 'Z'; };
+  return std::none_of(word.begin() + 1, word.end(), is_upper) || std::all_of(word.begin(), word.end(), [&](char c) {
+           return is_upper(c) || (c >= '0' && c <= '9');
+         });
+}
+
+// Abbreviations a section spells in capitals whatever the source's case ("uk"
+// in a URL, "Nasa" in a field, "UK" on another site): listed ones, since "nasa"
+// looks like "news"; a short word with no vowel ("tv", "ct", "jmcs"); a letter
+// with digits ("f1", "b2b"). "us" and "it" are words too: only a whole level (so is the French "un").
+bool is_abbreviation(std::string_view word, std::string_view lower, bool alone) {
+  if (!is_ascii_word(lower) || !plain_case(word)) return false;
+  if (one_of(lower, {"us", "it", "un"})) return alone;
+  if (one_of(lower, {"uk", "eu", "un", "usa", "ai", "diy", "nasa", "nato", "nba", "uefa", "fifa", "ufc", "nhs", "ceo",
+                     "faq", "seo", "suv", "ev", "ipo", "esg", "lgbt", "hiv", "dna", "gop", "ios", "ard", "zdf", "orf",
+                     "afd", "cdu", "csu", "spd", "fdp", "ezb", "ecb", "imf", "iwf"})) {
+    return true;
+  }
+  std::size_t digits = std::count_if(lower.begin(), lower.end(), [](char c) { return c >= '0' && c <= '9'; });
+  if (digits > 0) return lower.size() <= 4 && lower.size() - digits <= 2 && lower[0] >= 'a';
+  bool vowel = lower.find_first_of("aeiouy") != std::string_view::npos;
+  return !vowel && lower.size() >= 2 && lower.size() <= 4 &&
+         !one_of(lower, {"mr", "mrs", "ms", "dr", "st", "vs", "jr", "sr", "nr", "pkw", "lkw", "kfz", "hmm"});
+}
+
+std::string upper_ascii(std::string s) {
+  for (char& c : s) c = (c >= 'a' && c <= 'z') ? static_cast<char>(c - 'a' + 'A') : c;
+  return s;
+}
+
+// "local news" -> "Local News", "WORLD" -> "World", "iPhone & iPad" unchanged,
+// "uk" and "Nasa" -> "UK" and "NASA".
 std::string display_case(std::string_view level) {
   std::string s(level);
   bool has_lower = std::any_of(s.begin(), s.end(), [](char c) { return c >= 'a' && c <= 'z'; });
@@ -178,6 +243,10 @@ std::string display_case(std::string_view level) {
   std::vector<std::string> words = util::split(s, ' ');
   for (std::size_t i = 0; i < words.size(); ++i) {
     std::string lower = util::to_lower(words[i]);
+    if (is_abbreviation(words[i], lower, words.size() == 1)) {
+      words[i] = upper_ascii(std::move(words[i]));
+      continue;
+    }
     std::size_t letters = std::count_if(lower.begin(), lower.end(), [](char c) { return c >= 'a' && c <= 'z'; });
     bool acronym = !has_lower && letters <= 3 && !is_small_word(lower);  // "US", "U.S.", "NBA" in "NBA NEWS"
     if (acronym) continue;

@@ -3,9 +3,11 @@
 //
 // The display form is at most two levels joined with "/" ("Sport/Cricket"),
 // each level in title case where the source was all lower or upper case or
-// left words in lower case ("local news" -> "Local News"). Navigation is not a
-// section: "you are here" labels, "Home", arrows, share links, the site's own
-// name, domains, the story's own crumb, dates and issue numbers, the byline's
+// left words in lower case ("local news" -> "Local News"); abbreviations in
+// capitals whatever the source's case ("uk", "Nasa" -> "UK", "NASA").
+// Navigation is not a section: "you are here" labels, "Home", arrows, share
+// links, the site's own name, domains, the story's own crumb (also the
+// headline part of the page's title), dates and issue numbers, the byline's
 // people and placeholders ("Uncategorized", "Article", "nil") are dropped.
 #pragma once
 
@@ -21,6 +23,8 @@ struct PageContext {
   std::string url;                      // canonical URL, "" if none
   std::string title;                    // the resolved headline
   std::vector<std::string> people;      // bylines: a level naming one is not a section
+  std::vector<std::string> page_titles; // <title>, og:title as written: a last crumb that is
+                                        // their headline part is the story
 };
 
 // A publisher's section field: "World", "world > europe", "/world/middle_east/",

@@ -98,6 +98,14 @@ TEST(HtmlArticle, Sections) {
        "<meta property=\"article:section\" content=\"Harbour Gazette\">",
        "<ol class=\"breadcrumb\"><li><a href=\"/\">Harbour Gazette</a></li><li><a href=\"/arts\">arts</a></li></ol>",
        "Arts"},
+      {"an abbreviation from the URL in capitals",
+       "<link rel=\"canonical\" href=\"https://news.example.org/uk/pier-to-close-1234\">", "", "UK"},
+      {"a crumb that is the headline part of <title> is the story",
+       "<title>Harbour Life - Ferry to cross the bay - Harbour Gazette</title>"
+       "<meta property=\"og:title\" content=\"Harbour Life\">",
+       "<ol class=\"breadcrumb\"><li><a href=\"/\">Home</a></li><li><a href=\"/travel\">Travel</a></li>"
+       "<li>Ferry to cross the bay</li></ol>",
+       "Travel"},
   };
   expect_each(cases, [](const Article& a) { return a.section; });
 }

@@ -57,6 +57,78 @@ TEST(Section, FromTrail) {
   for (const auto& c : cases) EXPECT_EQ(from_trail(c.crumbs, harbour_page()), c.want) << c.name;
 }
 
+TEST(Section, StoryCrumbFromThePageTitle) {
+  // The extracted headline is one part of the page's title; the trail's last
+  // crumb is another, the story's own words: it goes. Sections the title also
+  // names, and short crumbs, stay.
+  struct Case {
+    const char* name;
+    std::vector<std::string> page_titles;
+    std::vector<std::string> crumbs;
+    std::string want;
+  };
+  const std::vector<Case> cases = {
+      {"the headline part of <title>", {"Harbour Life - Ferry to cross the bay - Harbour Gazette", ""},
+       {"Home", "Travel", "Ferry to cross the bay"}, "Travel"},
+      {"the headline part of og:title, any case", {"", "HARBOUR LIFE | FERRY TO CROSS THE BAY"},
+       {"Home", "Travel", "Ferry to cross the bay"}, "Travel"},
+      {"a section the title names is not its longest part",
+       {"Ferry to cross the bay from next summer - Science and Technology - Harbour Gazette", ""},
+       {"Home", "Science and Technology"}, "Science and Technology"},
+      {"under four words stays", {"Harbour Life - Ferries - Gazette", ""}, {"Home", "Travel", "Ferries"},
+       "Travel/Ferries"},
+      {"a section outgrowing a short headline stays", {"Pier closes - Science and Technology - Gazette", ""},
+       {"Home", "Science and Technology"}, "Science and Technology"},
+      {"a crumb only sharing words with the title stays", {"Harbour Life - Ferry to cross the bay", ""},
+       {"Home", "Travel", "Ferry Timetables"}, "Travel/Ferry Timetables"},
+  };
+  for (const auto& c : cases) {
+    PageContext page;
+    page.title = "Harbour Life";
+    page.page_titles = c.page_titles;
+    EXPECT_EQ(from_trail(c.crumbs, page), c.want) << c.name;
+  }
+}
+
+TEST(Section, Abbreviations) {
+  // Abbreviations are spelled in capitals whatever the source's case, so that
+  // one site's "uk" and another's "UK" are one section; words are not.
+  struct Case {
+    const char* name;
+    std::string value, want;
+  };
+  const std::vector<Case> cases = {
+      {"listed, lower case", "uk", "UK"},
+      {"listed, capitalised", "Nasa", "NASA"},
+      {"listed, upper case", "NASA", "NASA"},
+      {"listed, in a lower-case level", "diy crafts", "DIY Crafts"},
+      {"listed, in a mixed level", "Politics uk", "Politics UK"},
+      {"an upper-case word of four letters is not", "NEWS", "News"},
+      {"no vowel", "tv", "TV"},
+      {"no vowel, four letters", "Jmcs", "JMCS"},
+      {"no vowel, but a word", "mr smith", "Mr Smith"},
+      {"German short forms written as words", "pkw", "Pkw"},
+      {"y counts as a vowel", "gym", "Gym"},
+      {"a letter with digits", "f1", "F1"},
+      {"letters around a digit", "b2b marketing", "B2B Marketing"},
+      {"digits first are no abbreviation", "bmw 3er", "BMW 3er"},
+      {"us alone", "us", "US"},
+      {"us in a phrase is a word", "news for us", "News for Us"},
+      {"it alone", "it", "IT"},
+      {"it in a phrase is a word", "what is it", "What Is It"},
+      {"un alone", "un", "UN"},
+      {"un in French is a word", "un monde", "Un Monde"},
+      {"ok is a word", "ok", "Ok"},
+      {"mixed case left alone", "iPad", "iPad"},
+      {"two levels", "uk/tv", "UK/TV"},
+  };
+  for (const auto& c : cases) EXPECT_EQ(normalize(c.value), c.want) << c.name;
+  PageContext page;
+  page.url = "https://www.example.org/uk/pier-to-close";
+  EXPECT_EQ(from_url(page), "UK") << "a URL folder";
+  EXPECT_EQ(from_field("Uk", harbour_page()), "UK") << "a field";
+}
+
 TEST(Section, FromField) {
   struct Case {
     const char* name;

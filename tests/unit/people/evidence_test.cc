@@ -18,6 +18,7 @@
 #include "people/lexicon.h"
 #include "people/names.h"
 #include "people/tokenizer.h"
+#include "support/tagged_doc.h"
 
 namespace morgue::people {
 namespace {
@@ -43,67 +44,12 @@ Names people_in(const std::string& body) {
   return extractor().extract(article);
 }
 
-// A document from `text` where each word may carry a tag after a slash:
-// "Jane/B Roe/I lives/ in/ Las/L Vegas/B" (B, I: person; L: place;
-// G: organisation; M: other name; none: outside). Lines are split on '|'.
-struct TaggedDoc {
-  std::string text;
-  Document doc;
-  std::vector<Tag> tags;
-};
-
-Tag tag_of(char c) {
-  switch (c) {
-    case 'B': return kPersonBegin;
-    case 'I': return kPersonInside;
-    case 'L': return kLocation;
-    case 'G': return kOrganisation;
-    case 'M': return kMiscEntity;
-    default: return kOutside;
-  }
-}
-
-void build(const std::string& marked, TaggedDoc& out) {
-  std::vector<char> marks;
-  for (std::size_t i = 0; i < marked.size();) {
-    std::size_t end = marked.find_first_of(" |", i);
-    if (end == std::string::npos) end = marked.size();
-    std::string word = marked.substr(i, end - i);
-    std::size_t slash = word.rfind('/');
-    char mark = 0;
-    if (slash != std::string::npos && slash + 2 >= word.size() && slash > 0) {
-      mark = slash + 1 < word.size() ? word[slash + 1] : 0;
-      word.resize(slash);
-    }
-    if (!word.empty()) {
-      out.text += word;
-      marks.push_back(mark);
-    }
-    if (end < marked.size()) out.text += marked[end] == '|' ? '\n' : ' ';
-    i = end + 1;
-  }
-  tokenize(out.text, out.doc);
-  finish_document(out.doc);
-  // One mark per space-separated word; the tokenizer may split a word
-  // ("Roe," -> "Roe" ","): the pieces after the first are outside.
-  out.tags.assign(out.doc.tokens.size(), kOutside);
-  std::size_t word = 0;
-  const char* base = out.text.data();
-  std::size_t next_word_start = 0;
-  for (std::size_t k = 0; k < out.doc.tokens.size(); ++k) {
-    auto offset = static_cast<std::size_t>(out.doc.tokens[k].text.data() - base);
-    if (offset >= next_word_start) {
-      if (word < marks.size()) out.tags[k] = tag_of(marks[word]);
-      ++word;
-      std::size_t space = out.text.find_first_of(" \n", offset);
-      next_word_start = space == std::string::npos ? out.text.size() : space + 1;
-    }
-  }
-}
+using testing_support::build_tagged;
+using testing_support::TaggedDoc;
 
 Names mention_texts(const std::string& marked) {
   TaggedDoc d;
-  build(marked, d);
+  build_tagged(marked, d);
   Names out;
   for (const Mention& m : collect_mentions(d.doc, d.tags, {}, lexicon())) {
     std::string joined;
@@ -354,7 +300,7 @@ TEST(PeopleEvidence, NamesGivenToThingsElsewhere) {
   };
   for (const MentionCase& c : cases) {
     TaggedDoc d;
-    build(c.marked, d);
+    build_tagged(c.marked, d);
     EXPECT_EQ(merge_mentions(collect_mentions(d.doc, d.tags, {}, lexicon()), lexicon()), c.expected) << c.what;
   }
 }
@@ -417,7 +363,7 @@ TEST(PeopleEvidence, NamesUsedAsThings) {
   };
   for (const MentionCase& c : cases) {
     TaggedDoc d;
-    build(c.marked, d);
+    build_tagged(c.marked, d);
     EXPECT_EQ(merge_mentions(collect_mentions(d.doc, d.tags, {}, lexicon()), lexicon()), c.expected) << c.what;
   }
 }
@@ -616,7 +562,7 @@ TEST(PeopleEvidence, CuesForTheArchive) {
   };
   for (const Case& c : cases) {
     TaggedDoc d;
-    build(c.marked, d);
+    build_tagged(c.marked, d);
     std::vector<NameCues> cues;
     EXPECT_EQ(merge_mentions(collect_mentions(d.doc, d.tags, {}, lexicon()), lexicon(), &cues), c.kept) << c.what;
     EXPECT_EQ(encode_name_cues(cues), c.cues) << c.what;

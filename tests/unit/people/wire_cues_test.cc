@@ -14,6 +14,7 @@
 #include "people/lexicon.h"
 #include "people/names.h"
 #include "people/tokenizer.h"
+#include "support/tagged_doc.h"
 #include "people/wire_cues.h"
 
 namespace morgue::people {
@@ -26,63 +27,8 @@ const Lexicon& lexicon() {
   return instance;
 }
 
-// A document from `marked`: words separated by spaces, each perhaps with a
-// tag after a slash ("Jane/B Roe/I", B and I a person, L a place, G an
-// organisation); '|' starts a new line. With `title`, the first line is a
-// headline and marked as title case when it is.
-struct TaggedDoc {
-  std::string text;
-  Document doc;
-  std::vector<Tag> tags;
-};
-
-Tag tag_of(char c) {
-  switch (c) {
-    case 'B': return kPersonBegin;
-    case 'I': return kPersonInside;
-    case 'L': return kLocation;
-    case 'G': return kOrganisation;
-    default: return kOutside;
-  }
-}
-
-void build(const std::string& marked, TaggedDoc& out, bool title = false) {
-  std::vector<char> marks;
-  for (std::size_t i = 0; i <= marked.size();) {
-    std::size_t end = std::min(marked.find_first_of(" |", i), marked.size());
-    std::string word = marked.substr(i, end - i);
-    const std::size_t slash = word.rfind('/');
-    char mark = 0;
-    if (slash != std::string::npos && slash > 0 && slash + 2 == word.size()) {
-      mark = word[slash + 1];
-      word.resize(slash);
-    }
-    if (!word.empty()) {
-      out.text += word;
-      marks.push_back(mark);
-    }
-    if (end < marked.size()) out.text += marked[end] == '|' ? '\n' : ' ';
-    i = end + 1;
-  }
-  tokenize(out.text, out.doc);
-  finish_document(out.doc);
-  out.tags.assign(out.doc.tokens.size(), kOutside);
-  // One mark per word; pieces the tokenizer splits off ("Roe," -> "Roe" ",") are outside.
-  std::size_t word = 0, next_word_start = 0;
-  for (std::size_t k = 0; k < out.doc.tokens.size(); ++k) {
-    auto offset = static_cast<std::size_t>(out.doc.tokens[k].text.data() - out.text.data());
-    if (offset < next_word_start) continue;
-    if (word < marks.size()) out.tags[k] = tag_of(marks[word]);
-    ++word;
-    const std::size_t space = out.text.find_first_of(" \n", offset);
-    next_word_start = space == std::string::npos ? out.text.size() : space + 1;
-  }
-  if (title) {
-    std::size_t line_end = 1;
-    while (line_end < out.doc.tokens.size() && !(out.doc.tokens[line_end].flags & kLineStart)) ++line_end;
-    mark_title_case(out.doc, 0, line_end);
-  }
-}
+using testing_support::build_tagged;
+using testing_support::TaggedDoc;
 
 // The first token whose text is `word`, and the token after the span of
 // `words` words starting there.
@@ -96,7 +42,7 @@ std::pair<std::size_t, std::size_t> span_of(const Document& doc, const std::stri
 
 std::vector<std::string> people_of(const std::string& marked, bool title) {
   TaggedDoc d;
-  build(marked, d, title);
+  build_tagged(marked, d, title);
   return merge_mentions(collect_mentions(d.doc, d.tags, {}, lexicon()), lexicon());
 }
 
@@ -110,7 +56,7 @@ struct SpanCase {
 class BracketedCodes : public ::testing::TestWithParam<SpanCase> {};
 TEST_P(BracketedCodes, NameAnOrganisation) {
   TaggedDoc d;
-  build(GetParam().text, d);
+  build_tagged(GetParam().text, d);
   auto [begin, end] = span_of(d.doc, GetParam().first, GetParam().words);
   EXPECT_EQ(before_bracketed_code(d.doc, begin, end), GetParam().expected) << GetParam().text;
 }
@@ -127,7 +73,7 @@ INSTANTIATE_TEST_SUITE_P(People, BracketedCodes, ::testing::Values(
 class TownsAndStates : public ::testing::TestWithParam<SpanCase> {};
 TEST_P(TownsAndStates, AreNoPeople) {
   TaggedDoc d;
-  build(GetParam().text, d);
+  build_tagged(GetParam().text, d);
   auto [begin, end] = span_of(d.doc, GetParam().first, GetParam().words);
   EXPECT_EQ(is_town_or_state(d.doc, begin, end), GetParam().expected) << GetParam().text;
 }
@@ -145,7 +91,7 @@ INSTANTIATE_TEST_SUITE_P(People, TownsAndStates, ::testing::Values(
 class OrganisationAppositions : public ::testing::TestWithParam<SpanCase> {};
 TEST_P(OrganisationAppositions, EndAnOrganisationsName) {
   TaggedDoc d;
-  build(GetParam().text, d);
+  build_tagged(GetParam().text, d);
   auto [begin, end] = span_of(d.doc, GetParam().first, GetParam().words);
   EXPECT_EQ(before_organisation_apposition(d.doc, end), GetParam().expected) << GetParam().text;
 }
@@ -166,7 +112,7 @@ TEST(PeopleWireCues, IssueManagersAreBanks) {
       {"the manager Halden Pryce said", false}};
   for (const auto& [text, expected] : cases) {
     TaggedDoc d;
-    build(text, d);
+    build_tagged(text, d);
     EXPECT_EQ(after_issue_manager(d.doc, span_of(d.doc, "Halden", 2).first), expected) << text;
   }
 }
@@ -181,7 +127,7 @@ TEST(PeopleWireCues, JobTitlesBeforeAFirmsName) {
       {"General Halden Pryce said", false}};
   for (const auto& [text, expected] : cases) {
     TaggedDoc d;
-    build(text, d);
+    build_tagged(text, d);
     EXPECT_EQ(after_job_title(d.doc, lexicon(), span_of(d.doc, "Halden", 2).first), expected) << text;
   }
   // The person keeps the name the firm also has.
@@ -201,7 +147,7 @@ TEST(PeopleWireCues, TitleCaseHeadlines) {
       {"ACME SAYS PROFIT ROSE", false}};  // capitals: kCapsLine already
   for (const auto& [text, expected] : cases) {
     TaggedDoc d;
-    build(std::string(text) + " | The body follows here .", d);
+    build_tagged(std::string(text) + " | The body follows here .", d);
     std::size_t line_end = 1;
     while (!(d.doc.tokens[line_end].flags & kLineStart)) ++line_end;
     EXPECT_EQ(is_title_case(d.doc, 0, line_end), expected) << text;
@@ -224,7 +170,7 @@ TEST(PeopleWireCues, NamesOnlyInATitleCaseHeadlineAreGuesses) {
 // The list items add_list_things finds: things, then "|", then places.
 std::vector<std::string> thing_starts(const std::string& marked) {
   TaggedDoc d;
-  build(marked, d);
+  build_tagged(marked, d);
   std::vector<std::size_t> starts, places;
   add_list_things(d.doc, d.tags, lexicon(), starts, places);
   std::vector<std::string> out;
@@ -271,7 +217,7 @@ TEST(PeopleWireCues, PartnersNamesBeforeALegalForm) {
       {"an interview with Jane Roe, Acme Inc said", {}, {"jane", "roe"}}};
   for (const Case& c : cases) {
     TaggedDoc d;
-    build(c.text, d);
+    build_tagged(c.text, d);
     std::vector<std::string_view> words;
     add_partner_names(d.doc, lexicon(), words);
     for (std::string_view w : c.in) EXPECT_TRUE(has_word(words, w)) << c.text << ": " << w;
@@ -292,7 +238,7 @@ TEST(PeopleWireCues, OrganisationNamesFromAppositionsAndCodes) {
       {"yielding 7.6 pct, said lead manager Halden Pryce. Halden led a syndicate", {"halden", "pryce"}, {}}};
   for (const Case& c : cases) {
     TaggedDoc d;
-    build(c.text, d);
+    build_tagged(c.text, d);
     std::vector<std::string_view> words;
     add_organisation_names(d.doc, words);
     for (std::string_view w : c.in) EXPECT_TRUE(has_word(words, w)) << c.text << ": " << w;

@@ -96,6 +96,7 @@ bool before_bracketed_code(const Document& doc, std::size_t begin, std::size_t e
     }
   }
   if (is_dotted_ticker(code)) return true;
+  if (code == "Quote,Chart") return true;  // a web wire's link to the share price: "Acme (Quote, Chart)"
   // "(BNP)": the initials of the span's capitalised words.
   std::string initials;
   for (std::size_t i = begin; i < end; ++i) {
@@ -159,9 +160,29 @@ bool after_job_title(const Document& doc, const Lexicon& lexicon, std::size_t be
          !in(kFirmRoles, job.lower);
 }
 
+bool after_company_descriptor(const Document& doc, std::size_t begin) {
+  constexpr std::string_view kKinds[] = {"chipmaker", "chipmakers", "automaker", "carmaker", "drugmaker",
+                                         "toymaker",  "steelmaker", "planemaker", "retailer", "e-tailer",
+                                         "insurer",   "conglomerate", "brokerage", "giant"};
+  if (begin == 0) return false;
+  const Token& kind = doc.tokens[begin - 1];
+  if (!(kind.letter_case & kLowerOnly) || !(kind.letter_case & kHasLetter) || !in(kKinds, kind.lower)) return false;
+  if (kind.lower != "giant") return true;
+  return begin >= 2 && (doc.tokens[begin - 2].letter_case & kLowerOnly) &&
+         (doc.tokens[begin - 2].letter_case & kHasLetter) && !(doc.tokens[begin - 1].flags & kSentenceStart);
+}
+
+bool is_staff_byline(const Document& doc, std::size_t begin, std::size_t end) {
+  constexpr std::string_view kJobs[] = {"writer", "writers", "reporter", "reporters", "correspondent",
+                                        "photographer", "editor"};
+  const std::size_t n = doc.tokens.size();
+  return end > begin && end < n && doc.tokens[end - 1].lower == "staff" && in(kJobs, doc.tokens[end].lower);
+}
+
 bool wire_says_not_a_person(const Document& doc, std::size_t begin, std::size_t end) {
   return before_bracketed_code(doc, begin, end) || is_town_or_state(doc, begin, end) ||
-         before_organisation_apposition(doc, end) || after_issue_manager(doc, begin);
+         before_organisation_apposition(doc, end) || after_issue_manager(doc, begin) ||
+         after_company_descriptor(doc, begin) || is_staff_byline(doc, begin, end);
 }
 
 namespace {
@@ -308,7 +329,7 @@ void add_organisation_names(const Document& doc, std::vector<std::string_view>& 
   for (std::size_t i = 1; i < doc.tokens.size(); ++i) {
     const Token& t = doc.tokens[i];
     if (t.text == "," && before_organisation_apposition(doc, i)) add_words_before(doc, i, words);
-    if ((t.letter_case & kStartsUpper) && after_issue_manager(doc, i)) {
+    if ((t.letter_case & kStartsUpper) && (after_issue_manager(doc, i) || after_company_descriptor(doc, i))) {
       for (std::size_t k = i; k < doc.tokens.size() && (doc.tokens[k].letter_case & kStartsUpper); ++k) {
         words.push_back(doc.tokens[k].lower);
       }

@@ -52,6 +52,18 @@ bool after_issue_manager(const Document& doc, std::size_t begin);
 // capitalised title, which may open a firm's name ("General Dynamics").
 bool after_job_title(const Document& doc, const Lexicon& lexicon, std::size_t begin);
 
+// "the search giant Google", "chipmaker Intel", "retailer Wal-Mart": a
+// lower-case word naming a kind of firm just before the name; "giant" only
+// after another lower-case word ("search giant", not "Chinese giant Yao").
+// Not "maker" alone, nor "company" or "firm", which a person's name follows
+// in a relative clause ("the firm Jane Roe founded").
+bool after_company_descriptor(const Document& doc, std::size_t begin);
+
+// "Bee Staff Writer", "Courier Staff Reporter": the paper's name before a
+// staff byline ("By Jane Roe -- Bee Staff Writer"): a span that ends in
+// "Staff" before "Writer", "Reporter" or the like.
+bool is_staff_byline(const Document& doc, std::size_t begin, std::size_t end);
+
 // One of the above: the span [begin, end) is no person's name.
 bool wire_says_not_a_person(const Document& doc, std::size_t begin, std::size_t end);
 

@@ -122,7 +122,41 @@ INSTANTIATE_TEST_SUITE_P(People, BracketedCodes, ::testing::Values(
     SpanCase{"Jane Roe (AP) said", "Jane", 2, false},
     SpanCase{"Jane Roe (U.S.) won the race", "Jane", 2, false},
     SpanCase{"Senator Jane Roe (D-Vt.) said", "Jane", 2, false},
-    SpanCase{"Jane Roe (45) said", "Jane", 2, false}));
+    SpanCase{"Jane Roe (45) said", "Jane", 2, false},
+    SpanCase{"Halvex (Quote, Chart) said on Monday", "Halvex", 1, true},
+    SpanCase{"Jane Roe (Quote) said", "Jane", 2, false}));
+
+class CompanyDescriptors : public ::testing::TestWithParam<SpanCase> {};
+TEST_P(CompanyDescriptors, NameAFirm) {
+  TaggedDoc d;
+  build(GetParam().text, d);
+  auto [begin, end] = span_of(d.doc, GetParam().first, GetParam().words);
+  EXPECT_EQ(after_company_descriptor(d.doc, begin), GetParam().expected) << GetParam().text;
+  EXPECT_EQ(wire_says_not_a_person(d.doc, begin, end), GetParam().expected) << GetParam().text;
+}
+INSTANTIATE_TEST_SUITE_P(People, CompanyDescriptors, ::testing::Values(
+    SpanCase{"The search giant Halvex is said to plan a browser", "Halvex", 1, true},
+    SpanCase{"shares of software giant Halden Pryce fell", "Halden", 2, true},
+    SpanCase{"chipmaker Halvex cut prices", "Halvex", 1, true},
+    SpanCase{"the discount retailer Halvex Stores said", "Halvex", 2, true},
+    SpanCase{"the Chinese giant Jin Halvex scored 20 points", "Jin", 2, false},
+    SpanCase{"Giant Halvex rose", "Halvex", 1, false},
+    SpanCase{"the film maker Jane Roe said", "Jane", 2, false},
+    SpanCase{"the company Jane Roe founded", "Jane", 2, false}));
+
+class StaffBylines : public ::testing::TestWithParam<SpanCase> {};
+TEST_P(StaffBylines, NameThePaper) {
+  TaggedDoc d;
+  build(GetParam().text, d);
+  auto [begin, end] = span_of(d.doc, GetParam().first, GetParam().words);
+  EXPECT_EQ(is_staff_byline(d.doc, begin, end), GetParam().expected) << GetParam().text;
+}
+INSTANTIATE_TEST_SUITE_P(People, StaffBylines, ::testing::Values(
+    SpanCase{"Herald Staff Writer. The council met", "Herald", 2, true},
+    SpanCase{"By Jane Roe -- Courier Staff Reporter. Rain fell", "Courier", 2, true},
+    SpanCase{"By Jane Roe -- Courier Staff Reporter. Rain fell", "Jane", 2, false},
+    SpanCase{"Chief of Staff Jane Roe said", "Jane", 2, false},
+    SpanCase{"Jane Roe, staff writer, said", "Jane", 2, false}));
 
 class TownsAndStates : public ::testing::TestWithParam<SpanCase> {};
 TEST_P(TownsAndStates, AreNoPeople) {
@@ -289,6 +323,9 @@ TEST(PeopleWireCues, OrganisationNamesFromAppositionsAndCodes) {
       {"Halden Pryce Hispano (HPH.MC) is selling", {"halden", "pryce", "hispano"}, {}},
       {"police held Jane Roe, the New York-based pressure group Acme said", {}, {"jane", "roe"}},
       {"Jane Roe (AP) said", {}, {"jane", "roe"}},
+      {"The search giant Halvex is set to grow. Halvex said so", {"halvex"}, {}},
+      {"Halvex (Quote, Chart) offers servers", {"halvex"}, {}},
+      {"the film maker Jane Roe said", {}, {"jane", "roe"}},
       {"yielding 7.6 pct, said lead manager Halden Pryce. Halden led a syndicate", {"halden", "pryce"}, {}}};
   for (const Case& c : cases) {
     TaggedDoc d;

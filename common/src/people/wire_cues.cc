@@ -80,6 +80,13 @@ void mark_title_case(Document& doc, std::size_t begin, std::size_t end) {
 bool before_bracketed_code(const Document& doc, std::size_t begin, std::size_t end) {
   const std::size_t n = doc.tokens.size();
   if (end + 2 >= n || doc.tokens[end].text != "(") return false;
+  // "(JNJ.N: Quote, Profile, Research)": a ticker before a colon.
+  std::string ticker;
+  for (std::size_t k = end + 1; k < n && k < end + 5 && ticker.find(':') == std::string::npos; ++k) {
+    ticker += doc.tokens[k].text;
+  }
+  const std::size_t colon = ticker.find(':');
+  if (colon != std::string::npos && is_dotted_ticker(std::string_view(ticker).substr(0, colon))) return true;
   std::string code;
   std::size_t k = end + 1;
   for (; k < n && k < end + 6 && doc.tokens[k].text != ")"; ++k) {
@@ -238,10 +245,11 @@ std::size_t list_at(const Document& doc, const Lexicon& lexicon, std::size_t i, 
   return items.size() > 1 ? j : items.front().end;
 }
 
-// The item is a place: the tagger read it so, or the lexicon knows it.
+// The item is a place: the tagger read it so, or the lexicon knows it (a
+// known entity, or a region: "Gansu").
 bool is_place_item(const Document& doc, const std::vector<Tag>& tags, const Lexicon& lexicon, const Item& item) {
   if (item.end - item.begin == 1) {
-    return tags[item.begin] == kLocation || (lexicon.flags(doc.tokens[item.begin].lower) & kKnownEntity);
+    return tags[item.begin] == kLocation || (lexicon.flags(doc.tokens[item.begin].lower) & (kKnownEntity | kRegion));
   }
   bool all_places = true;
   std::string joined;
@@ -250,7 +258,7 @@ bool is_place_item(const Document& doc, const std::vector<Tag>& tags, const Lexi
     if (k > item.begin) joined += ' ';
     joined += doc.tokens[k].lower;
   }
-  return all_places || (lexicon.flags(joined) & kKnownEntity);
+  return all_places || (lexicon.flags(joined) & (kKnownEntity | kRegion));
 }
 
 // A plural noun of a kind after a list: "... GTA models", "... provinces".
@@ -297,9 +305,12 @@ void add_list_things(const Document& doc, const std::vector<Tag>& tags, const Le
     for (std::size_t k = 0; k < items.size(); ++k) {
       const Item& item = items[k];
       if (persons_name(item)) continue;
-      // A lone word among places: more than half of the other items, two at least.
-      const bool among_places = item.end - item.begin == 1 && !place[k] && places >= 2 &&
-                                2 * places > items.size() - 1 &&
+      // A lone word among places: more than half of the other items, two at
+      // least. A region the tagger read otherwise is one too ("Gansu").
+      const std::size_t others = places - (place[k] ? 1 : 0);
+      const bool region = tags[item.begin] != kLocation && (lexicon.flags(doc.tokens[item.begin].lower) & kRegion);
+      const bool among_places = item.end - item.begin == 1 && (!place[k] || region) && others >= 2 &&
+                                2 * others > items.size() - 1 &&
                                 !(lexicon.flags(doc.tokens[item.begin].lower) & kFirstName);
       if (things) {
         starts.push_back(item.begin);

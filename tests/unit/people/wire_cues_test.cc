@@ -124,7 +124,9 @@ INSTANTIATE_TEST_SUITE_P(People, BracketedCodes, ::testing::Values(
     SpanCase{"Senator Jane Roe (D-Vt.) said", "Jane", 2, false},
     SpanCase{"Jane Roe (45) said", "Jane", 2, false},
     SpanCase{"Halvex (Quote, Chart) said on Monday", "Halvex", 1, true},
-    SpanCase{"Jane Roe (Quote) said", "Jane", 2, false}));
+    SpanCase{"Jane Roe (Quote) said", "Jane", 2, false},
+    SpanCase{"Halden and Pryce (HAP.N: Quote, Profile, Research) rose", "Pryce", 1, true},
+    SpanCase{"Jane Roe (D: Vt.) said", "Jane", 2, false}));
 
 class CompanyDescriptors : public ::testing::TestWithParam<SpanCase> {};
 TEST_P(CompanyDescriptors, NameAFirm) {
@@ -281,6 +283,11 @@ TEST(PeopleWireCues, ListsOfThingsAndPlaces) {
                       "today , and Moore/B , a schoolgirl , faces Peer/B .", false),
             (Words{"Jessica Moore", "Peer"}));
   EXPECT_EQ(thing_starts("Reagan/B , Paris/L and Thatcher/B met"), Words{});
+  // Regions (regions.txt) the tagger read as people are places among places.
+  EXPECT_EQ(thing_starts("officials said Hunan/B , Jiangxi/B , Anhui/B and Yunnan/B lack rain"),
+            (Words{"|", "Hunan", "Jiangxi", "Anhui", "Yunnan"}));
+  EXPECT_EQ(thing_starts("Halvorsen/B , Hunan/B and Brandvold/B met"), Words{});
+  EXPECT_EQ(people_of("officials said Hunan/B , Jiangxi/B and Anhui/B lack rain .", false), Words{});
   EXPECT_EQ(thing_starts("Halvorsen/B , Brandvold/B and Lyon/L met"), Words{});
   // A list ends at the item after "and"; commas alone make none.
   EXPECT_EQ(thing_starts("in Paris/L , Lyon/L and Nice/L , Halvorsen/B said"), Words{});

@@ -323,6 +323,64 @@ void add_list_things(const Document& doc, const std::vector<Tag>& tags, const Le
 
 namespace {
 
+// "102-99", "2-1": a score, digits on both sides of one hyphen.
+bool is_score(std::string_view w) {
+  const std::size_t dash = w.find('-');
+  if (dash == std::string_view::npos || dash == 0 || dash + 1 >= w.size()) return false;
+  return std::all_of(w.begin(), w.end(), [](char c) { return c == '-' || (c >= '0' && c <= '9'); }) &&
+         w.find('-', dash + 1) == std::string_view::npos;
+}
+
+// The result verb at `v` and the token where the loser's name starts, or 0.
+std::size_t after_result_verb(const Document& doc, std::size_t v) {
+  constexpr std::string_view kVerbs[] = {"beat",    "beats",   "defeated", "defeats", "edged",   "edges",
+                                         "routed",  "downed",  "topped",   "blanked", "whipped", "stunned",
+                                         "upset",   "outlasted", "thrashed", "crushed", "hammered", "drubbed"};
+  constexpr std::string_view kLosses[] = {"lost", "loses", "fell", "falls"};
+  const Token& t = doc.tokens[v];
+  if (!(t.letter_case & kLowerOnly)) return 0;
+  if (in(kVerbs, t.lower)) return v + 1;
+  if (in(kLosses, t.lower) && v + 1 < doc.tokens.size() && doc.tokens[v + 1].lower == "to") return v + 2;
+  return 0;
+}
+
+// The score after the loser's name ends at `k` (a comma may come between),
+// and no second score after it ("6-4 6-3", "6-4, 7-5": a match of sets).
+bool single_score_at(const Document& doc, std::size_t k) {
+  const std::size_t n = doc.tokens.size();
+  if (k < n && doc.tokens[k].text == ",") ++k;
+  if (k >= n || !is_score(doc.tokens[k].text)) return false;
+  ++k;
+  if (k < n && doc.tokens[k].text == ",") ++k;
+  return k >= n || !is_score(doc.tokens[k].text);
+}
+
+}  // namespace
+
+void add_match_opponents(const Document& doc, const std::vector<Tag>& tags, const Lexicon& lexicon,
+                         std::vector<std::size_t>& starts) {
+  auto persons_name = [&](const Item& item) {
+    return item.end - item.begin > 1 && (lexicon.flags(doc.tokens[item.begin].lower) & kFirstName);
+  };
+  for (std::size_t v = 1; v + 2 < doc.tokens.size(); ++v) {
+    const std::size_t b = after_result_verb(doc, v);
+    if (b == 0 || b >= doc.tokens.size() || !(doc.tokens[b].letter_case & kStartsUpper)) continue;
+    Item winner{v, v};
+    while (winner.begin > 0 && v - winner.begin < 3 && (doc.tokens[winner.begin - 1].letter_case & kStartsUpper) &&
+           (doc.tokens[winner.begin - 1].letter_case & kHasLetter) && !(doc.tokens[winner.begin].flags & kSentenceStart)) {
+      --winner.begin;
+    }
+    const Item loser{b, item_end(doc, lexicon, b)};
+    if (winner.begin == v || loser.end - loser.begin > 3 || !single_score_at(doc, loser.end)) continue;
+    const bool winner_place = is_place_item(doc, tags, lexicon, winner);
+    const bool loser_place = is_place_item(doc, tags, lexicon, loser);
+    if (winner_place && !loser_place && !persons_name(loser)) starts.push_back(loser.begin);
+    if (loser_place && !winner_place && !persons_name(winner)) starts.push_back(winner.begin);
+  }
+}
+
+namespace {
+
 // The capitalised words running back from token `i` (excluded) to the start
 // of the name, within its sentence.
 void add_words_before(const Document& doc, std::size_t i, std::vector<std::string_view>& words) {

@@ -81,6 +81,17 @@ bool wire_says_not_a_person(const Document& doc, std::size_t begin, std::size_t 
 void add_list_things(const Document& doc, const std::vector<Tag>& tags, const Lexicon& lexicon,
                      std::vector<std::size_t>& starts, std::vector<std::size_t>& places_at);
 
+// Where the names of teams a result names by their town start, appended to
+// `starts` (names.cc's StoryEvidence::thing_names, as add_list_things):
+// the two sides of "X beat Y 102-99" ("edged", "lost to", ...) are of one
+// kind, so when one is a place (the tagger's reading or the lexicon's:
+// "Utah") the other is a team too ("Denver"), here and wherever the story
+// names it. Not when neither is a place ("Sampras beat Agassi 6-4"), nor
+// for set scores ("6-4 6-3", "6-4, 7-5"), nor for a name that opens with a
+// known given name and has more words.
+void add_match_opponents(const Document& doc, const std::vector<Tag>& tags, const Lexicon& lexicon,
+                         std::vector<std::size_t>& starts);
+
 // The words of names the story gives an organisation, appended to `words`
 // (lower forms): before an apposition naming a kind of organisation,
 // before initials or a ticker in brackets ("Time Warner, the largest US

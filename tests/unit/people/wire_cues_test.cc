@@ -294,6 +294,39 @@ TEST(PeopleWireCues, ListsOfThingsAndPlaces) {
   EXPECT_EQ(thing_starts("in Fargo/L , Texas/L , Halvorsen/B said"), Words{});
 }
 
+std::vector<std::string> opponent_starts(const std::string& marked) {
+  TaggedDoc d;
+  build(marked, d);
+  std::vector<std::size_t> starts;
+  add_match_opponents(d.doc, d.tags, lexicon(), starts);
+  std::vector<std::string> out;
+  for (std::size_t s : starts) out.emplace_back(d.doc.tokens[s].text);
+  return out;
+}
+
+TEST(PeopleWireCues, TeamsNamedByTheirTownInAResult) {
+  struct Case {
+    const char* text;
+    Words expected;
+  };
+  const Case cases[] = {
+      {"Halvik/B beat Utah/L 102-99 on Sunday", {"Halvik"}},
+      {"Halvik/B edged Miami 20-17 in overtime", {"Halvik"}},  // the lexicon knows Miami
+      {"Utah/L lost to Halvik/B , 3-2 , on Friday", {"Halvik"}},
+      {"Port/L Kelso/L routed Halvik/B Rovers/I 5-0", {"Halvik"}},
+      {"Sampras/B beat Agassi/B 6-4 on Sunday", {}},              // neither side is a place
+      {"Halvik/B beat Washington/L 6-4 6-3", {}},                   // a match of sets
+      {"Halvik/B beat Washington/L 6-4 , 7-5", {}},
+      {"Halvik/B beat Utah/L in the final", {}},                    // no score
+      {"Utah/L beat Jane/B Halvik/I 2-1", {}},                      // a given name and more
+      {"Halvik/B said Utah/L beat Kelso/L 2-1", {}}};
+  for (const Case& c : cases) EXPECT_EQ(opponent_starts(c.text), c.expected) << c.text;
+  // The team loses its name throughout the story; a player keeps his.
+  EXPECT_EQ(people_of("Halvik/B beat Utah/L 102-99 . Halvik/B has won five in a row , and Jon/B Kelso/I scored 30 .",
+                      false),
+            Words{"Jon Kelso"});
+}
+
 bool has_word(const std::vector<std::string_view>& words, std::string_view w) {
   return std::find(words.begin(), words.end(), w) != words.end();
 }

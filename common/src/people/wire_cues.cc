@@ -167,11 +167,23 @@ bool after_job_title(const Document& doc, const Lexicon& lexicon, std::size_t be
          !in(kFirmRoles, job.lower);
 }
 
-bool after_company_descriptor(const Document& doc, std::size_t begin) {
+namespace {
+
+// Two words or more, a known given name first and a family name last: "Yao
+// Ming" after "basketball giant", "Peter Ford" before "Staff".
+bool looks_like_persons_name(const Document& doc, const Lexicon& lexicon, std::size_t begin, std::size_t end) {
+  return end - begin >= 2 && (lexicon.flags(doc.tokens[begin].lower) & kFirstName) &&
+         (lexicon.flags(doc.tokens[end - 1].lower) & kSurname) &&
+         !(lexicon.flags(doc.tokens[end - 1].lower) & (kCompanyWord | kEntityWord));
+}
+
+}  // namespace
+
+bool after_company_descriptor(const Document& doc, const Lexicon& lexicon, std::size_t begin, std::size_t end) {
   constexpr std::string_view kKinds[] = {"chipmaker", "chipmakers", "automaker", "carmaker", "drugmaker",
                                          "toymaker",  "steelmaker", "planemaker", "retailer", "e-tailer",
                                          "insurer",   "conglomerate", "brokerage", "giant"};
-  if (begin == 0) return false;
+  if (begin == 0 || looks_like_persons_name(doc, lexicon, begin, end)) return false;
   const Token& kind = doc.tokens[begin - 1];
   if (!(kind.letter_case & kLowerOnly) || !(kind.letter_case & kHasLetter) || !in(kKinds, kind.lower)) return false;
   if (kind.lower != "giant") return true;
@@ -179,17 +191,18 @@ bool after_company_descriptor(const Document& doc, std::size_t begin) {
          (doc.tokens[begin - 2].letter_case & kHasLetter) && !(doc.tokens[begin - 1].flags & kSentenceStart);
 }
 
-bool is_staff_byline(const Document& doc, std::size_t begin, std::size_t end) {
+bool is_staff_byline(const Document& doc, const Lexicon& lexicon, std::size_t begin, std::size_t end) {
   constexpr std::string_view kJobs[] = {"writer", "writers", "reporter", "reporters", "correspondent",
                                         "photographer", "editor"};
   const std::size_t n = doc.tokens.size();
-  return end > begin && end < n && doc.tokens[end - 1].lower == "staff" && in(kJobs, doc.tokens[end].lower);
+  return end > begin + 1 && end < n && doc.tokens[end - 1].lower == "staff" && in(kJobs, doc.tokens[end].lower) &&
+         !looks_like_persons_name(doc, lexicon, begin, end - 1);
 }
 
-bool wire_says_not_a_person(const Document& doc, std::size_t begin, std::size_t end) {
+bool wire_says_not_a_person(const Document& doc, const Lexicon& lexicon, std::size_t begin, std::size_t end) {
   return before_bracketed_code(doc, begin, end) || is_town_or_state(doc, begin, end) ||
          before_organisation_apposition(doc, end) || after_issue_manager(doc, begin) ||
-         after_company_descriptor(doc, begin) || is_staff_byline(doc, begin, end);
+         after_company_descriptor(doc, lexicon, begin, end) || is_staff_byline(doc, lexicon, begin, end);
 }
 
 namespace {
@@ -394,14 +407,15 @@ void add_words_before(const Document& doc, std::size_t i, std::vector<std::strin
 
 }  // namespace
 
-void add_organisation_names(const Document& doc, std::vector<std::string_view>& words) {
-  for (std::size_t i = 1; i < doc.tokens.size(); ++i) {
+void add_organisation_names(const Document& doc, const Lexicon& lexicon, std::vector<std::string_view>& words) {
+  const std::size_t n = doc.tokens.size();
+  for (std::size_t i = 1; i < n; ++i) {
     const Token& t = doc.tokens[i];
     if (t.text == "," && before_organisation_apposition(doc, i)) add_words_before(doc, i, words);
-    if ((t.letter_case & kStartsUpper) && (after_issue_manager(doc, i) || after_company_descriptor(doc, i))) {
-      for (std::size_t k = i; k < doc.tokens.size() && (doc.tokens[k].letter_case & kStartsUpper); ++k) {
-        words.push_back(doc.tokens[k].lower);
-      }
+    std::size_t end = i;
+    while (end < n && (doc.tokens[end].letter_case & kStartsUpper)) ++end;
+    if (end > i && (after_issue_manager(doc, i) || after_company_descriptor(doc, lexicon, i, end))) {
+      for (std::size_t k = i; k < end; ++k) words.push_back(doc.tokens[k].lower);
     }
     if (t.text != "(" || !(doc.tokens[i - 1].letter_case & kStartsUpper)) continue;
     std::size_t begin = i;

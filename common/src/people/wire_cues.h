@@ -56,16 +56,18 @@ bool after_job_title(const Document& doc, const Lexicon& lexicon, std::size_t be
 // lower-case word naming a kind of firm just before the name; "giant" only
 // after another lower-case word ("search giant", not "Chinese giant Yao").
 // Not "maker" alone, nor "company" or "firm", which a person's name follows
-// in a relative clause ("the firm Jane Roe founded").
-bool after_company_descriptor(const Document& doc, std::size_t begin);
+// in a relative clause ("the firm Jane Roe founded"); nor a name of a
+// given name and a family name ("basketball giant Yao Ming").
+bool after_company_descriptor(const Document& doc, const Lexicon& lexicon, std::size_t begin, std::size_t end);
 
 // "Bee Staff Writer", "Courier Staff Reporter": the paper's name before a
 // staff byline ("By Jane Roe -- Bee Staff Writer"): a span that ends in
-// "Staff" before "Writer", "Reporter" or the like.
-bool is_staff_byline(const Document& doc, std::size_t begin, std::size_t end);
+// "Staff" before "Writer", "Reporter" or the like; not a writer's own name
+// run into it ("By Peter Ford Staff writer").
+bool is_staff_byline(const Document& doc, const Lexicon& lexicon, std::size_t begin, std::size_t end);
 
 // One of the above: the span [begin, end) is no person's name.
-bool wire_says_not_a_person(const Document& doc, std::size_t begin, std::size_t end);
+bool wire_says_not_a_person(const Document& doc, const Lexicon& lexicon, std::size_t begin, std::size_t end);
 
 // Where the items of lists that name things start: each capitalised item of
 // a list ("A, B and C", "A or B") followed by a plural noun of a kind
@@ -98,7 +100,7 @@ void add_match_opponents(const Document& doc, const std::vector<Tag>& tags, cons
 // media company", "Santander Central Hispano (BSD2.FSE)") and after "lead
 // manager", so the same name elsewhere ("Time Warner readies ...", "Morgan
 // led a syndicate") is no person's either.
-void add_organisation_names(const Document& doc, std::vector<std::string_view>& words);
+void add_organisation_names(const Document& doc, const Lexicon& lexicon, std::vector<std::string_view>& words);
 
 // Partners' names in a firm's name, appended to `words` (lower forms): two
 // single names joined by "and" before a company word ("Harper and Row

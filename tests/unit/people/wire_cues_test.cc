@@ -133,8 +133,8 @@ TEST_P(CompanyDescriptors, NameAFirm) {
   TaggedDoc d;
   build(GetParam().text, d);
   auto [begin, end] = span_of(d.doc, GetParam().first, GetParam().words);
-  EXPECT_EQ(after_company_descriptor(d.doc, begin), GetParam().expected) << GetParam().text;
-  EXPECT_EQ(wire_says_not_a_person(d.doc, begin, end), GetParam().expected) << GetParam().text;
+  EXPECT_EQ(after_company_descriptor(d.doc, lexicon(), begin, end), GetParam().expected) << GetParam().text;
+  EXPECT_EQ(wire_says_not_a_person(d.doc, lexicon(), begin, end), GetParam().expected) << GetParam().text;
 }
 INSTANTIATE_TEST_SUITE_P(People, CompanyDescriptors, ::testing::Values(
     SpanCase{"The search giant Halvex is said to plan a browser", "Halvex", 1, true},
@@ -142,6 +142,8 @@ INSTANTIATE_TEST_SUITE_P(People, CompanyDescriptors, ::testing::Values(
     SpanCase{"chipmaker Halvex cut prices", "Halvex", 1, true},
     SpanCase{"the discount retailer Halvex Stores said", "Halvex", 2, true},
     SpanCase{"the Chinese giant Jin Halvex scored 20 points", "Jin", 2, false},
+    SpanCase{"its basketball giant Peter Ford scored 20 points", "Peter", 2, false},
+    SpanCase{"software services giant Halvex Consultancy rose", "Halvex", 2, true},
     SpanCase{"Giant Halvex rose", "Halvex", 1, false},
     SpanCase{"the film maker Jane Roe said", "Jane", 2, false},
     SpanCase{"the company Jane Roe founded", "Jane", 2, false}));
@@ -151,13 +153,15 @@ TEST_P(StaffBylines, NameThePaper) {
   TaggedDoc d;
   build(GetParam().text, d);
   auto [begin, end] = span_of(d.doc, GetParam().first, GetParam().words);
-  EXPECT_EQ(is_staff_byline(d.doc, begin, end), GetParam().expected) << GetParam().text;
+  EXPECT_EQ(is_staff_byline(d.doc, lexicon(), begin, end), GetParam().expected) << GetParam().text;
 }
 INSTANTIATE_TEST_SUITE_P(People, StaffBylines, ::testing::Values(
     SpanCase{"Herald Staff Writer. The council met", "Herald", 2, true},
     SpanCase{"By Jane Roe -- Courier Staff Reporter. Rain fell", "Courier", 2, true},
     SpanCase{"By Jane Roe -- Courier Staff Reporter. Rain fell", "Jane", 2, false},
     SpanCase{"Chief of Staff Jane Roe said", "Jane", 2, false},
+    SpanCase{"By Peter Ford Staff writer of the Monitor", "Peter", 3, false},
+    SpanCase{"By Jane Roe -- Kelso Herald Staff Writer. Rain fell", "Kelso", 3, true},
     SpanCase{"Jane Roe, staff writer, said", "Jane", 2, false}));
 
 class TownsAndStates : public ::testing::TestWithParam<SpanCase> {};
@@ -366,12 +370,13 @@ TEST(PeopleWireCues, OrganisationNamesFromAppositionsAndCodes) {
       {"The search giant Halvex is set to grow. Halvex said so", {"halvex"}, {}},
       {"Halvex (Quote, Chart) offers servers", {"halvex"}, {}},
       {"the film maker Jane Roe said", {}, {"jane", "roe"}},
+      {"drug giant Halvex Labs said", {"halvex", "labs"}, {}},
       {"yielding 7.6 pct, said lead manager Halden Pryce. Halden led a syndicate", {"halden", "pryce"}, {}}};
   for (const Case& c : cases) {
     TaggedDoc d;
     build(c.text, d);
     std::vector<std::string_view> words;
-    add_organisation_names(d.doc, words);
+    add_organisation_names(d.doc, lexicon(), words);
     for (std::string_view w : c.in) EXPECT_TRUE(has_word(words, w)) << c.text << ": " << w;
     for (std::string_view w : c.out) EXPECT_FALSE(has_word(words, w)) << c.text << ": " << w;
   }

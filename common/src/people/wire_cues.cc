@@ -368,7 +368,48 @@ bool single_score_at(const Document& doc, std::size_t k) {
   return k >= n || !is_score(doc.tokens[k].text);
 }
 
+// A lone capitalised word at `k` that no sentence or line opens.
+bool lone_name_at(const Document& doc, std::size_t k) {
+  const std::size_t n = doc.tokens.size();
+  if (k >= n || !(doc.tokens[k].letter_case & kStartsUpper) || !(doc.tokens[k].letter_case & kHasLetter) ||
+      (doc.tokens[k].flags & (kSentenceStart | kLineStart | kCapsLine))) {
+    return false;
+  }
+  return k + 1 >= n || !(doc.tokens[k + 1].letter_case & kStartsUpper) || (doc.tokens[k + 1].flags & kLineStart);
+}
+
+// "the game against Denver", "Saturday's contest versus Carolina", "a
+// matchup with Kelso": a team's game, named by the word for it (not
+// "match", "fight" or "win over", which name a player's too).
+bool after_team_game(const Document& doc, std::size_t k) {
+  constexpr std::string_view kGames[] = {"game", "games", "contest", "matchup", "showdown", "opener", "rematch"};
+  constexpr std::string_view kAgainst[] = {"against", "versus", "vs", "vs.", "with"};
+  if (k < 2 || !lone_name_at(doc, k)) return false;
+  const Token& prep = doc.tokens[k - 1];
+  const Token& game = doc.tokens[k - 2];
+  return (prep.letter_case & kLowerOnly) && in(kAgainst, prep.lower) && (game.letter_case & kLowerOnly) &&
+         in(kGames, game.lower);
+}
+
+// "leading Kelso to a 4-1 win": a team led to a result with its score.
+bool led_to_a_win(const Document& doc, std::size_t k) {
+  constexpr std::string_view kLeads[] = {"leading", "led", "lifted", "lifting", "carried", "carrying",
+                                         "powered", "powering", "propelled", "rallied"};
+  constexpr std::string_view kResults[] = {"win", "victory", "triumph", "rout"};
+  const std::size_t n = doc.tokens.size();
+  if (k < 1 || k + 4 >= n || !lone_name_at(doc, k) || !in(kLeads, doc.tokens[k - 1].lower)) return false;
+  const bool article = doc.tokens[k + 2].lower == "a" || doc.tokens[k + 2].lower == "an";
+  return doc.tokens[k + 1].lower == "to" && article && is_score(doc.tokens[k + 3].text) &&
+         in(kResults, doc.tokens[k + 4].lower);
+}
+
 }  // namespace
+
+void add_team_names(const Document& doc, std::vector<std::size_t>& starts) {
+  for (std::size_t k = 1; k < doc.tokens.size(); ++k) {
+    if (after_team_game(doc, k) || led_to_a_win(doc, k)) starts.push_back(k);
+  }
+}
 
 void add_match_opponents(const Document& doc, const std::vector<Tag>& tags, const Lexicon& lexicon,
                          std::vector<std::size_t>& starts) {

@@ -94,6 +94,14 @@ void add_list_things(const Document& doc, const std::vector<Tag>& tags, const Le
 void add_match_opponents(const Document& doc, const std::vector<Tag>& tags, const Lexicon& lexicon,
                          std::vector<std::size_t>& starts);
 
+// Where lone words that name a team by its town start, appended to
+// `starts` (as add_match_opponents): after a word for a team's game and
+// "against", "versus" or "with" ("the game against Denver", "a matchup with
+// Kelso"; not "match", "fight" or "victory over", said of players too), and
+// before "to a 4-1 win" after "leading" or the like ("leading Kelso to a
+// 4-1 win").
+void add_team_names(const Document& doc, std::vector<std::size_t>& starts);
+
 // The words of names the story gives an organisation, appended to `words`
 // (lower forms): before an apposition naming a kind of organisation,
 // before initials or a ticker in brackets ("Time Warner, the largest US

@@ -331,6 +331,34 @@ TEST(PeopleWireCues, TeamsNamedByTheirTownInAResult) {
             Words{"Jon Kelso"});
 }
 
+TEST(PeopleWireCues, TeamsNamedByTheirTownInGameReports) {
+  struct Case {
+    const char* text;
+    Words expected;
+  };
+  const Case cases[] = {
+      {"he was hurt in the game against Halvik on Sunday", {"Halvik"}},
+      {"so he will miss Saturday's contest versus Kelso .", {"Kelso"}},
+      {"entered its matchup with Halvik as the favourite", {"Halvik"}},
+      {"Roe scored twice, leading Halvik to a 4-1 win over Kelso", {"Halvik"}},
+      {"in his match against Halvik on Sunday", {}},          // a player's match
+      {"his victory over Halvik was his first", {}},
+      {"the game against Jane Roe was lost", {}},             // not a lone word
+      {"leading Halvik to a win over Kelso", {}},             // no score
+      {"the game against. Halvik said so", {}}};
+  for (const Case& c : cases) {
+    TaggedDoc d;
+    build(c.text, d);
+    std::vector<std::size_t> starts;
+    add_team_names(d.doc, starts);
+    Words found;
+    for (std::size_t s : starts) found.emplace_back(d.doc.tokens[s].text);
+    EXPECT_EQ(found, c.expected) << c.text;
+  }
+  EXPECT_EQ(people_of("Jon/B Kelso/I missed the game against Halvik/B . Halvik/B won 20-17 .", false),
+            Words{"Jon Kelso"});
+}
+
 bool has_word(const std::vector<std::string_view>& words, std::string_view w) {
   return std::find(words.begin(), words.end(), w) != words.end();
 }

@@ -378,17 +378,21 @@ bool lone_name_at(const Document& doc, std::size_t k) {
   return k + 1 >= n || !(doc.tokens[k + 1].letter_case & kStartsUpper) || (doc.tokens[k + 1].flags & kLineStart);
 }
 
-// "the game against Denver", "Saturday's contest versus Carolina", "a
-// matchup with Kelso": a team's game, named by the word for it (not
-// "match", "fight" or "win over", which name a player's too).
+// "Sunday's game against Denver", "a contest versus Carolina", "a matchup
+// with Kelso": a team's game, named by the word for it (not "match",
+// "fight", "showdown" or "win over", said of players too). A "game" only
+// after a day's possessive, as a fixture is named ("the second game against
+// Halvik" is a tennis game; "This game against Jonah" a rugby player's).
 bool after_team_game(const Document& doc, std::size_t k) {
-  constexpr std::string_view kGames[] = {"game", "games", "contest", "matchup", "showdown", "opener", "rematch"};
+  constexpr std::string_view kFixtures[] = {"contest", "matchup", "opener"};
   constexpr std::string_view kAgainst[] = {"against", "versus", "vs", "vs.", "with"};
-  if (k < 2 || !lone_name_at(doc, k)) return false;
+  if (k < 3 || !lone_name_at(doc, k)) return false;
   const Token& prep = doc.tokens[k - 1];
   const Token& game = doc.tokens[k - 2];
-  return (prep.letter_case & kLowerOnly) && in(kAgainst, prep.lower) && (game.letter_case & kLowerOnly) &&
-         in(kGames, game.lower);
+  if (!(prep.letter_case & kLowerOnly) || !in(kAgainst, prep.lower) || !(game.letter_case & kLowerOnly)) return false;
+  if (in(kFixtures, game.lower)) return true;
+  const std::string_view before = doc.tokens[k - 3].lower;
+  return (game.lower == "game" || game.lower == "games") && (before == "'s" || before == "\u2019s");
 }
 
 // "leading Kelso to a 4-1 win": a team led to a result with its score.

@@ -96,8 +96,9 @@ void add_match_opponents(const Document& doc, const std::vector<Tag>& tags, cons
 
 // Where lone words that name a team by its town start, appended to
 // `starts` (as add_match_opponents): after a word for a team's game and
-// "against", "versus" or "with" ("the game against Denver", "a matchup with
-// Kelso"; not "match", "fight" or "victory over", said of players too), and
+// "against", "versus" or "with" ("Sunday's game against Denver", "a matchup
+// with Kelso"; "game" only after a possessive; not "match", "fight" or
+// "victory over", said of players too), and
 // before "to a 4-1 win" after "leading" or the like ("leading Kelso to a
 // 4-1 win").
 void add_team_names(const Document& doc, std::vector<std::size_t>& starts);

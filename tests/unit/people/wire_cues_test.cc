@@ -337,7 +337,10 @@ TEST(PeopleWireCues, TeamsNamedByTheirTownInGameReports) {
     Words expected;
   };
   const Case cases[] = {
-      {"he was hurt in the game against Halvik on Sunday", {"Halvik"}},
+      {"he was hurt in Sunday's game against Halvik", {"Halvik"}},
+      {"he was hurt in the previous night's game with Halvik .", {"Halvik"}},
+      {"after the second game against Halvik she rallied", {}},   // a tennis game
+      {"This game against Halvik will end my career", {}},
       {"so he will miss Saturday's contest versus Kelso .", {"Kelso"}},
       {"entered its matchup with Halvik as the favourite", {"Halvik"}},
       {"Roe scored twice, leading Halvik to a 4-1 win over Kelso", {"Halvik"}},
@@ -355,7 +358,7 @@ TEST(PeopleWireCues, TeamsNamedByTheirTownInGameReports) {
     for (std::size_t s : starts) found.emplace_back(d.doc.tokens[s].text);
     EXPECT_EQ(found, c.expected) << c.text;
   }
-  EXPECT_EQ(people_of("Jon/B Kelso/I missed the game against Halvik/B . Halvik/B won 20-17 .", false),
+  EXPECT_EQ(people_of("Jon/B Kelso/I missed Sunday 's game against Halvik/B . Halvik/B won 20-17 .", false),
             Words{"Jon Kelso"});
 }
 

@@ -29,6 +29,7 @@ enum LexiconFlag : std::uint16_t {
   kSignOff = 1u << 11,     // a wire sign-off or desk word, never a person: "reuter", "newsroom"
   kNameKind = 1u << 12,    // names a kind of thing whose name follows: "tanker", "hurricane", "uss"
   kCompanyNoun = 1u << 13, // after a company's name, never a person's: "unit", "shares", "subsidiary"
+  kRegion = 1u << 14,      // a country's province or state: "gansu", "andhra pradesh" (regions.txt)
 };
 // The flags the model's features read (the low byte).
 inline constexpr int kLexiconFlagCount = 8;
@@ -59,7 +60,7 @@ inline constexpr LexiconFile kLexiconFiles[] = {
     {"not_names.txt", kNotName},     {"particles.txt", kParticle}, {"suffixes.txt", kSuffix},
     {"agencies.txt", kAgency},       {"entity_words.txt", kEntityWord}, {"common_words.txt", kCommonWord},
     {"company_words.txt", kCompanyWord}, {"known_entities.txt", kKnownEntity},  {"sign_offs.txt", kSignOff},
-    {"name_kinds.txt", kNameKind},   {"company_nouns.txt", kCompanyNoun}};
+    {"name_kinds.txt", kNameKind},   {"company_nouns.txt", kCompanyNoun}, {"regions.txt", kRegion}};
 
 class Lexicon {
  public:

@@ -485,7 +485,7 @@ bool make_mention(const Document& doc, const std::vector<Tag>& tags, const std::
   const bool listed_place =
       end - begin == 1 && std::find(story.list_places.begin(), story.list_places.end(), begin) != story.list_places.end();
   if (all_excluded || names_something_else(doc, lexicon, begin, end) || is_row_detail(doc, begin, end) ||
-      wire_says_not_a_person(doc, begin, end) || listed_place) {
+      wire_says_not_a_person(doc, lexicon, begin, end) || listed_place) {
     return false;
   }
   m.row = row_kind(doc, begin, end);
@@ -550,9 +550,11 @@ std::vector<Mention> collect_mentions(const Document& doc, const std::vector<Tag
   }
   story.organisation_words = organisation_words(doc, lexicon);
   add_partner_names(doc, lexicon, story.organisation_words);
-  add_organisation_names(doc, story.organisation_words);
+  add_organisation_names(doc, lexicon, story.organisation_words);
   story.thing_names = thing_names(doc, lexicon);
   add_list_things(doc, tags, lexicon, story.thing_names, story.list_places);
+  add_match_opponents(doc, tags, lexicon, story.thing_names);
+  add_team_names(doc, story.thing_names);
   story.company_noun_words = company_noun_words(doc, lexicon);
   // A story all in capitals (a wire brief: a headline and nothing else) has
   // only capitals to offer.

@@ -80,6 +80,13 @@ void mark_title_case(Document& doc, std::size_t begin, std::size_t end) {
 bool before_bracketed_code(const Document& doc, std::size_t begin, std::size_t end) {
   const std::size_t n = doc.tokens.size();
   if (end + 2 >= n || doc.tokens[end].text != "(") return false;
+  // "(JNJ.N: Quote, Profile, Research)": a ticker before a colon.
+  std::string ticker;
+  for (std::size_t k = end + 1; k < n && k < end + 5 && ticker.find(':') == std::string::npos; ++k) {
+    ticker += doc.tokens[k].text;
+  }
+  const std::size_t colon = ticker.find(':');
+  if (colon != std::string::npos && is_dotted_ticker(std::string_view(ticker).substr(0, colon))) return true;
   std::string code;
   std::size_t k = end + 1;
   for (; k < n && k < end + 6 && doc.tokens[k].text != ")"; ++k) {
@@ -96,6 +103,7 @@ bool before_bracketed_code(const Document& doc, std::size_t begin, std::size_t e
     }
   }
   if (is_dotted_ticker(code)) return true;
+  if (code == "Quote,Chart") return true;  // a web wire's link to the share price: "Acme (Quote, Chart)"
   // "(BNP)": the initials of the span's capitalised words.
   std::string initials;
   for (std::size_t i = begin; i < end; ++i) {
@@ -159,9 +167,42 @@ bool after_job_title(const Document& doc, const Lexicon& lexicon, std::size_t be
          !in(kFirmRoles, job.lower);
 }
 
-bool wire_says_not_a_person(const Document& doc, std::size_t begin, std::size_t end) {
+namespace {
+
+// Two words or more, a known given name first and a family name last: "Yao
+// Ming" after "basketball giant", "Peter Ford" before "Staff".
+bool looks_like_persons_name(const Document& doc, const Lexicon& lexicon, std::size_t begin, std::size_t end) {
+  return end - begin >= 2 && (lexicon.flags(doc.tokens[begin].lower) & kFirstName) &&
+         (lexicon.flags(doc.tokens[end - 1].lower) & kSurname) &&
+         !(lexicon.flags(doc.tokens[end - 1].lower) & (kCompanyWord | kEntityWord));
+}
+
+}  // namespace
+
+bool after_company_descriptor(const Document& doc, const Lexicon& lexicon, std::size_t begin, std::size_t end) {
+  constexpr std::string_view kKinds[] = {"chipmaker", "chipmakers", "automaker", "carmaker", "drugmaker",
+                                         "toymaker",  "steelmaker", "planemaker", "retailer", "e-tailer",
+                                         "insurer",   "conglomerate", "brokerage", "giant"};
+  if (begin == 0 || looks_like_persons_name(doc, lexicon, begin, end)) return false;
+  const Token& kind = doc.tokens[begin - 1];
+  if (!(kind.letter_case & kLowerOnly) || !(kind.letter_case & kHasLetter) || !in(kKinds, kind.lower)) return false;
+  if (kind.lower != "giant") return true;
+  return begin >= 2 && (doc.tokens[begin - 2].letter_case & kLowerOnly) &&
+         (doc.tokens[begin - 2].letter_case & kHasLetter) && !(doc.tokens[begin - 1].flags & kSentenceStart);
+}
+
+bool is_staff_byline(const Document& doc, const Lexicon& lexicon, std::size_t begin, std::size_t end) {
+  constexpr std::string_view kJobs[] = {"writer", "writers", "reporter", "reporters", "correspondent",
+                                        "photographer", "editor"};
+  const std::size_t n = doc.tokens.size();
+  return end > begin + 1 && end < n && doc.tokens[end - 1].lower == "staff" && in(kJobs, doc.tokens[end].lower) &&
+         !looks_like_persons_name(doc, lexicon, begin, end - 1);
+}
+
+bool wire_says_not_a_person(const Document& doc, const Lexicon& lexicon, std::size_t begin, std::size_t end) {
   return before_bracketed_code(doc, begin, end) || is_town_or_state(doc, begin, end) ||
-         before_organisation_apposition(doc, end) || after_issue_manager(doc, begin);
+         before_organisation_apposition(doc, end) || after_issue_manager(doc, begin) ||
+         after_company_descriptor(doc, lexicon, begin, end) || is_staff_byline(doc, lexicon, begin, end);
 }
 
 namespace {
@@ -217,10 +258,11 @@ std::size_t list_at(const Document& doc, const Lexicon& lexicon, std::size_t i, 
   return items.size() > 1 ? j : items.front().end;
 }
 
-// The item is a place: the tagger read it so, or the lexicon knows it.
+// The item is a place: the tagger read it so, or the lexicon knows it (a
+// known entity, or a region: "Gansu").
 bool is_place_item(const Document& doc, const std::vector<Tag>& tags, const Lexicon& lexicon, const Item& item) {
   if (item.end - item.begin == 1) {
-    return tags[item.begin] == kLocation || (lexicon.flags(doc.tokens[item.begin].lower) & kKnownEntity);
+    return tags[item.begin] == kLocation || (lexicon.flags(doc.tokens[item.begin].lower) & (kKnownEntity | kRegion));
   }
   bool all_places = true;
   std::string joined;
@@ -229,7 +271,7 @@ bool is_place_item(const Document& doc, const std::vector<Tag>& tags, const Lexi
     if (k > item.begin) joined += ' ';
     joined += doc.tokens[k].lower;
   }
-  return all_places || (lexicon.flags(joined) & kKnownEntity);
+  return all_places || (lexicon.flags(joined) & (kKnownEntity | kRegion));
 }
 
 // A plural noun of a kind after a list: "... GTA models", "... provinces".
@@ -276,9 +318,12 @@ void add_list_things(const Document& doc, const std::vector<Tag>& tags, const Le
     for (std::size_t k = 0; k < items.size(); ++k) {
       const Item& item = items[k];
       if (persons_name(item)) continue;
-      // A lone word among places: more than half of the other items, two at least.
-      const bool among_places = item.end - item.begin == 1 && !place[k] && places >= 2 &&
-                                2 * places > items.size() - 1 &&
+      // A lone word among places: more than half of the other items, two at
+      // least. A region the tagger read otherwise is one too ("Gansu").
+      const std::size_t others = places - (place[k] ? 1 : 0);
+      const bool region = tags[item.begin] != kLocation && (lexicon.flags(doc.tokens[item.begin].lower) & kRegion);
+      const bool among_places = item.end - item.begin == 1 && (!place[k] || region) && others >= 2 &&
+                                2 * others > items.size() - 1 &&
                                 !(lexicon.flags(doc.tokens[item.begin].lower) & kFirstName);
       if (things) {
         starts.push_back(item.begin);
@@ -286,6 +331,109 @@ void add_list_things(const Document& doc, const std::vector<Tag>& tags, const Le
         places_at.push_back(item.begin);
       }
     }
+  }
+}
+
+namespace {
+
+// "102-99", "2-1": a score, digits on both sides of one hyphen.
+bool is_score(std::string_view w) {
+  const std::size_t dash = w.find('-');
+  if (dash == std::string_view::npos || dash == 0 || dash + 1 >= w.size()) return false;
+  return std::all_of(w.begin(), w.end(), [](char c) { return c == '-' || (c >= '0' && c <= '9'); }) &&
+         w.find('-', dash + 1) == std::string_view::npos;
+}
+
+// The result verb at `v` and the token where the loser's name starts, or 0.
+std::size_t after_result_verb(const Document& doc, std::size_t v) {
+  constexpr std::string_view kVerbs[] = {"beat",    "beats",   "defeated", "defeats", "edged",   "edges",
+                                         "routed",  "downed",  "topped",   "blanked", "whipped", "stunned",
+                                         "upset",   "outlasted", "thrashed", "crushed", "hammered", "drubbed"};
+  constexpr std::string_view kLosses[] = {"lost", "loses", "fell", "falls"};
+  const Token& t = doc.tokens[v];
+  if (!(t.letter_case & kLowerOnly)) return 0;
+  if (in(kVerbs, t.lower)) return v + 1;
+  if (in(kLosses, t.lower) && v + 1 < doc.tokens.size() && doc.tokens[v + 1].lower == "to") return v + 2;
+  return 0;
+}
+
+// The score after the loser's name ends at `k` (a comma may come between),
+// and no second score after it ("6-4 6-3", "6-4, 7-5": a match of sets).
+bool single_score_at(const Document& doc, std::size_t k) {
+  const std::size_t n = doc.tokens.size();
+  if (k < n && doc.tokens[k].text == ",") ++k;
+  if (k >= n || !is_score(doc.tokens[k].text)) return false;
+  ++k;
+  if (k < n && doc.tokens[k].text == ",") ++k;
+  return k >= n || !is_score(doc.tokens[k].text);
+}
+
+// A lone capitalised word at `k` that no sentence or line opens.
+bool lone_name_at(const Document& doc, std::size_t k) {
+  const std::size_t n = doc.tokens.size();
+  if (k >= n || !(doc.tokens[k].letter_case & kStartsUpper) || !(doc.tokens[k].letter_case & kHasLetter) ||
+      (doc.tokens[k].flags & (kSentenceStart | kLineStart | kCapsLine))) {
+    return false;
+  }
+  return k + 1 >= n || !(doc.tokens[k + 1].letter_case & kStartsUpper) || (doc.tokens[k + 1].flags & kLineStart);
+}
+
+// "Sunday's game against Denver", "a contest versus Carolina", "a matchup
+// with Kelso": a team's game, named by the word for it (not "match",
+// "fight", "showdown" or "win over", said of players too). A "game" only
+// after a day's possessive, as a fixture is named ("the second game against
+// Halvik" is a tennis game; "This game against Jonah" a rugby player's).
+bool after_team_game(const Document& doc, std::size_t k) {
+  constexpr std::string_view kFixtures[] = {"contest", "matchup", "opener"};
+  constexpr std::string_view kAgainst[] = {"against", "versus", "vs", "vs.", "with"};
+  if (k < 3 || !lone_name_at(doc, k)) return false;
+  const Token& prep = doc.tokens[k - 1];
+  const Token& game = doc.tokens[k - 2];
+  if (!(prep.letter_case & kLowerOnly) || !in(kAgainst, prep.lower) || !(game.letter_case & kLowerOnly)) return false;
+  if (in(kFixtures, game.lower)) return true;
+  const std::string_view before = doc.tokens[k - 3].lower;
+  return (game.lower == "game" || game.lower == "games") && (before == "'s" || before == "\u2019s");
+}
+
+// "leading Kelso to a 4-1 win": a team led to a result with its score.
+bool led_to_a_win(const Document& doc, std::size_t k) {
+  constexpr std::string_view kLeads[] = {"leading", "led", "lifted", "lifting", "carried", "carrying",
+                                         "powered", "powering", "propelled", "rallied"};
+  constexpr std::string_view kResults[] = {"win", "victory", "triumph", "rout"};
+  const std::size_t n = doc.tokens.size();
+  if (k < 1 || k + 4 >= n || !lone_name_at(doc, k) || !in(kLeads, doc.tokens[k - 1].lower)) return false;
+  const bool article = doc.tokens[k + 2].lower == "a" || doc.tokens[k + 2].lower == "an";
+  return doc.tokens[k + 1].lower == "to" && article && is_score(doc.tokens[k + 3].text) &&
+         in(kResults, doc.tokens[k + 4].lower);
+}
+
+}  // namespace
+
+void add_team_names(const Document& doc, std::vector<std::size_t>& starts) {
+  for (std::size_t k = 1; k < doc.tokens.size(); ++k) {
+    if (after_team_game(doc, k) || led_to_a_win(doc, k)) starts.push_back(k);
+  }
+}
+
+void add_match_opponents(const Document& doc, const std::vector<Tag>& tags, const Lexicon& lexicon,
+                         std::vector<std::size_t>& starts) {
+  auto persons_name = [&](const Item& item) {
+    return item.end - item.begin > 1 && (lexicon.flags(doc.tokens[item.begin].lower) & kFirstName);
+  };
+  for (std::size_t v = 1; v + 2 < doc.tokens.size(); ++v) {
+    const std::size_t b = after_result_verb(doc, v);
+    if (b == 0 || b >= doc.tokens.size() || !(doc.tokens[b].letter_case & kStartsUpper)) continue;
+    Item winner{v, v};
+    while (winner.begin > 0 && v - winner.begin < 3 && (doc.tokens[winner.begin - 1].letter_case & kStartsUpper) &&
+           (doc.tokens[winner.begin - 1].letter_case & kHasLetter) && !(doc.tokens[winner.begin].flags & kSentenceStart)) {
+      --winner.begin;
+    }
+    const Item loser{b, item_end(doc, lexicon, b)};
+    if (winner.begin == v || loser.end - loser.begin > 3 || !single_score_at(doc, loser.end)) continue;
+    const bool winner_place = is_place_item(doc, tags, lexicon, winner);
+    const bool loser_place = is_place_item(doc, tags, lexicon, loser);
+    if (winner_place && !loser_place && !persons_name(loser)) starts.push_back(loser.begin);
+    if (loser_place && !winner_place && !persons_name(winner)) starts.push_back(winner.begin);
   }
 }
 
@@ -304,14 +452,15 @@ void add_words_before(const Document& doc, std::size_t i, std::vector<std::strin
 
 }  // namespace
 
-void add_organisation_names(const Document& doc, std::vector<std::string_view>& words) {
-  for (std::size_t i = 1; i < doc.tokens.size(); ++i) {
+void add_organisation_names(const Document& doc, const Lexicon& lexicon, std::vector<std::string_view>& words) {
+  const std::size_t n = doc.tokens.size();
+  for (std::size_t i = 1; i < n; ++i) {
     const Token& t = doc.tokens[i];
     if (t.text == "," && before_organisation_apposition(doc, i)) add_words_before(doc, i, words);
-    if ((t.letter_case & kStartsUpper) && after_issue_manager(doc, i)) {
-      for (std::size_t k = i; k < doc.tokens.size() && (doc.tokens[k].letter_case & kStartsUpper); ++k) {
-        words.push_back(doc.tokens[k].lower);
-      }
+    std::size_t end = i;
+    while (end < n && (doc.tokens[end].letter_case & kStartsUpper)) ++end;
+    if (end > i && (after_issue_manager(doc, i) || after_company_descriptor(doc, lexicon, i, end))) {
+      for (std::size_t k = i; k < end; ++k) words.push_back(doc.tokens[k].lower);
     }
     if (t.text != "(" || !(doc.tokens[i - 1].letter_case & kStartsUpper)) continue;
     std::size_t begin = i;

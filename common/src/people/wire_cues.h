@@ -52,8 +52,22 @@ bool after_issue_manager(const Document& doc, std::size_t begin);
 // capitalised title, which may open a firm's name ("General Dynamics").
 bool after_job_title(const Document& doc, const Lexicon& lexicon, std::size_t begin);
 
+// "the search giant Google", "chipmaker Intel", "retailer Wal-Mart": a
+// lower-case word naming a kind of firm just before the name; "giant" only
+// after another lower-case word ("search giant", not "Chinese giant Yao").
+// Not "maker" alone, nor "company" or "firm", which a person's name follows
+// in a relative clause ("the firm Jane Roe founded"); nor a name of a
+// given name and a family name ("basketball giant Yao Ming").
+bool after_company_descriptor(const Document& doc, const Lexicon& lexicon, std::size_t begin, std::size_t end);
+
+// "Bee Staff Writer", "Courier Staff Reporter": the paper's name before a
+// staff byline ("By Jane Roe -- Bee Staff Writer"): a span that ends in
+// "Staff" before "Writer", "Reporter" or the like; not a writer's own name
+// run into it ("By Peter Ford Staff writer").
+bool is_staff_byline(const Document& doc, const Lexicon& lexicon, std::size_t begin, std::size_t end);
+
 // One of the above: the span [begin, end) is no person's name.
-bool wire_says_not_a_person(const Document& doc, std::size_t begin, std::size_t end);
+bool wire_says_not_a_person(const Document& doc, const Lexicon& lexicon, std::size_t begin, std::size_t end);
 
 // Where the items of lists that name things start: each capitalised item of
 // a list ("A, B and C", "A or B") followed by a plural noun of a kind
@@ -69,13 +83,33 @@ bool wire_says_not_a_person(const Document& doc, std::size_t begin, std::size_t 
 void add_list_things(const Document& doc, const std::vector<Tag>& tags, const Lexicon& lexicon,
                      std::vector<std::size_t>& starts, std::vector<std::size_t>& places_at);
 
+// Where the names of teams a result names by their town start, appended to
+// `starts` (names.cc's StoryEvidence::thing_names, as add_list_things):
+// the two sides of "X beat Y 102-99" ("edged", "lost to", ...) are of one
+// kind, so when one is a place (the tagger's reading or the lexicon's:
+// "Utah") the other is a team too ("Denver"), here and wherever the story
+// names it. Not when neither is a place ("Sampras beat Agassi 6-4"), nor
+// for set scores ("6-4 6-3", "6-4, 7-5"), nor for a name that opens with a
+// known given name and has more words.
+void add_match_opponents(const Document& doc, const std::vector<Tag>& tags, const Lexicon& lexicon,
+                         std::vector<std::size_t>& starts);
+
+// Where lone words that name a team by its town start, appended to
+// `starts` (as add_match_opponents): after a word for a team's game and
+// "against", "versus" or "with" ("Sunday's game against Denver", "a matchup
+// with Kelso"; "game" only after a possessive; not "match", "fight" or
+// "victory over", said of players too), and
+// before "to a 4-1 win" after "leading" or the like ("leading Kelso to a
+// 4-1 win").
+void add_team_names(const Document& doc, std::vector<std::size_t>& starts);
+
 // The words of names the story gives an organisation, appended to `words`
 // (lower forms): before an apposition naming a kind of organisation,
 // before initials or a ticker in brackets ("Time Warner, the largest US
 // media company", "Santander Central Hispano (BSD2.FSE)") and after "lead
 // manager", so the same name elsewhere ("Time Warner readies ...", "Morgan
 // led a syndicate") is no person's either.
-void add_organisation_names(const Document& doc, std::vector<std::string_view>& words);
+void add_organisation_names(const Document& doc, const Lexicon& lexicon, std::vector<std::string_view>& words);
 
 // Partners' names in a firm's name, appended to `words` (lower forms): two
 // single names joined by "and" before a company word ("Harper and Row

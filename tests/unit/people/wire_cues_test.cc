@@ -68,7 +68,47 @@ INSTANTIATE_TEST_SUITE_P(People, BracketedCodes, ::testing::Values(
     SpanCase{"Jane Roe (AP) said", "Jane", 2, false},
     SpanCase{"Jane Roe (U.S.) won the race", "Jane", 2, false},
     SpanCase{"Senator Jane Roe (D-Vt.) said", "Jane", 2, false},
-    SpanCase{"Jane Roe (45) said", "Jane", 2, false}));
+    SpanCase{"Jane Roe (45) said", "Jane", 2, false},
+    SpanCase{"Halvex (Quote, Chart) said on Monday", "Halvex", 1, true},
+    SpanCase{"Jane Roe (Quote) said", "Jane", 2, false},
+    SpanCase{"Halden and Pryce (HAP.N: Quote, Profile, Research) rose", "Pryce", 1, true},
+    SpanCase{"Jane Roe (D: Vt.) said", "Jane", 2, false}));
+
+class CompanyDescriptors : public ::testing::TestWithParam<SpanCase> {};
+TEST_P(CompanyDescriptors, NameAFirm) {
+  TaggedDoc d;
+  build(GetParam().text, d);
+  auto [begin, end] = span_of(d.doc, GetParam().first, GetParam().words);
+  EXPECT_EQ(after_company_descriptor(d.doc, lexicon(), begin, end), GetParam().expected) << GetParam().text;
+  EXPECT_EQ(wire_says_not_a_person(d.doc, lexicon(), begin, end), GetParam().expected) << GetParam().text;
+}
+INSTANTIATE_TEST_SUITE_P(People, CompanyDescriptors, ::testing::Values(
+    SpanCase{"The search giant Halvex is said to plan a browser", "Halvex", 1, true},
+    SpanCase{"shares of software giant Halden Pryce fell", "Halden", 2, true},
+    SpanCase{"chipmaker Halvex cut prices", "Halvex", 1, true},
+    SpanCase{"the discount retailer Halvex Stores said", "Halvex", 2, true},
+    SpanCase{"the Chinese giant Jin Halvex scored 20 points", "Jin", 2, false},
+    SpanCase{"its basketball giant Peter Ford scored 20 points", "Peter", 2, false},
+    SpanCase{"software services giant Halvex Consultancy rose", "Halvex", 2, true},
+    SpanCase{"Giant Halvex rose", "Halvex", 1, false},
+    SpanCase{"the film maker Jane Roe said", "Jane", 2, false},
+    SpanCase{"the company Jane Roe founded", "Jane", 2, false}));
+
+class StaffBylines : public ::testing::TestWithParam<SpanCase> {};
+TEST_P(StaffBylines, NameThePaper) {
+  TaggedDoc d;
+  build(GetParam().text, d);
+  auto [begin, end] = span_of(d.doc, GetParam().first, GetParam().words);
+  EXPECT_EQ(is_staff_byline(d.doc, lexicon(), begin, end), GetParam().expected) << GetParam().text;
+}
+INSTANTIATE_TEST_SUITE_P(People, StaffBylines, ::testing::Values(
+    SpanCase{"Herald Staff Writer. The council met", "Herald", 2, true},
+    SpanCase{"By Jane Roe -- Courier Staff Reporter. Rain fell", "Courier", 2, true},
+    SpanCase{"By Jane Roe -- Courier Staff Reporter. Rain fell", "Jane", 2, false},
+    SpanCase{"Chief of Staff Jane Roe said", "Jane", 2, false},
+    SpanCase{"By Peter Ford Staff writer of the Monitor", "Peter", 3, false},
+    SpanCase{"By Jane Roe -- Kelso Herald Staff Writer. Rain fell", "Kelso", 3, true},
+    SpanCase{"Jane Roe, staff writer, said", "Jane", 2, false}));
 
 class TownsAndStates : public ::testing::TestWithParam<SpanCase> {};
 TEST_P(TownsAndStates, AreNoPeople) {
@@ -193,10 +233,79 @@ TEST(PeopleWireCues, ListsOfThingsAndPlaces) {
                       "today , and Moore/B , a schoolgirl , faces Peer/B .", false),
             (Words{"Jessica Moore", "Peer"}));
   EXPECT_EQ(thing_starts("Reagan/B , Paris/L and Thatcher/B met"), Words{});
+  // Regions (regions.txt) the tagger read as people are places among places.
+  EXPECT_EQ(thing_starts("officials said Hunan/B , Jiangxi/B , Anhui/B and Yunnan/B lack rain"),
+            (Words{"|", "Hunan", "Jiangxi", "Anhui", "Yunnan"}));
+  EXPECT_EQ(thing_starts("Halvorsen/B , Hunan/B and Brandvold/B met"), Words{});
+  EXPECT_EQ(people_of("officials said Hunan/B , Jiangxi/B and Anhui/B lack rain .", false), Words{});
   EXPECT_EQ(thing_starts("Halvorsen/B , Brandvold/B and Lyon/L met"), Words{});
   // A list ends at the item after "and"; commas alone make none.
   EXPECT_EQ(thing_starts("in Paris/L , Lyon/L and Nice/L , Halvorsen/B said"), Words{});
   EXPECT_EQ(thing_starts("in Fargo/L , Texas/L , Halvorsen/B said"), Words{});
+}
+
+std::vector<std::string> opponent_starts(const std::string& marked) {
+  TaggedDoc d;
+  build(marked, d);
+  std::vector<std::size_t> starts;
+  add_match_opponents(d.doc, d.tags, lexicon(), starts);
+  std::vector<std::string> out;
+  for (std::size_t s : starts) out.emplace_back(d.doc.tokens[s].text);
+  return out;
+}
+
+TEST(PeopleWireCues, TeamsNamedByTheirTownInAResult) {
+  struct Case {
+    const char* text;
+    Words expected;
+  };
+  const Case cases[] = {
+      {"Halvik/B beat Utah/L 102-99 on Sunday", {"Halvik"}},
+      {"Halvik/B edged Miami 20-17 in overtime", {"Halvik"}},  // the lexicon knows Miami
+      {"Utah/L lost to Halvik/B , 3-2 , on Friday", {"Halvik"}},
+      {"Port/L Kelso/L routed Halvik/B Rovers/I 5-0", {"Halvik"}},
+      {"Sampras/B beat Agassi/B 6-4 on Sunday", {}},              // neither side is a place
+      {"Halvik/B beat Washington/L 6-4 6-3", {}},                   // a match of sets
+      {"Halvik/B beat Washington/L 6-4 , 7-5", {}},
+      {"Halvik/B beat Utah/L in the final", {}},                    // no score
+      {"Utah/L beat Jane/B Halvik/I 2-1", {}},                      // a given name and more
+      {"Halvik/B said Utah/L beat Kelso/L 2-1", {}}};
+  for (const Case& c : cases) EXPECT_EQ(opponent_starts(c.text), c.expected) << c.text;
+  // The team loses its name throughout the story; a player keeps his.
+  EXPECT_EQ(people_of("Halvik/B beat Utah/L 102-99 . Halvik/B has won five in a row , and Jon/B Kelso/I scored 30 .",
+                      false),
+            Words{"Jon Kelso"});
+}
+
+TEST(PeopleWireCues, TeamsNamedByTheirTownInGameReports) {
+  struct Case {
+    const char* text;
+    Words expected;
+  };
+  const Case cases[] = {
+      {"he was hurt in Sunday's game against Halvik", {"Halvik"}},
+      {"he was hurt in the previous night's game with Halvik .", {"Halvik"}},
+      {"after the second game against Halvik she rallied", {}},   // a tennis game
+      {"This game against Halvik will end my career", {}},
+      {"so he will miss Saturday's contest versus Kelso .", {"Kelso"}},
+      {"entered its matchup with Halvik as the favourite", {"Halvik"}},
+      {"Roe scored twice, leading Halvik to a 4-1 win over Kelso", {"Halvik"}},
+      {"in his match against Halvik on Sunday", {}},          // a player's match
+      {"his victory over Halvik was his first", {}},
+      {"the game against Jane Roe was lost", {}},             // not a lone word
+      {"leading Halvik to a win over Kelso", {}},             // no score
+      {"the game against. Halvik said so", {}}};
+  for (const Case& c : cases) {
+    TaggedDoc d;
+    build(c.text, d);
+    std::vector<std::size_t> starts;
+    add_team_names(d.doc, starts);
+    Words found;
+    for (std::size_t s : starts) found.emplace_back(d.doc.tokens[s].text);
+    EXPECT_EQ(found, c.expected) << c.text;
+  }
+  EXPECT_EQ(people_of("Jon/B Kelso/I missed Sunday 's game against Halvik/B . Halvik/B won 20-17 .", false),
+            Words{"Jon Kelso"});
 }
 
 bool has_word(const std::vector<std::string_view>& words, std::string_view w) {
@@ -235,12 +344,16 @@ TEST(PeopleWireCues, OrganisationNamesFromAppositionsAndCodes) {
       {"Halden Pryce Hispano (HPH.MC) is selling", {"halden", "pryce", "hispano"}, {}},
       {"police held Jane Roe, the New York-based pressure group Acme said", {}, {"jane", "roe"}},
       {"Jane Roe (AP) said", {}, {"jane", "roe"}},
+      {"The search giant Halvex is set to grow. Halvex said so", {"halvex"}, {}},
+      {"Halvex (Quote, Chart) offers servers", {"halvex"}, {}},
+      {"the film maker Jane Roe said", {}, {"jane", "roe"}},
+      {"drug giant Halvex Labs said", {"halvex", "labs"}, {}},
       {"yielding 7.6 pct, said lead manager Halden Pryce. Halden led a syndicate", {"halden", "pryce"}, {}}};
   for (const Case& c : cases) {
     TaggedDoc d;
     build_tagged(c.text, d);
     std::vector<std::string_view> words;
-    add_organisation_names(d.doc, words);
+    add_organisation_names(d.doc, lexicon(), words);
     for (std::string_view w : c.in) EXPECT_TRUE(has_word(words, w)) << c.text << ": " << w;
     for (std::string_view w : c.out) EXPECT_FALSE(has_word(words, w)) << c.text << ": " << w;
   }

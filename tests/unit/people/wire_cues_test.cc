@@ -77,7 +77,7 @@ INSTANTIATE_TEST_SUITE_P(People, BracketedCodes, ::testing::Values(
 class CompanyDescriptors : public ::testing::TestWithParam<SpanCase> {};
 TEST_P(CompanyDescriptors, NameAFirm) {
   TaggedDoc d;
-  build(GetParam().text, d);
+  build_tagged(GetParam().text, d);
   auto [begin, end] = span_of(d.doc, GetParam().first, GetParam().words);
   EXPECT_EQ(after_company_descriptor(d.doc, lexicon(), begin, end), GetParam().expected) << GetParam().text;
   EXPECT_EQ(wire_says_not_a_person(d.doc, lexicon(), begin, end), GetParam().expected) << GetParam().text;
@@ -97,7 +97,7 @@ INSTANTIATE_TEST_SUITE_P(People, CompanyDescriptors, ::testing::Values(
 class StaffBylines : public ::testing::TestWithParam<SpanCase> {};
 TEST_P(StaffBylines, NameThePaper) {
   TaggedDoc d;
-  build(GetParam().text, d);
+  build_tagged(GetParam().text, d);
   auto [begin, end] = span_of(d.doc, GetParam().first, GetParam().words);
   EXPECT_EQ(is_staff_byline(d.doc, lexicon(), begin, end), GetParam().expected) << GetParam().text;
 }
@@ -246,7 +246,7 @@ TEST(PeopleWireCues, ListsOfThingsAndPlaces) {
 
 std::vector<std::string> opponent_starts(const std::string& marked) {
   TaggedDoc d;
-  build(marked, d);
+  build_tagged(marked, d);
   std::vector<std::size_t> starts;
   add_match_opponents(d.doc, d.tags, lexicon(), starts);
   std::vector<std::string> out;
@@ -297,7 +297,7 @@ TEST(PeopleWireCues, TeamsNamedByTheirTownInGameReports) {
       {"the game against. Halvik said so", {}}};
   for (const Case& c : cases) {
     TaggedDoc d;
-    build(c.text, d);
+    build_tagged(c.text, d);
     std::vector<std::size_t> starts;
     add_team_names(d.doc, starts);
     Words found;

@@ -13,7 +13,6 @@
 #include <fmt/format.h>
 
 #include "morgue/schema.h"
-#include "store/rewrite.h"
 #include "store/stored_article.h"
 #include "store/thing_names.h"
 #include "util/strings.h"
@@ -358,10 +357,10 @@ void apply_renames(const Renames& changed, Xapian::WritableDatabase& db) {
   for (const auto& [story, names] : changed) {
     // The names as found, with any the archive reads as things (story.names
     // has them left out): they stay the story's found names and terms.
-    rewrite_document(db, story.id, [&](Xapian::Document& doc) {
-      const std::string found = doc.get_value(schema::kSlotPeopleFound);
-      rename_people(doc, split_names(found.empty() ? doc.get_value(schema::kSlotPeople) : found), names);
-    });
+    Xapian::Document doc = db.get_document(story.id);
+    const std::string found = doc.get_value(schema::kSlotPeopleFound);
+    rename_people(doc, split_names(found.empty() ? doc.get_value(schema::kSlotPeople) : found), names);
+    db.replace_document(story.id, doc);
     if (++pending == kRenameBatch) {
       db.commit();
       pending = 0;

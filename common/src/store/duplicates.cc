@@ -12,7 +12,6 @@
 #include "morgue/document.h"
 #include "morgue/schema.h"
 #include "store/fingerprint.h"
-#include "store/rewrite.h"
 #include "util/task_pool.h"
 
 namespace morgue {
@@ -236,8 +235,10 @@ std::vector<std::vector<Move>> moves_by_part(const Numbering& n, DocSets& sets, 
 // Files each moved document into its group, rewriting only those whose group changes.
 void apply_moves(Xapian::WritableDatabase& db, const std::vector<Move>& moves) {
   for (const auto& move : moves) {
-    if (db.get_document(move.local).get_value(schema::kSlotDupGroup) == move.group) continue;
-    rewrite_document(db, move.local, [&](Xapian::Document& d) { set_duplicate_group(d, move.group); });
+    Xapian::Document d = db.get_document(move.local);
+    if (d.get_value(schema::kSlotDupGroup) == move.group) continue;
+    set_duplicate_group(d, move.group);
+    db.replace_document(move.local, d);
   }
 }
 

@@ -2,7 +2,8 @@
 // the people identity step is likely to change.
 //
 // Changing a term of a story already written costs Xapian 1.4 a read of
-// every position list of the story (store/rewrite.h). In a first build the
+// every position list of the story: it loads every term of a document with
+// its positions at the first term change. In a first build the
 // identity step renames about a fifth of the stories of an archive such as
 // BBC News, nearly all of them stories that name someone by a single word
 // ("Blair", "Kofi") that the step resolves to a full name. Such a story is

@@ -15,8 +15,9 @@ std::string article_id(const Article& article);
 
 // Files `doc` (which has its id in schema::kSlotId) into a near-duplicate
 // group: the group key goes to kSlotDupGroup, and a story in a group keyed by
-// another story's id carries the schema::kDupFollower term, so that counts
-// can collapse groups without reading every story's group value.
+// another story's id also has it in schema::kSlotDupFollower, so that counts
+// can collapse groups without reading every story's group value. Changes
+// values only: refiling a stored story does not load its terms.
 void set_duplicate_group(Xapian::Document& doc, const std::string& group);
 
 // Builds the document: id term, weighted headline and lead, body with

@@ -33,8 +33,10 @@ inline constexpr std::string_view kMonthPrefix = "M";        // M202202
 inline constexpr std::string_view kYearPrefix = "Y";         // Y2022
 inline constexpr std::string_view kLanguagePrefix = "L";     // language tag
 inline constexpr std::string_view kExactDupPrefix = "XH";    // content hash (boolean): exact duplicates; absent when the body is too short to fingerprint
-// A story filed into another story's near-duplicate group (its kSlotDupGroup
-// is not its own id): the few stories a collapsed count must look at.
+// Databases written before session 9 marked a story filed into another
+// story's near-duplicate group with this term; kSlotDupFollower does it now.
+// Read for those databases only (a story since made a group's head may keep
+// it: its kSlotDupGroup is then its own id).
 inline constexpr std::string_view kDupFollower = "XDF";
 // A story a first build holds back as a placeholder (its fields, filters,
 // values and stored article, without its words) until the people identity
@@ -87,6 +89,13 @@ inline constexpr Xapian::valueno kSlotPeopleFound = 10;
 // else "-"). Absent when no name has a cue. Read by the people step, which
 // sums it over the archive (store/thing_names.h).
 inline constexpr Xapian::valueno kSlotPeopleCues = 11;
+// The group key of a story filed into another story's near-duplicate group
+// (its kSlotDupGroup is not its own id), absent on every other story: a
+// value stream over it visits just the few stories a collapsed count must
+// look at. A value, not a term, so that refiling a stored story changes only
+// its values (Xapian 1.4 loads every term and position of a story at its
+// first term change).
+inline constexpr Xapian::valueno kSlotDupFollower = 12;
 
 // --- Weights (wdf increments) ----------------------------------------------
 inline constexpr Xapian::termcount kTitleWeight = 5;    // headline words count as 5 body words

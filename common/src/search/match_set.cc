@@ -101,18 +101,30 @@ DocSet match_set(const Xapian::Database& db, const Xapian::Query& query, CountBu
 }
 
 DupGroups::DupGroups(const Xapian::Database& db, const DocSet& matches) {
-  const std::string follower(schema::kDupFollower);
-  for (auto p = db.postlist_begin(follower); p != db.postlist_end(follower); ++p) {
-    if (!matches.contains(*p)) continue;
-    std::string key = db.get_document(*p).get_value(schema::kSlotDupGroup);
+  auto add = [&](Xapian::docid d, const std::string& key) {
     auto [it, fresh] = groups_.try_emplace(key);
     if (fresh) {
       const std::string id_term = schema::make_term(schema::kIdPrefix, key);
       auto head = db.postlist_begin(id_term);
       if (head != db.postlist_end(id_term)) it->second.head = *head;
     }
-    it->second.followers.push_back(*p);
+    it->second.followers.push_back(d);
+  };
+  const Xapian::valueno slot = schema::kSlotDupFollower;
+  for (auto v = db.valuestream_begin(slot); v != db.valuestream_end(slot); ++v) {
+    if (matches.contains(v.get_docid())) add(v.get_docid(), *v);
   }
+  // Databases written before the follower slot: the follower term.
+  const std::string follower(schema::kDupFollower);
+  for (auto p = db.postlist_begin(follower); p != db.postlist_end(follower); ++p) {
+    if (!matches.contains(*p)) continue;
+    const Xapian::Document doc = db.get_document(*p);
+    if (!doc.get_value(slot).empty()) continue;  // refiled since: counted above
+    std::string key = doc.get_value(schema::kSlotDupGroup);
+    if (!key.empty() && key != doc.get_value(schema::kSlotId)) add(*p, key);
+  }
+  // Each group's followers in docid order, whichever way they were found.
+  for (auto& [key, g] : groups_) std::sort(g.followers.begin(), g.followers.end());
 }
 
 std::size_t DupGroups::collapsed_count(const DocSet& matches) const {

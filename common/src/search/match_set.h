@@ -53,7 +53,7 @@ struct CountBudget {
 // The documents of `db` that `query` matches, as far as `budget` goes.
 DocSet match_set(const Xapian::Database& db, const Xapian::Query& query, CountBudget& budget);
 
-// The near-duplicate groups with a follower (schema::kDupFollower) among
+// The near-duplicate groups with a follower (schema::kSlotDupFollower) among
 // some matches: only followers need a value read; every other story is its
 // own group or a group's head (the story whose id is the group key).
 class DupGroups {

@@ -68,14 +68,11 @@ std::string article_id(const Article& article) {
 
 void set_duplicate_group(Xapian::Document& doc, const std::string& group) {
   doc.add_value(schema::kSlotDupGroup, group);
-  const std::string follower(schema::kDupFollower);
   if (group != doc.get_value(schema::kSlotId)) {
-    doc.add_boolean_term(follower);
-    return;
+    doc.add_value(schema::kSlotDupFollower, group);
+  } else if (!doc.get_value(schema::kSlotDupFollower).empty()) {
+    doc.remove_value(schema::kSlotDupFollower);
   }
-  auto t = doc.termlist_begin();
-  t.skip_to(follower);
-  if (t != doc.termlist_end() && *t == follower) doc.remove_term(follower);
 }
 
 namespace {

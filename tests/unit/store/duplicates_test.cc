@@ -128,9 +128,11 @@ TEST(GroupDuplicates, InThePartsEqualsInTheMergedDatabase) {
   const std::string flood_group = first_flood.get_value(schema::kSlotDupGroup);
   EXPECT_EQ(flood_group, first_flood.get_value(schema::kSlotId));
   std::size_t followers = 0;
-  for (auto p = grouped.postlist_begin(std::string(schema::kDupFollower)); p != grouped.postlist_end(std::string(schema::kDupFollower)); ++p) {
+  for (auto v = grouped.valuestream_begin(schema::kSlotDupFollower); v != grouped.valuestream_end(schema::kSlotDupFollower); ++v) {
+    EXPECT_EQ(*v, grouped.get_document(v.get_docid()).get_value(schema::kSlotDupGroup));
     ++followers;
   }
+  EXPECT_EQ(grouped.get_termfreq(std::string(schema::kDupFollower)), 0u);
   EXPECT_EQ(followers, 5u);  // 3 flood versions, the fire update, the second snow story
 }
 

@@ -66,6 +66,19 @@ bool after_company_descriptor(const Document& doc, const Lexicon& lexicon, std::
 // run into it ("By Peter Ford Staff writer").
 bool is_staff_byline(const Document& doc, const Lexicon& lexicon, std::size_t begin, std::size_t end);
 
+// "Brazil's state oil company, Petrobras, said": the span stands alone
+// between commas after a noun naming a kind of organisation, whose phrase
+// an article or a possessive opens ("the producer, Jane Roe," is a person:
+// "maker", "producer" and "publisher" are not such nouns), and not after a
+// preposition ("an official of the bank, Jane Roe,") nor for a known given
+// name and a family name.
+bool after_organisation_noun(const Document& doc, const Lexicon& lexicon, std::size_t begin, std::size_t end);
+
+// "Jane Roe Says at a Rally": a name of two words or more that ends in a
+// capitalised verb of saying (a line in title case inside the text) is a
+// guess; the person it names is named again without it.
+bool ends_in_saying_verb(const Document& doc, std::size_t begin, std::size_t end);
+
 // One of the above: the span [begin, end) is no person's name.
 bool wire_says_not_a_person(const Document& doc, const Lexicon& lexicon, std::size_t begin, std::size_t end);
 

@@ -237,11 +237,32 @@ bool ends_in_saying_verb(const Document& doc, std::size_t begin, std::size_t end
   return end - begin >= 2 && (doc.tokens[end - 1].letter_case & kStartsUpper) && in(kVerbs, doc.tokens[end - 1].lower);
 }
 
+bool is_markup_or_link(const Document& doc, std::size_t begin, std::size_t end) {
+  const std::size_t n = doc.tokens.size();
+  // "Don 't": a contraction the copy split with a space.
+  if (end + 1 < n && (doc.tokens[end].text == "'" || doc.tokens[end].text == "\u2019") && doc.tokens[end + 1].lower == "t") {
+    return true;
+  }
+  // "<FONT face=\"verdana,MS Sans Serif\">": an attribute of a tag left in
+  // the text; "(TD.TO: Quote, Profile, Research)": a web wire's links.
+  bool attribute = false, colon = false;
+  for (std::size_t k = begin; k > 0 && begin - k < 16; --k) {
+    const Token& t = doc.tokens[k - 1];
+    if (t.text == ">" || t.text == ")") return false;
+    if (t.text == "=") attribute = true;
+    if (t.text == ":" && k < n && doc.tokens[k].lower == "quote") colon = true;
+    if (t.text == "<") return attribute && (doc.tokens[k].letter_case & kHasLetter);
+    if (t.text == "(") return colon;
+  }
+  return false;
+}
+
 bool wire_says_not_a_person(const Document& doc, const Lexicon& lexicon, std::size_t begin, std::size_t end) {
   return before_bracketed_code(doc, begin, end) || is_town_or_state(doc, begin, end) ||
          before_organisation_apposition(doc, end) || after_issue_manager(doc, begin) ||
          after_company_descriptor(doc, lexicon, begin, end) || is_staff_byline(doc, lexicon, begin, end) ||
-         after_organisation_noun(doc, lexicon, begin, end) || ends_in_saying_verb(doc, begin, end);
+         after_organisation_noun(doc, lexicon, begin, end) || ends_in_saying_verb(doc, begin, end) ||
+         is_markup_or_link(doc, begin, end);
 }
 
 namespace {

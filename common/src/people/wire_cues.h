@@ -79,6 +79,12 @@ bool after_organisation_noun(const Document& doc, const Lexicon& lexicon, std::s
 // guess; the person it names is named again without it.
 bool ends_in_saying_verb(const Document& doc, std::size_t begin, std::size_t end);
 
+// Text that is no prose: the first half of a contraction split by a space
+// ("Don 't"), a word inside an HTML tag left in the text with an attribute
+// ("<FONT face=\"verdana,MS Sans Serif\">"), or a web wire's links after a
+// ticker ("(TD.TO: Quote, Profile, Research)").
+bool is_markup_or_link(const Document& doc, std::size_t begin, std::size_t end);
+
 // One of the above: the span [begin, end) is no person's name.
 bool wire_says_not_a_person(const Document& doc, const Lexicon& lexicon, std::size_t begin, std::size_t end);
 

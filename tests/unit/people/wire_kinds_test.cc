@@ -3,8 +3,8 @@
 // apposition ("the state oil company, Halvex,"), a name ending in a
 // capitalised verb of saying, a product's apposition (", a growth hormone
 // for"), initials in brackets read as the organisation's name, lists after
-// a plural kind noun ("companies, including ...") and lists of towns before
-// a state. One table per rule; tags, where a rule reads them, are written by
+// a plural kind noun ("companies, including ..."), lists of towns before
+// a state, and markup or a web wire's links left in the text. One table per rule; tags, where a rule reads them, are written by
 // hand. Every sentence here is written for this test.
 #include <gtest/gtest.h>
 
@@ -109,6 +109,24 @@ TEST_P(DistributorsBefore, NameAFirm) {
 INSTANTIATE_TEST_SUITE_P(People, DistributorsBefore, ::testing::Values(
     SpanCase{"Software distributor Halvex has warned of a flaw", "Halvex", 1, true},
     SpanCase{"film distributor Jane Roe said", "Jane", 2, false}));
+
+class MarkupAndLinks : public ::testing::TestWithParam<SpanCase> {};
+TEST_P(MarkupAndLinks, AreNoProse) {
+  TaggedDoc d;
+  build_tagged(GetParam().text, d);
+  auto [begin, end] = span_of(d.doc, GetParam().first, GetParam().words);
+  EXPECT_EQ(is_markup_or_link(d.doc, begin, end), GetParam().expected) << GetParam().text;
+}
+INSTANTIATE_TEST_SUITE_P(People, MarkupAndLinks, ::testing::Values(
+    SpanCase{"Don 't panic, the makers said", "Don", 1, true},
+    SpanCase{"Rain fell. <FONT face=\"tahoma,Halden Pryce,arial\" size=\"-2\"><B>-The Kelso Post</B></FONT>", "Halden", 2, true},
+    SpanCase{"Halvex Bank (HVX.TO: Quote, Profile, Research) said", "Profile", 1, true},
+    SpanCase{"Don Roe said it was over", "Don", 2, false},
+    SpanCase{"Rex 's dog ran", "Rex", 1, false},
+    // Angle brackets around a firm's name, and brackets after a person's.
+    SpanCase{"<Halden Pryce Inc> named Jane Roe president", "Jane", 2, false},
+    SpanCase{"<Halden Pryce Inc> said", "Halden", 2, false},
+    SpanCase{"Jane Roe (Kelso: a town) said", "Kelso", 1, false}));
 
 bool has_word(const std::vector<std::string_view>& words, std::string_view w) {
   return std::find(words.begin(), words.end(), w) != words.end();

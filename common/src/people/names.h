@@ -1,9 +1,11 @@
 // From tagged tokens to people (private): cuts mentions out of the tags,
-// strips titles and possessives, and merges the mentions of one person under
-// the fullest form the story uses.
+// strips titles and possessives (mentions.cc, with the rules of
+// mention_rules.h), and merges the mentions of one person under the fullest
+// form the story uses (names.cc).
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "people/evidence.h"
@@ -27,7 +29,7 @@ struct Mention {
   bool story_in_capitals = false;  // the whole story is in capitals (a headline-only brief)
   // Used as a thing's name: after "the" or "a" ("the Walkman", "an Oscar
   // nomination"), before a noun it modifies ("Tory leader"), and the like
-  // (names.cc, used_as_thing).
+  // (mention_rules.h, used_as_thing).
   bool thing_use = false;
   // Used as a person's name: after a title or honorific, or before a verb
   // of saying ("Roe said", "Roe, who"). A person with such a mention is
@@ -87,5 +89,9 @@ std::string encode_name_cues(const std::vector<NameCues>& cues);
 
 // "O'NEILL" -> "O'Neill", "AL-AIN" -> "Al-Ain"; mixed-case words unchanged.
 std::string display_case(std::string_view word);
+
+// A single letter with a full stop, or dotted initials: "J.", "J.K.",
+// "A.de" (an initial run into a particle).
+bool is_initial(std::string_view word);
 
 }  // namespace morgue::people

@@ -1,0 +1,57 @@
+// Shared by the people extractor's rule tests (tests/unit/people/): the
+// lexicon and extractor of the checked-in data, loaded once per test binary,
+// and stories with hand-written tags (tagged_doc.h) run through the
+// mention and merging steps.
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "morgue/article.h"
+#include "morgue/people.h"
+#include "people/lexicon.h"
+#include "people/names.h"
+#include "support/tagged_doc.h"
+
+namespace morgue::testing_support {
+
+inline std::filesystem::path people_data_dir() {
+  return std::filesystem::path(MORGUE_TEST_SOURCE_DIR) / "corpus" / "data";
+}
+
+inline const people::Lexicon& people_lexicon() {
+  static const people::Lexicon instance(people_data_dir());
+  return instance;
+}
+
+inline const PeopleExtractor& people_extractor() {
+  static const PeopleExtractor instance(people_data_dir());
+  return instance;
+}
+
+// The people the extractor finds in a story with this body (and a title
+// that names nobody).
+inline std::vector<std::string> people_in(const std::string& body) {
+  Article article;
+  article.title = "Council meets";
+  article.body = body;
+  return people_extractor().extract(article);
+}
+
+// The people kept from a story with hand-written tags (build_tagged()).
+inline std::vector<std::string> people_of_tagged(const std::string& marked) {
+  TaggedDoc d;
+  build_tagged(marked, d);
+  const people::Lexicon& lexicon = people_lexicon();
+  return people::merge_mentions(people::collect_mentions(d.doc, d.tags, {}, lexicon), lexicon);
+}
+
+// A story with hand-written tags and the names expected of it.
+struct MentionCase {
+  const char* what;
+  const char* marked;
+  std::vector<std::string> expected;
+};
+
+}  // namespace morgue::testing_support

@@ -1,0 +1,44 @@
+// Desk lines and wire sign-offs (credits.cc and the whole extractor): the
+// story's contact and the agency's sign-off are nobody the story names.
+// Every line here is written for this test.
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "people/credits.h"
+#include "support/people_rules.h"
+
+namespace morgue::people {
+namespace {
+
+using Names = std::vector<std::string>;
+using testing_support::people_in;
+
+TEST(PeopleCredits, DeskLinesAreBlanked) {
+  struct {
+    const char* body;
+    bool kept;  // whether "Tomas Lindgren" survives
+  } cases[] = {
+      {"Rates fell.\n-- Tomas Lindgren, Stockholm newsroom +46 8 700 1000", false},
+      {"Rates fell.\n-- Tomas Lindgren, Oslo desk", false},
+      {"Rates fell.\n-- Tomas Lindgren +47 22 00 00 00", false},
+      {"Rates fell -- Tomas Lindgren said so.", true},
+      {"Rates fell.\nTomas Lindgren, Stockholm newsroom, agreed.", true},
+  };
+  for (const auto& c : cases) {
+    std::string out = strip_body_credits(c.body);
+    EXPECT_EQ(out.size(), std::string(c.body).size());
+    EXPECT_EQ(out.find("Tomas Lindgren") != std::string::npos, c.kept) << c.body;
+  }
+}
+
+TEST(People, SignOffsAndDeskLinesAreNotPeople) {
+  const std::string story = "Council member Ines Calder said the budget would pass on Monday.\n\n";
+  for (const char* ending : {"Reuter", "REUTER", "AP", "-- Tomas Lindgren, Stockholm newsroom +46 8 700 1000"}) {
+    EXPECT_EQ(people_in(story + ending), Names{"Ines Calder"}) << ending;
+  }
+}
+
+}  // namespace
+}  // namespace morgue::people

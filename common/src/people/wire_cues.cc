@@ -257,12 +257,20 @@ bool is_markup_or_link(const Document& doc, std::size_t begin, std::size_t end) 
   return false;
 }
 
+bool ends_in_currency(const Document& doc, std::size_t begin, std::size_t end) {
+  // Plural names of currencies that are nobody's surname ("Marks", "Pounds" and "Rand" are).
+  constexpr std::string_view kCurrencies[] = {"dlrs",   "dlr",    "dollars", "francs",  "pesos",   "guilders",
+                                              "lire",   "rupees", "riyals",  "dinars",  "kronor",  "drachmas",
+                                              "ringgit", "rupiah", "baht",   "stg",     "escudos", "pesetas"};
+  return end - begin >= 2 && in(kCurrencies, doc.tokens[end - 1].lower);
+}
+
 bool wire_says_not_a_person(const Document& doc, const Lexicon& lexicon, std::size_t begin, std::size_t end) {
   return before_bracketed_code(doc, begin, end) || is_town_or_state(doc, begin, end) ||
          before_organisation_apposition(doc, end) || after_issue_manager(doc, begin) ||
          after_company_descriptor(doc, lexicon, begin, end) || is_staff_byline(doc, lexicon, begin, end) ||
          after_organisation_noun(doc, lexicon, begin, end) || ends_in_saying_verb(doc, begin, end) ||
-         is_markup_or_link(doc, begin, end);
+         is_markup_or_link(doc, begin, end) || ends_in_currency(doc, begin, end);
 }
 
 namespace {

@@ -85,6 +85,10 @@ bool ends_in_saying_verb(const Document& doc, std::size_t begin, std::size_t end
 // ticker ("(TD.TO: Quote, Profile, Research)").
 bool is_markup_or_link(const Document& doc, std::size_t begin, std::size_t end);
 
+// "N.Z. Dlrs", "H.K. Dlrs": a name of two words or more that ends in a
+// currency's plural (wire copy's tables of rates).
+bool ends_in_currency(const Document& doc, std::size_t begin, std::size_t end);
+
 // One of the above: the span [begin, end) is no person's name.
 bool wire_says_not_a_person(const Document& doc, const Lexicon& lexicon, std::size_t begin, std::size_t end);
 

@@ -4,7 +4,7 @@
 // capitalised verb of saying, a product's apposition (", a growth hormone
 // for"), initials in brackets read as the organisation's name, lists after
 // a plural kind noun ("companies, including ..."), lists of towns before
-// a state, and markup or a web wire's links left in the text. One table per rule; tags, where a rule reads them, are written by
+// a state, markup or a web wire's links left in the text, and currencies. One table per rule; tags, where a rule reads them, are written by
 // hand. Every sentence here is written for this test.
 #include <gtest/gtest.h>
 
@@ -127,6 +127,26 @@ INSTANTIATE_TEST_SUITE_P(People, MarkupAndLinks, ::testing::Values(
     SpanCase{"<Halden Pryce Inc> named Jane Roe president", "Jane", 2, false},
     SpanCase{"<Halden Pryce Inc> said", "Halden", 2, false},
     SpanCase{"Jane Roe (Kelso: a town) said", "Kelso", 1, false}));
+
+class Currencies : public ::testing::TestWithParam<SpanCase> {};
+TEST_P(Currencies, AreNoPeople) {
+  TaggedDoc d;
+  build_tagged(GetParam().text, d);
+  auto [begin, end] = span_of(d.doc, GetParam().first, GetParam().words);
+  EXPECT_EQ(ends_in_currency(d.doc, begin, end), GetParam().expected) << GetParam().text;
+}
+INSTANTIATE_TEST_SUITE_P(People, Currencies, ::testing::Values(
+    SpanCase{"it fell to 1.52 N.Z. Dlrs from 1.55", "N.Z.", 2, true},
+    SpanCase{"rates in Kelso Dlr terms", "Kelso", 2, true},
+    SpanCase{"Jane Marks said", "Jane", 2, false},
+    SpanCase{"the Dlrs fell", "Dlrs", 1, false}));
+
+TEST(PeopleWireKinds, CollegesNamedTech) {
+  // "Tech" ends a college's name like "College" does (company_words.txt).
+  TaggedDoc d;
+  build_tagged("Kelso/B Tech/I beat the visitors . Halvorsen/B Pryce/I scored .", d);
+  EXPECT_EQ(merge_mentions(collect_mentions(d.doc, d.tags, {}, lexicon()), lexicon()), Words{"Halvorsen Pryce"});
+}
 
 bool has_word(const std::vector<std::string_view>& words, std::string_view w) {
   return std::find(words.begin(), words.end(), w) != words.end();

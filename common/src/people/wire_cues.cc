@@ -628,4 +628,49 @@ void add_partner_names(const Document& doc, const Lexicon& lexicon, std::vector<
   }
 }
 
+namespace {
+
+// A lone capitalised word at `k` in the text (not a line in capitals or a
+// title-case headline), and no title.
+bool lone_partner_at(const Document& doc, const Lexicon& lexicon, std::size_t k) {
+  const Token& t = doc.tokens[k];
+  return (t.letter_case & kStartsUpper) && (t.letter_case & kHasLetter) && !(t.flags & (kCapsLine | kTitleCase)) &&
+         !(lexicon.flags(t.lower) & (kTitle | kNotName));
+}
+
+}  // namespace
+
+void add_repeated_partners(const Document& doc, const Lexicon& lexicon, std::vector<std::string_view>& words) {
+  const std::size_t n = doc.tokens.size();
+  auto starts_upper_at = [&](std::size_t k) { return k < n && (doc.tokens[k].letter_case & kStartsUpper); };
+  // The pairs "X and Y" of lone words (no capitalised word on either side), by the token of "and".
+  std::vector<std::size_t> pairs;
+  for (std::size_t i = 1; i + 1 < n; ++i) {
+    if (doc.tokens[i].text != "and" && doc.tokens[i].text != "&") continue;
+    if (!lone_partner_at(doc, lexicon, i - 1) || !lone_partner_at(doc, lexicon, i + 1)) continue;
+    if ((i >= 2 && starts_upper_at(i - 2) && !(doc.tokens[i - 1].flags & kSentenceStart)) || starts_upper_at(i + 2)) continue;
+    pairs.push_back(i);
+  }
+  auto same = [&](std::size_t a, std::size_t b) {
+    return doc.tokens[a - 1].lower == doc.tokens[b - 1].lower && doc.tokens[a + 1].lower == doc.tokens[b + 1].lower;
+  };
+  for (std::size_t p = 0; p < pairs.size(); ++p) {
+    const std::size_t i = pairs[p];
+    std::size_t repeats = 0;
+    for (std::size_t q : pairs) repeats += same(i, q) ? 1 : 0;
+    if (repeats < 2) continue;
+    // Neither word stands anywhere in the text outside the pair.
+    bool alone = false;
+    for (std::size_t k = 0; k < n && !alone; ++k) {
+      const std::string_view w = doc.tokens[k].lower;
+      if (w != doc.tokens[i - 1].lower && w != doc.tokens[i + 1].lower) continue;
+      const bool in_pair = std::any_of(pairs.begin(), pairs.end(), [&](std::size_t q) { return k + 1 == q || k == q + 1; });
+      alone = !in_pair && !(doc.tokens[k].flags & (kCapsLine | kTitleCase));
+    }
+    if (alone) continue;
+    words.push_back(doc.tokens[i - 1].lower);
+    words.push_back(doc.tokens[i + 1].lower);
+  }
+}
+
 }  // namespace morgue::people

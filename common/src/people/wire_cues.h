@@ -143,4 +143,13 @@ void add_organisation_names(const Document& doc, const Lexicon& lexicon, std::ve
 // Unterberg Towbin Inc"; not "Jane Roe, Acme Corp chairman").
 void add_partner_names(const Document& doc, const Lexicon& lexicon, std::vector<std::string_view>& words);
 
+// Partners' names of a firm the story names only as a pair, appended to
+// `words` (lower forms): "Wagner and Brown" twice or more, neither word
+// standing anywhere in the text without the other ("a partnership of Acme
+// Inc and Wagner and Brown ... an affiliate of Wagner and Brown"). Not
+// words next to other capitalised words, nor a pair written in a headline
+// alone; people named in pairs are named apart too ("Reagan and Nakasone
+// met ... Reagan said").
+void add_repeated_partners(const Document& doc, const Lexicon& lexicon, std::vector<std::string_view>& words);
+
 }  // namespace morgue::people

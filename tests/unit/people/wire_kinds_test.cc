@@ -4,7 +4,8 @@
 // capitalised verb of saying, a product's apposition (", a growth hormone
 // for"), initials in brackets read as the organisation's name, lists after
 // a plural kind noun ("companies, including ..."), lists of towns before
-// a state, markup or a web wire's links left in the text, and currencies. One table per rule; tags, where a rule reads them, are written by
+// a state, markup or a web wire's links left in the text, currencies, and
+// partners' names a story gives only as a pair. One table per rule; tags, where a rule reads them, are written by
 // hand. Every sentence here is written for this test.
 #include <gtest/gtest.h>
 
@@ -182,6 +183,29 @@ TEST(PeopleWireKinds, AnOrganisationNounsApposition) {
   add_organisation_names(d.doc, lexicon(), words);
   EXPECT_TRUE(has_word(words, "halvex"));
   EXPECT_EQ(merge_mentions(collect_mentions(d.doc, d.tags, {}, lexicon()), lexicon()), Words{});
+}
+
+TEST(PeopleWireKinds, PartnersNamedOnlyAsAPair) {
+  struct Case {
+    const char* text;
+    std::vector<std::string_view> in, out;
+  };
+  const Case cases[] = {
+      {"A partnership of Acme Inc and Halden and Pryce bid. Halden and Pryce said so", {"halden", "pryce"}, {}},
+      {"Halden and Pryce said it would bid. It named Halden and Pryce's chief", {"halden", "pryce"}, {}},
+      // Once only; or one of them named alone; or next to other capitalised words.
+      {"A partnership of Acme Inc and Halden and Pryce bid.", {}, {"halden", "pryce"}},
+      {"Reagan and Nakasone met. Reagan and Nakasone agreed. Reagan said so", {}, {"reagan", "nakasone"}},
+      {"Jane Halden and Pryce met. Jane Halden and Pryce left", {}, {"halden", "pryce"}},
+      {"HALDEN AND PRYCE BID|Halden and Pryce bid. Halden and Pryce said so", {"halden", "pryce"}, {}}};
+  for (const Case& c : cases) {
+    TaggedDoc d;
+    build_tagged(c.text, d);
+    std::vector<std::string_view> words;
+    add_repeated_partners(d.doc, lexicon(), words);
+    for (std::string_view w : c.in) EXPECT_TRUE(has_word(words, w)) << c.text << ": " << w;
+    for (std::string_view w : c.out) EXPECT_FALSE(has_word(words, w)) << c.text << ": " << w;
+  }
 }
 
 // The starts of thing names, then "|" and the mentions that are places.

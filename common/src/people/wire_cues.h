@@ -149,7 +149,8 @@ void add_partner_names(const Document& doc, const Lexicon& lexicon, std::vector<
 // Inc and Wagner and Brown ... an affiliate of Wagner and Brown"). Not
 // words next to other capitalised words, nor a pair written in a headline
 // alone; people named in pairs are named apart too ("Reagan and Nakasone
-// met ... Reagan said").
+// met ... Reagan said"). One name twice is a firm's even once ("Johnson
+// and Johnson", "Dominick & Dominick").
 void add_repeated_partners(const Document& doc, const Lexicon& lexicon, std::vector<std::string_view>& words);
 
 }  // namespace morgue::people

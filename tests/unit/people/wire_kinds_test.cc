@@ -197,7 +197,11 @@ TEST(PeopleWireKinds, PartnersNamedOnlyAsAPair) {
       {"A partnership of Acme Inc and Halden and Pryce bid.", {}, {"halden", "pryce"}},
       {"Reagan and Nakasone met. Reagan and Nakasone agreed. Reagan said so", {}, {"reagan", "nakasone"}},
       {"Jane Halden and Pryce met. Jane Halden and Pryce left", {}, {"halden", "pryce"}},
-      {"HALDEN AND PRYCE BID|Halden and Pryce bid. Halden and Pryce said so", {"halden", "pryce"}, {}}};
+      {"HALDEN AND PRYCE BID|Halden and Pryce bid. Halden and Pryce said so", {"halden", "pryce"}, {}},
+      // One name twice: a firm's, even once.
+      {"Halden and Halden bid for it", {"halden"}, {}},
+      {"Halden amp; Halden bid for it", {"halden"}, {}},
+      {"Halden and Pryce bid for it", {}, {"halden"}}};
   for (const Case& c : cases) {
     TaggedDoc d;
     build_tagged(c.text, d);

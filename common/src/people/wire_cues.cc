@@ -638,6 +638,20 @@ bool lone_partner_at(const Document& doc, const Lexicon& lexicon, std::size_t k)
          !(lexicon.flags(t.lower) & (kTitle | kNotName));
 }
 
+// "Johnson and Johnson", "Dominick & Dominick" (and "amp;", a broken "&amp;"): one
+// name twice is a firm's, even once.
+void add_doubled_names(const Document& doc, const Lexicon& lexicon, std::vector<std::string_view>& words) {
+  const std::size_t n = doc.tokens.size();
+  for (std::size_t i = 1; i + 2 < n; ++i) {
+    const std::size_t joint = doc.tokens[i].text == "amp" && doc.tokens[i + 1].text == ";" ? 2 : 1;
+    const bool joined = joint == 2 || doc.tokens[i].text == "and" || doc.tokens[i].text == "&";
+    if (joined && i + joint < n && lone_partner_at(doc, lexicon, i - 1) &&
+        doc.tokens[i + joint].lower == doc.tokens[i - 1].lower) {
+      words.push_back(doc.tokens[i - 1].lower);
+    }
+  }
+}
+
 }  // namespace
 
 void add_repeated_partners(const Document& doc, const Lexicon& lexicon, std::vector<std::string_view>& words) {
@@ -651,16 +665,7 @@ void add_repeated_partners(const Document& doc, const Lexicon& lexicon, std::vec
     if ((i >= 2 && starts_upper_at(i - 2) && !(doc.tokens[i - 1].flags & kSentenceStart)) || starts_upper_at(i + 2)) continue;
     pairs.push_back(i);
   }
-  // "Johnson and Johnson", "Dominick & Dominick" (and "amp;", a broken "&amp;"): one
-  // name twice is a firm's, even once.
-  for (std::size_t i = 1; i + 2 < n; ++i) {
-    const std::size_t joint = doc.tokens[i].text == "amp" && doc.tokens[i + 1].text == ";" ? 2 : 1;
-    const bool joined = joint == 2 || doc.tokens[i].text == "and" || doc.tokens[i].text == "&";
-    if (joined && i + joint < n && lone_partner_at(doc, lexicon, i - 1) &&
-        doc.tokens[i + joint].lower == doc.tokens[i - 1].lower) {
-      words.push_back(doc.tokens[i - 1].lower);
-    }
-  }
+  add_doubled_names(doc, lexicon, words);
   auto same = [&](std::size_t a, std::size_t b) {
     return doc.tokens[a - 1].lower == doc.tokens[b - 1].lower && doc.tokens[a + 1].lower == doc.tokens[b + 1].lower;
   };

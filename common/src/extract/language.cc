@@ -13,7 +13,7 @@ namespace {
 
 // The detector reads this much of a story: the first paragraphs decide as
 // well as the whole text, and the cost grows with the length.
-constexpr std::size_t kSampleBytes = 2000;
+constexpr std::size_t kSampleBytes = 1000;
 // Share of the text (percent) the best language must hold to be "sure"
 // (enough to overrule the markup).
 constexpr int kSurePercent = 80;

@@ -123,7 +123,7 @@ void canonicalise_parts(const fs::path& db, unsigned parts, IndexSummary& summar
     all.add_database(dbs.back());
   }
   PeopleIdentitySummary people = canonicalise_people(all, dbs);
-  for (auto& part : dbs) part.commit();
+  util::for_each_index(dbs.size(), 0, [&](std::size_t i) { dbs[i].commit(); });
   summary.people_stories += people.stories;
   summary.people_renamed += people.renamed;
   summary.people_seconds += people.seconds;
@@ -139,10 +139,10 @@ void group_and_fill_parts(const fs::path& db, unsigned parts, IndexSummary& summ
   std::vector<Xapian::WritableDatabase> dbs;
   for (unsigned i = 0; i < parts; ++i) dbs.push_back(open_for_writing(part_path(db, i), Xapian::DB_NO_SYNC));
   summary.duplicates += group_duplicates(dbs);
-  // One commit for both: a kill before it leaves the groups to be found
-  // again and the placeholders to be filled by the rerun.
+  // One commit a part for both (each in the part's own thread): a kill
+  // before it leaves the groups to be found again and the placeholders to
+  // be filled by the rerun.
   summary.placeholders += fill_placeholders(dbs);
-  for (auto& part : dbs) part.commit();
 }
 
 // Merges the parts into DB: the people identity step and the version groups

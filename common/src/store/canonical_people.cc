@@ -6,7 +6,6 @@
 #include <iterator>
 #include <map>
 #include <set>
-#include <thread>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -373,16 +372,7 @@ void apply_renames(const Renames& changed, Xapian::WritableDatabase& db) {
 void apply_all(const std::vector<Renames>& plans, std::vector<Xapian::WritableDatabase>& dbs) {
   std::size_t busy = 0;
   for (const auto& plan : plans) busy += plan.empty() ? 0 : 1;
-  if (busy <= 1) {
-    for (std::size_t i = 0; i < dbs.size(); ++i) apply_renames(plans[i], dbs[i]);
-    return;
-  }
-  util::TaskPool pool(dbs.size());
-  const unsigned workers = std::max(1u, std::min(std::thread::hardware_concurrency(), static_cast<unsigned>(busy)));
-  pool.start(workers, [&](unsigned) {
-    while (auto i = pool.claim()) apply_renames(plans[*i], dbs[*i]);
-  });
-  pool.finish();
+  util::for_each_index(dbs.size(), busy <= 1 ? 1 : 0, [&](std::size_t i) { apply_renames(plans[i], dbs[i]); });
 }
 
 }  // namespace

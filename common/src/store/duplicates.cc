@@ -4,7 +4,6 @@
 #include <limits>
 #include <string>
 #include <string_view>
-#include <thread>
 #include <unordered_map>
 #include <utility>
 #include <vector>
@@ -257,12 +256,7 @@ std::size_t group_in(std::vector<Xapian::WritableDatabase>& parts) {
   }
   // Each part is rewritten by a thread of its own: loading a story's terms
   // and positions to add one term is most of the cost.
-  const unsigned threads = std::max(1u, std::min(static_cast<unsigned>(parts.size()), std::thread::hardware_concurrency()));
-  util::TaskPool pool(parts.size());
-  pool.start(threads, [&](unsigned) {
-    while (auto i = pool.claim()) apply_moves(parts[*i], moves[*i]);
-  });
-  pool.finish();
+  util::for_each_index(parts.size(), 0, [&](std::size_t i) { apply_moves(parts[i], moves[i]); });
   return exact;
 }
 

@@ -1,7 +1,6 @@
 #include "store/placeholders.h"
 
 #include <algorithm>
-#include <thread>
 #include <utility>
 
 #include "morgue/document.h"
@@ -68,12 +67,12 @@ std::size_t fill_placeholders(Xapian::WritableDatabase& db) {
 
 std::size_t fill_placeholders(std::vector<Xapian::WritableDatabase>& parts) {
   std::vector<std::size_t> filled(parts.size(), 0);
-  const unsigned threads = std::max(1u, std::min(static_cast<unsigned>(parts.size()), std::thread::hardware_concurrency()));
-  util::TaskPool pool(parts.size());
-  pool.start(threads, [&](unsigned) {
-    while (auto i = pool.claim()) filled[*i] = fill_placeholders(parts[*i]);
+  // Each thread commits its part as soon as it is filled: the commits (most
+  // of the cost, with the story's words to merge into the postings) overlap.
+  util::for_each_index(parts.size(), 0, [&](std::size_t i) {
+    filled[i] = fill_placeholders(parts[i]);
+    parts[i].commit();
   });
-  pool.finish();
   std::size_t total = 0;
   for (std::size_t n : filled) total += n;
   return total;

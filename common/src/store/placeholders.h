@@ -41,7 +41,8 @@ Xapian::Document make_placeholder_document(const Article& article, const std::st
 // Returns the number filled.
 std::size_t fill_placeholders(Xapian::WritableDatabase& db);
 
-// The same over the parts of a build, one thread a part.
+// The same over the parts of a build, one thread a part, and commits each
+// part (what else the caller changed in it goes into the same commit).
 std::size_t fill_placeholders(std::vector<Xapian::WritableDatabase>& parts);
 
 }  // namespace morgue

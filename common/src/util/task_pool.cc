@@ -46,4 +46,18 @@ void TaskPool::finish() {
   if (failure_) std::rethrow_exception(failure_);
 }
 
+void for_each_index(std::size_t count, unsigned workers, const std::function<void(std::size_t)>& each) {
+  if (workers == 0) workers = std::max(1u, std::thread::hardware_concurrency());
+  workers = static_cast<unsigned>(std::min<std::size_t>(workers, count));
+  if (workers <= 1) {
+    for (std::size_t i = 0; i < count; ++i) each(i);
+    return;
+  }
+  TaskPool pool(count);
+  pool.start(workers, [&](unsigned) {
+    while (auto i = pool.claim()) each(*i);
+  });
+  pool.finish();
+}
+
 }  // namespace morgue::util

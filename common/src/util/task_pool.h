@@ -56,4 +56,10 @@ class TaskPool {
   std::vector<std::jthread> threads_;
 };
 
+// Runs each(i) for every i in [0, count) on up to `workers` threads (at
+// least one, at most `count`; 0 means one a hardware thread), then rethrows
+// the first failure. For work split by database: the parts of a build, the
+// shards of an archive.
+void for_each_index(std::size_t count, unsigned workers, const std::function<void(std::size_t)>& each);
+
 }  // namespace morgue::util

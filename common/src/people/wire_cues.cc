@@ -125,9 +125,11 @@ bool before_organisation_apposition(const Document& doc, std::size_t end) {
   constexpr std::string_view kHeads[] = {"company",   "firm",  "manufacturer", "retailer",
                                          "brokerage", "chain", "conglomerate", "daily",   "newspaper", "weekly",
                                          "agency",    "bank",  "carrier", "airline",      "insurer",   "utility",
-                                         "concern",   "giant", "group"};
+                                         "concern",   "giant", "group",
+                                         // Products, which a person is not either: ", a ... growth hormone for".
+                                         "drug", "hormone", "vaccine", "medicine", "antibiotic", "painkiller"};
   constexpr std::string_view kPrepositions[] = {"of", "at", "with", "for", "in", "from", "to", "on", "and", "by"};
-  constexpr std::string_view kAfterHead[] = {"of", "and", "that", "which", "whose"};
+  constexpr std::string_view kAfterHead[] = {"of", "and", "that", "which", "whose", "for", "used"};
   const std::size_t n = doc.tokens.size();
   constexpr std::string_view kOpeners[] = {"a", "an", "the"};
   if (end + 2 >= n || doc.tokens[end].text != "," || !in(kOpeners, doc.tokens[end + 1].lower)) return false;
@@ -182,7 +184,7 @@ bool looks_like_persons_name(const Document& doc, const Lexicon& lexicon, std::s
 bool after_company_descriptor(const Document& doc, const Lexicon& lexicon, std::size_t begin, std::size_t end) {
   constexpr std::string_view kKinds[] = {"chipmaker", "chipmakers", "automaker", "carmaker", "drugmaker",
                                          "toymaker",  "steelmaker", "planemaker", "retailer", "e-tailer",
-                                         "insurer",   "conglomerate", "brokerage", "giant"};
+                                         "insurer",   "conglomerate", "brokerage", "giant", "distributor"};
   if (begin == 0 || looks_like_persons_name(doc, lexicon, begin, end)) return false;
   const Token& kind = doc.tokens[begin - 1];
   if (!(kind.letter_case & kLowerOnly) || !(kind.letter_case & kHasLetter) || !in(kKinds, kind.lower)) return false;
@@ -199,10 +201,76 @@ bool is_staff_byline(const Document& doc, const Lexicon& lexicon, std::size_t be
          !looks_like_persons_name(doc, lexicon, begin, end - 1);
 }
 
+bool after_organisation_noun(const Document& doc, const Lexicon& lexicon, std::size_t begin, std::size_t end) {
+  // Not "maker", "producer" or "publisher", which name people too ("the
+  // producer, Jane Roe, said"), nor "group" ("the group, Roe said, ...").
+  constexpr std::string_view kHeads[] = {"company",      "firm",      "manufacturer", "retailer",  "brokerage",
+                                         "conglomerate", "newspaper", "agency",       "bank",      "carrier",
+                                         "airline",      "insurer",   "utility",      "subsidiary", "affiliate",
+                                         "distributor",  "automaker", "carmaker",     "chipmaker", "drugmaker"};
+  constexpr std::string_view kOpeners[] = {"the", "a", "an", "its", "their", "his", "her", "'s", "\u2019s"};
+  // A phrase after a preposition describes someone: "an official of the
+  // bank, Jane Roe, said", "the head of the Acme company, Jane Roe,".
+  constexpr std::string_view kPrepositions[] = {"of", "at", "for", "with", "from", "by", "in", "to", "on"};
+  const std::size_t n = doc.tokens.size();
+  if (begin < 3 || end >= n || doc.tokens[begin - 1].text != "," || doc.tokens[end].text != ",") return false;
+  const Token& head = doc.tokens[begin - 2];
+  if (!(head.letter_case & kLowerOnly) || !in(kHeads, head.lower) || looks_like_persons_name(doc, lexicon, begin, end)) {
+    return false;
+  }
+  // An article or a possessive opens the head's phrase, a few words before it.
+  for (std::size_t k = begin - 2; k > 0 && begin - 2 - k < 4; --k) {
+    const Token& w = doc.tokens[k - 1];
+    if (in(kOpeners, w.lower)) {
+      // The possessive's owner ("Brazil's") or the article opens the phrase.
+      const bool possessive = w.lower == "'s" || w.lower == "\u2019s";
+      const std::size_t open = possessive && k >= 2 ? k - 2 : k - 1;
+      return open == 0 || !in(kPrepositions, doc.tokens[open - 1].lower);
+    }
+    if (w.text == "," || (w.flags & (kSentenceStart | kLineStart)) || !(w.letter_case & kHasLetter)) return false;
+  }
+  return false;
+}
+
+bool ends_in_saying_verb(const Document& doc, std::size_t begin, std::size_t end) {
+  constexpr std::string_view kVerbs[] = {"says", "said", "tells", "told", "urges", "warns", "vows", "admits", "denies"};
+  return end - begin >= 2 && (doc.tokens[end - 1].letter_case & kStartsUpper) && in(kVerbs, doc.tokens[end - 1].lower);
+}
+
+bool is_markup_or_link(const Document& doc, std::size_t begin, std::size_t end) {
+  const std::size_t n = doc.tokens.size();
+  // "Don 't": a contraction the copy split with a space.
+  if (end + 1 < n && (doc.tokens[end].text == "'" || doc.tokens[end].text == "\u2019") && doc.tokens[end + 1].lower == "t") {
+    return true;
+  }
+  // "<FONT face=\"verdana,MS Sans Serif\">": an attribute of a tag left in
+  // the text; "(TD.TO: Quote, Profile, Research)": a web wire's links.
+  bool attribute = false, colon = false;
+  for (std::size_t k = begin; k > 0 && begin - k < 16; --k) {
+    const Token& t = doc.tokens[k - 1];
+    if (t.text == ">" || t.text == ")") return false;
+    if (t.text == "=") attribute = true;
+    if (t.text == ":" && k < n && doc.tokens[k].lower == "quote") colon = true;
+    if (t.text == "<") return attribute && (doc.tokens[k].letter_case & kHasLetter);
+    if (t.text == "(") return colon;
+  }
+  return false;
+}
+
+bool ends_in_currency(const Document& doc, std::size_t begin, std::size_t end) {
+  // Plural names of currencies that are nobody's surname ("Marks", "Pounds" and "Rand" are).
+  constexpr std::string_view kCurrencies[] = {"dlrs",   "dlr",    "dollars", "francs",  "pesos",   "guilders",
+                                              "lire",   "rupees", "riyals",  "dinars",  "kronor",  "drachmas",
+                                              "ringgit", "rupiah", "baht",   "stg",     "escudos", "pesetas"};
+  return end - begin >= 2 && in(kCurrencies, doc.tokens[end - 1].lower);
+}
+
 bool wire_says_not_a_person(const Document& doc, const Lexicon& lexicon, std::size_t begin, std::size_t end) {
   return before_bracketed_code(doc, begin, end) || is_town_or_state(doc, begin, end) ||
          before_organisation_apposition(doc, end) || after_issue_manager(doc, begin) ||
-         after_company_descriptor(doc, lexicon, begin, end) || is_staff_byline(doc, lexicon, begin, end);
+         after_company_descriptor(doc, lexicon, begin, end) || is_staff_byline(doc, lexicon, begin, end) ||
+         after_organisation_noun(doc, lexicon, begin, end) || ends_in_saying_verb(doc, begin, end) ||
+         is_markup_or_link(doc, begin, end) || ends_in_currency(doc, begin, end);
 }
 
 namespace {
@@ -285,6 +353,45 @@ bool kind_noun_after(const Document& doc, std::size_t k, std::size_t items) {
   return in(kPlaces, doc.tokens[k].lower) || (items >= 2 && in(kLists, doc.tokens[k].lower));
 }
 
+// "34 companies, including A, B and C", "carmakers such as A and B": a
+// plural noun of a kind of firm, team or place just before the list.
+bool kind_noun_before(const Document& doc, std::size_t first) {
+  constexpr std::string_view kKinds[] = {
+      "companies", "firms",     "makers",   "manufacturers", "carmakers", "automakers", "chipmakers", "banks",
+      "brokers",   "insurers",  "airlines", "carriers",      "retailers", "brands",     "clubs",      "teams",
+      "countries", "nations",   "cities",   "towns",         "provinces", "newspapers", "papers",     "studios",
+      "networks",  "utilities", "giants",   "suppliers",     "vendors",   "distributors", "products", "models",
+      "cars",      "drugs",     "agencies", "universities"};
+  std::size_t k = first;
+  if (k >= 2 && doc.tokens[k - 1].lower == "as" && doc.tokens[k - 2].lower == "such") {
+    k -= 2;
+  } else if (k >= 1 && doc.tokens[k - 1].lower == "including") {
+    k -= 1;
+  } else {
+    return false;
+  }
+  if (k >= 1 && doc.tokens[k - 1].text == ",") --k;
+  return k >= 1 && (doc.tokens[k - 1].letter_case & kLowerOnly) && in(kKinds, doc.tokens[k - 1].lower);
+}
+
+// ", Texas", ", La.", ", New York" at `k`: a state (a region of
+// regions.txt, or a US state's abbreviation) after a list of towns, and
+// nothing capitalised after it ("Roe, Texas Instruments' chief").
+bool state_after(const Document& doc, const Lexicon& lexicon, std::size_t k) {
+  const std::size_t n = doc.tokens.size();
+  if (k + 1 >= n || doc.tokens[k].text != ",") return false;
+  if (is_state_abbreviation(doc, k + 1)) return true;
+  for (std::size_t words = 1; words <= 2 && k + words < n; ++words) {
+    const Token& last = doc.tokens[k + words];
+    if (!(last.letter_case & kStartsUpper)) return false;
+    std::string joined(doc.tokens[k + 1].lower);
+    if (words == 2) joined += ' ' + std::string(last.lower);
+    const std::size_t after = k + words + 1;
+    if ((lexicon.flags(joined) & kRegion) && (after >= n || !(doc.tokens[after].letter_case & kStartsUpper))) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 void add_list_things(const Document& doc, const std::vector<Tag>& tags, const Lexicon& lexicon,
@@ -304,7 +411,9 @@ void add_list_things(const Document& doc, const std::vector<Tag>& tags, const Le
     }
     const std::size_t next = list_at(doc, lexicon, i, items);
     i = std::max(next, i + 1);
-    const bool things = kind_noun_after(doc, next, items.size());
+    const bool things = kind_noun_after(doc, next, items.size()) || kind_noun_before(doc, items.front().begin);
+    // "Alvin, Odessa and Longview, Texas": towns, every one.
+    const bool towns = items.size() > 1 && state_after(doc, lexicon, next);
     if (items.size() == 1) {
       if (things && !persons_name(items.front())) starts.push_back(items.front().begin);
       continue;
@@ -327,8 +436,10 @@ void add_list_things(const Document& doc, const std::vector<Tag>& tags, const Le
                                 !(lexicon.flags(doc.tokens[item.begin].lower) & kFirstName);
       if (things) {
         starts.push_back(item.begin);
-      } else if (among_places) {
+      } else if (among_places || (towns && item.end - item.begin == 1)) {
         places_at.push_back(item.begin);
+      } else if (towns) {
+        starts.push_back(item.begin);  // "Sioux Falls": a town wherever the story names it
       }
     }
   }
@@ -459,7 +570,8 @@ void add_organisation_names(const Document& doc, const Lexicon& lexicon, std::ve
     if (t.text == "," && before_organisation_apposition(doc, i)) add_words_before(doc, i, words);
     std::size_t end = i;
     while (end < n && (doc.tokens[end].letter_case & kStartsUpper)) ++end;
-    if (end > i && (after_issue_manager(doc, i) || after_company_descriptor(doc, lexicon, i, end))) {
+    if (end > i && (after_issue_manager(doc, i) || after_company_descriptor(doc, lexicon, i, end) ||
+                    after_organisation_noun(doc, lexicon, i, end))) {
       for (std::size_t k = i; k < end; ++k) words.push_back(doc.tokens[k].lower);
     }
     if (t.text != "(" || !(doc.tokens[i - 1].letter_case & kStartsUpper)) continue;
@@ -468,7 +580,12 @@ void add_organisation_names(const Document& doc, const Lexicon& lexicon, std::ve
            !(doc.tokens[begin].flags & (kSentenceStart | kLineStart))) {
       --begin;
     }
-    if (before_bracketed_code(doc, begin, i)) add_words_before(doc, i, words);
+    if (!before_bracketed_code(doc, begin, i)) continue;
+    add_words_before(doc, i, words);
+    // "... Futures Exchange (LIFFE)": the initials name it too, in any case ("Liffe said").
+    if (i + 2 < n && doc.tokens[i + 2].text == ")" && is_all_upper(doc.tokens[i + 1].text)) {
+      words.push_back(doc.tokens[i + 1].lower);
+    }
   }
 }
 
@@ -508,6 +625,66 @@ void add_partner_names(const Document& doc, const Lexicon& lexicon, std::vector<
     const Token& lead = doc.tokens[r - 1];
     if (!(lead.letter_case & kLowerOnly) || !in(kLeads, lead.lower)) continue;
     for (std::size_t k = r; k < s - 1; ++k) words.push_back(doc.tokens[k].lower);
+  }
+}
+
+namespace {
+
+// A lone capitalised word at `k` in the text (not a line in capitals or a
+// title-case headline), and no title.
+bool lone_partner_at(const Document& doc, const Lexicon& lexicon, std::size_t k) {
+  const Token& t = doc.tokens[k];
+  return (t.letter_case & kStartsUpper) && (t.letter_case & kHasLetter) && !(t.flags & (kCapsLine | kTitleCase)) &&
+         !(lexicon.flags(t.lower) & (kTitle | kNotName));
+}
+
+// "Johnson and Johnson", "Dominick & Dominick" (and "amp;", a broken "&amp;"): one
+// name twice is a firm's, even once.
+void add_doubled_names(const Document& doc, const Lexicon& lexicon, std::vector<std::string_view>& words) {
+  const std::size_t n = doc.tokens.size();
+  for (std::size_t i = 1; i + 2 < n; ++i) {
+    const std::size_t joint = doc.tokens[i].text == "amp" && doc.tokens[i + 1].text == ";" ? 2 : 1;
+    const bool joined = joint == 2 || doc.tokens[i].text == "and" || doc.tokens[i].text == "&";
+    if (joined && i + joint < n && lone_partner_at(doc, lexicon, i - 1) &&
+        doc.tokens[i + joint].lower == doc.tokens[i - 1].lower) {
+      words.push_back(doc.tokens[i - 1].lower);
+    }
+  }
+}
+
+}  // namespace
+
+void add_repeated_partners(const Document& doc, const Lexicon& lexicon, std::vector<std::string_view>& words) {
+  const std::size_t n = doc.tokens.size();
+  auto starts_upper_at = [&](std::size_t k) { return k < n && (doc.tokens[k].letter_case & kStartsUpper); };
+  // The pairs "X and Y" of lone words (no capitalised word on either side), by the token of "and".
+  std::vector<std::size_t> pairs;
+  for (std::size_t i = 1; i + 1 < n; ++i) {
+    if (doc.tokens[i].text != "and" && doc.tokens[i].text != "&") continue;
+    if (!lone_partner_at(doc, lexicon, i - 1) || !lone_partner_at(doc, lexicon, i + 1)) continue;
+    if ((i >= 2 && starts_upper_at(i - 2) && !(doc.tokens[i - 1].flags & kSentenceStart)) || starts_upper_at(i + 2)) continue;
+    pairs.push_back(i);
+  }
+  add_doubled_names(doc, lexicon, words);
+  auto same = [&](std::size_t a, std::size_t b) {
+    return doc.tokens[a - 1].lower == doc.tokens[b - 1].lower && doc.tokens[a + 1].lower == doc.tokens[b + 1].lower;
+  };
+  for (std::size_t p = 0; p < pairs.size(); ++p) {
+    const std::size_t i = pairs[p];
+    std::size_t repeats = 0;
+    for (std::size_t q : pairs) repeats += same(i, q) ? 1 : 0;
+    if (repeats < 2) continue;
+    // Neither word stands anywhere in the text outside the pair.
+    bool alone = false;
+    for (std::size_t k = 0; k < n && !alone; ++k) {
+      const std::string_view w = doc.tokens[k].lower;
+      if (w != doc.tokens[i - 1].lower && w != doc.tokens[i + 1].lower) continue;
+      const bool in_pair = std::any_of(pairs.begin(), pairs.end(), [&](std::size_t q) { return k + 1 == q || k == q + 1; });
+      alone = !in_pair && !(doc.tokens[k].flags & (kCapsLine | kTitleCase));
+    }
+    if (alone) continue;
+    words.push_back(doc.tokens[i - 1].lower);
+    words.push_back(doc.tokens[i + 1].lower);
   }
 }
 

@@ -66,6 +66,29 @@ bool after_company_descriptor(const Document& doc, const Lexicon& lexicon, std::
 // run into it ("By Peter Ford Staff writer").
 bool is_staff_byline(const Document& doc, const Lexicon& lexicon, std::size_t begin, std::size_t end);
 
+// "Brazil's state oil company, Petrobras, said": the span stands alone
+// between commas after a noun naming a kind of organisation, whose phrase
+// an article or a possessive opens ("the producer, Jane Roe," is a person:
+// "maker", "producer" and "publisher" are not such nouns), and not after a
+// preposition ("an official of the bank, Jane Roe,") nor for a known given
+// name and a family name.
+bool after_organisation_noun(const Document& doc, const Lexicon& lexicon, std::size_t begin, std::size_t end);
+
+// "Jane Roe Says at a Rally": a name of two words or more that ends in a
+// capitalised verb of saying (a line in title case inside the text) is a
+// guess; the person it names is named again without it.
+bool ends_in_saying_verb(const Document& doc, std::size_t begin, std::size_t end);
+
+// Text that is no prose: the first half of a contraction split by a space
+// ("Don 't"), a word inside an HTML tag left in the text with an attribute
+// ("<FONT face=\"verdana,MS Sans Serif\">"), or a web wire's links after a
+// ticker ("(TD.TO: Quote, Profile, Research)").
+bool is_markup_or_link(const Document& doc, std::size_t begin, std::size_t end);
+
+// "N.Z. Dlrs", "H.K. Dlrs": a name of two words or more that ends in a
+// currency's plural (wire copy's tables of rates).
+bool ends_in_currency(const Document& doc, std::size_t begin, std::size_t end);
+
 // One of the above: the span [begin, end) is no person's name.
 bool wire_says_not_a_person(const Document& doc, const Lexicon& lexicon, std::size_t begin, std::size_t end);
 
@@ -119,5 +142,15 @@ void add_organisation_names(const Document& doc, const Lexicon& lexicon, std::ve
 // legal form after "of", "at", "from" or "by" ("analyst at L.F. Rothschild,
 // Unterberg Towbin Inc"; not "Jane Roe, Acme Corp chairman").
 void add_partner_names(const Document& doc, const Lexicon& lexicon, std::vector<std::string_view>& words);
+
+// Partners' names of a firm the story names only as a pair, appended to
+// `words` (lower forms): "Wagner and Brown" twice or more, neither word
+// standing anywhere in the text without the other ("a partnership of Acme
+// Inc and Wagner and Brown ... an affiliate of Wagner and Brown"). Not
+// words next to other capitalised words, nor a pair written in a headline
+// alone; people named in pairs are named apart too ("Reagan and Nakasone
+// met ... Reagan said"). One name twice is a firm's even once ("Johnson
+// and Johnson", "Dominick & Dominick").
+void add_repeated_partners(const Document& doc, const Lexicon& lexicon, std::vector<std::string_view>& words);
 
 }  // namespace morgue::people

@@ -1,7 +1,8 @@
 // What the rest of a story says about a capitalised span before it is taken
 // for a person (private): table rows and score lines, and the words of
 // organisation names ("Dean Witter" where the story also writes "Dean Witter
-// Reynolds Inc"). Read after tagging, by names.cc.
+// Reynolds Inc"). Read after tagging, by mentions.cc and mention_rules.cc
+// (mark_scorers by people.cc).
 #pragma once
 
 #include <cstddef>
@@ -43,7 +44,8 @@ bool is_company_apposition(const Document& doc, std::size_t end);
 // A story names a few organisations, so callers scan the list.
 std::vector<std::string_view> organisation_words(const Document& doc, const Lexicon& lexicon);
 
-// How a name is used where it stands (names.cc weighs these over all the
+// How a name is used where it stands (mentions.cc and mention_rules.cc read
+// these for each mention; names.cc weighs what they say over all the
 // mentions of one person).
 //
 // A person's: "Roe said", "Roe told", "Roe, who" (a verb of saying or a

@@ -21,8 +21,9 @@ enum LexiconFlag : std::uint16_t {
   kSuffix = 1u << 5,     // after a surname: "jr.", "iii"
   kAgency = 1u << 6,     // news agencies and photo libraries: "reuters", "getty"
   kEntityWord = 1u << 7, // ends an organisation or place name: "inc", "bros", "square"
-  // Read only after tagging (names.cc), never by the model's features, so
-  // these lists change without retraining.
+  // Read only after tagging (mentions.cc, mention_rules.cc, evidence.cc and
+  // the wire_cues.h rules), never by the model's features, so these lists
+  // change without retraining.
   kCommonWord = 1u << 8,   // mostly written in lower case in CoNLL eng.train: "loan", "real"
   kCompanyWord = 1u << 9,  // ends a company or body's name too: "securities", "bank", "cos"
   kKnownEntity = 1u << 10, // a place or body, never a person: "ivory coast", "ferrari" (known_entities.txt)

@@ -3,8 +3,11 @@
 // a town before a state's abbreviation, an apposition naming a kind of
 // organisation, a lead manager of a bond issue, the items of a list of
 // places or of models, and partners' names in a firm's name. Read after
-// tagging, by names.cc; each rule is a function of its own so its test
-// can fail alone.
+// tagging, by mentions.cc (each span, and the story's evidence gathered once
+// into mention_rules.h's StoryEvidence) and people.cc (the headline's title
+// case); each rule is a function of its own so its test can fail alone. One
+// header for three files, by the family of the rules: wire_cues.cc,
+// wire_firms.cc and wire_lists.cc.
 #pragma once
 
 #include <cstddef>
@@ -17,6 +20,8 @@
 
 namespace morgue::people {
 
+// --- Text that is no prose (wire_cues.cc) --------------------------------
+
 // The headline tokens [begin, end) are in title case ("Activist's Daughter
 // Speaks Against Castro"): at least three words other than short function
 // words, all capitalised, and not a line in capitals. Their case then says
@@ -26,14 +31,23 @@ bool is_title_case(const Document& doc, std::size_t begin, std::size_t end);
 // Sets kTitleCase on the tokens [begin, end) when is_title_case() holds.
 void mark_title_case(Document& doc, std::size_t begin, std::size_t end);
 
+// "Jane Roe Says at a Rally": a name of two words or more that ends in a
+// capitalised verb of saying (a line in title case inside the text) is a
+// guess; the person it names is named again without it.
+bool ends_in_saying_verb(const Document& doc, std::size_t begin, std::size_t end);
+
+// Text that is no prose: the first half of a contraction split by a space
+// ("Don 't"), a word inside an HTML tag left in the text with an attribute
+// ("<FONT face=\"verdana,MS Sans Serif\">"), or a web wire's links after a
+// ticker ("(TD.TO: Quote, Profile, Research)").
+bool is_markup_or_link(const Document& doc, std::size_t begin, std::size_t end);
+
+// --- Companies, organisations and products (wire_firms.cc) ---------------
+
 // "Banque Nationale de Paris (BNP)", "Santander Central Hispano (BSD2.FSE)",
 // "Nortel (NYSE: NT)": the span [begin, end) is followed by its initials, a
 // ticker or an exchange's code in round brackets.
 bool before_bracketed_code(const Document& doc, std::size_t begin, std::size_t end);
-
-// "Redmond, Wash.", "Hunt Valley, Md.", "Memphis, TN (": the span is a town
-// before a state's abbreviation; or the lone word is that abbreviation ("Md").
-bool is_town_or_state(const Document& doc, std::size_t begin, std::size_t end);
 
 // "J.D. Power, a California-based market research firm", "Wen Wei Po, a
 // Hong Kong daily,", "Time Warner, the largest US media company": an
@@ -74,58 +88,6 @@ bool is_staff_byline(const Document& doc, const Lexicon& lexicon, std::size_t be
 // name and a family name.
 bool after_organisation_noun(const Document& doc, const Lexicon& lexicon, std::size_t begin, std::size_t end);
 
-// "Jane Roe Says at a Rally": a name of two words or more that ends in a
-// capitalised verb of saying (a line in title case inside the text) is a
-// guess; the person it names is named again without it.
-bool ends_in_saying_verb(const Document& doc, std::size_t begin, std::size_t end);
-
-// Text that is no prose: the first half of a contraction split by a space
-// ("Don 't"), a word inside an HTML tag left in the text with an attribute
-// ("<FONT face=\"verdana,MS Sans Serif\">"), or a web wire's links after a
-// ticker ("(TD.TO: Quote, Profile, Research)").
-bool is_markup_or_link(const Document& doc, std::size_t begin, std::size_t end);
-
-// "N.Z. Dlrs", "H.K. Dlrs": a name of two words or more that ends in a
-// currency's plural (wire copy's tables of rates).
-bool ends_in_currency(const Document& doc, std::size_t begin, std::size_t end);
-
-// One of the above: the span [begin, end) is no person's name.
-bool wire_says_not_a_person(const Document& doc, const Lexicon& lexicon, std::size_t begin, std::size_t end);
-
-// Where the items of lists that name things start: each capitalised item of
-// a list ("A, B and C", "A or B") followed by a plural noun of a kind
-// ("Alliance, Encore and GTA models", "Misamis Occidental and Davao del Sur
-// provinces", "... co-managed the deal"), appended to `starts`
-// (names.cc's StoryEvidence::thing_names: the name is a thing's wherever
-// the story gives it). An item that opens with a known given name and has
-// more words is a person's and is left out. And where the lone-word items of
-// a list whose other items are mostly places (the tagger's reading or the
-// lexicon's) stand, appended to `places_at`: only those mentions are places
-// ("Henan, Shaanxi, Gansu and Hebei"; a tagger that reads "Molik, Dellacqua
-// and Moore" as two places loses "Moore" there, not "Jessica Moore").
-void add_list_things(const Document& doc, const std::vector<Tag>& tags, const Lexicon& lexicon,
-                     std::vector<std::size_t>& starts, std::vector<std::size_t>& places_at);
-
-// Where the names of teams a result names by their town start, appended to
-// `starts` (names.cc's StoryEvidence::thing_names, as add_list_things):
-// the two sides of "X beat Y 102-99" ("edged", "lost to", ...) are of one
-// kind, so when one is a place (the tagger's reading or the lexicon's:
-// "Utah") the other is a team too ("Denver"), here and wherever the story
-// names it. Not when neither is a place ("Sampras beat Agassi 6-4"), nor
-// for set scores ("6-4 6-3", "6-4, 7-5"), nor for a name that opens with a
-// known given name and has more words.
-void add_match_opponents(const Document& doc, const std::vector<Tag>& tags, const Lexicon& lexicon,
-                         std::vector<std::size_t>& starts);
-
-// Where lone words that name a team by its town start, appended to
-// `starts` (as add_match_opponents): after a word for a team's game and
-// "against", "versus" or "with" ("Sunday's game against Denver", "a matchup
-// with Kelso"; "game" only after a possessive; not "match", "fight" or
-// "victory over", said of players too), and
-// before "to a 4-1 win" after "leading" or the like ("leading Kelso to a
-// 4-1 win").
-void add_team_names(const Document& doc, std::vector<std::size_t>& starts);
-
 // The words of names the story gives an organisation, appended to `words`
 // (lower forms): before an apposition naming a kind of organisation,
 // before initials or a ticker in brackets ("Time Warner, the largest US
@@ -152,5 +114,55 @@ void add_partner_names(const Document& doc, const Lexicon& lexicon, std::vector<
 // met ... Reagan said"). One name twice is a firm's even once ("Johnson
 // and Johnson", "Dominick & Dominick").
 void add_repeated_partners(const Document& doc, const Lexicon& lexicon, std::vector<std::string_view>& words);
+
+// --- Lists, tables and places (wire_lists.cc) ----------------------------
+
+// "Redmond, Wash.", "Hunt Valley, Md.", "Memphis, TN (": the span is a town
+// before a state's abbreviation; or the lone word is that abbreviation ("Md").
+bool is_town_or_state(const Document& doc, std::size_t begin, std::size_t end);
+
+// "N.Z. Dlrs", "H.K. Dlrs": a name of two words or more that ends in a
+// currency's plural (wire copy's tables of rates).
+bool ends_in_currency(const Document& doc, std::size_t begin, std::size_t end);
+
+// Where the items of lists that name things start: each capitalised item of
+// a list ("A, B and C", "A or B") followed by a plural noun of a kind
+// ("Alliance, Encore and GTA models", "Misamis Occidental and Davao del Sur
+// provinces", "... co-managed the deal"), appended to `starts`
+// (mention_rules.h's StoryEvidence::thing_names: the name is a thing's wherever
+// the story gives it). An item that opens with a known given name and has
+// more words is a person's and is left out. And where the lone-word items of
+// a list whose other items are mostly places (the tagger's reading or the
+// lexicon's) stand, appended to `places_at`: only those mentions are places
+// ("Henan, Shaanxi, Gansu and Hebei"; a tagger that reads "Molik, Dellacqua
+// and Moore" as two places loses "Moore" there, not "Jessica Moore").
+void add_list_things(const Document& doc, const std::vector<Tag>& tags, const Lexicon& lexicon,
+                     std::vector<std::size_t>& starts, std::vector<std::size_t>& places_at);
+
+// Where the names of teams a result names by their town start, appended to
+// `starts` (mention_rules.h's StoryEvidence::thing_names, as add_list_things):
+// the two sides of "X beat Y 102-99" ("edged", "lost to", ...) are of one
+// kind, so when one is a place (the tagger's reading or the lexicon's:
+// "Utah") the other is a team too ("Denver"), here and wherever the story
+// names it. Not when neither is a place ("Sampras beat Agassi 6-4"), nor
+// for set scores ("6-4 6-3", "6-4, 7-5"), nor for a name that opens with a
+// known given name and has more words.
+void add_match_opponents(const Document& doc, const std::vector<Tag>& tags, const Lexicon& lexicon,
+                         std::vector<std::size_t>& starts);
+
+// Where lone words that name a team by its town start, appended to
+// `starts` (as add_match_opponents): after a word for a team's game and
+// "against", "versus" or "with" ("Sunday's game against Denver", "a matchup
+// with Kelso"; "game" only after a possessive; not "match", "fight" or
+// "victory over", said of players too), and
+// before "to a 4-1 win" after "leading" or the like ("leading Kelso to a
+// 4-1 win").
+void add_team_names(const Document& doc, std::vector<std::size_t>& starts);
+
+// --- All the rules that read one span (wire_cues.cc) ---------------------
+
+// One of the rules above that read one span, is_title_case and
+// after_job_title aside: the span [begin, end) is no person's name.
+bool wire_says_not_a_person(const Document& doc, const Lexicon& lexicon, std::size_t begin, std::size_t end);
 
 }  // namespace morgue::people

@@ -46,6 +46,9 @@ ArchiveWriter<P>::ArchiveWriter(P placement, const IndexOptions& options, IndexS
   }
   for (const auto& name : placement_.existing()) database(name);
   placement_.layout_changed(names());
+  fresh_part_ = placement_.role() == WriterRole::kBuildPart && all_.get_lastdocid() == 0 &&
+                all_.metadata_keys_begin(std::string(schema::kFileStateKey)) ==
+                    all_.metadata_keys_end(std::string(schema::kFileStateKey));
 }
 
 template <Placement P>
@@ -70,9 +73,12 @@ std::vector<std::string> ArchiveWriter<P>::names() const {
 template <Placement P>
 std::vector<std::pair<std::string, FileState>> ArchiveWriter<P>::entries(const std::string& path) const {
   std::vector<std::pair<std::string, FileState>> out;
+  if (fresh_part_ && !part_paths_.count(path)) return out;
   const std::string key = file_state_key(path);
   for (const auto& [name, t] : targets_) {
-    if (auto state = decode_file_state(t.db.get_metadata(key))) out.emplace_back(name, std::move(*state));
+    auto waiting = pending_states_.find(key);
+    const std::string value = waiting != pending_states_.end() ? waiting->second : t.db.get_metadata(key);
+    if (auto state = decode_file_state(value)) out.emplace_back(name, std::move(*state));
   }
   return out;
 }
@@ -248,6 +254,8 @@ void ArchiveWriter<P>::commit() {
   if (targets_.empty()) {
     if (auto name = placement_.fallback()) database(*name);
   }
+  for (auto& [key, value] : pending_states_) targets_.begin()->second.db.set_metadata(key, value);
+  pending_states_.clear();
   for (auto& [name, t] : targets_) {
     if (!t.dirty) continue;  // untouched shards keep their revision (nothing to replicate)
     const std::string key(schema::kRootsKey);
@@ -279,13 +287,17 @@ void ArchiveWriter<P>::canonicalise_people() {
 template <Placement P>
 void ArchiveWriter<P>::add(Target& t, Xapian::Document& doc, const std::string& id) {
   const std::string id_term = schema::make_term(schema::kIdPrefix, id);
-  const bool existed = all_.term_exists(id_term);
+  const bool existed = fresh_part_ ? !part_ids_.insert(id).second : all_.term_exists(id_term);
   if (placement_.role() == WriterRole::kArchive) {
     DuplicateMatch dup = find_duplicate_group(all_, doc, id);
     if (dup.exact) ++summary_.duplicates;
     set_duplicate_group(doc, dup.group);
   }
-  t.db.replace_document(id_term, doc);
+  if (fresh_part_ && !existed) {
+    t.db.add_document(doc);  // what replace_document would do, without looking the id up
+  } else {
+    t.db.replace_document(id_term, doc);
+  }
   stories_changed(t);
   t.dirty = true;
   ++(existed ? summary_.updated : summary_.added);
@@ -302,7 +314,12 @@ void ArchiveWriter<P>::stories_changed(Target& t) {
 template <Placement P>
 void ArchiveWriter<P>::write_state(const std::string& name, const FileState& state) {
   Target& t = database(name);
-  t.db.set_metadata(file_state_key(state.path), encode_file_state(state));
+  if (fresh_part_) {
+    part_paths_.insert(state.path);
+    pending_states_[file_state_key(state.path)] = encode_file_state(state);
+  } else {
+    t.db.set_metadata(file_state_key(state.path), encode_file_state(state));
+  }
   t.dirty = true;
 }
 

@@ -13,6 +13,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <unordered_set>
 #include <vector>
 
 #include <xapian.h>
@@ -177,6 +178,16 @@ class ArchiveWriter {
   std::size_t pending_text_ = 0;    // bytes of article text since the last commit
   std::size_t committed_text_ = 0;  // bytes of article text committed by this writer
   std::vector<std::string> roots_;  // the run's input folders, absolute (schema::kRootsKey)
+  // A build part this writer created (it opened empty): what it holds is
+  // what the writer put there, so the ids and file states it wrote answer
+  // the lookups a story and a file would otherwise cost (each a descent of
+  // Xapian's B-tree to a random key, read block by block with pread).
+  // File states (keyed by a hash of the path: random keys) wait for the
+  // commit, and go in key order.
+  bool fresh_part_ = false;
+  std::unordered_set<std::string> part_ids_;
+  std::unordered_set<std::string> part_paths_;
+  std::map<std::string, std::string> pending_states_;  // metadata key -> encoded state
 };
 
 extern template class ArchiveWriter<OneDatabase>;

@@ -17,6 +17,7 @@
 #include "index/db_writer.h"
 #include "morgue/people.h"
 #include "morgue/schema.h"
+#include "store/file_state.h"
 #include "support/temp_dir.h"
 
 namespace morgue {
@@ -426,6 +427,57 @@ TEST_F(IndexWriterTest, BuildPartBatchesGrowWithThePart) {
   EXPECT_TRUE(std::is_sorted(batches.begin(), batches.end()));
   EXPECT_EQ(*std::max_element(batches.begin(), batches.end()), 10u);  // options.batch_size caps them
   EXPECT_EQ(summary.added, 80u);
+}
+
+// A build part's writer answers from what it wrote (the ids and file states
+// of a part it created) instead of looking them up, and writes the states
+// at the commit: the same file applied twice still replaces its story, and
+// a part it did not create (a resumed build's) is looked up as before.
+TEST_F(IndexWriterTest, BuildPartWriterKnowsWhatItWrote) {
+  IndexOptions options;
+  IndexSummary summary;
+  const auto part = dir_ / "part";
+  auto outcome = [](const std::string& id, std::int64_t mtime) {
+    Outcome out;
+    out.task.file = {"/in/a.txt", 1, mtime};
+    Article article;
+    article.title = "T";
+    article.body = "B";
+    out.extraction.articles.push_back(article);
+    Xapian::Document doc;
+    doc.add_boolean_term(schema::make_term(schema::kIdPrefix, id));
+    out.documents.emplace_back(id, doc);
+    return out;
+  };
+  auto ids = [&] {
+    Xapian::Database db(part.string());
+    std::set<std::string> out;
+    for (auto t = db.allterms_begin(std::string(schema::kIdPrefix)); t != db.allterms_end(std::string(schema::kIdPrefix)); ++t) {
+      out.insert(*t);
+    }
+    return out;
+  };
+  {
+    DbWriter writer(part, options, summary, WriterRole::kBuildPart);
+    Outcome first = outcome("one", 1);
+    writer.apply(first);
+    Outcome second = outcome("two", 2);  // the same file again, before any commit
+    writer.apply(second);
+    EXPECT_EQ(Xapian::Database(part.string()).get_metadata(file_state_key("/in/a.txt")), "");  // not yet
+    writer.commit();
+  }
+  EXPECT_EQ(ids(), (std::set<std::string>{schema::make_term(schema::kIdPrefix, "two")}));
+  auto state = decode_file_state(Xapian::Database(part.string()).get_metadata(file_state_key("/in/a.txt")));
+  ASSERT_TRUE(state);
+  EXPECT_EQ(state->ids, std::vector<std::string>{"two"});
+  {
+    DbWriter writer(part, options, summary, WriterRole::kBuildPart);  // not created by this writer
+    Outcome third = outcome("three", 3);
+    writer.apply(third);
+    writer.commit();
+  }
+  EXPECT_EQ(ids(), (std::set<std::string>{schema::make_term(schema::kIdPrefix, "three")}));
+  EXPECT_EQ(summary.added, 3u);
 }
 
 }  // namespace

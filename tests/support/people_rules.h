@@ -4,9 +4,13 @@
 // mention and merging steps.
 #pragma once
 
+#include <cstddef>
 #include <filesystem>
 #include <string>
+#include <utility>
 #include <vector>
+
+#include <gtest/gtest.h>
 
 #include "morgue/article.h"
 #include "morgue/people.h"
@@ -45,6 +49,34 @@ inline std::vector<std::string> people_of_tagged(const std::string& marked) {
   build_tagged(marked, d);
   const people::Lexicon& lexicon = people_lexicon();
   return people::merge_mentions(people::collect_mentions(d.doc, d.tags, {}, lexicon), lexicon);
+}
+
+// The first token whose text is `word`, and the token after the span of
+// `words` words starting there.
+inline std::pair<std::size_t, std::size_t> span_of(const people::Document& doc, const std::string& word,
+                                                   std::size_t words) {
+  for (std::size_t k = 0; k < doc.tokens.size(); ++k) {
+    if (doc.tokens[k].text == word) return {k, k + words};
+  }
+  ADD_FAILURE() << "no token " << word;
+  return {0, 0};
+}
+
+// A sentence, a span of it, and what a rule that reads one span says of it.
+struct SpanCase {
+  const char* text;
+  const char* first;  // the span's first word
+  std::size_t words;  // and its length
+  bool expected;
+};
+
+// Tags `c.text` (build_tagged()) and checks rule(doc, begin, end) on its span.
+template <class Rule>
+void expect_span_rule(const SpanCase& c, Rule rule) {
+  TaggedDoc d;
+  build_tagged(c.text, d);
+  auto [begin, end] = span_of(d.doc, c.first, c.words);
+  EXPECT_EQ(rule(d.doc, begin, end), c.expected) << c.text;
 }
 
 // A story with hand-written tags and the names expected of it.

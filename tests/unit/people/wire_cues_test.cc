@@ -14,6 +14,7 @@
 #include "people/lexicon.h"
 #include "people/names.h"
 #include "people/tokenizer.h"
+#include "support/people_rules.h"
 #include "support/tagged_doc.h"
 #include "people/wire_cues.h"
 
@@ -22,23 +23,12 @@ namespace {
 
 using Words = std::vector<std::string>;
 
-const Lexicon& lexicon() {
-  static const Lexicon instance(std::filesystem::path(MORGUE_TEST_SOURCE_DIR) / "corpus" / "data");
-  return instance;
-}
+const Lexicon& lexicon() { return testing_support::people_lexicon(); }
 
 using testing_support::build_tagged;
 using testing_support::TaggedDoc;
 
-// The first token whose text is `word`, and the token after the span of
-// `words` words starting there.
-std::pair<std::size_t, std::size_t> span_of(const Document& doc, const std::string& word, std::size_t words) {
-  for (std::size_t k = 0; k < doc.tokens.size(); ++k) {
-    if (doc.tokens[k].text == word) return {k, k + words};
-  }
-  ADD_FAILURE() << "no token " << word;
-  return {0, 0};
-}
+using testing_support::span_of;
 
 std::vector<std::string> people_of(const std::string& marked, bool title) {
   TaggedDoc d;
@@ -46,19 +36,14 @@ std::vector<std::string> people_of(const std::string& marked, bool title) {
   return merge_mentions(collect_mentions(d.doc, d.tags, {}, lexicon()), lexicon());
 }
 
-struct SpanCase {
-  const char* text;
-  const char* first;  // the span's first word
-  std::size_t words;  // and its length
-  bool expected;
-};
+using testing_support::SpanCase;
+using testing_support::expect_span_rule;
 
 class BracketedCodes : public ::testing::TestWithParam<SpanCase> {};
 TEST_P(BracketedCodes, NameAnOrganisation) {
-  TaggedDoc d;
-  build_tagged(GetParam().text, d);
-  auto [begin, end] = span_of(d.doc, GetParam().first, GetParam().words);
-  EXPECT_EQ(before_bracketed_code(d.doc, begin, end), GetParam().expected) << GetParam().text;
+  expect_span_rule(GetParam(), [](const Document& doc, std::size_t begin, std::size_t end) {
+    return before_bracketed_code(doc, begin, end);
+  });
 }
 INSTANTIATE_TEST_SUITE_P(People, BracketedCodes, ::testing::Values(
     SpanCase{"lead bank Banque Nationale de Paris (BNP) said", "Banque", 4, true},
@@ -76,11 +61,12 @@ INSTANTIATE_TEST_SUITE_P(People, BracketedCodes, ::testing::Values(
 
 class CompanyDescriptors : public ::testing::TestWithParam<SpanCase> {};
 TEST_P(CompanyDescriptors, NameAFirm) {
-  TaggedDoc d;
-  build_tagged(GetParam().text, d);
-  auto [begin, end] = span_of(d.doc, GetParam().first, GetParam().words);
-  EXPECT_EQ(after_company_descriptor(d.doc, lexicon(), begin, end), GetParam().expected) << GetParam().text;
-  EXPECT_EQ(wire_says_not_a_person(d.doc, lexicon(), begin, end), GetParam().expected) << GetParam().text;
+  expect_span_rule(GetParam(), [](const Document& doc, std::size_t begin, std::size_t end) {
+    return after_company_descriptor(doc, lexicon(), begin, end);
+  });
+  expect_span_rule(GetParam(), [](const Document& doc, std::size_t begin, std::size_t end) {
+    return wire_says_not_a_person(doc, lexicon(), begin, end);
+  });
 }
 INSTANTIATE_TEST_SUITE_P(People, CompanyDescriptors, ::testing::Values(
     SpanCase{"The search giant Halvex is said to plan a browser", "Halvex", 1, true},
@@ -96,10 +82,9 @@ INSTANTIATE_TEST_SUITE_P(People, CompanyDescriptors, ::testing::Values(
 
 class StaffBylines : public ::testing::TestWithParam<SpanCase> {};
 TEST_P(StaffBylines, NameThePaper) {
-  TaggedDoc d;
-  build_tagged(GetParam().text, d);
-  auto [begin, end] = span_of(d.doc, GetParam().first, GetParam().words);
-  EXPECT_EQ(is_staff_byline(d.doc, lexicon(), begin, end), GetParam().expected) << GetParam().text;
+  expect_span_rule(GetParam(), [](const Document& doc, std::size_t begin, std::size_t end) {
+    return is_staff_byline(doc, lexicon(), begin, end);
+  });
 }
 INSTANTIATE_TEST_SUITE_P(People, StaffBylines, ::testing::Values(
     SpanCase{"Herald Staff Writer. The council met", "Herald", 2, true},
@@ -112,10 +97,9 @@ INSTANTIATE_TEST_SUITE_P(People, StaffBylines, ::testing::Values(
 
 class TownsAndStates : public ::testing::TestWithParam<SpanCase> {};
 TEST_P(TownsAndStates, AreNoPeople) {
-  TaggedDoc d;
-  build_tagged(GetParam().text, d);
-  auto [begin, end] = span_of(d.doc, GetParam().first, GetParam().words);
-  EXPECT_EQ(is_town_or_state(d.doc, begin, end), GetParam().expected) << GetParam().text;
+  expect_span_rule(GetParam(), [](const Document& doc, std::size_t begin, std::size_t end) {
+    return is_town_or_state(doc, begin, end);
+  });
 }
 INSTANTIATE_TEST_SUITE_P(People, TownsAndStates, ::testing::Values(
     SpanCase{"Halden Tools of Hunt Valley, Md., filed a plan", "Hunt", 2, true},
@@ -130,10 +114,9 @@ INSTANTIATE_TEST_SUITE_P(People, TownsAndStates, ::testing::Values(
 
 class OrganisationAppositions : public ::testing::TestWithParam<SpanCase> {};
 TEST_P(OrganisationAppositions, EndAnOrganisationsName) {
-  TaggedDoc d;
-  build_tagged(GetParam().text, d);
-  auto [begin, end] = span_of(d.doc, GetParam().first, GetParam().words);
-  EXPECT_EQ(before_organisation_apposition(d.doc, end), GetParam().expected) << GetParam().text;
+  expect_span_rule(GetParam(), [](const Document& doc, std::size_t, std::size_t end) {
+    return before_organisation_apposition(doc, end);
+  });
 }
 INSTANTIATE_TEST_SUITE_P(People, OrganisationAppositions, ::testing::Values(
     SpanCase{"said Halden Pryce, a California-based market research firm, on Monday", "Halden", 2, true},

@@ -254,7 +254,7 @@ void ArchiveWriter<P>::commit() {
   if (targets_.empty()) {
     if (auto name = placement_.fallback()) database(*name);
   }
-  for (auto& [key, value] : pending_states_) targets_.begin()->second.db.set_metadata(key, value);
+  for (const auto& [key, value] : pending_states_) targets_.begin()->second.db.set_metadata(key, value);
   pending_states_.clear();
   for (auto& [name, t] : targets_) {
     if (!t.dirty) continue;  // untouched shards keep their revision (nothing to replicate)

@@ -254,8 +254,8 @@ std::size_t group_in(std::vector<Xapian::WritableDatabase>& parts) {
     unite_similar(n, sets);
     moves = moves_by_part(n, sets, parts.size());
   }
-  // Each part is rewritten by a thread of its own: loading a story's terms
-  // and positions to add one term is most of the cost.
+  // Each part is refiled by a thread of its own (a refile changes values
+  // only: reading and writing back the story's values and data).
   util::for_each_index(parts.size(), 0, [&](std::size_t i) { apply_moves(parts[i], moves[i]); });
   return exact;
 }

@@ -218,8 +218,16 @@ std::unordered_set<std::string> trusted_surnames(
     const PersonIdentity& identity, const Xapian::Database& all,
     const std::unordered_map<Xapian::docid, std::vector<std::string>>& surnames_of) {
   std::unordered_set<std::string> trusted;
-  for (const auto& surname : identity.surnames()) {
-    const std::string term = std::string(schema::kTitlePrefix) + surname;
+  const std::vector<std::string> all_surnames = identity.surnames();
+  const std::unordered_set<std::string> surnames(all_surnames.begin(), all_surnames.end());
+  // One walk over the headline words, instead of a B-tree lookup for every
+  // surname of the archive (most are in no headline, or too few).
+  const std::string prefix(schema::kTitlePrefix);
+  for (auto t = all.allterms_begin(prefix); t != all.allterms_end(prefix); ++t) {
+    if (t.get_termfreq() < kMinHeadlineStories) continue;
+    const std::string term = *t;
+    const std::string surname = term.substr(prefix.size());
+    if (!surnames.count(surname)) continue;
     Xapian::doccount with_people = 0, naming = 0;
     for (auto d = all.postlist_begin(term); d != all.postlist_end(term); ++d) {
       auto it = surnames_of.find(*d);

@@ -1,6 +1,7 @@
 #include "store/placeholders.h"
 
 #include <algorithm>
+#include <span>
 #include <utility>
 
 #include "morgue/document.h"
@@ -14,6 +15,10 @@ namespace {
 
 // Stories filled per commit.
 constexpr std::size_t kFillBatch = 2000;
+// The value slots a placeholder's copy reads: every slot Morgue writes
+// (schema.h), with room for more.
+constexpr Xapian::valueno kSlotsRead = 64;
+static_assert(schema::kSlotDupFollower < kSlotsRead);
 
 std::vector<std::string> names_of(const std::string& list) {
   std::vector<std::string> names;
@@ -42,25 +47,50 @@ Xapian::Document whole_document(const Xapian::Document& placeholder) {
   return doc;
 }
 
+// Copies of the placeholders `dids` (ascending), their data and values,
+// detached from the database. The values come from one pass along each
+// slot's stream: reading each document's values by itself costs a B-tree
+// lookup per slot and story.
+std::vector<Xapian::Document> held_copies(const Xapian::Database& db, std::span<const Xapian::docid> dids) {
+  std::vector<Xapian::Document> docs(dids.size());
+  for (std::size_t i = 0; i < dids.size(); ++i) docs[i].set_data(db.get_document(dids[i], Xapian::DOC_ASSUME_VALID).get_data());
+  for (Xapian::valueno slot = 0; slot < kSlotsRead; ++slot) {
+    if (db.get_value_freq(slot) == 0) continue;
+    auto v = db.valuestream_begin(slot);
+    const auto end = db.valuestream_end(slot);
+    for (std::size_t i = 0; i < dids.size() && v != end; ++i) {
+      v.skip_to(dids[i]);
+      if (v != end && v.get_docid() == dids[i]) docs[i].add_value(slot, *v);
+    }
+  }
+  return docs;
+}
+
 }  // namespace
 
 bool worth_holding_back(const Article& article) {
+  // One word ("Blair"), or an initial and a surname ("J Robinson", as in
+  // line-ups): the step gives both the full name the archive knows.
+  auto short_name = [](const std::string& name) {
+    const std::size_t space = name.find(' ');
+    if (space == std::string::npos) return true;
+    const std::string_view first(name.data(), space);
+    return first.size() == 1 || (first.size() == 2 && first[1] == '.');
+  };
   return article.body.size() <= schema::kMaxStoredBodyBytes &&
-         std::any_of(article.people.begin(), article.people.end(),
-                     [](const std::string& name) { return name.find(' ') == std::string::npos; });
+         std::any_of(article.people.begin(), article.people.end(), short_name);
 }
 
 std::size_t fill_placeholders(Xapian::WritableDatabase& db) {
   const std::string marker(schema::kPlaceholder);
   std::vector<Xapian::docid> pending;
   for (auto p = db.postlist_begin(marker); p != db.postlist_end(marker); ++p) pending.push_back(*p);
-  std::size_t batch = 0;
-  for (Xapian::docid did : pending) {
-    db.replace_document(did, whole_document(db.get_document(did)));
-    if (++batch == kFillBatch) {
-      db.commit();
-      batch = 0;
-    }
+  for (std::size_t start = 0; start < pending.size(); start += kFillBatch) {
+    const std::span<const Xapian::docid> batch =
+        std::span<const Xapian::docid>(pending).subspan(start, std::min(kFillBatch, pending.size() - start));
+    const std::vector<Xapian::Document> held = held_copies(db, batch);
+    for (std::size_t i = 0; i < batch.size(); ++i) db.replace_document(batch[i], whole_document(held[i]));
+    if (batch.size() == kFillBatch) db.commit();
   }
   return pending.size();
 }

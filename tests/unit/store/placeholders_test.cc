@@ -49,6 +49,11 @@ TEST(Placeholders, StoriesNamingSomeoneByOneWordAreHeldBack) {
       {{"Ronald Reagan", "Marlin Fitzwater"}, false},
       {{"Reagan"}, true},
       {{"Ronald Reagan", "Kofi"}, true},
+      // An initial and a surname, as in line-ups: the step expands it.
+      {{"Ronald Reagan", "J Robinson"}, true},
+      {{"J. Robinson"}, true},
+      {{"Jo Robinson"}, false},
+      {{"John J Robinson"}, false},
   };
   for (const auto& c : cases) {
     Article a;

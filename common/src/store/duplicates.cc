@@ -117,7 +117,7 @@ class DocSets {
     b = find(b);
     if (a == b) return;
     if (b < a) std::swap(a, b);
-    parent_[b] = a;  // the oldest document names the group
+    parent_[b] = a;  // any root will do: heads() picks each set's head
   }
   const std::unordered_map<Xapian::docid, Xapian::docid>& members() const { return parent_; }
 
@@ -126,9 +126,10 @@ class DocSets {
 };
 
 // Databases numbered in the order their compaction gives them: part i's
-// documents after part i-1's (the ids differ, the order is the same, and only
-// the order matters: the oldest document names a group, and a band's
-// candidates are its first documents). One database is numbered as it is.
+// documents after part i-1's (the ids differ, the order is the same). One
+// database is numbered as it is. That order depends on which worker took
+// which file and on part sizes, so nothing chosen here follows it: heads and
+// a crowded band's candidates go by WalkKey.
 class Numbering {
  public:
   explicit Numbering(const std::vector<Xapian::Database>& parts) : parts_(parts) {
@@ -169,6 +170,32 @@ class Numbering {
   Xapian::Database all_;
 };
 
+// Where a serial build (--jobs 1) of the same files files a document: it
+// takes the files in path order (run_pass) and a file's stories in their
+// order, and files each story into the group of an earlier one, so a group's
+// head (whose id is its key) is its first story in that order. The merged id
+// stands for the place in the file: a file's stories go to one part, in order.
+struct WalkKey {
+  std::string source;  // schema::kSlotSource: the file's path
+  Xapian::docid docid = 0;
+  bool operator<(const WalkKey& o) const { return source != o.source ? source < o.source : docid < o.docid; }
+};
+
+// The WalkKey of the documents asked about, each read once (one value).
+class WalkKeys {
+ public:
+  explicit WalkKeys(const Numbering& n) : n_(n) {}
+  const WalkKey& of(Xapian::docid d) {
+    auto it = keys_.find(d);
+    if (it == keys_.end()) it = keys_.emplace(d, WalkKey{n_.value(d, schema::kSlotSource), d}).first;
+    return it->second;
+  }
+
+ private:
+  const Numbering& n_;
+  std::unordered_map<Xapian::docid, WalkKey> keys_;
+};
+
 // Unites the documents that share a term starting with `prefix`; adds to
 // `extra` (when given) the number beyond the first of each.
 void unite_sharing(const Numbering& n, const std::string& prefix, DocSets& sets, std::size_t* extra) {
@@ -184,9 +211,25 @@ void unite_sharing(const Numbering& n, const std::string& prefix, DocSets& sets,
   }
 }
 
+// The candidates of a band term: its documents, or in a band crowded past
+// kMaxCandidatesPerBand the first of them in walk order (as a serial build's
+// first ones), so that they do not depend on how the files fell into parts.
+std::vector<Xapian::docid> band_candidates(const Numbering& n, const Xapian::TermIterator& t, WalkKeys& keys) {
+  std::vector<Xapian::docid> docs;
+  if (t.get_termfreq() <= kMaxCandidatesPerBand) {
+    n.postings(*t, kMaxCandidatesPerBand, [&](Xapian::docid d) { docs.push_back(d); });
+    return docs;
+  }
+  n.postings(*t, std::numeric_limits<std::size_t>::max(), [&](Xapian::docid d) { docs.push_back(d); });
+  for (Xapian::docid d : docs) keys.of(d);
+  std::sort(docs.begin(), docs.end(), [&](Xapian::docid a, Xapian::docid b) { return keys.of(a) < keys.of(b); });
+  docs.resize(kMaxCandidatesPerBand);
+  return docs;
+}
+
 // Unites the documents at least kNearDuplicateSimilarity similar among the
 // first candidates of each LSH band.
-void unite_similar(const Numbering& n, DocSets& sets) {
+void unite_similar(const Numbering& n, DocSets& sets, WalkKeys& keys) {
   std::unordered_map<Xapian::docid, MinHash> hashes;
   auto hash_of = [&](Xapian::docid d) -> const MinHash& {
     auto it = hashes.find(d);
@@ -197,8 +240,7 @@ void unite_similar(const Numbering& n, DocSets& sets) {
   const Xapian::Database& all = n.all();
   for (auto t = all.allterms_begin(band_prefix); t != all.allterms_end(band_prefix); ++t) {
     if (t.get_termfreq() < 2) continue;
-    std::vector<Xapian::docid> docs;
-    n.postings(*t, kMaxCandidatesPerBand, [&](Xapian::docid d) { docs.push_back(d); });
+    const std::vector<Xapian::docid> docs = band_candidates(n, t, keys);
     for (std::size_t i = 0; i < docs.size(); ++i) {
       for (std::size_t j = i + 1; j < docs.size(); ++j) {
         if (sets.find(docs[i]) == sets.find(docs[j])) continue;
@@ -214,17 +256,37 @@ struct Move {
   std::string group;
 };
 
-// The documents whose group is not their set's oldest document's, by part.
-std::vector<std::vector<Move>> moves_by_part(const Numbering& n, DocSets& sets, std::size_t parts) {
+// The head of each set of two or more documents (keyed by its root): its
+// first document in walk order.
+std::unordered_map<Xapian::docid, Xapian::docid> heads(const std::vector<Xapian::docid>& docs, DocSets& sets,
+                                                       WalkKeys& keys) {
+  std::unordered_map<Xapian::docid, std::size_t> size;
+  for (Xapian::docid doc : docs) ++size[sets.find(doc)];
+  std::unordered_map<Xapian::docid, const WalkKey*> first;
+  for (Xapian::docid doc : docs) {
+    const Xapian::docid root = sets.find(doc);
+    if (size[root] < 2) continue;
+    const WalkKey& key = keys.of(doc);
+    auto [it, fresh] = first.try_emplace(root, &key);
+    if (!fresh && key < *it->second) it->second = &key;
+  }
+  std::unordered_map<Xapian::docid, Xapian::docid> head;
+  for (const auto& [root, key] : first) head.emplace(root, key->docid);
+  return head;
+}
+
+// The documents to file into their set's head's group, by part.
+std::vector<std::vector<Move>> moves_by_part(const Numbering& n, DocSets& sets, WalkKeys& keys, std::size_t parts) {
   std::vector<Xapian::docid> docs;
   for (const auto& member : sets.members()) docs.push_back(member.first);
-  std::unordered_map<Xapian::docid, std::string> root_group;
+  const std::unordered_map<Xapian::docid, Xapian::docid> head = heads(docs, sets, keys);
+  std::unordered_map<Xapian::docid, std::string> head_group;
   std::vector<std::vector<Move>> moves(parts);
   for (Xapian::docid doc : docs) {
-    Xapian::docid root = sets.find(doc);
-    if (doc == root) continue;
-    auto it = root_group.find(root);
-    if (it == root_group.end()) it = root_group.emplace(root, n.value(root, schema::kSlotDupGroup)).first;
+    auto h = head.find(sets.find(doc));
+    if (h == head.end() || doc == h->second) continue;
+    auto it = head_group.find(h->second);
+    if (it == head_group.end()) it = head_group.emplace(h->second, n.value(h->second, schema::kSlotDupGroup)).first;
     auto [part, local] = n.locate(doc);
     moves[part].push_back({local, it->second});
   }
@@ -249,10 +311,11 @@ std::size_t group_in(std::vector<Xapian::WritableDatabase>& parts) {
   {
     Numbering n(std::vector<Xapian::Database>(parts.begin(), parts.end()));
     DocSets sets;
+    WalkKeys keys(n);
     unite_sharing(n, std::string(schema::kExactDupPrefix), sets, &exact);
     unite_sharing(n, std::string(schema::kUrlPrefix), sets, nullptr);
-    unite_similar(n, sets);
-    moves = moves_by_part(n, sets, parts.size());
+    unite_similar(n, sets, keys);
+    moves = moves_by_part(n, sets, keys, parts.size());
   }
   // Each part is refiled by a thread of its own (a refile changes values
   // only: reading and writing back the story's values and data).

@@ -23,7 +23,10 @@ DuplicateMatch find_duplicate_group(const Xapian::Database& db, const Xapian::Do
 // Groups versions across a whole database (after a parallel build, where
 // each part only saw its own documents): documents sharing a URL, a content hash,
 // or an LSH band with MinHash similarity >= kNearDuplicateSimilarity, get
-// one group (transitively). Rewrites only documents whose group changes.
+// one group (transitively). The group is keyed by its head, its first story
+// in the order a serial build takes them: by source path (schema::kSlotSource),
+// then by place in the file (document id), whatever order the documents
+// were numbered in. Rewrites only documents whose group changes.
 // Returns the number of exact duplicates (documents beyond the first of each text).
 std::size_t group_duplicates(Xapian::WritableDatabase& db);
 

@@ -150,21 +150,6 @@ struct WalkKey {
   bool operator<(const WalkKey& o) const { return source != o.source ? source < o.source : docid < o.docid; }
 };
 
-// The WalkKey of the documents asked about, each read once (one value).
-class WalkKeys {
- public:
-  explicit WalkKeys(const Numbering& n) : n_(n) {}
-  const WalkKey& of(Xapian::docid d) {
-    auto it = keys_.find(d);
-    if (it == keys_.end()) it = keys_.emplace(d, WalkKey{n_.value(d, schema::kSlotSource), d}).first;
-    return it->second;
-  }
-
- private:
-  const Numbering& n_;
-  std::unordered_map<Xapian::docid, WalkKey> keys_;
-};
-
 // The terms that two or more documents share, of the kinds
 // find_duplicate_group() matches on: each term's documents, and for each
 // document its shared terms (indexes into `docs`).
@@ -214,10 +199,15 @@ struct Move {
 // heads (each group's first story, whose id keys it), are a serial build's.
 class SerialFiling {
  public:
-  SerialFiling(const Numbering& n, SharedTerms& shared, WalkKeys& keys) : n_(n), shared_(shared) {
-    for (const auto& [d, of] : shared_.of) order_.push_back(d);
-    std::sort(order_.begin(), order_.end(), [&](Xapian::docid a, Xapian::docid b) { return keys.of(a) < keys.of(b); });
-    for (std::size_t i = 0; i < order_.size(); ++i) rank_[order_[i]] = i;
+  SerialFiling(const Numbering& n, SharedTerms& shared) : n_(n), shared_(shared) {
+    std::vector<WalkKey> keys;
+    keys.reserve(shared_.of.size());
+    for (const auto& [d, of] : shared_.of) keys.push_back({n_.value(d, schema::kSlotSource), d});
+    std::sort(keys.begin(), keys.end());
+    for (const WalkKey& key : keys) {
+      rank_[key.docid] = order_.size();
+      order_.push_back(key.docid);
+    }
     for (auto& docs : shared_.docs) std::sort(docs.begin(), docs.end(), [&](auto a, auto b) { return rank_[a] < rank_[b]; });
     for (Xapian::docid d : order_) {
       const Xapian::docid earlier = match(d);
@@ -300,8 +290,7 @@ std::size_t group_in(std::vector<Xapian::WritableDatabase>& parts) {
     exact = shared.add(n, schema::kExactDupPrefix, SharedTerms::Kind::kText);
     shared.add(n, schema::kUrlPrefix, SharedTerms::Kind::kUrl);
     shared.add(n, schema::kSimBandPrefix, SharedTerms::Kind::kBand);
-    WalkKeys keys(n);
-    moves = SerialFiling(n, shared, keys).moves(parts.size());
+    moves = SerialFiling(n, shared).moves(parts.size());
   }
   // Each part is refiled by a thread of its own (a refile changes values
   // only: reading and writing back the story's values and data).

@@ -191,6 +191,12 @@ struct Move {
   std::string group;
 };
 
+// Orders documents by their place in walk order.
+struct ByRank {
+  const std::unordered_map<Xapian::docid, std::size_t>& rank;
+  bool operator()(Xapian::docid a, Xapian::docid b) const { return rank.at(a) < rank.at(b); }
+};
+
 // Files the documents that share a term one by one in walk order, each into
 // the group of the earlier document find_duplicate_group() picks in a serial
 // build: the first with its text, else the first with its URL, else of the
@@ -208,7 +214,7 @@ class SerialFiling {
       rank_[key.docid] = order_.size();
       order_.push_back(key.docid);
     }
-    for (auto& docs : shared_.docs) std::sort(docs.begin(), docs.end(), [&](auto a, auto b) { return rank_[a] < rank_[b]; });
+    for (auto& docs : shared_.docs) std::sort(docs.begin(), docs.end(), ByRank{rank_});
     for (Xapian::docid d : order_) {
       const Xapian::docid earlier = match(d);
       head_[d] = earlier ? head_[earlier] : d;
@@ -243,8 +249,8 @@ class SerialFiling {
     Xapian::docid found = 0;
     for (int term : of.bands) {
       const std::vector<Xapian::docid>& docs = shared_.docs[static_cast<std::size_t>(term)];
-      const auto at = std::lower_bound(docs.begin(), docs.end(), d, [&](auto a, auto b) { return rank_[a] < rank_[b]; });
-      const std::size_t end = std::min<std::size_t>(static_cast<std::size_t>(at - docs.begin()), kMaxCandidatesPerBand);
+      const auto at = std::lower_bound(docs.begin(), docs.end(), d, ByRank{rank_});  // the earlier ones before it
+      const std::size_t end = std::min(static_cast<std::size_t>(at - docs.begin()), kMaxCandidatesPerBand);
       for (std::size_t i = 0; i < end; ++i) {
         const double s = similarity(hash(d), hash(docs[i]));
         if (s < best || (s == best && found)) continue;

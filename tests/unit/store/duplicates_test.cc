@@ -169,6 +169,29 @@ struct Story {
 
 Xapian::WritableDatabase in_memory() { return Xapian::WritableDatabase(std::string(), Xapian::DB_BACKEND_INMEMORY); }
 
+// Id -> group key of every document of `dbs`.
+std::map<std::string, std::string> groups_in(std::vector<Xapian::WritableDatabase>& dbs) {
+  std::map<std::string, std::string> groups;
+  for (auto& db : dbs) {
+    for (auto p = db.postlist_begin(""); p != db.postlist_end(""); ++p) {
+      const Xapian::Document d = db.get_document(*p);
+      groups[d.get_value(schema::kSlotId)] = d.get_value(schema::kSlotDupGroup);
+    }
+  }
+  return groups;
+}
+
+// The groups a serial build gives `docs` (in the order it adds them): each
+// filed by find_duplicate_group() among those before it.
+std::map<std::string, std::string> serial_groups(std::vector<Xapian::Document> docs) {
+  std::vector<Xapian::WritableDatabase> db{in_memory()};
+  for (auto& d : docs) {
+    set_duplicate_group(d, find_duplicate_group(db[0], d, d.get_value(schema::kSlotId)).group);
+    db[0].add_document(d);
+  }
+  return groups_in(db);
+}
+
 Xapian::Document document_of(const Story& s) {
   Article a;
   a.source = s.source;
@@ -207,14 +230,7 @@ std::map<std::string, std::string> groups_of(const std::vector<std::vector<std::
     }
   }
   group_duplicates(parts);
-  std::map<std::string, std::string> groups;
-  for (auto& part : parts) {
-    for (auto p = part.postlist_begin(""); p != part.postlist_end(""); ++p) {
-      Xapian::Document d = part.get_document(*p);
-      groups[d.get_value(schema::kSlotId)] = d.get_value(schema::kSlotDupGroup);
-    }
-  }
-  return groups;
+  return groups_in(parts);
 }
 
 TEST(GroupDuplicates, HeadsAreTheFirstStoriesInWalkOrderWhateverThePartLayout) {
@@ -232,20 +248,59 @@ TEST(GroupDuplicates, HeadsAreTheFirstStoriesInWalkOrderWhateverThePartLayout) {
            {3, 1, fire}, {4, 0, fire}, {5, 0, id_of(5, 0)}}) {
     expected[id_of(file, story)] = group;
   }
+  std::vector<Xapian::Document> walk;
+  for (const auto& file : kFiles) {
+    for (const auto& s : file) walk.push_back(document_of(s));
+  }
+  EXPECT_EQ(serial_groups(walk), expected);
   for (std::size_t i = 0; i < layouts.size(); ++i) EXPECT_EQ(groups_of(layouts[i]), expected) << "layout " << i;
 }
 
-// A story made by hand: source path, fingerprint, and of its LSH band terms
-// only the first, so that it meets other stories in that band alone.
-Xapian::Document in_first_band(const std::string& source, const MinHash& h) {
+// A story made by hand: its source path (and id), its fingerprint, and the
+// LSH band terms of its first `bands` bands.
+Xapian::Document by_hand(const std::string& source, const MinHash& h, std::size_t bands = kMinHashBands) {
   Xapian::Document d;
   d.add_boolean_term(schema::make_term(schema::kIdPrefix, source));
   d.add_value(schema::kSlotId, source);
   d.add_value(schema::kSlotSource, source);
   d.add_value(schema::kSlotFingerprint, encode_minhash(h));
-  d.add_boolean_term(std::string(schema::kSimBandPrefix) + '0' + minhash_bands(h)[0]);
+  for (std::size_t b = 0; b < bands; ++b) {
+    d.add_boolean_term(std::string(schema::kSimBandPrefix) + static_cast<char>('0' + b) + minhash_bands(h)[b]);
+  }
   set_duplicate_group(d, source);
   return d;
+}
+
+// Only its first band: it meets other stories in that band alone.
+Xapian::Document in_first_band(const std::string& source, const MinHash& h) { return by_hand(source, h, 1); }
+
+// A fingerprint: rows [from, to) of `h` changed.
+MinHash changed(MinHash h, std::size_t from, std::size_t to) {
+  for (std::size_t k = from; k < to; ++k) h[k] += 7777;
+  return h;
+}
+
+// Versions are not grouped transitively: a serial build files each story
+// into the group of the earlier one it matches best, so a story similar to
+// two earlier ones that are not similar to each other joins one of them and
+// the two groups stay apart. Here A and C share 12 of 24 rows (0.5), B shares
+// 18 with each (0.75), and B comes last: it joins C, the first it meets (in
+// band 0), and A stays alone, whichever part holds which.
+TEST(GroupDuplicates, AStoryLikeTwoEarlierGroupsJoinsOneAsInASerialBuild) {
+  MinHash a{};
+  for (std::size_t k = 0; k < kMinHashSize; ++k) a[k] = static_cast<std::uint32_t>(1000 + k);
+  const MinHash b = changed(a, 0, 6), c = changed(b, 18, 24);
+  const std::map<std::string, std::string> expected{
+      {"in/1-a.txt", "in/1-a.txt"}, {"in/2-c.txt", "in/2-c.txt"}, {"in/3-b.txt", "in/2-c.txt"}};
+  EXPECT_EQ(serial_groups({by_hand("in/1-a.txt", a), by_hand("in/2-c.txt", c), by_hand("in/3-b.txt", b)}), expected);
+  for (int layout = 0; layout < 3; ++layout) {
+    std::vector<Xapian::WritableDatabase> parts{in_memory(), in_memory()};
+    parts[layout == 0 ? 0 : 1].add_document(by_hand("in/1-a.txt", a));
+    parts[layout == 1 ? 0 : 1].add_document(by_hand("in/2-c.txt", c));
+    parts[layout == 2 ? 0 : 1].add_document(by_hand("in/3-b.txt", b));
+    group_duplicates(parts);
+    EXPECT_EQ(groups_in(parts), expected) << "layout " << layout;
+  }
 }
 
 // A band shared by more stories than are compared (kMaxCandidatesPerBand)

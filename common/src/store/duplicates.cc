@@ -95,40 +95,11 @@ DuplicateMatch find_duplicate_group(const Xapian::Database& db, const Xapian::Do
 
 namespace {
 
-// Union-find over the document ids that have candidates.
-class DocSets {
- public:
-  Xapian::docid find(Xapian::docid d) {
-    auto it = parent_.find(d);
-    if (it == parent_.end()) {
-      parent_[d] = d;
-      return d;
-    }
-    while (it->second != d) {
-      auto up = parent_.find(it->second);
-      it->second = up->second;  // path halving
-      d = it->second;
-      it = parent_.find(d);
-    }
-    return d;
-  }
-  void unite(Xapian::docid a, Xapian::docid b) {
-    a = find(a);
-    b = find(b);
-    if (a == b) return;
-    if (b < a) std::swap(a, b);
-    parent_[b] = a;  // the oldest document names the group
-  }
-  const std::unordered_map<Xapian::docid, Xapian::docid>& members() const { return parent_; }
-
- private:
-  std::unordered_map<Xapian::docid, Xapian::docid> parent_;
-};
-
 // Databases numbered in the order their compaction gives them: part i's
-// documents after part i-1's (the ids differ, the order is the same, and only
-// the order matters: the oldest document names a group, and a band's
-// candidates are its first documents). One database is numbered as it is.
+// documents after part i-1's (the ids differ, the order is the same). One
+// database is numbered as it is. That order depends on which worker took
+// which file and on part sizes, so the filing below does not follow it: it
+// goes by WalkKey.
 class Numbering {
  public:
   explicit Numbering(const std::vector<Xapian::Database>& parts) : parts_(parts) {
@@ -169,44 +140,50 @@ class Numbering {
   Xapian::Database all_;
 };
 
-// Unites the documents that share a term starting with `prefix`; adds to
-// `extra` (when given) the number beyond the first of each.
-void unite_sharing(const Numbering& n, const std::string& prefix, DocSets& sets, std::size_t* extra) {
-  const Xapian::Database& all = n.all();
-  for (auto t = all.allterms_begin(prefix); t != all.allterms_end(prefix); ++t) {
-    if (t.get_termfreq() < 2) continue;
-    if (extra) *extra += t.get_termfreq() - 1;
-    Xapian::docid first = 0;
-    n.postings(*t, std::numeric_limits<std::size_t>::max(), [&](Xapian::docid d) {
-      if (first) sets.unite(first, d);
-      else first = d;
-    });
-  }
-}
+// When a serial build (--jobs 1) of the same files adds a document: it takes
+// the files in path order (run_pass) and a file's stories in their order. The
+// merged id stands for the place in the file: a file's stories go to one
+// part, in order.
+struct WalkKey {
+  std::string source;  // schema::kSlotSource: the file's path
+  Xapian::docid docid = 0;
+  bool operator<(const WalkKey& o) const { return source != o.source ? source < o.source : docid < o.docid; }
+};
 
-// Unites the documents at least kNearDuplicateSimilarity similar among the
-// first candidates of each LSH band.
-void unite_similar(const Numbering& n, DocSets& sets) {
-  std::unordered_map<Xapian::docid, MinHash> hashes;
-  auto hash_of = [&](Xapian::docid d) -> const MinHash& {
-    auto it = hashes.find(d);
-    if (it == hashes.end()) it = hashes.emplace(d, decode_minhash(n.value(d, schema::kSlotFingerprint))).first;
-    return it->second;
+// The terms that two or more documents share, of the kinds
+// find_duplicate_group() matches on: each term's documents, and for each
+// document its shared terms (indexes into `docs`).
+struct SharedTerms {
+  enum class Kind { kText, kUrl, kBand };
+  struct Of {
+    int text = -1;
+    int url = -1;
+    std::vector<int> bands;  // in band order, as find_duplicate_group() reads them
   };
-  const std::string band_prefix(schema::kSimBandPrefix);
-  const Xapian::Database& all = n.all();
-  for (auto t = all.allterms_begin(band_prefix); t != all.allterms_end(band_prefix); ++t) {
-    if (t.get_termfreq() < 2) continue;
-    std::vector<Xapian::docid> docs;
-    n.postings(*t, kMaxCandidatesPerBand, [&](Xapian::docid d) { docs.push_back(d); });
-    for (std::size_t i = 0; i < docs.size(); ++i) {
-      for (std::size_t j = i + 1; j < docs.size(); ++j) {
-        if (sets.find(docs[i]) == sets.find(docs[j])) continue;
-        if (similarity(hash_of(docs[i]), hash_of(docs[j])) >= kNearDuplicateSimilarity) sets.unite(docs[i], docs[j]);
-      }
+  std::vector<std::vector<Xapian::docid>> docs;
+  std::unordered_map<Xapian::docid, Of> of;
+
+  // Adds the shared terms starting with `prefix`; returns the number of
+  // documents beyond the first of each.
+  std::size_t add(const Numbering& n, std::string_view prefix, Kind kind) {
+    std::size_t extra = 0;
+    const std::string start(prefix);
+    for (auto t = n.all().allterms_begin(start); t != n.all().allterms_end(start); ++t) {
+      if (t.get_termfreq() < 2) continue;
+      extra += t.get_termfreq() - 1;
+      const int term = static_cast<int>(docs.size());
+      docs.emplace_back();
+      n.postings(*t, std::numeric_limits<std::size_t>::max(), [&](Xapian::docid d) {
+        docs[static_cast<std::size_t>(term)].push_back(d);
+        Of& mine = of[d];
+        if (kind == Kind::kText) mine.text = term;
+        else if (kind == Kind::kUrl) mine.url = term;
+        else mine.bands.push_back(term);
+      });
     }
+    return extra;
   }
-}
+};
 
 // A document to file into another group: its id in its part, and the group.
 struct Move {
@@ -214,22 +191,89 @@ struct Move {
   std::string group;
 };
 
-// The documents whose group is not their set's oldest document's, by part.
-std::vector<std::vector<Move>> moves_by_part(const Numbering& n, DocSets& sets, std::size_t parts) {
-  std::vector<Xapian::docid> docs;
-  for (const auto& member : sets.members()) docs.push_back(member.first);
-  std::unordered_map<Xapian::docid, std::string> root_group;
-  std::vector<std::vector<Move>> moves(parts);
-  for (Xapian::docid doc : docs) {
-    Xapian::docid root = sets.find(doc);
-    if (doc == root) continue;
-    auto it = root_group.find(root);
-    if (it == root_group.end()) it = root_group.emplace(root, n.value(root, schema::kSlotDupGroup)).first;
-    auto [part, local] = n.locate(doc);
-    moves[part].push_back({local, it->second});
+// Orders documents by their place in walk order.
+struct ByRank {
+  const std::unordered_map<Xapian::docid, std::size_t>& rank;
+  bool operator()(Xapian::docid a, Xapian::docid b) const { return rank.at(a) < rank.at(b); }
+};
+
+// Files the documents that share a term one by one in walk order, each into
+// the group of the earlier document find_duplicate_group() picks in a serial
+// build: the first with its text, else the first with its URL, else of the
+// first kMaxCandidatesPerBand earlier ones in each band, the first of the
+// most similar, at least kNearDuplicateSimilarity. So the groups, and their
+// heads (each group's first story, whose id keys it), are a serial build's.
+class SerialFiling {
+ public:
+  SerialFiling(const Numbering& n, SharedTerms& shared) : n_(n), shared_(shared) {
+    std::vector<WalkKey> keys;
+    keys.reserve(shared_.of.size());
+    for (const auto& [d, of] : shared_.of) keys.push_back({n_.value(d, schema::kSlotSource), d});
+    std::sort(keys.begin(), keys.end());
+    for (const WalkKey& key : keys) {
+      rank_[key.docid] = order_.size();
+      order_.push_back(key.docid);
+    }
+    for (auto& docs : shared_.docs) std::sort(docs.begin(), docs.end(), ByRank{rank_});
+    for (Xapian::docid d : order_) {
+      const Xapian::docid earlier = match(d);
+      head_[d] = earlier ? head_[earlier] : d;
+    }
   }
-  return moves;
-}
+
+  // The documents filed into another's group, by part.
+  std::vector<std::vector<Move>> moves(std::size_t parts) const {
+    std::unordered_map<Xapian::docid, std::string> group;  // of each head
+    std::vector<std::vector<Move>> out(parts);
+    for (Xapian::docid d : order_) {
+      const Xapian::docid head = head_.at(d);
+      if (head == d) continue;
+      auto it = group.find(head);
+      if (it == group.end()) it = group.emplace(head, n_.value(head, schema::kSlotDupGroup)).first;
+      auto [part, local] = n_.locate(d);
+      out[part].push_back({local, it->second});
+    }
+    return out;
+  }
+
+ private:
+  // The earlier document `d` is filed with, or 0 when none.
+  Xapian::docid match(Xapian::docid d) {
+    const SharedTerms::Of& of = shared_.of.at(d);
+    for (int term : {of.text, of.url}) {
+      if (term >= 0 && shared_.docs[static_cast<std::size_t>(term)].front() != d) {
+        return shared_.docs[static_cast<std::size_t>(term)].front();
+      }
+    }
+    double best = kNearDuplicateSimilarity;
+    Xapian::docid found = 0;
+    for (int term : of.bands) {
+      const std::vector<Xapian::docid>& docs = shared_.docs[static_cast<std::size_t>(term)];
+      const auto at = std::lower_bound(docs.begin(), docs.end(), d, ByRank{rank_});  // the earlier ones before it
+      const std::size_t end = std::min(static_cast<std::size_t>(at - docs.begin()), kMaxCandidatesPerBand);
+      for (std::size_t i = 0; i < end; ++i) {
+        const double s = similarity(hash(d), hash(docs[i]));
+        if (s < best || (s == best && found)) continue;
+        best = s;
+        found = docs[i];
+      }
+    }
+    return found;
+  }
+
+  const MinHash& hash(Xapian::docid d) {
+    auto it = hashes_.find(d);
+    if (it == hashes_.end()) it = hashes_.emplace(d, decode_minhash(n_.value(d, schema::kSlotFingerprint))).first;
+    return it->second;
+  }
+
+  const Numbering& n_;
+  SharedTerms& shared_;
+  std::vector<Xapian::docid> order_;                     // the documents in walk order
+  std::unordered_map<Xapian::docid, std::size_t> rank_;  // and the place of each there
+  std::unordered_map<Xapian::docid, Xapian::docid> head_;
+  std::unordered_map<Xapian::docid, MinHash> hashes_;
+};
 
 // Files each moved document into its group, rewriting only those whose group changes.
 void apply_moves(Xapian::WritableDatabase& db, const std::vector<Move>& moves) {
@@ -248,11 +292,11 @@ std::size_t group_in(std::vector<Xapian::WritableDatabase>& parts) {
   std::vector<std::vector<Move>> moves;
   {
     Numbering n(std::vector<Xapian::Database>(parts.begin(), parts.end()));
-    DocSets sets;
-    unite_sharing(n, std::string(schema::kExactDupPrefix), sets, &exact);
-    unite_sharing(n, std::string(schema::kUrlPrefix), sets, nullptr);
-    unite_similar(n, sets);
-    moves = moves_by_part(n, sets, parts.size());
+    SharedTerms shared;
+    exact = shared.add(n, schema::kExactDupPrefix, SharedTerms::Kind::kText);
+    shared.add(n, schema::kUrlPrefix, SharedTerms::Kind::kUrl);
+    shared.add(n, schema::kSimBandPrefix, SharedTerms::Kind::kBand);
+    moves = SerialFiling(n, shared).moves(parts.size());
   }
   // Each part is refiled by a thread of its own (a refile changes values
   // only: reading and writing back the story's values and data).

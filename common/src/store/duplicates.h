@@ -21,9 +21,14 @@ DuplicateMatch find_duplicate_group(const Xapian::Database& db, const Xapian::Do
                                     const std::string& own_id);
 
 // Groups versions across a whole database (after a parallel build, where
-// each part only saw its own documents): documents sharing a URL, a content hash,
-// or an LSH band with MinHash similarity >= kNearDuplicateSimilarity, get
-// one group (transitively). Rewrites only documents whose group changes.
+// each part only saw its own documents) as a serial build (--jobs 1) of the
+// same files groups them: the documents are taken in the order that build
+// adds them, by source path (schema::kSlotSource) and then place in the file
+// (document id), whatever order they were numbered in, and each is filed
+// into the group of the earlier one find_duplicate_group() would match (same
+// content hash, else same URL, else the most similar LSH band candidate). A
+// group is keyed by its head: its first story in that order. Rewrites only
+// documents whose group changes (values only).
 // Returns the number of exact duplicates (documents beyond the first of each text).
 std::size_t group_duplicates(Xapian::WritableDatabase& db);
 

@@ -69,16 +69,22 @@ bool before_organisation_apposition(const Document& doc, std::size_t end) {
   constexpr std::string_view kHeads[] = {"company",   "firm",  "manufacturer", "retailer",
                                          "brokerage", "chain", "conglomerate", "daily",   "newspaper", "weekly",
                                          "agency",    "bank",  "carrier", "airline",      "insurer",   "utility",
-                                         "concern",   "giant", "group",
+                                         "concern",   "giant", "group",   "corporation",
                                          // Products, which a person is not either: ", a ... growth hormone for".
-                                         "drug", "hormone", "vaccine", "medicine", "antibiotic", "painkiller"};
+                                         "drug", "hormone", "vaccine", "medicine", "antibiotic", "painkiller",
+                                         "missile", "rocket", "satellite", "spacecraft"};
   constexpr std::string_view kPrepositions[] = {"of", "at", "with", "for", "in", "from", "to", "on", "and", "by"};
-  constexpr std::string_view kAfterHead[] = {"of", "and", "that", "which", "whose", "for", "used"};
+  constexpr std::string_view kAfterHead[] = {"of", "and", "that", "which", "whose", "for", "used", "from"};
   const std::size_t n = doc.tokens.size();
   constexpr std::string_view kOpeners[] = {"a", "an", "the"};
   if (end + 2 >= n || doc.tokens[end].text != "," || !in(kOpeners, doc.tokens[end + 1].lower)) return false;
   for (std::size_t k = end + 2; k < n && k < end + 8; ++k) {
     const Token& t = doc.tokens[k];
+    // Adjectives may be listed with commas: ", a federally chartered, stockholder-owned corporation,".
+    if (t.text == "," && k + 1 < n && (doc.tokens[k + 1].letter_case & kLowerOnly) &&
+        (doc.tokens[k + 1].letter_case & kHasLetter) && !in(kPrepositions, doc.tokens[k + 1].lower)) {
+      continue;
+    }
     if (!(t.letter_case & kHasLetter) || (t.flags & kLineStart)) return false;
     if (!(t.letter_case & kLowerOnly)) continue;  // "Hong Kong", "US", "California-based"
     if (in(kPrepositions, t.lower)) return false;

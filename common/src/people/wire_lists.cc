@@ -3,6 +3,9 @@
 #include <algorithm>
 #include <string>
 
+#include "people/evidence.h"
+#include "people/mention_rules.h"
+
 namespace morgue::people {
 
 namespace {
@@ -42,6 +45,33 @@ bool is_town_or_state(const Document& doc, std::size_t begin, std::size_t end) {
   if (end + 1 < n && doc.tokens[end].text == "," && is_state_abbreviation(doc, end + 1)) return true;
   return end - begin == 1 && begin >= 2 && doc.tokens[begin - 1].text == "," &&
          (doc.tokens[begin - 2].letter_case & kStartsUpper) && is_state_abbreviation(doc, begin);
+}
+
+bool after_compass_of(const Document& doc, const Lexicon& lexicon, std::size_t begin, std::size_t end) {
+  // Not a given name and more: "the worst hire south of Jane Roe" is a joke on a person.
+  if (end - begin > 1 && (lexicon.flags(doc.tokens[begin].lower) & kFirstName)) return false;
+  return begin >= 2 && doc.tokens[begin - 1].text == "of" && is_compass_word(doc.tokens[begin - 2]);
+}
+
+bool after_amount(const Document& doc, std::size_t begin, std::size_t end) {
+  constexpr std::string_view kUnits[] = {"mln",      "million", "bln",     "billion", "trillion",
+                                         "thousand", "pct",     "percent", "per"};
+  if (begin < 2 || (doc.tokens[begin].flags & (kSentenceStart | kLineStart))) return false;
+  const Token& prev = doc.tokens[begin - 1];
+  if ((prev.letter_case & kLowerOnly) && in(kUnits, prev.lower)) {
+    // "21.2 pct Halvex Foods", "3.6 trillion Kelmas"; "per" only as "per cent".
+    if (prev.lower == "per") return false;
+    return is_number(doc.tokens[begin - 2].text);
+  }
+  if (begin >= 3 && prev.lower == "cent" && doc.tokens[begin - 2].lower == "per") {
+    return is_number(doc.tokens[begin - 3].text);
+  }
+  // "26,120 Kelmas": an amount with a comma or a decimal point before a lone word.
+  const std::string_view number = prev.text;
+  const std::size_t mark = number.find_first_of(".,");
+  // (A number ending in a full stop ends a sentence: "in 3:49.78. Roe won".)
+  return end - begin == 1 && is_number(number) && number.back() != '.' && mark != std::string_view::npos &&
+         mark + 1 < number.size() && number[mark + 1] >= '0' && number[mark + 1] <= '9';
 }
 
 bool ends_in_currency(const Document& doc, std::size_t begin, std::size_t end) {
@@ -173,6 +203,19 @@ bool state_after(const Document& doc, const Lexicon& lexicon, std::size_t k) {
 
 }  // namespace
 
+bool before_state_name(const Document& doc, const Lexicon& lexicon, std::size_t begin, std::size_t end) {
+  // A given name and more is a person's ("Greg Roe, Texas attorney general", "Jane Roe,
+  // Texas, and Jim Poe, Ohio"), unless a place's word opens the phrase ("its Corpus
+  // Christi, Texas refinery", "in Vera Cruz, Mexico").
+  constexpr std::string_view kPlaceOpeners[] = {"its", "a", "an", "the", "in", "at", "near", "outside"};
+  if (end - begin > 1 && (lexicon.flags(doc.tokens[begin].lower) & kFirstName) &&
+      !(begin > 0 && (doc.tokens[begin - 1].letter_case & kLowerOnly) && in(kPlaceOpeners, doc.tokens[begin - 1].lower))) {
+    return false;
+  }
+  // The span is no region itself ("Ohio, Texas and Utah" is a list of states).
+  return !(lexicon.flags(doc.tokens[begin].lower) & kRegion) && state_after(doc, lexicon, end);
+}
+
 void add_list_things(const Document& doc, const std::vector<Tag>& tags, const Lexicon& lexicon,
                      std::vector<std::size_t>& starts, std::vector<std::size_t>& places_at) {
   const std::size_t n = doc.tokens.size();
@@ -194,7 +237,11 @@ void add_list_things(const Document& doc, const std::vector<Tag>& tags, const Le
     // "Alvin, Odessa and Longview, Texas": towns, every one.
     const bool towns = items.size() > 1 && state_after(doc, lexicon, next);
     if (items.size() == 1) {
-      if (things && !persons_name(items.front())) starts.push_back(items.front().begin);
+      // "its Corpus Christi, Texas refinery": a town of several words
+      // wherever the story names it ("the Corpus Christi plant").
+      const Item& item = items.front();
+      const bool town = item.end - item.begin > 1 && before_state_name(doc, lexicon, item.begin, item.end);
+      if ((things && !persons_name(item)) || town) starts.push_back(item.begin);
       continue;
     }
     place.assign(items.size(), false);

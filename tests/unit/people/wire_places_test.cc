@@ -1,0 +1,121 @@
+// Wire-copy rules of the people extractor (people/wire_cues.h) added after
+// judging a fourth pair of wire samples: places after a compass word and
+// "of", currencies and holders after an amount, towns before a state named
+// in full, appositions whose adjectives are listed with commas or whose
+// head is a missile, and colleges, schools and stations named by the word
+// that ends them (company_words.txt). One table per rule; tags, where a
+// rule reads them, are written by hand. Every sentence here is written for
+// this test.
+#include <gtest/gtest.h>
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+#include "people/lexicon.h"
+#include "people/names.h"
+#include "people/tokenizer.h"
+#include "people/wire_cues.h"
+#include "support/people_rules.h"
+#include "support/tagged_doc.h"
+
+namespace morgue::people {
+namespace {
+
+using testing_support::build_tagged;
+using testing_support::expect_span_rule;
+using testing_support::SpanCase;
+using testing_support::TaggedDoc;
+using Words = std::vector<std::string>;
+
+const Lexicon& lexicon() { return testing_support::people_lexicon(); }
+
+Words people_of(const std::string& marked) { return testing_support::people_of_tagged(marked); }
+
+class CompassOf : public ::testing::TestWithParam<SpanCase> {};
+TEST_P(CompassOf, NamesAPlace) {
+  expect_span_rule(GetParam(), [](const Document& doc, std::size_t begin, std::size_t end) {
+    return after_compass_of(doc, lexicon(), begin, end);
+  });
+}
+INSTANTIATE_TEST_SUITE_P(People, CompassOf, ::testing::Values(
+    SpanCase{"It serves farms in rural areas north of Kelso.", "Kelso", 1, true},
+    SpanCase{"The mine lies 50 miles southwest of Halvik Falls, they said", "Halvik", 2, true},
+    // A given name and more is a person's, even there; and "of" must follow the compass word.
+    SpanCase{"He was the worst hire south of Jane Roe, they said", "Jane", 2, false},
+    SpanCase{"Rain fell on north Kelso", "Kelso", 1, false},
+    SpanCase{"A friend of Kelso said so", "Kelso", 1, false},
+    // A capital opens a name ("North of Kelso Ltd"): the compass word is in lower case.
+    SpanCase{"North of Kelso the road ends", "Kelso", 1, false}));
+
+class Amounts : public ::testing::TestWithParam<SpanCase> {};
+TEST_P(Amounts, ComeBeforeNoPerson) {
+  expect_span_rule(GetParam(), [](const Document& doc, std::size_t begin, std::size_t end) {
+    return after_amount(doc, begin, end);
+  });
+}
+INSTANTIATE_TEST_SUITE_P(People, Amounts, ::testing::Values(
+    SpanCase{"Output equalled 3.6 trillion Kelmas last year", "Kelmas", 1, true},
+    SpanCase{"a yearly income of 26,120 Kelmas a head", "Kelmas", 1, true},
+    SpanCase{"returns of 31.9 pct at Acme and 21.2 pct Halvex Foods", "Halvex", 2, true},
+    SpanCase{"a rise of 4.5 per cent Halvex Foods reported", "Halvex", 2, true},
+    SpanCase{"it sent 3,000 Marines north", "Marines", 1, true},
+    // A year, a rank or a score is no amount; a number with a comma before
+    // a name of two words says nothing; a sentence may end after a number.
+    SpanCase{"In 1987 Roe joined the board", "Roe", 1, false},
+    SpanCase{"The No. 1 Roe won again", "Roe", 1, false},
+    SpanCase{"a time of 44.66 Jane Roe could not beat", "Jane", 2, false},
+    SpanCase{"He ran 3:49.78. Roe was third", "Roe", 1, false}));
+
+class StatesNamedInFull : public ::testing::TestWithParam<SpanCase> {};
+TEST_P(StatesNamedInFull, FollowTowns) {
+  expect_span_rule(GetParam(), [](const Document& doc, std::size_t begin, std::size_t end) {
+    return before_state_name(doc, lexicon(), begin, end);
+  });
+}
+INSTANTIATE_TEST_SUITE_P(People, StatesNamedInFull, ::testing::Values(
+    SpanCase{"It sold half of its Kelso Christi, Texas refinery", "Kelso", 2, true},
+    SpanCase{"Plants at Brenna, Ontario, were closed", "Brenna", 1, true},
+    SpanCase{"a bank in Vera Kelso, Mexico.", "Vera", 2, true},
+    // A person and their state or their office; a capitalised word after the state.
+    SpanCase{"said Greg Roe, Texas attorney general", "Greg", 2, false},
+    SpanCase{"Senators Jane Roe, Ohio, and Jim Poe, Texas, voted", "Jane", 2, false},
+    SpanCase{"Roe, Texas Instruments' chief, said", "Roe", 1, false},
+    // A state itself, or no comma.
+    SpanCase{"Rain fell in Ohio, Texas and Utah", "Ohio", 1, false},
+    SpanCase{"Brenna Texas said", "Brenna", 1, false}));
+
+TEST(PeopleWirePlaces, TownsBeforeAStateWhereverTheStoryNamesThem) {
+  // The town is a thing's name all through the story ("the Kelso Christi plant").
+  EXPECT_EQ(people_of("It sold its Kelso/B Christi/I , Texas refinery . The Kelso/B Christi/I plant is old . "
+                      "Jane/B Roe/I said so ."),
+            Words{"Jane Roe"});
+  EXPECT_EQ(people_of("Greg/B Roe/I , Texas attorney general , sued . Roe/B said so ."), Words{"Greg Roe"});
+}
+
+class ListedAdjectivesAndMissiles : public ::testing::TestWithParam<SpanCase> {};
+TEST_P(ListedAdjectivesAndMissiles, AreAppositionsOfThings) {
+  expect_span_rule(GetParam(), [](const Document& doc, std::size_t, std::size_t end) {
+    return before_organisation_apposition(doc, end);
+  });
+}
+INSTANTIATE_TEST_SUITE_P(People, ListedAdjectivesAndMissiles, ::testing::Values(
+    SpanCase{"Kelmae, a federally chartered, stockholder-owned corporation, is the largest", "Kelmae", 1, true},
+    SpanCase{"India fired Kelmash, the indigenously developed surface-to-air missile from the range", "Kelmash", 1,
+             true},
+    // A person's office is no kind of organisation; nor is "of" a listed adjective.
+    SpanCase{"Jane Roe, a director, of the corporation, said", "Jane", 2, false},
+    SpanCase{"Jane Roe, the corporation's chairman, said", "Jane", 2, false},
+    SpanCase{"Jane Roe, a tall, thin man, said", "Jane", 2, false}));
+
+TEST(PeopleWirePlaces, CollegesSchoolsAndStations) {
+  // "State", "School", "Academy" and "Station" end the names of colleges,
+  // schools and places (company_words.txt), never a person's.
+  EXPECT_EQ(people_of("Kelso/B State/I beat the visitors . Halvorsen/B Pryce/I scored ."), Words{"Halvorsen Pryce"});
+  EXPECT_EQ(people_of("It sold Brenna/B Graduate/I School/I to Jane/B Roe/I ."), Words{"Jane Roe"});
+  EXPECT_EQ(people_of("Kelso/B Academy/I opened . Halvik/B Station/I closed . Jane/B Roe/I said so ."),
+            Words{"Jane Roe"});
+}
+
+}  // namespace
+}  // namespace morgue::people

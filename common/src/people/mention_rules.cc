@@ -5,6 +5,7 @@
 #include <string>
 
 #include "people/evidence.h"
+#include "people/names.h"
 
 namespace morgue::people {
 namespace {
@@ -81,6 +82,39 @@ bool is_honorific(std::string_view lower) {
   constexpr std::string_view kHonorifics[] = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "dr", "dr.",
                                               "sir", "dame", "lord", "lady", "mme", "mme."};
   return std::find(std::begin(kHonorifics), std::end(kHonorifics), lower) != std::end(kHonorifics);
+}
+
+namespace {
+
+// Nouns for a country's people, several of them given names or surnames
+// too ("Finn", "Scot", "Dane"), so no list of places holds them.
+bool is_nationality_noun(std::string_view lower) {
+  constexpr std::string_view kNouns[] = {"finn",  "scot",     "dane",     "swede",    "pole",   "briton",
+                                         "czech", "slovak",   "croat",    "serb",     "turk",   "kiwi",
+                                         "aussie", "frenchman", "dutchman", "spaniard", "welshman", "irishman",
+                                         "englishman", "scotsman", "frenchwoman", "dutchwoman", "welshwoman",
+                                         "irishwoman", "englishwoman", "scotswoman"};
+  return std::find(std::begin(kNouns), std::end(kNouns), lower) != std::end(kNouns);
+}
+
+}  // namespace
+
+bool opens_with_nationality(const Document& doc, std::size_t begin, std::size_t end) {
+  if (end - begin < 3) return false;
+  const Token& first = doc.tokens[begin];
+  if (!(first.letter_case & kStartsUpper) || (first.letter_case & kAllUpper)) return false;
+  return is_nationality_noun(first.lower) && !is_initial(doc.tokens[begin + 1].text);
+}
+
+bool is_nationality_after_article(const Document& doc, std::size_t begin, std::size_t end) {
+  if (end - begin != 1 || begin == 0 || !is_nationality_noun(doc.tokens[begin].lower)) return false;
+  auto article = [&](std::size_t k) {
+    const std::string_view w = doc.tokens[k].text;
+    return w == "the" || w == "a" || w == "The" || w == "A";
+  };
+  const Token& prev = doc.tokens[begin - 1];
+  // "the Dane", "the 31-year-old Dane", "a tall Swede".
+  return article(begin - 1) || (begin >= 2 && (prev.letter_case & kLowerOnly) && article(begin - 2));
 }
 
 bool is_party_and_state(std::string_view word) {

@@ -2,8 +2,9 @@
 // judging a fourth pair of wire samples: places after a compass word and
 // "of", currencies and holders after an amount, towns before a state named
 // in full, appositions whose adjectives are listed with commas or whose
-// head is a missile, and colleges, schools and stations named by the word
-// that ends them (company_words.txt). One table per rule; tags, where a
+// head is a missile, colleges, schools and stations named by the word
+// that ends them (company_words.txt), and nouns for someone's country
+// before a name or after an article ("Finn Jarkko Nieminen", "the Dane"). One table per rule; tags, where a
 // rule reads them, are written by hand. Every sentence here is written for
 // this test.
 #include <gtest/gtest.h>
@@ -115,6 +116,19 @@ TEST(PeopleWirePlaces, CollegesSchoolsAndStations) {
   EXPECT_EQ(people_of("It sold Brenna/B Graduate/I School/I to Jane/B Roe/I ."), Words{"Jane Roe"});
   EXPECT_EQ(people_of("Kelso/B Academy/I opened . Halvik/B Station/I closed . Jane/B Roe/I said so ."),
             Words{"Jane Roe"});
+}
+
+TEST(PeopleWirePlaces, NationalitiesBeforeAName) {
+  // A noun for someone's country opens no name of three words or more ...
+  EXPECT_EQ(people_of("Finn/B Jarkko/I Halvorsen/I beat David/B Roe/I ."), (Words{"Jarkko Halvorsen", "David Roe"}));
+  EXPECT_EQ(people_of("He finished behind Scot/B Kathy/I Pryce/I ."), Words{"Kathy Pryce"});
+  // ... and is no name after an article: the person is named otherwise.
+  EXPECT_EQ(people_of("Jane/B Roe/I won . The 31-year-old Dane/B , ranked 88th , lost ."), Words{"Jane Roe"});
+  EXPECT_EQ(people_of("Jane/B Roe/I won . The Swede/B was second ."), Words{"Jane Roe"});
+  // Two words, an initial, or a lone word with no article: a person's name.
+  EXPECT_EQ(people_of("Finn/B Kydland/I won the prize ."), Words{"Finn Kydland"});
+  EXPECT_EQ(people_of("Dane/B A./I Roe/I said so ."), Words{"Dane A. Roe"});
+  EXPECT_EQ(people_of("Scot/B said so ."), Words{"Scot"});
 }
 
 }  // namespace

@@ -206,6 +206,7 @@ std::vector<Mention> collect_mentions(const Document& doc, const std::vector<Tag
   add_list_things(doc, tags, lexicon, story.thing_names, story.list_places);
   add_match_opponents(doc, tags, lexicon, story.thing_names);
   add_team_names(doc, story.thing_names);
+  add_works_names(doc, lexicon, story.thing_names);
   story.company_noun_words = company_noun_words(doc, lexicon);
   // A story all in capitals (a wire brief: a headline and nothing else) has
   // only capitals to offer.

@@ -169,6 +169,14 @@ void add_list_things(const Document& doc, const std::vector<Tag>& tags, const Le
 void add_match_opponents(const Document& doc, const std::vector<Tag>& tags, const Lexicon& lexicon,
                          std::vector<std::size_t>& starts);
 
+// Where the names of works start, appended to `starts` (as
+// add_list_things): a name of one to three capitalised words after "the",
+// "its", "a" or "their" and before a noun for a plant, a mine or the like,
+// perhaps after one or two lower-case words ("the Seabrook nuclear power
+// plant", "its Kelso mill"), so "Seabrook is the ninth plant" is no person
+// either. Not a given name and more.
+void add_works_names(const Document& doc, const Lexicon& lexicon, std::vector<std::size_t>& starts);
+
 // Where lone words that name a team by its town start, appended to
 // `starts` (as add_match_opponents): after a word for a team's game and
 // "against", "versus" or "with" ("Sunday's game against Denver", "a matchup

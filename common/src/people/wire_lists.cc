@@ -346,6 +346,33 @@ bool led_to_a_win(const Document& doc, std::size_t k) {
 
 }  // namespace
 
+void add_works_names(const Document& doc, const Lexicon& lexicon, std::vector<std::size_t>& starts) {
+  constexpr std::string_view kOpeners[] = {"the", "its", "their", "a", "an"};
+  constexpr std::string_view kWorks[] = {"plant",    "plants",  "factory", "factories", "refinery", "refineries",
+                                         "mill",     "mills",   "mine",    "mines",     "smelter",  "oilfield",
+                                         "reactor",  "reactors", "dam",    "terminal",  "facility", "complex"};
+  const std::size_t n = doc.tokens.size();
+  for (std::size_t k = 1; k < n; ++k) {
+    const Token& t = doc.tokens[k];
+    if (!(t.letter_case & kStartsUpper) || !(t.letter_case & kHasLetter) ||
+        (t.flags & (kSentenceStart | kLineStart | kCapsLine)) || !(doc.tokens[k - 1].letter_case & kLowerOnly) ||
+        !in(kOpeners, doc.tokens[k - 1].lower)) {
+      continue;
+    }
+    const std::size_t end = item_end(doc, lexicon, k);
+    if (end - k > 3 || (end - k > 1 && (lexicon.flags(t.lower) & kFirstName))) continue;
+    // At most two lower-case words before the noun for the works: "the Kelso nuclear power plant".
+    for (std::size_t h = end; h < n && h <= end + 2; ++h) {
+      const Token& w = doc.tokens[h];
+      if (!(w.letter_case & kLowerOnly) || !(w.letter_case & kHasLetter)) break;
+      if (in(kWorks, w.lower)) {
+        starts.push_back(k);
+        break;
+      }
+    }
+  }
+}
+
 void add_team_names(const Document& doc, std::vector<std::size_t>& starts) {
   for (std::size_t k = 1; k < doc.tokens.size(); ++k) {
     if (after_team_game(doc, k) || led_to_a_win(doc, k)) starts.push_back(k);

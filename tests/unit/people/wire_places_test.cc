@@ -3,7 +3,8 @@
 // "of", currencies and holders after an amount, towns before a state named
 // in full, appositions whose adjectives are listed with commas or whose
 // head is a missile, colleges, schools and stations named by the word
-// that ends them (company_words.txt), and nouns for someone's country
+// that ends them (company_words.txt), works named before their kind ("the
+// Seabrook nuclear power plant"), and nouns for someone's country
 // before a name or after an article ("Finn Jarkko Nieminen", "the Dane"). One table per rule; tags, where a
 // rule reads them, are written by hand. Every sentence here is written for
 // this test.
@@ -115,6 +116,29 @@ TEST(PeopleWirePlaces, CollegesSchoolsAndStations) {
   EXPECT_EQ(people_of("Kelso/B State/I beat the visitors . Halvorsen/B Pryce/I scored ."), Words{"Halvorsen Pryce"});
   EXPECT_EQ(people_of("It sold Brenna/B Graduate/I School/I to Jane/B Roe/I ."), Words{"Jane Roe"});
   EXPECT_EQ(people_of("Kelso/B Academy/I opened . Halvik/B Station/I closed . Jane/B Roe/I said so ."),
+            Words{"Jane Roe"});
+}
+
+Words works_starts(const std::string& text) {
+  TaggedDoc d;
+  build_tagged(text, d);
+  std::vector<std::size_t> starts;
+  add_works_names(d.doc, lexicon(), starts);
+  Words out;
+  for (std::size_t s : starts) out.emplace_back(d.doc.tokens[s].text);
+  return out;
+}
+
+TEST(PeopleWirePlaces, WorksNamedBeforeTheirKind) {
+  EXPECT_EQ(works_starts("the owners of the Kelso nuclear power plant approved it"), Words{"Kelso"});
+  EXPECT_EQ(works_starts("it will sell its Halvik Bay mill and the Brenna mines"), (Words{"Halvik", "Brenna"}));
+  // Three lower-case words, no article, or a given name and more: no works.
+  EXPECT_EQ(works_starts("the Kelso company said its new plant"), Words{});
+  EXPECT_EQ(works_starts("Kelso built a plant"), Words{});
+  EXPECT_EQ(works_starts("the Jane Roe power plant"), Words{});
+  // The name is no person's anywhere in the story.
+  EXPECT_EQ(people_of("The owners of the Kelso/B nuclear power plant met . Kelso/B is the ninth plant . "
+                      "Jane/B Roe/I said so ."),
             Words{"Jane Roe"});
 }
 

@@ -179,12 +179,21 @@ bool names_something_else(const Document& doc, const Lexicon& lexicon, std::size
     return true;
   }
   if (is_company_apposition(doc, end)) return true;
+  // "Lake Tanganyika", "Mount Kenya", "Fort Worth": a word for a kind of
+  // place opens no person's name.
+  constexpr std::string_view kPlaceKinds[] = {"lake", "mount", "mt", "mt.", "cape", "fort", "port"};
+  if (end - begin > 1 && std::find(std::begin(kPlaceKinds), std::end(kPlaceKinds), doc.tokens[begin].lower) !=
+                             std::end(kPlaceKinds)) {
+    return true;
+  }
   std::string joined;
   for (std::size_t k = begin; k < end; ++k) {
     if (k > begin) joined += ' ';
     joined += doc.tokens[k].lower;
   }
-  return lexicon.flags(joined) & kKnownEntity;
+  // A region of several words ("Sao Paulo", "North Dakota") is a place too;
+  // a region of one word may be a given name ("Mary", a province).
+  return lexicon.flags(joined) & (end - begin > 1 ? kKnownEntity | kRegion : kKnownEntity);
 }
 
 bool in_organisation_name(const Document& doc, const StoryEvidence& story, std::size_t begin, std::size_t end) {

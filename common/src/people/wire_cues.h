@@ -140,6 +140,11 @@ bool after_amount(const Document& doc, std::size_t begin, std::size_t end);
 // Poe, Ohio": legislators and their states), nor a region itself.
 bool before_state_name(const Document& doc, const Lexicon& lexicon, std::size_t begin, std::size_t end);
 
+// "Tradax took Kelso Star 20,000 tonnes", "Halvik (233,641 dwt)": a name
+// ending at `end` before a tonnage is a ship's or a trader's, in shipping
+// and grain reports.
+bool before_tonnage(const Document& doc, std::size_t end);
+
 // "N.Z. Dlrs", "H.K. Dlrs": a name of two words or more that ends in a
 // currency's plural (wire copy's tables of rates).
 bool ends_in_currency(const Document& doc, std::size_t begin, std::size_t end);

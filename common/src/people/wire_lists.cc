@@ -74,6 +74,15 @@ bool after_amount(const Document& doc, std::size_t begin, std::size_t end) {
          mark + 1 < number.size() && number[mark + 1] >= '0' && number[mark + 1] <= '9';
 }
 
+bool before_tonnage(const Document& doc, std::size_t end) {
+  constexpr std::string_view kUnits[] = {"tonnes", "tons", "tonne", "ton", "dwt", "mt"};
+  const std::size_t n = doc.tokens.size();
+  std::size_t k = end;
+  if (k < n && doc.tokens[k].text == "(") ++k;  // "Saffron (268,038 dwt)"
+  return k + 1 < n && is_number(doc.tokens[k].text) && (doc.tokens[k + 1].letter_case & kLowerOnly) &&
+         in(kUnits, doc.tokens[k + 1].lower);
+}
+
 bool ends_in_currency(const Document& doc, std::size_t begin, std::size_t end) {
   // Plural names of currencies that are nobody's surname ("Marks", "Pounds" and "Rand" are).
   constexpr std::string_view kCurrencies[] = {"dlrs",   "dlr",    "dollars", "francs",  "pesos",   "guilders",

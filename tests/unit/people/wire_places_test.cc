@@ -4,7 +4,9 @@
 // in full, appositions whose adjectives are listed with commas or whose
 // head is a missile, colleges, schools and stations named by the word
 // that ends them (company_words.txt), works named before their kind ("the
-// Seabrook nuclear power plant"), and nouns for someone's country
+// Seabrook nuclear power plant"), ships and traders before a tonnage,
+// places opened by a word for their kind ("Lake Erie") or named as a region
+// of several words ("Sao Paulo"), and nouns for someone's country
 // before a name or after an article ("Finn Jarkko Nieminen", "the Dane"). One table per rule; tags, where a
 // rule reads them, are written by hand. Every sentence here is written for
 // this test.
@@ -117,6 +119,31 @@ TEST(PeopleWirePlaces, CollegesSchoolsAndStations) {
   EXPECT_EQ(people_of("It sold Brenna/B Graduate/I School/I to Jane/B Roe/I ."), Words{"Jane Roe"});
   EXPECT_EQ(people_of("Kelso/B Academy/I opened . Halvik/B Station/I closed . Jane/B Roe/I said so ."),
             Words{"Jane Roe"});
+}
+
+class Tonnages : public ::testing::TestWithParam<SpanCase> {};
+TEST_P(Tonnages, FollowShipsAndTraders) {
+  expect_span_rule(GetParam(), [](const Document& doc, std::size_t, std::size_t end) {
+    return before_tonnage(doc, end);
+  });
+}
+INSTANTIATE_TEST_SUITE_P(People, Tonnages, ::testing::Values(
+    SpanCase{"Tradax took Kelso Star 20,000 tonnes any grains", "Kelso", 2, true},
+    SpanCase{"disposals include Halvik (233,641 dwt) and others", "Halvik", 1, true},
+    SpanCase{"- Halvik Pryce 4,500 tons number two corn", "Halvik", 2, true},
+    // A verb between, an age in brackets, or a number of something else.
+    SpanCase{"Jane Roe said 20,000 tonnes were sold", "Jane", 2, false},
+    SpanCase{"Jane Roe (52) said so", "Jane", 2, false},
+    SpanCase{"Jane Roe 20,000 votes", "Jane", 2, false}));
+
+TEST(PeopleWirePlaces, PlacesByTheirKindOrAsRegions) {
+  // "Lake", "Mount", "Cape", "Fort" and "Port" open places' names.
+  EXPECT_EQ(people_of("Ports on Lake/B Halvik/I and Mount/B Brenna/I grew . Jane/B Roe/I said so ."),
+            Words{"Jane Roe"});
+  // A region of several words (regions.txt) is a place.
+  EXPECT_EQ(people_of("Rain fell in Sao/B Paulo/I and Minas/B Gerais/I . Jane/B Roe/I said so ."), Words{"Jane Roe"});
+  // Not a word for a kind of place alone, nor after the name.
+  EXPECT_EQ(people_of("Ricki/B Lake/I said so ."), Words{"Ricki Lake"});
 }
 
 Words works_starts(const std::string& text) {

@@ -93,7 +93,8 @@ bool is_nationality_noun(std::string_view lower) {
                                          "czech", "slovak",   "croat",    "serb",     "turk",   "kiwi",
                                          "aussie", "frenchman", "dutchman", "spaniard", "welshman", "irishman",
                                          "englishman", "scotsman", "frenchwoman", "dutchwoman", "welshwoman",
-                                         "irishwoman", "englishwoman", "scotswoman"};
+                                         "irishwoman", "englishwoman", "scotswoman", "ulsterman", "yorkshireman", "cornishman",
+                                         "manxman", "texan", "californian"};
   return std::find(std::begin(kNouns), std::end(kNouns), lower) != std::end(kNouns);
 }
 
@@ -107,13 +108,19 @@ bool opens_with_nationality(const Document& doc, std::size_t begin, std::size_t 
 }
 
 bool is_nationality_after_article(const Document& doc, std::size_t begin, std::size_t end) {
-  if (end - begin != 1 || begin == 0 || !is_nationality_noun(doc.tokens[begin].lower)) return false;
+  if (end - begin != 1 || !is_nationality_noun(doc.tokens[begin].lower)) return false;
   auto article = [&](std::size_t k) {
     const std::string_view w = doc.tokens[k].text;
     return w == "the" || w == "a" || w == "The" || w == "A";
   };
-  const Token& prev = doc.tokens[begin - 1];
+  // "Ulsterman Graeme Roe" read as two names: the noun describes the next.
+  if (end < doc.tokens.size() && (doc.tokens[end].letter_case & kStartsUpper) &&
+      (doc.tokens[end].letter_case & kHasLetter) && !(doc.tokens[end].flags & (kSentenceStart | kLineStart))) {
+    return true;
+  }
   // "the Dane", "the 31-year-old Dane", "a tall Swede".
+  if (begin == 0) return false;
+  const Token& prev = doc.tokens[begin - 1];
   return article(begin - 1) || (begin >= 2 && (prev.letter_case & kLowerOnly) && article(begin - 2));
 }
 

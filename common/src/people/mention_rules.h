@@ -62,9 +62,9 @@ bool is_honorific(std::string_view lower);
 // later. Two words are a person's ("Finn Kydland", "Scot Pollard").
 bool opens_with_nationality(const Document& doc, std::size_t begin, std::size_t end);
 
-// "the 31-year-old Dane", "the Swede": a lone noun for someone's country
-// after an article (and perhaps one lower-case word) is a description, not
-// a name.
+// "the 31-year-old Dane", "the Swede", "Ulsterman Graeme Roe": a lone noun
+// for someone's country after an article (and perhaps one lower-case word)
+// or before another capitalised word is a description, not a name.
 bool is_nationality_after_article(const Document& doc, std::size_t begin, std::size_t end);
 
 // A party and a state after a politician's name: "R-Minn", "D-Texas".

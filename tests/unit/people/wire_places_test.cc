@@ -119,6 +119,10 @@ TEST(PeopleWirePlaces, CollegesSchoolsAndStations) {
   EXPECT_EQ(people_of("It sold Brenna/B Graduate/I School/I to Jane/B Roe/I ."), Words{"Jane Roe"});
   EXPECT_EQ(people_of("Kelso/B Academy/I opened . Halvik/B Station/I closed . Jane/B Roe/I said so ."),
             Words{"Jane Roe"});
+  // Events, and firms named by their trade.
+  EXPECT_EQ(people_of("He won the Kelso/B Classic/I and the Halvik/B Bowl/I , then the Brenna/B Masters/I . "
+                      "Pryce/B Motorsports/I and Halvik/B Aerospace/I sued Jane/B Roe/I ."),
+            Words{"Jane Roe"});
 }
 
 class Tonnages : public ::testing::TestWithParam<SpanCase> {};
@@ -176,6 +180,7 @@ TEST(PeopleWirePlaces, NationalitiesBeforeAName) {
   // ... and is no name after an article: the person is named otherwise.
   EXPECT_EQ(people_of("Jane/B Roe/I won . The 31-year-old Dane/B , ranked 88th , lost ."), Words{"Jane Roe"});
   EXPECT_EQ(people_of("Jane/B Roe/I won . The Swede/B was second ."), Words{"Jane Roe"});
+  EXPECT_EQ(people_of("Ulsterman/B Graeme/B Pryce/I led ."), Words{"Graeme Pryce"});
   // Two words, an initial, or a lone word with no article: a person's name.
   EXPECT_EQ(people_of("Finn/B Kydland/I won the prize ."), Words{"Finn Kydland"});
   EXPECT_EQ(people_of("Dane/B A./I Roe/I said so ."), Words{"Dane A. Roe"});

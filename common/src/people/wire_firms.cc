@@ -135,9 +135,30 @@ bool after_company_descriptor(const Document& doc, const Lexicon& lexicon, std::
   constexpr std::string_view kKinds[] = {"chipmaker", "chipmakers", "automaker", "carmaker", "drugmaker",
                                          "toymaker",  "steelmaker", "planemaker", "retailer", "e-tailer",
                                          "insurer",   "conglomerate", "brokerage", "giant", "distributor"};
+  // Nouns that name a kind of firm only after a noun saying its trade
+  // ("software maker X", "research firm X", "merchant bank X"): after an
+  // article or a verb they head a relative clause ("the firm Jane Roe founded").
+  constexpr std::string_view kCompoundKinds[] = {"maker", "makers",   "group",   "firm",    "bank",
+                                                 "operator", "company", "house", "concern", "chain",
+                                                 "manufacturer", "carrier"};
+  constexpr std::string_view kNoTrade[] = {"the", "a",    "an",   "its",  "his",  "her",  "their", "our", "this",
+                                           "that", "these", "those", "and", "or", "of", "to", "was", "is", "were",
+                                           "are", "be",   "been", "as",   "by",   "with", "for",  "from", "in",
+                                           "on",  "at",   "very", "whose", "which", "said", "says"};
   if (begin == 0 || looks_like_persons_name(doc, lexicon, begin, end)) return false;
   const Token& kind = doc.tokens[begin - 1];
-  if (!(kind.letter_case & kLowerOnly) || !(kind.letter_case & kHasLetter) || !in(kKinds, kind.lower)) return false;
+  if (!(kind.letter_case & kLowerOnly) || !(kind.letter_case & kHasLetter)) return false;
+  if (in(kCompoundKinds, kind.lower)) {
+    if (begin < 2 || (doc.tokens[begin].flags & (kSentenceStart | kLineStart))) return false;
+    // Not a person's name ("film maker Theo van Gogh"), nor one run into the
+    // firm's ("aerospace group EADS Philippe Roe", "central bank Vice Governor Jane Roe").
+    for (std::size_t k = begin; k < end; ++k) {
+      if (lexicon.flags(doc.tokens[k].lower) & (kFirstName | kTitle)) return false;
+    }
+    const Token& trade = doc.tokens[begin - 2];
+    return (trade.letter_case & kLowerOnly) && (trade.letter_case & kHasLetter) && !in(kNoTrade, trade.lower);
+  }
+  if (!in(kKinds, kind.lower)) return false;
   if (kind.lower != "giant") return true;
   return begin >= 2 && (doc.tokens[begin - 2].letter_case & kLowerOnly) &&
          (doc.tokens[begin - 2].letter_case & kHasLetter) && !(doc.tokens[begin - 1].flags & kSentenceStart);

@@ -1,5 +1,6 @@
 // Wire-copy rules of the people extractor (people/wire_cues.h) added after
-// judging a fourth pair of wire samples: places after a compass word and
+// judging a fourth pair of wire samples: firms after a noun for their trade
+// ("software maker Halvex"), places after a compass word and
 // "of", currencies and holders after an amount, towns before a state named
 // in full, appositions whose adjectives are listed with commas or whose
 // head is a missile, colleges, schools and stations named by the word
@@ -124,6 +125,24 @@ TEST(PeopleWirePlaces, CollegesSchoolsAndStations) {
                       "Pryce/B Motorsports/I and Halvik/B Aerospace/I sued Jane/B Roe/I ."),
             Words{"Jane Roe"});
 }
+
+class TradesBefore : public ::testing::TestWithParam<SpanCase> {};
+TEST_P(TradesBefore, NameAFirm) {
+  expect_span_rule(GetParam(), [](const Document& doc, std::size_t begin, std::size_t end) {
+    return after_company_descriptor(doc, lexicon(), begin, end);
+  });
+}
+INSTANTIATE_TEST_SUITE_P(People, TradesBefore, ::testing::Values(
+    SpanCase{"said the software maker Halvex on Monday", "Halvex", 1, true},
+    SpanCase{"Dutch merchant bank Halvex Pryce said", "Halvex", 2, true},
+    SpanCase{"an estimate by research firm Kelmar", "Kelmar", 1, true},
+    // After an article or a verb the noun opens a relative clause; a given
+    // name or a title belongs to a person; a new line starts anew.
+    SpanCase{"It is the firm Halvex founded", "Halvex", 1, false},
+    SpanCase{"Dutch film maker Jane Roe said", "Jane", 2, false},
+    SpanCase{"defence group Kelso Jane Roe quit", "Kelso", 3, false},
+    SpanCase{"central bank Vice Governor Halvex Pryce said", "Vice", 4, false},
+    SpanCase{"Kelso can win group|Halvex said so", "Halvex", 1, false}));
 
 class Tonnages : public ::testing::TestWithParam<SpanCase> {};
 TEST_P(Tonnages, FollowShipsAndTraders) {

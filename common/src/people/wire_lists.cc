@@ -160,6 +160,30 @@ bool is_place_item(const Document& doc, const std::vector<Tag>& tags, const Lexi
   return all_places || (lexicon.flags(joined) & (kKnownEntity | kRegion));
 }
 
+// The item is an organisation's name: it ends in a company or institution
+// word ("May Co", "Dean Witter Reynolds Inc"), or it is a word in capitals
+// the tagger read as one ("MSN"). (The tagger's reading alone is not
+// enough: it reads lists of politicians as organisations too.)
+bool is_organisation_item(const Document& doc, const std::vector<Tag>& tags, const Lexicon& lexicon,
+                          const Item& item) {
+  if (lexicon.flags(doc.tokens[item.end - 1].lower) & (kCompanyWord | kEntityWord)) return true;
+  const Token& t = doc.tokens[item.begin];
+  return item.end - item.begin == 1 && tags[item.begin] == kOrganisation && (t.letter_case & kAllUpper) &&
+         t.text.size() >= 2 && !(t.flags & kCapsLine);
+}
+
+// How many items of the list are organisations', and whether item `k` is one.
+std::size_t count_organisations(const Document& doc, const std::vector<Tag>& tags, const Lexicon& lexicon,
+                                const std::vector<Item>& items, std::vector<bool>& organisation) {
+  organisation.assign(items.size(), false);
+  std::size_t count = 0;
+  for (std::size_t k = 0; k < items.size(); ++k) {
+    organisation[k] = is_organisation_item(doc, tags, lexicon, items[k]);
+    count += organisation[k] ? 1 : 0;
+  }
+  return count;
+}
+
 // A plural noun of a kind after a list: "... GTA models", "... provinces".
 // The ones that name places may follow a single item ("Davao del Sur province").
 bool kind_noun_after(const Document& doc, std::size_t k, std::size_t items) {
@@ -229,7 +253,7 @@ void add_list_things(const Document& doc, const std::vector<Tag>& tags, const Le
                      std::vector<std::size_t>& starts, std::vector<std::size_t>& places_at) {
   const std::size_t n = doc.tokens.size();
   std::vector<Item> items;
-  std::vector<bool> place;
+  std::vector<bool> place, organisation;
   // "Jane Roe" opens with a given name: a person's, even before "models".
   auto persons_name = [&](const Item& item) {
     return item.end - item.begin > 1 && (lexicon.flags(doc.tokens[item.begin].lower) & kFirstName);
@@ -253,6 +277,7 @@ void add_list_things(const Document& doc, const std::vector<Tag>& tags, const Le
       if ((things && !persons_name(item)) || town) starts.push_back(item.begin);
       continue;
     }
+    const std::size_t organisations = count_organisations(doc, tags, lexicon, items, organisation);
     place.assign(items.size(), false);
     std::size_t places = 0;
     for (std::size_t k = 0; k < items.size(); ++k) {
@@ -269,9 +294,13 @@ void add_list_things(const Document& doc, const std::vector<Tag>& tags, const Le
       const bool among_places = item.end - item.begin == 1 && (!place[k] || region) && others >= 2 &&
                                 2 * others > items.size() - 1 &&
                                 !(lexicon.flags(doc.tokens[item.begin].lower) & kFirstName);
-      if (things) {
+      // An item among firms ("C and D Commodities, Dean Witter, E.F. Hutton and Merrill Lynch"): a firm.
+      const std::size_t other_firms = organisations - (organisation[k] ? 1 : 0);
+      const bool among_firms = !organisation[k] && other_firms >= 2 && 2 * other_firms > items.size() - 1 &&
+                               !(lexicon.flags(doc.tokens[item.begin].lower) & kFirstName);
+      if (things || (among_firms && item.end - item.begin > 1)) {
         starts.push_back(item.begin);
-      } else if (among_places || (towns && item.end - item.begin == 1)) {
+      } else if (among_places || among_firms || (towns && item.end - item.begin == 1)) {
         places_at.push_back(item.begin);
       } else if (towns) {
         starts.push_back(item.begin);  // "Sioux Falls": a town wherever the story names it

@@ -192,6 +192,29 @@ TEST(PeopleWirePlaces, WorksNamedBeforeTheirKind) {
             Words{"Jane Roe"});
 }
 
+// The starts of thing names, then "|" and the mentions that are no person's (add_list_things).
+Words list_starts(const std::string& marked) {
+  TaggedDoc d;
+  build_tagged(marked, d);
+  std::vector<std::size_t> starts, places;
+  add_list_things(d.doc, d.tags, lexicon(), starts, places);
+  Words out;
+  for (std::size_t s : starts) out.emplace_back(d.doc.tokens[s].text);
+  if (!places.empty()) out.emplace_back("|");
+  for (std::size_t s : places) out.emplace_back(d.doc.tokens[s].text);
+  return out;
+}
+
+TEST(PeopleWirePlaces, ItemsAmongFirms) {
+  // Most other items end in a company word (or are capitals read as an organisation): a firm too.
+  EXPECT_EQ(list_starts("led by Halvik Foods , Kelso/B Pryce/I , Brenna Securities and Toshiro Bank ."),
+            Words{"Kelso"});
+  EXPECT_EQ(list_starts("led by Halvik Foods , Pryce/B , KMX/G and Toshiro Bank ."), (Words{"|", "Pryce"}));
+  // A given name and more stays a person's; the tagger's reading alone makes no firms.
+  EXPECT_EQ(list_starts("led by Jane/B Roe/I , Brenna Securities and Toshiro Bank ."), Words{});
+  EXPECT_EQ(list_starts("leaders Halvik/G Vora/G , Kelso/B Pryce/I , Brenna/G Lal/G and Kamal/G met ."), Words{});
+}
+
 TEST(PeopleWirePlaces, NationalitiesBeforeAName) {
   // A noun for someone's country opens no name of three words or more ...
   EXPECT_EQ(people_of("Finn/B Jarkko/I Halvorsen/I beat David/B Roe/I ."), (Words{"Jarkko Halvorsen", "David Roe"}));

@@ -107,7 +107,7 @@ bool opens_with_nationality(const Document& doc, std::size_t begin, std::size_t 
   return is_nationality_noun(first.lower) && !is_initial(doc.tokens[begin + 1].text);
 }
 
-bool is_nationality_after_article(const Document& doc, std::size_t begin, std::size_t end) {
+bool is_nationality_description(const Document& doc, std::size_t begin, std::size_t end) {
   if (end - begin != 1 || !is_nationality_noun(doc.tokens[begin].lower)) return false;
   auto article = [&](std::size_t k) {
     const std::string_view w = doc.tokens[k].text;

@@ -65,7 +65,7 @@ bool opens_with_nationality(const Document& doc, std::size_t begin, std::size_t 
 // "the 31-year-old Dane", "the Swede", "Ulsterman Graeme Roe": a lone noun
 // for someone's country after an article (and perhaps one lower-case word)
 // or before another capitalised word is a description, not a name.
-bool is_nationality_after_article(const Document& doc, std::size_t begin, std::size_t end);
+bool is_nationality_description(const Document& doc, std::size_t begin, std::size_t end);
 
 // A party and a state after a politician's name: "R-Minn", "D-Texas".
 bool is_party_and_state(std::string_view word);

@@ -131,7 +131,7 @@ bool make_mention(const Document& doc, const std::vector<Tag>& tags, const std::
              !(doc.tokens[begin].flags & kTitleCase);
   begin = extend_left(doc, tags, lexicon, begin);
   if (tail_of_longer_name(doc, tags, lexicon, begin, end) || head_of_longer_name(doc, tags, begin, end) ||
-      is_nationality_after_article(doc, begin, end)) {
+      is_nationality_description(doc, begin, end)) {
     return false;
   }
   // "the tanker Sea Empress", "Hurricane Bertha", "USS Enterprise": a ship, a storm, a horse.

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "people/evidence.h"
+#include "people/names.h"
 
 namespace morgue::people {
 namespace {
@@ -83,6 +84,46 @@ bool is_honorific(std::string_view lower) {
   return std::find(std::begin(kHonorifics), std::end(kHonorifics), lower) != std::end(kHonorifics);
 }
 
+namespace {
+
+// Nouns for a country's people, several of them given names or surnames
+// too ("Finn", "Scot", "Dane"), so no list of places holds them.
+bool is_nationality_noun(std::string_view lower) {
+  constexpr std::string_view kNouns[] = {"finn",  "scot",     "dane",     "swede",    "pole",   "briton",
+                                         "czech", "slovak",   "croat",    "serb",     "turk",   "kiwi",
+                                         "aussie", "frenchman", "dutchman", "spaniard", "welshman", "irishman",
+                                         "englishman", "scotsman", "frenchwoman", "dutchwoman", "welshwoman",
+                                         "irishwoman", "englishwoman", "scotswoman", "ulsterman", "yorkshireman", "cornishman",
+                                         "manxman", "texan", "californian"};
+  return std::find(std::begin(kNouns), std::end(kNouns), lower) != std::end(kNouns);
+}
+
+}  // namespace
+
+bool opens_with_nationality(const Document& doc, std::size_t begin, std::size_t end) {
+  if (end - begin < 3) return false;
+  const Token& first = doc.tokens[begin];
+  if (!(first.letter_case & kStartsUpper) || (first.letter_case & kAllUpper)) return false;
+  return is_nationality_noun(first.lower) && !is_initial(doc.tokens[begin + 1].text);
+}
+
+bool is_nationality_description(const Document& doc, std::size_t begin, std::size_t end) {
+  if (end - begin != 1 || !is_nationality_noun(doc.tokens[begin].lower)) return false;
+  auto article = [&](std::size_t k) {
+    const std::string_view w = doc.tokens[k].text;
+    return w == "the" || w == "a" || w == "The" || w == "A";
+  };
+  // "Ulsterman Graeme Roe" read as two names: the noun describes the next.
+  if (end < doc.tokens.size() && (doc.tokens[end].letter_case & kStartsUpper) &&
+      (doc.tokens[end].letter_case & kHasLetter) && !(doc.tokens[end].flags & (kSentenceStart | kLineStart))) {
+    return true;
+  }
+  // "the Dane", "the 31-year-old Dane", "a tall Swede".
+  if (begin == 0) return false;
+  const Token& prev = doc.tokens[begin - 1];
+  return article(begin - 1) || (begin >= 2 && (prev.letter_case & kLowerOnly) && article(begin - 2));
+}
+
 bool is_party_and_state(std::string_view word) {
   return word.size() >= 4 && (word[0] == 'R' || word[0] == 'D' || word[0] == 'I') && word[1] == '-' &&
          word[2] >= 'A' && word[2] <= 'Z';
@@ -145,12 +186,21 @@ bool names_something_else(const Document& doc, const Lexicon& lexicon, std::size
     return true;
   }
   if (is_company_apposition(doc, end)) return true;
+  // "Lake Tanganyika", "Mount Kenya", "Fort Worth": a word for a kind of
+  // place opens no person's name.
+  constexpr std::string_view kPlaceKinds[] = {"lake", "mount", "mt", "mt.", "cape", "fort", "port"};
+  if (end - begin > 1 && std::find(std::begin(kPlaceKinds), std::end(kPlaceKinds), doc.tokens[begin].lower) !=
+                             std::end(kPlaceKinds)) {
+    return true;
+  }
   std::string joined;
   for (std::size_t k = begin; k < end; ++k) {
     if (k > begin) joined += ' ';
     joined += doc.tokens[k].lower;
   }
-  return lexicon.flags(joined) & kKnownEntity;
+  // A region of several words ("Sao Paulo", "North Dakota") is a place too;
+  // a region of one word may be a given name ("Mary", a province).
+  return lexicon.flags(joined) & (end - begin > 1 ? kKnownEntity | kRegion : kKnownEntity);
 }
 
 bool in_organisation_name(const Document& doc, const StoryEvidence& story, std::size_t begin, std::size_t end) {

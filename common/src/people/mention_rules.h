@@ -56,6 +56,17 @@ bool head_of_longer_name(const Document& doc, const std::vector<Tag>& tags, std:
 // "Mr", "Mrs.", "Dr", "Sir", "Dame", "Lady" and the like (lower-case form).
 bool is_honorific(std::string_view lower);
 
+// "Finn Jarkko Nieminen", "Scot Kathy Roe", "Frenchman Arsene Poe": the
+// span [begin, end) of three words or more opens with a noun for someone's
+// country before a word that is no initial, so the name starts a word
+// later. Two words are a person's ("Finn Kydland", "Scot Pollard").
+bool opens_with_nationality(const Document& doc, std::size_t begin, std::size_t end);
+
+// "the 31-year-old Dane", "the Swede", "Ulsterman Graeme Roe": a lone noun
+// for someone's country after an article (and perhaps one lower-case word)
+// or before another capitalised word is a description, not a name.
+bool is_nationality_description(const Document& doc, std::size_t begin, std::size_t end);
+
 // A party and a state after a politician's name: "R-Minn", "D-Texas".
 bool is_party_and_state(std::string_view word);
 

@@ -124,12 +124,16 @@ bool make_mention(const Document& doc, const std::vector<Tag>& tags, const std::
                          is_punctuation_only(doc.tokens[end - 1].text))) {
     --end;
   }
+  if (opens_with_nationality(doc, begin, end)) ++begin;  // "Finn Jarkko Nieminen"
   if (begin == end || end - begin > 6) return false;
   // (In a headline in title case every word looks like a title's.)
   m.titled = begin > 0 && (title_flags(doc.tokens[begin - 1].lower, lexicon) & kTitle) &&
              !(doc.tokens[begin].flags & kTitleCase);
   begin = extend_left(doc, tags, lexicon, begin);
-  if (tail_of_longer_name(doc, tags, lexicon, begin, end) || head_of_longer_name(doc, tags, begin, end)) return false;
+  if (tail_of_longer_name(doc, tags, lexicon, begin, end) || head_of_longer_name(doc, tags, begin, end) ||
+      is_nationality_description(doc, begin, end)) {
+    return false;
+  }
   // "the tanker Sea Empress", "Hurricane Bertha", "USS Enterprise": a ship, a storm, a horse.
   m.names_a_thing = kind_word_before(doc, lexicon, begin) ||
                     (lexicon.flags(doc.tokens[begin].lower) & kNameKind) ||
@@ -202,6 +206,7 @@ std::vector<Mention> collect_mentions(const Document& doc, const std::vector<Tag
   add_list_things(doc, tags, lexicon, story.thing_names, story.list_places);
   add_match_opponents(doc, tags, lexicon, story.thing_names);
   add_team_names(doc, story.thing_names);
+  add_works_names(doc, lexicon, story.thing_names);
   story.company_noun_words = company_noun_words(doc, lexicon);
   // A story all in capitals (a wire brief: a headline and nothing else) has
   // only capitals to offer.

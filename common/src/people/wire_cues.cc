@@ -27,7 +27,9 @@ bool is_title_case(const Document& doc, std::size_t begin, std::size_t end) {
     const Token& t = doc.tokens[k];
     if (t.flags & kCapsLine) return false;
     const bool possessive = t.text.front() == '\'' || t.lower.front() == '\'' || t.lower == "\u2019s";  // "'s", "’s"
-    if (!(t.letter_case & kHasLetter) || possessive || is_function_word(t.lower)) continue;
+    // "Don 't": the end of a contraction split by a space.
+    const bool contraction = t.lower == "t" && k > begin && (doc.tokens[k - 1].text == "'" || doc.tokens[k - 1].text == "\u2019");
+    if (!(t.letter_case & kHasLetter) || possessive || contraction || is_function_word(t.lower)) continue;
     if (!(t.letter_case & kHasUpper)) return false;
     ++content;
   }
@@ -69,7 +71,9 @@ bool wire_says_not_a_person(const Document& doc, const Lexicon& lexicon, std::si
          before_organisation_apposition(doc, end) || after_issue_manager(doc, begin) ||
          after_company_descriptor(doc, lexicon, begin, end) || is_staff_byline(doc, lexicon, begin, end) ||
          after_organisation_noun(doc, lexicon, begin, end) || ends_in_saying_verb(doc, begin, end) ||
-         is_markup_or_link(doc, begin, end) || ends_in_currency(doc, begin, end);
+         is_markup_or_link(doc, begin, end) || ends_in_currency(doc, begin, end) ||
+         after_compass_of(doc, lexicon, begin, end) || after_amount(doc, begin, end) ||
+         before_state_name(doc, lexicon, begin, end) || before_tonnage(doc, end);
 }
 
 }  // namespace morgue::people

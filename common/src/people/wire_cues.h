@@ -121,6 +121,30 @@ void add_repeated_partners(const Document& doc, const Lexicon& lexicon, std::vec
 // before a state's abbreviation; or the lone word is that abbreviation ("Md").
 bool is_town_or_state(const Document& doc, std::size_t begin, std::size_t end);
 
+// "20 miles north of Kelso": the span [begin, end) is a place after a
+// lower-case compass word and "of"; not a given name and more ("south of
+// Jane Roe" is a person's, in a joke).
+bool after_compass_of(const Document& doc, const Lexicon& lexicon, std::size_t begin, std::size_t end);
+
+// "3.6 trillion Kelmas", "26,120 Kelmas", "21.2 pct Halvex Foods": the span
+// [begin, end) follows an amount: a number and a word of magnitude or a
+// percentage ("mln", "billion", "pct", "per cent"), or, for a lone word, a
+// number written with a comma or a decimal point (a currency, a unit or a
+// holder, never a person: a rank "1." or a year "1987" does not count).
+bool after_amount(const Document& doc, std::size_t begin, std::size_t end);
+
+// "its Corpus Christi, Texas refinery", "Kelso, Ontario.": the span [begin,
+// end) is a town before a comma and a state named in full (a region of
+// regions.txt with nothing capitalised after it; "Roe, Texas Instruments'
+// chief" is a person). Not a given name and more ("Jane Roe, Texas, and Jim
+// Poe, Ohio": legislators and their states), nor a region itself.
+bool before_state_name(const Document& doc, const Lexicon& lexicon, std::size_t begin, std::size_t end);
+
+// "Tradax took Kelso Star 20,000 tonnes", "Halvik (233,641 dwt)": a name
+// ending at `end` before a tonnage is a ship's or a trader's, in shipping
+// and grain reports.
+bool before_tonnage(const Document& doc, std::size_t end);
+
 // "N.Z. Dlrs", "H.K. Dlrs": a name of two words or more that ends in a
 // currency's plural (wire copy's tables of rates).
 bool ends_in_currency(const Document& doc, std::size_t begin, std::size_t end);
@@ -149,6 +173,14 @@ void add_list_things(const Document& doc, const std::vector<Tag>& tags, const Le
 // known given name and has more words.
 void add_match_opponents(const Document& doc, const std::vector<Tag>& tags, const Lexicon& lexicon,
                          std::vector<std::size_t>& starts);
+
+// Where the names of works start, appended to `starts` (as
+// add_list_things): a name of one to three capitalised words after "the",
+// "its", "a" or "their" and before a noun for a plant, a mine or the like,
+// perhaps after one or two lower-case words ("the Seabrook nuclear power
+// plant", "its Kelso mill"), so "Seabrook is the ninth plant" is no person
+// either. Not a given name and more.
+void add_works_names(const Document& doc, const Lexicon& lexicon, std::vector<std::size_t>& starts);
 
 // Where lone words that name a team by its town start, appended to
 // `starts` (as add_match_opponents): after a word for a team's game and

@@ -69,16 +69,22 @@ bool before_organisation_apposition(const Document& doc, std::size_t end) {
   constexpr std::string_view kHeads[] = {"company",   "firm",  "manufacturer", "retailer",
                                          "brokerage", "chain", "conglomerate", "daily",   "newspaper", "weekly",
                                          "agency",    "bank",  "carrier", "airline",      "insurer",   "utility",
-                                         "concern",   "giant", "group",
+                                         "concern",   "giant", "group",   "corporation",
                                          // Products, which a person is not either: ", a ... growth hormone for".
-                                         "drug", "hormone", "vaccine", "medicine", "antibiotic", "painkiller"};
+                                         "drug", "hormone", "vaccine", "medicine", "antibiotic", "painkiller",
+                                         "missile", "rocket", "satellite", "spacecraft"};
   constexpr std::string_view kPrepositions[] = {"of", "at", "with", "for", "in", "from", "to", "on", "and", "by"};
-  constexpr std::string_view kAfterHead[] = {"of", "and", "that", "which", "whose", "for", "used"};
+  constexpr std::string_view kAfterHead[] = {"of", "and", "that", "which", "whose", "for", "used", "from"};
   const std::size_t n = doc.tokens.size();
   constexpr std::string_view kOpeners[] = {"a", "an", "the"};
   if (end + 2 >= n || doc.tokens[end].text != "," || !in(kOpeners, doc.tokens[end + 1].lower)) return false;
   for (std::size_t k = end + 2; k < n && k < end + 8; ++k) {
     const Token& t = doc.tokens[k];
+    // Adjectives may be listed with commas: ", a federally chartered, stockholder-owned corporation,".
+    if (t.text == "," && k + 1 < n && (doc.tokens[k + 1].letter_case & kLowerOnly) &&
+        (doc.tokens[k + 1].letter_case & kHasLetter) && !in(kPrepositions, doc.tokens[k + 1].lower)) {
+      continue;
+    }
     if (!(t.letter_case & kHasLetter) || (t.flags & kLineStart)) return false;
     if (!(t.letter_case & kLowerOnly)) continue;  // "Hong Kong", "US", "California-based"
     if (in(kPrepositions, t.lower)) return false;
@@ -129,9 +135,30 @@ bool after_company_descriptor(const Document& doc, const Lexicon& lexicon, std::
   constexpr std::string_view kKinds[] = {"chipmaker", "chipmakers", "automaker", "carmaker", "drugmaker",
                                          "toymaker",  "steelmaker", "planemaker", "retailer", "e-tailer",
                                          "insurer",   "conglomerate", "brokerage", "giant", "distributor"};
+  // Nouns that name a kind of firm only after a noun saying its trade
+  // ("software maker X", "research firm X", "merchant bank X"): after an
+  // article or a verb they head a relative clause ("the firm Jane Roe founded").
+  constexpr std::string_view kCompoundKinds[] = {"maker", "makers",   "group",   "firm",    "bank",
+                                                 "operator", "company", "house", "concern", "chain",
+                                                 "manufacturer", "carrier"};
+  constexpr std::string_view kNoTrade[] = {"the", "a",    "an",   "its",  "his",  "her",  "their", "our", "this",
+                                           "that", "these", "those", "and", "or", "of", "to", "was", "is", "were",
+                                           "are", "be",   "been", "as",   "by",   "with", "for",  "from", "in",
+                                           "on",  "at",   "very", "whose", "which", "said", "says"};
   if (begin == 0 || looks_like_persons_name(doc, lexicon, begin, end)) return false;
   const Token& kind = doc.tokens[begin - 1];
-  if (!(kind.letter_case & kLowerOnly) || !(kind.letter_case & kHasLetter) || !in(kKinds, kind.lower)) return false;
+  if (!(kind.letter_case & kLowerOnly) || !(kind.letter_case & kHasLetter)) return false;
+  if (in(kCompoundKinds, kind.lower)) {
+    if (begin < 2 || (doc.tokens[begin].flags & (kSentenceStart | kLineStart))) return false;
+    // Not a person's name ("film maker Theo van Gogh"), nor one run into the
+    // firm's ("aerospace group EADS Philippe Roe", "central bank Vice Governor Jane Roe").
+    for (std::size_t k = begin; k < end; ++k) {
+      if (lexicon.flags(doc.tokens[k].lower) & (kFirstName | kTitle)) return false;
+    }
+    const Token& trade = doc.tokens[begin - 2];
+    return (trade.letter_case & kLowerOnly) && (trade.letter_case & kHasLetter) && !in(kNoTrade, trade.lower);
+  }
+  if (!in(kKinds, kind.lower)) return false;
   if (kind.lower != "giant") return true;
   return begin >= 2 && (doc.tokens[begin - 2].letter_case & kLowerOnly) &&
          (doc.tokens[begin - 2].letter_case & kHasLetter) && !(doc.tokens[begin - 1].flags & kSentenceStart);

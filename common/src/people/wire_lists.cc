@@ -3,6 +3,9 @@
 #include <algorithm>
 #include <string>
 
+#include "people/evidence.h"
+#include "people/mention_rules.h"
+
 namespace morgue::people {
 
 namespace {
@@ -42,6 +45,42 @@ bool is_town_or_state(const Document& doc, std::size_t begin, std::size_t end) {
   if (end + 1 < n && doc.tokens[end].text == "," && is_state_abbreviation(doc, end + 1)) return true;
   return end - begin == 1 && begin >= 2 && doc.tokens[begin - 1].text == "," &&
          (doc.tokens[begin - 2].letter_case & kStartsUpper) && is_state_abbreviation(doc, begin);
+}
+
+bool after_compass_of(const Document& doc, const Lexicon& lexicon, std::size_t begin, std::size_t end) {
+  // Not a given name and more: "the worst hire south of Jane Roe" is a joke on a person.
+  if (end - begin > 1 && (lexicon.flags(doc.tokens[begin].lower) & kFirstName)) return false;
+  return begin >= 2 && doc.tokens[begin - 1].text == "of" && is_compass_word(doc.tokens[begin - 2]);
+}
+
+bool after_amount(const Document& doc, std::size_t begin, std::size_t end) {
+  constexpr std::string_view kUnits[] = {"mln",      "million", "bln",     "billion", "trillion",
+                                         "thousand", "pct",     "percent", "per"};
+  if (begin < 2 || (doc.tokens[begin].flags & (kSentenceStart | kLineStart))) return false;
+  const Token& prev = doc.tokens[begin - 1];
+  if ((prev.letter_case & kLowerOnly) && in(kUnits, prev.lower)) {
+    // "21.2 pct Halvex Foods", "3.6 trillion Kelmas"; "per" only as "per cent".
+    if (prev.lower == "per") return false;
+    return is_number(doc.tokens[begin - 2].text);
+  }
+  if (begin >= 3 && prev.lower == "cent" && doc.tokens[begin - 2].lower == "per") {
+    return is_number(doc.tokens[begin - 3].text);
+  }
+  // "26,120 Kelmas": an amount with a comma or a decimal point before a lone word.
+  const std::string_view number = prev.text;
+  const std::size_t mark = number.find_first_of(".,");
+  // (A number ending in a full stop ends a sentence: "in 3:49.78. Roe won".)
+  return end - begin == 1 && is_number(number) && number.back() != '.' && mark != std::string_view::npos &&
+         mark + 1 < number.size() && number[mark + 1] >= '0' && number[mark + 1] <= '9';
+}
+
+bool before_tonnage(const Document& doc, std::size_t end) {
+  constexpr std::string_view kUnits[] = {"tonnes", "tons", "tonne", "ton", "dwt", "mt"};
+  const std::size_t n = doc.tokens.size();
+  std::size_t k = end;
+  if (k < n && doc.tokens[k].text == "(") ++k;  // "Saffron (268,038 dwt)"
+  return k + 1 < n && is_number(doc.tokens[k].text) && (doc.tokens[k + 1].letter_case & kLowerOnly) &&
+         in(kUnits, doc.tokens[k + 1].lower);
 }
 
 bool ends_in_currency(const Document& doc, std::size_t begin, std::size_t end) {
@@ -121,6 +160,30 @@ bool is_place_item(const Document& doc, const std::vector<Tag>& tags, const Lexi
   return all_places || (lexicon.flags(joined) & (kKnownEntity | kRegion));
 }
 
+// The item is an organisation's name: it ends in a company or institution
+// word ("May Co", "Dean Witter Reynolds Inc"), or it is a word in capitals
+// the tagger read as one ("MSN"). (The tagger's reading alone is not
+// enough: it reads lists of politicians as organisations too.)
+bool is_organisation_item(const Document& doc, const std::vector<Tag>& tags, const Lexicon& lexicon,
+                          const Item& item) {
+  if (lexicon.flags(doc.tokens[item.end - 1].lower) & (kCompanyWord | kEntityWord)) return true;
+  const Token& t = doc.tokens[item.begin];
+  return item.end - item.begin == 1 && tags[item.begin] == kOrganisation && (t.letter_case & kAllUpper) &&
+         t.text.size() >= 2 && !(t.flags & kCapsLine);
+}
+
+// How many items of the list are organisations', and whether item `k` is one.
+std::size_t count_organisations(const Document& doc, const std::vector<Tag>& tags, const Lexicon& lexicon,
+                                const std::vector<Item>& items, std::vector<bool>& organisation) {
+  organisation.assign(items.size(), false);
+  std::size_t count = 0;
+  for (std::size_t k = 0; k < items.size(); ++k) {
+    organisation[k] = is_organisation_item(doc, tags, lexicon, items[k]);
+    count += organisation[k] ? 1 : 0;
+  }
+  return count;
+}
+
 // A plural noun of a kind after a list: "... GTA models", "... provinces".
 // The ones that name places may follow a single item ("Davao del Sur province").
 bool kind_noun_after(const Document& doc, std::size_t k, std::size_t items) {
@@ -173,11 +236,24 @@ bool state_after(const Document& doc, const Lexicon& lexicon, std::size_t k) {
 
 }  // namespace
 
+bool before_state_name(const Document& doc, const Lexicon& lexicon, std::size_t begin, std::size_t end) {
+  // A given name and more is a person's ("Greg Roe, Texas attorney general", "Jane Roe,
+  // Texas, and Jim Poe, Ohio"), unless a place's word opens the phrase ("its Corpus
+  // Christi, Texas refinery", "in Vera Cruz, Mexico").
+  constexpr std::string_view kPlaceOpeners[] = {"its", "a", "an", "the", "in", "at", "near", "outside"};
+  if (end - begin > 1 && (lexicon.flags(doc.tokens[begin].lower) & kFirstName) &&
+      !(begin > 0 && (doc.tokens[begin - 1].letter_case & kLowerOnly) && in(kPlaceOpeners, doc.tokens[begin - 1].lower))) {
+    return false;
+  }
+  // The span is no region itself ("Ohio, Texas and Utah" is a list of states).
+  return !(lexicon.flags(doc.tokens[begin].lower) & kRegion) && state_after(doc, lexicon, end);
+}
+
 void add_list_things(const Document& doc, const std::vector<Tag>& tags, const Lexicon& lexicon,
                      std::vector<std::size_t>& starts, std::vector<std::size_t>& places_at) {
   const std::size_t n = doc.tokens.size();
   std::vector<Item> items;
-  std::vector<bool> place;
+  std::vector<bool> place, organisation;
   // "Jane Roe" opens with a given name: a person's, even before "models".
   auto persons_name = [&](const Item& item) {
     return item.end - item.begin > 1 && (lexicon.flags(doc.tokens[item.begin].lower) & kFirstName);
@@ -194,9 +270,14 @@ void add_list_things(const Document& doc, const std::vector<Tag>& tags, const Le
     // "Alvin, Odessa and Longview, Texas": towns, every one.
     const bool towns = items.size() > 1 && state_after(doc, lexicon, next);
     if (items.size() == 1) {
-      if (things && !persons_name(items.front())) starts.push_back(items.front().begin);
+      // "its Corpus Christi, Texas refinery": a town of several words
+      // wherever the story names it ("the Corpus Christi plant").
+      const Item& item = items.front();
+      const bool town = item.end - item.begin > 1 && before_state_name(doc, lexicon, item.begin, item.end);
+      if ((things && !persons_name(item)) || town) starts.push_back(item.begin);
       continue;
     }
+    const std::size_t organisations = count_organisations(doc, tags, lexicon, items, organisation);
     place.assign(items.size(), false);
     std::size_t places = 0;
     for (std::size_t k = 0; k < items.size(); ++k) {
@@ -213,9 +294,13 @@ void add_list_things(const Document& doc, const std::vector<Tag>& tags, const Le
       const bool among_places = item.end - item.begin == 1 && (!place[k] || region) && others >= 2 &&
                                 2 * others > items.size() - 1 &&
                                 !(lexicon.flags(doc.tokens[item.begin].lower) & kFirstName);
-      if (things) {
+      // An item among firms ("C and D Commodities, Dean Witter, E.F. Hutton and Merrill Lynch"): a firm.
+      const std::size_t other_firms = organisations - (organisation[k] ? 1 : 0);
+      const bool among_firms = !organisation[k] && other_firms >= 2 && 2 * other_firms > items.size() - 1 &&
+                               !(lexicon.flags(doc.tokens[item.begin].lower) & kFirstName);
+      if (things || (among_firms && item.end - item.begin > 1)) {
         starts.push_back(item.begin);
-      } else if (among_places || (towns && item.end - item.begin == 1)) {
+      } else if (among_places || among_firms || (towns && item.end - item.begin == 1)) {
         places_at.push_back(item.begin);
       } else if (towns) {
         starts.push_back(item.begin);  // "Sioux Falls": a town wherever the story names it
@@ -298,6 +383,33 @@ bool led_to_a_win(const Document& doc, std::size_t k) {
 }
 
 }  // namespace
+
+void add_works_names(const Document& doc, const Lexicon& lexicon, std::vector<std::size_t>& starts) {
+  constexpr std::string_view kOpeners[] = {"the", "its", "their", "a", "an"};
+  constexpr std::string_view kWorks[] = {"plant",    "plants",  "factory", "factories", "refinery", "refineries",
+                                         "mill",     "mills",   "mine",    "mines",     "smelter",  "oilfield",
+                                         "reactor",  "reactors", "dam",    "terminal",  "facility", "complex"};
+  const std::size_t n = doc.tokens.size();
+  for (std::size_t k = 1; k < n; ++k) {
+    const Token& t = doc.tokens[k];
+    if (!(t.letter_case & kStartsUpper) || !(t.letter_case & kHasLetter) ||
+        (t.flags & (kSentenceStart | kLineStart | kCapsLine)) || !(doc.tokens[k - 1].letter_case & kLowerOnly) ||
+        !in(kOpeners, doc.tokens[k - 1].lower)) {
+      continue;
+    }
+    const std::size_t end = item_end(doc, lexicon, k);
+    if (end - k > 3 || (end - k > 1 && (lexicon.flags(t.lower) & kFirstName))) continue;
+    // At most two lower-case words before the noun for the works: "the Kelso nuclear power plant".
+    for (std::size_t h = end; h < n && h <= end + 2; ++h) {
+      const Token& w = doc.tokens[h];
+      if (!(w.letter_case & kLowerOnly) || !(w.letter_case & kHasLetter)) break;
+      if (in(kWorks, w.lower)) {
+        starts.push_back(k);
+        break;
+      }
+    }
+  }
+}
 
 void add_team_names(const Document& doc, std::vector<std::size_t>& starts) {
   for (std::size_t k = 1; k < doc.tokens.size(); ++k) {

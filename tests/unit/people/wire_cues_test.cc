@@ -164,6 +164,9 @@ TEST(PeopleWireCues, TitleCaseHeadlines) {
       {"Ken Roe, Former League MVP, Dies of Heart Attack at Age 41", true},
       {"Halden's iPod Sales Jump", true},
       {"Halden\u2019s iPod Sales Jump", true},
+      // A contraction split by a space ("Don 't") does not break it.
+      {"Oil Prices Don 't Deter Halden Shoppers", true},
+      {"Oil prices don 't deter shoppers", false},
       {"Interview: chief Jane Roe speaks", false},
       {"Acme readies for accounting fallout", false},
       {"Jane Roe", false},  // too short to tell

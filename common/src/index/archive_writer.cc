@@ -180,7 +180,13 @@ std::map<std::string, FileState> ArchiveWriter<P>::add_documents(Outcome& out, c
     const std::string name = placement_.database_for(id, doc);
     fresh.try_emplace(name, base).first->second.ids.push_back(id);
     add(database(name), doc, id);
-    pending_text_ += out.extraction.articles[i].title.size() + out.extraction.articles[i].body.size();
+    const std::size_t text = out.extraction.articles[i].title.size() + out.extraction.articles[i].body.size();
+    pending_text_ += text;
+    // A placeholder's words are written by the merge: its text does not
+    // weigh on this batch's commit.
+    auto marker = doc.termlist_begin();
+    marker.skip_to(std::string(schema::kPlaceholder));
+    if (marker == doc.termlist_end() || *marker != schema::kPlaceholder) pending_words_ += text;
   }
   return fresh;
 }
@@ -214,7 +220,7 @@ template <Placement P>
 bool ArchiveWriter<P>::batch_full() const {
   if (pending_ >= options_.batch_size) return true;
   return placement_.role() == WriterRole::kBuildPart &&
-         pending_text_ >= std::max(kMinPartBatchText, committed_text_ / 4);
+         pending_words_ >= std::max(kMinPartBatchText, committed_words_ / 4);
 }
 
 template <Placement P>
@@ -267,6 +273,8 @@ void ArchiveWriter<P>::commit() {
   pending_ = 0;
   committed_text_ += pending_text_;
   pending_text_ = 0;
+  committed_words_ += pending_words_;
+  pending_words_ = 0;
 }
 
 template <Placement P>

@@ -429,6 +429,34 @@ TEST_F(IndexWriterTest, BuildPartBatchesGrowWithThePart) {
   EXPECT_EQ(summary.added, 80u);
 }
 
+// A placeholder's words are written by the merge: its text does not count
+// towards a build part's batch.
+TEST_F(IndexWriterTest, BuildPartBatchesCountOnlyStoriesWrittenWhole) {
+  IndexOptions options;
+  IndexSummary summary;
+  const auto part = dir_ / "part";
+  std::size_t first_batch = 0;
+  {
+    DbWriter writer(part, options, summary, WriterRole::kBuildPart);
+    const Xapian::rev start = Xapian::Database(part.string()).get_revision();
+    for (int i = 0; i < 20 && first_batch == 0; ++i) {
+      Outcome out;
+      out.task.file = {fmt_name("/in/", std::to_string(i), ".txt"), 1, i};
+      Article article;
+      article.title = "T";
+      article.body = std::string(64 * 1024 - 1, 'a');
+      out.extraction.articles.push_back(article);
+      Xapian::Document doc;
+      if (i % 2 == 1) doc.add_boolean_term(std::string(schema::kPlaceholder));  // every other story held back
+      out.documents.emplace_back(std::to_string(i), doc);
+      writer.apply(out);
+      if (Xapian::Database(part.string()).get_revision() != start) first_batch = static_cast<std::size_t>(i) + 1;
+    }
+  }
+  // 256 KiB of whole stories: 4 of them, with the 3 placeholders between.
+  EXPECT_EQ(first_batch, 2 * (kMinPartBatchText / (64 * 1024)) - 1);
+}
+
 // A build part's writer answers from what it wrote (the ids and file states
 // of a part it created) instead of looking them up, and writes the states
 // at the commit: the same file applied twice still replaces its story, and

@@ -392,6 +392,18 @@ TEST_F(IndexWriterTest, PartLeftEmptyByAKillIsCreatedAgain) {
   EXPECT_FALSE(std::filesystem::exists(dir_ / "db.parts"));
 }
 
+// File i's outcome: one story of 64 KiB of text, written as `doc`.
+Outcome story_of_64k(int i, const Xapian::Document& doc) {
+  Outcome out;
+  out.task.file = {"/in/" + std::to_string(i) + ".txt", 1, i};
+  Article article;
+  article.title = "T";
+  article.body = std::string(64 * 1024 - 1, 'a');
+  out.extraction.articles.push_back(article);
+  out.documents.emplace_back(std::to_string(i), doc);
+  return out;
+}
+
 // A build part's batches start small and grow with the part; none passes
 // options.batch_size articles.
 TEST_F(IndexWriterTest, BuildPartBatchesGrowWithThePart) {
@@ -405,13 +417,7 @@ TEST_F(IndexWriterTest, BuildPartBatchesGrowWithThePart) {
     Xapian::rev last = Xapian::Database(part.string()).get_revision();
     std::size_t since = 0;
     for (int i = 0; i < 80; ++i) {
-      Outcome out;
-      out.task.file = {fmt_name("/in/", std::to_string(i), ".txt"), 1, i};
-      Article article;
-      article.title = "T";
-      article.body = std::string(64 * 1024 - 1, 'a');
-      out.extraction.articles.push_back(article);
-      out.documents.emplace_back(std::to_string(i), Xapian::Document());
+      Outcome out = story_of_64k(i, Xapian::Document());
       writer.apply(out);
       ++since;
       Xapian::rev now = Xapian::Database(part.string()).get_revision();
@@ -440,15 +446,9 @@ TEST_F(IndexWriterTest, BuildPartBatchesCountOnlyStoriesWrittenWhole) {
     DbWriter writer(part, options, summary, WriterRole::kBuildPart);
     const Xapian::rev start = Xapian::Database(part.string()).get_revision();
     for (int i = 0; i < 20 && first_batch == 0; ++i) {
-      Outcome out;
-      out.task.file = {fmt_name("/in/", std::to_string(i), ".txt"), 1, i};
-      Article article;
-      article.title = "T";
-      article.body = std::string(64 * 1024 - 1, 'a');
-      out.extraction.articles.push_back(article);
       Xapian::Document doc;
       if (i % 2 == 1) doc.add_boolean_term(std::string(schema::kPlaceholder));  // every other story held back
-      out.documents.emplace_back(std::to_string(i), doc);
+      Outcome out = story_of_64k(i, doc);
       writer.apply(out);
       if (Xapian::Database(part.string()).get_revision() != start) first_batch = static_cast<std::size_t>(i) + 1;
     }

@@ -56,7 +56,7 @@ bool head_of_longer_name(const Document& doc, const std::vector<Tag>& tags, std:
 // "Mr", "Mrs.", "Dr", "Sir", "Dame", "Lady" and the like (lower-case form).
 bool is_honorific(std::string_view lower);
 
-// "Finn Jarkko Nieminen", "Scot Kathy Roe", "Frenchman Arsene Poe": the
+// "Finn Aarno Roe", "Scot Kathy Roe", "Frenchman Arsene Poe": the
 // span [begin, end) of three words or more opens with a noun for someone's
 // country before a word that is no initial, so the name starts a word
 // later. Two words are a person's ("Finn Kydland", "Scot Pollard").

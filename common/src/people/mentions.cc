@@ -124,7 +124,7 @@ bool make_mention(const Document& doc, const std::vector<Tag>& tags, const std::
                          is_punctuation_only(doc.tokens[end - 1].text))) {
     --end;
   }
-  if (opens_with_nationality(doc, begin, end)) ++begin;  // "Finn Jarkko Nieminen"
+  if (opens_with_nationality(doc, begin, end)) ++begin;  // "Finn Aarno Roe"
   if (begin == end || end - begin > 6) return false;
   // (In a headline in title case every word looks like a title's.)
   m.titled = begin > 0 && (title_flags(doc.tokens[begin - 1].lower, lexicon) & kTitle) &&

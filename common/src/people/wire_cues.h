@@ -133,14 +133,14 @@ bool after_compass_of(const Document& doc, const Lexicon& lexicon, std::size_t b
 // holder, never a person: a rank "1." or a year "1987" does not count).
 bool after_amount(const Document& doc, std::size_t begin, std::size_t end);
 
-// "its Corpus Christi, Texas refinery", "Kelso, Ontario.": the span [begin,
+// "its Port Velda, Texas refinery", "Kelso, Ontario.": the span [begin,
 // end) is a town before a comma and a state named in full (a region of
 // regions.txt with nothing capitalised after it; "Roe, Texas Instruments'
 // chief" is a person). Not a given name and more ("Jane Roe, Texas, and Jim
 // Poe, Ohio": legislators and their states), nor a region itself.
 bool before_state_name(const Document& doc, const Lexicon& lexicon, std::size_t begin, std::size_t end);
 
-// "Tradax took Kelso Star 20,000 tonnes", "Halvik (233,641 dwt)": a name
+// "Velda took Kelso Star 20,000 tonnes", "Halvik (233,641 dwt)": a name
 // ending at `end` before a tonnage is a ship's or a trader's, in shipping
 // and grain reports.
 bool before_tonnage(const Document& doc, std::size_t end);
@@ -177,8 +177,8 @@ void add_match_opponents(const Document& doc, const std::vector<Tag>& tags, cons
 // Where the names of works start, appended to `starts` (as
 // add_list_things): a name of one to three capitalised words after "the",
 // "its", "a" or "their" and before a noun for a plant, a mine or the like,
-// perhaps after one or two lower-case words ("the Seabrook nuclear power
-// plant", "its Kelso mill"), so "Seabrook is the ninth plant" is no person
+// perhaps after one or two lower-case words ("the Halvik nuclear power
+// plant", "its Kelso mill"), so "Halvik is the ninth plant" is no person
 // either. Not a given name and more.
 void add_works_names(const Document& doc, const Lexicon& lexicon, std::vector<std::size_t>& starts);
 

@@ -80,7 +80,7 @@ bool before_organisation_apposition(const Document& doc, std::size_t end) {
   if (end + 2 >= n || doc.tokens[end].text != "," || !in(kOpeners, doc.tokens[end + 1].lower)) return false;
   for (std::size_t k = end + 2; k < n && k < end + 8; ++k) {
     const Token& t = doc.tokens[k];
-    // Adjectives may be listed with commas: ", a federally chartered, stockholder-owned corporation,".
+    // Adjectives may be listed with commas: ", a privately held, family-run corporation,".
     if (t.text == "," && k + 1 < n && (doc.tokens[k + 1].letter_case & kLowerOnly) &&
         (doc.tokens[k + 1].letter_case & kHasLetter) && !in(kPrepositions, doc.tokens[k + 1].lower)) {
       continue;

@@ -238,8 +238,8 @@ bool state_after(const Document& doc, const Lexicon& lexicon, std::size_t k) {
 
 bool before_state_name(const Document& doc, const Lexicon& lexicon, std::size_t begin, std::size_t end) {
   // A given name and more is a person's ("Greg Roe, Texas attorney general", "Jane Roe,
-  // Texas, and Jim Poe, Ohio"), unless a place's word opens the phrase ("its Corpus
-  // Christi, Texas refinery", "in Vera Cruz, Mexico").
+  // Texas, and Jim Poe, Ohio"), unless a place's word opens the phrase ("its Port
+  // Velda, Texas refinery", "in Santa Lora, Mexico").
   constexpr std::string_view kPlaceOpeners[] = {"its", "a", "an", "the", "in", "at", "near", "outside"};
   if (end - begin > 1 && (lexicon.flags(doc.tokens[begin].lower) & kFirstName) &&
       !(begin > 0 && (doc.tokens[begin - 1].letter_case & kLowerOnly) && in(kPlaceOpeners, doc.tokens[begin - 1].lower))) {
@@ -270,8 +270,8 @@ void add_list_things(const Document& doc, const std::vector<Tag>& tags, const Le
     // "Alvin, Odessa and Longview, Texas": towns, every one.
     const bool towns = items.size() > 1 && state_after(doc, lexicon, next);
     if (items.size() == 1) {
-      // "its Corpus Christi, Texas refinery": a town of several words
-      // wherever the story names it ("the Corpus Christi plant").
+      // "its Port Velda, Texas refinery": a town of several words
+      // wherever the story names it ("the Port Velda plant").
       const Item& item = items.front();
       const bool town = item.end - item.begin > 1 && before_state_name(doc, lexicon, item.begin, item.end);
       if ((things && !persons_name(item)) || town) starts.push_back(item.begin);
@@ -294,7 +294,7 @@ void add_list_things(const Document& doc, const std::vector<Tag>& tags, const Le
       const bool among_places = item.end - item.begin == 1 && (!place[k] || region) && others >= 2 &&
                                 2 * others > items.size() - 1 &&
                                 !(lexicon.flags(doc.tokens[item.begin].lower) & kFirstName);
-      // An item among firms ("C and D Commodities, Dean Witter, E.F. Hutton and Merrill Lynch"): a firm.
+      // An item among firms ("Halvex Foods, Kelmar Inc, Roe and Poe Co and Velda Brands"): a firm.
       const std::size_t other_firms = organisations - (organisation[k] ? 1 : 0);
       const bool among_firms = !organisation[k] && other_firms >= 2 && 2 * other_firms > items.size() - 1 &&
                                !(lexicon.flags(doc.tokens[item.begin].lower) & kFirstName);

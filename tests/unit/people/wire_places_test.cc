@@ -5,10 +5,10 @@
 // in full, appositions whose adjectives are listed with commas or whose
 // head is a missile, colleges, schools and stations named by the word
 // that ends them (company_words.txt), works named before their kind ("the
-// Seabrook nuclear power plant"), ships and traders before a tonnage,
+// Halvik nuclear power plant"), ships and traders before a tonnage,
 // places opened by a word for their kind ("Lake Erie") or named as a region
 // of several words ("Sao Paulo"), and nouns for someone's country
-// before a name or after an article ("Finn Jarkko Nieminen", "the Dane"). One table per rule; tags, where a
+// before a name or after an article ("Finn Aarno Roe", "the Dane"). One table per rule; tags, where a
 // rule reads them, are written by hand. Every sentence here is written for
 // this test.
 #include <gtest/gtest.h>
@@ -105,8 +105,8 @@ TEST_P(ListedAdjectivesAndMissiles, AreAppositionsOfThings) {
   });
 }
 INSTANTIATE_TEST_SUITE_P(People, ListedAdjectivesAndMissiles, ::testing::Values(
-    SpanCase{"Kelmae, a federally chartered, stockholder-owned corporation, is the largest", "Kelmae", 1, true},
-    SpanCase{"India fired Kelmash, the indigenously developed surface-to-air missile from the range", "Kelmash", 1,
+    SpanCase{"Kelmae, a privately held, family-run corporation, grew fast", "Kelmae", 1, true},
+    SpanCase{"The army tested Kelmash, the home-built surface-to-air missile from the range", "Kelmash", 1,
              true},
     // A person's office is no kind of organisation; nor is "of" a listed adjective.
     SpanCase{"Jane Roe, a director, of the corporation, said", "Jane", 2, false},
@@ -151,7 +151,7 @@ TEST_P(Tonnages, FollowShipsAndTraders) {
   });
 }
 INSTANTIATE_TEST_SUITE_P(People, Tonnages, ::testing::Values(
-    SpanCase{"Tradax took Kelso Star 20,000 tonnes any grains", "Kelso", 2, true},
+    SpanCase{"Velda took Kelso Star 20,000 tonnes of barley", "Kelso", 2, true},
     SpanCase{"disposals include Halvik (233,641 dwt) and others", "Halvik", 1, true},
     SpanCase{"- Halvik Pryce 4,500 tons number two corn", "Halvik", 2, true},
     // A verb between, an age in brackets, or a number of something else.

@@ -10,6 +10,7 @@
 #include "store/database.h"
 #include "store/canonical_people.h"
 #include "store/duplicates.h"
+#include "store/placeholders.h"
 #include "store/shard_files.h"
 
 namespace morgue {
@@ -184,9 +185,7 @@ std::map<std::string, FileState> ArchiveWriter<P>::add_documents(Outcome& out, c
     pending_text_ += text;
     // A placeholder's words are written by the merge: its text does not
     // weigh on this batch's commit.
-    auto marker = doc.termlist_begin();
-    marker.skip_to(std::string(schema::kPlaceholder));
-    if (marker == doc.termlist_end() || *marker != schema::kPlaceholder) pending_words_ += text;
+    if (!is_placeholder(doc)) pending_words_ += text;
   }
   return fresh;
 }

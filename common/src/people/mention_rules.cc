@@ -89,12 +89,12 @@ namespace {
 // Nouns for a country's people, several of them given names or surnames
 // too ("Finn", "Scot", "Dane"), so no list of places holds them.
 bool is_nationality_noun(std::string_view lower) {
-  constexpr std::string_view kNouns[] = {"finn",  "scot",     "dane",     "swede",    "pole",   "briton",
-                                         "czech", "slovak",   "croat",    "serb",     "turk",   "kiwi",
-                                         "aussie", "frenchman", "dutchman", "spaniard", "welshman", "irishman",
-                                         "englishman", "scotsman", "frenchwoman", "dutchwoman", "welshwoman",
-                                         "irishwoman", "englishwoman", "scotswoman", "ulsterman", "yorkshireman", "cornishman",
-                                         "manxman", "texan", "californian"};
+  constexpr std::string_view kNouns[] = {
+      "finn",       "scot",       "dane",        "swede",      "pole",         "briton",     "czech",
+      "slovak",     "croat",      "serb",        "turk",       "kiwi",         "aussie",     "frenchman",
+      "dutchman",   "spaniard",   "welshman",    "irishman",   "englishman",   "scotsman",   "frenchwoman",
+      "dutchwoman", "welshwoman", "irishwoman",  "englishwoman", "scotswoman", "ulsterman", "yorkshireman",
+      "cornishman", "manxman",    "texan",       "californian"};
   return std::find(std::begin(kNouns), std::end(kNouns), lower) != std::end(kNouns);
 }
 

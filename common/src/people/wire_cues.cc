@@ -28,7 +28,8 @@ bool is_title_case(const Document& doc, std::size_t begin, std::size_t end) {
     if (t.flags & kCapsLine) return false;
     const bool possessive = t.text.front() == '\'' || t.lower.front() == '\'' || t.lower == "\u2019s";  // "'s", "’s"
     // "Don 't": the end of a contraction split by a space.
-    const bool contraction = t.lower == "t" && k > begin && (doc.tokens[k - 1].text == "'" || doc.tokens[k - 1].text == "\u2019");
+    const bool contraction =
+        t.lower == "t" && k > begin && (doc.tokens[k - 1].text == "'" || doc.tokens[k - 1].text == "\u2019");
     if (!(t.letter_case & kHasLetter) || possessive || contraction || is_function_word(t.lower)) continue;
     if (!(t.letter_case & kHasUpper)) return false;
     ++content;

@@ -78,7 +78,7 @@ bool before_tonnage(const Document& doc, std::size_t end) {
   constexpr std::string_view kUnits[] = {"tonnes", "tons", "tonne", "ton", "dwt", "mt"};
   const std::size_t n = doc.tokens.size();
   std::size_t k = end;
-  if (k < n && doc.tokens[k].text == "(") ++k;  // "Saffron (268,038 dwt)"
+  if (k < n && doc.tokens[k].text == "(") ++k;  // "Halvik (68,000 dwt)"
   return k + 1 < n && is_number(doc.tokens[k].text) && (doc.tokens[k + 1].letter_case & kLowerOnly) &&
          in(kUnits, doc.tokens[k + 1].lower);
 }
@@ -241,10 +241,9 @@ bool before_state_name(const Document& doc, const Lexicon& lexicon, std::size_t 
   // Texas, and Jim Poe, Ohio"), unless a place's word opens the phrase ("its Port
   // Velda, Texas refinery", "in Santa Lora, Mexico").
   constexpr std::string_view kPlaceOpeners[] = {"its", "a", "an", "the", "in", "at", "near", "outside"};
-  if (end - begin > 1 && (lexicon.flags(doc.tokens[begin].lower) & kFirstName) &&
-      !(begin > 0 && (doc.tokens[begin - 1].letter_case & kLowerOnly) && in(kPlaceOpeners, doc.tokens[begin - 1].lower))) {
-    return false;
-  }
+  const bool place_opener = begin > 0 && (doc.tokens[begin - 1].letter_case & kLowerOnly) &&
+                            in(kPlaceOpeners, doc.tokens[begin - 1].lower);
+  if (end - begin > 1 && (lexicon.flags(doc.tokens[begin].lower) & kFirstName) && !place_opener) return false;
   // The span is no region itself ("Ohio, Texas and Utah" is a list of states).
   return !(lexicon.flags(doc.tokens[begin].lower) & kRegion) && state_after(doc, lexicon, end);
 }

@@ -53,7 +53,9 @@ Xapian::Document whole_document(const Xapian::Document& placeholder) {
 // lookup per slot and story.
 std::vector<Xapian::Document> held_copies(const Xapian::Database& db, std::span<const Xapian::docid> dids) {
   std::vector<Xapian::Document> docs(dids.size());
-  for (std::size_t i = 0; i < dids.size(); ++i) docs[i].set_data(db.get_document(dids[i], Xapian::DOC_ASSUME_VALID).get_data());
+  for (std::size_t i = 0; i < dids.size(); ++i) {
+    docs[i].set_data(db.get_document(dids[i], Xapian::DOC_ASSUME_VALID).get_data());
+  }
   for (Xapian::valueno slot = 0; slot < kSlotsRead; ++slot) {
     if (db.get_value_freq(slot) == 0) continue;
     auto v = db.valuestream_begin(slot);
@@ -79,6 +81,13 @@ bool worth_holding_back(const Article& article) {
   };
   return article.body.size() <= schema::kMaxStoredBodyBytes &&
          std::any_of(article.people.begin(), article.people.end(), short_name);
+}
+
+bool is_placeholder(const Xapian::Document& doc) {
+  const std::string marker(schema::kPlaceholder);
+  auto t = doc.termlist_begin();
+  t.skip_to(marker);
+  return t != doc.termlist_end() && *t == marker;
 }
 
 std::size_t fill_placeholders(Xapian::WritableDatabase& db) {

@@ -33,6 +33,9 @@ bool worth_holding_back(const Article& article);
 // (headline words only under the title prefix), marked with kPlaceholder.
 Xapian::Document make_placeholder_document(const Article& article, const std::string& id);
 
+// True for a document make_placeholder_document() built (not yet filled).
+bool is_placeholder(const Xapian::Document& doc);
+
 // Replaces every placeholder of `db` by its whole document, as
 // make_document() builds it from the stored article and then the identity
 // step's renaming (kSlotPeopleFound, kSlotPeople) and the version group

@@ -83,6 +83,8 @@ TEST(Placeholders, APlaceholderHasTheFieldsButNotTheWords) {
   EXPECT_EQ(p.get_value(schema::kSlotBody), kBody);
   EXPECT_EQ(p.get_value(schema::kSlotPeople), "Reagan");
   EXPECT_FALSE(p.get_value(schema::kSlotFingerprint).empty());
+  EXPECT_TRUE(is_placeholder(p));
+  EXPECT_FALSE(is_placeholder(make_document(a, article_id(a))));
 }
 
 // Two copies of an archive: one written whole, one with placeholders for

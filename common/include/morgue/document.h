@@ -29,6 +29,10 @@ void set_duplicate_group(Xapian::Document& doc, const std::string& group);
 // kMinFingerprintWords words, or none, gets neither.
 Xapian::Document make_document(const Article& article, const std::string& id);
 
+// Adds to `doc` the terms make_document() gives (words with their positions,
+// filter terms), without its values and data.
+void add_document_terms(Xapian::Document& doc, const Article& article, const std::string& id);
+
 // The stored article of a document built by make_document(), in any format
 // version (store/stored_article.h). Throws Xapian::DatabaseCorruptError when
 // the data is not ours, Xapian::DatabaseVersionError when a newer Morgue wrote it.

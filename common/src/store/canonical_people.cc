@@ -159,6 +159,8 @@ void remove_terms(Xapian::Document& doc, const std::vector<std::string>& terms) 
   for (const auto& term : positional) doc.remove_term(term);
 }
 
+}  // namespace
+
 // Gives `doc` the terms of `canonical` that it lacks and takes away those of
 // `old` (the canonical names it held) that neither `found` nor `canonical`
 // give. The found names' terms are left as make_document wrote them, person
@@ -168,8 +170,8 @@ void remove_terms(Xapian::Document& doc, const std::vector<std::string>& terms) 
 // added (its words have positions). No position list is written again, and
 // the terms of a story whose terms stay the same are not read at all (Xapian
 // loads a document's terms with every position on the first term change).
-void update_name_terms(Xapian::Document& doc, const std::vector<std::string>& found,
-                       const std::vector<std::string>& old, const std::vector<std::string>& canonical) {
+void rename_people_terms(Xapian::Document& doc, const std::vector<std::string>& found,
+                         const std::vector<std::string>& old, const std::vector<std::string>& canonical) {
   const Terms have = name_terms(found);
   const Terms before = name_terms(old);
   const Terms wanted = name_terms(canonical);
@@ -183,13 +185,11 @@ void update_name_terms(Xapian::Document& doc, const std::vector<std::string>& fo
   }
 }
 
-}  // namespace
-
 void rename_people(Xapian::Document& doc, const std::vector<std::string>& found,
                    const std::vector<std::string>& canonical) {
   // What the story holds: its names as found, or an earlier run's canonical
   // names (kSlotPeopleFound is then set).
-  update_name_terms(doc, found, split_names(doc.get_value(schema::kSlotPeople)), canonical);
+  rename_people_terms(doc, found, split_names(doc.get_value(schema::kSlotPeople)), canonical);
 
   // A flash's people come from its headline: "\n" records that the
   // extractor found none (an empty value would be no value).

@@ -60,4 +60,9 @@ void people_identity_stale(Xapian::WritableDatabase& db);
 void rename_people(Xapian::Document& doc, const std::vector<std::string>& found,
                    const std::vector<std::string>& canonical);
 
+// The terms alone of rename_people(), on a story whose people are now `old`
+// (a story make_document() built holds `found`).
+void rename_people_terms(Xapian::Document& doc, const std::vector<std::string>& found,
+                         const std::vector<std::string>& old, const std::vector<std::string>& canonical);
+
 }  // namespace morgue

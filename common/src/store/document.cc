@@ -110,11 +110,13 @@ void index_words(Xapian::Document& doc, const Article& a) {
   }
 }
 
+// What a document holds of make_document()'s: everything, or its terms only.
+enum class Fields { kAll, kTermsOnly };
+
 // Everything else: the id, filter terms, values (the body among them), the
-// fingerprint and the stored article.
-void add_fields(Xapian::Document& doc, const Article& a, const std::string& id) {
+// fingerprint and the stored article; with kTermsOnly, the terms alone.
+void add_fields(Xapian::Document& doc, const Article& a, const std::string& id, Fields fields) {
   doc.add_boolean_term(schema::make_term(schema::kIdPrefix, id));
-  doc.add_value(schema::kSlotId, id);
   for (const auto& person : a.people) {
     doc.add_boolean_term(schema::make_term(schema::kPersonFilter, util::to_lower(person)));
   }
@@ -137,6 +139,24 @@ void add_fields(Xapian::Document& doc, const Article& a, const std::string& id) 
     doc.add_boolean_term(schema::make_term(schema::kDayPrefix, compact));
     doc.add_boolean_term(schema::make_term(schema::kMonthPrefix, compact.substr(0, 6)));
     doc.add_boolean_term(schema::make_term(schema::kYearPrefix, compact.substr(0, 4)));
+  }
+  if (fingerprintable(a.body)) {
+    // Refiled wire copy often changes the headline: fingerprint the body. A
+    // story with too short a body (a headline-only flash) has no fingerprint
+    // and is never grouped with another: see kMinFingerprintWords.
+    MinHash fingerprint = minhash(a.body);
+    auto bands = minhash_bands(fingerprint);
+    for (std::size_t band = 0; band < bands.size(); ++band) {
+      doc.add_boolean_term(std::string(schema::kSimBandPrefix) + static_cast<char>('0' + band) + bands[band]);
+    }
+    doc.add_boolean_term(schema::make_term(schema::kExactDupPrefix, content_hash(a.body)));
+    if (fields == Fields::kAll) doc.add_value(schema::kSlotFingerprint, encode_minhash(fingerprint));
+  }
+  if (fields == Fields::kTermsOnly) return;
+
+  doc.add_value(schema::kSlotId, id);
+  if (a.date && a.date->is_valid()) {
+    const std::string compact = a.date->compact();
     doc.add_value(schema::kSlotDate, compact);
     doc.add_value(schema::kSlotMonth, compact.substr(0, 6));
     doc.add_value(schema::kSlotDayNumber, Xapian::sortable_serialise(static_cast<double>(days_since_epoch(*a.date))));
@@ -145,19 +165,6 @@ void add_fields(Xapian::Document& doc, const Article& a, const std::string& id) 
   if (!a.people.empty()) doc.add_value(schema::kSlotPeople, util::join(a.people, "\n"));
   // What the extractor read of each name, for the people step (thing use).
   if (!a.people_cues.empty()) doc.add_value(schema::kSlotPeopleCues, a.people_cues);
-
-  // Refiled wire copy often changes the headline: fingerprint the body. A
-  // story with too short a body (a headline-only flash) has no fingerprint
-  // and is never grouped with another: see kMinFingerprintWords.
-  if (fingerprintable(a.body)) {
-    MinHash fingerprint = minhash(a.body);
-    doc.add_value(schema::kSlotFingerprint, encode_minhash(fingerprint));
-    auto bands = minhash_bands(fingerprint);
-    for (std::size_t band = 0; band < bands.size(); ++band) {
-      doc.add_boolean_term(std::string(schema::kSimBandPrefix) + static_cast<char>('0' + band) + bands[band]);
-    }
-    doc.add_boolean_term(schema::make_term(schema::kExactDupPrefix, content_hash(a.body)));
-  }
   set_duplicate_group(doc, id);
   doc.add_value(schema::kSlotSource, a.source);
 
@@ -172,8 +179,13 @@ void add_fields(Xapian::Document& doc, const Article& a, const std::string& id) 
 Xapian::Document make_document(const Article& a, const std::string& id) {
   Xapian::Document doc;
   index_words(doc, a);
-  add_fields(doc, a, id);
+  add_fields(doc, a, id, Fields::kAll);
   return doc;
+}
+
+void add_document_terms(Xapian::Document& doc, const Article& a, const std::string& id) {
+  index_words(doc, a);
+  add_fields(doc, a, id, Fields::kTermsOnly);
 }
 
 Xapian::Document make_placeholder_document(const Article& a, const std::string& id) {
@@ -181,7 +193,7 @@ Xapian::Document make_placeholder_document(const Article& a, const std::string& 
   Xapian::TermGenerator tg;  // headline words: the identity step reads them (flashes)
   tg.set_document(doc);
   tg.index_text(a.title, 1, std::string(schema::kTitlePrefix));
-  add_fields(doc, a, id);
+  add_fields(doc, a, id, Fields::kAll);
   doc.add_boolean_term(std::string(schema::kPlaceholder));
   return doc;
 }

@@ -331,27 +331,67 @@ std::unordered_map<Xapian::docid, std::vector<std::string>> flash_people(
 }
 
 using Renames = std::vector<std::pair<Story, std::vector<std::string>>>;
+using FlashPeople = std::unordered_map<Xapian::docid, std::vector<std::string>>;
 
-// The stories of `db` whose canonical people change, with their new names.
-// Reads the shared archive (`guard`): one thread at a time.
-Renames plan_renames(const PersonIdentity& identity, const ThingNames& things, Xapian::WritableDatabase& db,
-                     const std::unordered_set<std::string>& trusted, HeadlineGuard& guard) {
+// What the plan of one database starts from: its stories with people and
+// the people of its flashes. Reads the database and the shared archive
+// (`guard`): one thread at a time.
+struct PlanInput {
   std::vector<Story> stories;
+  FlashPeople flashes;
+};
+
+PlanInput read_plan_input(const PersonIdentity& identity, const ThingNames& things, Xapian::WritableDatabase& db,
+                          const std::unordered_set<std::string>& trusted, HeadlineGuard& guard) {
+  PlanInput in;
   for_each_story(db, things, [&](Xapian::docid d, const StoryNames& story, const std::string& current) {
-    stories.push_back({d, story, current});
+    in.stories.push_back({d, story, current});
   });
-  auto flashes = flash_people(identity, db, trusted, guard, stories);
-  Renames changed;
-  for (auto& s : stories) {
-    auto names = identity.resolve(s.names);
-    if (auto f = flashes.find(s.id); f != flashes.end()) {
-      names = f->second;
-      flashes.erase(f);
+  in.flashes = flash_people(identity, db, trusted, guard, in.stories);
+  return in;
+}
+
+// Stories resolved per task: resolving is most of the step's work, and
+// needs nothing but the (const) identity.
+constexpr std::size_t kResolveChunk = 512;
+
+// The stories of each database whose canonical people change, with their
+// new names, in the order of its stories (then its remaining flashes).
+// Resolves the stories in chunks on all cores.
+std::vector<Renames> plan_renames(const PersonIdentity& identity, std::vector<PlanInput>& inputs) {
+  struct Chunk {
+    std::size_t db, begin, end;
+  };
+  std::vector<Chunk> chunks;
+  for (std::size_t i = 0; i < inputs.size(); ++i) {
+    for (std::size_t b = 0; b < inputs[i].stories.size(); b += kResolveChunk) {
+      chunks.push_back({i, b, std::min(b + kResolveChunk, inputs[i].stories.size())});
     }
-    if (util::join(names, "\n") != s.current) changed.emplace_back(std::move(s), std::move(names));
   }
-  for (auto& [d, names] : flashes) changed.emplace_back(Story{d, {}, {}}, std::move(names));  // no people yet
-  return changed;
+  std::vector<Renames> planned(chunks.size());
+  util::for_each_index(chunks.size(), 0, [&](std::size_t c) {
+    PlanInput& in = inputs[chunks[c].db];
+    for (std::size_t k = chunks[c].begin; k < chunks[c].end; ++k) {
+      Story& s = in.stories[k];
+      auto f = in.flashes.find(s.id);
+      auto names = f != in.flashes.end() ? f->second : identity.resolve(s.names);
+      if (util::join(names, "\n") != s.current) planned[c].emplace_back(std::move(s), std::move(names));
+    }
+  });
+  std::vector<Renames> plans(inputs.size());
+  for (std::size_t c = 0; c < chunks.size(); ++c) {
+    for (auto& change : planned[c]) plans[chunks[c].db].push_back(std::move(change));
+  }
+  for (std::size_t i = 0; i < inputs.size(); ++i) {
+    // A flash among the stories is planned with them; the others have no
+    // people yet.
+    std::unordered_set<Xapian::docid> among_stories;
+    for (const auto& s : inputs[i].stories) among_stories.insert(s.id);
+    for (auto& [d, names] : inputs[i].flashes) {
+      if (!among_stories.count(d)) plans[i].emplace_back(Story{d, {}, {}}, std::move(names));
+    }
+  }
+  return plans;
 }
 
 // Rewrites the planned stories of `db`. Touches only `db`: the databases of
@@ -420,11 +460,12 @@ PeopleIdentitySummary canonicalise_people(const Xapian::Database& all, std::vect
   summary.people = identity.people();
   const auto trusted = trusted_surnames(identity, all, surnames_of);
   HeadlineGuard guard(all, surnames_of);
-  std::vector<Renames> plans;
+  std::vector<PlanInput> inputs;
+  for (auto& db : dbs) inputs.push_back(read_plan_input(identity, things, db, trusted, guard));
+  const std::vector<Renames> plans = plan_renames(identity, inputs);
   for (std::size_t i = 0; i < dbs.size(); ++i) {
-    plans.push_back(plan_renames(identity, things, dbs[i], trusted, guard));
-    summary.renamed += plans.back().size();
-    summary.touched[i] = !plans.back().empty();
+    summary.renamed += plans[i].size();
+    summary.touched[i] = !plans[i].empty();
   }
   apply_all(plans, dbs);
   summary.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();

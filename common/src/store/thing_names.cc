@@ -29,9 +29,12 @@ bool parse_line(std::string_view line, NameCue& cue) {
   return !cue.name.empty();
 }
 
-const NameCue* find_cue(const std::vector<NameCue>& cues, const std::string& lower) {
-  for (const NameCue& c : cues) {
-    if (util::to_lower(c.name) == lower) return &c;
+// The cue of the name `lower` (lower case) among a story's `cues`, whose
+// names `lowered` holds in lower case, in the same order.
+const NameCue* find_cue(const std::vector<NameCue>& cues, const std::vector<std::string>& lowered,
+                        const std::string& lower) {
+  for (std::size_t i = 0; i < cues.size(); ++i) {
+    if (lowered[i] == lower) return &cues[i];
   }
   return nullptr;
 }
@@ -86,10 +89,13 @@ bool ThingNames::is_thing(std::string_view name) const {
 std::vector<std::string> ThingNames::people_of(const std::vector<std::string>& names, std::string_view cues) const {
   if (things_.empty()) return names;
   const std::vector<NameCue> story = parse_name_cues(cues);
+  std::vector<std::string> lowered;
+  lowered.reserve(story.size());
+  for (const NameCue& c : story) lowered.push_back(util::to_lower(c.name));
   std::vector<std::string> kept;
   for (const std::string& name : names) {
     const std::string lower = util::to_lower(name);
-    const NameCue* cue = find_cue(story, lower);
+    const NameCue* cue = find_cue(story, lowered, lower);
     bool thing = things_.count(lower) > 0;
     // "Vote Acme": no given name before a thing's name.
     const std::size_t space = lower.rfind(' ');

@@ -42,6 +42,13 @@ bool ends_in_saying_verb(const Document& doc, std::size_t begin, std::size_t end
 // ticker ("(TD.TO: Quote, Profile, Research)").
 bool is_markup_or_link(const Document& doc, std::size_t begin, std::size_t end);
 
+// "DENVER (Reuters) - ", "CHARLOTTE, N.C. (AP) -- ", "Kelso Press - VELDA
+// (KP) - ": the span, in capitals inside a line that is not, opens the
+// line (or follows a source's dash) and is followed by an optional state or
+// country after a comma, an optional agency in brackets, and a dash: a
+// dateline's place.
+bool is_dateline(const Document& doc, std::size_t begin, std::size_t end);
+
 // --- Companies, organisations and products (wire_firms.cc) ---------------
 
 // "Banque Nationale de Paris (BNP)", "Santander Central Hispano (BSD2.FSE)",
@@ -92,8 +99,10 @@ bool after_organisation_noun(const Document& doc, const Lexicon& lexicon, std::s
 // (lower forms): before an apposition naming a kind of organisation,
 // before initials or a ticker in brackets ("Time Warner, the largest US
 // media company", "Santander Central Hispano (BSD2.FSE)") and after "lead
-// manager", so the same name elsewhere ("Time Warner readies ...", "Morgan
-// led a syndicate") is no person's either.
+// manager", and between "its" and a part of a company ("its Halvex Home
+// and Garden division", "its Kelso and Pryce operations"), so the same name
+// elsewhere ("Time Warner readies ...", "Morgan led a syndicate", "Halvex's
+// management") is no person's either.
 void add_organisation_names(const Document& doc, const Lexicon& lexicon, std::vector<std::string_view>& words);
 
 // Partners' names in a firm's name, appended to `words` (lower forms): two

@@ -1,0 +1,131 @@
+// Wire-copy rules of the people extractor (people/wire_cues.h) added after
+// judging a fifth pair of wire samples: bodies and businesses in an
+// apposition ("Halvex, a home furnishings business,"), the names of parts
+// of a company after "its" ("its Halvex Home and Garden division"),
+// partners named as a pair after a word opening the sentence ("But Halden
+// and Pryce's Roe said"), a dateline's place ("VELDA (Reuters) - ") and
+// places opened by "Puerto". One table per rule; tags, where a rule reads
+// them, are written by hand. Every sentence here is written for this test.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "people/lexicon.h"
+#include "people/names.h"
+#include "people/tokenizer.h"
+#include "people/wire_cues.h"
+#include "support/people_rules.h"
+#include "support/tagged_doc.h"
+
+namespace morgue::people {
+namespace {
+
+using testing_support::build_tagged;
+using testing_support::expect_span_rule;
+using testing_support::SpanCase;
+using testing_support::TaggedDoc;
+using Words = std::vector<std::string>;
+
+const Lexicon& lexicon() { return testing_support::people_lexicon(); }
+
+Words people_of(const std::string& marked) { return testing_support::people_of_tagged(marked); }
+
+bool has_word(const std::vector<std::string_view>& words, std::string_view w) {
+  return std::find(words.begin(), words.end(), w) != words.end();
+}
+
+class BodyAppositions : public ::testing::TestWithParam<SpanCase> {};
+TEST_P(BodyAppositions, EndAnOrganisationsName) {
+  expect_span_rule(GetParam(), [](const Document& doc, std::size_t, std::size_t end) {
+    return before_organisation_apposition(doc, end);
+  });
+}
+INSTANTIATE_TEST_SUITE_P(People, BodyAppositions, ::testing::Values(
+    SpanCase{"Kelmar, the mainstream Velda movement, said it would vote", "Kelmar", 1, true},
+    SpanCase{"Halvex, a home furnishings business, has faced problems", "Halvex", 1, true},
+    SpanCase{"Halvex, the ruling party, won", "Halvex", 1, true},
+    SpanCase{"Halvex, a farmers association of Velda, met", "Halvex", 1, true},
+    // A person's job, or the body's own words after its head.
+    SpanCase{"Jane Roe, a business consultant, said", "Jane", 2, false},
+    SpanCase{"Jane Roe, a union official, said", "Jane", 2, false},
+    SpanCase{"Jane Roe, the party's leader, said", "Jane", 2, false},
+    SpanCase{"Jane Roe, a leader of the movement, said", "Jane", 2, false}));
+
+TEST(PeopleWireFresh, PartsOfACompanyAfterIts) {
+  struct Case {
+    const char* text;
+    std::vector<std::string_view> in, out;
+  };
+  const Case cases[] = {
+      {"Acme Inc said its Halvex Home and Garden division lost money", {"halvex", "home", "garden"}, {}},
+      {"problems at its Kelso Supreme and Pryce operations hurt", {"kelso", "supreme", "pryce"}, {}},
+      {"Acme said their Velda unit would close", {"velda"}, {}},
+      // No part of a company after the name, or a sentence between.
+      {"Acme said its Kelso offices would close", {}, {"kelso"}},
+      {"Jane Roe sold its shares to Halvex", {}, {"jane", "roe", "halvex"}},
+      {"It sold its stake. Halvex unit managers agreed", {}, {"halvex"}}};
+  for (const Case& c : cases) {
+    TaggedDoc d;
+    build_tagged(c.text, d);
+    std::vector<std::string_view> words;
+    add_organisation_names(d.doc, lexicon(), words);
+    for (std::string_view w : c.in) EXPECT_TRUE(has_word(words, w)) << c.text << ": " << w;
+    for (std::string_view w : c.out) EXPECT_FALSE(has_word(words, w)) << c.text << ": " << w;
+  }
+  // The part's name is no person's wherever the story gives it.
+  EXPECT_EQ(people_of("Acme Inc sold its Halvex/B Home and Garden division . Halvex/B 's managers bought it . "
+                      "Jane/B Roe/I said so ."),
+            Words{"Jane Roe"});
+}
+
+TEST(PeopleWireFresh, PartnersAfterASentenceOpener) {
+  struct Case {
+    const char* text;
+    std::vector<std::string_view> in, out;
+  };
+  const Case cases[] = {
+      {"Halden and Pryce economist Jane Roe said so. But Halden and Pryce's Roe said no", {"halden", "pryce"}, {}},
+      {"Halden and Pryce bid. However Halden and Pryce's chief left", {"halden", "pryce"}, {}},
+      // A capitalised name before the pair still joins it to another name.
+      {"Jane Halden and Pryce met. Then Jane Halden and Pryce left", {}, {"halden", "pryce"}},
+      // People named in pairs are named alone too.
+      {"Reagan and Nakasone met. But Reagan and Nakasone's aides left. Reagan said so", {}, {"reagan", "nakasone"}}};
+  for (const Case& c : cases) {
+    TaggedDoc d;
+    build_tagged(c.text, d);
+    std::vector<std::string_view> words;
+    add_repeated_partners(d.doc, lexicon(), words);
+    for (std::string_view w : c.in) EXPECT_TRUE(has_word(words, w)) << c.text << ": " << w;
+    for (std::string_view w : c.out) EXPECT_FALSE(has_word(words, w)) << c.text << ": " << w;
+  }
+}
+
+class Datelines : public ::testing::TestWithParam<SpanCase> {};
+TEST_P(Datelines, NameAPlace) {
+  expect_span_rule(GetParam(), [](const Document& doc, std::size_t begin, std::size_t end) {
+    return is_dateline(doc, begin, end);
+  });
+}
+INSTANTIATE_TEST_SUITE_P(People, Datelines, ::testing::Values(
+    SpanCase{"VELDA (Reuters) - Prosecutors in the case said", "VELDA", 1, true},
+    SpanCase{"KELSO BAY, Halvex (Kelso Network) -- Jane Roe will miss the game", "KELSO", 2, true},
+    SpanCase{"VELDA, N.C. - Rain fell", "VELDA", 1, true},
+    SpanCase{"Kelso Press - VELDA (KP) - Talks began", "VELDA", 1, true},
+    // No dash after it, not at the start of the line, or not in capitals.
+    SpanCase{"JANE ROE said it would rain", "JANE", 2, false},
+    SpanCase{"Talks began in VELDA (Reuters) - today", "VELDA", 1, false},
+    SpanCase{"Jane Roe (Reuters) - Talks began", "Jane", 2, false},
+    SpanCase{"VELDA, the mayor - Talks began", "VELDA", 1, false},
+    // A line in capitals is a headline, read by other rules.
+    SpanCase{"JANE ROE - A LIFE IN SPORT", "JANE", 2, false}));
+
+TEST(PeopleWireFresh, PuertoOpensAPlace) {
+  EXPECT_EQ(people_of("A pipeline to Puerto/B Halvik/I opened . Jane/B Roe/I said so ."), Words{"Jane Roe"});
+  EXPECT_EQ(people_of("Porto/B Velda/I grew . Jane/B Roe/I said so ."), Words{"Jane Roe"});
+}
+
+}  // namespace
+}  // namespace morgue::people

@@ -49,6 +49,11 @@ bool is_markup_or_link(const Document& doc, std::size_t begin, std::size_t end);
 // dateline's place.
 bool is_dateline(const Document& doc, std::size_t begin, std::size_t end);
 
+// "Halvex at Kelso State, 7 p.m.; Velda at Brenna, 3:30 p.m.": the span is
+// a side of a fixture in a schedule (a team, a school): before "at", the
+// other side and a time, or after a side and "at" and before a time.
+bool in_schedule(const Document& doc, std::size_t begin, std::size_t end);
+
 // --- Companies, organisations and products (wire_firms.cc) ---------------
 
 // "Banque Nationale de Paris (BNP)", "Santander Central Hispano (BSD2.FSE)",
@@ -188,7 +193,9 @@ void add_match_opponents(const Document& doc, const std::vector<Tag>& tags, cons
 // "its", "a" or "their" and before a noun for a plant, a mine or the like,
 // perhaps after one or two lower-case words ("the Halvik nuclear power
 // plant", "its Kelso mill"), so "Halvik is the ninth plant" is no person
-// either. Not a given name and more.
+// either. Not a given name and more, unless the noun for the works, in
+// capitals, ends the name after two words or more ("the Halvik Nuclear
+// Power Plant").
 void add_works_names(const Document& doc, const Lexicon& lexicon, std::vector<std::size_t>& starts);
 
 // Where lone words that name a team by its town start, appended to

@@ -3,8 +3,10 @@
 // apposition ("Halvex, a home furnishings business,"), the names of parts
 // of a company after "its" ("its Halvex Home and Garden division"),
 // partners named as a pair after a word opening the sentence ("But Halden
-// and Pryce's Roe said"), a dateline's place ("VELDA (Reuters) - ") and
-// places opened by "Puerto". One table per rule; tags, where a rule reads
+// and Pryce's Roe said"), a dateline's place ("VELDA (Reuters) - "), works
+// named with their kind in capitals ("the Halvik Nuclear Power Plant"),
+// the sides in a schedule ("Halvex at Kelso, 7 p.m.") and places opened
+// by "Puerto". One table per rule; tags, where a rule reads
 // them, are written by hand. Every sentence here is written for this test.
 #include <gtest/gtest.h>
 
@@ -121,6 +123,41 @@ INSTANTIATE_TEST_SUITE_P(People, Datelines, ::testing::Values(
     SpanCase{"VELDA, the mayor - Talks began", "VELDA", 1, false},
     // A line in capitals is a headline, read by other rules.
     SpanCase{"JANE ROE - A LIFE IN SPORT", "JANE", 2, false}));
+
+Words works_starts(const std::string& text) {
+  TaggedDoc d;
+  build_tagged(text, d);
+  std::vector<std::size_t> starts;
+  add_works_names(d.doc, lexicon(), starts);
+  Words out;
+  for (std::size_t s : starts) out.emplace_back(d.doc.tokens[s].text);
+  return out;
+}
+
+TEST(PeopleWireFresh, WorksNamedWithTheirKindInCapitals) {
+  EXPECT_EQ(works_starts("a stake in the Halvik Nuclear Power Plant was sold"), Words{"Halvik"});
+  EXPECT_EQ(works_starts("work on the Jane Kelso Dam began"), Words{"Jane"});
+  // One word before the kind: perhaps a person's name ("a Jane Plant song").
+  EXPECT_EQ(works_starts("a Jane Plant song played"), Words{});
+  EXPECT_EQ(works_starts("the Jane Roe Foundation said"), Words{});
+  EXPECT_EQ(people_of("It sold part of the Halvik/B Nuclear/I Power/I Plant to investors . Jane/B Roe/I said so ."),
+            Words{"Jane Roe"});
+}
+
+class Schedules : public ::testing::TestWithParam<SpanCase> {};
+TEST_P(Schedules, NameTeams) {
+  expect_span_rule(GetParam(), [](const Document& doc, std::size_t begin, std::size_t end) {
+    return in_schedule(doc, begin, end);
+  });
+}
+INSTANTIATE_TEST_SUITE_P(People, Schedules, ::testing::Values(
+    SpanCase{"College soccer: Halvex at Kelso, 4 p.m.; Jane Roe at Velda State, 7 p.m.", "Jane", 2, true},
+    SpanCase{"Jane Roe at Velda State, 3:30 p.m.", "Velda", 2, true},
+    SpanCase{"MEN -- Kelso at Jane Roe, 7:30 p.m.", "Jane", 2, true},
+    // A meeting place and a time, or a side with no time.
+    SpanCase{"Jane Roe spoke at the hall, 7 p.m.", "Jane", 2, false},
+    SpanCase{"Jane Roe at Velda State won", "Jane", 2, false},
+    SpanCase{"Jane Roe arrived at Velda, 7 miles away", "Velda", 1, false}));
 
 TEST(PeopleWireFresh, PuertoOpensAPlace) {
   EXPECT_EQ(people_of("A pipeline to Puerto/B Halvik/I opened . Jane/B Roe/I said so ."), Words{"Jane Roe"});

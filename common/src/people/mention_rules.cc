@@ -32,6 +32,23 @@ bool names_a_place_or_product(const Document& doc, std::size_t end) {
   return is_head(end) || (word_between && is_head(end + 1));
 }
 
+// "David Steel, leader of the Liberal Party": a known given name and a
+// family name that is also a company word, with an office in lower case
+// just before it ("party leader Jane Steel") or in an apposition just after
+// it (", leader of"), is a person's name ("Morgan Bank said" is not).
+bool office_holders_name(const Document& doc, const Lexicon& lexicon, std::size_t begin, std::size_t end) {
+  auto office = [&](std::size_t k) {
+    return k < doc.tokens.size() && (doc.tokens[k].letter_case & kLowerOnly) &&
+           (lexicon.flags(doc.tokens[k].lower) & kTitle);
+  };
+  if (end - begin < 2 || !(lexicon.flags(doc.tokens[begin].lower) & kFirstName) ||
+      !(lexicon.flags(doc.tokens[end - 1].lower) & kSurname)) {
+    return false;
+  }
+  const bool comma_office = end + 1 < doc.tokens.size() && doc.tokens[end].text == "," && office(end + 1);
+  return (begin > 0 && office(begin - 1)) || comma_office;
+}
+
 }  // namespace
 
 bool kind_word_before(const Document& doc, const Lexicon& lexicon, std::size_t i) {
@@ -156,7 +173,7 @@ bool names_something_else(const Document& doc, const Lexicon& lexicon, std::size
   const std::size_t n = doc.tokens.size();
   // "Jones Medical", "Warner Bros", "Salomon Bros Inc": a company or a place named after someone.
   constexpr std::uint16_t kEnds = kEntityWord | kCompanyWord;
-  if ((lexicon.flags(doc.tokens[end - 1].lower) & kEnds) ||
+  if (((lexicon.flags(doc.tokens[end - 1].lower) & kEnds) && !office_holders_name(doc, lexicon, begin, end)) ||
       (end < n && (lexicon.flags(doc.tokens[end].lower) & kEnds) && starts_upper(doc.tokens[end].text))) {
     return true;
   }

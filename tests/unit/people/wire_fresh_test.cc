@@ -5,8 +5,9 @@
 // partners named as a pair after a word opening the sentence ("But Halden
 // and Pryce's Roe said"), a dateline's place ("VELDA (Reuters) - "), works
 // named with their kind in capitals ("the Halvik Nuclear Power Plant"),
-// the sides in a schedule ("Halvex at Kelso, 7 p.m.") and places opened
-// by "Puerto". One table per rule; tags, where a rule reads
+// the sides in a schedule ("Halvex at Kelso, 7 p.m."), places opened by
+// "Puerto", and office holders whose family name ends companies' names
+// ("Jane Steel, leader of the party"). One table per rule; tags, where a rule reads
 // them, are written by hand. Every sentence here is written for this test.
 #include <gtest/gtest.h>
 
@@ -158,6 +159,15 @@ INSTANTIATE_TEST_SUITE_P(People, Schedules, ::testing::Values(
     SpanCase{"Jane Roe spoke at the hall, 7 p.m.", "Jane", 2, false},
     SpanCase{"Jane Roe at Velda State won", "Jane", 2, false},
     SpanCase{"Jane Roe arrived at Velda, 7 miles away", "Velda", 1, false}));
+
+TEST(PeopleWireFresh, OfficeHoldersWhoseNameEndsInACompanyWord) {
+  // "Steel" ends companies' names (company_words.txt) and is a family name.
+  EXPECT_EQ(people_of("Jane/B Steel/I , leader of the Velda party , said so ."), Words{"Jane Steel"});
+  EXPECT_EQ(people_of("Party leader Jane/B Steel/I said so ."), Words{"Jane Steel"});
+  // No office: a company, as before; nor a word that is no given name first.
+  EXPECT_EQ(people_of("Jane/B Steel/I said so ."), Words{});
+  EXPECT_EQ(people_of("Kelso/B Steel/I , chairman of it , said so ."), Words{});
+}
 
 TEST(PeopleWireFresh, PuertoOpensAPlace) {
   EXPECT_EQ(people_of("A pipeline to Puerto/B Halvik/I opened . Jane/B Roe/I said so ."), Words{"Jane Roe"});

@@ -139,7 +139,7 @@ bool wire_says_not_a_person(const Document& doc, const Lexicon& lexicon, std::si
          after_organisation_noun(doc, lexicon, begin, end) || ends_in_saying_verb(doc, begin, end) ||
          is_markup_or_link(doc, begin, end) || is_dateline(doc, begin, end) || in_schedule(doc, begin, end) || ends_in_currency(doc, begin, end) ||
          after_compass_of(doc, lexicon, begin, end) || after_amount(doc, begin, end) ||
-         before_state_name(doc, lexicon, begin, end) || before_tonnage(doc, end);
+         before_state_name(doc, lexicon, begin, end) || before_tonnage(doc, end) || before_player_position(doc, end);
 }
 
 }  // namespace morgue::people

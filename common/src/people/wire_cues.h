@@ -100,11 +100,17 @@ bool is_staff_byline(const Document& doc, const Lexicon& lexicon, std::size_t be
 // name and a family name.
 bool after_organisation_noun(const Document& doc, const Lexicon& lexicon, std::size_t begin, std::size_t end);
 
+// "Kelso Panthers running back Jane Roe", "Velda keeper Jim Poe": a name
+// at `end` followed by a player's position (perhaps after one lower-case
+// word) and a capitalised name is a team's, never said of a person ("Roe
+// aide Jim Poe" is).
+bool before_player_position(const Document& doc, std::size_t end);
+
 // The words of names the story gives an organisation, appended to `words`
 // (lower forms): before an apposition naming a kind of organisation,
 // before initials or a ticker in brackets ("Time Warner, the largest US
 // media company", "Santander Central Hispano (BSD2.FSE)") and after "lead
-// manager", and between "its" and a part of a company ("its Halvex Home
+// manager" or before a player's position, and between "its" and a part of a company ("its Halvex Home
 // and Garden division", "its Kelso and Pryce operations"), so the same name
 // elsewhere ("Time Warner readies ...", "Morgan led a syndicate", "Halvex's
 // management") is no person's either.

@@ -207,6 +207,34 @@ bool after_organisation_noun(const Document& doc, const Lexicon& lexicon, std::s
   return false;
 }
 
+bool before_player_position(const Document& doc, std::size_t end) {
+  // Positions in a team, never said of a person's staff ("Roe aide" is).
+  constexpr std::string_view kPositions[] = {
+      "quarterback", "linebacker", "cornerback", "receiver", "kicker",     "punter",     "guard",    "pitcher",
+      "catcher",     "shortstop",  "outfielder", "infielder", "reliever",  "striker",    "midfielder", "defender",
+      "goalkeeper",  "keeper",     "winger",     "forward",  "fullback",   "flanker",    "batsman",  "bowler",
+      "wicketkeeper", "skipper",   "captain",    "playmaker", "center",    "centre"};
+  // Positions only after a word that qualifies them ("running back", not
+  // "Roe fought back Monday"), and those words.
+  constexpr std::string_view kQualifiedPositions[] = {"back", "end", "baseman"};
+  constexpr std::string_view kQualifiers[] = {"running", "wide",   "tight", "defensive", "offensive", "point",
+                                              "shooting", "power", "small", "first",     "second",    "third",
+                                              "relief",  "starting", "left", "right",    "middle",    "full",
+                                              "half",    "opening", "fast",  "spin",     "centre",    "center"};
+  const std::size_t n = doc.tokens.size();
+  auto lower_word = [&](std::size_t k) {
+    return k < n && (doc.tokens[k].letter_case & kLowerOnly) && (doc.tokens[k].letter_case & kHasLetter);
+  };
+  auto name_after = [&](std::size_t k) {
+    return k < n && (doc.tokens[k].letter_case & kStartsUpper) && (doc.tokens[k].letter_case & kHasLetter);
+  };
+  if (!lower_word(end)) return false;
+  if (in(kPositions, doc.tokens[end].lower)) return name_after(end + 1);
+  return in(kQualifiers, doc.tokens[end].lower) && lower_word(end + 1) &&
+         (in(kPositions, doc.tokens[end + 1].lower) || in(kQualifiedPositions, doc.tokens[end + 1].lower)) &&
+         name_after(end + 2);
+}
+
 namespace {
 
 // The capitalised words running back from token `i` (excluded) to the start
@@ -252,6 +280,8 @@ void add_organisation_names(const Document& doc, const Lexicon& lexicon, std::ve
     std::size_t end = i;
     while (end < n && (doc.tokens[end].letter_case & kStartsUpper)) ++end;
     if (end > i && (after_issue_manager(doc, i) || after_company_descriptor(doc, lexicon, i, end) ||
+                    ((!(doc.tokens[i - 1].letter_case & kStartsUpper) || (t.flags & (kSentenceStart | kLineStart))) &&
+                     before_player_position(doc, end)) ||
                     after_organisation_noun(doc, lexicon, i, end))) {
       for (std::size_t k = i; k < end; ++k) words.push_back(doc.tokens[k].lower);
     }

@@ -6,8 +6,9 @@
 // and Pryce's Roe said"), a dateline's place ("VELDA (Reuters) - "), works
 // named with their kind in capitals ("the Halvik Nuclear Power Plant"),
 // the sides in a schedule ("Halvex at Kelso, 7 p.m."), places opened by
-// "Puerto", and office holders whose family name ends companies' names
-// ("Jane Steel, leader of the party"). One table per rule; tags, where a rule reads
+// "Puerto", office holders whose family name ends companies' names ("Jane
+// Steel, leader of the party") and teams before a player's position
+// ("Kelso Panthers running back Jane Roe"). One table per rule; tags, where a rule reads
 // them, are written by hand. Every sentence here is written for this test.
 #include <gtest/gtest.h>
 
@@ -167,6 +168,30 @@ TEST(PeopleWireFresh, OfficeHoldersWhoseNameEndsInACompanyWord) {
   // No office: a company, as before; nor a word that is no given name first.
   EXPECT_EQ(people_of("Jane/B Steel/I said so ."), Words{});
   EXPECT_EQ(people_of("Kelso/B Steel/I , chairman of it , said so ."), Words{});
+}
+
+class PlayerPositions : public ::testing::TestWithParam<SpanCase> {};
+TEST_P(PlayerPositions, FollowATeam) {
+  expect_span_rule(GetParam(), [](const Document& doc, std::size_t, std::size_t end) {
+    return before_player_position(doc, end);
+  });
+}
+INSTANTIATE_TEST_SUITE_P(People, PlayerPositions, ::testing::Values(
+    SpanCase{"Kelso Panthers running back Jane Roe will miss the season", "Kelso", 2, true},
+    SpanCase{"Velda keeper Jim Poe was left red-faced", "Velda", 1, true},
+    SpanCase{"Halvex point guard Jane Roe scored", "Halvex", 1, true},
+    // A verb, a conjunction or no name after the position: a person's name.
+    SpanCase{"Prince Halvex fought back Monday", "Halvex", 1, false},
+    SpanCase{"shortstop Jane Roe and catcher Jim Poe were hurt", "Jane", 2, false},
+    SpanCase{"Jane Roe promoted quarterback Jim Poe", "Jane", 2, false},
+    SpanCase{"Jane Roe back Halvex start-up", "Jane", 2, false},
+    SpanCase{"Kelso signed a striker", "Kelso", 1, false},
+    SpanCase{"Jane Roe aide Jim Poe said", "Jane", 2, false}));
+
+TEST(PeopleWireFresh, TeamsBeforeAPositionAreNoPeopleAnywhere) {
+  EXPECT_EQ(people_of("It rained . Kelso/B Panthers/I running back Jane/B Roe/I will miss the season . "
+                      "Kelso/B Panthers/I said so ."),
+            Words{"Jane Roe"});
 }
 
 TEST(PeopleWireFresh, PuertoOpensAPlace) {

@@ -209,15 +209,15 @@ bool after_organisation_noun(const Document& doc, const Lexicon& lexicon, std::s
 
 bool before_player_position(const Document& doc, std::size_t end) {
   // Positions in a team, never said of a person's staff ("Roe aide" is).
-  constexpr std::string_view kPositions[] = {
+  static constexpr std::string_view kPositions[] = {
       "quarterback", "linebacker", "cornerback", "receiver", "kicker",     "punter",     "guard",    "pitcher",
       "catcher",     "shortstop",  "outfielder", "infielder", "reliever",  "striker",    "midfielder", "defender",
       "goalkeeper",  "keeper",     "winger",     "forward",  "fullback",   "flanker",    "batsman",  "bowler",
       "wicketkeeper", "skipper",   "captain",    "playmaker", "center",    "centre"};
   // Positions only after a word that qualifies them ("running back", not
   // "Roe fought back Monday"), and those words.
-  constexpr std::string_view kQualifiedPositions[] = {"back", "end", "baseman"};
-  constexpr std::string_view kQualifiers[] = {"running", "wide",   "tight", "defensive", "offensive", "point",
+  static constexpr std::string_view kQualifiedPositions[] = {"back", "end", "baseman"};
+  static constexpr std::string_view kQualifiers[] = {"running", "wide",   "tight", "defensive", "offensive", "point",
                                               "shooting", "power", "small", "first",     "second",    "third",
                                               "relief",  "starting", "left", "right",    "middle",    "full",
                                               "half",    "opening", "fast",  "spin",     "centre",    "center"};
@@ -228,11 +228,11 @@ bool before_player_position(const Document& doc, std::size_t end) {
   auto name_after = [&](std::size_t k) {
     return k < n && (doc.tokens[k].letter_case & kStartsUpper) && (doc.tokens[k].letter_case & kHasLetter);
   };
+  // (The cheap tests first: most names are followed by neither.)
   if (!lower_word(end)) return false;
-  if (in(kPositions, doc.tokens[end].lower)) return name_after(end + 1);
-  return in(kQualifiers, doc.tokens[end].lower) && lower_word(end + 1) &&
-         (in(kPositions, doc.tokens[end + 1].lower) || in(kQualifiedPositions, doc.tokens[end + 1].lower)) &&
-         name_after(end + 2);
+  if (name_after(end + 1)) return in(kPositions, doc.tokens[end].lower);
+  return lower_word(end + 1) && name_after(end + 2) && in(kQualifiers, doc.tokens[end].lower) &&
+         (in(kPositions, doc.tokens[end + 1].lower) || in(kQualifiedPositions, doc.tokens[end + 1].lower));
 }
 
 namespace {
@@ -248,11 +248,16 @@ void add_words_before(const Document& doc, std::size_t i, std::vector<std::strin
   }
 }
 
+bool is_owner_word(std::string_view lower) {
+  // (Called for every token: the length first.)
+  return (lower.size() == 3 && lower == "its") || (lower.size() == 5 && lower == "their");
+}
+
 // "its Halvex Home and Garden division", "its Kelso and Pryce operations":
 // the capitalised words (across "and") between "its" or "their" and a part
 // of a company name the part, appended to `words`.
 void add_part_names(const Document& doc, std::size_t i, std::vector<std::string_view>& words) {
-  constexpr std::string_view kParts[] = {"division", "divisions", "unit",       "units",    "subsidiary",
+  static constexpr std::string_view kParts[] = {"division", "divisions", "unit",       "units",    "subsidiary",
                                          "subsidiaries", "affiliate", "affiliates", "operations", "business",
                                          "businesses",   "stores",    "chain",      "brand",    "brands"};
   const std::size_t n = doc.tokens.size();
@@ -276,11 +281,12 @@ void add_organisation_names(const Document& doc, const Lexicon& lexicon, std::ve
   for (std::size_t i = 1; i < n; ++i) {
     const Token& t = doc.tokens[i];
     if (t.text == "," && before_organisation_apposition(doc, i)) add_words_before(doc, i, words);
-    if (t.lower == "its" || t.lower == "their") add_part_names(doc, i, words);
+    if (is_owner_word(t.lower)) add_part_names(doc, i, words);
     std::size_t end = i;
     while (end < n && (doc.tokens[end].letter_case & kStartsUpper)) ++end;
     if (end > i && (after_issue_manager(doc, i) || after_company_descriptor(doc, lexicon, i, end) ||
-                    ((!(doc.tokens[i - 1].letter_case & kStartsUpper) || (t.flags & (kSentenceStart | kLineStart))) &&
+                    (end + 1 < n && (doc.tokens[end].letter_case & kLowerOnly) && !(t.flags & kCapsLine) &&
+                     (!(doc.tokens[i - 1].letter_case & kStartsUpper) || (t.flags & (kSentenceStart | kLineStart))) &&
                      before_player_position(doc, end)) ||
                     after_organisation_noun(doc, lexicon, i, end))) {
       for (std::size_t k = i; k < end; ++k) words.push_back(doc.tokens[k].lower);

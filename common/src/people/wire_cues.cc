@@ -100,38 +100,6 @@ bool is_dateline(const Document& doc, std::size_t begin, std::size_t end) {
   return k < n && is_dash(doc.tokens[k].text);
 }
 
-namespace {
-
-// The capitalised words from `k` on, then ", 7 p.m." or ", 3:30 a.m.".
-bool before_time(const Document& doc, std::size_t k) {
-  const std::size_t n = doc.tokens.size();
-  while (k < n && (doc.tokens[k].letter_case & kStartsUpper)) ++k;
-  if (k >= n || doc.tokens[k].text != ",") return false;
-  auto digits = [](std::string_view text) {
-    return !text.empty() && std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
-  };
-  if (++k >= n || !digits(doc.tokens[k].text)) return false;
-  // "3:30", written as one token or three.
-  if (k + 2 < n && doc.tokens[k + 1].text == ":" && digits(doc.tokens[k + 2].text)) k += 2;
-  if (++k >= n) return false;
-  const std::string_view hour = doc.tokens[k].lower;
-  return hour.substr(0, 3) == "p.m" || hour.substr(0, 3) == "a.m";
-}
-
-}  // namespace
-
-bool in_schedule(const Document& doc, std::size_t begin, std::size_t end) {
-  const std::size_t n = doc.tokens.size();
-  // The visitors: "Halvex at Kelso State, 7 p.m.".
-  if (end + 1 < n && doc.tokens[end].text == "at" && (doc.tokens[end + 1].letter_case & kStartsUpper) &&
-      before_time(doc, end + 1)) {
-    return true;
-  }
-  // The hosts: "Kelso State at Halvex, 3:30 p.m.".
-  return begin >= 2 && doc.tokens[begin - 1].text == "at" && (doc.tokens[begin - 2].letter_case & kStartsUpper) &&
-         before_time(doc, begin);
-}
-
 bool wire_says_not_a_person(const Document& doc, const Lexicon& lexicon, std::size_t begin, std::size_t end) {
   return before_bracketed_code(doc, begin, end) || is_town_or_state(doc, begin, end) ||
          before_organisation_apposition(doc, end) || after_issue_manager(doc, begin) ||

@@ -6,8 +6,8 @@
 // tagging, by mentions.cc (each span, and the story's evidence gathered once
 // into mention_rules.h's StoryEvidence) and people.cc (the headline's title
 // case); each rule is a function of its own so its test can fail alone. One
-// header for three files, by the family of the rules: wire_cues.cc,
-// wire_firms.cc and wire_lists.cc.
+// header for four files, by the family of the rules: wire_cues.cc,
+// wire_firms.cc, wire_lists.cc and wire_sports.cc.
 #pragma once
 
 #include <cstddef>
@@ -48,11 +48,6 @@ bool is_markup_or_link(const Document& doc, std::size_t begin, std::size_t end);
 // country after a comma, an optional agency in brackets, and a dash: a
 // dateline's place.
 bool is_dateline(const Document& doc, std::size_t begin, std::size_t end);
-
-// "Halvex at Kelso State, 7 p.m.; Velda at Brenna, 3:30 p.m.": the span is
-// a side of a fixture in a schedule (a team, a school): before "at", the
-// other side and a time, or after a side and "at" and before a time.
-bool in_schedule(const Document& doc, std::size_t begin, std::size_t end);
 
 // --- Companies, organisations and products (wire_firms.cc) ---------------
 
@@ -99,12 +94,6 @@ bool is_staff_byline(const Document& doc, const Lexicon& lexicon, std::size_t be
 // preposition ("an official of the bank, Jane Roe,") nor for a known given
 // name and a family name.
 bool after_organisation_noun(const Document& doc, const Lexicon& lexicon, std::size_t begin, std::size_t end);
-
-// "Kelso Panthers running back Jane Roe", "Velda keeper Jim Poe": a name
-// at `end` followed by a player's position (perhaps after one lower-case
-// word) and a capitalised name is a team's, never said of a person ("Roe
-// aide Jim Poe" is).
-bool before_player_position(const Document& doc, std::size_t end);
 
 // The words of names the story gives an organisation, appended to `words`
 // (lower forms): before an apposition naming a kind of organisation,
@@ -212,6 +201,19 @@ void add_works_names(const Document& doc, const Lexicon& lexicon, std::vector<st
 // before "to a 4-1 win" after "leading" or the like ("leading Kelso to a
 // 4-1 win").
 void add_team_names(const Document& doc, std::vector<std::size_t>& starts);
+
+// --- Sports copy (wire_sports.cc) ----------------------------------------
+
+// "Kelso Panthers running back Jane Roe", "Velda keeper Jim Poe": a name
+// at `end` followed by a player's position (perhaps after one lower-case
+// word) and a capitalised name is a team's, never said of a person ("Roe
+// aide Jim Poe" is).
+bool before_player_position(const Document& doc, std::size_t end);
+
+// "Halvex at Kelso State, 7 p.m.; Velda at Brenna, 3:30 p.m.": the span is
+// a side of a fixture in a schedule (a team, a school): before "at", the
+// other side and a time, or after a side and "at" and before a time.
+bool in_schedule(const Document& doc, std::size_t begin, std::size_t end);
 
 // --- All the rules that read one span (wire_cues.cc) ---------------------
 

@@ -207,34 +207,6 @@ bool after_organisation_noun(const Document& doc, const Lexicon& lexicon, std::s
   return false;
 }
 
-bool before_player_position(const Document& doc, std::size_t end) {
-  // Positions in a team, never said of a person's staff ("Roe aide" is).
-  static constexpr std::string_view kPositions[] = {
-      "quarterback", "linebacker", "cornerback", "receiver", "kicker",     "punter",     "guard",    "pitcher",
-      "catcher",     "shortstop",  "outfielder", "infielder", "reliever",  "striker",    "midfielder", "defender",
-      "goalkeeper",  "keeper",     "winger",     "forward",  "fullback",   "flanker",    "batsman",  "bowler",
-      "wicketkeeper", "skipper",   "captain",    "playmaker", "center",    "centre"};
-  // Positions only after a word that qualifies them ("running back", not
-  // "Roe fought back Monday"), and those words.
-  static constexpr std::string_view kQualifiedPositions[] = {"back", "end", "baseman"};
-  static constexpr std::string_view kQualifiers[] = {"running", "wide",   "tight", "defensive", "offensive", "point",
-                                              "shooting", "power", "small", "first",     "second",    "third",
-                                              "relief",  "starting", "left", "right",    "middle",    "full",
-                                              "half",    "opening", "fast",  "spin",     "centre",    "center"};
-  const std::size_t n = doc.tokens.size();
-  auto lower_word = [&](std::size_t k) {
-    return k < n && (doc.tokens[k].letter_case & kLowerOnly) && (doc.tokens[k].letter_case & kHasLetter);
-  };
-  auto name_after = [&](std::size_t k) {
-    return k < n && (doc.tokens[k].letter_case & kStartsUpper) && (doc.tokens[k].letter_case & kHasLetter);
-  };
-  // (The cheap tests first: most names are followed by neither.)
-  if (!lower_word(end)) return false;
-  if (name_after(end + 1)) return in(kPositions, doc.tokens[end].lower);
-  return lower_word(end + 1) && name_after(end + 2) && in(kQualifiers, doc.tokens[end].lower) &&
-         (in(kPositions, doc.tokens[end + 1].lower) || in(kQualifiedPositions, doc.tokens[end + 1].lower));
-}
-
 namespace {
 
 // The capitalised words running back from token `i` (excluded) to the start

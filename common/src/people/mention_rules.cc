@@ -188,6 +188,15 @@ bool names_something_else(const Document& doc, const Lexicon& lexicon, std::size
   if (end < n && (doc.tokens[end].letter_case & kLowerOnly) && (lexicon.flags(doc.tokens[end].lower) & kCompanyNoun)) {
     return true;
   }
+  // "Halden Pryce food analyst Jane Roe": a trade word between the name and
+  // a market job in the singular (a verb before a plural, "Roe told
+  // analysts", is no trade word's place).
+  constexpr std::string_view kMarketJobs[] = {"analyst", "economist", "strategist"};
+  if (end + 1 < n && (doc.tokens[end + 1].letter_case & kLowerOnly) &&
+      std::find(std::begin(kMarketJobs), std::end(kMarketJobs), doc.tokens[end + 1].lower) != std::end(kMarketJobs) &&
+      before_modifier_head(doc, lexicon, end)) {
+    return true;
+  }
   if (end - begin == 1 && names_a_place_or_product(doc, end)) return true;
   // "E. Europe", "S. Korea": a compass point's initial and a place, in tables
   // ("T. Moody" is a cricketer, though Moody's is a company).

@@ -7,8 +7,9 @@
 // named with their kind in capitals ("the Halvik Nuclear Power Plant"),
 // the sides in a schedule ("Halvex at Kelso, 7 p.m."), places opened by
 // "Puerto", office holders whose family name ends companies' names ("Jane
-// Steel, leader of the party") and teams before a player's position
-// ("Kelso Panthers running back Jane Roe"). One table per rule; tags, where a rule reads
+// Steel, leader of the party"), teams before a player's position ("Kelso
+// Panthers running back Jane Roe") and employers before a trade and a
+// market job ("Halden Pryce food analyst Jane Roe"). One table per rule; tags, where a rule reads
 // them, are written by hand. Every sentence here is written for this test.
 #include <gtest/gtest.h>
 
@@ -192,6 +193,14 @@ TEST(PeopleWireFresh, TeamsBeforeAPositionAreNoPeopleAnywhere) {
   EXPECT_EQ(people_of("It rained . Kelso/B Panthers/I running back Jane/B Roe/I will miss the season . "
                       "Kelso/B Panthers/I said so ."),
             Words{"Jane Roe"});
+}
+
+TEST(PeopleWireFresh, EmployersBeforeATradeAndAMarketJob) {
+  EXPECT_EQ(people_of("Halden/B Pryce/I food analyst Jane/B Roe/I said so ."), Words{"Jane Roe"});
+  EXPECT_EQ(people_of("said Jane/B Roe/I , Halden/B Pryce/I oil economist ."), Words{"Jane Roe"});
+  // A verb before a market job, or a job named alone, is a person's doing.
+  EXPECT_EQ(people_of("Halden/B Pryce/I told economist Jim/B Poe/I so ."), (Words{"Halden Pryce", "Jim Poe"}));
+  EXPECT_EQ(people_of("Halden/B Pryce/I , an analyst , said so ."), Words{"Halden Pryce"});
 }
 
 TEST(PeopleWireFresh, PuertoOpensAPlace) {

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <cstddef>
 
 namespace morgue::people {
@@ -147,7 +148,7 @@ void mend_broken_quotes(std::string& text) {
     const unsigned char before = begin > 0 ? static_cast<unsigned char>(text[begin - 1]) : ' ';
     if (before == '&') {
       --begin;
-    } else if ((before >= 'a' && before <= 'z') || (before >= 'A' && before <= 'Z') || (before >= '0' && before <= '9')) {
+    } else if (std::isalnum(before)) {
       continue;
     }
     text[begin] = '"';

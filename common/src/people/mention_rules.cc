@@ -212,9 +212,10 @@ bool names_something_else(const Document& doc, const Lexicon& lexicon, std::size
     return true;
   }
   if (is_company_apposition(doc, end)) return true;
-  // "Lake Tanganyika", "Mount Kenya", "Fort Worth", "Puerto Velda": a word for a kind of
-  // place opens no person's name.
-  constexpr std::string_view kPlaceKinds[] = {"lake", "mount", "mt", "mt.", "cape", "fort", "port", "puerto", "porto"};
+  // "Lake Tanganyika", "Mount Kenya", "Fort Worth", "Puerto Velda": a word
+  // for a kind of place opens no person's name.
+  constexpr std::string_view kPlaceKinds[] = {"lake", "mount", "mt",   "mt.",   "cape",
+                                              "fort", "port",  "puerto", "porto"};
   if (end - begin > 1 && std::find(std::begin(kPlaceKinds), std::end(kPlaceKinds), doc.tokens[begin].lower) !=
                              std::end(kPlaceKinds)) {
     return true;

@@ -75,9 +75,8 @@ bool is_dateline(const Document& doc, std::size_t begin, std::size_t end) {
   };
   // The line opens with the place, or a source before a dash does ("Kelso
   // Press - VELDA (KP) -").
-  if (end <= begin || end >= n || !((doc.tokens[begin].flags & kLineStart) || (begin > 0 && is_dash(doc.tokens[begin - 1].text)))) {
-    return false;
-  }
+  const bool opens = (doc.tokens[begin].flags & kLineStart) || (begin > 0 && is_dash(doc.tokens[begin - 1].text));
+  if (end <= begin || end >= n || !opens) return false;
   for (std::size_t k = begin; k < end; ++k) {
     const Token& t = doc.tokens[k];
     if (!(t.letter_case & kAllUpper) || (t.flags & kCapsLine) || t.text.size() < 2) return false;
@@ -105,9 +104,10 @@ bool wire_says_not_a_person(const Document& doc, const Lexicon& lexicon, std::si
          before_organisation_apposition(doc, end) || after_issue_manager(doc, begin) ||
          after_company_descriptor(doc, lexicon, begin, end) || is_staff_byline(doc, lexicon, begin, end) ||
          after_organisation_noun(doc, lexicon, begin, end) || ends_in_saying_verb(doc, begin, end) ||
-         is_markup_or_link(doc, begin, end) || is_dateline(doc, begin, end) || in_schedule(doc, begin, end) || ends_in_currency(doc, begin, end) ||
-         after_compass_of(doc, lexicon, begin, end) || after_amount(doc, begin, end) ||
-         before_state_name(doc, lexicon, begin, end) || before_tonnage(doc, end) || before_player_position(doc, end);
+         is_markup_or_link(doc, begin, end) || is_dateline(doc, begin, end) || in_schedule(doc, begin, end) ||
+         ends_in_currency(doc, begin, end) || after_compass_of(doc, lexicon, begin, end) ||
+         after_amount(doc, begin, end) || before_state_name(doc, lexicon, begin, end) || before_tonnage(doc, end) ||
+         before_player_position(doc, end);
 }
 
 }  // namespace morgue::people

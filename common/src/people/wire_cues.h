@@ -98,10 +98,11 @@ bool after_organisation_noun(const Document& doc, const Lexicon& lexicon, std::s
 // The words of names the story gives an organisation, appended to `words`
 // (lower forms): before an apposition naming a kind of organisation,
 // before initials or a ticker in brackets ("Time Warner, the largest US
-// media company", "Santander Central Hispano (BSD2.FSE)") and after "lead
-// manager" or before a player's position, and between "its" and a part of a company ("its Halvex Home
-// and Garden division", "its Kelso and Pryce operations"), so the same name
-// elsewhere ("Time Warner readies ...", "Morgan led a syndicate", "Halvex's
+// media company", "Santander Central Hispano (BSD2.FSE)"), after "lead
+// manager", before a player's position (before_player_position) and
+// between "its" and a part of a company ("its Halvex Home and Garden
+// division", "its Kelso and Pryce operations"), so the same name elsewhere
+// ("Time Warner readies ...", "Morgan led a syndicate", "Halvex's
 // management") is no person's either.
 void add_organisation_names(const Document& doc, const Lexicon& lexicon, std::vector<std::string_view>& words);
 

@@ -229,9 +229,10 @@ bool is_owner_word(std::string_view lower) {
 // the capitalised words (across "and") between "its" or "their" and a part
 // of a company name the part, appended to `words`.
 void add_part_names(const Document& doc, std::size_t i, std::vector<std::string_view>& words) {
-  static constexpr std::string_view kParts[] = {"division", "divisions", "unit",       "units",    "subsidiary",
-                                         "subsidiaries", "affiliate", "affiliates", "operations", "business",
-                                         "businesses",   "stores",    "chain",      "brand",    "brands"};
+  static constexpr std::string_view kParts[] = {"division",   "divisions",  "unit",       "units",
+                                                "subsidiary", "subsidiaries", "affiliate", "affiliates",
+                                                "operations", "business",   "businesses", "stores",
+                                                "chain",      "brand",      "brands"};
   const std::size_t n = doc.tokens.size();
   std::size_t k = i + 1;
   while (k < n && ((doc.tokens[k].letter_case & kStartsUpper) ||

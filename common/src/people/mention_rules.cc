@@ -198,6 +198,14 @@ bool names_something_else(const Document& doc, const Lexicon& lexicon, std::size
     return true;
   }
   if (end - begin == 1 && names_a_place_or_product(doc, end)) return true;
+  // "First Kelso Bank of Velda", "the University of Velda": a lone word
+  // after a capitalised company or institution word and "of" ends the
+  // institution's name (a place).
+  if (end - begin == 1 && begin >= 2 && doc.tokens[begin - 1].text == "of" &&
+      (doc.tokens[begin - 2].letter_case & kStartsUpper) &&
+      (lexicon.flags(doc.tokens[begin - 2].lower) & (kEntityWord | kCompanyWord))) {
+    return true;
+  }
   // "E. Europe", "S. Korea": a compass point's initial and a place, in tables
   // ("T. Moody" is a cricketer, though Moody's is a company).
   if (end - begin == 2 && doc.tokens[begin].text.size() == 2 && doc.tokens[begin].text[1] == '.' &&

@@ -203,6 +203,13 @@ TEST(PeopleWireFresh, EmployersBeforeATradeAndAMarketJob) {
   EXPECT_EQ(people_of("Halden/B Pryce/I , an analyst , said so ."), Words{"Halden Pryce"});
 }
 
+TEST(PeopleWireFresh, PlaceEndingAnInstitutionsName) {
+  EXPECT_EQ(people_of("It owed money to the First Kelso Bank of Velda/B . Jane/B Roe/I said so ."), Words{"Jane Roe"});
+  EXPECT_EQ(people_of("She studied at the University of Velda/B . Jane/B Roe/I said so ."), Words{"Jane Roe"});
+  // Not after a word that is no company or institution word.
+  EXPECT_EQ(people_of("He was a friend of Halvorsen/B . Halvorsen/B said so ."), Words{"Halvorsen"});
+}
+
 TEST(PeopleWireFresh, PuertoOpensAPlace) {
   EXPECT_EQ(people_of("A pipeline to Puerto/B Halvik/I opened . Jane/B Roe/I said so ."), Words{"Jane Roe"});
   EXPECT_EQ(people_of("Porto/B Velda/I grew . Jane/B Roe/I said so ."), Words{"Jane Roe"});

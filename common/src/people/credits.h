@@ -1,7 +1,8 @@
 // Removing text that names people who are not in the story (private): photo
 // credits ("Photo: Sean Gallup-Pool/Getty Images"), bylines ("By Jane Doe")
 // wire trailers ("(Reporting by ...; Editing by ...)") and desk lines
-// ("-- Jane Doe, London newsroom +44 20 7542 1234").
+// ("-- Jane Doe, London newsroom +44 20 7542 1234"); and mending quotation
+// marks written as broken HTML entities.
 #pragma once
 
 #include <string>
@@ -15,5 +16,11 @@ std::string strip_caption_credit(std::string_view caption);
 // `body` with byline lines, wire trailers and desk lines blanked out (same length, the
 // removed text replaced by spaces, so line structure is kept).
 std::string strip_body_credits(std::string_view body);
+
+// Quotation marks a feed wrote as a broken HTML entity ("quot;Not now,
+// quot; she said", "&quot;"): each becomes a plain '"' followed by spaces,
+// in place (same length), so the tagger reads them as the quotation marks
+// it was trained on. Other text is left as it is.
+void mend_broken_quotes(std::string& text);
 
 }  // namespace morgue::people

@@ -32,6 +32,23 @@ bool names_a_place_or_product(const Document& doc, std::size_t end) {
   return is_head(end) || (word_between && is_head(end + 1));
 }
 
+// "David Steel, leader of the Liberal Party": a known given name and a
+// family name that is also a company word, with an office in lower case
+// just before it ("party leader Jane Steel") or in an apposition just after
+// it (", leader of"), is a person's name ("Morgan Bank said" is not).
+bool office_holders_name(const Document& doc, const Lexicon& lexicon, std::size_t begin, std::size_t end) {
+  auto office = [&](std::size_t k) {
+    return k < doc.tokens.size() && (doc.tokens[k].letter_case & kLowerOnly) &&
+           (lexicon.flags(doc.tokens[k].lower) & kTitle);
+  };
+  if (end - begin < 2 || !(lexicon.flags(doc.tokens[begin].lower) & kFirstName) ||
+      !(lexicon.flags(doc.tokens[end - 1].lower) & kSurname)) {
+    return false;
+  }
+  const bool comma_office = end + 1 < doc.tokens.size() && doc.tokens[end].text == "," && office(end + 1);
+  return (begin > 0 && office(begin - 1)) || comma_office;
+}
+
 }  // namespace
 
 bool kind_word_before(const Document& doc, const Lexicon& lexicon, std::size_t i) {
@@ -156,7 +173,7 @@ bool names_something_else(const Document& doc, const Lexicon& lexicon, std::size
   const std::size_t n = doc.tokens.size();
   // "Jones Medical", "Warner Bros", "Salomon Bros Inc": a company or a place named after someone.
   constexpr std::uint16_t kEnds = kEntityWord | kCompanyWord;
-  if ((lexicon.flags(doc.tokens[end - 1].lower) & kEnds) ||
+  if (((lexicon.flags(doc.tokens[end - 1].lower) & kEnds) && !office_holders_name(doc, lexicon, begin, end)) ||
       (end < n && (lexicon.flags(doc.tokens[end].lower) & kEnds) && starts_upper(doc.tokens[end].text))) {
     return true;
   }
@@ -171,7 +188,24 @@ bool names_something_else(const Document& doc, const Lexicon& lexicon, std::size
   if (end < n && (doc.tokens[end].letter_case & kLowerOnly) && (lexicon.flags(doc.tokens[end].lower) & kCompanyNoun)) {
     return true;
   }
+  // "Halden Pryce food analyst Jane Roe": a trade word between the name and
+  // a market job in the singular (a verb before a plural, "Roe told
+  // analysts", is no trade word's place).
+  constexpr std::string_view kMarketJobs[] = {"analyst", "economist", "strategist"};
+  if (end + 1 < n && (doc.tokens[end + 1].letter_case & kLowerOnly) &&
+      std::find(std::begin(kMarketJobs), std::end(kMarketJobs), doc.tokens[end + 1].lower) != std::end(kMarketJobs) &&
+      before_modifier_head(doc, lexicon, end)) {
+    return true;
+  }
   if (end - begin == 1 && names_a_place_or_product(doc, end)) return true;
+  // "First Kelso Bank of Velda", "the University of Velda": a lone word
+  // after a capitalised company or institution word and "of" ends the
+  // institution's name (a place).
+  if (end - begin == 1 && begin >= 2 && doc.tokens[begin - 1].text == "of" &&
+      (doc.tokens[begin - 2].letter_case & kStartsUpper) &&
+      (lexicon.flags(doc.tokens[begin - 2].lower) & (kEntityWord | kCompanyWord))) {
+    return true;
+  }
   // "E. Europe", "S. Korea": a compass point's initial and a place, in tables
   // ("T. Moody" is a cricketer, though Moody's is a company).
   if (end - begin == 2 && doc.tokens[begin].text.size() == 2 && doc.tokens[begin].text[1] == '.' &&
@@ -186,9 +220,10 @@ bool names_something_else(const Document& doc, const Lexicon& lexicon, std::size
     return true;
   }
   if (is_company_apposition(doc, end)) return true;
-  // "Lake Tanganyika", "Mount Kenya", "Fort Worth": a word for a kind of
-  // place opens no person's name.
-  constexpr std::string_view kPlaceKinds[] = {"lake", "mount", "mt", "mt.", "cape", "fort", "port"};
+  // "Lake Tanganyika", "Mount Kenya", "Fort Worth", "Puerto Velda": a word
+  // for a kind of place opens no person's name.
+  constexpr std::string_view kPlaceKinds[] = {"lake", "mount", "mt",   "mt.",   "cape",
+                                              "fort", "port",  "puerto", "porto"};
   if (end - begin > 1 && std::find(std::begin(kPlaceKinds), std::end(kPlaceKinds), doc.tokens[begin].lower) !=
                              std::end(kPlaceKinds)) {
     return true;

@@ -77,12 +77,19 @@ PeopleExtractor::Found PeopleExtractor::extract_with_cues(const Article& article
   captions.reserve(article.captions.size());
   for (const std::string& caption : article.captions) captions.push_back(people::strip_caption_credit(caption));
   std::string body = people::strip_body_credits(util::text_window(article.body, kTextWindowBytes));
+  people::mend_broken_quotes(body);
 
   people::Document doc;
   // Grown once: about one token per six bytes of English text.
   // A headline derived from the body repeats its first words, perhaps cut
   // inside a name: the body alone is read then.
-  const std::string_view title = article.title_from_body ? std::string_view() : std::string_view(article.title);
+  std::string mended_title;
+  std::string_view title = article.title_from_body ? std::string_view() : std::string_view(article.title);
+  if (title.find("quot;") != std::string_view::npos) {
+    mended_title = title;
+    people::mend_broken_quotes(mended_title);
+    title = mended_title;
+  }
   std::size_t bytes = title.size() + body.size();
   for (const std::string& caption : captions) bytes += caption.size();
   doc.lower_buffer.reserve(bytes);

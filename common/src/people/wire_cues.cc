@@ -67,14 +67,47 @@ bool is_markup_or_link(const Document& doc, std::size_t begin, std::size_t end) 
   return false;
 }
 
+bool is_dateline(const Document& doc, std::size_t begin, std::size_t end) {
+  const std::size_t n = doc.tokens.size();
+  auto is_dash = [](std::string_view text) {
+    return text == "\u2014" || text == "\u2013" ||
+           (!text.empty() && std::all_of(text.begin(), text.end(), [](char c) { return c == '-'; }));
+  };
+  // The line opens with the place, or a source before a dash does ("Kelso
+  // Press - VELDA (KP) -").
+  const bool opens = (doc.tokens[begin].flags & kLineStart) || (begin > 0 && is_dash(doc.tokens[begin - 1].text));
+  if (end <= begin || end >= n || !opens) return false;
+  for (std::size_t k = begin; k < end; ++k) {
+    const Token& t = doc.tokens[k];
+    if (!(t.letter_case & kAllUpper) || (t.flags & kCapsLine) || t.text.size() < 2) return false;
+  }
+  std::size_t k = end;
+  // ", Velda" or ", N.C.": the state or country.
+  if (doc.tokens[k].text == ",") {
+    ++k;
+    const std::size_t first = k;
+    while (k < n && k < first + 3 && (doc.tokens[k].letter_case & kStartsUpper)) ++k;
+    if (k == first) return false;
+  }
+  // "(Reuters)", "(Kelso Network)": the agency.
+  if (k < n && doc.tokens[k].text == "(") {
+    const std::size_t open = k;
+    while (k < n && k < open + 5 && doc.tokens[k].text != ")") ++k;
+    if (k >= n || doc.tokens[k].text != ")") return false;
+    ++k;
+  }
+  return k < n && is_dash(doc.tokens[k].text);
+}
+
 bool wire_says_not_a_person(const Document& doc, const Lexicon& lexicon, std::size_t begin, std::size_t end) {
   return before_bracketed_code(doc, begin, end) || is_town_or_state(doc, begin, end) ||
          before_organisation_apposition(doc, end) || after_issue_manager(doc, begin) ||
          after_company_descriptor(doc, lexicon, begin, end) || is_staff_byline(doc, lexicon, begin, end) ||
          after_organisation_noun(doc, lexicon, begin, end) || ends_in_saying_verb(doc, begin, end) ||
-         is_markup_or_link(doc, begin, end) || ends_in_currency(doc, begin, end) ||
-         after_compass_of(doc, lexicon, begin, end) || after_amount(doc, begin, end) ||
-         before_state_name(doc, lexicon, begin, end) || before_tonnage(doc, end);
+         is_markup_or_link(doc, begin, end) || is_dateline(doc, begin, end) || in_schedule(doc, begin, end) ||
+         ends_in_currency(doc, begin, end) || after_compass_of(doc, lexicon, begin, end) ||
+         after_amount(doc, begin, end) || before_state_name(doc, lexicon, begin, end) || before_tonnage(doc, end) ||
+         before_player_position(doc, end);
 }
 
 }  // namespace morgue::people

@@ -6,8 +6,8 @@
 // tagging, by mentions.cc (each span, and the story's evidence gathered once
 // into mention_rules.h's StoryEvidence) and people.cc (the headline's title
 // case); each rule is a function of its own so its test can fail alone. One
-// header for three files, by the family of the rules: wire_cues.cc,
-// wire_firms.cc and wire_lists.cc.
+// header for four files, by the family of the rules: wire_cues.cc,
+// wire_firms.cc, wire_lists.cc and wire_sports.cc.
 #pragma once
 
 #include <cstddef>
@@ -41,6 +41,13 @@ bool ends_in_saying_verb(const Document& doc, std::size_t begin, std::size_t end
 // ("<FONT face=\"verdana,MS Sans Serif\">"), or a web wire's links after a
 // ticker ("(TD.TO: Quote, Profile, Research)").
 bool is_markup_or_link(const Document& doc, std::size_t begin, std::size_t end);
+
+// "DENVER (Reuters) - ", "CHARLOTTE, N.C. (AP) -- ", "Kelso Press - VELDA
+// (KP) - ": the span, in capitals inside a line that is not, opens the
+// line (or follows a source's dash) and is followed by an optional state or
+// country after a comma, an optional agency in brackets, and a dash: a
+// dateline's place.
+bool is_dateline(const Document& doc, std::size_t begin, std::size_t end);
 
 // --- Companies, organisations and products (wire_firms.cc) ---------------
 
@@ -91,9 +98,12 @@ bool after_organisation_noun(const Document& doc, const Lexicon& lexicon, std::s
 // The words of names the story gives an organisation, appended to `words`
 // (lower forms): before an apposition naming a kind of organisation,
 // before initials or a ticker in brackets ("Time Warner, the largest US
-// media company", "Santander Central Hispano (BSD2.FSE)") and after "lead
-// manager", so the same name elsewhere ("Time Warner readies ...", "Morgan
-// led a syndicate") is no person's either.
+// media company", "Santander Central Hispano (BSD2.FSE)"), after "lead
+// manager", before a player's position (before_player_position) and
+// between "its" and a part of a company ("its Halvex Home and Garden
+// division", "its Kelso and Pryce operations"), so the same name elsewhere
+// ("Time Warner readies ...", "Morgan led a syndicate", "Halvex's
+// management") is no person's either.
 void add_organisation_names(const Document& doc, const Lexicon& lexicon, std::vector<std::string_view>& words);
 
 // Partners' names in a firm's name, appended to `words` (lower forms): two
@@ -179,7 +189,9 @@ void add_match_opponents(const Document& doc, const std::vector<Tag>& tags, cons
 // "its", "a" or "their" and before a noun for a plant, a mine or the like,
 // perhaps after one or two lower-case words ("the Halvik nuclear power
 // plant", "its Kelso mill"), so "Halvik is the ninth plant" is no person
-// either. Not a given name and more.
+// either. Not a given name and more, unless the noun for the works, in
+// capitals, ends the name after two words or more ("the Halvik Nuclear
+// Power Plant").
 void add_works_names(const Document& doc, const Lexicon& lexicon, std::vector<std::size_t>& starts);
 
 // Where lone words that name a team by its town start, appended to
@@ -190,6 +202,19 @@ void add_works_names(const Document& doc, const Lexicon& lexicon, std::vector<st
 // before "to a 4-1 win" after "leading" or the like ("leading Kelso to a
 // 4-1 win").
 void add_team_names(const Document& doc, std::vector<std::size_t>& starts);
+
+// --- Sports copy (wire_sports.cc) ----------------------------------------
+
+// "Kelso Panthers running back Jane Roe", "Velda keeper Jim Poe": a name
+// at `end` followed by a player's position (perhaps after one lower-case
+// word) and a capitalised name is a team's, never said of a person ("Roe
+// aide Jim Poe" is).
+bool before_player_position(const Document& doc, std::size_t end);
+
+// "Halvex at Kelso State, 7 p.m.; Velda at Brenna, 3:30 p.m.": the span is
+// a side of a fixture in a schedule (a team, a school): before "at", the
+// other side and a time, or after a side and "at" and before a time.
+bool in_schedule(const Document& doc, std::size_t begin, std::size_t end);
 
 // --- All the rules that read one span (wire_cues.cc) ---------------------
 

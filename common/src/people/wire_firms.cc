@@ -70,6 +70,10 @@ bool before_organisation_apposition(const Document& doc, std::size_t end) {
                                          "brokerage", "chain", "conglomerate", "daily",   "newspaper", "weekly",
                                          "agency",    "bank",  "carrier", "airline",      "insurer",   "utility",
                                          "concern",   "giant", "group",   "corporation",
+                                         // Bodies and businesses: ", the mainstream Kelmar movement,", ", a
+                                         // home furnishings business,"; not ", a business consultant,".
+                                         "business", "movement", "party", "organisation", "organization",
+                                         "association", "federation", "union",
                                          // Products, which a person is not either: ", a ... growth hormone for".
                                          "drug", "hormone", "vaccine", "medicine", "antibiotic", "painkiller",
                                          "missile", "rocket", "satellite", "spacecraft"};
@@ -216,6 +220,33 @@ void add_words_before(const Document& doc, std::size_t i, std::vector<std::strin
   }
 }
 
+bool is_owner_word(std::string_view lower) {
+  // (Called for every token: the length first.)
+  return (lower.size() == 3 && lower == "its") || (lower.size() == 5 && lower == "their");
+}
+
+// "its Halvex Home and Garden division", "its Kelso and Pryce operations":
+// the capitalised words (across "and") between "its" or "their" and a part
+// of a company name the part, appended to `words`.
+void add_part_names(const Document& doc, std::size_t i, std::vector<std::string_view>& words) {
+  static constexpr std::string_view kParts[] = {"division",   "divisions",  "unit",       "units",
+                                                "subsidiary", "subsidiaries", "affiliate", "affiliates",
+                                                "operations", "business",   "businesses", "stores",
+                                                "chain",      "brand",      "brands"};
+  const std::size_t n = doc.tokens.size();
+  std::size_t k = i + 1;
+  while (k < n && ((doc.tokens[k].letter_case & kStartsUpper) ||
+                   ((doc.tokens[k].text == "and" || doc.tokens[k].text == "&") && k > i + 1 && k + 1 < n &&
+                    (doc.tokens[k + 1].letter_case & kStartsUpper)))) {
+    if (doc.tokens[k].flags & (kSentenceStart | kLineStart)) return;
+    ++k;
+  }
+  if (k == i + 1 || k >= n || !(doc.tokens[k].letter_case & kLowerOnly) || !in(kParts, doc.tokens[k].lower)) return;
+  for (std::size_t w = i + 1; w < k; ++w) {
+    if (doc.tokens[w].letter_case & kStartsUpper) words.push_back(doc.tokens[w].lower);
+  }
+}
+
 }  // namespace
 
 void add_organisation_names(const Document& doc, const Lexicon& lexicon, std::vector<std::string_view>& words) {
@@ -223,9 +254,13 @@ void add_organisation_names(const Document& doc, const Lexicon& lexicon, std::ve
   for (std::size_t i = 1; i < n; ++i) {
     const Token& t = doc.tokens[i];
     if (t.text == "," && before_organisation_apposition(doc, i)) add_words_before(doc, i, words);
+    if (is_owner_word(t.lower)) add_part_names(doc, i, words);
     std::size_t end = i;
     while (end < n && (doc.tokens[end].letter_case & kStartsUpper)) ++end;
     if (end > i && (after_issue_manager(doc, i) || after_company_descriptor(doc, lexicon, i, end) ||
+                    (end + 1 < n && (doc.tokens[end].letter_case & kLowerOnly) && !(t.flags & kCapsLine) &&
+                     (!(doc.tokens[i - 1].letter_case & kStartsUpper) || (t.flags & (kSentenceStart | kLineStart))) &&
+                     before_player_position(doc, end)) ||
                     after_organisation_noun(doc, lexicon, i, end))) {
       for (std::size_t k = i; k < end; ++k) words.push_back(doc.tokens[k].lower);
     }
@@ -317,7 +352,14 @@ void add_repeated_partners(const Document& doc, const Lexicon& lexicon, std::vec
   for (std::size_t i = 1; i + 1 < n; ++i) {
     if (doc.tokens[i].text != "and" && doc.tokens[i].text != "&") continue;
     if (!lone_partner_at(doc, lexicon, i - 1) || !lone_partner_at(doc, lexicon, i + 1)) continue;
-    if ((i >= 2 && starts_upper_at(i - 2) && !(doc.tokens[i - 1].flags & kSentenceStart)) || starts_upper_at(i + 2)) continue;
+    // A word opening the sentence that is never a name ("But Halden and
+    // Pryce's Roe said") leaves the pair alone.
+    const bool opener = i >= 2 && (doc.tokens[i - 2].flags & kSentenceStart) &&
+                        (lexicon.flags(doc.tokens[i - 2].lower) & kNotName);
+    if ((i >= 2 && starts_upper_at(i - 2) && !(doc.tokens[i - 1].flags & kSentenceStart) && !opener) ||
+        starts_upper_at(i + 2)) {
+      continue;
+    }
     pairs.push_back(i);
   }
   add_doubled_names(doc, lexicon, words);

@@ -397,6 +397,12 @@ void add_works_names(const Document& doc, const Lexicon& lexicon, std::vector<st
       continue;
     }
     const std::size_t end = item_end(doc, lexicon, k);
+    // "the Kelso Nuclear Power Plant": the noun for the works ends its own
+    // name, after two words or more (so not "a Jane Plant song").
+    if (end - k >= 3 && end - k <= 5 && in(kWorks, doc.tokens[end - 1].lower)) {
+      starts.push_back(k);
+      continue;
+    }
     if (end - k > 3 || (end - k > 1 && (lexicon.flags(t.lower) & kFirstName))) continue;
     // At most two lower-case words before the noun for the works: "the Kelso nuclear power plant".
     for (std::size_t h = end; h < n && h <= end + 2; ++h) {

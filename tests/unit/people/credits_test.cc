@@ -1,9 +1,11 @@
 // Desk lines and wire sign-offs (credits.cc and the whole extractor): the
-// story's contact and the agency's sign-off are nobody the story names.
+// story's contact and the agency's sign-off are nobody the story names; and
+// quotation marks a feed wrote as broken HTML entities.
 // Every line here is written for this test.
 #include <gtest/gtest.h>
 
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "people/credits.h"
@@ -30,6 +32,20 @@ TEST(PeopleCredits, DeskLinesAreBlanked) {
     std::string out = strip_body_credits(c.body);
     EXPECT_EQ(out.size(), std::string(c.body).size());
     EXPECT_EQ(out.find("Tomas Lindgren") != std::string::npos, c.kept) << c.body;
+  }
+}
+
+TEST(PeopleCredits, BrokenQuoteEntitiesBecomeQuotationMarks) {
+  const std::pair<const char*, const char*> cases[] = {
+      {"quot;Not now, quot; Halvorsen said.", "\"    Not now, \"     Halvorsen said."},
+      {"a plan, quot;Velda first&quot;, won", "a plan, \"    Velda first\"     , won"},
+      // Inside a word, or no entity: as written.
+      {"an aquot; sign", "an aquot; sign"},
+      {"He quoted Halvorsen", "He quoted Halvorsen"}};
+  for (const auto& [in, out] : cases) {
+    std::string text = in;
+    mend_broken_quotes(text);
+    EXPECT_EQ(text, out) << in;
   }
 }
 

@@ -32,10 +32,10 @@ bool names_a_place_or_product(const Document& doc, std::size_t end) {
   return is_head(end) || (word_between && is_head(end + 1));
 }
 
-// "David Steel, leader of the Liberal Party": a known given name and a
+// "Jane Steel, leader of the Kelso Party": a known given name and a
 // family name that is also a company word, with an office in lower case
 // just before it ("party leader Jane Steel") or in an apposition just after
-// it (", leader of"), is a person's name ("Morgan Bank said" is not).
+// it (", leader of"), is a person's name ("Kelso Bank said" is not).
 bool office_holders_name(const Document& doc, const Lexicon& lexicon, std::size_t begin, std::size_t end) {
   auto office = [&](std::size_t k) {
     return k < doc.tokens.size() && (doc.tokens[k].letter_case & kLowerOnly) &&

@@ -60,9 +60,30 @@ void run_pass(Writer& writer, const IndexOptions& options, std::vector<FoundFile
   // Work in path order (stable document order from run to run).
   std::sort(tasks.begin(), tasks.end(), [](const Task& a, const Task& b) { return a.file.path < b.file.path; });
 
+  // Outcomes are applied in task (path) order, whichever worker finishes
+  // first: a new story is filed into the version group of the earlier
+  // stories the writer holds (store/duplicates.h), so the order of applies
+  // decides which version heads a group, and the document ids. In path
+  // order, N workers write what one writes (--jobs 1).
+  //
+  // Why this cannot deadlock, although finished outcomes wait in the queue,
+  // holding their memory (Outcome::memory), for an earlier task: let `a` be
+  // the lowest task not yet applied. Tasks are claimed in index order
+  // (pool.claim()), memory is granted in index order (a task reserves only
+  // once every earlier one has reserved or passed its turn: MemoryBudget),
+  // and outcomes are applied in index order. So if `a` has not reserved, no
+  // later task has, and every earlier one is applied and has given its
+  // memory back: nothing is held, and `a` gets its memory (a file alone
+  // always does). Holding it, a's worker reads and extracts, and its push
+  // never waits (the queue takes any index below a + kAhead; workers further
+  // ahead wait there, which bounds how many outcomes wait). The writer, which
+  // only ever waits for a's outcome, applies it; then a + 1 is the lowest.
+  // A stop wakes every wait (reserve() looks at the flag, close() wakes
+  // pushes), and a worker that fails passes its turn and closes the queue.
+  constexpr std::size_t kAhead = 64;
   jobs = static_cast<unsigned>(std::min<std::size_t>(jobs, std::max<std::size_t>(1, tasks.size())));
   MemoryBudget budget(options.max_memory);
-  WorkQueue<Outcome> queue(64);
+  WorkQueue<Outcome> queue(kAhead);
   queue.set_producers(jobs);
   util::TaskPool pool(tasks.size(), stopped);
   pool.start(jobs, [&](unsigned) {
@@ -72,7 +93,16 @@ void run_pass(Writer& writer, const IndexOptions& options, std::vector<FoundFile
       ~Leave() { queue.producer_done(); }
     } leave{queue};
     while (auto i = pool.claim()) {
-      if (!queue.push(process(std::move(tasks[*i]), options.extract, &budget, options.stop))) break;
+      try {
+        Outcome out = process(std::move(tasks[*i]), options.extract, &budget, options.stop, *i);
+        budget.pass(*i);  // a file refused or cancelled never took its turn
+        if (!queue.push(*i, std::move(out))) break;
+      } catch (...) {
+        // The writer would wait for this outcome, later workers for its turn.
+        budget.pass(*i);
+        queue.close();
+        throw;
+      }
     }
   });
 
@@ -89,7 +119,7 @@ void run_pass(Writer& writer, const IndexOptions& options, std::vector<FoundFile
       if (stopped()) break;
     }
   } catch (...) {
-    queue.close();
+    queue.close();  // drops the outcomes held, so that workers waiting for their memory go on
     throw;
   }
   queue.close();

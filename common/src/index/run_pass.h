@@ -39,49 +39,33 @@ concept ArchiveSink = requires(W& writer, const W& reader, const FoundFile& file
   { reader.document_count() } -> std::convertible_to<std::size_t>;
 };
 
-template <ArchiveSink Writer>
-void run_pass(Writer& writer, const IndexOptions& options, std::vector<FoundFile> files, unsigned jobs,
-              IndexSummary& summary) {
-  using Clock = std::chrono::steady_clock;
-  const auto start = Clock::now();
-  auto elapsed = [&] { return std::chrono::duration<double>(Clock::now() - start).count(); };
-  auto stopped = [&] { return options.stop && options.stop->load(); };
-  std::vector<Task> tasks;
-  std::set<std::string> seen;
-  for (auto& file : files) {
-    if (options.prune) seen.insert(file.path);
-    if (writer.unchanged(file)) {
-      ++summary.unchanged;
-      continue;
-    }
-    auto prior = writer.prior_state(file.path);
-    tasks.push_back({std::move(file), std::move(prior)});
-  }
-  // Work in path order (stable document order from run to run).
-  std::sort(tasks.begin(), tasks.end(), [](const Task& a, const Task& b) { return a.file.path < b.file.path; });
-
-  // Outcomes are applied in task (path) order, whichever worker finishes
-  // first: a new story is filed into the version group of the earlier
-  // stories the writer holds (store/duplicates.h), so the order of applies
-  // decides which version heads a group, and the document ids. In path
-  // order, N workers write what one writes (--jobs 1).
-  //
-  // Why this cannot deadlock, although finished outcomes wait in the queue,
-  // holding their memory (Outcome::memory), for an earlier task: let `a` be
-  // the lowest task not yet applied. Tasks are claimed in index order
-  // (pool.claim()), memory is granted in index order (a task reserves only
-  // once every earlier one has reserved or passed its turn: MemoryBudget),
-  // and outcomes are applied in index order. So if `a` has not reserved, no
-  // later task has, and every earlier one is applied and has given its
-  // memory back: nothing is held, and `a` gets its memory (a file alone
-  // always does). Holding it, a's worker reads and extracts, and its push
-  // never waits (the queue takes any index below a + kAhead; workers further
-  // ahead wait there, which bounds how many outcomes wait). The writer, which
-  // only ever waits for a's outcome, applies it; then a + 1 is the lowest.
-  // A stop wakes every wait (reserve() looks at the flag, close() wakes
-  // pushes), and a worker that fails passes its turn and closes the queue.
+// Runs `jobs` workers over `tasks` and applies their outcomes with `writer`
+// on the calling thread, in task order whichever worker finishes first: a
+// new story is filed into the version group of the earlier stories the
+// writer holds (store/duplicates.h), so the order of applies decides which
+// version heads a group, and the document ids. In path order, N workers
+// write what one writes (--jobs 1). Calls progress(applied) after each
+// apply; returns the number applied (fewer than the tasks once stopped).
+//
+// Why this cannot deadlock, although finished outcomes wait in the queue,
+// holding their memory (Outcome::memory), for an earlier task: let `a` be
+// the lowest task not yet applied. Tasks are claimed in index order
+// (pool.claim()), memory is granted in index order (a task reserves only
+// once every earlier one has reserved or passed its turn: MemoryBudget),
+// and outcomes are applied in index order. So if `a` has not reserved, no
+// later task has, and every earlier one is applied and has given its
+// memory back: nothing is held, and `a` gets its memory (a file alone
+// always does). Holding it, a's worker reads and extracts, and its push
+// never waits (the queue takes any index below a + kAhead; workers further
+// ahead wait there, which bounds how many outcomes wait). The writer, which
+// only ever waits for a's outcome, applies it; then a + 1 is the lowest.
+// A stop wakes every wait (reserve() looks at the flag, close() wakes
+// pushes), and a worker that fails passes its turn and closes the queue.
+template <ArchiveSink Writer, class Progress>
+std::size_t apply_in_task_order(Writer& writer, const IndexOptions& options, std::vector<Task>& tasks, unsigned jobs,
+                                const Progress& progress) {
   constexpr std::size_t kAhead = 64;
-  jobs = static_cast<unsigned>(std::min<std::size_t>(jobs, std::max<std::size_t>(1, tasks.size())));
+  auto stopped = [&] { return options.stop && options.stop->load(); };
   MemoryBudget budget(options.max_memory);
   WorkQueue<Outcome> queue(kAhead);
   queue.set_producers(jobs);
@@ -107,15 +91,10 @@ void run_pass(Writer& writer, const IndexOptions& options, std::vector<FoundFile
   });
 
   std::size_t done = 0;
-  auto last_progress = Clock::now();
   try {
     while (auto outcome = queue.pop()) {
       writer.apply(*outcome);
-      ++done;
-      if (options.on_progress && Clock::now() - last_progress > std::chrono::milliseconds(200)) {
-        last_progress = Clock::now();
-        options.on_progress({done, tasks.size(), elapsed()});
-      }
+      progress(++done);
       if (stopped()) break;
     }
   } catch (...) {
@@ -124,7 +103,38 @@ void run_pass(Writer& writer, const IndexOptions& options, std::vector<FoundFile
   }
   queue.close();
   pool.finish();
-  if (stopped() && done < tasks.size()) summary.interrupted = true;
+  return done;
+}
+
+template <ArchiveSink Writer>
+void run_pass(Writer& writer, const IndexOptions& options, std::vector<FoundFile> files, unsigned jobs,
+              IndexSummary& summary) {
+  using Clock = std::chrono::steady_clock;
+  const auto start = Clock::now();
+  auto elapsed = [&] { return std::chrono::duration<double>(Clock::now() - start).count(); };
+  std::vector<Task> tasks;
+  std::set<std::string> seen;
+  for (auto& file : files) {
+    if (options.prune) seen.insert(file.path);
+    if (writer.unchanged(file)) {
+      ++summary.unchanged;
+      continue;
+    }
+    auto prior = writer.prior_state(file.path);
+    tasks.push_back({std::move(file), std::move(prior)});
+  }
+  // Work in path order (stable document order from run to run).
+  std::sort(tasks.begin(), tasks.end(), [](const Task& a, const Task& b) { return a.file.path < b.file.path; });
+
+  jobs = static_cast<unsigned>(std::min<std::size_t>(jobs, std::max<std::size_t>(1, tasks.size())));
+  auto last_progress = Clock::now();
+  const std::size_t done = apply_in_task_order(writer, options, tasks, jobs, [&](std::size_t applied) {
+    if (options.on_progress && Clock::now() - last_progress > std::chrono::milliseconds(200)) {
+      last_progress = Clock::now();
+      options.on_progress({applied, tasks.size(), elapsed()});
+    }
+  });
+  if (options.stop && options.stop->load() && done < tasks.size()) summary.interrupted = true;
   if (options.on_progress) options.on_progress({done, tasks.size(), elapsed()});
 
   if (options.prune && !summary.interrupted) {

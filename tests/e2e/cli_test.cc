@@ -2,15 +2,12 @@
 #include <filesystem>
 #include <fstream>
 #include <iterator>
-#include <map>
-#include <sstream>
 #include <string>
 #include <vector>
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
-#include "morgue/schema.h"
 #include "support/run.h"
 #include "support/temp_dir.h"
 
@@ -383,77 +380,6 @@ TEST(CanonicalPeopleFullBuild, PlaceholderIsWrittenWholeWithTheFullName) {
   EXPECT_EQ(found["results"][0]["people"], json::parse(R"(["Oskar Lindqvist"])"));
   s = run(kSearch + " --db " + sh_quote(db) + " --json " + sh_quote("person:\"Oskar Lindqvist\" cranes"));
   EXPECT_EQ(json::parse(s.out)["results"].size(), 1u) << s.out;
-}
-
-// Id -> version group key (schema::kSlotDupGroup) of every story of `db`, via xapian-delve.
-std::map<std::string, std::string> groups_by_id(const std::string& db) {
-  auto slot = [&](Xapian::valueno no) {
-    auto r = run("xapian-delve -1 -V" + std::to_string(no) + " " + sh_quote(db) + " 2>&1");
-    EXPECT_EQ(r.exit_code, 0) << r.out;
-    std::map<std::string, std::string> by_docid;
-    std::istringstream lines(r.out);
-    for (std::string line; std::getline(lines, line);) {
-      const auto colon = line.find(':');
-      if (colon != std::string::npos && line.rfind("Value ", 0) != 0) by_docid[line.substr(0, colon)] = line.substr(colon + 1);
-    }
-    return by_docid;
-  };
-  const auto ids = slot(schema::kSlotId), groups = slot(schema::kSlotDupGroup);
-  std::map<std::string, std::string> out;
-  for (const auto& [docid, id] : ids) out[id] = groups.count(docid) ? groups.at(docid) : "";
-  return out;
-}
-
-// A parallel first build (--jobs 2, past the 200 files that start one) and a
-// serial one (--jobs 1) of the same files give every story the same version
-// group, keyed by the version a serial build meets first: files in path
-// order, a file's stories in order. The first version here is the first line
-// of in/a/wire.jsonl, which the walk reaches last (a folder's files come
-// before its subfolders), so a parallel build numbers it after the others.
-TEST(VersionGroups, ParallelFirstBuildHeadsGroupsAsASerialBuild) {
-  TempDir dir;
-  const auto in = dir.path() / "in";
-  std::filesystem::create_directories(in / "a");
-  const std::string body =
-      "The harbour strike ended on Monday after nine weeks, when dock workers voted to accept a pay offer of four "
-      "per cent a year for three years. Cranes moved again by the afternoon, and the port authority said the "
-      "backlog of ships waiting in the bay would be cleared within a fortnight. Union leaders called the deal fair "
-      "but said talks on night shifts would go on.";
-  std::ofstream(in / "a" / "wire.jsonl")
-      << json{{"id", "w1"}, {"title", "Harbour strike ends (wire 1)"}, {"date", "1987-03-02"}, {"body", body}}.dump()
-      << "\n"
-      << json{{"id", "w2"}, {"title", "Harbour strike ends (wire 2)"}, {"date", "1987-03-02"},
-              {"body", body + " Shipping lines welcomed it."}}.dump()
-      << "\n";
-  for (int k = 1; k <= 9; ++k) {
-    std::ofstream(in / ("harbour-" + std::to_string(k) + ".txt"))
-        << "Mar " << k + 2 << ", 1987 - World\n\nHarbour strike ends (desk " << k << ")\n\n"
-        << body << (k % 3 == 0 ? " Updated at " + std::to_string(k) + " o'clock." : "") << "\n";
-  }
-  for (int i = 0; i < 230; ++i) {
-    std::ofstream(in / ("filler-" + std::to_string(i) + ".txt"))
-        << "Apr 1, 1987 - Business\n\nGrain report " << i << "\n\nWheat stocks stood at " << i
-        << " thousand tonnes in week " << i << ", the grain board reported to farmers in region " << i * 7 << ".\n";
-  }
-  std::map<std::string, std::map<std::string, std::string>> groups;
-  for (const std::string jobs : {"1", "2"}) {
-    const std::string db = (dir.path() / ("db" + jobs)).string();
-    auto r = run(kIndex + " --quiet --json --no-people --jobs " + jobs + " --db " + sh_quote(db) + " " +
-                 sh_quote(in.string()) + " 2>&1");
-    ASSERT_EQ(r.exit_code, 0) << r.out;
-    EXPECT_EQ(json::parse(r.out)["documents"], 241);
-    EXPECT_EQ(json::parse(r.out).value("merge_seconds", 0.0) > 0, jobs == "2") << r.out;  // a parallel build
-    groups[jobs] = groups_by_id(db);
-  }
-  auto s = run(kSearch + " --db " + sh_quote((dir.path() / "db2").string()) + " --json --all-versions -n 20 " +
-               sh_quote("harbour strike"));
-  ASSERT_EQ(s.exit_code, 0) << s.out;
-  std::map<std::string, std::string> id_of;  // headline -> id
-  const json found = json::parse(s.out);
-  for (const auto& hit : found["results"]) id_of[hit["title"].get<std::string>()] = hit["id"].get<std::string>();
-  ASSERT_EQ(id_of.size(), 11u) << s.out;
-  for (const auto& [title, id] : id_of) EXPECT_EQ(groups["2"][id], id_of["Harbour strike ends (wire 1)"]) << title;
-  EXPECT_EQ(groups["2"], groups["1"]);
 }
 
 TEST_F(CliTest, InteractiveSessionOnATerminal) {

@@ -50,17 +50,45 @@ std::size_t MemoryBudget::in_use() const {
   return used_;
 }
 
-std::optional<MemoryBudget::Reservation> MemoryBudget::reserve(std::size_t bytes, const std::atomic<bool>* stop) {
+std::optional<MemoryBudget::Reservation> MemoryBudget::reserve(std::size_t bytes, const std::atomic<bool>* stop,
+                                                               std::optional<std::size_t> turn) {
   std::unique_lock lock(mutex_);
+  auto my_turn = [&] { return !turn || *turn == turn_; };
   // Wakes now and then to see the stop flag, which a signal handler sets
   // without touching the condition variable.
-  while (used_ != 0 && used_ + bytes > limit_) {
+  while (!my_turn() || (used_ != 0 && used_ + bytes > limit_)) {
     if (stop && stop->load()) return std::nullopt;
-    freed_.wait_for(lock, std::chrono::milliseconds(50));
+    changed_.wait_for(lock, std::chrono::milliseconds(50));
   }
   if (stop && stop->load()) return std::nullopt;
   used_ += bytes;
+  if (turn) {
+    next_turn();
+    lock.unlock();
+    changed_.notify_all();
+  }
   return Reservation(this, bytes);
+}
+
+void MemoryBudget::pass(std::size_t turn) {
+  {
+    std::lock_guard lock(mutex_);
+    if (turn < turn_) return;
+    if (turn != turn_) {
+      passed_.insert(turn);
+      return;
+    }
+    next_turn();
+  }
+  changed_.notify_all();
+}
+
+void MemoryBudget::next_turn() {
+  ++turn_;
+  while (!passed_.empty() && *passed_.begin() == turn_) {
+    passed_.erase(passed_.begin());
+    ++turn_;
+  }
 }
 
 void MemoryBudget::give_back(std::size_t bytes) {
@@ -68,7 +96,7 @@ void MemoryBudget::give_back(std::size_t bytes) {
     std::lock_guard lock(mutex_);
     used_ -= bytes;
   }
-  freed_.notify_all();
+  changed_.notify_all();
 }
 
 }  // namespace morgue

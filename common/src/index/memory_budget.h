@@ -1,6 +1,7 @@
 // The memory budget of an indexing run (IndexOptions::max_memory): workers
 // reserve an estimate of what a file will take before reading it, and wait
-// while the others hold the budget.
+// while the others hold the budget. A run that applies its files in task
+// order (index/run_pass.h) also has the reservations granted in that order.
 #pragma once
 
 #include <atomic>
@@ -9,6 +10,7 @@
 #include <cstdint>
 #include <mutex>
 #include <optional>
+#include <set>
 
 namespace morgue {
 
@@ -52,16 +54,30 @@ class MemoryBudget {
 
   // Blocks until `bytes` fit beside what is held (or nothing is held: one
   // file always gets the whole budget), or until `stop` is set (nullopt).
-  // Thread-safe. The caller checks `bytes <= limit()` first.
-  std::optional<Reservation> reserve(std::size_t bytes, const std::atomic<bool>* stop);
+  // With a `turn` (the index of the caller's task, counted from 0), also
+  // until every earlier turn has reserved or passed: memory goes to tasks
+  // in index order. Every turn must reserve or pass() once, or the later
+  // ones wait for ever (or until `stop`). Reservations without a turn do
+  // not wait for turns. Thread-safe. The caller checks `bytes <= limit()` first.
+  std::optional<Reservation> reserve(std::size_t bytes, const std::atomic<bool>* stop,
+                                     std::optional<std::size_t> turn = std::nullopt);
+
+  // Turn `turn` will not reserve (its file was refused, the run stopped, or
+  // it failed): later turns need not wait for it. Nothing happens when the
+  // turn has already reserved or passed. Thread-safe, never blocks.
+  void pass(std::size_t turn);
 
  private:
   void give_back(std::size_t bytes);
+  // The next turn has reserved or passed: moves on past the turns passed early.
+  void next_turn();
 
   const std::size_t limit_;
   mutable std::mutex mutex_;
-  std::condition_variable freed_;
+  std::condition_variable changed_;  // memory given back, or the next turn came
   std::size_t used_ = 0;
+  std::size_t turn_ = 0;            // the turn whose reservation is granted next
+  std::set<std::size_t> passed_;    // later turns that passed before their turn came
 };
 
 }  // namespace morgue

@@ -17,7 +17,7 @@ std::string hash_bytes(std::string_view bytes) { return util::hex64(util::fnv1a6
 // Holds the file's share of the budget in `out`; false when the file is
 // reported as too large for the budget or the run stopped while waiting.
 bool reserve_memory(Outcome& out, const ExtractOptions& options, MemoryBudget& budget,
-                    const std::atomic<bool>* stop) {
+                    const std::atomic<bool>* stop, std::optional<std::size_t> turn) {
   const std::size_t need = memory_estimate(out.task.file.size, options.people != nullptr);
   if (need > budget.limit()) {
     out.extraction.problems.push_back(
@@ -26,7 +26,7 @@ bool reserve_memory(Outcome& out, const ExtractOptions& options, MemoryBudget& b
                                          need >> 20, budget.limit() >> 20)});
     return false;
   }
-  auto held = budget.reserve(need, stop);
+  auto held = budget.reserve(need, stop, turn);
   if (!held) {
     out.cancelled = true;
     return false;
@@ -37,7 +37,8 @@ bool reserve_memory(Outcome& out, const ExtractOptions& options, MemoryBudget& b
 
 }  // namespace
 
-Outcome process(Task task, const ExtractOptions& options, MemoryBudget* budget, const std::atomic<bool>* stop) {
+Outcome process(Task task, const ExtractOptions& options, MemoryBudget* budget, const std::atomic<bool>* stop,
+                std::optional<std::size_t> turn) {
   Outcome out;
   out.task = std::move(task);
   const std::string& path = out.task.file.path;
@@ -46,7 +47,7 @@ Outcome process(Task task, const ExtractOptions& options, MemoryBudget* budget, 
                                                          out.task.file.size, options.max_file_bytes)});
     return out;
   }
-  if (budget && !reserve_memory(out, options, *budget, stop)) return out;
+  if (budget && !reserve_memory(out, options, *budget, stop, turn)) return out;
   util::FileReadOptions how;
   how.max_bytes = options.max_file_bytes;
   how.follow_link = out.task.file.via_link;  // a plain file swapped for a link since the walk is refused

@@ -47,7 +47,10 @@ struct Outcome {
 // With a `budget`, first reserves the file's memory_estimate() (waiting while
 // other workers hold it; a file whose estimate exceeds the whole budget is
 // reported and not read); `stop` set while waiting gives a cancelled outcome.
+// With a `turn`, the reservation takes that turn (MemoryBudget::reserve);
+// the caller passes it afterwards whatever happened (a refused file never
+// reserves).
 Outcome process(Task task, const ExtractOptions& options, MemoryBudget* budget = nullptr,
-                const std::atomic<bool>* stop = nullptr);
+                const std::atomic<bool>* stop = nullptr, std::optional<std::size_t> turn = std::nullopt);
 
 }  // namespace morgue

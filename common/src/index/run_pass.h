@@ -39,13 +39,79 @@ concept ArchiveSink = requires(W& writer, const W& reader, const FoundFile& file
   { reader.document_count() } -> std::convertible_to<std::size_t>;
 };
 
+// Runs `jobs` workers over `tasks` and applies their outcomes with `writer`
+// on the calling thread, in task order whichever worker finishes first: a
+// new story is filed into the version group of the earlier stories the
+// writer holds (store/duplicates.h), so the order of applies decides which
+// version heads a group, and the document ids. In path order, N workers
+// write what one writes (--jobs 1). Calls progress(applied) after each
+// apply; returns the number applied (fewer than the tasks once stopped).
+//
+// Why this cannot deadlock, although finished outcomes wait in the queue,
+// holding their memory (Outcome::memory), for an earlier task: let `a` be
+// the lowest task not yet applied. Tasks are claimed in index order
+// (pool.claim()), memory is granted in index order (a task reserves only
+// once every earlier one has reserved or passed its turn: MemoryBudget),
+// and outcomes are applied in index order. So if `a` has not reserved, no
+// later task has, and every earlier one is applied and has given its
+// memory back: nothing is held, and `a` gets its memory (a file alone
+// always does). Holding it, a's worker reads and extracts, and its push
+// never waits (the queue takes any index below a + kAhead; workers further
+// ahead wait there, which bounds how many outcomes wait). The writer, which
+// only ever waits for a's outcome, applies it; then a + 1 is the lowest.
+// A stop wakes every wait (reserve() looks at the flag, close() wakes
+// pushes), and a worker that fails passes its turn and closes the queue.
+template <ArchiveSink Writer, class Progress>
+std::size_t apply_in_task_order(Writer& writer, const IndexOptions& options, std::vector<Task>& tasks, unsigned jobs,
+                                const Progress& progress) {
+  constexpr std::size_t kAhead = 64;
+  auto stopped = [&] { return options.stop && options.stop->load(); };
+  MemoryBudget budget(options.max_memory);
+  WorkQueue<Outcome> queue(kAhead);
+  queue.set_producers(jobs);
+  util::TaskPool pool(tasks.size(), stopped);
+  pool.start(jobs, [&](unsigned) {
+    // Said however the worker leaves, so the writer below never waits for it.
+    struct Leave {
+      WorkQueue<Outcome>& queue;
+      ~Leave() { queue.producer_done(); }
+    } leave{queue};
+    while (auto i = pool.claim()) {
+      try {
+        Outcome out = process(std::move(tasks[*i]), options.extract, &budget, options.stop, *i);
+        budget.pass(*i);  // a file refused or cancelled never took its turn
+        if (!queue.push(*i, std::move(out))) break;
+      } catch (...) {
+        // The writer would wait for this outcome, later workers for its turn.
+        budget.pass(*i);
+        queue.close();
+        throw;
+      }
+    }
+  });
+
+  std::size_t done = 0;
+  try {
+    while (auto outcome = queue.pop()) {
+      writer.apply(*outcome);
+      progress(++done);
+      if (stopped()) break;
+    }
+  } catch (...) {
+    queue.close();  // drops the outcomes held, so that workers waiting for their memory go on
+    throw;
+  }
+  queue.close();
+  pool.finish();
+  return done;
+}
+
 template <ArchiveSink Writer>
 void run_pass(Writer& writer, const IndexOptions& options, std::vector<FoundFile> files, unsigned jobs,
               IndexSummary& summary) {
   using Clock = std::chrono::steady_clock;
   const auto start = Clock::now();
   auto elapsed = [&] { return std::chrono::duration<double>(Clock::now() - start).count(); };
-  auto stopped = [&] { return options.stop && options.stop->load(); };
   std::vector<Task> tasks;
   std::set<std::string> seen;
   for (auto& file : files) {
@@ -61,40 +127,14 @@ void run_pass(Writer& writer, const IndexOptions& options, std::vector<FoundFile
   std::sort(tasks.begin(), tasks.end(), [](const Task& a, const Task& b) { return a.file.path < b.file.path; });
 
   jobs = static_cast<unsigned>(std::min<std::size_t>(jobs, std::max<std::size_t>(1, tasks.size())));
-  MemoryBudget budget(options.max_memory);
-  WorkQueue<Outcome> queue(64);
-  queue.set_producers(jobs);
-  util::TaskPool pool(tasks.size(), stopped);
-  pool.start(jobs, [&](unsigned) {
-    // Said however the worker leaves, so the writer below never waits for it.
-    struct Leave {
-      WorkQueue<Outcome>& queue;
-      ~Leave() { queue.producer_done(); }
-    } leave{queue};
-    while (auto i = pool.claim()) {
-      if (!queue.push(process(std::move(tasks[*i]), options.extract, &budget, options.stop))) break;
+  auto last_progress = Clock::now();
+  const std::size_t done = apply_in_task_order(writer, options, tasks, jobs, [&](std::size_t applied) {
+    if (options.on_progress && Clock::now() - last_progress > std::chrono::milliseconds(200)) {
+      last_progress = Clock::now();
+      options.on_progress({applied, tasks.size(), elapsed()});
     }
   });
-
-  std::size_t done = 0;
-  auto last_progress = Clock::now();
-  try {
-    while (auto outcome = queue.pop()) {
-      writer.apply(*outcome);
-      ++done;
-      if (options.on_progress && Clock::now() - last_progress > std::chrono::milliseconds(200)) {
-        last_progress = Clock::now();
-        options.on_progress({done, tasks.size(), elapsed()});
-      }
-      if (stopped()) break;
-    }
-  } catch (...) {
-    queue.close();
-    throw;
-  }
-  queue.close();
-  pool.finish();
-  if (stopped() && done < tasks.size()) summary.interrupted = true;
+  if (options.stop && options.stop->load() && done < tasks.size()) summary.interrupted = true;
   if (options.on_progress) options.on_progress({done, tasks.size(), elapsed()});
 
   if (options.prune && !summary.interrupted) {

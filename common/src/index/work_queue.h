@@ -1,9 +1,11 @@
-// A bounded multi-producer, single-consumer queue for the indexing pipeline.
+// The hand-over from the indexing workers to the one writer (index/run_pass.h):
+// workers push each task's result under the task's index, in whatever order
+// they finish, and the writer pops them in index order (0, 1, 2, ...).
 #pragma once
 
 #include <condition_variable>
 #include <cstddef>
-#include <deque>
+#include <map>
 #include <mutex>
 #include <optional>
 
@@ -12,28 +14,32 @@ namespace morgue {
 template <class T>
 class WorkQueue {
  public:
-  explicit WorkQueue(std::size_t capacity) : capacity_(capacity) {}
+  // Holds the results of at most `window` indexes from the next one to pop
+  // (window >= 1): a worker that finishes further ahead waits.
+  explicit WorkQueue(std::size_t window) : window_(window) {}
 
-  // Blocks while full. Returns false once the queue is closed.
-  bool push(T item) {
+  // Blocks while `index` is `window` or more past the next index to pop.
+  // Returns false once the queue is closed. Each index is pushed at most once.
+  bool push(std::size_t index, T item) {
     std::unique_lock lock(mutex_);
-    not_full_.wait(lock, [&] { return items_.size() < capacity_ || closed_; });
+    room_.wait(lock, [&] { return index < next_ + window_ || closed_; });
     if (closed_) return false;
-    items_.push_back(std::move(item));
-    not_empty_.notify_one();
+    items_.emplace(index, std::move(item));
+    if (index == next_) ready_.notify_one();
     return true;
   }
 
-  // Blocks until an item arrives; nullopt when closed and drained, or when
-  // every producer is done and the queue is empty.
+  // Blocks until the result of the next index arrives. nullopt once closed,
+  // or when every producer is done and that result never came (a worker
+  // failed, or the run stopped before the task was claimed).
   std::optional<T> pop() {
     std::unique_lock lock(mutex_);
-    not_empty_.wait(lock, [&] { return !items_.empty() || closed_ || producers_ == 0; });
-    if (items_.empty()) return std::nullopt;
-    T item = std::move(items_.front());
-    items_.pop_front();
-    not_full_.notify_one();
-    return item;
+    ready_.wait(lock, [&] { return has_next() || closed_ || producers_ == 0; });
+    if (closed_ || !has_next()) return std::nullopt;
+    auto node = items_.extract(items_.begin());
+    ++next_;
+    room_.notify_all();
+    return std::move(node.mapped());
   }
 
   void set_producers(std::size_t n) {
@@ -44,22 +50,31 @@ class WorkQueue {
   void producer_done() {
     std::lock_guard lock(mutex_);
     if (producers_ > 0) --producers_;
-    not_empty_.notify_all();
+    ready_.notify_all();
   }
 
-  // Wakes everyone; pushes fail from now on.
+  // Wakes everyone; pushes fail from now on, and the results held are
+  // dropped (outside the lock): nobody will pop them, and workers may be
+  // waiting for what they hold (their memory reservations).
   void close() {
-    std::lock_guard lock(mutex_);
-    closed_ = true;
-    not_full_.notify_all();
-    not_empty_.notify_all();
+    std::map<std::size_t, T> dropped;
+    {
+      std::lock_guard lock(mutex_);
+      closed_ = true;
+      dropped.swap(items_);
+      room_.notify_all();
+      ready_.notify_all();
+    }
   }
 
  private:
+  bool has_next() const { return !items_.empty() && items_.begin()->first == next_; }
+
   std::mutex mutex_;
-  std::condition_variable not_full_, not_empty_;
-  std::deque<T> items_;
-  std::size_t capacity_;
+  std::condition_variable room_, ready_;
+  std::map<std::size_t, T> items_;
+  const std::size_t window_;
+  std::size_t next_ = 0;
   std::size_t producers_ = 1;
   bool closed_ = false;
 };

@@ -40,9 +40,9 @@ bool is_placeholder(const Xapian::Document& doc);
 // make_document() builds it from the stored article and then the identity
 // step's renaming (kSlotPeopleFound, kSlotPeople) and the version group
 // (kSlotDupGroup) would have changed it. Only the terms are written again:
-// the placeholder's values and data are already the story's. Commits every
-// few hundred stories (a killed run leaves the rest as placeholders, for
-// the next run).
+// the placeholder's values and data are already the story's. Commits after
+// every 2 MiB of story text (a killed run leaves the rest as placeholders,
+// for the next run).
 // Returns the number filled.
 std::size_t fill_placeholders(Xapian::WritableDatabase& db);
 

@@ -111,46 +111,44 @@ unsigned existing_parts(const fs::path& db) {
   return n;
 }
 
-// The people identity step over the parts, before they are compacted:
-// renaming stories there is cheaper than in the compacted database (whose
-// full blocks each rewrite splits, leaving it a third larger), and the
-// compaction carries the step's record into the merged database.
-void canonicalise_parts(const fs::path& db, unsigned parts, IndexSummary& summary) {
+// Settles the parts before they are compacted: the people identity step,
+// the version groups, then the placeholders written whole.
+// - Renaming stories in the parts is cheaper than in the compacted database
+//   (whose full blocks each rewrite splits, leaving it a third larger), and
+//   the compaction carries the step's record into the merged database.
+// - The stories filed into another group are rewritten in their parts, and
+//   the groups are those of the merged order.
+// - The step leaves the placeholders it renames to the fill, which writes
+//   each once, with its words and its canonical names; the fill runs one
+//   thread a part, and records the step in each part as it commits it. A
+//   kill before that leaves the groups to be found again, the step to be
+//   done again and the placeholders to be filled by the rerun.
+void settle_parts(const fs::path& db, unsigned parts, bool canonical_people, IndexSummary& summary) {
   std::vector<Xapian::WritableDatabase> dbs;
   Xapian::Database all;
   for (unsigned i = 0; i < parts; ++i) {
     dbs.push_back(open_for_writing(part_path(db, i), Xapian::DB_NO_SYNC));
     all.add_database(dbs.back());
   }
-  PeopleIdentitySummary people = canonicalise_people(all, dbs);
-  util::for_each_index(dbs.size(), 0, [&](std::size_t i) { dbs[i].commit(); });
-  summary.people_stories += people.stories;
-  summary.people_renamed += people.renamed;
-  summary.people_seconds += people.seconds;
-  summary.people_cpu_seconds += people.cpu_seconds;
-}
-
-// Groups the versions across the parts, before they are compacted: the
-// stories filed into another group are rewritten in their parts, one thread
-// a part, instead of one at a time in the merged database (whose full blocks
-// each rewrite would split), and the groups are those of the merged order.
-// Then writes the placeholders whole, with their settled names and groups.
-void group_and_fill_parts(const fs::path& db, unsigned parts, IndexSummary& summary) {
-  std::vector<Xapian::WritableDatabase> dbs;
-  for (unsigned i = 0; i < parts; ++i) dbs.push_back(open_for_writing(part_path(db, i), Xapian::DB_NO_SYNC));
+  std::vector<HeldRenames> held;
+  PeopleIdentitySummary people;
+  if (canonical_people && parts > 0) {
+    people = canonicalise_people(all, dbs, held);
+    summary.people_stories += people.stories;
+    summary.people_renamed += people.renamed;
+    summary.people_seconds += people.seconds;
+    summary.people_cpu_seconds += people.cpu_seconds;
+  }
   summary.duplicates += group_duplicates(dbs);
-  // One commit a part for both (each in the part's own thread): a kill
-  // before it leaves the groups to be found again and the placeholders to
-  // be filled by the rerun.
-  summary.placeholders += fill_placeholders(dbs);
+  summary.placeholders +=
+      fill_placeholders(dbs, held, [&](Xapian::WritableDatabase& part) { record_people_identity(part, people); });
 }
 
 // Merges the parts into DB: the people identity step and the version groups
 // over the parts, compact into DB.merging, then swap it in for the stub.
 void merge(const fs::path& db, unsigned parts, bool canonical_people, IndexSummary& summary) {
   const auto start = std::chrono::steady_clock::now();
-  if (canonical_people && parts > 0) canonicalise_parts(db, parts, summary);
-  group_and_fill_parts(db, parts, summary);
+  settle_parts(db, parts, canonical_people, summary);
   fs::path merging(db.string() + ".merging");
   fs::remove_all(merging);
   {

@@ -190,7 +190,11 @@ void rename_people(Xapian::Document& doc, const std::vector<std::string>& found,
   // What the story holds: its names as found, or an earlier run's canonical
   // names (kSlotPeopleFound is then set).
   rename_people_terms(doc, found, split_names(doc.get_value(schema::kSlotPeople)), canonical);
+  rename_people_fields(doc, found, canonical);
+}
 
+void rename_people_fields(Xapian::Document& doc, const std::vector<std::string>& found,
+                          const std::vector<std::string>& canonical) {
   // A flash's people come from its headline: "\n" records that the
   // extractor found none (an empty value would be no value).
   if (doc.get_value(schema::kSlotPeopleFound).empty()) {
@@ -415,6 +419,24 @@ void apply_renames(const Renames& changed, Xapian::WritableDatabase& db) {
   }
 }
 
+// Moves the placeholders' renames out of `plan` into `held`: the fill
+// writes them (see canonicalise_people()).
+void hold_back_placeholders(Renames& plan, const Xapian::Database& db, HeldRenames& held) {
+  const std::string marker(schema::kPlaceholder);
+  if (db.get_termfreq(marker) == 0) return;
+  std::unordered_set<Xapian::docid> placeholders;
+  for (auto p = db.postlist_begin(marker); p != db.postlist_end(marker); ++p) placeholders.insert(*p);
+  Renames whole;
+  for (auto& [story, names] : plan) {
+    if (placeholders.count(story.id)) {
+      held[story.id] = std::move(names);
+    } else {
+      whole.emplace_back(std::move(story), std::move(names));
+    }
+  }
+  plan = std::move(whole);
+}
+
 // Renames every database's planned stories, the databases in parallel (a
 // rename is mostly Xapian reading and writing back one document's terms).
 void apply_all(const std::vector<Renames>& plans, std::vector<Xapian::WritableDatabase>& dbs) {
@@ -432,7 +454,11 @@ bool people_identity_current(const Xapian::Database& db) {
 
 void people_identity_stale(Xapian::WritableDatabase& db) { db.set_metadata(std::string(schema::kPeopleIdentityKey), ""); }
 
-PeopleIdentitySummary canonicalise_people(const Xapian::Database& all, std::vector<Xapian::WritableDatabase>& dbs) {
+namespace {
+
+// canonicalise_people()'s work; `held` (one map per database) or null.
+PeopleIdentitySummary run_step(const Xapian::Database& all, std::vector<Xapian::WritableDatabase>& dbs,
+                               std::vector<HeldRenames>* held) {
   const auto start = std::chrono::steady_clock::now();
   const std::clock_t cpu_start = std::clock();
   PeopleIdentitySummary summary;
@@ -462,22 +488,43 @@ PeopleIdentitySummary canonicalise_people(const Xapian::Database& all, std::vect
   HeadlineGuard guard(all, surnames_of);
   std::vector<PlanInput> inputs;
   for (auto& db : dbs) inputs.push_back(read_plan_input(identity, things, db, trusted, guard));
-  const std::vector<Renames> plans = plan_renames(identity, inputs);
+  std::vector<Renames> plans = plan_renames(identity, inputs);
   for (std::size_t i = 0; i < dbs.size(); ++i) {
     summary.renamed += plans[i].size();
+    if (held) hold_back_placeholders(plans[i], dbs[i], (*held)[i]);
     summary.touched[i] = !plans[i].empty();
   }
   apply_all(plans, dbs);
   summary.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   summary.cpu_seconds = static_cast<double>(std::clock() - cpu_start) / CLOCKS_PER_SEC;
-  const std::string record = fmt::format("{} {} {}", kPeopleIdentityVersion, summary.stories, summary.people);
+  summary.record = fmt::format("{} {} {}", kPeopleIdentityVersion, summary.stories, summary.people);
+  return summary;
+}
+
+}  // namespace
+
+void record_people_identity(Xapian::WritableDatabase& db, const PeopleIdentitySummary& summary) {
+  if (summary.record.empty()) return;  // skipped: the record is there
+  const std::string key(schema::kPeopleIdentityKey);
+  if (db.get_metadata(key) != summary.record) db.set_metadata(key, summary.record);
+}
+
+PeopleIdentitySummary canonicalise_people(const Xapian::Database& all, std::vector<Xapian::WritableDatabase>& dbs) {
+  PeopleIdentitySummary summary = run_step(all, dbs, nullptr);
+  if (summary.skipped) return summary;
   const std::string key(schema::kPeopleIdentityKey);
   for (std::size_t i = 0; i < dbs.size(); ++i) {
-    if (dbs[i].get_metadata(key) == record) continue;
-    dbs[i].set_metadata(key, record);
+    if (dbs[i].get_metadata(key) == summary.record) continue;
+    dbs[i].set_metadata(key, summary.record);
     summary.touched[i] = true;
   }
   return summary;
+}
+
+PeopleIdentitySummary canonicalise_people(const Xapian::Database& all, std::vector<Xapian::WritableDatabase>& dbs,
+                                          std::vector<HeldRenames>& held) {
+  held.assign(dbs.size(), {});
+  return run_step(all, dbs, &held);
 }
 
 }  // namespace morgue

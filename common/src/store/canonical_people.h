@@ -14,6 +14,7 @@
 
 #include <cstddef>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include <xapian.h>
@@ -35,7 +36,12 @@ struct PeopleIdentitySummary {
   double seconds = 0;      // wall clock
   double cpu_seconds = 0;  // process CPU time (the step runs alone, after the workers)
   std::vector<bool> touched;  // per database: changed (needs a commit)
+  std::string record;  // what record_people_identity() writes
 };
+
+// The renames a first build leaves to the fill (placeholders.h), for one
+// database: each placeholder whose people change, with its canonical names.
+using HeldRenames = std::unordered_map<Xapian::docid, std::vector<std::string>>;
 
 // Skips everything (summary.skipped) when every one of `dbs` holds this
 // version's record: no story was added, replaced or removed since the last
@@ -48,6 +54,19 @@ struct PeopleIdentitySummary {
 // not at the end: the caller commits. Throws Xapian::Error on I/O failures.
 PeopleIdentitySummary canonicalise_people(const Xapian::Database& all, std::vector<Xapian::WritableDatabase>& dbs);
 
+// The same for the parts of a first build, whose placeholders are filled
+// next: a placeholder is not rewritten here but its new names go to
+// held[i] (one map per database), and fill_placeholders() writes them with
+// its words, so that each such story is written once. Records nothing: the
+// caller calls record_people_identity() on each database once its
+// placeholders are filled, and a run killed before that does the step
+// again.
+PeopleIdentitySummary canonicalise_people(const Xapian::Database& all, std::vector<Xapian::WritableDatabase>& dbs,
+                                          std::vector<HeldRenames>& held);
+
+// Records the completed step `summary` in `db`'s metadata.
+void record_people_identity(Xapian::WritableDatabase& db, const PeopleIdentitySummary& summary);
+
 // True when `db` holds this version's record of a completed step.
 bool people_identity_current(const Xapian::Database& db);
 
@@ -59,6 +78,11 @@ void people_identity_stale(Xapian::WritableDatabase& db);
 // names) searchable. Exposed for tests.
 void rename_people(Xapian::Document& doc, const std::vector<std::string>& found,
                    const std::vector<std::string>& canonical);
+
+// The values and stored article alone of rename_people() (its terms are
+// left as they are).
+void rename_people_fields(Xapian::Document& doc, const std::vector<std::string>& found,
+                          const std::vector<std::string>& canonical);
 
 // The terms alone of rename_people(), on a story whose people are now `old`
 // (a story make_document() built holds `found`).

@@ -73,6 +73,19 @@ std::vector<Xapian::Document> held_copies(const Xapian::Database& db, std::span<
   return docs;
 }
 
+// Gives the placeholder `doc` (and `held`, its detached copy) the
+// canonical people `names`, as the identity step would have: the values
+// and stored article that rename_people() writes.
+void rename_held(Xapian::Document& doc, Xapian::Document& held, const std::vector<std::string>& names) {
+  const std::string found = held.get_value(schema::kSlotPeopleFound);
+  const bool had_body = !held.get_value(schema::kSlotBody).empty();
+  rename_people_fields(held, names_of(found.empty() ? held.get_value(schema::kSlotPeople) : found), names);
+  doc.add_value(schema::kSlotPeopleFound, held.get_value(schema::kSlotPeopleFound));
+  doc.add_value(schema::kSlotPeople, held.get_value(schema::kSlotPeople));
+  if (!had_body) doc.add_value(schema::kSlotBody, held.get_value(schema::kSlotBody));
+  doc.set_data(held.get_data());
+}
+
 }  // namespace
 
 bool worth_holding_back(const Article& article) {
@@ -95,7 +108,7 @@ bool is_placeholder(const Xapian::Document& doc) {
   return t != doc.termlist_end() && *t == marker;
 }
 
-std::size_t fill_placeholders(Xapian::WritableDatabase& db) {
+std::size_t fill_placeholders(Xapian::WritableDatabase& db, const HeldRenames* renames) {
   const std::string marker(schema::kPlaceholder);
   std::vector<Xapian::docid> pending;
   for (auto p = db.postlist_begin(marker); p != db.postlist_end(marker); ++p) pending.push_back(*p);
@@ -103,9 +116,13 @@ std::size_t fill_placeholders(Xapian::WritableDatabase& db) {
   for (std::size_t start = 0; start < pending.size(); start += kReadBatch) {
     const std::span<const Xapian::docid> batch =
         std::span<const Xapian::docid>(pending).subspan(start, std::min(kReadBatch, pending.size() - start));
-    const std::vector<Xapian::Document> held = held_copies(db, batch);
+    std::vector<Xapian::Document> held = held_copies(db, batch);
     for (std::size_t i = 0; i < batch.size(); ++i) {
       Xapian::Document doc = db.get_document(batch[i], Xapian::DOC_ASSUME_VALID);
+      if (renames) {
+        auto r = renames->find(batch[i]);
+        if (r != renames->end()) rename_held(doc, held[i], r->second);
+      }
       give_whole_terms(doc, held[i]);
       db.replace_document(batch[i], doc);
       text += held[i].get_value(schema::kSlotBody).size();
@@ -118,12 +135,14 @@ std::size_t fill_placeholders(Xapian::WritableDatabase& db) {
   return pending.size();
 }
 
-std::size_t fill_placeholders(std::vector<Xapian::WritableDatabase>& parts) {
+std::size_t fill_placeholders(std::vector<Xapian::WritableDatabase>& parts, const std::vector<HeldRenames>& renames,
+                              const std::function<void(Xapian::WritableDatabase&)>& before_commit) {
   std::vector<std::size_t> filled(parts.size(), 0);
   // Each thread commits its part as soon as it is filled: the commits (most
   // of the cost, with the story's words to merge into the postings) overlap.
   util::for_each_index(parts.size(), 0, [&](std::size_t i) {
-    filled[i] = fill_placeholders(parts[i]);
+    filled[i] = fill_placeholders(parts[i], renames.empty() ? nullptr : &renames[i]);
+    if (before_commit) before_commit(parts[i]);
     parts[i].commit();
   });
   std::size_t total = 0;

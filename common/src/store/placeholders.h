@@ -15,12 +15,14 @@
 #pragma once
 
 #include <cstddef>
+#include <functional>
 #include <string>
 #include <vector>
 
 #include <xapian.h>
 
 #include "morgue/article.h"
+#include "store/canonical_people.h"
 
 namespace morgue {
 
@@ -39,15 +41,19 @@ bool is_placeholder(const Xapian::Document& doc);
 // Replaces every placeholder of `db` by its whole document, as
 // make_document() builds it from the stored article and then the identity
 // step's renaming (kSlotPeopleFound, kSlotPeople) and the version group
-// (kSlotDupGroup) would have changed it. Only the terms are written again:
-// the placeholder's values and data are already the story's. Commits after
-// every 2 MiB of story text (a killed run leaves the rest as placeholders,
-// for the next run).
-// Returns the number filled.
-std::size_t fill_placeholders(Xapian::WritableDatabase& db);
+// (kSlotDupGroup) would have changed it. A placeholder the step renamed is
+// in `renames` when the step left it to the fill (canonical_people.h), and
+// gets its canonical names here; otherwise only its terms are written
+// again: its values and data are already the story's. Commits after every
+// 2 MiB of story text (a killed run leaves the rest as placeholders, for
+// the next run). Returns the number filled.
+std::size_t fill_placeholders(Xapian::WritableDatabase& db, const HeldRenames* renames = nullptr);
 
-// The same over the parts of a build, one thread a part, and commits each
-// part (what else the caller changed in it goes into the same commit).
-std::size_t fill_placeholders(std::vector<Xapian::WritableDatabase>& parts);
+// The same over the parts of a build, one thread a part, with renames[i]
+// for parts[i] (or none when `renames` is empty). Calls
+// before_commit(part) once a part is filled, then commits it (what else
+// the caller changed in it goes into the same commit).
+std::size_t fill_placeholders(std::vector<Xapian::WritableDatabase>& parts, const std::vector<HeldRenames>& renames,
+                              const std::function<void(Xapian::WritableDatabase&)>& before_commit);
 
 }  // namespace morgue

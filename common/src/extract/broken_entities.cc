@@ -140,7 +140,7 @@ bool joins_word_before(std::string_view text, const Entity& e) {
     case '"': case 0x201D:
       return !glued_right;
     case '\'': case 0x2019:
-      return is_word_byte(before) && (!glued_right || contraction_at(text, e.end));
+      return !glued_right || contraction_at(text, e.end);
     case '&':
       return is_ascii_alnum(before) && glued_right;
     default:

@@ -1,18 +1,18 @@
 // Mending HTML entities whose "&" a feed lost (private). Some wire copy
 // arrives escaped once too often and then stripped of its ampersands: a
 // quotation mark is left as "quot;", an apostrophe as "#39;", an em dash as
-// "#151;", and the "&" is either dropped ("itquot;", "it#39;s") or turned
-// into a space ("it #39;s", "AT amp;T"). Every extractor's articles pass
-// through mend_broken_entities() (extract.cc), so the stored text, the
-// indexed words, snippets and the people tagger all read the mended text.
+// "#151;", the "&" either dropped ("winquot;", "we#39;re") or turned into a
+// space ("we #39;re", "QX amp;T"). extract_bytes() mends every extractor's
+// articles (extract.cc), so the stored text, the indexed words, snippets
+// and the people tagger all read the mended text.
 //
-// What is mended (`E` = one of the forms below, ";" included):
+// What is mended (";" included):
 //   - named: quot ("), amp (&), lt (<), gt (>), apos ('), nbsp (U+00A0),
 //     lower case only;
-//   - numeric: "#NNN;" or "#xHH;" for the characters feeds escape: " $ & ' < >,
-//     128-159 read as Windows-1252 ("#151;" is an em dash), Latin-1 and
-//     Latin Extended-A (U+00A0-U+017F), general punctuation
-//     (U+2010-U+2027, U+2030-U+203A), U+20AC and U+2122.
+//   - numeric: "#NNN;" or "#xHH;" for the characters feeds escape: " $ & '
+//     < >; 128-159 read as Windows-1252 ("#151;" is an em dash); Latin-1
+//     and Latin Extended-A (U+00A0-U+017F); general punctuation
+//     (U+2010-U+2027, U+2030-U+203A); U+20AC and U+2122.
 // What is left as written:
 //   - a whole entity ("&quot;"): the HTML and XML parsers have decoded the
 //     real ones already, so one still standing was written literally (a page
@@ -21,14 +21,15 @@
 //     quot, apos and nbsp, which end no English word but "aliquot";
 //   - numbers that are no such character ("section #3;", "#40;");
 //   - "$" (and the other currency signs) not followed by a digit; a letter
-//     standing alone between spaces ("Flight #200; left").
-// Spacing: when the entity follows a word and one space (the space that
-// replaced the "&"), that space goes for marks that close or join what
-// comes before: a closing quotation mark not glued to the next word
-// ("Sydney quot; is" -> `Sydney" is`), an apostrophe that ends a word or
-// starts a contraction ("doesn #39;t" -> "doesn't"), "&" between two
-// letters ("AT amp;T" -> "AT&T") and a letter glued to the next one
-// ("Andr #233;s" -> "Andrés"). Anything else keeps its spaces.
+//     glued to no word ("Flight #200; left").
+// Spacing: an entity after a non-space character and one space may have
+// lost its "&" to that space. The space goes for marks that close or join
+// what comes before: a quotation mark or apostrophe not glued to the next
+// word ("Brill quot; is" -> `Brill" is`), an apostrophe that starts a
+// contraction ("won #39;t" -> "won't", "Ltd. #39;s" -> "Ltd.'s"), "&"
+// between two letters or digits ("QX amp;T" -> "QX&T") and a letter glued
+// to the next one ("Andr #233;s" -> "Andrés"). Anything else keeps its
+// spaces.
 #pragma once
 
 #include <string>

@@ -3,6 +3,8 @@
 #include <array>
 #include <optional>
 
+#include <xapian.h>
+
 #include "extract/encoding.h"
 #include "util/strings.h"
 
@@ -19,8 +21,23 @@ bool is_ascii_alnum(unsigned char c) {
   return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
 
-// Letters, digits and any byte of a non-ASCII character.
-bool is_word_byte(unsigned char c) { return is_ascii_alnum(c) || c >= 0x80; }
+// Whether the character at text[at] is a letter or digit (false at the end).
+bool word_at(std::string_view text, std::size_t at) {
+  if (at >= text.size()) return false;
+  const unsigned char c = static_cast<unsigned char>(text[at]);
+  if (c < 0x80) return is_ascii_alnum(c);
+  std::size_t len = 0;
+  const unsigned cp = util::decode_utf8(text, at, len);
+  return len > 0 && Xapian::Unicode::is_wordchar(cp);
+}
+
+// Whether the character that ends just before text[end] is a letter or digit.
+bool word_before(std::string_view text, std::size_t end) {
+  if (end == 0) return false;
+  std::size_t at = end - 1;
+  while (at > 0 && end - at < 4 && (static_cast<unsigned char>(text[at]) & 0xC0) == 0x80) --at;
+  return word_at(text, at);
+}
 
 bool is_space(unsigned char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r'; }
 
@@ -86,7 +103,7 @@ std::optional<Entity> numeric_entity(std::string_view text, std::size_t semi) {
 struct Named {
   std::string_view name;
   unsigned code_point;
-  bool glues_left;  // may follow a letter directly: no English word ends so
+  bool glues_left;  // may follow a letter directly (no English word but "aliquot" ends so)
 };
 
 constexpr std::array<Named, 6> kNamed = {{{"quot", '"', true},
@@ -101,13 +118,12 @@ std::optional<Entity> named_entity(std::string_view text, std::size_t semi) {
   for (const Named& n : kNamed) {
     if (semi < n.name.size() || text.substr(semi - n.name.size(), n.name.size()) != n.name) continue;
     const std::size_t begin = semi - n.name.size();
-    const unsigned char before = begin > 0 ? static_cast<unsigned char>(text[begin - 1]) : ' ';
-    if (before == '&') return std::nullopt;  // a whole entity
-    if (is_word_byte(before)) {
+    if (begin > 0 && text[begin - 1] == '&') return std::nullopt;  // a whole entity
+    if (word_before(text, begin)) {
       if (!n.glues_left) return std::nullopt;
       // "aliquot;" is a word and a semicolon.
       if (n.name == "quot" && begin >= 3 && util::iequals(text.substr(begin - 3, 3), "ali") &&
-          (begin == 3 || !is_word_byte(static_cast<unsigned char>(text[begin - 4])))) {
+          !word_before(text, begin - 3)) {
         return std::nullopt;
       }
     }
@@ -119,10 +135,12 @@ std::optional<Entity> named_entity(std::string_view text, std::size_t semi) {
 // "s", "t", "d", "m", "ll", "re", "ve" closing a word at text[at]: what
 // follows the apostrophe of a contraction or a possessive.
 bool contraction_at(std::string_view text, std::size_t at) {
+  std::string suffix;
   std::size_t end = at;
-  while (end < text.size() && end - at < 3 && is_word_byte(static_cast<unsigned char>(text[end]))) ++end;
-  if (end < text.size() && is_word_byte(static_cast<unsigned char>(text[end]))) return false;
-  const std::string suffix = util::to_lower(text.substr(at, end - at));
+  for (; end < text.size() && end - at < 3 && is_ascii_alnum(static_cast<unsigned char>(text[end])); ++end) {
+    suffix.push_back(static_cast<char>(text[end] | 0x20));  // ASCII letters to lower case
+  }
+  if (word_at(text, end)) return false;
   for (std::string_view s : {"s", "t", "d", "m", "ll", "re", "ve"}) {
     if (suffix == s) return true;
   }
@@ -135,7 +153,7 @@ bool joins_word_before(std::string_view text, const Entity& e) {
   if (e.begin < 2 || text[e.begin - 1] != ' ') return false;
   const unsigned char before = static_cast<unsigned char>(text[e.begin - 2]);
   if (is_space(before)) return false;
-  const bool glued_right = e.end < text.size() && is_word_byte(static_cast<unsigned char>(text[e.end]));
+  const bool glued_right = word_at(text, e.end);
   switch (e.code_point) {
     case '"': case 0x201D:
       return !glued_right;
@@ -144,18 +162,15 @@ bool joins_word_before(std::string_view text, const Entity& e) {
     case '&':
       return is_ascii_alnum(before) && glued_right;
     default:
-      return is_latin_letter(e.code_point) && is_word_byte(before) && glued_right;
+      return is_latin_letter(e.code_point) && word_before(text, e.begin - 1) && glued_right;
   }
 }
 
 // Context a character needs besides its form (see the header).
 bool fits_context(std::string_view text, const Entity& e) {
-  const bool glued_right = e.end < text.size() && is_word_byte(static_cast<unsigned char>(text[e.end]));
+  const bool glued_right = word_at(text, e.end);
   if (is_currency(e.code_point)) return e.end < text.size() && is_digit(static_cast<unsigned char>(text[e.end]));
-  if (is_latin_letter(e.code_point)) {
-    const bool glued_left = e.begin > 0 && is_word_byte(static_cast<unsigned char>(text[e.begin - 1]));
-    return glued_left || glued_right;
-  }
+  if (is_latin_letter(e.code_point)) return word_before(text, e.begin) || glued_right;
   return true;
 }
 

@@ -44,7 +44,10 @@ namespace morgue {
 // thread-safe (no shared state).
 std::string mend_broken_entities(std::string_view text);
 
-// Mends the title, body and captions of `article` in place.
+// Mends the title, body and captions of `article` in place. A field
+// without ";" is not copied: on 300 BBC text stories `morgue-index
+// --extract` ran 0.02% more instructions (callgrind), on 300 AG News
+// stories 0.08% fewer (the tagger reads fewer tokens).
 void mend_broken_entities(Article& article);
 
 }  // namespace morgue

@@ -32,6 +32,8 @@ class PeopleExtractor {
   // Of a body longer than kTextWindowBytes only the first kTextWindowBytes
   // are read (util::text_window: the recogniser's tokens and features cost
   // about 30 times the text; the whole body is still indexed for search).
+  // The text is read as extract_bytes() leaves it: HTML entities whose "&"
+  // was lost ("quot;") are mended there, not here.
   std::vector<std::string> extract(const Article& article) const;
 
   // The people, and what the story's mentions say of each name found, kept

@@ -15,6 +15,12 @@ constexpr std::uint16_t kCp1252High[32] = {
     0,      0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
     0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0,      0x017E, 0x0178};
 
+}  // namespace
+
+unsigned cp1252_code_point(unsigned byte) { return byte >= 0x80 && byte <= 0x9F ? kCp1252High[byte - 0x80] : 0; }
+
+namespace {
+
 std::string decode_cp1252(std::string_view bytes) {
   std::string out;
   out.reserve(bytes.size() + bytes.size() / 8);
@@ -22,7 +28,7 @@ std::string decode_cp1252(std::string_view bytes) {
     if (c < 0x80) {
       out.push_back(static_cast<char>(c));
     } else if (c < 0xA0) {
-      unsigned cp = kCp1252High[c - 0x80];
+      unsigned cp = cp1252_code_point(c);
       util::append_utf8(out, cp ? cp : 0xFFFD);
     } else {
       util::append_utf8(out, c);

@@ -11,6 +11,10 @@ namespace morgue {
 // repair). Latin-1 is decoded as Windows-1252, as browsers do.
 std::string to_utf8(std::string_view bytes, std::string_view charset);
 
+// The character Windows-1252 puts at `byte` 0x80..0x9F ("\x97" is an em
+// dash); 0 for the five bytes it leaves undefined and for other bytes.
+unsigned cp1252_code_point(unsigned byte);
+
 // True when `s` is valid UTF-8.
 bool is_valid_utf8(std::string_view s);
 

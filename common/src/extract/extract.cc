@@ -7,6 +7,7 @@
 
 #include <fmt/format.h>
 
+#include "extract/broken_entities.h"
 #include "extract/encoding.h"
 #include "extract/html_article.h"
 #include "extract/jsonl.h"
@@ -92,7 +93,10 @@ Extraction extract_bytes(std::string_view bytes, const std::string& source, cons
       break;
     }
   }
-  for (auto& article : result.articles) settle_language(article);
+  for (auto& article : result.articles) {
+    mend_broken_entities(article);  // "quot;" and "#39;" of feeds that lost their "&"
+    settle_language(article);
+  }
   if (options.people) {
     // People the source itself names (NITF person tags, feed fields) come
     // first; the recogniser adds the ones it finds in the text. Its model

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <array>
-#include <cctype>
 #include <cstddef>
 
 namespace morgue::people {
@@ -140,19 +139,11 @@ std::string strip_body_credits(std::string_view body) {
   return out;
 }
 
-void mend_broken_quotes(std::string& text) {
-  constexpr std::string_view kEntity = "quot;";
+void mend_quot_entities(std::string& text) {
+  constexpr std::string_view kEntity = "&quot;";
   for (std::size_t at = text.find(kEntity); at != std::string::npos; at = text.find(kEntity, at + 1)) {
-    // Not inside a word ("aquot;"), though "&quot;" is the entity whole.
-    std::size_t begin = at;
-    const unsigned char before = begin > 0 ? static_cast<unsigned char>(text[begin - 1]) : ' ';
-    if (before == '&') {
-      --begin;
-    } else if (std::isalnum(before)) {
-      continue;
-    }
-    text[begin] = '"';
-    std::fill(text.begin() + static_cast<std::ptrdiff_t>(begin) + 1,
+    text[at] = '"';
+    std::fill(text.begin() + static_cast<std::ptrdiff_t>(at) + 1,
               text.begin() + static_cast<std::ptrdiff_t>(at + kEntity.size()), ' ');
   }
 }

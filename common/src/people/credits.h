@@ -1,8 +1,8 @@
 // Removing text that names people who are not in the story (private): photo
 // credits ("Photo: Sean Gallup-Pool/Getty Images"), bylines ("By Jane Doe")
 // wire trailers ("(Reporting by ...; Editing by ...)") and desk lines
-// ("-- Jane Doe, London newsroom +44 20 7542 1234"); and mending quotation
-// marks written as broken HTML entities.
+// ("-- Jane Doe, London newsroom +44 20 7542 1234"); and reading "&quot;"
+// as a quotation mark.
 #pragma once
 
 #include <string>
@@ -17,10 +17,12 @@ std::string strip_caption_credit(std::string_view caption);
 // removed text replaced by spaces, so line structure is kept).
 std::string strip_body_credits(std::string_view body);
 
-// Quotation marks a feed wrote as a broken HTML entity ("quot;Not now,
-// quot; she said", "&quot;"): each becomes a plain '"' followed by spaces,
-// in place (same length), so the tagger reads them as the quotation marks
-// it was trained on. Other text is left as it is.
-void mend_broken_quotes(std::string& text);
+// Quotation marks written as the whole entity "&quot;" (text escaped twice:
+// ingest decodes no entity a second time, see extract/broken_entities.h):
+// each becomes a plain '"' followed by spaces, in place (same length), so
+// the tagger reads them as the quotation marks it was trained on. Other
+// text is left as it is. The forms that lost their "&" ("quot;") are
+// mended at ingest, for the stored text too, before the tagger reads it.
+void mend_quot_entities(std::string& text);
 
 }  // namespace morgue::people

@@ -2,7 +2,8 @@
 // credits ("Photo: Sean Gallup-Pool/Getty Images"), bylines ("By Jane Doe")
 // wire trailers ("(Reporting by ...; Editing by ...)") and desk lines
 // ("-- Jane Doe, London newsroom +44 20 7542 1234"); and mending quotation
-// marks written as broken HTML entities.
+// marks written as broken HTML entities and names a feed split at their
+// apostrophe.
 #pragma once
 
 #include <string>
@@ -22,5 +23,12 @@ std::string strip_body_credits(std::string_view body);
 // in place (same length), so the tagger reads them as the quotation marks
 // it was trained on. Other text is left as it is.
 void mend_broken_quotes(std::string& text);
+
+// Names a feed wrote with a space before the apostrophe ("Jane O 'Hara",
+// "D 'Arcy"): a lone capital O, D or L, a space, an apostrophe and a capital
+// become one word again, in place (same length: the word moves left by one
+// and the space goes after it: "O'Hara "), so the name is read whole.
+// Quotation marks after other words ("a 'Velda' plan") are left as written.
+void mend_split_apostrophes(std::string& text);
 
 }  // namespace morgue::people

@@ -169,8 +169,23 @@ bool is_date_month(const Document& doc, std::size_t i) {
   return (next < doc.tokens.size() && is_number(doc.tokens[next].text)) || (i > 0 && is_number(doc.tokens[i - 1].text));
 }
 
+bool has_digit_word(const Document& doc, std::size_t begin, std::size_t end) {
+  for (std::size_t k = begin; k < end; ++k) {
+    for (char c : doc.tokens[k].text) {
+      if (c >= '0' && c <= '9') return true;
+    }
+  }
+  return false;
+}
+
+bool is_plural_acronym(std::string_view word) {
+  if (word.size() < 3 || word.back() != 's') return false;
+  return std::all_of(word.begin(), word.end() - 1, [](char c) { return c >= 'A' && c <= 'Z'; });
+}
+
 bool names_something_else(const Document& doc, const Lexicon& lexicon, std::size_t begin, std::size_t end) {
   const std::size_t n = doc.tokens.size();
+  if (has_digit_word(doc, begin, end)) return true;
   // "Jones Medical", "Warner Bros", "Salomon Bros Inc": a company or a place named after someone.
   constexpr std::uint16_t kEnds = kEntityWord | kCompanyWord;
   if (((lexicon.flags(doc.tokens[end - 1].lower) & kEnds) && !office_holders_name(doc, lexicon, begin, end)) ||

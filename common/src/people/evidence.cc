@@ -398,7 +398,7 @@ bool before_modifier_head(const Document& doc, const Lexicon& lexicon, std::size
   // after a name are verbs: "Roe wins").
   constexpr std::string_view kPlurals[] = {"fans", "supporters", "stars", "studios", "films", "movies", "nominations",
                                            "nominees", "winners", "hopefuls", "contenders", "awards", "ceremonies",
-                                           "mps", "voters", "players", "bosses", "lawyers", "executives",
+                                           "mps", "voters", "players", "bosses", "lawyers", "executives", "execs",
                                            "consoles", "handsets", "laptops", "customers", "subscribers", "users",
                                            "sources", "policies", "proposals", "tactics", "actors", "officials",
                                            "ministers", "members", "leaders", "candidates", "activists", "critics",
@@ -414,7 +414,9 @@ bool before_modifier_head(const Document& doc, const Lexicon& lexicon, std::size
       "their", "its", "him", "them", "be", "is", "are", "was", "were", "been", "am", "has", "have", "had", "do",
       "does", "did", "will", "would", "shall", "should", "can", "could", "may", "might", "must", "up", "down", "out",
       "off", "back", "away", "against", "during", "without", "within", "through", "between", "among", "across",
-      "per", "via", "v", "vs", "all", "both", "each", "alone", "jr", "sr", "junior", "senior"};
+      "per", "via", "v", "vs", "all", "both", "each", "alone", "jr", "sr", "junior", "senior", "already", "always",
+      "often", "later", "ago", "almost", "didn", "doesn", "don", "isn", "wasn", "weren", "aren", "hasn", "hadn",
+      "haven", "couldn", "wouldn", "shouldn", "won", "can", "ain"};
   if (end >= doc.tokens.size()) return false;
   const Token& next = doc.tokens[end];
   if (!(next.letter_case & kLowerOnly) || !(next.letter_case & kHasLetter) || next.lower.size() < 3) return false;

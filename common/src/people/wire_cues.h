@@ -6,8 +6,8 @@
 // tagging, by mentions.cc (each span, and the story's evidence gathered once
 // into mention_rules.h's StoryEvidence) and people.cc (the headline's title
 // case); each rule is a function of its own so its test can fail alone. One
-// header for four files, by the family of the rules: wire_cues.cc,
-// wire_firms.cc, wire_lists.cc and wire_sports.cc.
+// header for five files, by the family of the rules: wire_cues.cc,
+// wire_firms.cc, wire_partners.cc, wire_lists.cc and wire_sports.cc.
 #pragma once
 
 #include <cstddef>
@@ -124,6 +124,14 @@ void add_partner_names(const Document& doc, const Lexicon& lexicon, std::vector<
 // met ... Reagan said"). One name twice is a firm's even once ("Johnson
 // and Johnson", "Dominick & Dominick").
 void add_repeated_partners(const Document& doc, const Lexicon& lexicon, std::vector<std::string_view>& words);
+
+// Partners' surnames a story lists as a firm's name, appended to `words`
+// (lower forms): three lone capitalised words or more joined by commas and
+// a last "and" or "&" ("a lawyer at Halden, Pryce, Velda and Kelso",
+// "a fund run by Halden, Pryce and Velda"), none of which the
+// story names as a person anywhere (after a given name, an initial, a title
+// or an honorific: "Jane Pryce", "Mr Pryce"). In wire_partners.cc.
+void add_partner_lists(const Document& doc, const Lexicon& lexicon, std::vector<std::string_view>& words);
 
 // --- Lists, tables and places (wire_lists.cc) ----------------------------
 

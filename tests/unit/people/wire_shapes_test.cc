@@ -1,17 +1,21 @@
 // Rules of the people extractor added after judging a sixth pair of wire
 // samples: the shapes of words that no person's name holds (a digit: "Kelmar
-// 4-Heavy"; an acronym's plural: "Roe OKs funds"). The tags are written by
-// hand, so a test fails when the rule does, whatever the model. Every
-// sentence here is written for this test.
+// 4-Heavy"; an acronym's plural: "Roe OKs funds"), and partners' surnames
+// listed as a firm's name ("a lawyer at Halden, Pryce, Velda and
+// Kelso"). The tags are written by hand, so a test fails when the rule
+// does, whatever the model. Every sentence here is written for this test.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "people/lexicon.h"
 #include "people/mention_rules.h"
 #include "people/names.h"
 #include "people/tokenizer.h"
+#include "people/wire_cues.h"
 #include "support/people_rules.h"
 #include "support/tagged_doc.h"
 
@@ -21,6 +25,7 @@ namespace {
 using Names = std::vector<std::string>;
 using testing_support::build_tagged;
 using testing_support::MentionCase;
+using testing_support::people_of_tagged;
 using testing_support::TaggedDoc;
 
 const Lexicon& lexicon() { return testing_support::people_lexicon(); }
@@ -58,6 +63,47 @@ INSTANTIATE_TEST_SUITE_P(People, WordShapes, ::testing::ValuesIn(kShapeCases));
 TEST(PeopleWordShapes, PluralAcronyms) {
   for (const char* word : {"OKs", "CEOs", "PCs", "DVDs"}) EXPECT_TRUE(is_plural_acronym(word)) << word;
   for (const char* word : {"Os", "OK", "Roes", "Oks", "USA", "MPS"}) EXPECT_FALSE(is_plural_acronym(word)) << word;
+}
+
+TEST(PeopleWireSixth, PartnersListedAsAFirmsName) {
+  struct Case {
+    const char* text;
+    std::vector<std::string_view> in, out;
+  };
+  const Case cases[] = {
+      {"Roe, a lawyer at Halden, Pryce, Velda and Kelso, told them", {"halden", "pryce", "velda", "kelso"}, {}},
+      {"a fund run by Halden, Pryce and Velda grew", {"halden", "pryce", "velda"}, {}},
+      {"counsel was Halden, Pryce & Velda in Kelso", {"halden", "pryce", "velda"}, {}},
+      // Two items, no last "and", or a capitalised word beside an item.
+      {"It hired Halden and Pryce to advise", {}, {"halden", "pryce"}},
+      {"It hired Halden, Pryce, Velda to advise", {}, {"halden", "pryce", "velda"}},
+      {"Jane Halden, Pryce and Velda met", {}, {"halden", "pryce", "velda"}},
+      // An item the story names as a person elsewhere.
+      {"Jane Pryce spoke. Later Halden, Pryce and Velda met", {}, {"halden", "pryce", "velda"}},
+      {"Mr Velda spoke. Later Halden, Pryce and Velda met", {}, {"halden", "pryce", "velda"}}};
+  for (const Case& c : cases) {
+    TaggedDoc d;
+    build_tagged(c.text, d);
+    std::vector<std::string_view> words;
+    add_partner_lists(d.doc, lexicon(), words);
+    const auto has = [&](std::string_view w) { return std::find(words.begin(), words.end(), w) != words.end(); };
+    for (std::string_view w : c.in) EXPECT_TRUE(has(w)) << c.text << ": " << w;
+    for (std::string_view w : c.out) EXPECT_FALSE(has(w)) << c.text << ": " << w;
+  }
+}
+
+TEST(PeopleWireSixth, PartnersListedAreNoPeople) {
+  const MentionCase cases[] = {
+      {"the partners of a law firm",
+       "Roe/B ,/ a/ lawyer/ at/ Halden/ ,/ Pryce/B ,/ Velda/B and/ Kelso/B ,/ spoke/ .",
+       {"Roe"}},
+      {"people named in full first are kept",
+       "Jane/B Pryce/I and/ Karl/B Velda/I came/ .|Halden/B ,/ Pryce/B and/ Velda/B met/ .",
+       {"Jane Pryce", "Karl Velda", "Halden"}},
+  };
+  for (const MentionCase& c : cases) {
+    EXPECT_EQ(people_of_tagged(c.marked), c.expected) << c.what;
+  }
 }
 
 }  // namespace

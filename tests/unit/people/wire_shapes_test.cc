@@ -1,9 +1,10 @@
 // Rules of the people extractor added after judging a sixth pair of wire
 // samples: the shapes of words that no person's name holds (a digit: "Kelmar
-// 4-Heavy"; an acronym's plural: "Roe OKs funds"), and partners' surnames
+// 4-Heavy"; an acronym's plural: "Roe OKs funds"), partners' surnames
 // listed as a firm's name ("a lawyer at Halden, Pryce, Velda and
-// Kelso"). The tags are written by hand, so a test fails when the rule
-// does, whatever the model. Every sentence here is written for this test.
+// Kelso"), and words added to the lists read after tagging. The tags are
+// written by hand, so a test fails when the rule does, whatever the model.
+// Every sentence here is written for this test.
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -59,6 +60,16 @@ const MentionCase kShapeCases[] = {
     {"an acronym alone before a name is no plural", "Jane/B Roe/I of/ the/ UN/G spoke/ .", {"Jane Roe"}},
 };
 INSTANTIATE_TEST_SUITE_P(People, WordShapes, ::testing::ValuesIn(kShapeCases));
+
+// Words added to the lists read after tagging (company_words.txt,
+// company_nouns.txt): a bookseller, a place called a zone, a broadcaster.
+const MentionCase kListCases[] = {
+    {"a name ending in Books is a bookseller's", "Acme/ owns/ Velda/B Books/I ./", {}},
+    {"a name ending in Zone is a place", "Trucks/ left/ Kelso/B Zone/I early/ ./", {}},
+    {"a name before 'television' is a broadcaster", "Velda/B Halvex/I television/ showed/ the/ match/ ./", {}},
+    {"a person is kept beside them", "Jane/B Roe/I told/ Halvex/ television/ ./", {"Jane Roe"}},
+};
+INSTANTIATE_TEST_SUITE_P(PeopleLists, WordShapes, ::testing::ValuesIn(kListCases));
 
 TEST(PeopleWordShapes, PluralAcronyms) {
   for (const char* word : {"OKs", "CEOs", "PCs", "DVDs"}) EXPECT_TRUE(is_plural_acronym(word)) << word;

@@ -235,6 +235,15 @@ bool names_something_else(const Document& doc, const Lexicon& lexicon, std::size
     return true;
   }
   if (is_company_apposition(doc, end)) return true;
+  // "in Kelso Ontario", "near Velda Texas": after a preposition of place, a
+  // name of two words ending in a region is a town and its state, the comma
+  // left out.
+  constexpr std::string_view kPlacePrepositions[] = {"in", "at", "near", "from", "outside"};
+  if (end - begin == 2 && begin > 0 && (lexicon.flags(doc.tokens[begin + 1].lower) & kRegion) &&
+      std::find(std::begin(kPlacePrepositions), std::end(kPlacePrepositions), doc.tokens[begin - 1].text) !=
+          std::end(kPlacePrepositions)) {
+    return true;
+  }
   // "Lake Tanganyika", "Mount Kenya", "Fort Worth", "Puerto Velda": a word
   // for a kind of place opens no person's name.
   constexpr std::string_view kPlaceKinds[] = {"lake", "mount", "mt",   "mt.",   "cape",

@@ -2,7 +2,8 @@
 // samples: the shapes of words that no person's name holds (a digit: "Kelmar
 // 4-Heavy"; an acronym's plural: "Roe OKs funds"), partners' surnames
 // listed as a firm's name ("a lawyer at Halden, Pryce, Velda and
-// Kelso"), and words added to the lists read after tagging. The tags are
+// Kelso"), a town and its state after "in" ("in Kelso Ontario"), and words
+// added to the lists read after tagging. The tags are
 // written by hand, so a test fails when the rule does, whatever the model.
 // Every sentence here is written for this test.
 #include <gtest/gtest.h>
@@ -70,6 +71,15 @@ const MentionCase kListCases[] = {
     {"a person is kept beside them", "Jane/B Roe/I told/ Halvex/ television/ ./", {"Jane Roe"}},
 };
 INSTANTIATE_TEST_SUITE_P(PeopleLists, WordShapes, ::testing::ValuesIn(kListCases));
+
+// A town and its state with the comma left out, after a preposition of place.
+const MentionCase kTownCases[] = {
+    {"after 'in'", "A/ bank/ in/ Kelso/B Ontario/I closed/ ./", {}},
+    {"after 'near'", "A/ plant/ near/ Velda/B Texas/I closed/ ./", {}},
+    {"not without the preposition", "Later/ Kelso/B Ontario/I spoke/ ./", {"Kelso Ontario"}},
+    {"nor a name not ending in a region", "A/ job/ in/ Jane/B Roe/I 's/ office/ ./", {"Jane Roe"}},
+};
+INSTANTIATE_TEST_SUITE_P(PeopleTowns, WordShapes, ::testing::ValuesIn(kTownCases));
 
 TEST(PeopleWordShapes, PluralAcronyms) {
   for (const char* word : {"OKs", "CEOs", "PCs", "DVDs"}) EXPECT_TRUE(is_plural_acronym(word)) << word;

@@ -100,10 +100,15 @@ PeopleExtractor::Found PeopleExtractor::extract_with_cues(const Article& article
   people::tokenize(title, doc);
   const std::size_t title_end = doc.tokens.size();
   for (const std::string& caption : captions) people::tokenize(caption, doc);
+  const std::size_t body_begin = doc.tokens.size();
   people::tokenize(body, doc);
   people::finish_document(doc);
-  // A headline in title case says nothing by its case either.
+  // A headline in title case says nothing by its case either, nor does a
+  // body that opens by repeating it (web feeds).
   people::mark_title_case(doc, 0, title_end);
+  if (people::repeats_title(doc, title_end, body_begin)) {
+    people::mark_title_case(doc, body_begin, body_begin + title_end);
+  }
 
   const Impl::Data& data = impl_->get();
   people::TaggerScratch scratch;

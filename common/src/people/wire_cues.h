@@ -31,6 +31,11 @@ bool is_title_case(const Document& doc, std::size_t begin, std::size_t end);
 // Sets kTitleCase on the tokens [begin, end) when is_title_case() holds.
 void mark_title_case(Document& doc, std::size_t begin, std::size_t end);
 
+// The tokens from `body_begin` open with the headline's, [0, title_end),
+// word for word: a web feed's body that repeats its headline ("Halvex
+// Unveils New Kelso Line Halvex unveiled ..."), to be read as the headline is.
+bool repeats_title(const Document& doc, std::size_t title_end, std::size_t body_begin);
+
 // "Jane Roe Says at a Rally": a name of two words or more that ends in a
 // capitalised verb of saying (a line in title case inside the text) is a
 // guess; the person it names is named again without it.

@@ -3,7 +3,8 @@
 // 4-Heavy"; an acronym's plural: "Roe OKs funds"), partners' surnames
 // listed as a firm's name ("a lawyer at Halden, Pryce, Velda and
 // Kelso"), a town and its state after "in" ("in Kelso Ontario"), and words
-// added to the lists read after tagging. The tags are
+// added to the lists read after tagging; and a body that repeats its
+// headline is read as the headline. The tags are
 // written by hand, so a test fails when the rule does, whatever the model.
 // Every sentence here is written for this test.
 #include <gtest/gtest.h>
@@ -13,6 +14,7 @@
 #include <string_view>
 #include <vector>
 
+#include "morgue/article.h"
 #include "people/lexicon.h"
 #include "people/mention_rules.h"
 #include "people/names.h"
@@ -84,6 +86,30 @@ INSTANTIATE_TEST_SUITE_P(PeopleTowns, WordShapes, ::testing::ValuesIn(kTownCases
 TEST(PeopleWordShapes, PluralAcronyms) {
   for (const char* word : {"OKs", "CEOs", "PCs", "DVDs"}) EXPECT_TRUE(is_plural_acronym(word)) << word;
   for (const char* word : {"Os", "OK", "Roes", "Oks", "USA", "MPS"}) EXPECT_FALSE(is_plural_acronym(word)) << word;
+}
+
+TEST(PeopleWireSixth, BodyRepeatingItsTitle) {
+  struct Case {
+    const char* title;
+    const char* body;
+    bool repeats;
+  } cases[] = {
+      {"Halvex Unveils Kelso Line", "Halvex Unveils Kelso Line Halvex said on Monday", true},
+      {"Halvex Unveils Kelso Line", "Halvex unveiled its Kelso line on Monday", false},
+      {"Halvex Unveils Kelso Line", "Halvex Unveils", false}};
+  for (const auto& c : cases) {
+    Document doc;
+    tokenize(c.title, doc);
+    const std::size_t title_end = doc.tokens.size();
+    tokenize(c.body, doc);
+    finish_document(doc);
+    EXPECT_EQ(repeats_title(doc, title_end, title_end), c.repeats) << c.body;
+  }
+  // A word the text never gives outside the repeated headline is no name.
+  Article article;
+  article.title = "Comparing Bright (New) and Mellow (Old) Lamps";
+  article.body = "Comparing Bright (New) and Mellow (Old) Lamps Our readers compared the two kinds last week and most liked the second.";
+  EXPECT_EQ(testing_support::people_extractor().extract(article), Names{});
 }
 
 TEST(PeopleWireSixth, PartnersListedAsAFirmsName) {

@@ -159,9 +159,12 @@ void mend_broken_quotes(std::string& text) {
 
 void mend_split_apostrophes(std::string& text) {
   const auto letter = [&](std::size_t k) { return k < text.size() && std::isalpha(static_cast<unsigned char>(text[k])); };
-  for (std::size_t at = text.find(" '"); at != std::string::npos; at = text.find(" '", at + 1)) {
+  // (By apostrophe, which is rare, rather than by space.)
+  for (std::size_t quote = text.find('\''); quote != std::string::npos; quote = text.find('\'', quote + 1)) {
     // "O 'Hara": one capital O, D or L alone before the space, a capital after.
-    if (at == 0 || std::string_view("ODL").find(text[at - 1]) == std::string_view::npos) continue;
+    if (quote < 2 || text[quote - 1] != ' ') continue;
+    const std::size_t at = quote - 1;
+    if (std::string_view("ODL").find(text[at - 1]) == std::string_view::npos) continue;
     if ((at >= 2 && std::isalnum(static_cast<unsigned char>(text[at - 2]))) || at + 2 >= text.size() ||
         !std::isupper(static_cast<unsigned char>(text[at + 2]))) {
       continue;

@@ -133,7 +133,8 @@ void add_repeated_partners(const Document& doc, const Lexicon& lexicon, std::vec
 // Partners' surnames a story lists as a firm's name, appended to `words`
 // (lower forms): three lone capitalised words or more joined by commas and
 // a last "and" or "&" ("a lawyer at Halden, Pryce, Velda and Kelso",
-// "a fund run by Halden, Pryce and Velda"), none of which the
+// "a fund run by Halden, Pryce and Velda"), not opening a
+// sentence ("Roe, Poe and Kay scored" may be players), none of which the
 // story names as a person anywhere (after a given name, an initial, a title
 // or an honorific: "Jane Pryce", "Mr Pryce"). In wire_partners.cc.
 void add_partner_lists(const Document& doc, const Lexicon& lexicon, std::vector<std::string_view>& words);

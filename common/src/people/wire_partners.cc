@@ -39,8 +39,14 @@ bool named_as_person(const Document& doc, const Lexicon& lexicon, std::size_t k)
 
 void add_partner_lists(const Document& doc, const Lexicon& lexicon, std::vector<std::string_view>& words) {
   const std::size_t n = doc.tokens.size();
-  for (std::size_t i = 0; i < n; ++i) {
-    if (!lone_item_at(doc, lexicon, i)) continue;
+  for (std::size_t i = 0; i + 4 < n; ++i) {
+    // (Cheap tests first: a capitalised word before a comma and another.)
+    // (A list opening the sentence may be its players: "Roe, Poe and Kay scored".)
+    if (doc.tokens[i + 1].text != "," || !(doc.tokens[i].letter_case & kStartsUpper) ||
+        (doc.tokens[i].flags & (kSentenceStart | kLineStart)) || !(doc.tokens[i + 2].letter_case & kStartsUpper) ||
+        !lone_item_at(doc, lexicon, i)) {
+      continue;
+    }
     // Items at i, i + 2, ...: joined by commas, the last perhaps by "and" or "&".
     std::vector<std::size_t> items{i};
     std::size_t k = i + 1;

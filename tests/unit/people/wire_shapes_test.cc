@@ -121,7 +121,8 @@ TEST(PeopleWireSixth, PartnersListedAsAFirmsName) {
       {"Roe, a lawyer at Halden, Pryce, Velda and Kelso, told them", {"halden", "pryce", "velda", "kelso"}, {}},
       {"a fund run by Halden, Pryce and Velda grew", {"halden", "pryce", "velda"}, {}},
       {"counsel was Halden, Pryce & Velda in Kelso", {"halden", "pryce", "velda"}, {}},
-      // Two items, no last "and", or a capitalised word beside an item.
+      // Opening a sentence, two items, no last "and", or a capitalised word beside an item.
+      {"Halden, Pryce and Velda scored", {}, {"halden", "pryce", "velda"}},
       {"It hired Halden and Pryce to advise", {}, {"halden", "pryce"}},
       {"It hired Halden, Pryce, Velda to advise", {}, {"halden", "pryce", "velda"}},
       {"Jane Halden, Pryce and Velda met", {}, {"halden", "pryce", "velda"}},

@@ -130,6 +130,16 @@ bool is_legal_form(std::string_view lower) {
   return std::find(std::begin(kForms), std::end(kForms), lower) != std::end(kForms);
 }
 
+// "Abe." or "Sam." at `k`: a capitalised given name with its full stop
+// written straight after it, on the same line.
+bool abbreviated_given_name(const Document& doc, const Lexicon& lexicon, std::size_t k) {
+  const Token& name = doc.tokens[k];
+  const Token& stop = doc.tokens[k + 1];
+  return stop.text == "." && stop.text.data() == name.text.data() + name.text.size() &&
+         (name.letter_case & kStartsUpper) && !(name.letter_case & kAllUpper) && !(stop.flags & kLineStart) &&
+         (lexicon.flags(name.lower) & kFirstName);
+}
+
 // Adds the words of the name that ends at the company word doc.tokens[i]:
 // back over capitalised words within the sentence, and, when the word is a
 // legal form at most one word away, over "and" or "&" ("Cable and Wireless
@@ -160,7 +170,12 @@ void add_name_before(const Document& doc, const Lexicon& lexicon, std::size_t i,
     std::uint16_t flags = k == i ? 0 : lexicon.flags(w.lower);
     if (!(w.letter_case & kStartsUpper) || (flags & stop)) break;
     words.push_back(w.lower);
-    if (w.flags & kSentenceStart) break;
+    if (w.flags & kSentenceStart) {
+      // "Abe. Halden and Co": a given name written short, its full
+      // stop taken for a sentence's end, opens the name.
+      if (k >= 3 && abbreviated_given_name(doc, lexicon, k - 3)) words.push_back(doc.tokens[k - 3].lower);
+      break;
+    }
   }
 }
 

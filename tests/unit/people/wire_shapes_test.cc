@@ -1,12 +1,13 @@
 // Rules of the people extractor added after judging a sixth pair of wire
-// samples: the shapes of words that no person's name holds (a digit: "Kelmar
-// 4-Heavy"; an acronym's plural: "Roe OKs funds"), partners' surnames
-// listed as a firm's name ("a lawyer at Halden, Pryce, Velda and
-// Kelso"), a town and its state after "in" ("in Kelso Ontario"), and words
-// added to the lists read after tagging; and a body that repeats its
-// headline is read as the headline. The tags are
-// written by hand, so a test fails when the rule does, whatever the model.
-// Every sentence here is written for this test.
+// samples: the shapes of words that no person's name holds (a digit:
+// "Kelmar 4-Heavy"; an acronym's plural: "Roe OKs funds"), partners'
+// surnames listed as a firm's name ("a lawyer at Halden, Pryce, Velda and
+// Kelso"), a town and its state after "in" ("in Kelso Ontario"), a given
+// name written short before a firm's name ("Abe. Halden and Co"),
+// words added to the lists read after tagging, and a body that repeats its
+// headline, read as the headline. The tags are written by hand, so a test
+// fails when the rule does, whatever the model. Every sentence here is
+// written for this test.
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -82,6 +83,16 @@ const MentionCase kTownCases[] = {
     {"nor a name not ending in a region", "A/ job/ in/ Jane/B Roe/I 's/ office/ ./", {"Jane Roe"}},
 };
 INSTANTIATE_TEST_SUITE_P(PeopleTowns, WordShapes, ::testing::ValuesIn(kTownCases));
+
+// A given name written short ("Abe.") opening a firm's name: its full stop
+// is read as a sentence's end, the firm's words after it.
+const MentionCase kShortNameCases[] = {
+    {"a short given name before a firm's name", "Shares/ of/ Abe./B Halden/ and/ Co/ rose/ .", {}},
+    {"and before a firm's name with a legal form only", "Then/ Sam./B Velda/ Co/ said/ it/ grew/ .", {}},
+    {"not with a space before the full stop", "He/ met/ Abe/B ./ Halden/ and/ Co/ rose/ .", {"Abe"}},
+    {"nor before a sentence naming no firm", "He/ met/ Abe./B Halden/B came/ later/ .", {"Abe", "Halden"}},
+};
+INSTANTIATE_TEST_SUITE_P(PeopleShortNames, WordShapes, ::testing::ValuesIn(kShortNameCases));
 
 TEST(PeopleWordShapes, PluralAcronyms) {
   for (const char* word : {"OKs", "CEOs", "PCs", "DVDs"}) EXPECT_TRUE(is_plural_acronym(word)) << word;

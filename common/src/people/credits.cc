@@ -148,4 +148,24 @@ void mend_quot_entities(std::string& text) {
   }
 }
 
+void mend_split_apostrophes(std::string& text) {
+  const auto letter = [&](std::size_t k) { return k < text.size() && std::isalpha(static_cast<unsigned char>(text[k])); };
+  // (By apostrophe, which is rare, rather than by space.)
+  for (std::size_t quote = text.find('\''); quote != std::string::npos; quote = text.find('\'', quote + 1)) {
+    // "O 'Hara": one capital O, D or L alone before the space, a capital after.
+    if (quote < 2 || text[quote - 1] != ' ') continue;
+    const std::size_t at = quote - 1;
+    if (std::string_view("ODL").find(text[at - 1]) == std::string_view::npos) continue;
+    if ((at >= 2 && std::isalnum(static_cast<unsigned char>(text[at - 2]))) || at + 2 >= text.size() ||
+        !std::isupper(static_cast<unsigned char>(text[at + 2]))) {
+      continue;
+    }
+    std::size_t end = at + 2;
+    while (letter(end) || (end < text.size() && text[end] == '-' && letter(end + 1))) ++end;
+    std::copy(text.begin() + static_cast<std::ptrdiff_t>(at) + 1, text.begin() + static_cast<std::ptrdiff_t>(end),
+              text.begin() + static_cast<std::ptrdiff_t>(at));
+    text[end - 1] = ' ';
+  }
+}
+
 }  // namespace morgue::people

@@ -2,7 +2,9 @@
 // for a person (private): table rows and score lines, and the words of
 // organisation names ("Dean Witter" where the story also writes "Dean Witter
 // Reynolds Inc"). Read after tagging, by mentions.cc and mention_rules.cc
-// (mark_scorers by people.cc).
+// (mark_scorers by people.cc). In two files: evidence.cc (rows, scorers and
+// organisation names) and evidence_uses.cc (how a name is used where it
+// stands: before_saying() and the declarations after it).
 #pragma once
 
 #include <cstddef>

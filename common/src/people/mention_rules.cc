@@ -169,8 +169,23 @@ bool is_date_month(const Document& doc, std::size_t i) {
   return (next < doc.tokens.size() && is_number(doc.tokens[next].text)) || (i > 0 && is_number(doc.tokens[i - 1].text));
 }
 
+bool has_digit_word(const Document& doc, std::size_t begin, std::size_t end) {
+  for (std::size_t k = begin; k < end; ++k) {
+    for (char c : doc.tokens[k].text) {
+      if (c >= '0' && c <= '9') return true;
+    }
+  }
+  return false;
+}
+
+bool is_plural_acronym(std::string_view word) {
+  if (word.size() < 3 || word.back() != 's') return false;
+  return std::all_of(word.begin(), word.end() - 1, [](char c) { return c >= 'A' && c <= 'Z'; });
+}
+
 bool names_something_else(const Document& doc, const Lexicon& lexicon, std::size_t begin, std::size_t end) {
   const std::size_t n = doc.tokens.size();
+  if (has_digit_word(doc, begin, end)) return true;
   // "Jones Medical", "Warner Bros", "Salomon Bros Inc": a company or a place named after someone.
   constexpr std::uint16_t kEnds = kEntityWord | kCompanyWord;
   if (((lexicon.flags(doc.tokens[end - 1].lower) & kEnds) && !office_holders_name(doc, lexicon, begin, end)) ||
@@ -220,6 +235,15 @@ bool names_something_else(const Document& doc, const Lexicon& lexicon, std::size
     return true;
   }
   if (is_company_apposition(doc, end)) return true;
+  // "in Kelso Ontario", "near Velda Texas": after a preposition of place, a
+  // name of two words ending in a region is a town and its state, the comma
+  // left out.
+  constexpr std::string_view kPlacePrepositions[] = {"in", "at", "near", "from", "outside"};
+  if (end - begin == 2 && begin > 0 && (lexicon.flags(doc.tokens[begin + 1].lower) & kRegion) &&
+      std::find(std::begin(kPlacePrepositions), std::end(kPlacePrepositions), doc.tokens[begin - 1].text) !=
+          std::end(kPlacePrepositions)) {
+    return true;
+  }
   // "Lake Tanganyika", "Mount Kenya", "Fort Worth", "Puerto Velda": a word
   // for a kind of place opens no person's name.
   constexpr std::string_view kPlaceKinds[] = {"lake", "mount", "mt",   "mt.",   "cape",

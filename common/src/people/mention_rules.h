@@ -77,6 +77,14 @@ bool is_compass_word(const Token& t);
 // a date, not a given name ("Jan" is one).
 bool is_date_month(const Document& doc, std::size_t i);
 
+// "Kelmar 4-Heavy", "Kelso KX-17B": a word with a digit in it names a model,
+// a product or a code, never a person (a name's own words have none).
+bool has_digit_word(const Document& doc, std::size_t begin, std::size_t end);
+
+// "OKs", "CEOs", "PCs": capitals and a plural "s", an acronym's plural or a
+// verb made of one ("Roe OKs funds"), never the last word of a name.
+bool is_plural_acronym(std::string_view word);
+
 // The span [begin, end) in story words is an organisation, a country or a
 // place, an event or a product rather than a person.
 bool names_something_else(const Document& doc, const Lexicon& lexicon, std::size_t begin, std::size_t end);

@@ -114,13 +114,14 @@ bool make_mention(const Document& doc, const std::vector<Tag>& tags, const std::
                   const Lexicon& lexicon, const StoryEvidence& story, std::size_t begin, std::size_t end,
                   Mention& m) {
   // Titles and stray punctuation at the edges are not part of the name;
-  // neither are particles at the end or a possessive.
+  // neither are particles at the end, a possessive or an acronym's plural
+  // ("Roe OKs funds").
   while (begin < end && ((title_flags(doc.tokens[begin].lower, lexicon) & (kTitle | kNotName)) ||
                          is_punctuation_only(doc.tokens[begin].text))) {
     ++begin;
   }
   while (end > begin && ((lexicon.flags(doc.tokens[end - 1].lower) & kParticle) ||
-                         is_possessive(doc.tokens[end - 1].lower) ||
+                         is_possessive(doc.tokens[end - 1].lower) || is_plural_acronym(doc.tokens[end - 1].text) ||
                          is_punctuation_only(doc.tokens[end - 1].text))) {
     --end;
   }
@@ -201,6 +202,7 @@ std::vector<Mention> collect_mentions(const Document& doc, const std::vector<Tag
   story.organisation_words = organisation_words(doc, lexicon);
   add_partner_names(doc, lexicon, story.organisation_words);
   add_repeated_partners(doc, lexicon, story.organisation_words);
+  add_partner_lists(doc, lexicon, story.organisation_words);
   add_organisation_names(doc, lexicon, story.organisation_words);
   story.thing_names = thing_names(doc, lexicon);
   add_list_things(doc, tags, lexicon, story.thing_names, story.list_places);

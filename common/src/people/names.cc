@@ -123,9 +123,11 @@ bool plausible(const Person& p) {
     scores = scores && m->row == RowKind::kScoreLine;
   }
   // "the Walkman", "an Oscar nomination": a thing's name, when most
-  // mentions read so, none as a person's ("Roe said") and fewer as an
-  // agent's ("Roe decided").
-  if (!cue && things > agents && (2 * things > p.mentions.size() || (single && things > 1))) return false;
+  // mentions read so (half of a lone word's: "Acme is big ... two Acme
+  // execs left"), none as a person's ("Roe said") and fewer as an agent's
+  // ("Roe decided").
+  const bool lone_thing = single && (things > 1 || 2 * things == p.mentions.size());
+  if (!cue && things > agents && (2 * things > p.mentions.size() || lone_thing)) return false;
   if (single) return !(common || capitals || rows);
   return !scores && !capitals;
 }

@@ -78,6 +78,7 @@ PeopleExtractor::Found PeopleExtractor::extract_with_cues(const Article& article
   for (const std::string& caption : article.captions) captions.push_back(people::strip_caption_credit(caption));
   std::string body = people::strip_body_credits(util::text_window(article.body, kTextWindowBytes));
   people::mend_quot_entities(body);
+  people::mend_split_apostrophes(body);
 
   people::Document doc;
   // Grown once: about one token per six bytes of English text.
@@ -85,9 +86,10 @@ PeopleExtractor::Found PeopleExtractor::extract_with_cues(const Article& article
   // inside a name: the body alone is read then.
   std::string mended_title;
   std::string_view title = article.title_from_body ? std::string_view() : std::string_view(article.title);
-  if (title.find("&quot;") != std::string_view::npos) {
+  if (title.find("&quot;") != std::string_view::npos || title.find(" '") != std::string_view::npos) {
     mended_title = title;
     people::mend_quot_entities(mended_title);
+    people::mend_split_apostrophes(mended_title);
     title = mended_title;
   }
   std::size_t bytes = title.size() + body.size();
@@ -98,10 +100,15 @@ PeopleExtractor::Found PeopleExtractor::extract_with_cues(const Article& article
   people::tokenize(title, doc);
   const std::size_t title_end = doc.tokens.size();
   for (const std::string& caption : captions) people::tokenize(caption, doc);
+  const std::size_t body_begin = doc.tokens.size();
   people::tokenize(body, doc);
   people::finish_document(doc);
-  // A headline in title case says nothing by its case either.
+  // A headline in title case says nothing by its case either, nor does a
+  // body that opens by repeating it (web feeds).
   people::mark_title_case(doc, 0, title_end);
+  if (people::repeats_title(doc, title_end, body_begin)) {
+    people::mark_title_case(doc, body_begin, body_begin + title_end);
+  }
 
   const Impl::Data& data = impl_->get();
   people::TaggerScratch scratch;

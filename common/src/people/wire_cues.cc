@@ -42,6 +42,14 @@ void mark_title_case(Document& doc, std::size_t begin, std::size_t end) {
   for (std::size_t k = begin; k < end && k < doc.tokens.size(); ++k) doc.tokens[k].flags |= kTitleCase;
 }
 
+bool repeats_title(const Document& doc, std::size_t title_end, std::size_t body_begin) {
+  if (title_end == 0 || body_begin + title_end > doc.tokens.size()) return false;
+  for (std::size_t k = 0; k < title_end; ++k) {
+    if (doc.tokens[body_begin + k].text != doc.tokens[k].text) return false;
+  }
+  return true;
+}
+
 bool ends_in_saying_verb(const Document& doc, std::size_t begin, std::size_t end) {
   constexpr std::string_view kVerbs[] = {"says", "said", "tells", "told", "urges", "warns", "vows", "admits", "denies"};
   return end - begin >= 2 && (doc.tokens[end - 1].letter_case & kStartsUpper) && in(kVerbs, doc.tokens[end - 1].lower);

@@ -6,8 +6,8 @@
 // tagging, by mentions.cc (each span, and the story's evidence gathered once
 // into mention_rules.h's StoryEvidence) and people.cc (the headline's title
 // case); each rule is a function of its own so its test can fail alone. One
-// header for four files, by the family of the rules: wire_cues.cc,
-// wire_firms.cc, wire_lists.cc and wire_sports.cc.
+// header for five files, by the family of the rules: wire_cues.cc,
+// wire_firms.cc, wire_partners.cc, wire_lists.cc and wire_sports.cc.
 #pragma once
 
 #include <cstddef>
@@ -30,6 +30,11 @@ bool is_title_case(const Document& doc, std::size_t begin, std::size_t end);
 
 // Sets kTitleCase on the tokens [begin, end) when is_title_case() holds.
 void mark_title_case(Document& doc, std::size_t begin, std::size_t end);
+
+// The tokens from `body_begin` open with the headline's, [0, title_end),
+// word for word: a web feed's body that repeats its headline ("Halvex
+// Unveils New Kelso Line Halvex unveiled ..."), to be read as the headline is.
+bool repeats_title(const Document& doc, std::size_t title_end, std::size_t body_begin);
 
 // "Jane Roe Says at a Rally": a name of two words or more that ends in a
 // capitalised verb of saying (a line in title case inside the text) is a
@@ -124,6 +129,15 @@ void add_partner_names(const Document& doc, const Lexicon& lexicon, std::vector<
 // met ... Reagan said"). One name twice is a firm's even once ("Johnson
 // and Johnson", "Dominick & Dominick").
 void add_repeated_partners(const Document& doc, const Lexicon& lexicon, std::vector<std::string_view>& words);
+
+// Partners' surnames a story lists as a firm's name, appended to `words`
+// (lower forms): three lone capitalised words or more joined by commas and
+// a last "and" or "&" ("a lawyer at Halden, Pryce, Velda and Kelso",
+// "a fund run by Halden, Pryce and Velda"), not opening a
+// sentence ("Roe, Poe and Kay scored" may be players), none of which the
+// story names as a person anywhere (after a given name, an initial, a title
+// or an honorific: "Jane Pryce", "Mr Pryce"). In wire_partners.cc.
+void add_partner_lists(const Document& doc, const Lexicon& lexicon, std::vector<std::string_view>& words);
 
 // --- Lists, tables and places (wire_lists.cc) ----------------------------
 

@@ -1,6 +1,7 @@
 // Desk lines and wire sign-offs (credits.cc and the whole extractor): the
 // story's contact and the agency's sign-off are nobody the story names; and
-// quotation marks written as "&quot;".
+// quotation marks written as "&quot;", and names a feed split at their
+// apostrophe.
 // Every line here is written for this test.
 #include <gtest/gtest.h>
 
@@ -46,6 +47,29 @@ TEST(PeopleCredits, WholeQuotEntitiesBecomeQuotationMarks) {
     mend_quot_entities(text);
     EXPECT_EQ(text, out) << in;
   }
+}
+
+TEST(PeopleCredits, NamesSplitAtTheirApostropheAreJoined) {
+  const std::pair<const char*, const char*> cases[] = {
+      {"coach Brenna O 'Hara said", "coach Brenna O'Hara  said"},
+      {"Tomas D 'Arcy-Lund won", "Tomas D'Arcy-Lund  won"},
+      {"the L 'Orvane group", "the L'Orvane  group"},
+      {"Halvorsen 's team", "Halvorsen 's team"},
+      // Not a lone O, D or L, no capital after, or a quotation opening.
+      {"a TO 'Velda' sign", "a TO 'Velda' sign"},
+      {"plan B 'Velda' won", "plan B 'Velda' won"},
+      {"O 'clock", "O 'clock"},
+      {"rock 'n' roll", "rock 'n' roll"}};
+  for (const auto& [in, out] : cases) {
+    std::string text = in;
+    mend_split_apostrophes(text);
+    EXPECT_EQ(text, out) << in;
+  }
+}
+
+TEST(People, NamesSplitAtTheirApostropheAreReadWhole) {
+  EXPECT_EQ(people_in("Coach Brenna O 'Hara will meet the Velda board on Friday.\n"),
+            Names{"Brenna O'Hara"});
 }
 
 TEST(People, SignOffsAndDeskLinesAreNotPeople) {

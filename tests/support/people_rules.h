@@ -51,6 +51,20 @@ inline std::vector<std::string> people_of_tagged(const std::string& marked) {
   return people::merge_mentions(people::collect_mentions(d.doc, d.tags, {}, lexicon), lexicon);
 }
 
+// The mentions (words joined by spaces) collected from a story with
+// hand-written tags, before merging.
+inline std::vector<std::string> mention_texts(const std::string& marked) {
+  TaggedDoc d;
+  build_tagged(marked, d);
+  std::vector<std::string> out;
+  for (const people::Mention& m : people::collect_mentions(d.doc, d.tags, {}, people_lexicon())) {
+    std::string joined;
+    for (const std::string& w : m.words) joined += (joined.empty() ? "" : " ") + w;
+    out.push_back(joined);
+  }
+  return out;
+}
+
 // The first token whose text is `word`, and the token after the span of
 // `words` words starting there.
 inline std::pair<std::size_t, std::size_t> span_of(const people::Document& doc, const std::string& word,

@@ -38,6 +38,15 @@ const std::string kBody =
     "and the council said the work on the quays would begin before the summer storms. Reagan said the "
     "money was there.\n\nOfficials from the port and the town council joined the talks on the quays.";
 
+// Writes `stories` whole into `whole`, and into `held` with placeholders
+// for the stories a first build holds back.
+void write_both(Xapian::WritableDatabase& whole, Xapian::WritableDatabase& held, const std::vector<Article>& stories) {
+  for (const auto& a : stories) {
+    whole.add_document(make_document(a, article_id(a)));
+    held.add_document(worth_holding_back(a) ? make_placeholder_document(a, article_id(a)) : make_document(a, article_id(a)));
+  }
+}
+
 TEST(Placeholders, StoriesNamingSomeoneByOneWordAreHeldBack) {
   struct Case {
     std::vector<std::string> people;
@@ -100,10 +109,7 @@ TEST(Placeholders, FillingGivesWhatTheWholeStoryWouldHaveBecome) {
       story("bare.txt", Date{1987, 3, 20}, {"Reagan", "Marlin Fitzwater"}, kBody),  // a copy: grouped
       story("other.txt", Date{1987, 3, 21}, {"Ines"}, "Ines Calder opened the quays on Friday."),
   };
-  for (const auto& a : stories) {
-    whole.add_document(make_document(a, article_id(a)));
-    held.add_document(worth_holding_back(a) ? make_placeholder_document(a, article_id(a)) : make_document(a, article_id(a)));
-  }
+  write_both(whole, held, stories);
   for (auto* db : {&whole, &held}) {
     std::vector<Xapian::WritableDatabase> dbs{*db};
     canonicalise_people(*db, dbs);
@@ -134,10 +140,7 @@ TEST(Placeholders, RenamesLeftToTheFillGiveWhatTheStepWouldHaveWritten) {
       story("other.txt", Date{1987, 3, 21}, {"Ines"}, "Ines Calder opened the quays on Friday."),
       story("bare2.txt", Date{1987, 3, 22}, {"Fitzwater"}, "Fitzwater said the harbour would wait."),
   };
-  for (const auto& a : stories) {
-    whole.add_document(make_document(a, article_id(a)));
-    held.add_document(worth_holding_back(a) ? make_placeholder_document(a, article_id(a)) : make_document(a, article_id(a)));
-  }
+  write_both(whole, held, stories);
   {
     std::vector<Xapian::WritableDatabase> dbs{whole};
     canonicalise_people(whole, dbs);

@@ -123,6 +123,41 @@ TEST(SettleLanguageTest, ShortTextDoesNotOverruleMarkup) {
   EXPECT_EQ(a.language, "en");
 }
 
+// English wire copy about Norwegian firms: CLD2 reads the names as
+// Norwegian. The English function words say English, and with no markup
+// (or English markup) the text is taken as English without asking CLD2.
+constexpr const char* kEnglishNorwegianNames =
+    "Veldskar Kraftselskap og Havbruk AS said it would sell\n"
+    "its stake in Nordfjell Rederi og Fiskeindustri AS to Brekkestad\n"
+    "Invest og Eiendom AS for 1.5 billion crowns.\n"
+    "    The sale is to be completed by the end of the year, the\n"
+    "company said. Nordfjell owns the Sorvangen and Holmestrand\n"
+    "terminals near Tromsvik and Kjerringvag.\n";
+
+TEST(SettleLanguageTest, PlainEnglishIsEnglishWhateverTheNames) {
+  const std::string text = std::string("VELDSKAR TO SELL STAKE IN NORDFJELL\n") + kEnglishNorwegianNames;
+  ASSERT_NE(detect_language(text).code, "en");  // what CLD2 alone says
+  struct Case {
+    const char* markup;
+    const char* settled;
+  };
+  for (const Case& c : {Case{"", "en"}, Case{"en-US", "en-US"}}) {
+    Article a;
+    a.language = c.markup;
+    a.title = "VELDSKAR TO SELL STAKE IN NORDFJELL";
+    a.body = kEnglishNorwegianNames;
+    settle_language(a);
+    EXPECT_EQ(a.language, c.settled) << c.markup;
+  }
+  // Another language's markup is overruled only by CLD2's sure reading.
+  Article a;
+  a.language = "no";
+  a.title = "VELDSKAR TO SELL STAKE IN NORDFJELL";
+  a.body = kEnglishNorwegianNames;
+  settle_language(a);
+  EXPECT_EQ(a.language, "no");
+}
+
 TEST(EnglishOrUnknownTest, Table) {
   EXPECT_TRUE(english_or_unknown(""));
   EXPECT_TRUE(english_or_unknown("en"));

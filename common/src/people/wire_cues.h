@@ -139,6 +139,15 @@ void add_repeated_partners(const Document& doc, const Lexicon& lexicon, std::vec
 // or an honorific: "Jane Pryce", "Mr Pryce"). In wire_partners.cc.
 void add_partner_lists(const Document& doc, const Lexicon& lexicon, std::vector<std::string_view>& words);
 
+// A firm's partners' names after a person's name and "of" or "at",
+// appended to `words` (lower forms): one to three capitalised words, "and"
+// or "&", and one more, with nothing capitalised after it ("Jane Roe of
+// Halden Pryce and Velda said"). None of them named elsewhere as a person
+// is (after a given name, an initial, a title or an honorific: "Jim Velda"),
+// and not a name of two words or more after "and" ("Jane Roe of Kelso and
+// Jim Poe"). In wire_partners.cc.
+void add_employer_partners(const Document& doc, const Lexicon& lexicon, std::vector<std::string_view>& words);
+
 // --- Lists, tables and places (wire_lists.cc) ----------------------------
 
 // "Redmond, Wash.", "Hunt Valley, Md.", "Memphis, TN (": the span is a town

@@ -51,7 +51,9 @@ std::vector<std::string_view> organisation_words(const Document& doc, const Lexi
 // mentions of one person).
 //
 // A person's: "Roe said", "Roe told", "Roe, who" (a verb of saying or a
-// relative pronoun for people just after the name ending at `end`).
+// relative pronoun for people just after the name ending at `end`). Not
+// "add" before "new", "its" or a number ("Acme adds new switches": a firm's
+// as often).
 bool before_saying(const Document& doc, std::size_t end);
 // A group's: "Acme, who were", "Acme who are" (a relative pronoun and a
 // plural verb after the name): a band's or a team's, never a person's
@@ -99,6 +101,13 @@ bool before_its(const Document& doc, std::size_t end);
 // The lower forms of capitalised words just before a lower-case company noun
 // ("Acme shares", "the Acme unit"), in the order of the story.
 std::vector<std::string_view> company_noun_words(const Document& doc, const Lexicon& lexicon);
+
+// Lone words the tagger reads as an organisation where "its" follows
+// (before_its: "Acme has upgraded its line"), appended to `words` (lower
+// forms, read as company_noun_words are), so the same word elsewhere, read
+// as a person ("Acme adds a line" in a headline), is a firm's too. Not in a
+// line in capitals or a headline in title case.
+void add_organisation_its_words(const Document& doc, const std::vector<Tag>& tags, std::vector<std::string_view>& words);
 
 // Scorers in brackets after a score ("Rennes 1 (Guivarch 27th, Le Roux 86th
 // pen) Nantes 0"): every run of capitalised words in the brackets followed by

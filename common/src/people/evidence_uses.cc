@@ -53,6 +53,12 @@ bool before_saying(const Document& doc, std::size_t end) {
   const std::string_view word = doc.tokens[next].lower;
   if (before_plural_relative(doc, end)) return false;
   if (next > end) return word == "who" || word == "whose";
+  // "Acme adds new switches", "Acme added 300 jobs": "add" with an object
+  // that no speech opens is a firm's as often as a person's.
+  if ((word == "adds" || word == "added") && next + 1 < doc.tokens.size()) {
+    const Token& object = doc.tokens[next + 1];
+    if (object.lower == "new" || object.lower == "its" || (object.text[0] >= '0' && object.text[0] <= '9')) return false;
+  }
   return one_of(word, kVerbs);
 }
 
@@ -194,6 +200,18 @@ std::vector<std::string_view> company_noun_words(const Document& doc, const Lexi
     }
   }
   return words;
+}
+
+void add_organisation_its_words(const Document& doc, const std::vector<Tag>& tags, std::vector<std::string_view>& words) {
+  const std::size_t n = doc.tokens.size();
+  for (std::size_t i = 0; i < n; ++i) {
+    if (tags[i] != kOrganisation || (i > 0 && tags[i - 1] == kOrganisation) ||
+        (i + 1 < n && tags[i + 1] == kOrganisation) || !(doc.tokens[i].letter_case & kStartsUpper) ||
+        (doc.tokens[i].flags & (kCapsLine | kTitleCase))) {
+      continue;
+    }
+    if (before_its(doc, i + 1)) words.push_back(doc.tokens[i].lower);
+  }
 }
 
 }  // namespace morgue::people

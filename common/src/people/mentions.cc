@@ -211,6 +211,7 @@ std::vector<Mention> collect_mentions(const Document& doc, const std::vector<Tag
   add_team_names(doc, story.thing_names);
   add_works_names(doc, lexicon, story.thing_names);
   story.company_noun_words = company_noun_words(doc, lexicon);
+  add_organisation_its_words(doc, tags, story.company_noun_words);
   // A story all in capitals (a wire brief: a headline and nothing else) has
   // only capitals to offer.
   bool in_capitals = std::all_of(doc.tokens.begin(), doc.tokens.end(),

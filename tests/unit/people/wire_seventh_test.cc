@@ -81,6 +81,25 @@ const MentionCase kEmployerCases[] = {
 };
 INSTANTIATE_TEST_SUITE_P(PeopleEmployers, SeventhPair, ::testing::ValuesIn(kEmployerCases));
 
+// A lone word read as an organisation before "its" elsewhere in the story,
+// and "add" before an object no speech opens.
+const MentionCase kFirmCases[] = {
+    {"a headline's word the story reads as a firm before 'its'",
+     "Halvex/B launches/ a/ tablet/ ./ Halvex/G has/ upgraded/ its/ range/ ./", {}},
+    {"not when the firm reading has no 'its'", "Halvex/B launches/ a/ tablet/ ./ Halvex/G grew/ ./", {"Halvex"}},
+    {"'adds new' is no verb of saying", "Halvex/B adds/ new/ tablets/ ./ Halvex/B improved/ its/ range/ ./", {}},
+    {"'adds' before a number neither", "Velda/B adds/ 300/ jobs/ ./ Velda/B raised/ its/ output/ ./", {}},
+    {"'added' before a clause still is", "Roe/B added/ the/ deal/ was/ fair/ ./ Roe/B raised/ its/ bid/ ./", {"Roe"}},
+};
+class SeventhPairPeople : public ::testing::TestWithParam<MentionCase> {};
+
+TEST_P(SeventhPairPeople, KeepExactlyThesePeople) {
+  const MentionCase& c = GetParam();
+  EXPECT_EQ(testing_support::people_of_tagged(c.marked), c.expected) << c.what;
+}
+
+INSTANTIATE_TEST_SUITE_P(PeopleFirms, SeventhPairPeople, ::testing::ValuesIn(kFirmCases));
+
 TEST(PeopleSeventhPair, PluralDemonyms) {
   for (const char* word : {"kuwaitis", "somalis", "omanis", "mexicans"}) {
     EXPECT_TRUE(is_plural_demonym(lexicon(), word)) << word;

@@ -61,6 +61,13 @@ bool is_markup_or_link(const Document& doc, std::size_t begin, std::size_t end) 
   if (end + 1 < n && (doc.tokens[end].text == "'" || doc.tokens[end].text == "\u2019") && doc.tokens[end + 1].lower == "t") {
     return true;
   }
+  // "<VLX>", "<Halden Pryce Inc>": wire copy writes a ticker or a company's
+  // name in angle brackets, never a person's.
+  if (begin > 0 && doc.tokens[begin - 1].text == "<") {
+    for (std::size_t k = end; k < n && k < end + 8 && doc.tokens[k].text != "<"; ++k) {
+      if (doc.tokens[k].text == ">") return true;
+    }
+  }
   // "<FONT face=\"verdana,MS Sans Serif\">": an attribute of a tag left in
   // the text; "(TD.TO: Quote, Profile, Research)": a web wire's links.
   bool attribute = false, colon = false;

@@ -42,7 +42,8 @@ bool repeats_title(const Document& doc, std::size_t title_end, std::size_t body_
 bool ends_in_saying_verb(const Document& doc, std::size_t begin, std::size_t end);
 
 // Text that is no prose: the first half of a contraction split by a space
-// ("Don 't"), a word inside an HTML tag left in the text with an attribute
+// ("Don 't"), a ticker or a firm's name in angle brackets ("<VLX>", "<Halden
+// Pryce Inc>"), a word inside an HTML tag left in the text with an attribute
 // ("<FONT face=\"verdana,MS Sans Serif\">"), or a web wire's links after a
 // ticker ("(TD.TO: Quote, Profile, Research)").
 bool is_markup_or_link(const Document& doc, std::size_t begin, std::size_t end);

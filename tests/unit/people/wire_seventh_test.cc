@@ -91,6 +91,17 @@ const MentionCase kFirmCases[] = {
     {"'adds' before a number neither", "Velda/B adds/ 300/ jobs/ ./ Velda/B raised/ its/ output/ ./", {}},
     {"'added' before a clause still is", "Roe/B added/ the/ deal/ was/ fair/ ./ Roe/B raised/ its/ bid/ ./", {"Roe"}},
 };
+// A ticker or a firm's name in angle brackets; a name ending in a word for
+// an alliance of bodies (company_words.txt).
+const MentionCase kBracketCases[] = {
+    {"a ticker in angle brackets", "Velda/ Electric/ </ VE/B >/ rose/ ./", {}},
+    {"a firm's name in angle brackets", "It/ bought/ </ Halden/B Pryce/I and/ Co/ >/ ./", {}},
+    {"a person after the brackets is kept", "</ VX/ >/ chief/ Jane/B Roe/I spoke/ ./", {"Jane Roe"}},
+    {"a name ending in Alliance", "Kelso/B Alliance/I names/ a/ director/ ./", {}},
+    {"and in Coalition", "The/ Velda/B Coalition/I met/ ./", {}},
+};
+INSTANTIATE_TEST_SUITE_P(PeopleBrackets, SeventhPair, ::testing::ValuesIn(kBracketCases));
+
 class SeventhPairPeople : public ::testing::TestWithParam<MentionCase> {};
 
 TEST_P(SeventhPairPeople, KeepExactlyThesePeople) {

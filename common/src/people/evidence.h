@@ -99,7 +99,9 @@ bool before_work_title(const Document& doc, std::size_t end);
 // the next six words of the sentence, before any "he", "she", "his" or "her").
 bool before_its(const Document& doc, std::size_t end);
 // The lower forms of capitalised words just before a lower-case company noun
-// ("Acme shares", "the Acme unit"), in the order of the story.
+// ("Acme shares", "the Acme unit", "the Acme group"), in the order of the
+// story; before "group" only a word the story never writes after a known
+// given name ("the Roe group" of "Jane Roe" is her people).
 std::vector<std::string_view> company_noun_words(const Document& doc, const Lexicon& lexicon);
 
 // Lone words the tagger reads as an organisation where "its" follows

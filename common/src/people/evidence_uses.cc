@@ -42,6 +42,18 @@ bool is_name_word(const Token& t) {
   return (t.letter_case & kHasUpper) && !(t.flags & (kSentenceStart | kCapsLine));
 }
 
+// The story writes `lower` just after a known given name somewhere ("Jane
+// Roe"): a person's surname, whose "Roe group" is the people around her.
+bool after_given_name_somewhere(const Document& doc, const Lexicon& lexicon, std::string_view lower) {
+  for (std::size_t j = 1; j < doc.tokens.size(); ++j) {
+    if (doc.tokens[j].lower == lower && (doc.tokens[j - 1].letter_case & kStartsUpper) &&
+        (lexicon.flags(doc.tokens[j - 1].lower) & kFirstName)) {
+      return true;
+    }
+  }
+  return false;
+}
+
 }  // namespace
 
 bool before_saying(const Document& doc, std::size_t end) {
@@ -195,7 +207,8 @@ std::vector<std::string_view> company_noun_words(const Document& doc, const Lexi
     const Token& t = doc.tokens[i];
     // (Letter case first: a lexicon lookup for every lower-case word would cost more.)
     if ((doc.tokens[i - 1].letter_case & kStartsUpper) && (t.letter_case & kLowerOnly) &&
-        (lexicon.flags(t.lower) & kCompanyNoun)) {
+        (lexicon.flags(t.lower) & kCompanyNoun) &&
+        (t.lower != "group" || !after_given_name_somewhere(doc, lexicon, doc.tokens[i - 1].lower))) {
       words.push_back(doc.tokens[i - 1].lower);
     }
   }

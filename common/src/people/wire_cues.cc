@@ -61,13 +61,6 @@ bool is_markup_or_link(const Document& doc, std::size_t begin, std::size_t end) 
   if (end + 1 < n && (doc.tokens[end].text == "'" || doc.tokens[end].text == "\u2019") && doc.tokens[end + 1].lower == "t") {
     return true;
   }
-  // "<VLX>", "<Halden Pryce Inc>": wire copy writes a ticker or a company's
-  // name in angle brackets, never a person's.
-  if (begin > 0 && doc.tokens[begin - 1].text == "<") {
-    for (std::size_t k = end; k < n && k < end + 8 && doc.tokens[k].text != "<"; ++k) {
-      if (doc.tokens[k].text == ">") return true;
-    }
-  }
   // "<FONT face=\"verdana,MS Sans Serif\">": an attribute of a tag left in
   // the text; "(TD.TO: Quote, Profile, Research)": a web wire's links.
   bool attribute = false, colon = false;
@@ -78,6 +71,14 @@ bool is_markup_or_link(const Document& doc, std::size_t begin, std::size_t end) 
     if (t.text == ":" && k < n && doc.tokens[k].lower == "quote") colon = true;
     if (t.text == "<") return attribute && (doc.tokens[k].letter_case & kHasLetter);
     if (t.text == "(") return colon;
+  }
+  return false;
+}
+
+bool in_angle_brackets(const Document& doc, std::size_t begin, std::size_t end) {
+  if (begin == 0 || doc.tokens[begin - 1].text != "<") return false;
+  for (std::size_t k = end; k < doc.tokens.size() && k < end + 8 && doc.tokens[k].text != "<"; ++k) {
+    if (doc.tokens[k].text == ">") return true;
   }
   return false;
 }
@@ -119,7 +120,8 @@ bool wire_says_not_a_person(const Document& doc, const Lexicon& lexicon, std::si
          before_organisation_apposition(doc, end) || after_issue_manager(doc, begin) ||
          after_company_descriptor(doc, lexicon, begin, end) || is_staff_byline(doc, lexicon, begin, end) ||
          after_organisation_noun(doc, lexicon, begin, end) || ends_in_saying_verb(doc, begin, end) ||
-         is_markup_or_link(doc, begin, end) || is_dateline(doc, begin, end) || in_schedule(doc, begin, end) ||
+         is_markup_or_link(doc, begin, end) || in_angle_brackets(doc, begin, end) || is_dateline(doc, begin, end) ||
+         in_schedule(doc, begin, end) ||
          ends_in_currency(doc, begin, end) || after_compass_of(doc, lexicon, begin, end) ||
          after_amount(doc, begin, end) || before_state_name(doc, lexicon, begin, end) || before_tonnage(doc, end) ||
          before_player_position(doc, end);

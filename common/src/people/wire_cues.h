@@ -42,11 +42,15 @@ bool repeats_title(const Document& doc, std::size_t title_end, std::size_t body_
 bool ends_in_saying_verb(const Document& doc, std::size_t begin, std::size_t end);
 
 // Text that is no prose: the first half of a contraction split by a space
-// ("Don 't"), a ticker or a firm's name in angle brackets ("<VLX>", "<Halden
-// Pryce Inc>"), a word inside an HTML tag left in the text with an attribute
+// ("Don 't"), a word inside an HTML tag left in the text with an attribute
 // ("<FONT face=\"verdana,MS Sans Serif\">"), or a web wire's links after a
 // ticker ("(TD.TO: Quote, Profile, Research)").
 bool is_markup_or_link(const Document& doc, std::size_t begin, std::size_t end);
+
+// "<VLX>", "<Halden Pryce Inc>": the span [begin, end) opens just after a
+// "<" that a ">" closes within eight tokens: wire copy writes a ticker or a
+// company's name so, never a person's (is_markup_or_link reads tags).
+bool in_angle_brackets(const Document& doc, std::size_t begin, std::size_t end);
 
 // "DENVER (Reuters) - ", "CHARLOTTE, N.C. (AP) -- ", "Kelso Press - VELDA
 // (KP) - ": the span, in capitals inside a line that is not, opens the

@@ -89,6 +89,9 @@ const MentionCase kFirmCases[] = {
     {"not when the firm reading has no 'its'", "Halvex/B launches/ a/ tablet/ ./ Halvex/G grew/ ./", {"Halvex"}},
     {"'adds new' is no verb of saying", "Halvex/B adds/ new/ tablets/ ./ Halvex/B improved/ its/ range/ ./", {}},
     {"'adds' before a number neither", "Velda/B adds/ 300/ jobs/ ./ Velda/B raised/ its/ output/ ./", {}},
+    {"a word before a lower-case 'group' is a firm's", "The/ Velda/B group/ grew/ ./ Velda/B is/ big/ ./", {}},
+    {"not a person's surname, written after a given name",
+     "Jane/B Roe/I is/ ill/ ./ The/ Roe/B group/ objected/ ./ Roe/B is/ away/ ./ Roe/B is/ here/ ./", {"Jane Roe"}},
     {"'added' before a clause still is", "Roe/B added/ the/ deal/ was/ fair/ ./ Roe/B raised/ its/ bid/ ./", {"Roe"}},
 };
 // A ticker or a firm's name in angle brackets; a name ending in a word for

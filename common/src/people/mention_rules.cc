@@ -196,9 +196,11 @@ bool has_acronym_head_word(const Document& doc, const Lexicon& lexicon, std::siz
 }
 
 bool is_plural_demonym(const Lexicon& lexicon, std::string_view lower) {
-  if (lower.size() < 5 || lower.back() != 's' || (lexicon.flags(lower) & kSurname)) return false;
+  if (lower.size() < 5 || lower.back() != 's') return false;
+  // (The word's shape first: the two lexicon lookups cost more.)
   const std::string_view one = lower.substr(0, lower.size() - 1);
-  return (one.ends_with('i') || one.ends_with("an")) && (lexicon.flags(one) & kKnownEntity);
+  return (one.ends_with('i') || one.ends_with("an")) && !(lexicon.flags(lower) & kSurname) &&
+         (lexicon.flags(one) & kKnownEntity);
 }
 
 bool is_plural_acronym(std::string_view word) {

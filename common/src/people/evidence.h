@@ -104,12 +104,12 @@ bool before_its(const Document& doc, std::size_t end);
 // given name ("the Roe group" of "Jane Roe" is her people).
 std::vector<std::string_view> company_noun_words(const Document& doc, const Lexicon& lexicon);
 
-// Lone words the tagger reads as an organisation where "its" follows
-// (before_its: "Acme has upgraded its line"), appended to `words` (lower
-// forms, read as company_noun_words are), so the same word elsewhere, read
-// as a person ("Acme adds a line" in a headline), is a firm's too. Not in a
-// line in capitals or a headline in title case.
-void add_organisation_its_words(const Document& doc, const std::vector<Tag>& tags, std::vector<std::string_view>& words);
+// Token `i` is a lone word the tagger reads as an organisation where "its"
+// follows (before_its: "Acme has upgraded its line"), not in a line in
+// capitals or a headline in title case: mentions.cc adds it to the story's
+// company_noun_words, so the same word elsewhere, read as a person ("Acme
+// adds a line" in a headline), is a firm's too.
+bool lone_organisation_before_its(const Document& doc, const std::vector<Tag>& tags, std::size_t i);
 
 // Scorers in brackets after a score ("Rennes 1 (Guivarch 27th, Le Roux 86th
 // pen) Nantes 0"): every run of capitalised words in the brackets followed by

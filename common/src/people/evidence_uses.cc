@@ -215,16 +215,11 @@ std::vector<std::string_view> company_noun_words(const Document& doc, const Lexi
   return words;
 }
 
-void add_organisation_its_words(const Document& doc, const std::vector<Tag>& tags, std::vector<std::string_view>& words) {
+bool lone_organisation_before_its(const Document& doc, const std::vector<Tag>& tags, std::size_t i) {
   const std::size_t n = doc.tokens.size();
-  for (std::size_t i = 0; i < n; ++i) {
-    if (tags[i] != kOrganisation || (i > 0 && tags[i - 1] == kOrganisation) ||
-        (i + 1 < n && tags[i + 1] == kOrganisation) || !(doc.tokens[i].letter_case & kStartsUpper) ||
-        (doc.tokens[i].flags & (kCapsLine | kTitleCase))) {
-      continue;
-    }
-    if (before_its(doc, i + 1)) words.push_back(doc.tokens[i].lower);
-  }
+  return tags[i] == kOrganisation && !(i > 0 && tags[i - 1] == kOrganisation) &&
+         !(i + 1 < n && tags[i + 1] == kOrganisation) && (doc.tokens[i].letter_case & kStartsUpper) &&
+         !(doc.tokens[i].flags & (kCapsLine | kTitleCase)) && before_its(doc, i + 1);
 }
 
 }  // namespace morgue::people

@@ -1,8 +1,9 @@
 // Rules of the people extractor added after judging a seventh pair of wire
 // samples: a word that opens with an acronym and goes on in lower case
-// ("KXMicro"), the plural of a people's name ("Kuwaitis", "Somalis"), and
+// ("KXMicro"), the plural of a people's name ("Kuwaitis", "Somalis"),
 // a firm's partners' names after an analyst's name and "of" ("Jane Roe of
-// Halden Pryce and Velda said"). The tags are written by hand, so a test
+// Halden Pryce and Velda said"), a firm read so before "its" elsewhere,
+// "adds new", angle brackets, "group", and a lone word after "in". The tags are written by hand, so a test
 // fails when the rule does, whatever the model. Every sentence here is
 // written for this test; the people's names are invented.
 #include <gtest/gtest.h>
@@ -104,6 +105,16 @@ const MentionCase kBracketCases[] = {
     {"and in Coalition", "The/ Velda/B Coalition/I met/ ./", {}},
 };
 INSTANTIATE_TEST_SUITE_P(PeopleBrackets, SeventhPair, ::testing::ValuesIn(kBracketCases));
+
+// A lone word after "in" is a place's mention, though the tagger read a person.
+const MentionCase kAfterInCases[] = {
+    {"a lone word after 'in'", "The/ cafe/ in/ Kelso/B was/ full/ ./", {}},
+    {"only that mention goes", "Faith/ in/ Roe/B fell/ ./ Roe/B said/ so/ ./", {"Roe"}},
+    {"not before a possessive", "In/ Roe/B 's/ view/ ,/ in/ Roe/B 's/ words/ ,/ it/ failed/ ./", {"Roe", "Roe"}},
+    {"not a name of two words", "Faith/ in/ Jane/B Roe/I fell/ ./", {"Jane Roe"}},
+    {"not after a capital 'In'", "In/ Kelso/B there/ was/ rain/ ./", {"Kelso"}},
+};
+INSTANTIATE_TEST_SUITE_P(PeopleAfterIn, SeventhPair, ::testing::ValuesIn(kAfterInCases));
 
 class SeventhPairPeople : public ::testing::TestWithParam<MentionCase> {};
 

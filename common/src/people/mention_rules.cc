@@ -186,7 +186,7 @@ bool has_acronym_head_word(const Document& doc, const Lexicon& lexicon, std::siz
     // Capitals, then a lower-case letter that is no plural's "s" ("CEOs").
     std::size_t first_lower = 2;
     while (first_lower < w.size() && upper(w[first_lower])) ++first_lower;
-    // ("WIlliam", a given name typed with two capitals, is still one.)
+    // ("JAne", a given name typed with two capitals, is still one.)
     if (first_lower < w.size() && w[first_lower] >= 'a' && w[first_lower] <= 'z' && w.substr(first_lower) != "s" &&
         !(lexicon.flags(doc.tokens[k].lower) & (kFirstName | kSurname))) {
       return true;

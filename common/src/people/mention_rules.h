@@ -84,7 +84,7 @@ bool has_digit_word(const Document& doc, std::size_t begin, std::size_t end);
 // "KXMicro", "ABCorp": a word that opens with two capitals or more and goes
 // on in lower case (not an acronym's plural, "CEOs", nor a Dutch "IJ")
 // is a firm's or a product's, never a word of a person's name; unless the
-// lexicon knows it as a given name or a surname ("WIlliam", a typing slip).
+// lexicon knows it as a given name or a surname ("JAne", a typing slip).
 bool has_acronym_head_word(const Document& doc, const Lexicon& lexicon, std::size_t begin, std::size_t end);
 // "Kelsians", "Veldis": the plural of a people's name that the lexicon
 // lists as a place or body in the singular ("Kelsian", "Veldi": a word

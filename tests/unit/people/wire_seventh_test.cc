@@ -52,7 +52,7 @@ const MentionCase kAcronymHeadCases[] = {
     {"an acronym run into a word, alone", "The/ chip/ maker/ ,/ KXMicroelectra/B ,/ grew/ ./", {}},
     {"and ending a name", "Shares/ of/ Velda/B KGaB/I rose/ ./", {}},
     {"a name with an acronym's plural after it keeps the name", "Jane/B Roe/I CEOs/I met/ ./", {"Jane Roe"}},
-    {"a given name typed with two capitals is still a name", "WIlliam/B Roe/I spoke/ ./", {"WIlliam Roe"}},
+    {"a given name typed with two capitals is still a name", "JAne/B Roe/I spoke/ ./", {"JAne Roe"}},
     {"a name in capitals is no such word", "JANE/B ROE/I SPOKE/ ./", {"Jane Roe"}},
 };
 INSTANTIATE_TEST_SUITE_P(People, SeventhPair, ::testing::ValuesIn(kAcronymHeadCases));

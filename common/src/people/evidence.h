@@ -51,7 +51,9 @@ std::vector<std::string_view> organisation_words(const Document& doc, const Lexi
 // mentions of one person).
 //
 // A person's: "Roe said", "Roe told", "Roe, who" (a verb of saying or a
-// relative pronoun for people just after the name ending at `end`).
+// relative pronoun for people just after the name ending at `end`). Not
+// "add" before "new", "its" or a number ("Acme adds new switches": a firm's
+// as often).
 bool before_saying(const Document& doc, std::size_t end);
 // A group's: "Acme, who were", "Acme who are" (a relative pronoun and a
 // plural verb after the name): a band's or a team's, never a person's
@@ -97,8 +99,17 @@ bool before_work_title(const Document& doc, std::size_t end);
 // the next six words of the sentence, before any "he", "she", "his" or "her").
 bool before_its(const Document& doc, std::size_t end);
 // The lower forms of capitalised words just before a lower-case company noun
-// ("Acme shares", "the Acme unit"), in the order of the story.
+// ("Acme shares", "the Acme unit", "the Acme group"), in the order of the
+// story; before "group" only a word the story never writes after a known
+// given name ("the Roe group" of "Jane Roe" is her people).
 std::vector<std::string_view> company_noun_words(const Document& doc, const Lexicon& lexicon);
+
+// Token `i` is a lone word the tagger reads as an organisation where "its"
+// follows (before_its: "Acme has upgraded its line"), not in a line in
+// capitals or a headline in title case: mentions.cc adds it to the story's
+// company_noun_words, so the same word elsewhere, read as a person ("Acme
+// adds a line" in a headline), is a firm's too.
+bool lone_organisation_before_its(const Document& doc, const std::vector<Tag>& tags, std::size_t i);
 
 // Scorers in brackets after a score ("Rennes 1 (Guivarch 27th, Le Roux 86th
 // pen) Nantes 0"): every run of capitalised words in the brackets followed by

@@ -42,6 +42,18 @@ bool is_name_word(const Token& t) {
   return (t.letter_case & kHasUpper) && !(t.flags & (kSentenceStart | kCapsLine));
 }
 
+// The story writes `lower` just after a known given name somewhere ("Jane
+// Roe"): a person's surname, whose "Roe group" is the people around her.
+bool after_given_name_somewhere(const Document& doc, const Lexicon& lexicon, std::string_view lower) {
+  for (std::size_t j = 1; j < doc.tokens.size(); ++j) {
+    if (doc.tokens[j].lower == lower && (doc.tokens[j - 1].letter_case & kStartsUpper) &&
+        (lexicon.flags(doc.tokens[j - 1].lower) & kFirstName)) {
+      return true;
+    }
+  }
+  return false;
+}
+
 }  // namespace
 
 bool before_saying(const Document& doc, std::size_t end) {
@@ -53,6 +65,12 @@ bool before_saying(const Document& doc, std::size_t end) {
   const std::string_view word = doc.tokens[next].lower;
   if (before_plural_relative(doc, end)) return false;
   if (next > end) return word == "who" || word == "whose";
+  // "Acme adds new switches", "Acme added 300 jobs": "add" with an object
+  // that no speech opens is a firm's as often as a person's.
+  if ((word == "adds" || word == "added") && next + 1 < doc.tokens.size()) {
+    const Token& object = doc.tokens[next + 1];
+    if (object.lower == "new" || object.lower == "its" || (object.text[0] >= '0' && object.text[0] <= '9')) return false;
+  }
   return one_of(word, kVerbs);
 }
 
@@ -189,11 +207,19 @@ std::vector<std::string_view> company_noun_words(const Document& doc, const Lexi
     const Token& t = doc.tokens[i];
     // (Letter case first: a lexicon lookup for every lower-case word would cost more.)
     if ((doc.tokens[i - 1].letter_case & kStartsUpper) && (t.letter_case & kLowerOnly) &&
-        (lexicon.flags(t.lower) & kCompanyNoun)) {
+        (lexicon.flags(t.lower) & kCompanyNoun) &&
+        (t.lower != "group" || !after_given_name_somewhere(doc, lexicon, doc.tokens[i - 1].lower))) {
       words.push_back(doc.tokens[i - 1].lower);
     }
   }
   return words;
+}
+
+bool lone_organisation_before_its(const Document& doc, const std::vector<Tag>& tags, std::size_t i) {
+  const std::size_t n = doc.tokens.size();
+  return tags[i] == kOrganisation && !(i > 0 && tags[i - 1] == kOrganisation) &&
+         !(i + 1 < n && tags[i + 1] == kOrganisation) && (doc.tokens[i].letter_case & kStartsUpper) &&
+         !(doc.tokens[i].flags & (kCapsLine | kTitleCase)) && before_its(doc, i + 1);
 }
 
 }  // namespace morgue::people

@@ -178,6 +178,31 @@ bool has_digit_word(const Document& doc, std::size_t begin, std::size_t end) {
   return false;
 }
 
+bool has_acronym_head_word(const Document& doc, const Lexicon& lexicon, std::size_t begin, std::size_t end) {
+  for (std::size_t k = begin; k < end; ++k) {
+    const std::string_view w = doc.tokens[k].text;
+    auto upper = [](char c) { return c >= 'A' && c <= 'Z'; };
+    if (w.size() < 3 || !upper(w[0]) || !upper(w[1]) || w.starts_with("IJ")) continue;  // Dutch "IJzer" is a name
+    // Capitals, then a lower-case letter that is no plural's "s" ("CEOs").
+    std::size_t first_lower = 2;
+    while (first_lower < w.size() && upper(w[first_lower])) ++first_lower;
+    // ("JAne", a given name typed with two capitals, is still one.)
+    if (first_lower < w.size() && w[first_lower] >= 'a' && w[first_lower] <= 'z' && w.substr(first_lower) != "s" &&
+        !(lexicon.flags(doc.tokens[k].lower) & (kFirstName | kSurname))) {
+      return true;
+    }
+  }
+  return false;
+}
+
+bool is_plural_demonym(const Lexicon& lexicon, std::string_view lower) {
+  if (lower.size() < 5 || lower.back() != 's') return false;
+  // (The word's shape first: the two lexicon lookups cost more.)
+  const std::string_view one = lower.substr(0, lower.size() - 1);
+  return (one.ends_with('i') || one.ends_with("an")) && !(lexicon.flags(lower) & kSurname) &&
+         (lexicon.flags(one) & kKnownEntity);
+}
+
 bool is_plural_acronym(std::string_view word) {
   if (word.size() < 3 || word.back() != 's') return false;
   return std::all_of(word.begin(), word.end() - 1, [](char c) { return c >= 'A' && c <= 'Z'; });
@@ -185,7 +210,8 @@ bool is_plural_acronym(std::string_view word) {
 
 bool names_something_else(const Document& doc, const Lexicon& lexicon, std::size_t begin, std::size_t end) {
   const std::size_t n = doc.tokens.size();
-  if (has_digit_word(doc, begin, end)) return true;
+  if (has_digit_word(doc, begin, end) || has_acronym_head_word(doc, lexicon, begin, end)) return true;
+  if (end - begin == 1 && is_plural_demonym(lexicon, doc.tokens[begin].lower)) return true;
   // "Jones Medical", "Warner Bros", "Salomon Bros Inc": a company or a place named after someone.
   constexpr std::uint16_t kEnds = kEntityWord | kCompanyWord;
   if (((lexicon.flags(doc.tokens[end - 1].lower) & kEnds) && !office_holders_name(doc, lexicon, begin, end)) ||

@@ -81,6 +81,15 @@ bool is_date_month(const Document& doc, std::size_t i);
 // a product or a code, never a person (a name's own words have none).
 bool has_digit_word(const Document& doc, std::size_t begin, std::size_t end);
 
+// "KXMicro", "ABCorp": a word that opens with two capitals or more and goes
+// on in lower case (not an acronym's plural, "CEOs", nor a Dutch "IJ")
+// is a firm's or a product's, never a word of a person's name; unless the
+// lexicon knows it as a given name or a surname ("JAne", a typing slip).
+bool has_acronym_head_word(const Document& doc, const Lexicon& lexicon, std::size_t begin, std::size_t end);
+// "Kelsians", "Veldis": the plural of a people's name that the lexicon
+// lists as a place or body in the singular ("Kelsian", "Veldi": a word
+// ending in "i" or "an"), and no surname; a lone word, never a person.
+bool is_plural_demonym(const Lexicon& lexicon, std::string_view lower);
 // "OKs", "CEOs", "PCs": capitals and a plural "s", an acronym's plural or a
 // verb made of one ("Roe OKs funds"), never the last word of a name.
 bool is_plural_acronym(std::string_view word);

@@ -179,6 +179,10 @@ bool make_mention(const Document& doc, const std::vector<Tag>& tags, const std::
     // "northwest Anatolia", "southern Kordofan": a region, not a person.
     if (begin > 0 && is_compass_word(doc.tokens[begin - 1])) return false;
     if (is_date_month(doc, begin)) return false;
+    // "a cafe in Kelso": a lone word after "in" is a place, though the
+    // tagger read a person there; not before a possessive ("in Roe's view").
+    const bool possessive_after = end < doc.tokens.size() && is_possessive(doc.tokens[end].lower);
+    if (begin > 0 && doc.tokens[begin - 1].text == "in" && !possessive_after) return false;
     int person = 0, other = 0;
     for (const auto& [lower, is_person] : story.entity_tokens) {
       if (lower == doc.tokens[begin].lower) ++(is_person ? person : other);
@@ -194,15 +198,18 @@ bool make_mention(const Document& doc, const std::vector<Tag>& tags, const std::
 std::vector<Mention> collect_mentions(const Document& doc, const std::vector<Tag>& tags,
                                       const std::vector<float>& margins, const Lexicon& lexicon) {
   StoryEvidence story;
+  std::vector<std::string_view> firms_before_its;
   for (std::size_t i = 0; i < doc.tokens.size(); ++i) {
     if (tags[i] != kOutside) {
       story.entity_tokens.emplace_back(doc.tokens[i].lower, tags[i] == kPersonBegin || tags[i] == kPersonInside);
+      if (lone_organisation_before_its(doc, tags, i)) firms_before_its.push_back(doc.tokens[i].lower);
     }
   }
   story.organisation_words = organisation_words(doc, lexicon);
   add_partner_names(doc, lexicon, story.organisation_words);
   add_repeated_partners(doc, lexicon, story.organisation_words);
   add_partner_lists(doc, lexicon, story.organisation_words);
+  add_employer_partners(doc, lexicon, story.organisation_words);
   add_organisation_names(doc, lexicon, story.organisation_words);
   story.thing_names = thing_names(doc, lexicon);
   add_list_things(doc, tags, lexicon, story.thing_names, story.list_places);
@@ -210,6 +217,7 @@ std::vector<Mention> collect_mentions(const Document& doc, const std::vector<Tag
   add_team_names(doc, story.thing_names);
   add_works_names(doc, lexicon, story.thing_names);
   story.company_noun_words = company_noun_words(doc, lexicon);
+  story.company_noun_words.insert(story.company_noun_words.end(), firms_before_its.begin(), firms_before_its.end());
   // A story all in capitals (a wire brief: a headline and nothing else) has
   // only capitals to offer.
   bool in_capitals = std::all_of(doc.tokens.begin(), doc.tokens.end(),

@@ -75,6 +75,14 @@ bool is_markup_or_link(const Document& doc, std::size_t begin, std::size_t end) 
   return false;
 }
 
+bool in_angle_brackets(const Document& doc, std::size_t begin, std::size_t end) {
+  if (begin == 0 || doc.tokens[begin - 1].text != "<") return false;
+  for (std::size_t k = end; k < doc.tokens.size() && k < end + 8 && doc.tokens[k].text != "<"; ++k) {
+    if (doc.tokens[k].text == ">") return true;
+  }
+  return false;
+}
+
 bool is_dateline(const Document& doc, std::size_t begin, std::size_t end) {
   const std::size_t n = doc.tokens.size();
   auto is_dash = [](std::string_view text) {
@@ -112,7 +120,8 @@ bool wire_says_not_a_person(const Document& doc, const Lexicon& lexicon, std::si
          before_organisation_apposition(doc, end) || after_issue_manager(doc, begin) ||
          after_company_descriptor(doc, lexicon, begin, end) || is_staff_byline(doc, lexicon, begin, end) ||
          after_organisation_noun(doc, lexicon, begin, end) || ends_in_saying_verb(doc, begin, end) ||
-         is_markup_or_link(doc, begin, end) || is_dateline(doc, begin, end) || in_schedule(doc, begin, end) ||
+         is_markup_or_link(doc, begin, end) || in_angle_brackets(doc, begin, end) || is_dateline(doc, begin, end) ||
+         in_schedule(doc, begin, end) ||
          ends_in_currency(doc, begin, end) || after_compass_of(doc, lexicon, begin, end) ||
          after_amount(doc, begin, end) || before_state_name(doc, lexicon, begin, end) || before_tonnage(doc, end) ||
          before_player_position(doc, end);

@@ -47,6 +47,11 @@ bool ends_in_saying_verb(const Document& doc, std::size_t begin, std::size_t end
 // ticker ("(TD.TO: Quote, Profile, Research)").
 bool is_markup_or_link(const Document& doc, std::size_t begin, std::size_t end);
 
+// "<VLX>", "<Halden Pryce Inc>": the span [begin, end) opens just after a
+// "<" that a ">" closes within eight tokens: wire copy writes a ticker or a
+// company's name so, never a person's (is_markup_or_link reads tags).
+bool in_angle_brackets(const Document& doc, std::size_t begin, std::size_t end);
+
 // "DENVER (Reuters) - ", "CHARLOTTE, N.C. (AP) -- ", "Kelso Press - VELDA
 // (KP) - ": the span, in capitals inside a line that is not, opens the
 // line (or follows a source's dash) and is followed by an optional state or
@@ -138,6 +143,15 @@ void add_repeated_partners(const Document& doc, const Lexicon& lexicon, std::vec
 // story names as a person anywhere (after a given name, an initial, a title
 // or an honorific: "Jane Pryce", "Mr Pryce"). In wire_partners.cc.
 void add_partner_lists(const Document& doc, const Lexicon& lexicon, std::vector<std::string_view>& words);
+
+// A firm's partners' names after a person's name and "of" or "at",
+// appended to `words` (lower forms): one to three capitalised words, "and"
+// or "&", and one more, with nothing capitalised after it ("Jane Roe of
+// Halden Pryce and Velda said"). None of them named elsewhere as a person
+// is (after a given name, an initial, a title or an honorific: "Jim Velda"),
+// and not a name of two words or more after "and" ("Jane Roe of Kelso and
+// Jim Poe"). In wire_partners.cc.
+void add_employer_partners(const Document& doc, const Lexicon& lexicon, std::vector<std::string_view>& words);
 
 // --- Lists, tables and places (wire_lists.cc) ----------------------------
 

@@ -67,4 +67,33 @@ void add_partner_lists(const Document& doc, const Lexicon& lexicon, std::vector<
   }
 }
 
+void add_employer_partners(const Document& doc, const Lexicon& lexicon, std::vector<std::string_view>& words) {
+  const std::size_t n = doc.tokens.size();
+  // (Letter case first, the lexicon only for a run that has the shape: most
+  // "of"s follow no name.)
+  auto capital = [&](std::size_t k) {
+    const Token& t = doc.tokens[k];
+    return (t.letter_case & kStartsUpper) && (t.letter_case & kHasLetter) &&
+           !(t.flags & (kCapsLine | kTitleCase | kSentenceStart));
+  };
+  auto no_title = [&](std::size_t k) { return !(lexicon.flags(doc.tokens[k].lower) & (kTitle | kNotName)); };
+  for (std::size_t i = 1; i + 4 < n; ++i) {
+    const std::string_view joint = doc.tokens[i].text;
+    if ((joint != "of" && joint != "at") || !capital(i - 1)) continue;
+    // The firm's first names after "of": one to three capitalised words.
+    std::size_t k = i + 1;
+    while (k < n && k < i + 4 && capital(k)) ++k;
+    if (k == i + 1 || k + 2 >= n || (doc.tokens[k].text != "and" && doc.tokens[k].text != "&")) continue;
+    // One capitalised word after "and", and nothing capitalised after it.
+    const std::size_t last = k + 1;
+    if (!capital(last) || (last + 1 < n && (doc.tokens[last + 1].letter_case & kStartsUpper))) continue;
+    bool titles = !no_title(i - 1) || !no_title(last);
+    for (std::size_t w = i + 1; w < k && !titles; ++w) titles = !no_title(w);
+    if (titles || named_as_person(doc, lexicon, i + 1) || named_as_person(doc, lexicon, last)) continue;
+    for (std::size_t w = i + 1; w < k; ++w) words.push_back(doc.tokens[w].lower);
+    words.push_back(doc.tokens[last].lower);
+    i = last;
+  }
+}
+
 }  // namespace morgue::people

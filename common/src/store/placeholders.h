@@ -9,9 +9,10 @@
 // ("Blair", "Kofi") that the step resolves to a full name. Such a story is
 // written first as a placeholder: its fields, filter terms, values and
 // stored article, without its words (schema::kPlaceholder marks it). The
-// identity step and the version groups rename and refile placeholders
-// cheaply, and fill_placeholders() then writes each story once, whole,
-// from its stored article, with the step's names and group.
+// identity step leaves the placeholders it renames to the fill (their new
+// names), the version groups refile placeholders cheaply, and
+// fill_placeholders() then writes each story once, whole, from its stored
+// article, with the step's names and group.
 #pragma once
 
 #include <cstddef>

@@ -27,7 +27,8 @@ constexpr std::string_view kDateMetas[] = {
     "sailthru.date", "parsely-pub-date", "dc.date.issued", "dcterms.issued", "dc.date.created",
     "dcterms.created", "dc.created", "originalpublicationdate", "article_date_original",
     "citation_publication_date", "citation_date", "og:published_time", "published-date", "release_date",
-    "cxenseparse:recs:publishtime", "displaydate", "creation_date"};
+    "cxenseparse:recs:publishtime", "displaydate", "creation_date", "publicationdate", "publication_date",
+    "publication-date"};
 
 // Generic date metas: many CMSs fill them with the time the page was built or
 // last edited, so a date shown on the page beats them.
@@ -37,20 +38,33 @@ constexpr std::string_view kWeakDateMetas[] = {"date", "dc.date", "dcterms.date"
 constexpr std::string_view kModifiedMetas[] = {"article:modified_time", "og:updated_time", "og:article:modified_time",
                                                "datemodified", "dcterms.modified", "last-modified", "lastmod"};
 
-// Words after which a visible text talks about a later change, not publication.
-// The clock of the page ("Aktuelle Zeit: ...") is cut the same way.
-constexpr std::string_view kUpdateWords[] = {"update", "modified", "aktualisiert", "geändert", "mis à jour",
-                                             "actualizado", "aggiornato", "last edit", "bijgewerkt",
-                                             "letzte änderung", "zuletzt", "aktuelle zeit", "current time",
-                                             "heute ist", "today is",
-                                             // A forum member's sign-up day, not the post's.
-                                             "joined", "member since", "registered", "registriert", "mitglied seit",
-                                             "dabei seit", "anmeldedatum", "inscrit", "membre depuis",
-                                             "miembro desde", "lid sinds", "iscritto", "registrato", "membro dal",
-                                             "membro desde", "registrado", "geregistreerd", "dołączył",
-                                             "zarejestrowan", "medlem sedan", "medlem siden", "medlem fra",
-                                             "beigetreten", "rekisteröity", "liittynyt", "registrován", "členem od",
-                                             "regisztrált", "kayıt tarihi", "üyelik tarihi"};
+// Words after which a visible text talks about a later change, not
+// publication. When a page shows no other date, the date of its last
+// change is the best there is (find_revision_date_in_text()).
+constexpr std::string_view kRevisionWords[] = {"update", "modified", "aktualisiert", "geändert", "mis à jour",
+                                               "actualizado", "aggiornato", "last edit", "bijgewerkt",
+                                               "letzte änderung", "zuletzt"};
+
+// Words after which a date is never the story's: the clock of the page
+// ("Aktuelle Zeit: ...") and a forum member's sign-up day.
+constexpr std::string_view kOtherDayWords[] = {"aktuelle zeit", "current time", "heute ist", "today is",
+                                               "joined", "member since", "registered", "registriert", "mitglied seit",
+                                               "dabei seit", "anmeldedatum", "inscrit", "membre depuis",
+                                               "miembro desde", "lid sinds", "iscritto", "registrato", "membro dal",
+                                               "membro desde", "registrado", "geregistreerd", "dołączył",
+                                               "zarejestrowan", "medlem sedan", "medlem siden", "medlem fra",
+                                               "beigetreten", "rekisteröity", "liittynyt", "registrován", "členem od",
+                                               "regisztrált", "kayıt tarihi", "üyelik tarihi"};
+
+// Where the first of `words` starts in `lower`, and its length; npos when none does.
+std::pair<std::size_t, std::size_t> first_of(std::string_view lower, std::span<const std::string_view> words) {
+  std::pair<std::size_t, std::size_t> found{std::string_view::npos, 0};
+  for (std::string_view w : words) {
+    const std::size_t at = lower.find(w);
+    if (at < found.first) found = {at, w.size()};
+  }
+  return found;
+}
 
 // Today plus a day of clock skew: later dates are typos or event dates.
 Date latest_plausible() {
@@ -75,10 +89,10 @@ std::vector<std::string_view> tokens_of(std::string_view s) { return util::split
 }  // namespace
 
 std::optional<DateTime> find_date_in_text(std::string_view text) {
-  std::string lower = util::to_lower(util::collapse_space(text));
-  std::size_t cut = lower.size();
-  for (std::string_view w : kUpdateWords) cut = std::min(cut, lower.find(w));
-  std::string kept = util::collapse_space(text).substr(0, cut);
+  std::string collapsed = util::collapse_space(text);
+  std::string lower = util::to_lower(collapsed);
+  const std::size_t cut = std::min(first_of(lower, kRevisionWords).first, first_of(lower, kOtherDayWords).first);
+  std::string kept = collapsed.substr(0, std::min(cut, collapsed.size()));
   std::vector<std::string_view> tokens = tokens_of(kept);
   if (tokens.size() > kMaxTokens) tokens.resize(kMaxTokens);
   // Every date form has digits within its first three words.
@@ -98,6 +112,16 @@ std::optional<DateTime> find_date_in_text(std::string_view text) {
 }
 
 namespace {
+
+// The date after a revision word ("Last updated: 27 December 2007"),
+// unless the page's clock or a member's sign-up day comes first.
+std::optional<DateTime> find_revision_date_in_text(std::string_view text) {
+  std::string collapsed = util::collapse_space(text);
+  std::string lower = util::to_lower(collapsed);
+  const auto [at, size] = first_of(lower, kRevisionWords);
+  if (at == std::string_view::npos || first_of(lower, kOtherDayWords).first < at) return std::nullopt;
+  return find_date_in_text(std::string_view(collapsed).substr(std::min(at + size, collapsed.size())));
+}
 
 // Days since 1970-01-01.
 long day_number(const Date& d) {
@@ -184,7 +208,11 @@ bool same_headline(const std::string& key, const std::string& title_key) {
   return common >= 20 && common * 10 >= std::min(key.size(), title_key.size()) * 7;
 }
 
-std::optional<DateTime> shown_date(const PageMeta& meta, std::string_view headline) {
+using DateFinder = std::optional<DateTime> (*)(std::string_view);
+
+// `find` (find_date_in_text() or find_revision_date_in_text()) on the text
+// by the headline.
+std::optional<DateTime> shown_date(const PageMeta& meta, std::string_view headline, DateFinder find) {
   std::string title_key = fingerprint(headline);
   if (title_key.empty()) return std::nullopt;
   for (const auto& w : meta.headline_windows) {
@@ -194,10 +222,10 @@ std::optional<DateTime> shown_date(const PageMeta& meta, std::string_view headli
     // the dateline ("Headline 02.02.2022 · Press", or a date span inside
     // the h1), which is closer than anything after it.
     if (key.size() > title_key.size() + 4) {
-      if (auto dt = find_date_in_text(w.heading)) return dt;
+      if (auto dt = find(w.heading)) return dt;
     }
-    if (auto dt = find_date_in_text(w.after)) return dt;
-    return find_date_in_text(w.before);
+    if (auto dt = find(w.after)) return dt;
+    return find(w.before);
   }
   return std::nullopt;
 }
@@ -216,7 +244,7 @@ DateEvidence gather(const PageMeta& meta, std::string_view headline) {
     for (const auto& v : *list) add_parsed(e.times, v);
   }
   for (const auto& v : meta.data_dates) add_data_date(e.times, v);
-  e.shown = shown_date(meta, headline);
+  e.shown = shown_date(meta, headline, find_date_in_text);
   return e;
 }
 
@@ -392,6 +420,18 @@ std::optional<DateTime> date_from_page(const PageMeta& meta, const std::vector<s
   std::vector<DateTime> scripted;
   for (const auto& v : meta.script_dates) add_data_date(scripted, v);
   if (!scripted.empty()) return scripted.front();
+  // Last, the day of the page's last change: a story is seldom revised long
+  // after it ran, and a story with no date is wrong whatever its day.
+  if (!e.modified.empty()) return e.modified.front();
+  if (auto dt = shown_date(meta, headline, find_revision_date_in_text)) return dt;
+  for (const auto* list : {&meta.date_texts, &meta.byline_texts}) {
+    for (const auto& v : *list) {
+      if (auto dt = find_revision_date_in_text(v)) return dt;
+    }
+  }
+  for (const auto& v : lead_lines) {
+    if (auto dt = find_revision_date_in_text(v)) return dt;
+  }
   return std::nullopt;
 }
 

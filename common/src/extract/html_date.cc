@@ -432,6 +432,10 @@ std::optional<DateTime> date_from_page(const PageMeta& meta, const std::vector<s
   for (const auto& v : lead_lines) {
     if (auto dt = find_revision_date_in_text(v)) return dt;
   }
+  // Last of all, the first date standing alone in a short text of its own.
+  for (const auto& v : meta.lone_dates) {
+    if (auto dt = find_date_in_text(v)) return dt;
+  }
   return std::nullopt;
 }
 

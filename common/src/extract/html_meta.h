@@ -63,6 +63,7 @@ struct PageMeta {
   std::vector<std::string> labelled_dates;   // visible "Veröffentlicht am ...", "Published: ..." texts
   std::vector<std::string> data_dates;       // data-utime, data-timestamp... values (Unix times or dates)
   std::vector<std::string> script_dates;     // "datePublished"-like keys in inline scripts
+  std::vector<std::string> lone_dates;       // short visible texts that are a date and little else
   std::vector<HeadlineWindow> headline_windows;  // first few h1s outside boilerplate (h2s before any h1)
   std::vector<std::string> itemprop_authors;
   std::vector<std::string> rel_authors;      // <a rel=author> texts

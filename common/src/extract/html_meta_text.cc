@@ -5,6 +5,7 @@
 #include <cctype>
 
 #include "extract/html_dom.h"
+#include "extract/html_fields.h"
 #include "extract/html_meta_collector.h"
 #include "util/strings.h"
 
@@ -28,6 +29,17 @@ constexpr std::string_view kDateLabels[] = {
     "publicerad", "publiceret", "publisert", "julkaistu", "avaldatud", "paskelbta", "publicēts", "közzétéve",
     "publicat", "yayınlanma", "yayın tarihi", "опубликовано", "публикувано", "опубліковано", "δημοσιεύθηκε",
     "δημοσίευση"};
+
+// A short text that is a date and little else ("Fri, December 28, 2007",
+// "06.10.2017 11:15"), not a link's: the first such text is the page's last
+// resort for a date.
+bool lone_date(const xmlNode* n, std::string_view text) {
+  constexpr std::size_t kMaxBytes = 48, kMaxWords = 6;
+  std::string_view t = util::trim(text);
+  if (t.empty() || t.size() > kMaxBytes || t.find_first_of("0123456789") == std::string_view::npos) return false;
+  if (n->parent != nullptr && is_element(n->parent) && tag_of(n->parent) == "a") return false;
+  return util::split_spaces(t).size() <= kMaxWords && find_date_in_text(t).has_value();
+}
 
 // Appends `text` with white space collapsed, keeping `buf` under `cap` bytes.
 void append_text(std::string& buf, std::string_view text, std::size_t cap) {
@@ -55,6 +67,9 @@ void Collector::read_text(const xmlNode* n) {
   if (boiler_depth_ > 0) {
     read_label(text);
     return;
+  }
+  if (out_.lone_dates.size() < kMaxPerKind && lone_date(n, text)) {
+    out_.lone_dates.push_back(util::collapse_space(text));
   }
   if (heading_ == nullptr && after_open_) {
     // Datelines and bylines are short texts; long ones are the standfirst

@@ -61,6 +61,38 @@ TEST(HtmlArticle, Dates) {
   expect_each(cases, date_of);
 }
 
+// The last resort: a short text that is a date and little else, anywhere
+// outside boilerplate and links (here inside the story, where no dateline
+// rule looks: after its opening, before its closing paragraph).
+TEST(HtmlDates, ADateStandingAlone) {
+  // (Not kStory: its last words, "have been published", label the date after them.)
+  const std::string story =
+      "<div class=\"article-body\"><p>The harbour board met on Tuesday evening, after weeks of delay, to settle the "
+      "future of the old pier, which has been closed to visitors since the winter storms.</p><p>Engineers told the "
+      "board that repairs would take at least two years, cost more than expected, and require the ferry service to "
+      "move, at least for a while, to the northern quay.</p><p>Residents asked whether the pier could reopen in "
+      "part, so that fishing boats, which still depend on it, could keep landing their catch.</p></div>";
+  const std::string closing =
+      "<p>The board will publish the engineers' report and the ferry timetable once both have been agreed with the "
+      "operator and the harbour master.</p>";
+  std::vector<Case> cases = {
+      {"a weekday and a date in a cell of its own", "",
+       story + "<table><tr><td><div id=\"topline\">Fri, December 28, 2007</div></td></tr></table>" + closing, "2007-12-28"},
+      {"a German date and time", "", story + "<div class=\"x\"><b>06.10.2017 11:15</b></div>" + closing, "2017-10-06"},
+      {"the first of two", "", story + "<p><span>19. Mai 2010</span></p><p><span>3. Juni 2011</span></p>" + closing,
+       "2010-05-19"},
+      {"a date in a link is another page's", "", story + "<p><a href=\"/older\">19. Mai 2010</a></p>" + closing, "none"},
+      {"a date in a sentence is an event, not the story's", "",
+       story + "<p>The next meeting of the board is set for 19 May 2010 in the town hall.</p>" + closing, "none"},
+      {"a date in a navigation bar is the page's clock", "",
+       story + "<nav><span>Fri, December 28, 2007</span></nav>" + closing, "none"},
+      {"a labelled date beats it", "",
+       story + "<div><span>Fri, December 28, 2007</span></div><div class=\"meta\">Posted 3 May 2007</div>" + closing,
+       "2007-05-03"},
+  };
+  expect_each(cases, date_of, StoryPlace::kInBody);
+}
+
 // Dates the page shows next to its headline, checked against its metadata.
 TEST(HtmlArticle, DatesShownOnThePage) {
   const std::string title = "<title>Pier to close for two years</title>";

@@ -211,6 +211,8 @@ std::vector<Mention> collect_mentions(const Document& doc, const std::vector<Tag
   add_partner_lists(doc, lexicon, story.organisation_words);
   add_employer_partners(doc, lexicon, story.organisation_words);
   add_organisation_names(doc, lexicon, story.organisation_words);
+  add_founder_firms(doc, lexicon, story.organisation_words);
+  add_based_firms(doc, lexicon, story.organisation_words);
   story.thing_names = thing_names(doc, lexicon);
   add_list_things(doc, tags, lexicon, story.thing_names, story.list_places);
   add_match_opponents(doc, tags, lexicon, story.thing_names);

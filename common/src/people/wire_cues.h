@@ -282,4 +282,10 @@ void add_founder_firms(const Document& doc, const Lexicon& lexicon, std::vector<
 // Not a known given name and more.
 void add_based_firms(const Document& doc, const Lexicon& lexicon, std::vector<std::string_view>& words);
 
+// Where lone words naming a team start, appended to `starts` (as
+// add_team_names): after "against" or "versus" and before "in", a day's
+// possessive and a word for a game within five words ("against Kelso in
+// Saturday night's exhibition game"; not "against Roe in the final").
+void add_game_opponents(const Document& doc, std::vector<std::size_t>& starts);
+
 }  // namespace morgue::people

@@ -1,7 +1,8 @@
 // Wire cues added after judging an eighth pair of wire samples (wire_cues.h):
 // a name before a currency's unit, an acronym with no vowel in a name, a
 // name after a place's "-based", and a firm named after its founder with a
-// possessive ("Halvik's Fine Foods Inc").
+// possessive ("Halvik's Fine Foods Inc"), a team played against in a day's
+// game ("against Kelso in Saturday's exhibition game").
 #include "people/wire_cues.h"
 
 #include <algorithm>
@@ -110,6 +111,32 @@ void add_based_firms(const Document& doc, const Lexicon& lexicon, std::vector<st
     for (std::size_t j = i + 1; j + 1 < k; ++j) person = person || opens_with_given_name(doc, lexicon, j, k);
     if (k == i + 1 || person) continue;
     for (std::size_t j = i + 1; j < k; ++j) words.push_back(doc.tokens[j].lower);
+  }
+}
+
+void add_game_opponents(const Document& doc, std::vector<std::size_t>& starts) {
+  constexpr std::string_view kGames[] = {"game", "games", "exhibition", "opener", "matchup", "scrimmage"};
+  const std::size_t n = doc.tokens.size();
+  for (std::size_t k = 1; k + 3 < n; ++k) {
+    const Token& t = doc.tokens[k];
+    const Token& prep = doc.tokens[k - 1];
+    if (!(t.letter_case & kStartsUpper) || !(t.letter_case & kHasLetter) || (t.flags & (kSentenceStart | kCapsLine)) ||
+        doc.tokens[k + 1].text != "in" || (prep.lower != "against" && prep.lower != "versus") ||
+        !(prep.letter_case & kLowerOnly)) {
+      continue;
+    }
+    // A day's possessive, then the game, within the next few words: "in
+    // Saturday night's exhibition game" ("in the final" may be a player's).
+    bool possessive = false;
+    for (std::size_t j = k + 2; j < n && j < k + 7; ++j) {
+      const Token& w = doc.tokens[j];
+      if (w.text == "'s" || w.text == "\u2019s") possessive = true;
+      if (possessive && (w.letter_case & kLowerOnly) && in(kGames, w.lower)) {
+        starts.push_back(k);
+        break;
+      }
+      if (w.text == "." || w.text == ",") break;
+    }
   }
 }
 

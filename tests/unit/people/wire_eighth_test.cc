@@ -3,7 +3,8 @@
 // with no vowel ("Velda KVRP"), a name after a place's "-based", a firm
 // named after its founder with a possessive ("Halvik's Fine Foods Inc"), a
 // web wire's ticker with its links ("(nasdaq: HVX - news - people )") and
-// a lone word before a school's or a firm's people ("Kelso researchers").
+// a lone word before a school's or a firm's people ("Kelso researchers")
+// and a team played against in a day's game.
 // The tags are written by hand, so a test fails when the rule does,
 // whatever the model. Every sentence here is written for this test; the
 // people's names are invented.
@@ -116,6 +117,17 @@ const MentionCase kPeopleHeadCases[] = {
     {"a given name and more", "Jane/B Roe/I researchers/ agreed/ ./", {"Jane Roe"}},
 };
 INSTANTIATE_TEST_SUITE_P(PeoplePlurals, EighthPairPeople, ::testing::ValuesIn(kPeopleHeadCases));
+
+// A lone word after "against" and before "in" a day's game: a team.
+const MentionCase kGameCases[] = {
+    {"a day's exhibition game",
+     "Troy/B Poe/I did/ not/ play/ against/ Kelso/B in/ Saturday/ night/ 's/ exhibition/ game/ ./", {"Troy Poe"}},
+    {"the same word elsewhere", "Kelso/B struggled/ ./ Velda/ won/ against/ Kelso/B in/ Sunday/ 's/ game/ ./", {}},
+    {"not a final", "Jim/B Poe/I lost/ against/ Roe/B in/ the/ final/ ./", {"Jim Poe", "Roe"}},
+    {"not a game with no day's possessive", "Jim/B Poe/I won/ against/ Roe/B in/ the/ second/ game/ ./",
+     {"Jim Poe", "Roe"}},
+};
+INSTANTIATE_TEST_SUITE_P(PeopleGames, EighthPairPeople, ::testing::ValuesIn(kGameCases));
 
 }  // namespace
 }  // namespace morgue::people

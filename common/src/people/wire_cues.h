@@ -270,22 +270,23 @@ bool after_based_adjective(const Document& doc, const Lexicon& lexicon, std::siz
 // One of the three rules above (asked by wire_says_not_a_person).
 bool wire_eighth_says_not_a_person(const Document& doc, const Lexicon& lexicon, std::size_t begin, std::size_t end);
 
+// Names the story gives firms and teams, in one pass over its tokens:
+//
 // A firm named after its founder with a possessive, appended to `words`
 // (lower forms): a lone capitalised word, "'s", one to three capitalised
 // words and a legal form ("Halvik's Fine Foods Inc"), so "Halvik's said"
 // and "Halvik was acquired" elsewhere are no person's either. Not a name of
 // two words ("Jane Roe's Halvex Inc": a person and her firm), nor a title.
-void add_founder_firms(const Document& doc, const Lexicon& lexicon, std::vector<std::string_view>& words);
-
+//
 // The capitalised words after a place's "-based", appended to `words`
 // (lower forms): "NJ-based Halvex" makes "Halvex said" elsewhere a firm's.
 // Not a known given name and more.
-void add_based_firms(const Document& doc, const Lexicon& lexicon, std::vector<std::string_view>& words);
-
+//
 // Where lone words naming a team start, appended to `starts` (as
 // add_team_names): after "against" or "versus" and before "in", a day's
 // possessive and a word for a game within five words ("against Kelso in
 // Saturday night's exhibition game"; not "against Roe in the final").
-void add_game_opponents(const Document& doc, std::vector<std::size_t>& starts);
+void add_eighth_pair_names(const Document& doc, const Lexicon& lexicon, std::vector<std::string_view>& words,
+                           std::vector<std::size_t>& starts);
 
 }  // namespace morgue::people

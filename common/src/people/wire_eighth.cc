@@ -79,63 +79,75 @@ bool wire_eighth_says_not_a_person(const Document& doc, const Lexicon& lexicon, 
          after_based_adjective(doc, lexicon, begin, end);
 }
 
-void add_founder_firms(const Document& doc, const Lexicon& lexicon, std::vector<std::string_view>& words) {
+namespace {
+
+// "X 's Fine Foods Inc" with the possessive at `i`: one to three
+// capitalised words after it, then a legal form; the owner a lone word
+// ("Jane Roe's Halvex Inc" names a person and her firm).
+void add_founder_firm(const Document& doc, const Lexicon& lexicon, std::size_t i, std::vector<std::string_view>& words) {
   const std::size_t n = doc.tokens.size();
   auto capitalised = [&](std::size_t k) {
     return (doc.tokens[k].letter_case & kStartsUpper) && (doc.tokens[k].letter_case & kHasLetter);
   };
-  for (std::size_t i = 1; i + 2 < n; ++i) {
-    // "X 's Fine Foods Inc": one to three capitalised words after the
-    // possessive, then a legal form.
-    if (doc.tokens[i].text != "'s" || (doc.tokens[i].flags & kCapsLine)) continue;
-    std::size_t k = i + 1;
-    while (k < n && k < i + 4 && capitalised(k) && !is_legal_form(doc.tokens[k])) ++k;
-    if (k == i + 1 || k >= n || !is_legal_form(doc.tokens[k])) continue;
-    // The owner is a lone word: "Jane Roe's Halvex Inc" names a person and her firm.
-    const std::size_t owner = i - 1;
-    if (!capitalised(owner) || (lexicon.flags(doc.tokens[owner].lower) & kTitle)) continue;
-    if (owner > 0 && !(doc.tokens[owner].flags & kSentenceStart) && capitalised(owner - 1)) continue;
-    words.push_back(doc.tokens[owner].lower);
-  }
+  if (i == 0 || (doc.tokens[i].flags & kCapsLine)) return;
+  std::size_t k = i + 1;
+  while (k < n && k < i + 4 && capitalised(k) && !is_legal_form(doc.tokens[k])) ++k;
+  if (k == i + 1 || k >= n || !is_legal_form(doc.tokens[k])) return;
+  const std::size_t owner = i - 1;
+  if (!capitalised(owner) || (lexicon.flags(doc.tokens[owner].lower) & kTitle)) return;
+  if (owner > 0 && !(doc.tokens[owner].flags & kSentenceStart) && capitalised(owner - 1)) return;
+  words.push_back(doc.tokens[owner].lower);
 }
 
-void add_based_firms(const Document& doc, const Lexicon& lexicon, std::vector<std::string_view>& words) {
+// The capitalised words after the "-based" at `i`, unless a known given
+// name and more stands anywhere among them ("Velda-based Kelsan boxer"
+// aside, "Velda-based Kelsan Jane Roe" is a person).
+void add_based_firm(const Document& doc, const Lexicon& lexicon, std::size_t i, std::vector<std::string_view>& words) {
   const std::size_t n = doc.tokens.size();
-  for (std::size_t i = 0; i + 1 < n; ++i) {
-    if (!is_based_adjective(doc.tokens[i])) continue;
-    std::size_t k = i + 1;
-    while (k < n && (doc.tokens[k].letter_case & kStartsUpper) && !(doc.tokens[k].flags & kSentenceStart)) ++k;
-    // Not a known given name and more anywhere in the run ("Velda-based
-    // Kelsan boxer" aside, "Velda-based Kelsan Jane Roe" is a person).
-    bool person = false;
-    for (std::size_t j = i + 1; j + 1 < k; ++j) person = person || opens_with_given_name(doc, lexicon, j, k);
-    if (k == i + 1 || person) continue;
-    for (std::size_t j = i + 1; j < k; ++j) words.push_back(doc.tokens[j].lower);
-  }
+  std::size_t k = i + 1;
+  while (k < n && (doc.tokens[k].letter_case & kStartsUpper) && !(doc.tokens[k].flags & kSentenceStart)) ++k;
+  bool person = false;
+  for (std::size_t j = i + 1; j + 1 < k; ++j) person = person || opens_with_given_name(doc, lexicon, j, k);
+  if (k == i + 1 || person) return;
+  for (std::size_t j = i + 1; j < k; ++j) words.push_back(doc.tokens[j].lower);
 }
 
-void add_game_opponents(const Document& doc, std::vector<std::size_t>& starts) {
+// A lone word at `k`, before the "in" at k + 1, after "against" or
+// "versus", with a day's possessive and then a game within five words.
+bool before_day_game(const Document& doc, std::size_t k) {
   constexpr std::string_view kGames[] = {"game", "games", "exhibition", "opener", "matchup", "scrimmage"};
   const std::size_t n = doc.tokens.size();
-  for (std::size_t k = 1; k + 3 < n; ++k) {
-    const Token& t = doc.tokens[k];
-    const Token& prep = doc.tokens[k - 1];
-    if (!(t.letter_case & kStartsUpper) || !(t.letter_case & kHasLetter) || (t.flags & (kSentenceStart | kCapsLine)) ||
-        doc.tokens[k + 1].text != "in" || (prep.lower != "against" && prep.lower != "versus") ||
-        !(prep.letter_case & kLowerOnly)) {
-      continue;
-    }
-    // A day's possessive, then the game, within the next few words: "in
-    // Saturday night's exhibition game" ("in the final" may be a player's).
-    bool possessive = false;
-    for (std::size_t j = k + 2; j < n && j < k + 7; ++j) {
-      const Token& w = doc.tokens[j];
-      if (w.text == "'s" || w.text == "\u2019s") possessive = true;
-      if (possessive && (w.letter_case & kLowerOnly) && in(kGames, w.lower)) {
-        starts.push_back(k);
-        break;
-      }
-      if (w.text == "." || w.text == ",") break;
+  if (k == 0) return false;
+  const Token& t = doc.tokens[k];
+  const Token& prep = doc.tokens[k - 1];
+  if (!(t.letter_case & kStartsUpper) || !(t.letter_case & kHasLetter) || (t.flags & (kSentenceStart | kCapsLine)) ||
+      (prep.lower != "against" && prep.lower != "versus") || !(prep.letter_case & kLowerOnly)) {
+    return false;
+  }
+  // ("in the final" may be a player's.)
+  bool possessive = false;
+  for (std::size_t j = k + 2; j < n && j < k + 7; ++j) {
+    const Token& w = doc.tokens[j];
+    if (w.text == "'s" || w.text == "\u2019s") possessive = true;
+    if (possessive && (w.letter_case & kLowerOnly) && in(kGames, w.lower)) return true;
+    if (w.text == "." || w.text == ",") return false;
+  }
+  return false;
+}
+
+}  // namespace
+
+void add_eighth_pair_names(const Document& doc, const Lexicon& lexicon, std::vector<std::string_view>& words,
+                           std::vector<std::size_t>& starts) {
+  // One pass, on the cheapest test first: a token's length.
+  const std::size_t n = doc.tokens.size();
+  for (std::size_t i = 0; i + 1 < n; ++i) {
+    const std::string_view text = doc.tokens[i].text;
+    if (text.size() == 2) {
+      if (text == "'s") add_founder_firm(doc, lexicon, i, words);
+      if (text == "in" && i > 0 && before_day_game(doc, i - 1)) starts.push_back(i - 1);
+    } else if (text.size() > 6 && (text.back() | 0x20) == 'd' && is_based_adjective(doc.tokens[i])) {
+      add_based_firm(doc, lexicon, i, words);
     }
   }
 }

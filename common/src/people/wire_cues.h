@@ -6,8 +6,9 @@
 // tagging, by mentions.cc (each span, and the story's evidence gathered once
 // into mention_rules.h's StoryEvidence) and people.cc (the headline's title
 // case); each rule is a function of its own so its test can fail alone. One
-// header for five files, by the family of the rules: wire_cues.cc,
-// wire_firms.cc, wire_partners.cc, wire_lists.cc and wire_sports.cc.
+// header for six files, by the family of the rules: wire_cues.cc,
+// wire_firms.cc, wire_partners.cc, wire_lists.cc, wire_sports.cc and
+// wire_eighth.cc (the rules of the eighth pair of wire samples).
 #pragma once
 
 #include <cstddef>

@@ -116,7 +116,10 @@ bool before_modifier_head(const Document& doc, const Lexicon& lexicon, std::size
                                            "consoles", "handsets", "laptops", "customers", "subscribers", "users",
                                            "sources", "policies", "proposals", "tactics", "actors", "officials",
                                            "ministers", "members", "leaders", "candidates", "activists", "critics",
-                                           "rivals", "products", "employees", "games", "titles", "devices"};
+                                           "rivals", "products", "employees", "games", "titles", "devices",
+                                           // A school's or a firm's people: "Kelso researchers will watch".
+                                           "researchers", "scientists", "students", "engineers", "professors",
+                                           "shareholders", "workers", "staffers"};
   // Words after a name that are no noun it modifies: function words, auxiliaries,
   // and past forms that do not end in "ed" ("Roe won", "Roe hit").
   constexpr std::string_view kNotNouns[] = {

@@ -215,6 +215,7 @@ std::vector<Mention> collect_mentions(const Document& doc, const std::vector<Tag
   add_list_things(doc, tags, lexicon, story.thing_names, story.list_places);
   add_match_opponents(doc, tags, lexicon, story.thing_names);
   add_team_names(doc, story.thing_names);
+  add_eighth_pair_names(doc, lexicon, story.organisation_words, story.thing_names);
   add_works_names(doc, lexicon, story.thing_names);
   story.company_noun_words = company_noun_words(doc, lexicon);
   story.company_noun_words.insert(story.company_noun_words.end(), firms_before_its.begin(), firms_before_its.end());

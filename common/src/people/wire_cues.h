@@ -6,8 +6,9 @@
 // tagging, by mentions.cc (each span, and the story's evidence gathered once
 // into mention_rules.h's StoryEvidence) and people.cc (the headline's title
 // case); each rule is a function of its own so its test can fail alone. One
-// header for five files, by the family of the rules: wire_cues.cc,
-// wire_firms.cc, wire_partners.cc, wire_lists.cc and wire_sports.cc.
+// header for six files, by the family of the rules: wire_cues.cc,
+// wire_firms.cc, wire_partners.cc, wire_lists.cc, wire_sports.cc and
+// wire_eighth.cc (the rules of the eighth pair of wire samples).
 #pragma once
 
 #include <cstddef>
@@ -249,5 +250,44 @@ bool in_schedule(const Document& doc, std::size_t begin, std::size_t end);
 // One of the rules above that read one span, is_title_case and
 // after_job_title aside: the span [begin, end) is no person's name.
 bool wire_says_not_a_person(const Document& doc, const Lexicon& lexicon, std::size_t begin, std::size_t end);
+
+// --- Rules of the eighth pair of wire samples (wire_eighth.cc) -----------
+
+// "cif Kelso dlrs per tonne": the span at `end` is followed by a currency's
+// unit in lower case ("dlrs", "stg", "yen"): a market or a place, never a
+// person ("marks" and "pounds" are verbs and nouns too, so not those).
+bool before_currency_unit(const Document& doc, std::size_t end);
+
+// "Velda KVRP have identified": a word of the span is an acronym with no
+// vowel ("Y" counts as one), three capitals or more outside a headline in
+// capitals: a body's initials, never a person's name ("Ng" is too short).
+bool holds_vowelless_acronym(const Document& doc, std::size_t begin, std::size_t end);
+
+// "Kelso-based Halvex said": the span follows (or opens with) a place's
+// adjective ending in "-based": a firm or a body. Not a known given name and
+// more ("Kelso-based Jane Roe" may be an artist).
+bool after_based_adjective(const Document& doc, const Lexicon& lexicon, std::size_t begin, std::size_t end);
+
+// One of the three rules above (asked by wire_says_not_a_person).
+bool wire_eighth_says_not_a_person(const Document& doc, const Lexicon& lexicon, std::size_t begin, std::size_t end);
+
+// Names the story gives firms and teams, in one pass over its tokens:
+//
+// A firm named after its founder with a possessive, appended to `words`
+// (lower forms): a lone capitalised word, "'s", one to three capitalised
+// words and a legal form ("Halvik's Fine Foods Inc"), so "Halvik's said"
+// and "Halvik was acquired" elsewhere are no person's either. Not a name of
+// two words ("Jane Roe's Halvex Inc": a person and her firm), nor a title.
+//
+// The capitalised words after a place's "-based", appended to `words`
+// (lower forms): "NJ-based Halvex" makes "Halvex said" elsewhere a firm's.
+// Not a known given name and more.
+//
+// Where lone words naming a team start, appended to `starts` (as
+// add_team_names): after "against" or "versus" and before "in", a day's
+// possessive and a word for a game within five words ("against Kelso in
+// Saturday night's exhibition game"; not "against Roe in the final").
+void add_eighth_pair_names(const Document& doc, const Lexicon& lexicon, std::vector<std::string_view>& words,
+                           std::vector<std::size_t>& starts);
 
 }  // namespace morgue::people

@@ -40,7 +40,8 @@ bool before_bracketed_code(const Document& doc, std::size_t begin, std::size_t e
   if (colon != std::string::npos && is_dotted_ticker(std::string_view(ticker).substr(0, colon))) return true;
   std::string code;
   std::size_t k = end + 1;
-  for (; k < n && k < end + 6 && doc.tokens[k].text != ")"; ++k) {
+  // (Up to eight tokens: "(nasdaq: KVX - news - people )", a web wire's links.)
+  for (; k < n && k < end + 10 && doc.tokens[k].text != ")"; ++k) {
     if (doc.tokens[k].flags & kLineStart) return false;
     code += doc.tokens[k].text;
   }

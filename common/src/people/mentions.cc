@@ -10,6 +10,7 @@
 
 #include "people/evidence.h"
 #include "people/mention_rules.h"
+#include "people/prose_rules.h"
 #include "people/wire_cues.h"
 #include "util/strings.h"
 
@@ -122,15 +123,32 @@ bool make_mention(const Document& doc, const std::vector<Tag>& tags, const std::
   }
   while (end > begin && ((lexicon.flags(doc.tokens[end - 1].lower) & kParticle) ||
                          is_possessive(doc.tokens[end - 1].lower) || is_plural_acronym(doc.tokens[end - 1].text) ||
-                         is_punctuation_only(doc.tokens[end - 1].text))) {
+                         is_punctuation_only(doc.tokens[end - 1].text) ||
+                         (end - begin > 1 && is_post_nominal(doc.tokens[end - 1])))) {
     --end;
   }
+  if (opens_with_inverted_saying(doc, begin, end)) ++begin;  // "Said Roe:"
   if (opens_with_nationality(doc, begin, end)) ++begin;  // "Finn Aarno Roe"
   if (begin == end || end - begin > 6) return false;
   // (In a headline in title case every word looks like a title's.)
   m.titled = begin > 0 && (title_flags(doc.tokens[begin - 1].lower, lexicon) & kTitle) &&
              !(doc.tokens[begin].flags & kTitleCase);
   begin = extend_left(doc, tags, lexicon, begin);
+  // "Tory Jane Roe" is Jane Roe; "Tory Chairwoman" and a lone "Tory" are no
+  // one ("Tory Halvorsen" may be someone: a given name and a known surname).
+  if (is_party_member_noun(doc.tokens[begin].lower)) {
+    if (end - begin >= 3) {
+      ++begin;
+      // "Tory Lord Halvik": a title after it, as at the start of a span.
+      if (title_flags(doc.tokens[begin].lower, lexicon) & kTitle) {
+        ++begin;
+        m.titled = true;
+      }
+    } else {
+      const std::uint16_t next = end - begin == 2 ? title_flags(doc.tokens[begin + 1].lower, lexicon) : 0;
+      if (!(next & kSurname) || (next & (kTitle | kCommonWord))) return false;
+    }
+  }
   if (tail_of_longer_name(doc, tags, lexicon, begin, end) || head_of_longer_name(doc, tags, begin, end) ||
       is_nationality_description(doc, begin, end)) {
     return false;
@@ -147,8 +165,10 @@ bool make_mention(const Document& doc, const std::vector<Tag>& tags, const std::
     std::uint16_t flags = lexicon.flags(t.lower);
     if (!(flags & (kNotName | kTitle | kAgency))) all_excluded = false;
     if (flags & (kAgency | kSignOff)) all_excluded = true;  // "Getty", "Reuters", "Reuter": never a person
-    m.words.push_back(display_case(t.text));
-    m.lower.emplace_back(t.lower);
+    // "Roe-style": the person, not the adjective (prose_rules.h).
+    const std::size_t length = k + 1 == end ? without_adjective_ending(t.text) : t.text.size();
+    m.words.push_back(display_case(t.text.substr(0, length)));
+    m.lower.emplace_back(t.lower.substr(0, length));
     if (t.flags & (kCapsLine | kTitleCase)) m.from_capitals = true;
     if (t.flags & kTitleCase) m.title_case = true;
   }

@@ -6,6 +6,7 @@
 #include <tuple>
 #include <utility>
 
+#include "people/prose_rules.h"
 #include "util/strings.h"
 
 namespace morgue::people {
@@ -42,16 +43,19 @@ bool given_names_agree(const Mention& a, const Mention& b) {
   const std::string& la = a.lower.front();
   const std::string& lb = b.lower.front();
   if (la == lb || is_tail(a.lower, b.lower) || is_tail(b.lower, a.lower)) return true;
-  if (is_initial(la) || is_initial(lb)) return la[0] == lb[0];
+  if (is_initial(la) || is_initial(lb) || is_bare_initial(la) || is_bare_initial(lb)) return la[0] == lb[0];
   return false;
 }
 
-// The fullest form: most words; among equals, one whose case was written
-// rather than guessed from capitals; then the first. A form from a
+// The fullest form: most words; among equals, one whose given name is more
+// than a bare initial ("Jane Roe", not a team sheet's "J Roe"), then one
+// whose case was written rather than guessed from capitals; then the first. A form from a
 // title-case headline comes last whatever its length ("Clinton Rips Starr"
 // is no fuller a name than "Kenneth Starr").
 const Mention* canonical(const Person& p) {
-  auto rank = [](const Mention* m) { return std::tuple(!m->title_case, m->words.size(), !m->from_capitals); };
+  auto rank = [](const Mention* m) {
+    return std::tuple(!m->title_case, m->words.size(), !is_bare_initial(m->lower.front()), !m->from_capitals);
+  };
   const Mention* best = p.mentions.front();
   for (const Mention* m : p.mentions) {
     if (rank(m) > rank(best)) best = m;

@@ -121,6 +121,33 @@ void cut_trail_heads(Cut& c) {
   while (!c.seps.empty() && c.seps.front().strong && word_count(c.first()) <= 2 && word_count(c.rest()) >= 4) c.keep_tail();
 }
 
+// "Paper : Business : A headline of words": two spaced colons or more, the
+// parts before the last short ones: the site and its section.
+void cut_colon_trail(Cut& c) {
+  const auto weak = std::count_if(c.seps.begin(), c.seps.end(), [](const Separator& s) { return !s.strong; });
+  if (weak < 2) return;
+  while (!c.seps.empty() && !c.seps.front().strong && word_count(c.first()) <= 3 && word_count(c.rest()) >= 3) {
+    c.keep_tail();
+  }
+}
+
+// What a title says of its source around the headline, cut off: a domain and
+// a colon before it ("Example.com: Headline") and a source in brackets after
+// it ("Headline (from The Harbour Gazette)", "(via HN)").
+std::string_view without_source(std::string_view t) {
+  const std::size_t colon = t.find(": ");
+  if (colon != std::string_view::npos && colon < 40 && t.substr(0, colon).find(' ') == std::string_view::npos &&
+      names_site(t.substr(0, colon), {}) && word_count(t.substr(colon + 2)) >= 3) {
+    t = t.substr(colon + 2);
+  }
+  const std::size_t open = t.rfind(" (");
+  if (open != std::string_view::npos && t.back() == ')' && word_count(t.substr(0, open)) >= 3) {
+    const std::string_view inside = t.substr(open + 2, t.size() - open - 3);
+    if ((inside.starts_with("from ") || inside.starts_with("via ")) && word_count(inside) <= 6) t = t.substr(0, open);
+  }
+  return t;
+}
+
 // A heading the title starts with (up to a separator), or a long heading it
 // contains: the headline without the site's decoration. (A heading that is the
 // title's last part is often the site's logo.)
@@ -189,10 +216,12 @@ std::string clean_title(std::string_view raw, const std::vector<std::string>& na
   std::string t = util::collapse_space(raw);
   if (t.empty() || holds_markup(t)) return "";
   if (std::string h = heading_in_title(t, h1s); !h.empty()) return h;
-  Cut c{t, separators_in(t)};
+  const std::string_view plain = without_source(t);
+  Cut c{plain, separators_in(plain), plain.size() != t.size()};
   cut_site_names(c, names);
   cut_short_tails(c);
   cut_trail_heads(c);
+  cut_colon_trail(c);
   cut_site_names(c, names);
   if (!c.cut) {
     // Unknown site name: readability's rule, the part before the last

@@ -210,6 +210,18 @@ std::string related_heading(const PageMeta& meta, const std::unordered_set<std::
   return "";
 }
 
+// The heading the story's text opens with (its first paragraph), of three
+// words or more, or "".
+std::string opening_heading(const PageMeta& meta, const std::vector<std::string>& paragraphs) {
+  if (paragraphs.empty()) return "";
+  const std::string first = lower(paragraphs.front());
+  for (const auto& h : meta.h1s) {
+    std::string t = util::collapse_space(h);
+    if (word_count(t) >= 3 && !holds_markup(t) && lower(t) == first) return t;
+  }
+  return "";
+}
+
 }  // namespace
 
 std::string clean_title(std::string_view raw, const std::vector<std::string>& names, const std::vector<std::string>& h1s) {
@@ -274,6 +286,17 @@ std::string resolve_title(const PageMeta& meta, const std::vector<std::string>& 
   std::unordered_set<std::string> lead = lead_words(paragraphs);
   if (!lead.empty() && (title.empty() || (!decorated && share_in(title, lead) < kUnrelated))) {
     if (std::string h = related_heading(meta, lead); !h.empty()) return h;
+  }
+  // The story opens with a heading the title has nothing of: the title names
+  // the site ("The Harbour Network", though the dateline credits it too).
+  if (std::string h = opening_heading(meta, paragraphs); !h.empty() && !decorated) {
+    std::unordered_set<std::string> heading_words, title_words;
+    for (auto& w : words_of(h)) heading_words.insert(std::move(w));
+    for (auto& w : words_of(title)) title_words.insert(std::move(w));
+    if (title.empty() ||
+        std::max(share_in(title, heading_words), share_in(h, title_words)) < kUnrelated) {
+      return h;
+    }
   }
   if (!title.empty()) return title;
   // No title: the first <h1> outside page furniture, else the first heading.

@@ -68,6 +68,18 @@ TEST(HtmlArticle, Titles) {
       {"a title unrelated to the story gives way to a heading about it", "<title>Latest Local Headlines</title>",
        "<h2>Sidebar</h2><h2>Harbour board to decide the future of the old pier</h2>",
        "Harbour board to decide the future of the old pier"},
+      {"a site's name for a title gives way to the heading the story opens with, whatever the dateline credits",
+       "<title>The Harbour Network</title>",
+       "<div class=\"story\"><h3>Board delays the pier vote again</h3><p>KELSO (Harbour Network) - The harbour "
+       "board delayed its vote on the old pier for a third time on Tuesday, saying the engineers' report was late "
+       "and the ferry operator had not yet answered.</p></div>",
+       "Board delays the pier vote again"},
+      {"a title about the same story beats the heading the story opens with",
+       "<title>Harbour board delays the pier vote again</title>",
+       "<div class=\"story\"><h3>Pier vote delayed</h3><p>The harbour board delayed its vote on the old pier "
+       "for a third time on Tuesday, saying the engineers' report was late and the ferry operator had not yet "
+       "answered.</p></div>",
+       "Harbour board delays the pier vote again"},
       {"a JSON-LD headline unlike the titles describes the page",
        "<meta property=\"og:title\" content=\"Pier to close for two years - Harbour News\">"
        "<script type=\"application/ld+json\">"

@@ -222,6 +222,21 @@ std::string opening_heading(const PageMeta& meta, const std::vector<std::string>
   return "";
 }
 
+// "Section- Headline", "Site: Headline": a title that ends with the line the
+// story opens with, after a short part and a separator, is that line.
+std::string opening_line_in_title(std::string_view raw, const std::vector<std::string>& paragraphs) {
+  if (paragraphs.empty()) return "";
+  const std::string line = util::collapse_space(paragraphs.front());
+  const std::string t = util::collapse_space(raw);
+  if (word_count(line) < 2 || line.size() >= t.size() || lower(t).substr(t.size() - line.size()) != lower(line)) {
+    return "";
+  }
+  std::string_view head = util::trim(std::string_view(t).substr(0, t.size() - line.size()));
+  if (head.empty() || word_count(head) > 5) return "";
+  const std::string_view kMarks = ":-|>\xC2\xBB";
+  return kMarks.find(head.back()) != std::string_view::npos || head.ends_with("\xE2\x80\x93") ? line : "";
+}
+
 }  // namespace
 
 std::string clean_title(std::string_view raw, const std::vector<std::string>& names, const std::vector<std::string>& h1s) {
@@ -279,6 +294,7 @@ std::string resolve_title(const PageMeta& meta, const std::vector<std::string>& 
   std::string title;
   bool decorated = false;  // "Site | A headline of words": what is left is a headline
   for (std::string_view candidate : {meta.meta("dc.title"), meta.meta("dc:title"), std::string_view(meta.title)}) {
+    if (std::string line = opening_line_in_title(candidate, paragraphs); !line.empty()) return line;
     title = clean_title(candidate, names, meta.h1s);
     decorated = title != util::collapse_space(candidate) && word_count(title) >= 4;
     if (!title.empty()) break;

@@ -80,6 +80,18 @@ TEST(HtmlArticle, Titles) {
        "for a third time on Tuesday, saying the engineers' report was late and the ferry operator had not yet "
        "answered.</p></div>",
        "Harbour board delays the pier vote again"},
+      {"a title ending with the line the story opens with, after a section and a dash",
+       "<title>Harbour Life- Pier vote delayed again</title>",
+       "<div class=\"story\"><p><b>Pier vote delayed again</b></p><p>The harbour board delayed its vote on the "
+       "old pier for a third time on Tuesday, saying the engineers' report was late and the ferry operator had "
+       "not yet answered.</p></div>",
+       "Pier vote delayed again"},
+      {"a title ending with other words than the story's opening line keeps its cut",
+       "<title>Harbour Life- Pier vote delayed again</title>",
+       "<div class=\"story\"><p><b>Vote delayed again</b></p><p>The harbour board delayed its vote on the "
+       "old pier for a third time on Tuesday, saying the engineers' report was late and the ferry operator had "
+       "not yet answered.</p></div>",
+       "Harbour Life- Pier vote delayed again"},
       {"a JSON-LD headline unlike the titles describes the page",
        "<meta property=\"og:title\" content=\"Pier to close for two years - Harbour News\">"
        "<script type=\"application/ld+json\">"

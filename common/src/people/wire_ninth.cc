@@ -3,11 +3,26 @@
 // is the tail of a dotted abbreviation.
 #include "people/wire_ninth.h"
 
+#include <algorithm>
 #include <string_view>
 
 namespace morgue::people {
 
 namespace {
+
+template <typename List>
+bool in(const List& list, std::string_view w) {
+  return std::find(std::begin(list), std::end(list), w) != std::end(list);
+}
+
+bool capitalised(const Token& t) { return (t.letter_case & kStartsUpper) && (t.letter_case & kHasLetter); }
+
+// A company's legal form or a word that ends a company's name ("Plc",
+// "Companies", "Securities").
+bool ends_a_firm(const Token& t, const Lexicon& lexicon) {
+  constexpr std::string_view kForms[] = {"co", "co.", "inc", "inc.", "corp", "corp.", "ltd", "ltd.", "plc", "cos"};
+  return capitalised(t) && (in(kForms, t.lower) || (lexicon.flags(t.lower) & kCompanyWord));
+}
 
 bool is_single_initial(std::string_view w) {
   return w.size() == 2 && w[1] == '.' && w[0] >= 'A' && w[0] <= 'Z';
@@ -50,6 +65,44 @@ bool opens_with_glued_initial(const Document& doc, std::size_t begin, std::size_
 
 bool wire_ninth_says_not_a_person(const Document& doc, const Lexicon&, std::size_t begin, std::size_t end) {
   return before_contracted_name(doc, begin, end) || opens_with_glued_initial(doc, begin, end);
+}
+
+namespace {
+
+// "Halden and Pryce Associated Companies Plc" with the "and" at `i`.
+void add_first_partner(const Document& doc, const Lexicon& lexicon, std::size_t i, std::vector<std::string_view>& words) {
+  const std::size_t n = doc.tokens.size();
+  if (i == 0 || (doc.tokens[i].flags & kCapsLine)) return;
+  const Token& first = doc.tokens[i - 1];
+  if (!capitalised(first) || (first.flags & kCapsLine) || (lexicon.flags(first.lower) & (kFirstName | kTitle))) return;
+  if (i >= 2 && !(first.flags & kSentenceStart) && capitalised(doc.tokens[i - 2])) return;
+  std::size_t k = i + 1;
+  while (k < n && k < i + 6 && capitalised(doc.tokens[k]) && !ends_a_firm(doc.tokens[k], lexicon)) ++k;
+  if (k == i + 1 || k >= n || !ends_a_firm(doc.tokens[k], lexicon)) return;
+  words.push_back(first.lower);
+}
+
+// A lone word at `k` after the possessive at k - 1, before a number.
+bool model_after_possessive(const Document& doc, std::size_t k) {
+  const std::size_t n = doc.tokens.size();
+  if (k < 2 || k + 1 >= n || !capitalised(doc.tokens[k]) || !capitalised(doc.tokens[k - 2])) return false;
+  const std::string_view number = doc.tokens[k + 1].text;
+  return !number.empty() && number[0] >= '0' && number[0] <= '9' && !(doc.tokens[k].flags & kCapsLine);
+}
+
+}  // namespace
+
+void add_ninth_pair_names(const Document& doc, const Lexicon& lexicon, std::vector<std::string_view>& words,
+                          std::vector<std::size_t>& starts) {
+  const std::size_t n = doc.tokens.size();
+  for (std::size_t i = 1; i + 1 < n; ++i) {
+    const std::string_view text = doc.tokens[i].text;
+    if (text == "and" || text == "&") {
+      add_first_partner(doc, lexicon, i, words);
+    } else if ((text == "'s" || text == "\u2019s") && model_after_possessive(doc, i + 1)) {
+      starts.push_back(i + 1);
+    }
+  }
 }
 
 }  // namespace morgue::people

@@ -5,6 +5,8 @@
 #pragma once
 
 #include <cstddef>
+#include <string_view>
+#include <vector>
 
 #include "people/lexicon.h"
 #include "people/tokenizer.h"
@@ -25,5 +27,20 @@ bool opens_with_glued_initial(const Document& doc, std::size_t begin, std::size_
 
 // One of the rules above (asked by wire_says_not_a_person).
 bool wire_ninth_says_not_a_person(const Document& doc, const Lexicon& lexicon, std::size_t begin, std::size_t end);
+
+// Names the story gives firms and products, in one pass over its tokens:
+//
+// A lone capitalised word joined by "and" or "&" to one to four capitalised
+// words and a company's legal form or company word ("Halden and Pryce
+// Associated Companies Plc"), appended to `words` (lower form): the first
+// partner of a firm's name, so "Halden said" elsewhere is no person's. Not
+// after another capitalised word ("Jane Halden and Pryce Inc" names a
+// person), nor a known given name or a title.
+//
+// A lone capitalised word between a possessive and a number ("Kelmar's
+// Zorstation 386", "Halvex's Velda 747"): a model or a maker, appended to
+// `starts` (as add_works_names), so "Zorstation 386s sold" goes too.
+void add_ninth_pair_names(const Document& doc, const Lexicon& lexicon, std::vector<std::string_view>& words,
+                          std::vector<std::size_t>& starts);
 
 }  // namespace morgue::people

@@ -112,5 +112,58 @@ TEST(PeopleNinthPair, ContractedNameLeavesThePeople) {
             Words{"Tom Roe"});
 }
 
+// The words given firms and the starts of things' names (add_ninth_pair_names).
+Words ninth_names(const std::string& text) {
+  TaggedDoc d;
+  build_tagged(text, d);
+  std::vector<std::string_view> words;
+  std::vector<std::size_t> starts;
+  add_ninth_pair_names(d.doc, lexicon(), words, starts);
+  Words out(words.begin(), words.end());
+  if (!starts.empty()) out.emplace_back("|");
+  for (std::size_t s : starts) out.emplace_back(d.doc.tokens[s].text);
+  return out;
+}
+
+struct NamesCase {
+  const char* what;
+  const char* text;
+  Words names;
+};
+
+class NinthPairNames : public ::testing::TestWithParam<NamesCase> {};
+
+TEST_P(NinthPairNames, FindsTheFirmsAndModels) {
+  const NamesCase& c = GetParam();
+  EXPECT_EQ(ninth_names(c.text), c.names) << c.what;
+}
+
+const NamesCase kFirstPartnerCases[] = {
+    {"a partner before a firm's full name", "Halden and Pryce Associated Companies Plc shares rose", {"halden"}},
+    {"opening a sentence, with '&'", "It fell . Kelmar & Velda Inc gained", {"kelmar"}},
+    {"a given name and more is a person's", "Jane Halden and Pryce Inc met", {}},
+    {"a lone given name is no partner", "Jane and Pryce Inc met", {}},
+    {"no legal form: two people", "Halden and Pryce Velda spoke", {}},
+    {"a title is no partner", "Minister and Velda Corp met", {}},
+};
+INSTANTIATE_TEST_SUITE_P(PeopleFirstPartner, NinthPairNames, ::testing::ValuesIn(kFirstPartnerCases));
+
+const NamesCase kModelCases[] = {
+    {"a model between a possessive and a number", "sales of Kelmar 's Zorstation 386 rose", {"|", "Zorstation"}},
+    {"a maker before its plane's number", "Halvex 's Velda 747 landed", {"|", "Velda"}},
+    {"no number after it", "Kelmar 's Roe said", {}},
+    {"a lower-case owner", "the firm 's Roe 3 goals", {}},
+    {"a given name and more", "Kelmar 's Jane Roe 3", {}},
+};
+INSTANTIATE_TEST_SUITE_P(PeopleModels, NinthPairNames, ::testing::ValuesIn(kModelCases));
+
+TEST(PeopleNinthPair, FirstPartnerLeavesThePeople) {
+  EXPECT_EQ(testing_support::people_of_tagged(
+                "Halden/B and Pryce Associated Companies Plc gained . Halden/B shares rose , Jane/B Roe/I said ."),
+            Words{"Jane Roe"});
+  EXPECT_EQ(testing_support::people_of_tagged("Kelmar 's Zorstation/B 386 sold . Zorstation/B 386s sold , Tom/B Roe/I said ."),
+            Words{"Tom Roe"});
+}
+
 }  // namespace
 }  // namespace morgue::people

@@ -15,6 +15,8 @@ bool in(const List& list, std::string_view w) {
   return std::find(std::begin(list), std::end(list), w) != std::end(list);
 }
 
+bool is_person_tag(Tag t) { return t == kPersonBegin || t == kPersonInside; }
+
 bool capitalised(const Token& t) { return (t.letter_case & kStartsUpper) && (t.letter_case & kHasLetter); }
 
 // A company's legal form or a word that ends a company's name ("Plc",
@@ -102,6 +104,50 @@ void add_ninth_pair_names(const Document& doc, const Lexicon& lexicon, std::vect
     } else if ((text == "'s" || text == "\u2019s") && model_after_possessive(doc, i + 1)) {
       starts.push_back(i + 1);
     }
+  }
+}
+
+namespace {
+
+bool is_particle(const Token& t) {
+  constexpr std::string_view kParticles[] = {"de",  "da", "do", "dos", "das", "del", "della", "di", "du", "van",
+                                             "von", "la", "le", "der", "den", "los", "las"};
+  return in(kParticles, t.text);
+}
+
+}  // namespace
+
+void join_name_particles(const Document& doc, const Lexicon& lexicon, std::vector<Tag>& tags,
+                         std::vector<float>& margins) {
+  const std::size_t n = doc.tokens.size();
+  for (std::size_t i = 0; i < n;) {
+    if (tags[i] != kPersonBegin) {
+      ++i;
+      continue;
+    }
+    const std::size_t begin = i++;
+    while (i < n && tags[i] == kPersonInside) ++i;
+    if (!(lexicon.flags(doc.tokens[begin].lower) & kFirstName)) continue;
+    // The tagger may have taken the particles in and left the family name
+    // out ("Rene de la" and "Kelso" read as a firm's).
+    std::size_t first_particle = i;
+    while (first_particle > begin + 1 && is_particle(doc.tokens[first_particle - 1])) --first_particle;
+    std::size_t last = i;
+    while (last < n && last < first_particle + 2 && tags[last] == kOutside && is_particle(doc.tokens[last])) ++last;
+    if (last == first_particle || last - first_particle > 2 || first_particle - begin > 2 || last >= n) continue;
+    const Token& family = doc.tokens[last];
+    if (is_person_tag(tags[last]) || tags[last] == kLocation || !capitalised(family) ||
+        (family.flags & (kSentenceStart | kCapsLine)) || (lexicon.flags(family.lower) & kKnownEntity) ||
+        ends_a_firm(family, lexicon) || (last + 1 < n && ends_a_firm(doc.tokens[last + 1], lexicon))) {
+      continue;
+    }
+    float surest = 0;
+    for (std::size_t k = begin; k < i && k < margins.size(); ++k) surest = std::max(surest, margins[k]);
+    for (std::size_t k = i; k <= last; ++k) {
+      tags[k] = kPersonInside;
+      if (k < margins.size()) margins[k] = surest;
+    }
+    i = last + 1;
   }
 }
 

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "people/lexicon.h"
+#include "people/perceptron.h"
 #include "people/tokenizer.h"
 
 namespace morgue::people {
@@ -42,5 +43,15 @@ bool wire_ninth_says_not_a_person(const Document& doc, const Lexicon& lexicon, s
 // `starts` (as add_works_names), so "Zorstation 386s sold" goes too.
 void add_ninth_pair_names(const Document& doc, const Lexicon& lexicon, std::vector<std::string_view>& words,
                           std::vector<std::size_t>& starts);
+
+// "Rene de la Kelso said", "Anibal Velda de Souza": a person's span that
+// opens with a known given name, followed by one or two lower-case
+// particles of a family name ("de", "da", "van", "von", then "la", "der"
+// and the like) and a capitalised word the tagger left outside every name,
+// takes them in (tags set to kPersonInside, margins to the span's surest).
+// Not a firm's or a place's word ("Petroleos de Velda" opens with no given
+// name; "Jane de Kelso Inc" ends in a company word).
+void join_name_particles(const Document& doc, const Lexicon& lexicon, std::vector<Tag>& tags,
+                         std::vector<float>& margins);
 
 }  // namespace morgue::people

@@ -165,5 +165,33 @@ TEST(PeopleNinthPair, FirstPartnerLeavesThePeople) {
             Words{"Tom Roe"});
 }
 
+// The people of a story after join_name_particles.
+Words people_with_particles(const std::string& marked) {
+  TaggedDoc d;
+  build_tagged(marked, d);
+  std::vector<float> margins(d.doc.tokens.size(), 5.0F);
+  join_name_particles(d.doc, lexicon(), d.tags, margins);
+  return merge_mentions(collect_mentions(d.doc, d.tags, margins, lexicon()), lexicon());
+}
+
+class NinthPairParticles : public ::testing::TestWithParam<NamesCase> {};
+
+TEST_P(NinthPairParticles, JoinsTheFamilyName) {
+  const NamesCase& c = GetParam();
+  EXPECT_EQ(people_with_particles(c.text), c.names) << c.what;
+}
+
+const NamesCase kParticleCases[] = {
+    {"two particles after a given name", "deputy director Rene/B de la Kelso told us .", {"Rene de la Kelso"}},
+    {"one after a given name and a surname", "the minister is Anibal/B Velda/I de Souza , a lawyer .", {"Anibal Velda de Souza"}},
+    {"no given name: a firm", "a deal with Petroleos/B de Velda , the state firm .", {"Petroleos"}},
+    {"a company word after the particle", "shares of Jane/B de Kelso Corp rose .", {"Jane"}},
+    {"the tagger took the particles in, the family name read as a firm's", "Rene/B de/I la/I Kelso/G told us .",
+     {"Rene de la Kelso"}},
+    {"the word after is a place's", "Jane/B Roe/I de Kelso/L said so .", {"Jane Roe"}},
+    {"a lower-case word after the particle", "Tom/B Roe/I de facto led it .", {"Tom Roe"}},
+};
+INSTANTIATE_TEST_SUITE_P(PeopleParticles, NinthPairParticles, ::testing::ValuesIn(kParticleCases));
+
 }  // namespace
 }  // namespace morgue::people

@@ -1,6 +1,8 @@
 // Wire cues added after judging a ninth pair of wire samples (wire_ninth.h):
-// a name before its contracted short name in brackets, and an initial that
-// is the tail of a dotted abbreviation.
+// a name before its contracted short name in brackets, an initial that is
+// the tail of a dotted abbreviation, the first partner of a firm's full
+// name, a model between a possessive and a number, and a family name's
+// lower-case particles after a given name.
 #include "people/wire_ninth.h"
 
 #include <algorithm>

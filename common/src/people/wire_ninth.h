@@ -1,7 +1,9 @@
 // Wire cues added after judging a ninth pair of wire samples (two Reuters
-// samples): spans that are no person's name by their shape, read after
-// tagging like the rules of wire_cues.h (which asks this file's rules from
-// wire_says_not_a_person).
+// samples), read after tagging like the rules of wire_cues.h: spans that are
+// no person's name by their shape (asked by wire_says_not_a_person), names
+// the story gives firms and models (gathered by collect_mentions into its
+// StoryEvidence) and a family name's particles joined to a person's span
+// (by PeopleExtractor, before the mentions are cut).
 #pragma once
 
 #include <cstddef>

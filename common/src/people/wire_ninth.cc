@@ -94,6 +94,27 @@ bool model_after_possessive(const Document& doc, std::size_t k) {
   return !number.empty() && number[0] >= '0' && number[0] <= '9' && !(doc.tokens[k].flags & kCapsLine);
 }
 
+// "Halvex Corp's <HVX> Kelso Trucks subsidiary" with the possessive at `i`:
+// the capitalised words between a capitalised owner's possessive (a ticker
+// in angle brackets may follow it) and a part of a company, appended to
+// `words` (as "its Kelso Trucks subsidiary" in wire_firms.cc).
+void add_possessed_part(const Document& doc, std::size_t i, std::vector<std::string_view>& words) {
+  constexpr std::string_view kParts[] = {"division", "divisions",    "subsidiary", "subsidiaries",
+                                         "unit",     "units",        "affiliate",  "affiliates"};
+  const std::size_t n = doc.tokens.size();
+  if (i == 0 || !capitalised(doc.tokens[i - 1]) || (doc.tokens[i].flags & kCapsLine)) return;
+  std::size_t k = i + 1;
+  if (k < n && doc.tokens[k].text == "<") {
+    while (k < n && k < i + 6 && doc.tokens[k].text != ">") ++k;
+    if (k >= n || doc.tokens[k].text != ">") return;
+    ++k;
+  }
+  const std::size_t first = k;
+  while (k < n && k < first + 4 && capitalised(doc.tokens[k]) && !(doc.tokens[k].flags & kSentenceStart)) ++k;
+  if (k == first || k >= n || !(doc.tokens[k].letter_case & kLowerOnly) || !in(kParts, doc.tokens[k].lower)) return;
+  for (std::size_t w = first; w < k; ++w) words.push_back(doc.tokens[w].lower);
+}
+
 }  // namespace
 
 void add_ninth_pair_names(const Document& doc, const Lexicon& lexicon, std::vector<std::string_view>& words,
@@ -103,8 +124,9 @@ void add_ninth_pair_names(const Document& doc, const Lexicon& lexicon, std::vect
     const std::string_view text = doc.tokens[i].text;
     if (text == "and" || text == "&") {
       add_first_partner(doc, lexicon, i, words);
-    } else if ((text == "'s" || text == "\u2019s") && model_after_possessive(doc, i + 1)) {
-      starts.push_back(i + 1);
+    } else if (text == "'s" || text == "\u2019s") {
+      if (model_after_possessive(doc, i + 1)) starts.push_back(i + 1);
+      add_possessed_part(doc, i, words);
     }
   }
 }

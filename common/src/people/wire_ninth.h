@@ -43,6 +43,11 @@ bool wire_ninth_says_not_a_person(const Document& doc, const Lexicon& lexicon, s
 // A lone capitalised word between a possessive and a number ("Kelmar's
 // Zorstation 386", "Halvex's Velda 747"): a model or a maker, appended to
 // `starts` (as add_works_names), so "Zorstation 386s sold" goes too.
+// The capitalised words (one to four) between a capitalised owner's
+// possessive, a ticker in angle brackets allowed after it, and a part of a
+// company ("Halvex Corp's <HVX> Kelso Trucks subsidiary", "Velda's Jane
+// House division"), appended to `words`: a unit's name, so "Kelso said"
+// elsewhere is a firm's.
 void add_ninth_pair_names(const Document& doc, const Lexicon& lexicon, std::vector<std::string_view>& words,
                           std::vector<std::size_t>& starts);
 

@@ -157,6 +157,15 @@ const NamesCase kModelCases[] = {
 };
 INSTANTIATE_TEST_SUITE_P(PeopleModels, NinthPairNames, ::testing::ValuesIn(kModelCases));
 
+const NamesCase kPossessedPartCases[] = {
+    {"a unit after a firm's possessive and ticker", "Halvex Corp 's < HVX > Kelso Trucks subsidiary signed", {"kelso", "trucks"}},
+    {"a given name opens a division's name", "Velda 's Jane House division grew", {"jane", "house"}},
+    {"a person after the possessive", "Velda 's Jane Roe said the unit grew", {}},
+    {"a lower-case owner", "the firm 's Kelso unit grew", {}},
+    {"another noun after the name", "Velda 's Kelso plant grew", {}},
+};
+INSTANTIATE_TEST_SUITE_P(PeoplePossessedPart, NinthPairNames, ::testing::ValuesIn(kPossessedPartCases));
+
 TEST(PeopleNinthPair, FirstPartnerLeavesThePeople) {
   EXPECT_EQ(testing_support::people_of_tagged(
                 "Halden/B and Pryce Associated Companies Plc gained . Halden/B shares rose , Jane/B Roe/I said ."),

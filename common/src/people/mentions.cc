@@ -12,6 +12,7 @@
 #include "people/mention_rules.h"
 #include "people/prose_rules.h"
 #include "people/wire_cues.h"
+#include "people/wire_ninth.h"
 #include "util/strings.h"
 
 namespace morgue::people {
@@ -245,6 +246,7 @@ std::vector<Mention> collect_mentions(const Document& doc, const std::vector<Tag
   add_match_opponents(doc, tags, lexicon, story.thing_names);
   add_team_names(doc, story.thing_names);
   add_eighth_pair_names(doc, lexicon, story.organisation_words, story.thing_names);
+  add_ninth_pair_names(doc, lexicon, story.organisation_words, story.thing_names);
   add_works_names(doc, lexicon, story.thing_names);
   story.company_noun_words = company_noun_words(doc, lexicon);
   story.company_noun_words.insert(story.company_noun_words.end(), firms_before_its.begin(), firms_before_its.end());

@@ -1,0 +1,261 @@
+#include "people/works_rules.h"
+
+#include "people/evidence.h"
+
+#include <algorithm>
+#include <string_view>
+
+namespace morgue::people {
+namespace {
+
+template <typename List>
+bool in(const List& list, std::string_view w) {
+  return std::find(std::begin(list), std::end(list), w) != std::end(list);
+}
+
+// Nouns for a work whose title follows ("the album Halvex"). Those that are
+// verbs too ("show", "play") count only after a word that makes them nouns.
+constexpr std::string_view kWorkNouns[] = {
+    "album",   "albums",      "single",     "song",      "songs",     "ballad",    "anthem",   "musical",
+    "opera",   "novel",       "novels",     "sitcom",    "soap",      "series",    "miniseries", "programme",
+    "documentary", "biopic",  "blockbuster", "thriller", "comedy",    "drama",     "cartoon",  "film",
+    "films",   "movie",       "movies",     "videogame", "franchise", "robot",     "mascot",   "doll"};
+constexpr std::string_view kVerbLikeWorkNouns[] = {"show", "play", "book", "track", "hit", "game"};
+// Words that make the ones above nouns: "the show", "their hit".
+constexpr std::string_view kNounMakers[] = {"the",   "a",     "an",      "his",   "her",         "their",
+                                            "its",   "our",   "my",      "your",  "'s",          "new",
+                                            "latest", "debut", "classic",
+                                            "hit",   "comedy", "radio",  "tv",    "forthcoming", "upcoming"};
+// A work's people, before their name: "Velda Rise star Jane Roe".
+constexpr std::string_view kWorkPeople[] = {"star", "stars", "co-star", "actor", "actress", "presenter"};
+// A band's people: "Halvex guitarist Jim Roe".
+constexpr std::string_view kBandPeople[] = {"frontman", "frontwoman", "singer", "guitarist", "bassist",
+                                            "drummer",  "vocalist",   "keyboardist"};
+// A work's offspring, after its title: "the Velda Rise sequel".
+constexpr std::string_view kOffspring[] = {"sequel", "sequels", "prequel", "soundtrack", "trilogy", "remake",
+                                           "spin-off"};
+// Lower-case words inside a title: "Kelso of the Rings", "Fools and Kings".
+constexpr std::string_view kTitleInnerWords[] = {"of", "the", "and", "in", "on", "a", "to", "for", "with", "from"};
+// Read backwards from a noun after the title, only these: "and" would take
+// in a list ("Jane Roe and Velda Rise star Ann Poe").
+constexpr std::string_view kTitleInnerWordsBefore[] = {"of", "the"};
+// Verbs of acting before "as" and a part: "starring as Jane Roe".
+constexpr std::string_view kActingVerbs[] = {"starred",  "starring",  "plays",  "played",
+                                             "playing", "appears", "appeared", "appearing", "cast",   "portrays",
+                                             "portrayed", "portraying", "reprise", "reprises", "reprising"};
+
+// Verbs before "the role of" and a part: "took the role of Jane Roe".
+constexpr std::string_view kRoleVerbs[] = {"play",   "plays",   "played", "playing", "take",     "takes",
+                                           "took",   "taken",   "taking", "land",    "landed",   "won",
+                                           "offered", "reprise", "reprised", "cast",  "auditioned", "turned"};
+
+bool is_capitalised(const Token& t) {
+  return (t.letter_case & kStartsUpper) && (t.letter_case & kHasLetter) && !(t.flags & kCapsLine);
+}
+
+bool is_lower_word(const Token& t, std::string_view lower) { return (t.letter_case & kLowerOnly) && t.lower == lower; }
+
+bool is_open_quote(std::string_view text) {
+  return text == "\"" || text == "'" || text == "\u201c" || text == "\u2018";
+}
+
+bool is_close_quote(std::string_view text) {
+  return text == "\"" || text == "'" || text == "\u201d" || text == "\u2019";
+}
+
+// Tokens `a` and `a + 1` are written with no space between them.
+bool attached(const Document& doc, std::size_t a) {
+  const Token& t = doc.tokens[a];
+  return a + 1 < doc.tokens.size() && t.text.data() + t.text.size() == doc.tokens[a + 1].text.data();
+}
+
+// The word at `k` is a title of one word that the story also writes inside
+// a longer capitalised run ("the biopic Halvex" where "Jim Halvex" is named
+// too): its mentions join that person's, so the title says nothing of them.
+bool one_word_of_a_longer_name(const Document& doc, std::size_t k) {
+  const std::size_t n = doc.tokens.size();
+  if (k + 1 < n && is_capitalised(doc.tokens[k + 1]) && !(doc.tokens[k + 1].flags & kSentenceStart)) return false;
+  for (std::size_t j = 0; j < n; ++j) {
+    if (j == k || doc.tokens[j].lower != doc.tokens[k].lower) continue;
+    const bool before = j > 0 && is_capitalised(doc.tokens[j - 1]) && !(doc.tokens[j].flags & kSentenceStart);
+    const bool after = j + 1 < n && is_capitalised(doc.tokens[j + 1]) && !(doc.tokens[j + 1].flags & kSentenceStart);
+    if (before || after) return true;
+  }
+  return false;
+}
+
+// The story reads `lower` as a person's name somewhere: "Roe, who", "Roe
+// said", "Mr Roe" (a film named after its hero, "the film Jim Roe", and the
+// man it is about: "the life of Jim Roe ... Roe, who").
+bool read_as_person_somewhere(const Document& doc, std::string_view lower) {
+  constexpr std::string_view kHonorifics[] = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady"};
+  constexpr std::string_view kAfter[] = {"who", "whose", "said", "says", "told"};
+  const std::size_t n = doc.tokens.size();
+  for (std::size_t j = 0; j < n; ++j) {
+    if (doc.tokens[j].lower != lower || !is_capitalised(doc.tokens[j])) continue;
+    if (j > 0 && in(kHonorifics, doc.tokens[j - 1].lower)) return true;
+    std::size_t next = j + 1;
+    if (next < n && doc.tokens[next].text == ",") ++next;
+    if (next < n && in(kAfter, doc.tokens[next].lower)) return true;
+  }
+  return false;
+}
+
+void add_start(const Document& doc, std::size_t k, std::vector<std::size_t>& starts) {
+  if (one_word_of_a_longer_name(doc, k)) return;
+  std::size_t last = k;
+  while (last + 1 < doc.tokens.size() && last < k + 5 && is_capitalised(doc.tokens[last + 1]) &&
+         !(doc.tokens[last + 1].flags & kSentenceStart)) {
+    ++last;
+  }
+  if (!read_as_person_somewhere(doc, doc.tokens[last].lower)) starts.push_back(k);
+}
+
+// One past the capitalised run from `k` (inner title words allowed before a
+// capitalised word), at most `limit` tokens; `k` when there is none.
+std::size_t run_end(const Document& doc, std::size_t k, std::size_t limit) {
+  const std::size_t n = doc.tokens.size();
+  std::size_t end = k;
+  for (std::size_t j = k; j < n && j < k + limit; ++j) {
+    const Token& t = doc.tokens[j];
+    if (j > k && (t.flags & kLineStart)) break;
+    if (is_capitalised(t)) {
+      end = j + 1;
+    } else if (!(j > k && (t.letter_case & kLowerOnly) && in(kTitleInnerWords, t.lower))) {
+      break;
+    }
+  }
+  return end;
+}
+
+// Every capitalised token of the run that ends just before `end` (so that a
+// mention of any of its tails matches: "Fools and Kings" gives "Kings" too).
+void add_run_before(const Document& doc, std::size_t end, std::vector<std::size_t>& starts) {
+  std::size_t j = end;
+  while (j > 0 && j + 6 > end) {
+    const Token& t = doc.tokens[j - 1];
+    const bool inner = j < end && (t.letter_case & kLowerOnly) && in(kTitleInnerWordsBefore, t.lower) &&
+                       is_capitalised(doc.tokens[j]);
+    if (!is_capitalised(t) && !inner) break;
+    if (!inner) add_start(doc, j - 1, starts);
+    --j;
+    if (t.flags & kLineStart) break;
+  }
+}
+
+bool after_work_noun(const Document& doc, std::size_t k) {
+  if (k < 1 || (doc.tokens[k].flags & (kSentenceStart | kLineStart))) return false;
+  const Token& noun = doc.tokens[k - 1];
+  if (!(noun.letter_case & kLowerOnly)) return false;
+  if (in(kWorkNouns, noun.lower)) return true;
+  if (!in(kVerbLikeWorkNouns, noun.lower) || k < 2) return false;
+  const Token& maker = doc.tokens[k - 2];
+  // A broadcaster's initials make one too ("BBC show"); a name does not ("Roe hit Poe").
+  return in(kNounMakers, maker.lower) || ((maker.letter_case & kAllUpper) && maker.text.size() >= 2 &&
+                                          !(maker.flags & kCapsLine));
+}
+
+// "Velda Rise star Jane Roe": the noun at `k` and a capitalised word after it.
+bool work_people_at(const Document& doc, const Lexicon& lexicon, std::size_t k, std::size_t run_begin) {
+  const Token& noun = doc.tokens[k];
+  if (!(noun.letter_case & kLowerOnly) || k + 1 >= doc.tokens.size() || !is_capitalised(doc.tokens[k + 1])) {
+    return false;
+  }
+  if (in(kWorkPeople, noun.lower)) return true;
+  return in(kBandPeople, noun.lower) && !(lexicon.flags(doc.tokens[run_begin].lower) & kFirstName);
+}
+
+// The first token of the run ending just before `end`.
+std::size_t run_begin_before(const Document& doc, std::size_t end) {
+  std::size_t j = end;
+  while (j > 0 && is_capitalised(doc.tokens[j - 1]) && j + 6 > end) {
+    --j;
+    if (doc.tokens[j].flags & kLineStart) break;
+  }
+  return j;
+}
+
+// A capitalised run alone between quotation marks, opening at `k`.
+bool quoted_title_at(const Document& doc, std::size_t k) {
+  const std::size_t n = doc.tokens.size();
+  // The marks hug the run, and the opening one no word before it (so not
+  // the apostrophe of "the players' Jim Roe' ...").
+  if (k < 1 || !is_open_quote(doc.tokens[k - 1].text) || !is_capitalised(doc.tokens[k]) || !attached(doc, k - 1) ||
+      (k >= 2 && attached(doc, k - 2))) {
+    return false;
+  }
+  const std::size_t end = run_end(doc, k, 8);
+  if (end >= n || !is_close_quote(doc.tokens[end].text) || !attached(doc, end - 1)) return false;
+  // A nickname inside a name ("Jim 'Ace' Roe"), or a name someone goes by ("known as 'Jim'").
+  if (k >= 2) {
+    const Token& before = doc.tokens[k - 2];
+    if ((is_capitalised(before) && !(before.flags & kLineStart)) || before.lower == "as" || before.lower == "known") {
+      return false;
+    }
+  }
+  return !(end + 1 < n && is_capitalised(doc.tokens[end + 1]) && !(doc.tokens[end + 1].flags & kSentenceStart));
+}
+
+}  // namespace
+
+void add_work_titles(const Document& doc, const Lexicon& lexicon, std::vector<std::size_t>& starts) {
+  const std::size_t n = doc.tokens.size();
+  for (std::size_t k = 1; k < n; ++k) {
+    const Token& t = doc.tokens[k];
+    if (is_capitalised(t)) {
+      if (after_work_noun(doc, k) || quoted_title_at(doc, k)) add_start(doc, k, starts);
+      continue;
+    }
+    if (!(t.letter_case & kLowerOnly) || !is_capitalised(doc.tokens[k - 1])) continue;
+    const std::size_t begin = run_begin_before(doc, k);
+    if (in(kOffspring, t.lower) || work_people_at(doc, lexicon, k, begin)) add_run_before(doc, k, starts);
+  }
+}
+
+// "Velda Rise have split": a name of several words, with no known given
+// name first, as the subject of a plural verb (a clause's first words; not
+// "fans of Jane Roe were", where "of" says it is no subject).
+bool group_before_plural_verb(const Document& doc, const Lexicon& lexicon, std::size_t begin, std::size_t end) {
+  constexpr std::string_view kSubjectOpeners[] = {",", "the", "but", "while", "as", "when", "because", "since",
+                                                  "although", "and"};
+  if (end - begin < 2 || end >= doc.tokens.size() || (lexicon.flags(doc.tokens[begin].lower) & kFirstName)) {
+    return false;
+  }
+  if (!(doc.tokens[begin].flags & kSentenceStart) &&
+      (begin == 0 || !in(kSubjectOpeners, doc.tokens[begin - 1].lower))) {
+    return false;
+  }
+  if (begin >= 2 && doc.tokens[begin - 1].lower == "and" && (doc.tokens[begin - 2].letter_case & kStartsUpper)) {
+    return false;  // "Jane Roe and Jim Poe are"
+  }
+  const Token& next = doc.tokens[end];
+  const bool plural = (next.letter_case & kLowerOnly) && (next.lower == "have" || next.lower == "are" || next.lower == "were");
+  return plural || before_plural_relative(doc, end);
+}
+
+bool used_as_work_or_group(const Document& doc, const Lexicon& lexicon, std::size_t begin, std::size_t end) {
+  return plays_a_character(doc, begin, end) || group_before_plural_verb(doc, lexicon, begin, end);
+}
+
+bool plays_a_character(const Document& doc, std::size_t begin, std::size_t end) {
+  if (begin < 2) return false;
+  const Token& prev = doc.tokens[begin - 1];
+  const Token& before = doc.tokens[begin - 2];
+  // "her character Ann Poe", "the character of Poe".
+  if (is_lower_word(prev, "character") || is_lower_word(prev, "characters")) return true;
+  if (is_lower_word(prev, "of") && is_lower_word(before, "character")) return true;
+  // "the role of Roe" only after a verb of playing or taking ("took the role
+  // of Roe"; "the role of Roe in the talks" is a person's part in events).
+  if (is_lower_word(prev, "of") && is_lower_word(before, "role")) {
+    for (std::size_t j = begin - 2; j > 0 && j + 4 > begin - 2; --j) {
+      if (in(kRoleVerbs, doc.tokens[j - 1].lower)) return true;
+    }
+    return false;
+  }
+  // "his role as Roe", "starring as Roe"; not "her role as Roe's deputy".
+  if (!is_lower_word(prev, "as") || (end < doc.tokens.size() && doc.tokens[end].lower == "'s")) return false;
+  if (is_lower_word(before, "role") || is_lower_word(before, "roles")) return true;
+  return (before.letter_case & kLowerOnly) && in(kActingVerbs, before.lower);
+}
+
+}  // namespace morgue::people

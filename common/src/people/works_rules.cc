@@ -1,7 +1,5 @@
 #include "people/works_rules.h"
 
-#include "people/evidence.h"
-
 #include <algorithm>
 #include <string_view>
 
@@ -20,6 +18,10 @@ constexpr std::string_view kWorkNouns[] = {
     "opera",   "novel",       "novels",     "sitcom",    "soap",      "series",    "miniseries", "programme",
     "documentary", "biopic",  "blockbuster", "thriller", "comedy",    "drama",     "cartoon",  "film",
     "films",   "movie",       "movies",     "videogame", "franchise", "robot",     "mascot",   "doll"};
+// Nouns for a firm whose name follows ("the carmaker Halvex").
+// (Not "maker": "film maker Jane Roe" is a person.)
+constexpr std::string_view kFirmNouns[] = {"carmaker", "chipmaker", "drugmaker",   "automaker",
+                                           "brand",    "brands",    "consultancy", "conglomerate"};
 constexpr std::string_view kVerbLikeWorkNouns[] = {"show", "play", "book", "track", "hit", "game"};
 // Words that make the ones above nouns: "the show", "their hit".
 constexpr std::string_view kNounMakers[] = {"the",   "a",     "an",      "his",   "her",         "their",
@@ -27,7 +29,8 @@ constexpr std::string_view kNounMakers[] = {"the",   "a",     "an",      "his", 
                                             "latest", "debut", "classic",
                                             "hit",   "comedy", "radio",  "tv",    "forthcoming", "upcoming"};
 // A work's people, before their name: "Velda Rise star Jane Roe".
-constexpr std::string_view kWorkPeople[] = {"star", "stars", "co-star", "actor", "actress", "presenter"};
+constexpr std::string_view kWorkPeople[] = {"star",    "stars",   "co-star",  "actor",  "actress",
+                                            "presenter", "director", "creator", "author", "producer"};
 // A band's people: "Halvex guitarist Jim Roe".
 constexpr std::string_view kBandPeople[] = {"frontman", "frontwoman", "singer", "guitarist", "bassist",
                                             "drummer",  "vocalist",   "keyboardist"};
@@ -101,6 +104,18 @@ bool read_as_person_somewhere(const Document& doc, std::string_view lower) {
   return false;
 }
 
+// The word at `j`, inside a title, is written elsewhere in the story after
+// another word ("The Diary of Jane Roe" and "Jane Roe has three"): a name
+// the title holds, which its mentions there join.
+bool written_elsewhere(const Document& doc, std::size_t j) {
+  for (std::size_t p = 1; p < doc.tokens.size(); ++p) {
+    if (p != j && doc.tokens[p].lower == doc.tokens[j].lower && doc.tokens[p - 1].lower != doc.tokens[j - 1].lower) {
+      return true;
+    }
+  }
+  return false;
+}
+
 void add_start(const Document& doc, std::size_t k, std::vector<std::size_t>& starts) {
   if (one_word_of_a_longer_name(doc, k)) return;
   std::size_t last = k;
@@ -128,6 +143,23 @@ std::size_t run_end(const Document& doc, std::size_t k, std::size_t limit) {
   return end;
 }
 
+// One past the title after a noun for a work: capitalised words and the
+// inner words of a title but "and" ("the film Harold and Jim Poe's ..."
+// may go on to a person).
+std::size_t forward_run_end(const Document& doc, std::size_t k) {
+  std::size_t end = k;
+  for (std::size_t j = k; j < doc.tokens.size() && j < k + 6; ++j) {
+    const Token& t = doc.tokens[j];
+    if (j > k && (t.flags & (kLineStart | kSentenceStart))) break;
+    if (is_capitalised(t)) {
+      end = j + 1;
+    } else if (!(j > k && (t.letter_case & kLowerOnly) && t.lower != "and" && in(kTitleInnerWords, t.lower))) {
+      break;
+    }
+  }
+  return end;
+}
+
 // Every capitalised token of the run that ends just before `end` (so that a
 // mention of any of its tails matches: "Fools and Kings" gives "Kings" too).
 void add_run_before(const Document& doc, std::size_t end, std::vector<std::size_t>& starts) {
@@ -143,16 +175,42 @@ void add_run_before(const Document& doc, std::size_t end, std::vector<std::size_
   }
 }
 
-bool after_work_noun(const Document& doc, std::size_t k) {
-  if (k < 1 || (doc.tokens[k].flags & (kSentenceStart | kLineStart))) return false;
-  const Token& noun = doc.tokens[k - 1];
+// A noun for a work or a firm at `p` ("album", "carmaker"; "show" after "the").
+bool work_noun_at(const Document& doc, std::size_t p) {
+  const Token& noun = doc.tokens[p];
   if (!(noun.letter_case & kLowerOnly)) return false;
-  if (in(kWorkNouns, noun.lower)) return true;
-  if (!in(kVerbLikeWorkNouns, noun.lower) || k < 2) return false;
-  const Token& maker = doc.tokens[k - 2];
+  if (in(kWorkNouns, noun.lower) || in(kFirmNouns, noun.lower)) return true;
+  if (!in(kVerbLikeWorkNouns, noun.lower) || p < 1) return false;
+  const Token& maker = doc.tokens[p - 1];
   // A broadcaster's initials make one too ("BBC show"); a name does not ("Roe hit Poe").
   return in(kNounMakers, maker.lower) || ((maker.letter_case & kAllUpper) && maker.text.size() >= 2 &&
                                           !(maker.flags & kCapsLine));
+}
+
+// The capitalised word at `k` opens a title or a firm's name: just after a
+// noun for it ("the album Halvex"), after the noun and a word of naming
+// ("a song called Halvex"), between commas after it ("their album, Halvex,
+// sold"), or after shares or a stake in it ("shares in Halvex").
+bool after_work_noun(const Document& doc, std::size_t k) {
+  // (Not "named": "the carmaker named Jim Roe to head it".)
+  constexpr std::string_view kNaming[] = {"called", "titled", "entitled", "dubbed"};
+  if (k < 2 || (doc.tokens[k].flags & (kSentenceStart | kLineStart))) return false;
+  const Token& prev = doc.tokens[k - 1];
+  if (in(kNaming, prev.lower)) return work_noun_at(doc, k - 2);
+  if (prev.text == ",") {
+    const std::size_t end = run_end(doc, k, 6);
+    return end < doc.tokens.size() && doc.tokens[end].text == "," && work_noun_at(doc, k - 2);
+  }
+  if (prev.lower == "in" || prev.lower == "of") {
+    const std::string_view noun = doc.tokens[k - 2].lower;
+    // Not before a possessive: "a stake in Jim Roe's casino".
+    const std::size_t end = run_end(doc, k, 6);
+    if ((noun == "shares" || noun == "stake" || noun == "stakes") &&
+        !(end < doc.tokens.size() && doc.tokens[end].lower == "'s")) {
+      return true;
+    }
+  }
+  return work_noun_at(doc, k - 1);
 }
 
 // "Velda Rise star Jane Roe": the noun at `k` and a capitalised word after it.
@@ -203,7 +261,15 @@ void add_work_titles(const Document& doc, const Lexicon& lexicon, std::vector<st
   for (std::size_t k = 1; k < n; ++k) {
     const Token& t = doc.tokens[k];
     if (is_capitalised(t)) {
-      if (after_work_noun(doc, k) || quoted_title_at(doc, k)) add_start(doc, k, starts);
+      // Each word of the title, so that a mention of its tail matches too
+      // ("a song called Judge Halvex", where only "Halvex" is tagged).
+      const bool quoted = quoted_title_at(doc, k);
+      if (!quoted && !after_work_noun(doc, k)) continue;
+      const std::size_t end = quoted ? run_end(doc, k, 8) : forward_run_end(doc, k);
+      for (std::size_t j = k; j < end; ++j) {
+        if (is_capitalised(doc.tokens[j]) && (j == k || !written_elsewhere(doc, j))) add_start(doc, j, starts);
+      }
+      k = end - 1;
       continue;
     }
     if (!(t.letter_case & kLowerOnly) || !is_capitalised(doc.tokens[k - 1])) continue;
@@ -228,9 +294,10 @@ bool group_before_plural_verb(const Document& doc, const Lexicon& lexicon, std::
   if (begin >= 2 && doc.tokens[begin - 1].lower == "and" && (doc.tokens[begin - 2].letter_case & kStartsUpper)) {
     return false;  // "Jane Roe and Jim Poe are"
   }
+  // (Not ", who were": person_rules_test keeps that a name for the archive
+  // alone, since the clause may describe the name's people.)
   const Token& next = doc.tokens[end];
-  const bool plural = (next.letter_case & kLowerOnly) && (next.lower == "have" || next.lower == "are" || next.lower == "were");
-  return plural || before_plural_relative(doc, end);
+  return (next.letter_case & kLowerOnly) && (next.lower == "have" || next.lower == "are" || next.lower == "were");
 }
 
 bool used_as_work_or_group(const Document& doc, const Lexicon& lexicon, std::size_t begin, std::size_t end) {

@@ -19,7 +19,11 @@ namespace morgue::people {
 // work, a band or a product:
 // - after a noun for a work ("the musical Velda Rise", "his latest novel
 //   Kelso Nights", "their single Halvex"; "the show Velda" but not "to show
-//   Roe", nor "play", "book" or "track" after a word that makes them verbs);
+//   Roe", nor "play", "book" or "track" after a word that makes them verbs),
+//   or the noun and a word of naming ("a song called Halvex"), or between
+//   commas after it ("their album, Halvex, sold"); after a noun for a firm
+//   ("the carmaker Halvex", not "film maker") or shares or a stake in it
+//   ("shares in Halvex", not "a stake in Roe's casino");
 // - before a noun for a work's or a band's people and a capitalised word
 //   ("Velda Rise star Jane Roe", "Kelso Nights actress Ann Poe", "Halvex
 //   guitarist Jim Roe"; for a band's people not after a known given name:
@@ -28,6 +32,11 @@ namespace morgue::people {
 //   Kelso Nights soundtrack");
 // - alone between quotation marks ("the robot, dubbed "Halvex", ..."), with
 //   no capitalised word just outside them (a nickname: Jim 'Ace' Roe).
+// Each capitalised word of a title goes in, but one that the story writes
+// elsewhere after another word ("The Diary of Jane Roe" and "Jane Roe has
+// won"); a title of one word that a longer name holds elsewhere, or one
+// whose last word the story reads as a person's ("Roe, who", "Mr Roe": a
+// biopic named after its man), not at all.
 void add_work_titles(const Document& doc, const Lexicon& lexicon, std::vector<std::size_t>& starts);
 
 // The span [begin, end) names a part someone plays: "her character Ann
@@ -38,8 +47,7 @@ bool plays_a_character(const Document& doc, std::size_t begin, std::size_t end);
 
 // A name of several words, with no known given name first, that opens a
 // clause before a plural verb ("Velda Rise have split", "..., Velda Rise
-// are back", "Velda Rise, who were"): a band's or a team's, never one
-// person's ("Jane Roe and Jim Poe are" and "fans of Velda Rise were" are
+// are back"): a band's or a team's, never one person's ("Jane Roe and Jim Poe are" and "fans of Velda Rise were" are
 // not read so).
 bool group_before_plural_verb(const Document& doc, const Lexicon& lexicon, std::size_t begin, std::size_t end);
 

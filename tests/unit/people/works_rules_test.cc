@@ -49,6 +49,23 @@ const MentionCase kWorkNounCases[] = {
 };
 INSTANTIATE_TEST_SUITE_P(WorkNouns, WorksPeople, ::testing::ValuesIn(kWorkNounCases));
 
+// A title after the noun and a word of naming, between commas after it, or
+// a firm after a noun for one or after shares in it.
+const MentionCase kNamedTitleCases[] = {
+    {"a song called", "He/ wrote/ a/ song/ called/ Judge/ Halvex/B ./", {}},
+    {"an album between commas", "Their/ album/ ,/ Kelso/B Marsh/I ,/ sold/ well/ ./", {}},
+    {"a speaker between commas stays", "The/ album/ ,/ Kelso/B Marsh/I said/ ,/ sold/ well/ ./", {"Kelso Marsh"}},
+    {"shares in a firm", "Shares/ in/ Halvex/B Pryce/I fell/ ./", {}},
+    {"a stake in someone's venture stays", "It/ took/ a/ stake/ in/ Jim/B Poe/I 's/ casino/ ./", {"Jim Poe"}},
+    {"a carmaker", "the/ carmaker/ Halvex/B Pryce/I grew/ ./", {}},
+    {"a film maker is a person", "the/ film/ maker/ Jim/B Poe/I spoke/ ./", {"Jim Poe"}},
+    {"'named' is a verb too", "The/ automaker/ named/ Jim/B Poe/I chief/ ./", {"Jim Poe"}},
+    {"a name a title holds, written elsewhere too",
+     "Her/ album/ The/ Diary/ of/ Ann/B Poe/I sold/ ./ Ann/B Poe/I has/ two/ awards/ .", {"Ann Poe"}},
+    {"a title's last word written nowhere else", "Her/ album/ The/ Diary/ of/ Ann/B Poe/I sold/ ./", {}},
+};
+INSTANTIATE_TEST_SUITE_P(NamedTitles, WorksPeople, ::testing::ValuesIn(kNamedTitleCases));
+
 // A noun for a work's or a band's people, or for its sequel, after the title.
 const MentionCase kAfterTitleCases[] = {
     {"a show's star", "Velda/B Rise/I star/ Jane/B Roe/I said/ so/ .", {"Jane Roe"}},
@@ -124,7 +141,8 @@ INSTANTIATE_TEST_SUITE_P(Characters, WorksPeople, ::testing::ValuesIn(kCharacter
 const MentionCase kGroupCases[] = {
     {"a band opening a sentence", "Halden/B Marsh/I have/ split/ ./", {}},
     {"after a comma", "Formed/ in/ 1990/ ,/ Halden/B Marsh/I are/ back/ ./", {}},
-    {"a plural relative", "Halden/B Marsh/I ,/ who/ were/ formed/ here/ ,/ split/ ./", {}},
+    {"not a plural relative (the archive's alone)", "Halden/B Marsh/I ,/ who/ were/ formed/ here/ ,/ split/ ./",
+     {"Halden Marsh"}},
     {"two people joined by 'and'", "Kelso/B Marr/I and/ Halden/B Pryce/I are/ wed/ ./", {"Kelso Marr", "Halden Pryce"}},
     {"the people of a person are no subject", "Fans/ of/ Kelso/B Marr/I were/ sad/ ./", {"Kelso Marr"}},
     {"a known given name first", "Jane/B Roe/I have/ you/ met/ her/ ?/", {"Jane Roe"}},

@@ -1,6 +1,8 @@
 #include "people/works_rules.h"
 
 #include <algorithm>
+#include <array>
+#include <cstdint>
 #include <string_view>
 
 namespace morgue::people {
@@ -51,6 +53,21 @@ constexpr std::string_view kActingVerbs[] = {"starred",  "starring",  "plays",  
 constexpr std::string_view kRoleVerbs[] = {"play",   "plays",   "played", "playing", "take",     "takes",
                                            "took",   "taken",   "taking", "land",    "landed",   "won",
                                            "offered", "reprise", "reprised", "cast",  "auditioned", "turned"};
+
+// A quick filter before the lists above: whether some listed noun has the
+// length and the first letter of `w` (most words have neither, and a story
+// asks for every lower-case word after a capitalised one).
+bool maybe_listed(std::string_view w) {
+  static const auto kMasks = [] {
+    std::array<std::uint32_t, 16> masks{};
+    auto add = [&](const auto& list) {
+      for (std::string_view x : list) masks[x.size()] |= 1u << (x[0] - 'a');
+    };
+    add(kWorkNouns), add(kVerbLikeWorkNouns), add(kFirmNouns), add(kWorkPeople), add(kBandPeople), add(kOffspring);
+    return masks;
+  }();
+  return w.size() < kMasks.size() && w[0] >= 'a' && w[0] <= 'z' && (kMasks[w.size()] >> (w[0] - 'a') & 1u);
+}
 
 bool is_capitalised(const Token& t) {
   return (t.letter_case & kStartsUpper) && (t.letter_case & kHasLetter) && !(t.flags & kCapsLine);
@@ -178,7 +195,7 @@ void add_run_before(const Document& doc, std::size_t end, std::vector<std::size_
 // A noun for a work or a firm at `p` ("album", "carmaker"; "show" after "the").
 bool work_noun_at(const Document& doc, std::size_t p) {
   const Token& noun = doc.tokens[p];
-  if (!(noun.letter_case & kLowerOnly)) return false;
+  if (!(noun.letter_case & kLowerOnly) || !maybe_listed(noun.lower)) return false;
   if (in(kWorkNouns, noun.lower) || in(kFirmNouns, noun.lower)) return true;
   if (!in(kVerbLikeWorkNouns, noun.lower) || p < 1) return false;
   const Token& maker = doc.tokens[p - 1];
@@ -272,7 +289,7 @@ void add_work_titles(const Document& doc, const Lexicon& lexicon, std::vector<st
       k = end - 1;
       continue;
     }
-    if (!(t.letter_case & kLowerOnly) || !is_capitalised(doc.tokens[k - 1])) continue;
+    if (!(t.letter_case & kLowerOnly) || !maybe_listed(t.lower) || !is_capitalised(doc.tokens[k - 1])) continue;
     const std::size_t begin = run_begin_before(doc, k);
     if (in(kOffspring, t.lower) || work_people_at(doc, lexicon, k, begin)) add_run_before(doc, k, starts);
   }

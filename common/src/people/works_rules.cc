@@ -33,6 +33,9 @@ constexpr std::string_view kNounMakers[] = {"the",   "a",     "an",      "his", 
 // A work's people, before their name: "Velda Rise star Jane Roe".
 constexpr std::string_view kWorkPeople[] = {"star",    "stars",   "co-star",  "actor",  "actress",
                                             "presenter", "director", "creator", "author", "producer"};
+// A work's people before "of" and its title: "the star of Velda Rise" (not
+// "producer": "the producer of Jane Roe" makes her records).
+constexpr std::string_view kOfWorkPeople[] = {"star", "stars", "co-star", "director", "author", "creator", "writer"};
 // A band's people: "Halvex guitarist Jim Roe".
 constexpr std::string_view kBandPeople[] = {"frontman", "frontwoman", "singer", "guitarist", "bassist",
                                             "drummer",  "vocalist",   "keyboardist"};
@@ -49,6 +52,8 @@ constexpr std::string_view kActingVerbs[] = {"starred",  "starring",  "plays",  
                                              "playing", "appears", "appeared", "appearing", "cast",   "portrays",
                                              "portrayed", "portraying", "reprise", "reprises", "reprising"};
 
+// Verbs before a song's title: "sang Halvex Road".
+constexpr std::string_view kSingingVerbs[] = {"sang", "sings", "singing", "sung", "performed", "performing"};
 // Verbs before "the role of" and a part: "took the role of Jane Roe".
 constexpr std::string_view kRoleVerbs[] = {"play",   "plays",   "played", "playing", "take",     "takes",
                                            "took",   "taken",   "taking", "land",    "landed",   "won",
@@ -218,6 +223,13 @@ bool after_work_noun(const Document& doc, std::size_t k) {
     const std::size_t end = run_end(doc, k, 6);
     return end < doc.tokens.size() && doc.tokens[end].text == "," && work_noun_at(doc, k - 2);
   }
+  // "the star of Halvex", "the creator of Halvex" (not before a possessive:
+  // "the director of Roe's campaign").
+  if (prev.lower == "of" && (doc.tokens[k - 2].letter_case & kLowerOnly) && in(kOfWorkPeople, doc.tokens[k - 2].lower)) {
+    // Nor before a noun for a work: "the star of the Jane Roe musical" is about her.
+    const std::size_t end = run_end(doc, k, 6);
+    return !(end < doc.tokens.size() && (doc.tokens[end].lower == "'s" || in(kWorkNouns, doc.tokens[end].lower)));
+  }
   if (prev.lower == "in" || prev.lower == "of") {
     const std::string_view noun = doc.tokens[k - 2].lower;
     // Not before a possessive: "a stake in Jim Roe's casino".
@@ -336,8 +348,13 @@ bool plays_a_character(const Document& doc, std::size_t begin, std::size_t end) 
     }
     return false;
   }
+  // (Not "Ann Poe, played by Jane Roe": in a film about real lives, Ann Poe
+  // is as often a real person; measured on eng.testa.)
+  // "sang Halvex Road": a song (not "sang Roe's praises").
+  const bool possessive = end < doc.tokens.size() && doc.tokens[end].lower == "'s";
+  if ((prev.letter_case & kLowerOnly) && in(kSingingVerbs, prev.lower) && !possessive) return true;
   // "his role as Roe", "starring as Roe"; not "her role as Roe's deputy".
-  if (!is_lower_word(prev, "as") || (end < doc.tokens.size() && doc.tokens[end].lower == "'s")) return false;
+  if (!is_lower_word(prev, "as") || possessive) return false;
   if (is_lower_word(before, "role") || is_lower_word(before, "roles")) return true;
   return (before.letter_case & kLowerOnly) && in(kActingVerbs, before.lower);
 }

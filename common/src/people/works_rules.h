@@ -23,7 +23,8 @@ namespace morgue::people {
 //   or the noun and a word of naming ("a song called Halvex"), or between
 //   commas after it ("their album, Halvex, sold"); after a noun for a firm
 //   ("the carmaker Halvex", not "film maker") or shares or a stake in it
-//   ("shares in Halvex", not "a stake in Roe's casino");
+//   ("shares in Halvex", not "a stake in Roe's casino"); after a work's
+//   people and "of" ("the star of Velda Rise", "the creator of Halvex");
 // - before a noun for a work's or a band's people and a capitalised word
 //   ("Velda Rise star Jane Roe", "Kelso Nights actress Ann Poe", "Halvex
 //   guitarist Jim Roe"; for a band's people not after a known given name:
@@ -42,7 +43,8 @@ void add_work_titles(const Document& doc, const Lexicon& lexicon, std::vector<st
 // The span [begin, end) names a part someone plays: "her character Ann
 // Poe", "the character of Poe", "took the role of Jane Roe" (a verb of
 // playing or taking within three words before "role"), "his role as Roe",
-// "starring as Roe" (not before a possessive: "her role as Roe's deputy").
+// "starring as Roe" (not before a possessive: "her role as Roe's deputy");
+// a song: "sang Halvex Road".
 bool plays_a_character(const Document& doc, std::size_t begin, std::size_t end);
 
 // A name of several words, with no known given name first, that opens a

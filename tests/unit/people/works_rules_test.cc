@@ -63,6 +63,12 @@ const MentionCase kNamedTitleCases[] = {
     {"a name a title holds, written elsewhere too",
      "Her/ album/ The/ Diary/ of/ Ann/B Poe/I sold/ ./ Ann/B Poe/I has/ two/ awards/ .", {"Ann Poe"}},
     {"a title's last word written nowhere else", "Her/ album/ The/ Diary/ of/ Ann/B Poe/I sold/ ./", {}},
+    {"the star of a film", "Jim/B Poe/I ,/ the/ star/ of/ Halden/B Marsh/I ,/ spoke/ ./", {"Jim Poe"}},
+    {"the creator of a show", "The/ creator/ of/ Kelso/B spoke/ ./", {}},
+    {"the director of someone's campaign stays", "the/ director/ of/ Ann/B Poe/I 's/ campaign/ ./", {"Ann Poe"}},
+    {"the producer of a singer stays", "the/ producer/ of/ Ann/B Poe/I spoke/ ./", {"Ann Poe"}},
+    {"the star of a musical about someone stays", "the/ star/ of/ Ann/B Poe/I musical/ Halvex/ ./", {"Ann Poe"}},
+    {"an office with a capital is no work's people", "Director/ of/ Finance/ Ann/B Poe/I spoke/ ./", {"Ann Poe"}},
 };
 INSTANTIATE_TEST_SUITE_P(NamedTitles, WorksPeople, ::testing::ValuesIn(kNamedTitleCases));
 
@@ -134,6 +140,10 @@ const MentionCase kCharacterCases[] = {
     {"a real person played, named as a person too",
      "Jim/B Roe/I starred/ as/ Ann/B Poe/I ./ Ann/B Poe/I ,/ who/ died/ ,/ sang/ ./ Poe/B said/ so/ .",
      {"Jim Roe", "Ann Poe"}},
+    {"'played by' is no sign of a part (a real life is played too)",
+     "Her/ husband/ ,/ Tom/B Vane/I ,/ played/ by/ Ann/B Poe/I ,/ left/ ./", {"Tom Vane", "Ann Poe"}},
+    {"a song sung", "She/ sang/ Halden/B Marsh/I twice/ ./", {}},
+    {"praises sung stay", "She/ sang/ Tom/B Vane/I 's/ praises/ ./", {"Tom Vane"}},
 };
 INSTANTIATE_TEST_SUITE_P(Characters, WorksPeople, ::testing::ValuesIn(kCharacterCases));
 

@@ -33,6 +33,12 @@ constexpr std::string_view kNounMakers[] = {"the",   "a",     "an",      "his", 
 // A work's people, before their name: "Velda Rise star Jane Roe".
 constexpr std::string_view kWorkPeople[] = {"star",    "stars",   "co-star",  "actor",  "actress",
                                             "presenter", "director", "creator", "author", "producer"};
+// Plural nouns for works before a list of titles: "films such as Velda Rise,
+// Kelso Nights and Halvex".
+constexpr std::string_view kListedWorks[] = {"films",  "movies",   "songs",  "albums", "singles",  "hits",
+                                             "shows",  "series",   "games",  "titles", "books",    "novels",
+                                             "plays",  "musicals", "tracks", "dramas", "comedies", "characters",
+                                             "programmes"};
 // A work's people before "of" and its title: "the star of Velda Rise" (not
 // "producer": "the producer of Jane Roe" makes her records).
 constexpr std::string_view kOfWorkPeople[] = {"star", "stars", "co-star", "director", "author", "creator", "writer"};
@@ -69,6 +75,7 @@ bool maybe_listed(std::string_view w) {
       for (std::string_view x : list) masks[x.size()] |= 1u << (x[0] - 'a');
     };
     add(kWorkNouns), add(kVerbLikeWorkNouns), add(kFirmNouns), add(kWorkPeople), add(kBandPeople), add(kOffspring);
+    add(kListedWorks);
     return masks;
   }();
   return w.size() < kMasks.size() && w[0] >= 'a' && w[0] <= 'z' && (kMasks[w.size()] >> (w[0] - 'a') & 1u);
@@ -285,6 +292,33 @@ bool quoted_title_at(const Document& doc, std::size_t k) {
 
 }  // namespace
 
+// The titles listed after a plural noun for works at `k` and "such as",
+// "including" or "like" (a comma allowed before): capitalised runs joined by
+// commas and "and", up to a word that is neither or a possessive ("films
+// such as Jane Roe's" lists her films).
+void add_listed_titles(const Document& doc, std::size_t k, std::vector<std::size_t>& starts) {
+  const std::size_t n = doc.tokens.size();
+  std::size_t j = k + 1;
+  if (j < n && doc.tokens[j].text == ",") ++j;
+  if (j + 1 < n && is_lower_word(doc.tokens[j], "such") && is_lower_word(doc.tokens[j + 1], "as")) {
+    j += 2;
+  } else if (j < n && (is_lower_word(doc.tokens[j], "including") || is_lower_word(doc.tokens[j], "like"))) {
+    ++j;
+  } else {
+    return;
+  }
+  for (int items = 0; items < 8 && j < n && is_capitalised(doc.tokens[j]); ++items) {
+    const std::size_t end = forward_run_end(doc, j);
+    if (end < n && doc.tokens[end].lower == "'s") return;
+    for (std::size_t i = j; i < end; ++i) {
+      if (is_capitalised(doc.tokens[i]) && (i == j || !written_elsewhere(doc, i))) add_start(doc, i, starts);
+    }
+    j = end;
+    if (j < n && doc.tokens[j].text == ",") ++j;
+    if (j < n && is_lower_word(doc.tokens[j], "and")) ++j;
+  }
+}
+
 void add_work_titles(const Document& doc, const Lexicon& lexicon, std::vector<std::size_t>& starts) {
   const std::size_t n = doc.tokens.size();
   for (std::size_t k = 1; k < n; ++k) {
@@ -301,7 +335,9 @@ void add_work_titles(const Document& doc, const Lexicon& lexicon, std::vector<st
       k = end - 1;
       continue;
     }
-    if (!(t.letter_case & kLowerOnly) || !maybe_listed(t.lower) || !is_capitalised(doc.tokens[k - 1])) continue;
+    if (!(t.letter_case & kLowerOnly) || !maybe_listed(t.lower)) continue;
+    if (in(kListedWorks, t.lower)) add_listed_titles(doc, k, starts);
+    if (!is_capitalised(doc.tokens[k - 1])) continue;
     const std::size_t begin = run_begin_before(doc, k);
     if (in(kOffspring, t.lower) || work_people_at(doc, lexicon, k, begin)) add_run_before(doc, k, starts);
   }

@@ -31,6 +31,9 @@ namespace morgue::people {
 //   "Jane Roe guitarist Jim Poe" is her sideman);
 // - before a noun for a work's offspring ("the Velda Rise sequel", "the
 //   Kelso Nights soundtrack");
+// - listed after a plural noun for works and "such as", "including" or
+//   "like" ("films such as Velda Rise, Kelso Nights and Halvex"; the list
+//   ends at a possessive: "films such as Jane Roe's");
 // - alone between quotation marks ("the robot, dubbed "Halvex", ..."), with
 //   no capitalised word just outside them (a nickname: Jim 'Ace' Roe).
 // Each capitalised word of a title goes in, but one that the story writes

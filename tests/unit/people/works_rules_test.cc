@@ -72,6 +72,15 @@ const MentionCase kNamedTitleCases[] = {
 };
 INSTANTIATE_TEST_SUITE_P(NamedTitles, WorksPeople, ::testing::ValuesIn(kNamedTitleCases));
 
+// Titles listed after a plural noun for works.
+const MentionCase kListCases[] = {
+    {"films such as", "He/ made/ films/ such/ as/ Halden/B Marsh/I ,/ Kelso/B Nights/I and/ Velda/B Rise/I ./", {}},
+    {"songs including, after a comma", "Her/ songs/ ,/ including/ Halden/B Road/I and/ Kelso/B ,/ sold/ ./", {}},
+    {"a possessive ends the list", "He/ loves/ films/ such/ as/ Jim/B Poe/I 's/ won/ ./", {"Jim Poe"}},
+    {"a person after the list stays", "He/ loves/ films/ like/ Halvex/ ,/ said/ Jim/B Poe/I ./", {"Jim Poe"}},
+};
+INSTANTIATE_TEST_SUITE_P(ListedTitles, WorksPeople, ::testing::ValuesIn(kListCases));
+
 // A noun for a work's or a band's people, or for its sequel, after the title.
 const MentionCase kAfterTitleCases[] = {
     {"a show's star", "Velda/B Rise/I star/ Jane/B Roe/I said/ so/ .", {"Jane Roe"}},

@@ -68,17 +68,21 @@ constexpr std::string_view kRoleVerbs[] = {"play",   "plays",   "played", "playi
 // A quick filter before the lists above: whether some listed noun has the
 // length and the first letter of `w` (most words have neither, and a story
 // asks for every lower-case word after a capitalised one).
+constexpr std::array<std::uint32_t, 16> listed_masks() {
+  std::array<std::uint32_t, 16> masks{};
+  auto add = [&](const auto& list) {
+    for (std::string_view x : list) masks[x.size()] |= 1u << (x[0] - 'a');
+  };
+  add(kWorkNouns), add(kVerbLikeWorkNouns), add(kFirmNouns), add(kWorkPeople), add(kBandPeople), add(kOffspring);
+  add(kListedWorks);
+  add(std::array<std::string_view, 4>{"called", "titled", "entitled", "dubbed"});
+  return masks;
+}
+constexpr std::array<std::uint32_t, 16> kListedMasks = listed_masks();
+
 bool maybe_listed(std::string_view w) {
-  static const auto kMasks = [] {
-    std::array<std::uint32_t, 16> masks{};
-    auto add = [&](const auto& list) {
-      for (std::string_view x : list) masks[x.size()] |= 1u << (x[0] - 'a');
-    };
-    add(kWorkNouns), add(kVerbLikeWorkNouns), add(kFirmNouns), add(kWorkPeople), add(kBandPeople), add(kOffspring);
-    add(kListedWorks);
-    return masks;
-  }();
-  return w.size() < kMasks.size() && w[0] >= 'a' && w[0] <= 'z' && (kMasks[w.size()] >> (w[0] - 'a') & 1u);
+  return w.size() < kListedMasks.size() && w[0] >= 'a' && w[0] <= 'z' &&
+         (kListedMasks[w.size()] >> (w[0] - 'a') & 1u);
 }
 
 bool is_capitalised(const Token& t) {
@@ -221,31 +225,31 @@ bool work_noun_at(const Document& doc, std::size_t p) {
 // ("a song called Halvex"), between commas after it ("their album, Halvex,
 // sold"), or after shares or a stake in it ("shares in Halvex").
 bool after_work_noun(const Document& doc, std::size_t k) {
-  // (Not "named": "the carmaker named Jim Roe to head it".)
-  constexpr std::string_view kNaming[] = {"called", "titled", "entitled", "dubbed"};
   if (k < 2 || (doc.tokens[k].flags & (kSentenceStart | kLineStart))) return false;
   const Token& prev = doc.tokens[k - 1];
-  if (in(kNaming, prev.lower)) return work_noun_at(doc, k - 2);
+  const Token& before = doc.tokens[k - 2];
   if (prev.text == ",") {
+    if (!work_noun_at(doc, k - 2)) return false;
     const std::size_t end = run_end(doc, k, 6);
-    return end < doc.tokens.size() && doc.tokens[end].text == "," && work_noun_at(doc, k - 2);
+    return end < doc.tokens.size() && doc.tokens[end].text == ",";
   }
-  // "the star of Halvex", "the creator of Halvex" (not before a possessive:
-  // "the director of Roe's campaign").
-  if (prev.lower == "of" && (doc.tokens[k - 2].letter_case & kLowerOnly) && in(kOfWorkPeople, doc.tokens[k - 2].lower)) {
-    // Nor before a noun for a work: "the star of the Jane Roe musical" is about her.
+  if (prev.lower == "of" || prev.lower == "in") {
+    // "the star of Halvex", "the creator of Halvex", "shares in Halvex".
+    const bool people = prev.lower == "of" && (before.letter_case & kLowerOnly) && in(kOfWorkPeople, before.lower);
+    const bool shares = before.lower == "shares" || before.lower == "stake" || before.lower == "stakes";
+    if (!people && !shares) return false;
+    // Not before a possessive ("a stake in Jim Roe's casino", "the director
+    // of Roe's campaign"), nor, for a work's people, before a noun for a
+    // work ("the star of the Jane Roe musical" is about her).
     const std::size_t end = run_end(doc, k, 6);
-    return !(end < doc.tokens.size() && (doc.tokens[end].lower == "'s" || in(kWorkNouns, doc.tokens[end].lower)));
+    if (end >= doc.tokens.size()) return true;
+    const std::string_view after = doc.tokens[end].lower;
+    return after != "'s" && !(people && in(kWorkNouns, after));
   }
-  if (prev.lower == "in" || prev.lower == "of") {
-    const std::string_view noun = doc.tokens[k - 2].lower;
-    // Not before a possessive: "a stake in Jim Roe's casino".
-    const std::size_t end = run_end(doc, k, 6);
-    if ((noun == "shares" || noun == "stake" || noun == "stakes") &&
-        !(end < doc.tokens.size() && doc.tokens[end].lower == "'s")) {
-      return true;
-    }
-  }
+  if (!(prev.letter_case & kLowerOnly) || !maybe_listed(prev.lower)) return false;
+  // (Not "named": "the carmaker named Jim Roe to head it".)
+  constexpr std::string_view kNaming[] = {"called", "titled", "entitled", "dubbed"};
+  if (in(kNaming, prev.lower)) return work_noun_at(doc, k - 2);
   return work_noun_at(doc, k - 1);
 }
 
@@ -296,6 +300,11 @@ bool quoted_title_at(const Document& doc, std::size_t k) {
 // "including" or "like" (a comma allowed before): capitalised runs joined by
 // commas and "and", up to a word that is neither or a possessive ("films
 // such as Jane Roe's" lists her films).
+// What may follow a plural noun for works before its list.
+bool starts_a_list(const Token& t) {
+  return t.text == "," || t.lower == "such" || t.lower == "including" || t.lower == "like";
+}
+
 void add_listed_titles(const Document& doc, std::size_t k, std::vector<std::size_t>& starts) {
   const std::size_t n = doc.tokens.size();
   std::size_t j = k + 1;
@@ -326,7 +335,11 @@ void add_work_titles(const Document& doc, const Lexicon& lexicon, std::vector<st
     if (is_capitalised(t)) {
       // Each word of the title, so that a mention of its tail matches too
       // ("a song called Judge Halvex", where only "Halvex" is tagged).
-      const bool quoted = quoted_title_at(doc, k);
+      // Every cue before a title is a lower-case word, a comma or a
+      // quotation mark: most capitalised words follow another, or "the".
+      const Token& prev = doc.tokens[k - 1];
+      if ((prev.letter_case & kHasUpper) || prev.lower == "the") continue;
+      const bool quoted = prev.text.size() <= 3 && quoted_title_at(doc, k);
       if (!quoted && !after_work_noun(doc, k)) continue;
       const std::size_t end = quoted ? run_end(doc, k, 8) : forward_run_end(doc, k);
       for (std::size_t j = k; j < end; ++j) {
@@ -335,8 +348,9 @@ void add_work_titles(const Document& doc, const Lexicon& lexicon, std::vector<st
       k = end - 1;
       continue;
     }
+    // (The cheapest test first: this runs for every lower-case word.)
     if (!(t.letter_case & kLowerOnly) || !maybe_listed(t.lower)) continue;
-    if (in(kListedWorks, t.lower)) add_listed_titles(doc, k, starts);
+    if (k + 1 < n && starts_a_list(doc.tokens[k + 1]) && in(kListedWorks, t.lower)) add_listed_titles(doc, k, starts);
     if (!is_capitalised(doc.tokens[k - 1])) continue;
     const std::size_t begin = run_begin_before(doc, k);
     if (in(kOffspring, t.lower) || work_people_at(doc, lexicon, k, begin)) add_run_before(doc, k, starts);
@@ -349,7 +363,10 @@ void add_work_titles(const Document& doc, const Lexicon& lexicon, std::vector<st
 bool group_before_plural_verb(const Document& doc, const Lexicon& lexicon, std::size_t begin, std::size_t end) {
   constexpr std::string_view kSubjectOpeners[] = {",", "the", "but", "while", "as", "when", "because", "since",
                                                   "although", "and"};
-  if (end - begin < 2 || end >= doc.tokens.size() || (lexicon.flags(doc.tokens[begin].lower) & kFirstName)) {
+  if (end - begin < 2 || end >= doc.tokens.size()) return false;
+  const Token& next = doc.tokens[end];
+  if (!(next.letter_case & kLowerOnly) || (next.lower != "have" && next.lower != "are" && next.lower != "were") ||
+      (lexicon.flags(doc.tokens[begin].lower) & kFirstName)) {
     return false;
   }
   if (!(doc.tokens[begin].flags & kSentenceStart) &&
@@ -361,8 +378,7 @@ bool group_before_plural_verb(const Document& doc, const Lexicon& lexicon, std::
   }
   // (Not ", who were": person_rules_test keeps that a name for the archive
   // alone, since the clause may describe the name's people.)
-  const Token& next = doc.tokens[end];
-  return (next.letter_case & kLowerOnly) && (next.lower == "have" || next.lower == "are" || next.lower == "were");
+  return true;
 }
 
 bool used_as_work_or_group(const Document& doc, const Lexicon& lexicon, std::size_t begin, std::size_t end) {

@@ -28,6 +28,7 @@ constexpr std::string_view kDateMetas[] = {
     "dcterms.created", "dc.created", "originalpublicationdate", "article_date_original",
     "citation_publication_date", "citation_date", "og:published_time", "published-date", "release_date",
     "cxenseparse:recs:publishtime", "displaydate", "creation_date", "publicationdate", "publication_date",
+    "dateofpublication", "date_of_publication",
     "publication-date"};
 
 // Generic date metas: many CMSs fill them with the time the page was built or

@@ -22,7 +22,7 @@ constexpr std::string_view kRelatedParts[] = {
     "weitere-artikel", "weitere-beitr", "weitereartikel", "mehr-zum-thema", "mehrzumthema", "lesetipp",
     "meistgelesen", "most-read", "mostread", "most-viewed", "mostviewed", "read-next", "readnext", "also-read",
     "lire-aussi", "lireaussi", "leggi-anche", "leggianche", "lees-ook", "zie-ook", "lea-tambien", "lee-tambien",
-    "te-puede-interesar", "vous-aimerez", "more-stories", "morestories", "more-news", "morenews"};
+    "te-puede-interesar", "vous-aimerez", "more-stories", "morestories", "more-news", "morenews", "recent"};
 
 // Side columns, and the boilerplate words other than them.
 constexpr std::string_view kSideWords[] = {"sidebar"};

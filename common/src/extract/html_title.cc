@@ -121,6 +121,33 @@ void cut_trail_heads(Cut& c) {
   while (!c.seps.empty() && c.seps.front().strong && word_count(c.first()) <= 2 && word_count(c.rest()) >= 4) c.keep_tail();
 }
 
+// "Paper : Business : A headline of words": two spaced colons or more, the
+// parts before the last short ones: the site and its section.
+void cut_colon_trail(Cut& c) {
+  const auto weak = std::count_if(c.seps.begin(), c.seps.end(), [](const Separator& s) { return !s.strong; });
+  if (weak < 2) return;
+  while (!c.seps.empty() && !c.seps.front().strong && word_count(c.first()) <= 3 && word_count(c.rest()) >= 3) {
+    c.keep_tail();
+  }
+}
+
+// What a title says of its source around the headline, cut off: a domain and
+// a colon before it ("Example.com: Headline") and a source in brackets after
+// it ("Headline (from The Harbour Gazette)", "(via HN)").
+std::string_view without_source(std::string_view t) {
+  const std::size_t colon = t.find(": ");
+  if (colon != std::string_view::npos && colon < 40 && t.substr(0, colon).find(' ') == std::string_view::npos &&
+      names_site(t.substr(0, colon), {}) && word_count(t.substr(colon + 2)) >= 3) {
+    t = t.substr(colon + 2);
+  }
+  const std::size_t open = t.rfind(" (");
+  if (open != std::string_view::npos && t.back() == ')' && word_count(t.substr(0, open)) >= 3) {
+    const std::string_view inside = t.substr(open + 2, t.size() - open - 3);
+    if ((inside.starts_with("from ") || inside.starts_with("via ")) && word_count(inside) <= 6) t = t.substr(0, open);
+  }
+  return t;
+}
+
 // A heading the title starts with (up to a separator), or a long heading it
 // contains: the headline without the site's decoration. (A heading that is the
 // title's last part is often the site's logo.)
@@ -183,16 +210,45 @@ std::string related_heading(const PageMeta& meta, const std::unordered_set<std::
   return "";
 }
 
+// The heading the story's text opens with (its first paragraph), of three
+// words or more, or "".
+std::string opening_heading(const PageMeta& meta, const std::vector<std::string>& paragraphs) {
+  if (paragraphs.empty()) return "";
+  const std::string first = lower(paragraphs.front());
+  for (const auto& h : meta.h1s) {
+    std::string t = util::collapse_space(h);
+    if (word_count(t) >= 3 && !holds_markup(t) && lower(t) == first) return t;
+  }
+  return "";
+}
+
+// "Section- Headline", "Site: Headline": a title that ends with the line the
+// story opens with, after a short part and a separator, is that line.
+std::string opening_line_in_title(std::string_view raw, const std::vector<std::string>& paragraphs) {
+  if (paragraphs.empty()) return "";
+  const std::string line = util::collapse_space(paragraphs.front());
+  const std::string t = util::collapse_space(raw);
+  if (word_count(line) < 2 || line.size() >= t.size() || lower(t).substr(t.size() - line.size()) != lower(line)) {
+    return "";
+  }
+  std::string_view head = util::trim(std::string_view(t).substr(0, t.size() - line.size()));
+  if (head.empty() || word_count(head) > 5) return "";
+  const std::string_view kMarks = ":-|>\xC2\xBB";
+  return kMarks.find(head.back()) != std::string_view::npos || head.ends_with("\xE2\x80\x93") ? line : "";
+}
+
 }  // namespace
 
 std::string clean_title(std::string_view raw, const std::vector<std::string>& names, const std::vector<std::string>& h1s) {
   std::string t = util::collapse_space(raw);
   if (t.empty() || holds_markup(t)) return "";
   if (std::string h = heading_in_title(t, h1s); !h.empty()) return h;
-  Cut c{t, separators_in(t)};
+  const std::string_view plain = without_source(t);
+  Cut c{plain, separators_in(plain), plain.size() != t.size()};
   cut_site_names(c, names);
   cut_short_tails(c);
   cut_trail_heads(c);
+  cut_colon_trail(c);
   cut_site_names(c, names);
   if (!c.cut) {
     // Unknown site name: readability's rule, the part before the last
@@ -238,6 +294,7 @@ std::string resolve_title(const PageMeta& meta, const std::vector<std::string>& 
   std::string title;
   bool decorated = false;  // "Site | A headline of words": what is left is a headline
   for (std::string_view candidate : {meta.meta("dc.title"), meta.meta("dc:title"), std::string_view(meta.title)}) {
+    if (std::string line = opening_line_in_title(candidate, paragraphs); !line.empty()) return line;
     title = clean_title(candidate, names, meta.h1s);
     decorated = title != util::collapse_space(candidate) && word_count(title) >= 4;
     if (!title.empty()) break;
@@ -245,6 +302,17 @@ std::string resolve_title(const PageMeta& meta, const std::vector<std::string>& 
   std::unordered_set<std::string> lead = lead_words(paragraphs);
   if (!lead.empty() && (title.empty() || (!decorated && share_in(title, lead) < kUnrelated))) {
     if (std::string h = related_heading(meta, lead); !h.empty()) return h;
+  }
+  // The story opens with a heading the title has nothing of: the title names
+  // the site ("The Harbour Network", though the dateline credits it too).
+  if (std::string h = opening_heading(meta, paragraphs); !h.empty() && !decorated) {
+    std::unordered_set<std::string> heading_words, title_words;
+    for (auto& w : words_of(h)) heading_words.insert(std::move(w));
+    for (auto& w : words_of(title)) title_words.insert(std::move(w));
+    if (title.empty() ||
+        std::max(share_in(title, heading_words), share_in(h, title_words)) < kUnrelated) {
+      return h;
+    }
   }
   if (!title.empty()) return title;
   // No title: the first <h1> outside page furniture, else the first heading.

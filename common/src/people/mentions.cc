@@ -12,6 +12,7 @@
 #include "people/mention_rules.h"
 #include "people/prose_rules.h"
 #include "people/wire_cues.h"
+#include "people/wire_ninth.h"
 #include "people/works_rules.h"
 #include "util/strings.h"
 
@@ -110,14 +111,11 @@ std::size_t extend_left(const Document& doc, const std::vector<Tag>& tags, const
   return begin;
 }
 
-// The mention of the tagged person span [begin, end), or false when it is no
-// person's name.
-bool make_mention(const Document& doc, const std::vector<Tag>& tags, const std::vector<float>& margins,
-                  const Lexicon& lexicon, const StoryEvidence& story, std::size_t begin, std::size_t end,
-                  Mention& m) {
-  // Titles and stray punctuation at the edges are not part of the name;
-  // neither are particles at the end, a possessive or an acronym's plural
-  // ("Roe OKs funds").
+// Titles and stray punctuation at the edges of a tagged span are not part
+// of the name; neither are particles at the end, a possessive, an acronym's
+// plural ("Roe OKs funds"), letters after a name ("Jane Roe QC"), a verb of
+// saying before it ("Said Roe:") or a nationality ("Finn Aarno Roe").
+void trim_span(const Document& doc, const Lexicon& lexicon, std::size_t& begin, std::size_t& end) {
   while (begin < end && ((title_flags(doc.tokens[begin].lower, lexicon) & (kTitle | kNotName)) ||
                          is_punctuation_only(doc.tokens[begin].text))) {
     ++begin;
@@ -128,28 +126,40 @@ bool make_mention(const Document& doc, const std::vector<Tag>& tags, const std::
                          (end - begin > 1 && is_post_nominal(doc.tokens[end - 1])))) {
     --end;
   }
-  if (opens_with_inverted_saying(doc, begin, end)) ++begin;  // "Said Roe:"
-  if (opens_with_nationality(doc, begin, end)) ++begin;  // "Finn Aarno Roe"
+  if (opens_with_inverted_saying(doc, begin, end)) ++begin;
+  if (opens_with_nationality(doc, begin, end)) ++begin;
+}
+
+// "Tory Jane Roe" is Jane Roe (and "Tory Lord Halvik" a titled Halvik);
+// "Tory Chairwoman" and a lone "Tory" are no one, and give false ("Tory
+// Halvorsen" may be someone: a given name and a known surname).
+bool skip_party_member(const Document& doc, const Lexicon& lexicon, std::size_t& begin, std::size_t end,
+                       bool& titled) {
+  if (!is_party_member_noun(doc.tokens[begin].lower)) return true;
+  if (end - begin >= 3) {
+    ++begin;
+    if (title_flags(doc.tokens[begin].lower, lexicon) & kTitle) {
+      ++begin;
+      titled = true;
+    }
+    return true;
+  }
+  const std::uint16_t next = end - begin == 2 ? title_flags(doc.tokens[begin + 1].lower, lexicon) : 0;
+  return (next & kSurname) && !(next & (kTitle | kCommonWord));
+}
+
+// The mention of the tagged person span [begin, end), or false when it is no
+// person's name.
+bool make_mention(const Document& doc, const std::vector<Tag>& tags, const std::vector<float>& margins,
+                  const Lexicon& lexicon, const StoryEvidence& story, std::size_t begin, std::size_t end,
+                  Mention& m) {
+  trim_span(doc, lexicon, begin, end);
   if (begin == end || end - begin > 6) return false;
   // (In a headline in title case every word looks like a title's.)
   m.titled = begin > 0 && (title_flags(doc.tokens[begin - 1].lower, lexicon) & kTitle) &&
              !(doc.tokens[begin].flags & kTitleCase);
   begin = extend_left(doc, tags, lexicon, begin);
-  // "Tory Jane Roe" is Jane Roe; "Tory Chairwoman" and a lone "Tory" are no
-  // one ("Tory Halvorsen" may be someone: a given name and a known surname).
-  if (is_party_member_noun(doc.tokens[begin].lower)) {
-    if (end - begin >= 3) {
-      ++begin;
-      // "Tory Lord Halvik": a title after it, as at the start of a span.
-      if (title_flags(doc.tokens[begin].lower, lexicon) & kTitle) {
-        ++begin;
-        m.titled = true;
-      }
-    } else {
-      const std::uint16_t next = end - begin == 2 ? title_flags(doc.tokens[begin + 1].lower, lexicon) : 0;
-      if (!(next & kSurname) || (next & (kTitle | kCommonWord))) return false;
-    }
-  }
+  if (!skip_party_member(doc, lexicon, begin, end, m.titled)) return false;
   if (tail_of_longer_name(doc, tags, lexicon, begin, end) || head_of_longer_name(doc, tags, begin, end) ||
       is_nationality_description(doc, begin, end)) {
     return false;
@@ -238,6 +248,7 @@ std::vector<Mention> collect_mentions(const Document& doc, const std::vector<Tag
   add_match_opponents(doc, tags, lexicon, story.thing_names);
   add_team_names(doc, story.thing_names);
   add_eighth_pair_names(doc, lexicon, story.organisation_words, story.thing_names);
+  add_ninth_pair_names(doc, lexicon, story.organisation_words, story.thing_names);
   add_works_names(doc, lexicon, story.thing_names);
   add_work_titles(doc, lexicon, story.thing_names);
   story.company_noun_words = company_noun_words(doc, lexicon);

@@ -14,6 +14,7 @@
 #include "people/tagger.h"
 #include "people/tokenizer.h"
 #include "people/wire_cues.h"
+#include "people/wire_ninth.h"
 #include "util/strings.h"
 
 namespace morgue {
@@ -114,6 +115,7 @@ PeopleExtractor::Found PeopleExtractor::extract_with_cues(const Article& article
   people::TaggerScratch scratch;
   people::tag_document(doc, data.lexicon, data.model, scratch);
   people::mark_scorers(doc, data.lexicon, scratch.tags, scratch.margins, people::kMinConfidence);
+  people::join_name_particles(doc, data.lexicon, scratch.tags, scratch.margins);
   std::vector<people::NameCues> cues;
   Found found;
   found.names = people::merge_mentions(people::collect_mentions(doc, scratch.tags, scratch.margins, data.lexicon),

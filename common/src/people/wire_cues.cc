@@ -1,4 +1,5 @@
 #include "people/wire_cues.h"
+#include "people/wire_ninth.h"
 
 #include <algorithm>
 
@@ -124,7 +125,8 @@ bool wire_says_not_a_person(const Document& doc, const Lexicon& lexicon, std::si
          in_schedule(doc, begin, end) ||
          ends_in_currency(doc, begin, end) || after_compass_of(doc, lexicon, begin, end) ||
          after_amount(doc, begin, end) || before_state_name(doc, lexicon, begin, end) || before_tonnage(doc, end) ||
-         before_player_position(doc, end) || wire_eighth_says_not_a_person(doc, lexicon, begin, end);
+         before_player_position(doc, end) || wire_eighth_says_not_a_person(doc, lexicon, begin, end) ||
+         wire_ninth_says_not_a_person(doc, lexicon, begin, end);
 }
 
 }  // namespace morgue::people

@@ -403,7 +403,9 @@ void add_works_names(const Document& doc, const Lexicon& lexicon, std::vector<st
       starts.push_back(k);
       continue;
     }
-    if (end - k > 3 || (end - k > 1 && (lexicon.flags(t.lower) & kFirstName))) continue;
+    // A given name may open the name of a firm's own works ("its Jane Kelso nuclear plants").
+    const bool owned = doc.tokens[k - 1].lower == "its" || doc.tokens[k - 1].lower == "their";
+    if (end - k > 3 || (end - k > 1 && !owned && (lexicon.flags(t.lower) & kFirstName))) continue;
     // At most two lower-case words before the noun for the works: "the Kelso nuclear power plant".
     for (std::size_t h = end; h < n && h <= end + 2; ++h) {
       const Token& w = doc.tokens[h];

@@ -51,11 +51,47 @@ TEST(HtmlArticle, Titles) {
        "Dress stolen from the harbour museum -- GONE!!!"},
       {"a trail before the headline", "<title>HN &gt; News &gt; Local &gt; Board delays the pier vote</title>", "",
        "Board delays the pier vote"},
+      {"a trail of spaced colons before the headline",
+       "<title>The Harbour Gazette : Local : Board delays the pier vote</title>", "", "Board delays the pier vote"},
+      {"one spaced colon keeps its head", "<title>Harbour : board delays the pier vote</title>", "",
+       "Harbour : board delays the pier vote"},
+      {"a domain and a colon before the headline", "<title>HarbourNews.com: Board delays the pier vote</title>", "",
+       "Board delays the pier vote"},
+      {"a place and a colon stay", "<title>Kelso: board delays the pier vote</title>", "",
+       "Kelso: board delays the pier vote"},
+      {"a source in brackets after the headline",
+       "<title>Board delays the pier vote (from The Harbour Gazette)</title>", "", "Board delays the pier vote"},
+      {"brackets that are part of the headline stay", "<title>Board delays the pier vote (again)</title>", "",
+       "Board delays the pier vote (again)"},
       {"a title holding markup is no title", "<title>HN SPORTi library--&gt;</title>",
        "<h1>Board delays the pier vote</h1>", "Board delays the pier vote"},
       {"a title unrelated to the story gives way to a heading about it", "<title>Latest Local Headlines</title>",
        "<h2>Sidebar</h2><h2>Harbour board to decide the future of the old pier</h2>",
        "Harbour board to decide the future of the old pier"},
+      {"a site's name for a title gives way to the heading the story opens with, whatever the dateline credits",
+       "<title>The Harbour Network</title>",
+       "<div class=\"story\"><h3>Board delays the pier vote again</h3><p>KELSO (Harbour Network) - The harbour "
+       "board delayed its vote on the old pier for a third time on Tuesday, saying the engineers' report was late "
+       "and the ferry operator had not yet answered.</p></div>",
+       "Board delays the pier vote again"},
+      {"a title about the same story beats the heading the story opens with",
+       "<title>Harbour board delays the pier vote again</title>",
+       "<div class=\"story\"><h3>Pier vote delayed</h3><p>The harbour board delayed its vote on the old pier "
+       "for a third time on Tuesday, saying the engineers' report was late and the ferry operator had not yet "
+       "answered.</p></div>",
+       "Harbour board delays the pier vote again"},
+      {"a title ending with the line the story opens with, after a section and a dash",
+       "<title>Harbour Life- Pier vote delayed again</title>",
+       "<div class=\"story\"><p><b>Pier vote delayed again</b></p><p>The harbour board delayed its vote on the "
+       "old pier for a third time on Tuesday, saying the engineers' report was late and the ferry operator had "
+       "not yet answered.</p></div>",
+       "Pier vote delayed again"},
+      {"a title ending with other words than the story's opening line keeps its cut",
+       "<title>Harbour Life- Pier vote delayed again</title>",
+       "<div class=\"story\"><p><b>Vote delayed again</b></p><p>The harbour board delayed its vote on the "
+       "old pier for a third time on Tuesday, saying the engineers' report was late and the ferry operator had "
+       "not yet answered.</p></div>",
+       "Harbour Life- Pier vote delayed again"},
       {"a JSON-LD headline unlike the titles describes the page",
        "<meta property=\"og:title\" content=\"Pier to close for two years - Harbour News\">"
        "<script type=\"application/ld+json\">"

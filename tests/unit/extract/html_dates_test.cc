@@ -47,6 +47,8 @@ TEST(HtmlArticle, Dates) {
       {"visible dateline", "", "<div class=\"post-info\">Posted on March 3, 2011 by Jane Roe</div>", "2011-03-03"},
       {"visible date, German", "", "<span class=\"datum\">Freitag, 9. Oktober 2009</span>", "2009-10-09"},
       {"meta name=PublicationDate", "<meta name=\"PublicationDate\" content=\"20150211\">", "", "2015-02-11"},
+      {"meta name=dateofpublication, written out",
+       "<meta name=\"dateofpublication\" content=\"Tuesday, January 8, 2008 03:20 AM\">", "", "2008-01-08"},
       {"updated date in text is not the publication date", "",
        "<div class=\"meta\">Posted 3 May 2010, updated 5 May 2010</div>", "2010-05-03"},
       {"an updated date alone is the best there is", "", "<div class=\"meta\">Updated 5 May 2010</div>",
@@ -430,6 +432,21 @@ TEST(HtmlDates, RelatedListsInOtherLanguages) {
                        "\"><ul><li><a href=\"/b\">Ferry timetable</a> <span class=\"date\">01.06.2021</span></li>"
                        "<li><time datetime=\"2021-06-02\">2 June</time></li></ul></div>";
     Article a = parse_one(page(title, body + kStory));
+    EXPECT_EQ(date_of(a), "none") << cls;
+  }
+}
+
+// A widget of a blog's recent posts beside the story: its dates are theirs.
+TEST(HtmlDates, RecentPostsAreNotTheStory) {
+  const std::string story =
+      "<div class=\"article-body\"><p>The harbour board met on Tuesday evening, after weeks of delay, to settle the "
+      "future of the old pier, which has been closed to visitors since the winter storms.</p><p>Engineers told the "
+      "board that repairs would take at least two years, cost more than expected, and require the ferry service to "
+      "move, at least for a while, to the northern quay.</p></div>";
+  for (const char* cls : {"recent-posts", "MoreRecentPostsDate", "widget_recent_entries"}) {
+    std::string list = std::string("<table><tr><td><a href=\"/b\">Ferry timetable</a></td><td class=\"") + cls +
+                       "\">January 14, 2008, 6:40 PM</td></tr></table>";
+    Article a = parse_one(page("<title>Pier to close for two years</title>", story + list));
     EXPECT_EQ(date_of(a), "none") << cls;
   }
 }

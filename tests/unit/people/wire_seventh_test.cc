@@ -21,24 +21,12 @@
 namespace morgue::people {
 namespace {
 
-using Names = std::vector<std::string>;
 using testing_support::build_tagged;
 using testing_support::MentionCase;
+using testing_support::mention_texts;
 using testing_support::TaggedDoc;
 
 const Lexicon& lexicon() { return testing_support::people_lexicon(); }
-
-Names mention_texts(const std::string& marked) {
-  TaggedDoc d;
-  build_tagged(marked, d);
-  Names out;
-  for (const Mention& m : collect_mentions(d.doc, d.tags, {}, lexicon())) {
-    std::string joined;
-    for (const std::string& w : m.words) joined += (joined.empty() ? "" : " ") + w;
-    out.push_back(joined);
-  }
-  return out;
-}
 
 class SeventhPair : public ::testing::TestWithParam<MentionCase> {};
 

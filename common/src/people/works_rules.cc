@@ -26,10 +26,9 @@ constexpr std::string_view kFirmNouns[] = {"carmaker", "chipmaker", "drugmaker",
                                            "brand",    "brands",    "consultancy", "conglomerate"};
 constexpr std::string_view kVerbLikeWorkNouns[] = {"show", "play", "book", "track", "hit", "game"};
 // Words that make the ones above nouns: "the show", "their hit".
-constexpr std::string_view kNounMakers[] = {"the",   "a",     "an",      "his",   "her",         "their",
-                                            "its",   "our",   "my",      "your",  "'s",          "new",
-                                            "latest", "debut", "classic",
-                                            "hit",   "comedy", "radio",  "tv",    "forthcoming", "upcoming"};
+constexpr std::string_view kNounMakers[] = {"the",   "a",      "an",      "his", "her",    "their",  "its",
+                                            "our",   "my",     "your",    "'s",  "new",    "latest", "debut",
+                                            "classic", "hit",  "comedy",  "radio", "tv",   "forthcoming", "upcoming"};
 // A work's people, before their name: "Velda Rise star Jane Roe".
 constexpr std::string_view kWorkPeople[] = {"star",    "stars",   "co-star",  "actor",  "actress",
                                             "presenter", "director", "creator", "author", "producer"};
@@ -54,10 +53,9 @@ constexpr std::string_view kTitleInnerWords[] = {"of", "the", "and", "in", "on",
 // in a list ("Jane Roe and Velda Rise star Ann Poe").
 constexpr std::string_view kTitleInnerWordsBefore[] = {"of", "the"};
 // Verbs of acting before "as" and a part: "starring as Jane Roe".
-constexpr std::string_view kActingVerbs[] = {"starred",  "starring",  "plays",  "played",
-                                             "playing", "appears", "appeared", "appearing", "cast",   "portrays",
+constexpr std::string_view kActingVerbs[] = {"starred",   "starring",   "plays",   "played",   "playing",
+                                             "appears",   "appeared",   "appearing", "cast",   "portrays",
                                              "portrayed", "portraying", "reprise", "reprises", "reprising"};
-
 // Verbs before a song's title: "sang Halvex Road".
 constexpr std::string_view kSingingVerbs[] = {"sang", "sings", "singing", "sung", "performed", "performing"};
 // Verbs before "the role of" and a part: "took the role of Jane Roe".

@@ -13,6 +13,7 @@
 #include "people/prose_rules.h"
 #include "people/wire_cues.h"
 #include "people/wire_ninth.h"
+#include "people/works_rules.h"
 #include "util/strings.h"
 
 namespace morgue::people {
@@ -198,7 +199,8 @@ bool make_mention(const Document& doc, const std::vector<Tag>& tags, const std::
   }
   m.person_cue = m.titled || before_saying(doc, end);
   m.said_only = m.person_cue && !m.titled && !before_relative(doc, end);
-  m.thing_use = !m.person_cue && used_as_thing(doc, tags, lexicon, story, begin, end);
+  m.thing_use = !m.person_cue && (used_as_thing(doc, tags, lexicon, story, begin, end) ||
+                                  used_as_work_or_group(doc, lexicon, begin, end));
   m.agent_cue = !m.person_cue && !m.thing_use && before_past_verb(doc, end);
   m.archive_thing = !m.person_cue && (m.thing_use || m.names_a_thing ||
                                       (end - begin > 1 && used_as_thing(doc, tags, lexicon, story, begin, end, true)));
@@ -248,6 +250,7 @@ std::vector<Mention> collect_mentions(const Document& doc, const std::vector<Tag
   add_eighth_pair_names(doc, lexicon, story.organisation_words, story.thing_names);
   add_ninth_pair_names(doc, lexicon, story.organisation_words, story.thing_names);
   add_works_names(doc, lexicon, story.thing_names);
+  add_work_titles(doc, lexicon, story.thing_names);
   story.company_noun_words = company_noun_words(doc, lexicon);
   story.company_noun_words.insert(story.company_noun_words.end(), firms_before_its.begin(), firms_before_its.end());
   // A story all in capitals (a wire brief: a headline and nothing else) has

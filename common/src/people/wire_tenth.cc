@@ -30,11 +30,12 @@ bool ends_a_firm(const Token& t, const Lexicon& lexicon) {
 
 }  // namespace
 
-bool before_business_plural(const Document& doc, std::size_t end) {
+bool before_business_plural(const Document& doc, std::size_t begin, std::size_t end) {
   constexpr std::string_view kPlurals[] = {"businesses", "restaurants", "hotels",     "outlets",  "products",
                                            "franchises", "boutiques",   "fragrances", "cosmetics", "dealerships"};
   const std::size_t n = doc.tokens.size();
-  if (end >= n || !(doc.tokens[end].letter_case & kLowerOnly) || !in(kPlurals, doc.tokens[end].text)) return false;
+  // (A lone word before a noun is used_as_thing's to read.)
+  if (end - begin < 2 || end >= n || !(doc.tokens[end].letter_case & kLowerOnly) || !in(kPlurals, doc.tokens[end].text)) return false;
   if (end + 1 >= n) return true;
   const Token& after = doc.tokens[end + 1];
   return !capitalised(after) && after.lower != "'s" && after.lower != "'";
@@ -61,7 +62,7 @@ bool opens_with_adverb(const Document& doc, const Lexicon& lexicon, std::size_t 
 }
 
 bool wire_tenth_says_not_a_person(const Document& doc, const Lexicon& lexicon, std::size_t begin, std::size_t end) {
-  return before_business_plural(doc, end) || opens_with_adverb(doc, lexicon, begin, end);
+  return before_business_plural(doc, begin, end) || opens_with_adverb(doc, lexicon, begin, end);
 }
 
 namespace {
@@ -82,7 +83,8 @@ std::size_t capital_run(const Document& doc, std::size_t k, std::size_t most) {
 void add_employer(const Document& doc, const std::vector<Tag>& tags, const Lexicon& lexicon, std::size_t i,
                   std::vector<std::string_view>& words) {
   const std::size_t n = doc.tokens.size();
-  if (i == 0 || !is_person_tag(tags[i - 1]) || !in_prose(doc.tokens[i])) return;
+  // A full name before "of": a lone word may be an office ("Dean of Kelso").
+  if (i < 2 || tags[i - 1] != kPersonInside || !is_person_tag(tags[i - 2]) || !in_prose(doc.tokens[i])) return;
   const std::size_t end = capital_run(doc, i + 1, 4);
   if (end == i + 1 || (doc.tokens[i + 1].flags & kSentenceStart)) return;
   if (end < n && (doc.tokens[end].lower == "'s" || doc.tokens[end].lower == "'")) return;

@@ -19,8 +19,9 @@ namespace morgue::people {
 // is followed by a lower-case plural noun for a trade's premises or goods
 // ("businesses", "restaurants", "products", "fragrances"; not one that is a
 // verb too, as "stores" or "shops"): a firm's or a brand's name used as a
-// modifier, never a person. Not before a possessive or a capitalised word.
-bool before_business_plural(const Document& doc, std::size_t end);
+// modifier, never a person. Not before a possessive or a capitalised word,
+// nor for a lone word (used_as_thing reads those).
+bool before_business_plural(const Document& doc, std::size_t begin, std::size_t end);
 
 // "\"Obviously Halvex people want it\"": the span opens a sentence (or a
 // quotation) with a capitalised adverb in "-ly" (an adverb's ending such as
@@ -35,8 +36,9 @@ bool wire_tenth_says_not_a_person(const Document& doc, const Lexicon& lexicon, s
 // Names the story gives firms, in one pass over its tokens, appended to
 // `words` (lower forms):
 //
-// The employer after a person's name and "of" or "at" (the tagger's
-// person), one to four capitalised words ("said Jane Roe of Halden Pryce"),
+// The employer after a person's full name and "of" or "at" (the tagger's
+// person of two words or more: a lone word may be an office, "the Dean of
+// Kelso Jim Poe"), one to four capitalised words ("said Jane Roe of Halden Pryce"),
 // and, when the sentence ends after a comma and one to three more
 // capitalised words, those too ("Jane Roe of Halden Pryce, K.L. Velda.": a
 // firm's name of two partners' names). Not before a possessive ("Jane Roe

@@ -30,8 +30,8 @@ const Lexicon& lexicon() { return testing_support::people_lexicon(); }
 class TenthPairBusinessPlural : public ::testing::TestWithParam<SpanCase> {};
 
 TEST_P(TenthPairBusinessPlural, ReadsTheSpan) {
-  expect_span_rule(GetParam(), [](const Document& doc, std::size_t, std::size_t end) {
-    return before_business_plural(doc, end);
+  expect_span_rule(GetParam(), [](const Document& doc, std::size_t begin, std::size_t end) {
+    return before_business_plural(doc, begin, end);
   });
 }
 
@@ -44,6 +44,7 @@ const SpanCase kBusinessPluralCases[] = {
     {"Jane Kelso products Halvex sells", "Jane", 2, false},
     {"Jane Kelso supporters marched", "Jane", 2, false},
     {"Jane Kelso said products sold well", "Jane", 2, false},
+    {"a lone word is another rule's : Halvex products", "Halvex", 1, false},
 };
 INSTANTIATE_TEST_SUITE_P(PeopleBusinessPlural, TenthPairBusinessPlural, ::testing::ValuesIn(kBusinessPluralCases));
 
@@ -95,6 +96,7 @@ const NamesCase kNamesCases[] = {
      {"halden", "pryce", "k.l.", "velda"}},
     {"after 'at'", "said Tom/B Kelso/I at Velda/B Brennan/I and others", {"velda", "brennan"}},
     {"no person before 'of'", "the Bank/G of Halden/B Pryce/I said", {}},
+    {"a lone word before 'of' may be an office", "the Anglican Dean/B of Kelso/B Jim/I Poe/I said", {}},
     {"a possessive after the employer", "said Jane/B Roe/I of Jim/B Poe/I 's office", {}},
     {"a place the tagger read", "Jane/B Roe/I of Kelso/L , Velda/L .", {}},
     {"a person after the comma", "said Jane/B Roe/I of Halvex/G , Tom/B Kelso/I .", {"halvex"}},

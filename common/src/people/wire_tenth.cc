@@ -83,7 +83,7 @@ std::size_t capital_run(const Document& doc, std::size_t k, std::size_t most) {
 void add_employer(const Document& doc, const std::vector<Tag>& tags, const Lexicon& lexicon, std::size_t i,
                   std::vector<std::string_view>& words) {
   const std::size_t n = doc.tokens.size();
-  // A full name before "of": a lone word may be an office ("Dean of Kelso").
+  // A full name before "of": a lone word may be an office ("Provost of Kelso").
   if (i < 2 || tags[i - 1] != kPersonInside || !is_person_tag(tags[i - 2]) || !in_prose(doc.tokens[i])) return;
   const std::size_t end = capital_run(doc, i + 1, 4);
   if (end == i + 1 || (doc.tokens[i + 1].flags & kSentenceStart)) return;

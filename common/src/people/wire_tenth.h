@@ -37,8 +37,8 @@ bool wire_tenth_says_not_a_person(const Document& doc, const Lexicon& lexicon, s
 // `words` (lower forms):
 //
 // The employer after a person's full name and "of" or "at" (the tagger's
-// person of two words or more: a lone word may be an office, "the Dean of
-// Kelso Jim Poe"), one to four capitalised words ("said Jane Roe of Halden Pryce"),
+// person of two words or more: a lone word may be an office, "the Provost
+// of Kelso Jim Poe"), one to four capitalised words ("said Jane Roe of Halden Pryce"),
 // and, when the sentence ends after a comma and one to three more
 // capitalised words, those too ("Jane Roe of Halden Pryce, K.L. Velda.": a
 // firm's name of two partners' names). Not before a possessive ("Jane Roe

@@ -96,7 +96,7 @@ const NamesCase kNamesCases[] = {
      {"halden", "pryce", "k.l.", "velda"}},
     {"after 'at'", "said Tom/B Kelso/I at Velda/B Brennan/I and others", {"velda", "brennan"}},
     {"no person before 'of'", "the Bank/G of Halden/B Pryce/I said", {}},
-    {"a lone word before 'of' may be an office", "the Anglican Dean/B of Kelso/B Jim/I Poe/I said", {}},
+    {"a lone word before 'of' may be an office", "the Velda Provost/B of Kelso/B Jim/I Poe/I said", {}},
     {"a possessive after the employer", "said Jane/B Roe/I of Jim/B Poe/I 's office", {}},
     {"a place the tagger read", "Jane/B Roe/I of Kelso/L , Velda/L .", {}},
     {"a person after the comma", "said Jane/B Roe/I of Halvex/G , Tom/B Kelso/I .", {"halvex"}},

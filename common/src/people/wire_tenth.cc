@@ -1,8 +1,9 @@
 // Wire cues added after judging a tenth pair of wire samples (wire_tenth.h):
 // a firm's or a brand's name before a plural noun for its trade, an adverb
-// taken into a name, a person's employer after "of" or "at", and a firm's
-// short name in brackets after its legal form.
+// taken into a name, a person's employer after "of" or "at", a firm's short
+// name in brackets after its legal form, and a town named with its state.
 #include "people/wire_tenth.h"
+#include "people/wire_cues.h"
 
 #include <algorithm>
 #include <string_view>
@@ -129,6 +130,10 @@ void add_tenth_pair_names(const Document& doc, const std::vector<Tag>& tags, con
       add_employer(doc, tags, lexicon, i, words);
     } else if (text == "(") {
       add_short_name(doc, lexicon, i, words);
+    } else if (text == "," && capitalised(doc.tokens[i - 1]) && in_prose(doc.tokens[i - 1]) &&
+               !(i >= 2 && capitalised(doc.tokens[i - 2])) && is_town_or_state(doc, i - 1, i)) {
+      // "to Kelso, Fla.": the town alone, wherever the story names it.
+      words.push_back(doc.tokens[i - 1].lower);
     }
   }
 }

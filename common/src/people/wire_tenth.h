@@ -50,6 +50,10 @@ bool wire_tenth_says_not_a_person(const Document& doc, const Lexicon& lexicon, s
 // company's legal form, a ticker in angle brackets allowed between ("The
 // Halvik Shipping Co Ltd <HVS.S> (Halship)"), so "HALSHIP RIGHTS ISSUE"
 // and "Halship said" elsewhere are a firm's.
+// A town alone (no capitalised word before it) before a comma and a
+// state's abbreviation ("service to Kelso, Fla."), so "flights to Kelso,
+// via Velda" elsewhere is a place too (is_town_or_state reads only the
+// first).
 void add_tenth_pair_names(const Document& doc, const std::vector<Tag>& tags, const Lexicon& lexicon,
                           std::vector<std::string_view>& words);
 

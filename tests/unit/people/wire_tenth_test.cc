@@ -3,7 +3,8 @@
 // ("Jane Kelso businesses"), an adverb taken into a name ("Obviously Halvex
 // people"), a person's employer after "of" or "at" ("Jane Roe of Halden
 // Pryce, K.L. Velda.") and a firm's short name in brackets after its legal
-// form ("Halvik Shipping Co Ltd (Halship)"). Tags are written by hand, so a
+// form ("Halvik Shipping Co Ltd (Halship)"), and a town named with its
+// state's abbreviation ("to Kelso, Fla."). Tags are written by hand, so a
 // test fails when the rule does, whatever the model. Every sentence here is
 // written for this test; the people's names are invented.
 #include <gtest/gtest.h>
@@ -104,6 +105,9 @@ const NamesCase kNamesCases[] = {
     {"a short name after a legal form", "The Halvik/G Shipping/G Co/G Ltd/G ( Halship ) said", {"halship"}},
     {"and after a ticker", "The Halvik/G Shipping/G Co/G Ltd/G < HVS.S > ( Halship ) said", {"halship"}},
     {"a nickname after a person's name", "Robert/B Kelman/I ( Bobby ) said", {}},
+    {"a town alone before a state's abbreviation", "more flights to Kelso/B , Fla. , it said", {"kelso"}},
+    {"not the end of a longer name", "said Jane/B Kelso/I , Fla. , of it", {}},
+    {"not before a state named in full", "flights to Kelso/B , Florida , it said", {}},
 };
 INSTANTIATE_TEST_SUITE_P(PeopleTenthNames, TenthPairNames, ::testing::ValuesIn(kNamesCases));
 

@@ -13,6 +13,7 @@
 #include "people/prose_rules.h"
 #include "people/wire_cues.h"
 #include "people/wire_ninth.h"
+#include "people/wire_tenth.h"
 #include "people/works_rules.h"
 #include "util/strings.h"
 
@@ -249,6 +250,7 @@ std::vector<Mention> collect_mentions(const Document& doc, const std::vector<Tag
   add_team_names(doc, story.thing_names);
   add_eighth_pair_names(doc, lexicon, story.organisation_words, story.thing_names);
   add_ninth_pair_names(doc, lexicon, story.organisation_words, story.thing_names);
+  add_tenth_pair_names(doc, tags, lexicon, story.organisation_words);
   add_works_names(doc, lexicon, story.thing_names);
   add_work_titles(doc, lexicon, story.thing_names);
   story.company_noun_words = company_noun_words(doc, lexicon);

@@ -1,5 +1,6 @@
 #include "people/wire_cues.h"
 #include "people/wire_ninth.h"
+#include "people/wire_tenth.h"
 
 #include <algorithm>
 
@@ -126,7 +127,8 @@ bool wire_says_not_a_person(const Document& doc, const Lexicon& lexicon, std::si
          ends_in_currency(doc, begin, end) || after_compass_of(doc, lexicon, begin, end) ||
          after_amount(doc, begin, end) || before_state_name(doc, lexicon, begin, end) || before_tonnage(doc, end) ||
          before_player_position(doc, end) || wire_eighth_says_not_a_person(doc, lexicon, begin, end) ||
-         wire_ninth_says_not_a_person(doc, lexicon, begin, end);
+         wire_ninth_says_not_a_person(doc, lexicon, begin, end) ||
+         wire_tenth_says_not_a_person(doc, lexicon, begin, end);
 }
 
 }  // namespace morgue::people

@@ -272,7 +272,7 @@ std::size_t run_begin_before(const Document& doc, std::size_t end) {
 }
 
 // A capitalised run alone between quotation marks, opening at `k`.
-bool quoted_title_at(const Document& doc, std::size_t k) {
+bool quoted_title_at(const Document& doc, const Lexicon& lexicon, std::size_t k) {
   const std::size_t n = doc.tokens.size();
   // The marks hug the run, and the opening one no word before it (so not
   // the apostrophe of "the players' Jim Roe' ...").
@@ -281,7 +281,13 @@ bool quoted_title_at(const Document& doc, std::size_t k) {
     return false;
   }
   const std::size_t end = run_end(doc, k, 8);
-  if (end >= n || !is_close_quote(doc.tokens[end].text) || !attached(doc, end - 1)) return false;
+  // A full stop or a comma may stand inside the marks ("its service, "Halvex
+  // Showcase.""), but not after a given name: a quoted sentence ("Ask Tom Vane.").
+  const bool stop = end + 1 < n && (doc.tokens[end].text == "." || doc.tokens[end].text == ",") && attached(doc, end) &&
+                    std::none_of(doc.tokens.begin() + k, doc.tokens.begin() + end,
+                                 [&](const Token& t) { return lexicon.flags(t.lower) & kFirstName; });
+  const std::size_t close = stop ? end + 1 : end;
+  if (close >= n || !is_close_quote(doc.tokens[close].text) || !attached(doc, end - 1)) return false;
   // A nickname inside a name ("Jim 'Ace' Roe"), or a name someone goes by ("known as 'Jim'").
   if (k >= 2) {
     const Token& before = doc.tokens[k - 2];
@@ -289,7 +295,7 @@ bool quoted_title_at(const Document& doc, std::size_t k) {
       return false;
     }
   }
-  return !(end + 1 < n && is_capitalised(doc.tokens[end + 1]) && !(doc.tokens[end + 1].flags & kSentenceStart));
+  return !(close + 1 < n && is_capitalised(doc.tokens[close + 1]) && !(doc.tokens[close + 1].flags & kSentenceStart));
 }
 
 }  // namespace
@@ -337,7 +343,7 @@ void add_work_titles(const Document& doc, const Lexicon& lexicon, std::vector<st
       // quotation mark: most capitalised words follow another, or "the".
       const Token& prev = doc.tokens[k - 1];
       if ((prev.letter_case & kHasUpper) || prev.lower == "the") continue;
-      const bool quoted = prev.text.size() <= 3 && quoted_title_at(doc, k);
+      const bool quoted = prev.text.size() <= 3 && quoted_title_at(doc, lexicon, k);
       if (!quoted && !after_work_noun(doc, k)) continue;
       const std::size_t end = quoted ? run_end(doc, k, 8) : forward_run_end(doc, k);
       for (std::size_t j = k; j < end; ++j) {

@@ -1,17 +1,14 @@
 #include "people/wire_cues.h"
-#include "people/wire_ninth.h"
-#include "people/wire_tenth.h"
 
 #include <algorithm>
+
+#include "people/rule_words.h"
+#include "people/wire_ninth.h"
+#include "people/wire_tenth.h"
 
 namespace morgue::people {
 
 namespace {
-
-template <typename List>
-bool in(const List& list, std::string_view w) {
-  return std::find(std::begin(list), std::end(list), w) != std::end(list);
-}
 
 // Words a title-case headline leaves in lower case ("Dies of Heart Attack at Age 41").
 bool is_function_word(std::string_view lower) {

@@ -7,14 +7,11 @@
 
 #include <algorithm>
 
+#include "people/rule_words.h"
+
 namespace morgue::people {
 
 namespace {
-
-template <typename List>
-bool in(const List& list, std::string_view w) {
-  return std::find(std::begin(list), std::end(list), w) != std::end(list);
-}
 
 bool ends_with(std::string_view w, std::string_view tail) {
   return w.size() > tail.size() && w.substr(w.size() - tail.size()) == tail;

@@ -3,14 +3,11 @@
 #include <algorithm>
 #include <string>
 
+#include "people/rule_words.h"
+
 namespace morgue::people {
 
 namespace {
-
-template <typename List>
-bool in(const List& list, std::string_view w) {
-  return std::find(std::begin(list), std::end(list), w) != std::end(list);
-}
 
 bool is_upper_ascii(char c) { return c >= 'A' && c <= 'Z'; }
 

@@ -5,15 +5,11 @@
 
 #include "people/evidence.h"
 #include "people/mention_rules.h"
+#include "people/rule_words.h"
 
 namespace morgue::people {
 
 namespace {
-
-template <typename List>
-bool in(const List& list, std::string_view w) {
-  return std::find(std::begin(list), std::end(list), w) != std::end(list);
-}
 
 // A US state's abbreviation as wire copy writes it after a town: "Md." (the
 // tokenizer leaves the full stop apart) or "N.Y." (kept whole).

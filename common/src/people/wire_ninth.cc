@@ -8,18 +8,11 @@
 #include <algorithm>
 #include <string_view>
 
+#include "people/rule_words.h"
+
 namespace morgue::people {
 
 namespace {
-
-template <typename List>
-bool in(const List& list, std::string_view w) {
-  return std::find(std::begin(list), std::end(list), w) != std::end(list);
-}
-
-bool is_person_tag(Tag t) { return t == kPersonBegin || t == kPersonInside; }
-
-bool capitalised(const Token& t) { return (t.letter_case & kStartsUpper) && (t.letter_case & kHasLetter); }
 
 // A company's legal form or a word that ends a company's name ("Plc",
 // "Companies", "Securities").

@@ -2,16 +2,9 @@
 
 #include <algorithm>
 
+#include "people/rule_words.h"
+
 namespace morgue::people {
-
-namespace {
-
-template <typename List>
-bool in(const List& list, std::string_view w) {
-  return std::find(std::begin(list), std::end(list), w) != std::end(list);
-}
-
-}  // namespace
 
 bool before_player_position(const Document& doc, std::size_t end) {
   // Positions in a team, never said of a person's staff ("Roe aide" is).

@@ -3,23 +3,16 @@
 // taken into a name, a person's employer after "of" or "at", a firm's short
 // name in brackets after its legal form, and a town named with its state.
 #include "people/wire_tenth.h"
-#include "people/wire_cues.h"
 
 #include <algorithm>
 #include <string_view>
 
+#include "people/rule_words.h"
+#include "people/wire_cues.h"
+
 namespace morgue::people {
 
 namespace {
-
-template <typename List>
-bool in(const List& list, std::string_view w) {
-  return std::find(std::begin(list), std::end(list), w) != std::end(list);
-}
-
-bool is_person_tag(Tag t) { return t == kPersonBegin || t == kPersonInside; }
-
-bool capitalised(const Token& t) { return (t.letter_case & kStartsUpper) && (t.letter_case & kHasLetter); }
 
 bool in_prose(const Token& t) { return !(t.flags & (kCapsLine | kTitleCase)); }
 

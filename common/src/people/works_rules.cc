@@ -5,13 +5,10 @@
 #include <cstdint>
 #include <string_view>
 
+#include "people/rule_words.h"
+
 namespace morgue::people {
 namespace {
-
-template <typename List>
-bool in(const List& list, std::string_view w) {
-  return std::find(std::begin(list), std::end(list), w) != std::end(list);
-}
 
 // Nouns for a work whose title follows ("the album Halvex"). Those that are
 // verbs too ("show", "play") count only after a word that makes them nouns.

@@ -16,6 +16,7 @@
 #include "morgue/people.h"
 #include "people/lexicon.h"
 #include "people/names.h"
+#include "people/wire_cues.h"
 #include "support/tagged_doc.h"
 
 namespace morgue::testing_support {
@@ -62,6 +63,18 @@ inline std::vector<std::string> mention_texts(const std::string& marked) {
     for (const std::string& w : m.words) joined += (joined.empty() ? "" : " ") + w;
     out.push_back(joined);
   }
+  return out;
+}
+
+// The first words of the works names add_works_names() finds in `text`
+// ("the Halvik Nuclear Power Plant": "Halvik").
+inline std::vector<std::string> works_starts(const std::string& text) {
+  TaggedDoc d;
+  build_tagged(text, d);
+  std::vector<std::size_t> starts;
+  people::add_works_names(d.doc, people_lexicon(), starts);
+  std::vector<std::string> out;
+  for (std::size_t s : starts) out.emplace_back(d.doc.tokens[s].text);
   return out;
 }
 

@@ -29,6 +29,7 @@ namespace morgue::people {
 namespace {
 
 using testing_support::build_tagged;
+using testing_support::works_starts;
 using testing_support::expect_span_rule;
 using testing_support::SpanCase;
 using testing_support::TaggedDoc;
@@ -126,16 +127,6 @@ INSTANTIATE_TEST_SUITE_P(People, Datelines, ::testing::Values(
     SpanCase{"VELDA, the mayor - Talks began", "VELDA", 1, false},
     // A line in capitals is a headline, read by other rules.
     SpanCase{"JANE ROE - A LIFE IN SPORT", "JANE", 2, false}));
-
-Words works_starts(const std::string& text) {
-  TaggedDoc d;
-  build_tagged(text, d);
-  std::vector<std::size_t> starts;
-  add_works_names(d.doc, lexicon(), starts);
-  Words out;
-  for (std::size_t s : starts) out.emplace_back(d.doc.tokens[s].text);
-  return out;
-}
 
 TEST(PeopleWireFresh, WorksNamedWithTheirKindInCapitals) {
   EXPECT_EQ(works_starts("a stake in the Halvik Nuclear Power Plant was sold"), Words{"Halvik"});

@@ -20,6 +20,7 @@ namespace {
 
 using Words = std::vector<std::string>;
 using testing_support::build_tagged;
+using testing_support::works_starts;
 using testing_support::TaggedDoc;
 
 const Lexicon& lexicon() { return testing_support::people_lexicon(); }
@@ -72,16 +73,6 @@ const SpanCase kGluedInitialCases[] = {
     {"a name after the abbreviation", "the U.S. Jane Roe said", "Jane", 0, 2, false},
 };
 INSTANTIATE_TEST_SUITE_P(PeopleGluedInitial, NinthPairSpans, ::testing::ValuesIn(kGluedInitialCases));
-
-Words works_starts(const std::string& text) {
-  TaggedDoc d;
-  build_tagged(text, d);
-  std::vector<std::size_t> starts;
-  add_works_names(d.doc, lexicon(), starts);
-  Words out;
-  for (std::size_t s : starts) out.emplace_back(d.doc.tokens[s].text);
-  return out;
-}
 
 struct WorksCase {
   const char* what;

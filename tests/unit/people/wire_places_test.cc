@@ -28,6 +28,7 @@ namespace morgue::people {
 namespace {
 
 using testing_support::build_tagged;
+using testing_support::works_starts;
 using testing_support::expect_span_rule;
 using testing_support::SpanCase;
 using testing_support::TaggedDoc;
@@ -167,16 +168,6 @@ TEST(PeopleWirePlaces, PlacesByTheirKindOrAsRegions) {
   EXPECT_EQ(people_of("Rain fell in Sao/B Paulo/I and Minas/B Gerais/I . Jane/B Roe/I said so ."), Words{"Jane Roe"});
   // Not a word for a kind of place alone, nor after the name.
   EXPECT_EQ(people_of("Jane/B Fort/I said so ."), Words{"Jane Fort"});
-}
-
-Words works_starts(const std::string& text) {
-  TaggedDoc d;
-  build_tagged(text, d);
-  std::vector<std::size_t> starts;
-  add_works_names(d.doc, lexicon(), starts);
-  Words out;
-  for (std::size_t s : starts) out.emplace_back(d.doc.tokens[s].text);
-  return out;
 }
 
 TEST(PeopleWirePlaces, WorksNamedBeforeTheirKind) {

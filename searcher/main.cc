@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "cli_options.h"
+#include "crash_report.h"
 #include "interactive.h"
 #include "morgue/printer.h"
 #include "morgue/search.h"
@@ -81,6 +82,7 @@ int main(int argc, char** argv) {
   int exit_code = 0;
   auto opts = search_cli::parse_command_line(argc, argv, exit_code);
   if (!opts) return exit_code;
+  search_cli::report_crashes("morgue-search", opts->service.db_path);
   try {
     switch (opts->mode) {
       case search_cli::Mode::kShow: return show(*opts);

@@ -5,6 +5,7 @@
 #include <iostream>
 
 #include "cli_options.h"
+#include "crash_report.h"
 #include "morgue/service.h"
 
 int main(int argc, char** argv) {
@@ -12,6 +13,7 @@ int main(int argc, char** argv) {
   int exit_code = 0;
   auto opts = search_cli::parse_command_line(argc, argv, exit_code, search_cli::Program::kServe);
   if (!opts) return exit_code;
+  search_cli::report_crashes("morgue-serve", opts->service.db_path);
   try {
     opts->service.access_log = &std::cerr;
     return run_service(opts->service, std::cerr);

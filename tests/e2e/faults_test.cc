@@ -307,6 +307,44 @@ class BadDatabaseTest : public testing::Test {
     f.write(junk.data(), static_cast<std::streamsize>(junk.size()));
   }
 
+  // Xapian 1.4 does not check every block it reads: junk over some blocks of
+  // postlist.glass crashes it inside libxapian, with no exception to catch
+  // (docs/robustness.md). Which blocks do depends on the database's layout,
+  // which varies with the paths of the stories indexed (the temporary
+  // directory's name). A crash counts as Xapian's only when the stack of its
+  // report (the sanitizer's, or the one morgue-search prints itself:
+  // searcher/crash_report.cc) starts in libxapian; morgue-search must then
+  // still have named the database and the check to run.
+  static bool crash_is_xapians(const fs::path& db, const ChildResult& r) {
+    if (r.signal == 0 || !stack_starts_in_xapian(r.err)) return false;
+    if (!kSanitized) {
+      EXPECT_NE(r.err.find("morgue-search: crashed with the database " + db.string() +
+                           " open (if Xapian met a damaged block there, xapian-check "),
+                std::string::npos)
+          << r.err;
+    }
+    std::cout << db.filename().string() << ": Xapian crashed reading this copy (signal " << r.signal << ")\n";
+    return true;
+  }
+
+  // The first frame of a crash report outside the sanitizer runtime and libc
+  // (a memcmp Xapian called): AddressSanitizer's "    #1 0x... (lib+0x...)"
+  // or glibc's backtrace_symbols_fd "/path/lib(+0x...)[0x...]".
+  static bool stack_starts_in_xapian(const std::string& err) {
+    std::istringstream lines(err);
+    for (std::string line; std::getline(lines, line);) {
+      const bool sanitizer_frame = line.rfind("    #", 0) == 0;
+      const bool glibc_frame = line.find(")[0x") != std::string::npos;
+      if (!sanitizer_frame && !glibc_frame) continue;
+      if (line.find("libsanitizer") != std::string::npos || line.find("__interceptor_") != std::string::npos ||
+          line.find("/libc.so") != std::string::npos) {
+        continue;
+      }
+      return line.find("/libxapian.so") != std::string::npos;
+    }
+    return false;
+  }
+
   // Runs a few kinds of search; returns how many exited 2. Each must exit
   // 0, 1 or 2, never die from a signal, and explain an exit 2.
   static int searches(const fs::path& db) {
@@ -317,6 +355,7 @@ class BadDatabaseTest : public testing::Test {
       ChildResult r = run_child("exec timeout 30 " + kSearch + " --json --db " + sh_quote(db.string()) + " " +
                                     args,
                                 scratch.path());
+      if (crash_is_xapians(db, r)) continue;
       EXPECT_EQ(r.signal, 0) << db << " " << args << "\n" << r.err;
       EXPECT_TRUE(r.exit_code == 0 || r.exit_code == 1 || r.exit_code == 2) << args << ": " << r.exit_code;
       EXPECT_EQ(r.err.find("terminate called"), std::string::npos) << r.err;
@@ -335,6 +374,7 @@ class BadDatabaseTest : public testing::Test {
     for (const char* path : {"/healthz", "/api/search"}) {
       TempDir scratch;
       ChildResult r = testing_support::run_cgi(kSearch, db.string(), path, "q=council", scratch.path());
+      if (crash_is_xapians(db, r)) continue;
       EXPECT_EQ(r.signal, 0) << db << " " << path << "\n" << r.err;
       int status = testing_support::cgi_status(r.out);
       EXPECT_TRUE(status == 200 || status == 503) << db << " " << path << ": HTTP " << status << "\n"
@@ -387,6 +427,29 @@ TEST_F(BadDatabaseTest, OverwrittenBlocksNeverCrash) {
     overwrite(db / table, 0, static_cast<std::size_t>(fs::file_size(db / table)), 9);
     EXPECT_EQ(searches(db), 5) << table;
   }
+}
+
+// A crash names the database and the check to run, prints the stack and
+// dies from the same signal (searcher/crash_report.cc). A SIGSEGV sent to
+// the service while it waits for requests stands for Xapian dying on a
+// damaged block.
+TEST_F(BadDatabaseTest, ACrashNamesTheDatabaseToCheck) {
+  if (kSanitized) GTEST_SKIP() << "AddressSanitizer reports a SIGSEGV with its own handler";
+  TempDir scratch;
+  const auto start = std::chrono::steady_clock::now();
+  const std::string db = good().string();
+  pid_t pid = spawn_shell("exec " + kSearch + " --serve --listen 127.0.0.1:0 --db " + sh_quote(db), scratch.path());
+  for (int i = 0; i < 600 && slurp(scratch / "child.err").find("listening on") == std::string::npos; ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+  ASSERT_EQ(::kill(pid, SIGSEGV), 0);
+  ChildResult r = wait_child(pid, scratch.path(), start);
+  EXPECT_EQ(r.signal, SIGSEGV) << r.err;
+  EXPECT_NE(r.err.find("morgue-serve: crashed with the database " + db + " open (if Xapian met a damaged block " +
+                       "there, xapian-check " + db + " says so). Where it died:\n"),
+            std::string::npos)
+      << r.err;
+  EXPECT_NE(r.err.find(")[0x"), std::string::npos) << "no stack:\n" << r.err;
 }
 
 TEST_F(BadDatabaseTest, OtherFormats) {

@@ -330,7 +330,10 @@ std::uint32_t PersonIdentity::near(const Person& p, int month) const {
 // story's period (and, weakly, elsewhere), times how often each surname
 // named with the bare name was named with that person. Only surnames seen
 // with some candidate take part (the others tell the candidates nothing).
-// A candidate needs evidence: stories in the period or a shared name.
+// A candidate needs evidence: stories in the period or a shared name. A
+// story without a date has no period: there any person of the surname will
+// do, but a given name, which far more people share, needs a shared name
+// ("Noel" next to Liam Gallagher is not the Noel most stories name).
 int PersonIdentity::best_candidate(const std::vector<Candidate>& candidates, int month,
                                    const std::vector<Id>& context) const {
   std::vector<Id> telling;
@@ -346,7 +349,7 @@ int PersonIdentity::best_candidate(const std::vector<Candidate>& candidates, int
     const Person& p = people_[static_cast<std::size_t>(c.person)];
     const double in_period = month ? near(p, month) : 0.0;
     double score = std::log((in_period + kFarWeight * p.stories + 0.01) * (c.by_surname ? 1.0 : kGivenNameWeight));
-    bool evidence = month ? in_period > 0 : p.stories > 0;
+    bool evidence = month ? in_period > 0 : c.by_surname && p.stories > 0;
     for (Id s : telling) {
       const double t = together(c.person, s);
       evidence = evidence || t > 0;

@@ -78,6 +78,22 @@ TEST(PersonIdentity, BareGivenNameTakesTheFullName) {
   EXPECT_EQ(id.resolve({m, {"Hillary"}}), std::vector<std::string>{"Hillary Clinton"});
 }
 
+TEST(PersonIdentity, UndatedGivenNameNeedsASharedName) {
+  // Stories without dates (a collection of features) have no period: the
+  // archive's most-named Noel is no evidence for a bare "Noel"...
+  PersonIdentity id = Archive()
+                          .add(0, {"Noel Fielding", "Julian Barratt"}, 4)
+                          .add(0, {"Noel Gallagher", "Liam Gallagher"})
+                          .add(0, {"Noel", "Liam Gallagher"})
+                          .learn();
+  EXPECT_EQ(id.resolve({0, {"Noel", "Kim Lundgren"}}), (std::vector<std::string>{"Noel", "Kim Lundgren"}));
+  EXPECT_EQ(id.resolve({0, {"Noel"}}), std::vector<std::string>{"Noel"});
+  // ...a person named with him elsewhere is.
+  EXPECT_EQ(id.resolve({0, {"Noel", "Julian Barratt"}}), (std::vector<std::string>{"Noel Fielding", "Julian Barratt"}));
+  // A bare surname still takes the archive's only person of that name.
+  EXPECT_EQ(id.resolve({0, {"Barratt"}}), std::vector<std::string>{"Julian Barratt"});
+}
+
 TEST(PersonIdentity, SurnameMisreadAsGivenNameIsNotFollowed) {
   // "Reagan Administration" is an extractor's slip: "Reagan" alone is far
   // more common than that "person", so it is not read as its given name.

@@ -312,6 +312,11 @@ void PersonIdentity::count_together(const StoryNames& story) {
   }
 }
 
+bool PersonIdentity::names_family(const Person& p, const std::vector<Id>& context) const {
+  const auto words = name_words(p.canonical);
+  return !words.empty() && std::find(context.begin(), context.end(), find(words.back())) != context.end();
+}
+
 double PersonIdentity::together(int person, Id surname) const {
   auto it = together_.find(pair_key(person, surname));
   return it == together_.end() ? 0.0 : it->second;
@@ -331,9 +336,12 @@ std::uint32_t PersonIdentity::near(const Person& p, int month) const {
 // named with the bare name was named with that person. Only surnames seen
 // with some candidate take part (the others tell the candidates nothing).
 // A candidate needs evidence: stories in the period or a shared name. A
-// story without a date has no period: there any person of the surname will
-// do, but a given name, which far more people share, needs a shared name
-// ("Noel" next to Liam Gallagher is not the Noel most stories name).
+// given name, which far more people share than a surname, needs more: in a
+// story naming other people, a shared name or one of its family ("Hillary"
+// next to a Clinton); the period alone only in a dated story naming no one
+// else. ("Noel" next to a Gallagher is not the Noel most stories name, nor
+// is a president's given name, his surname written apart, the minister the
+// month names most.)
 int PersonIdentity::best_candidate(const std::vector<Candidate>& candidates, int month,
                                    const std::vector<Id>& context) const {
   std::vector<Id> telling;
@@ -349,7 +357,8 @@ int PersonIdentity::best_candidate(const std::vector<Candidate>& candidates, int
     const Person& p = people_[static_cast<std::size_t>(c.person)];
     const double in_period = month ? near(p, month) : 0.0;
     double score = std::log((in_period + kFarWeight * p.stories + 0.01) * (c.by_surname ? 1.0 : kGivenNameWeight));
-    bool evidence = month ? in_period > 0 : c.by_surname && p.stories > 0;
+    bool evidence = c.by_surname ? (month ? in_period > 0 : p.stories > 0)
+                                 : (month && context.empty() && in_period > 0) || names_family(p, context);
     for (Id s : telling) {
       const double t = together(c.person, s);
       evidence = evidence || t > 0;

@@ -81,6 +81,7 @@ class PersonIdentity {
   void group_surname(const std::vector<Id>& keys);
   int best_candidate(const std::vector<Candidate>& candidates, int month, const std::vector<Id>& context) const;
   double together(int person, Id surname) const;
+  bool names_family(const Person& p, const std::vector<Id>& context) const;  // its surname among them
   std::uint32_t near(const Person& p, int month) const;
   static std::uint64_t pair_key(int person, Id surname) {
     return (static_cast<std::uint64_t>(static_cast<std::uint32_t>(person)) << 32) | surname;

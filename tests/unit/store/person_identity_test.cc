@@ -78,6 +78,26 @@ TEST(PersonIdentity, BareGivenNameTakesTheFullName) {
   EXPECT_EQ(id.resolve({m, {"Hillary"}}), std::vector<std::string>{"Hillary Clinton"});
 }
 
+TEST(PersonIdentity, GivenNameBesideStrangersKeepsItsForm) {
+  const int m = month(1987, 10);
+  PersonIdentity id = Archive()
+                          .add(m, {"Marten Halvik", "Jo Brenholt"}, 4)
+                          .add(m, {"Hillary Clinton", "Tim Kaine"}, 3)
+                          .add(m, {"Bill Clinton"}, 2)
+                          .add(m, {"Marten"})
+                          .add(m, {"Hillary"})
+                          .learn();
+  // A president's given name, his surname written apart: the minister the
+  // month names most shares no one with this story.
+  EXPECT_EQ(id.resolve({m, {"Marten", "Kipsang"}}), (std::vector<std::string>{"Marten", "Kipsang"}));
+  // A person named with him elsewhere, or one of his family, is evidence.
+  EXPECT_EQ(id.resolve({m, {"Marten", "Brenholt"}}), (std::vector<std::string>{"Marten Halvik", "Jo Brenholt"}));
+  EXPECT_EQ(id.resolve({m, {"Hillary", "Bill Clinton"}}),
+            (std::vector<std::string>{"Hillary Clinton", "Bill Clinton"}));
+  // Alone in a dated story, the period decides.
+  EXPECT_EQ(id.resolve({m, {"Marten"}}), std::vector<std::string>{"Marten Halvik"});
+}
+
 TEST(PersonIdentity, UndatedGivenNameNeedsASharedName) {
   // Stories without dates (a collection of features) have no period: the
   // archive's most-named Noel is no evidence for a bare "Noel"...

@@ -7,6 +7,7 @@
 #include <utility>
 
 #include "people/prose_rules.h"
+#include "people/wire_eleventh.h"
 #include "util/strings.h"
 
 namespace morgue::people {
@@ -106,6 +107,19 @@ Person* given_name_owner(std::vector<Person>& people, const Mention& m, std::siz
   return before ? before : after;
 }
 
+// A bare family name that is the first of a full name's two
+// (is_first_family_name: "Arvelo" of "Tomas Arvelo Quintana"): that person
+// when the story has exactly one; null otherwise.
+Person* first_family_name_owner(std::vector<Person>& people, const Mention& m, const Lexicon& lexicon) {
+  Person* owner = nullptr;
+  for (Person& p : people) {
+    if (!is_first_family_name(*canonical(p), m, lexicon)) continue;
+    if (owner) return nullptr;
+    owner = &p;
+  }
+  return owner;
+}
+
 // Whether what the story says of a person, all mentions together, is
 // enough: a name the story once gives a ship, a storm or a horse is not; a lone word that is a common word ("Loan"), or only ever seen in
 // a headline in capitals or in table rows, is not; nor is a full name seen
@@ -191,6 +205,7 @@ std::vector<std::string> merge_mentions(const std::vector<Mention>& mentions, co
     }
     Person* match = before ? before : after;
     if (!match) match = given_name_owner(people, m, i);
+    if (!match) match = first_family_name_owner(people, m, lexicon);
     if (!match) {
       people.push_back(Person{key, {}, i});
       match = &people.back();

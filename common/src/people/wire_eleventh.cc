@@ -1,0 +1,67 @@
+// Wire cues added after judging an eleventh pair of wire samples
+// (wire_eleventh.h): a name of known places' or bodies' words, a firm's
+// name before a bracketed region and its legal form, and the first of a Spanish or Portuguese name's two family names
+// written alone.
+#include "people/wire_eleventh.h"
+
+#include <string>
+#include <string_view>
+
+#include "people/rule_words.h"
+
+namespace morgue::people {
+
+namespace {
+
+bool in_prose(const Token& t) { return !(t.flags & (kCapsLine | kTitleCase)); }
+
+bool is_legal_form(const Token& t) {
+  constexpr std::string_view kForms[] = {"ltd", "ltd.", "inc", "inc.", "co", "co.", "corp", "corp.", "plc", "llc"};
+  return capitalised(t) && in(kForms, t.lower);
+}
+
+// "Halden Pryce (Far East) Ltd" with "(" at `i`.
+void add_firm_before_region(const Document& doc, std::size_t i, std::vector<std::string_view>& words) {
+  const std::size_t n = doc.tokens.size();
+  std::size_t close = i + 1;
+  while (close < n && close < i + 4 && capitalised(doc.tokens[close])) ++close;
+  if (close == i + 1 || close + 1 >= n || doc.tokens[close].text != ")" || !is_legal_form(doc.tokens[close + 1])) {
+    return;
+  }
+  std::size_t begin = i;
+  while (begin > 0 && begin + 4 > i && capitalised(doc.tokens[begin - 1]) && in_prose(doc.tokens[begin - 1])) {
+    --begin;
+    if (doc.tokens[begin].flags & kSentenceStart) break;
+  }
+  for (std::size_t k = begin; k < i; ++k) words.push_back(doc.tokens[k].lower);
+}
+
+}  // namespace
+
+bool all_known_entities(const Document& doc, const Lexicon& lexicon, std::size_t begin, std::size_t end) {
+  if (end - begin < 2 || end - begin > 3) return false;
+  if (lexicon.flags(doc.tokens[begin].lower) & kFirstName) return false;
+  for (std::size_t k = begin; k < end; ++k) {
+    if (!(lexicon.flags(doc.tokens[k].lower) & kKnownEntity)) return false;
+  }
+  return true;
+}
+
+bool wire_eleventh_says_not_a_person(const Document& doc, const Lexicon& lexicon, std::size_t begin, std::size_t end) {
+  return all_known_entities(doc, lexicon, begin, end);
+}
+
+void add_eleventh_pair_names(const Document& doc, std::vector<std::string_view>& words) {
+  for (std::size_t i = 1; i + 3 < doc.tokens.size(); ++i) {
+    if (doc.tokens[i].text == "(") add_firm_before_region(doc, i, words);
+  }
+}
+
+bool is_first_family_name(const Mention& full, const Mention& bare, const Lexicon& lexicon) {
+  if (full.lower.size() != 3 || bare.lower.size() != 1 || full.lower[1] != bare.lower.front()) return false;
+  const std::string& middle = full.lower[1];
+  return (lexicon.flags(full.lower.front()) & kFirstName) && !(lexicon.flags(middle) & (kFirstName | kParticle)) &&
+         !is_initial(middle) && middle.size() > 2;
+}
+
+}  // namespace morgue::people

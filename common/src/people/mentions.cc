@@ -118,7 +118,8 @@ std::size_t extend_left(const Document& doc, const std::vector<Tag>& tags, const
 // plural ("Roe OKs funds"), letters after a name ("Jane Roe QC"), a verb of
 // saying before it ("Said Roe:") or a nationality ("Finn Aarno Roe").
 void trim_span(const Document& doc, const Lexicon& lexicon, std::size_t& begin, std::size_t& end) {
-  while (begin < end && ((title_flags(doc.tokens[begin].lower, lexicon) & (kTitle | kNotName)) ||
+  while (begin < end && (((title_flags(doc.tokens[begin].lower, lexicon) & (kTitle | kNotName)) &&
+                          !title_is_given_name(doc, lexicon, begin, end)) ||
                          is_punctuation_only(doc.tokens[begin].text))) {
     ++begin;
   }

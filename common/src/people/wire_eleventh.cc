@@ -57,6 +57,13 @@ void add_eleventh_pair_names(const Document& doc, std::vector<std::string_view>&
   }
 }
 
+bool title_is_given_name(const Document& doc, const Lexicon& lexicon, std::size_t k, std::size_t end) {
+  constexpr std::string_view kPatronymics[] = {"ibn", "bin", "bint"};
+  if (k == 0 || k + 1 >= end || !in(kPatronymics, doc.tokens[k + 1].text)) return false;
+  const Token& before = doc.tokens[k - 1];
+  return capitalised(before) && (lexicon.flags(before.lower) & kTitle) && (lexicon.flags(doc.tokens[k].lower) & kTitle);
+}
+
 bool is_first_family_name(const Mention& full, const Mention& bare, const Lexicon& lexicon) {
   if (full.lower.size() != 3 || bare.lower.size() != 1 || full.lower[1] != bare.lower.front()) return false;
   const std::string& middle = full.lower[1];

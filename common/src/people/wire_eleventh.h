@@ -33,6 +33,12 @@ bool wire_eleventh_says_not_a_person(const Document& doc, const Lexicon& lexicon
 // firm's too. The run stops at a word opening a sentence (which it takes).
 void add_eleventh_pair_names(const Document& doc, std::vector<std::string_view>& words);
 
+// "Prince Sultan ibn Kelmar", "Sheikh Emir bin Kelmar": a title word after
+// another title and before "ibn", "bin" or "bint" (a patronymic) is the
+// person's given name, not a title (the word at `k` of a span ending at
+// `end`; trim_span keeps it).
+bool title_is_given_name(const Document& doc, const Lexicon& lexicon, std::size_t k, std::size_t end);
+
 // Whether the one-word name `bare` is the first family name of the full
 // name `full` as Spanish and Portuguese write it: given name, father's
 // family name, mother's ("Tomas Arvelo Quintana" ... "Arvelo said"). The

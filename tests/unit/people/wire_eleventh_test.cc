@@ -1,6 +1,8 @@
 // Rules of the people extractor added after judging an eleventh pair of
 // wire samples: a firm's name before a bracketed region and its legal form
-// ("Halden Pryce (Far East) Ltd"), and the first of a Spanish or
+// ("Halden Pryce (Far East) Ltd"), a title that is a given name before a
+// patronymic ("Prince Sultan ibn Kelmar"), two or three words the lists
+// know as places or bodies ("Latin America"), and the first of a Spanish or
 // Portuguese name's two family names written alone ("Tomas Arvelo Quintana"
 // ... "Arvelo said"). Tags are written by hand, so a test fails when the
 // rule does, whatever the model. Every sentence here is written for this
@@ -100,6 +102,22 @@ const MentionCase kPeopleCases[] = {
      {"Jane Roe"}},
 };
 INSTANTIATE_TEST_SUITE_P(PeopleEleventhPeople, EleventhPairPeople, ::testing::ValuesIn(kPeopleCases));
+
+class EleventhPairMentions : public ::testing::TestWithParam<MentionCase> {};
+
+TEST_P(EleventhPairMentions, TrimsTheTitles) {
+  const MentionCase& c = GetParam();
+  EXPECT_EQ(testing_support::mention_texts(c.marked), c.expected) << c.what;
+}
+
+const MentionCase kMentionCases[] = {
+    {"a title after a title and before 'ibn' is a given name", "the daily quoted Prince/B Sultan/I ibn/I Kelmar/I as saying",
+     {"Sultan ibn Kelmar"}},
+    {"and before 'bin'", "It said Sheikh/B Sultan/I bin/I Rashid/I al-Kelmar/I ruled .", {"Sultan bin Rashid al-Kelmar"}},
+    {"a given name there already", "the daily quoted Prince/B Kalid/I ibn/I Kelmar/I as saying", {"Kalid ibn Kelmar"}},
+    {"not before a family name", "the daily quoted President/B Sultan/I Kelmar/I as saying", {"Kelmar"}},
+};
+INSTANTIATE_TEST_SUITE_P(PeopleEleventhMentions, EleventhPairMentions, ::testing::ValuesIn(kMentionCases));
 
 }  // namespace
 }  // namespace morgue::people

@@ -43,7 +43,7 @@ bool is_tail(const std::vector<std::string>& shorter, const std::vector<std::str
 bool given_names_agree(const Mention& a, const Mention& b) {
   const std::string& la = a.lower.front();
   const std::string& lb = b.lower.front();
-  if (la == lb || is_tail(a.lower, b.lower) || is_tail(b.lower, a.lower)) return true;
+  if (la == lb || is_tail(a.lower, b.lower) || is_tail(b.lower, a.lower) || is_short_form_of(la, lb)) return true;
   if (is_initial(la) || is_initial(lb) || is_bare_initial(la) || is_bare_initial(lb)) return la[0] == lb[0];
   return false;
 }

@@ -1,11 +1,15 @@
 // Wire cues added after judging an eleventh pair of wire samples
 // (wire_eleventh.h): a name of known places' or bodies' words, a firm's
-// name before a bracketed region and its legal form, and the first of a Spanish or Portuguese name's two family names
-// written alone.
+// name before a bracketed region and its legal form, a title that is a
+// given name before a patronymic, a given name's short form, and the first
+// of a Spanish or Portuguese name's two family names written alone.
 #include "people/wire_eleventh.h"
 
+#include <algorithm>
+#include <iterator>
 #include <string>
 #include <string_view>
+#include <utility>
 
 #include "people/rule_words.h"
 
@@ -62,6 +66,24 @@ bool title_is_given_name(const Document& doc, const Lexicon& lexicon, std::size_
   if (k == 0 || k + 1 >= end || !in(kPatronymics, doc.tokens[k + 1].text)) return false;
   const Token& before = doc.tokens[k - 1];
   return capitalised(before) && (lexicon.flags(before.lower) & kTitle) && (lexicon.flags(doc.tokens[k].lower) & kTitle);
+}
+
+bool is_short_form_of(std::string_view a, std::string_view b) {
+  // A short form and the given name it stands for, where the short form is
+  // nobody's formal name in wire copy.
+  constexpr std::pair<std::string_view, std::string_view> kShort[] = {
+      {"bill", "william"},  {"billy", "william"},   {"bob", "robert"},     {"bobby", "robert"},  {"dick", "richard"},
+      {"rick", "richard"},  {"jim", "james"},       {"jimmy", "james"},    {"tom", "thomas"},    {"tommy", "thomas"},
+      {"mike", "michael"},  {"dave", "david"},      {"joe", "joseph"},     {"ted", "edward"},    {"ed", "edward"},
+      {"tony", "anthony"},  {"steve", "stephen"},   {"steve", "steven"},   {"chuck", "charles"}, {"charlie", "charles"},
+      {"ken", "kenneth"},   {"larry", "lawrence"},  {"jerry", "gerald"},   {"pete", "peter"},    {"sam", "samuel"},
+      {"dan", "daniel"},    {"danny", "daniel"},    {"don", "donald"},     {"ron", "ronald"},    {"andy", "andrew"},
+      {"fred", "frederick"}, {"hank", "henry"},     {"nick", "nicholas"},  {"pat", "patrick"},   {"walt", "walter"},
+      {"doug", "douglas"},  {"greg", "gregory"},    {"jeff", "jeffrey"},   {"matt", "matthew"},  {"phil", "philip"},
+      {"tim", "timothy"},   {"chris", "christopher"}, {"ben", "benjamin"}, {"bert", "herbert"},  {"les", "leslie"}};
+  return std::any_of(std::begin(kShort), std::end(kShort), [&](const auto& p) {
+    return (p.first == a && p.second == b) || (p.first == b && p.second == a);
+  });
 }
 
 bool is_first_family_name(const Mention& full, const Mention& bare, const Lexicon& lexicon) {

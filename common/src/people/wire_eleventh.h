@@ -1,8 +1,9 @@
 // Wire cues added after judging an eleventh pair of wire samples (two
 // Reuters samples): a span that is no person's name by its words (asked by
 // wire_says_not_a_person), names the story gives firms (gathered by
-// collect_mentions into its StoryEvidence) and a bare family name that is
-// the middle word of a full name (asked by merge_mentions).
+// collect_mentions into its StoryEvidence), a title that is a given name
+// (asked by trim_span), and a bare family name that is the middle word of a
+// full name and a given name's short form (asked by merge_mentions).
 #pragma once
 
 #include <cstddef>
@@ -46,5 +47,10 @@ bool title_is_given_name(const Document& doc, const Lexicon& lexicon, std::size_
 // is `bare`, no known given name (so not "Karl Otto Roe" ... "Otto"), no
 // initial and no particle.
 bool is_first_family_name(const Mention& full, const Mention& bare, const Lexicon& lexicon);
+
+// Whether one given name is the other's usual short form ("dick" and
+// "richard", "bill" and "william", "jim" and "james"; lower forms, either
+// order): "Richard Kelso" and "Dick Kelso" in one story are one person.
+bool is_short_form_of(std::string_view a, std::string_view b);
 
 }  // namespace morgue::people

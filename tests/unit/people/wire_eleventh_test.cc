@@ -2,7 +2,8 @@
 // wire samples: a firm's name before a bracketed region and its legal form
 // ("Halden Pryce (Far East) Ltd"), a title that is a given name before a
 // patronymic ("Prince Sultan ibn Kelmar"), two or three words the lists
-// know as places or bodies ("Latin America"), and the first of a Spanish or
+// know as places or bodies ("Latin America"), a given name's short form
+// ("Richard Kelso" and "Dick Kelso"), and the first of a Spanish or
 // Portuguese name's two family names written alone ("Tomas Arvelo Quintana"
 // ... "Arvelo said"). Tags are written by hand, so a test fails when the
 // rule does, whatever the model. Every sentence here is written for this
@@ -98,6 +99,10 @@ const MentionCase kPeopleCases[] = {
      {"Tomas Arvelo Quintana", "Maria Arvelo Pardo", "Arvelo"}},
     {"not a name of four words", "Tomas/B Luis/I Arvelo/I Quintana/I said so . Arvelo/B said more .",
      {"Tomas Luis Arvelo Quintana", "Arvelo"}},
+    {"a short form of the given name", "chairman Richard/B Kelso/I said so . Dick/B Kelso/I added more .",
+     {"Richard Kelso"}},
+    {"either order", "Jim/B Velder/I said so , and James/B Velder/I added more .", {"Jim Velder"}},
+    {"not two given names", "Richard/B Kelso/I said so . Robert/B Kelso/I added more .", {"Richard Kelso", "Robert Kelso"}},
     {"a firm before a bracketed region is none", "Halden/B Pryce/I ( Far East ) Ltd said . Halden/B Pryce/I estimates it . Jane/B Roe/I said so .",
      {"Jane Roe"}},
 };

@@ -253,7 +253,7 @@ std::vector<Mention> collect_mentions(const Document& doc, const std::vector<Tag
   add_eighth_pair_names(doc, lexicon, story.organisation_words, story.thing_names);
   add_ninth_pair_names(doc, lexicon, story.organisation_words, story.thing_names);
   add_tenth_pair_names(doc, tags, lexicon, story.organisation_words);
-  add_eleventh_pair_names(doc, story.organisation_words);
+  add_eleventh_pair_names(doc, lexicon, story.organisation_words);
   add_works_names(doc, lexicon, story.thing_names);
   add_work_titles(doc, lexicon, story.thing_names);
   story.company_noun_words = company_noun_words(doc, lexicon);

@@ -40,6 +40,48 @@ void add_firm_before_region(const Document& doc, std::size_t i, std::vector<std:
   for (std::size_t k = begin; k < i; ++k) words.push_back(doc.tokens[k].lower);
 }
 
+// A capitalised word of prose at `k`, not opening a sentence: one
+// partner's name of a pair.
+bool partner_word(const Document& doc, std::size_t k) {
+  const Token& t = doc.tokens[k];
+  return capitalised(t) && in_prose(t) && !(t.flags & kSentenceStart);
+}
+
+// A firm's name of two to four capitalised words from `k` ending in a legal
+// form, a company word or an organisation's ("Halvex Glass Inc", "Halvex
+// Industries").
+bool firm_from(const Document& doc, const Lexicon& lexicon, std::size_t k) {
+  for (std::size_t j = k; j < doc.tokens.size() && j < k + 4 && capitalised(doc.tokens[j]); ++j) {
+    if (j > k && (is_legal_form(doc.tokens[j]) || (lexicon.flags(doc.tokens[j].lower) & (kCompanyWord | kEntityWord)))) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// "Kestner and Brann and Halvex Glass Inc" with the first "and" at `i`.
+void add_pair_beside_firm(const Document& doc, const Lexicon& lexicon, std::size_t i,
+                          std::vector<std::string_view>& words) {
+  const std::size_t n = doc.tokens.size();
+  if (i < 2 || i + 1 >= n || !partner_word(doc, i - 1) || !partner_word(doc, i + 1)) return;
+  // One word each: no capitalised word just outside the pair.
+  if (capitalised(doc.tokens[i - 2]) || (i + 2 < n && capitalised(doc.tokens[i + 2]))) return;
+  const bool firm_after = i + 3 < n && doc.tokens[i + 2].text == "and" && firm_from(doc, lexicon, i + 3);
+  bool firm_before = false;
+  if (i >= 4 && doc.tokens[i - 2].text == "and") {
+    std::size_t k = i - 3;
+    if (doc.tokens[k].text == ">") {  // a ticker: "Halvex Glass Inc <HGI> and"
+      while (k > 0 && k + 6 > i && doc.tokens[k].text != "<") --k;
+      if (k == 0 || doc.tokens[k].text != "<") return;
+      --k;
+    }
+    firm_before = is_legal_form(doc.tokens[k]) || (lexicon.flags(doc.tokens[k].lower) & (kCompanyWord | kEntityWord));
+  }
+  if (!firm_after && !firm_before) return;
+  words.push_back(doc.tokens[i - 1].lower);
+  words.push_back(doc.tokens[i + 1].lower);
+}
+
 }  // namespace
 
 bool all_known_entities(const Document& doc, const Lexicon& lexicon, std::size_t begin, std::size_t end) {
@@ -55,9 +97,10 @@ bool wire_eleventh_says_not_a_person(const Document& doc, const Lexicon& lexicon
   return all_known_entities(doc, lexicon, begin, end);
 }
 
-void add_eleventh_pair_names(const Document& doc, std::vector<std::string_view>& words) {
-  for (std::size_t i = 1; i + 3 < doc.tokens.size(); ++i) {
-    if (doc.tokens[i].text == "(") add_firm_before_region(doc, i, words);
+void add_eleventh_pair_names(const Document& doc, const Lexicon& lexicon, std::vector<std::string_view>& words) {
+  for (std::size_t i = 1; i + 1 < doc.tokens.size(); ++i) {
+    if (doc.tokens[i].text == "(" && i + 3 < doc.tokens.size()) add_firm_before_region(doc, i, words);
+    if (doc.tokens[i].text == "and") add_pair_beside_firm(doc, lexicon, i, words);
   }
 }
 

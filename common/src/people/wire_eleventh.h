@@ -32,7 +32,15 @@ bool wire_eleventh_says_not_a_person(const Document& doc, const Lexicon& lexicon
 // a company's legal form ("Halden Pryce (Far East) Ltd said", "Kelso
 // Securities (U.K.) Ltd"), so "Halden Pryce estimates ..." elsewhere is the
 // firm's too. The run stops at a word opening a sentence (which it takes).
-void add_eleventh_pair_names(const Document& doc, std::vector<std::string_view>& words);
+//
+// A pair of partners' names joined by "and" and, by another "and", to a
+// firm's name ending in a legal form, a company word or an organisation's
+// ("Industries"), after it ("Kestner and Brann and Halvex Glass Inc") or
+// before it, a ticker allowed between ("Halvex Glass Inc <HGI> and Kestner
+// and Brann"): a list of three would read "X, Y and Z Inc", so the pair is
+// one name, a firm's. Each partner is one capitalised word (none just
+// outside the pair) not opening a sentence.
+void add_eleventh_pair_names(const Document& doc, const Lexicon& lexicon, std::vector<std::string_view>& words);
 
 // "Prince Sultan ibn Kelmar", "Sheikh Emir bin Kelmar": a title word after
 // another title and before "ibn", "bin" or "bint" (a patronymic) is the

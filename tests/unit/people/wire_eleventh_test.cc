@@ -53,7 +53,7 @@ Words eleventh_names(const std::string& marked) {
   TaggedDoc d;
   build_tagged(marked, d);
   std::vector<std::string_view> words;
-  add_eleventh_pair_names(d.doc, words);
+  add_eleventh_pair_names(d.doc, lexicon(), words);
   return Words(words.begin(), words.end());
 }
 
@@ -79,6 +79,14 @@ const NamesCase kNamesCases[] = {
     {"no legal form after the brackets", "said Robert/B Kelman/I ( Velda ) on Monday .", {}},
     {"a lower-case word in the brackets", "said Robert/B Kelman/I ( aged 40 ) Ltd .", {}},
     {"more than three words in the brackets", "Halden ( One Two Three Four ) Ltd said .", {}},
+    {"a pair before 'and' and a firm", "a bid by Kestner and Brann and Halvex Glass Inc for it", {"kestner", "brann"}},
+    {"a pair after a firm, a ticker between", "a bid by Halvex Glass Inc < HGI > and Kestner and Brann .",
+     {"kestner", "brann"}},
+    {"a list of two people and a firm", "a bid by Kestner , Brann and Halvex Glass Inc for it", {}},
+    {"an organisation's word ends the firm", "owned by Kestner and Brann and Halvex Industries .", {"kestner", "brann"}},
+    {"opening a sentence", "It fell . Kestner and Brann and Halvex Glass Inc bid .", {}},
+    {"longer names", "a bid by Tom Kestner and Brann and Halvex Glass Inc for it", {}},
+    {"no firm after the second 'and'", "a bid by Kestner and Brann and their wives for it", {}},
 };
 INSTANTIATE_TEST_SUITE_P(PeopleEleventhNames, EleventhPairNames, ::testing::ValuesIn(kNamesCases));
 

@@ -12,6 +12,7 @@
 #include "people/mention_rules.h"
 #include "people/prose_rules.h"
 #include "people/wire_cues.h"
+#include "people/wire_eleventh.h"
 #include "people/wire_ninth.h"
 #include "people/wire_tenth.h"
 #include "people/works_rules.h"
@@ -117,7 +118,8 @@ std::size_t extend_left(const Document& doc, const std::vector<Tag>& tags, const
 // plural ("Roe OKs funds"), letters after a name ("Jane Roe QC"), a verb of
 // saying before it ("Said Roe:") or a nationality ("Finn Aarno Roe").
 void trim_span(const Document& doc, const Lexicon& lexicon, std::size_t& begin, std::size_t& end) {
-  while (begin < end && ((title_flags(doc.tokens[begin].lower, lexicon) & (kTitle | kNotName)) ||
+  while (begin < end && (((title_flags(doc.tokens[begin].lower, lexicon) & (kTitle | kNotName)) &&
+                          !title_is_given_name(doc, lexicon, begin, end)) ||
                          is_punctuation_only(doc.tokens[begin].text))) {
     ++begin;
   }
@@ -251,6 +253,7 @@ std::vector<Mention> collect_mentions(const Document& doc, const std::vector<Tag
   add_eighth_pair_names(doc, lexicon, story.organisation_words, story.thing_names);
   add_ninth_pair_names(doc, lexicon, story.organisation_words, story.thing_names);
   add_tenth_pair_names(doc, tags, lexicon, story.organisation_words);
+  add_eleventh_pair_names(doc, lexicon, story.organisation_words);
   add_works_names(doc, lexicon, story.thing_names);
   add_work_titles(doc, lexicon, story.thing_names);
   story.company_noun_words = company_noun_words(doc, lexicon);

@@ -7,6 +7,7 @@
 #include <utility>
 
 #include "people/prose_rules.h"
+#include "people/wire_eleventh.h"
 #include "util/strings.h"
 
 namespace morgue::people {
@@ -42,7 +43,7 @@ bool is_tail(const std::vector<std::string>& shorter, const std::vector<std::str
 bool given_names_agree(const Mention& a, const Mention& b) {
   const std::string& la = a.lower.front();
   const std::string& lb = b.lower.front();
-  if (la == lb || is_tail(a.lower, b.lower) || is_tail(b.lower, a.lower)) return true;
+  if (la == lb || is_tail(a.lower, b.lower) || is_tail(b.lower, a.lower) || is_short_form_of(la, lb)) return true;
   if (is_initial(la) || is_initial(lb) || is_bare_initial(la) || is_bare_initial(lb)) return la[0] == lb[0];
   return false;
 }
@@ -104,6 +105,19 @@ Person* given_name_owner(std::vector<Person>& people, const Mention& m, std::siz
     }
   }
   return before ? before : after;
+}
+
+// A bare family name that is the first of a full name's two
+// (is_first_family_name: "Arvelo" of "Tomas Arvelo Quintana"): that person
+// when the story has exactly one; null otherwise.
+Person* first_family_name_owner(std::vector<Person>& people, const Mention& m, const Lexicon& lexicon) {
+  Person* owner = nullptr;
+  for (Person& p : people) {
+    if (!is_first_family_name(*canonical(p), m, lexicon)) continue;
+    if (owner) return nullptr;
+    owner = &p;
+  }
+  return owner;
 }
 
 // Whether what the story says of a person, all mentions together, is
@@ -191,6 +205,7 @@ std::vector<std::string> merge_mentions(const std::vector<Mention>& mentions, co
     }
     Person* match = before ? before : after;
     if (!match) match = given_name_owner(people, m, i);
+    if (!match) match = first_family_name_owner(people, m, lexicon);
     if (!match) {
       people.push_back(Person{key, {}, i});
       match = &people.back();

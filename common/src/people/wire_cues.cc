@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "people/rule_words.h"
+#include "people/wire_eleventh.h"
 #include "people/wire_ninth.h"
 #include "people/wire_tenth.h"
 
@@ -125,7 +126,8 @@ bool wire_says_not_a_person(const Document& doc, const Lexicon& lexicon, std::si
          after_amount(doc, begin, end) || before_state_name(doc, lexicon, begin, end) || before_tonnage(doc, end) ||
          before_player_position(doc, end) || wire_eighth_says_not_a_person(doc, lexicon, begin, end) ||
          wire_ninth_says_not_a_person(doc, lexicon, begin, end) ||
-         wire_tenth_says_not_a_person(doc, lexicon, begin, end);
+         wire_tenth_says_not_a_person(doc, lexicon, begin, end) ||
+         wire_eleventh_says_not_a_person(doc, lexicon, begin, end);
 }
 
 }  // namespace morgue::people

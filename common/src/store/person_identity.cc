@@ -336,12 +336,13 @@ std::uint32_t PersonIdentity::near(const Person& p, int month) const {
 // named with the bare name was named with that person. Only surnames seen
 // with some candidate take part (the others tell the candidates nothing).
 // A candidate needs evidence: stories in the period or a shared name. A
-// given name, which far more people share than a surname, needs more: in a
-// story naming other people, a shared name or one of its family ("Hillary"
-// next to a Clinton); the period alone only in a dated story naming no one
-// else. ("Noel" next to a Gallagher is not the Noel most stories name, nor
-// is a president's given name, his surname written apart, the minister the
-// month names most.)
+// given name, which far more people share than a surname, needs a shared
+// name, or stories in the period of a dated story that names no one else or
+// one of its family ("Hillary" next to a Clinton). Without a date, a family
+// name is no evidence either ("Anne" next to a Thompson is not the one Anne
+// Thompson of a collection of features). ("Noel" next to a Gallagher is not
+// the Noel most stories name, nor is a president's given name, his surname
+// written apart, the minister the month names most.)
 int PersonIdentity::best_candidate(const std::vector<Candidate>& candidates, int month,
                                    const std::vector<Id>& context) const {
   std::vector<Id> telling;
@@ -358,7 +359,7 @@ int PersonIdentity::best_candidate(const std::vector<Candidate>& candidates, int
     const double in_period = month ? near(p, month) : 0.0;
     double score = std::log((in_period + kFarWeight * p.stories + 0.01) * (c.by_surname ? 1.0 : kGivenNameWeight));
     bool evidence = c.by_surname ? (month ? in_period > 0 : p.stories > 0)
-                                 : (month && context.empty() && in_period > 0) || names_family(p, context);
+                                 : month && in_period > 0 && (context.empty() || names_family(p, context));
     for (Id s : telling) {
       const double t = together(c.person, s);
       evidence = evidence || t > 0;

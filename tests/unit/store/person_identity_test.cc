@@ -110,6 +110,8 @@ TEST(PersonIdentity, UndatedGivenNameNeedsASharedName) {
   EXPECT_EQ(id.resolve({0, {"Noel"}}), std::vector<std::string>{"Noel"});
   // ...a person named with him elsewhere is.
   EXPECT_EQ(id.resolve({0, {"Noel", "Julian Barratt"}}), (std::vector<std::string>{"Noel Fielding", "Julian Barratt"}));
+  // Nor is a family name, without a date.
+  EXPECT_EQ(id.resolve({0, {"Noel", "Ada Fielding"}}), (std::vector<std::string>{"Noel", "Ada Fielding"}));
   // A bare surname still takes the archive's only person of that name.
   EXPECT_EQ(id.resolve({0, {"Barratt"}}), std::vector<std::string>{"Julian Barratt"});
 }

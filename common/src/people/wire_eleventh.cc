@@ -17,8 +17,6 @@ namespace morgue::people {
 
 namespace {
 
-bool in_prose(const Token& t) { return !(t.flags & (kCapsLine | kTitleCase)); }
-
 bool is_legal_form(const Token& t) {
   constexpr std::string_view kForms[] = {"ltd", "ltd.", "inc", "inc.", "co", "co.", "corp", "corp.", "plc", "llc"};
   return capitalised(t) && in(kForms, t.lower);

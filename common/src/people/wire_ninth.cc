@@ -14,13 +14,6 @@ namespace morgue::people {
 
 namespace {
 
-// A company's legal form or a word that ends a company's name ("Plc",
-// "Companies", "Securities").
-bool ends_a_firm(const Token& t, const Lexicon& lexicon) {
-  constexpr std::string_view kForms[] = {"co", "co.", "inc", "inc.", "corp", "corp.", "ltd", "ltd.", "plc", "cos"};
-  return capitalised(t) && (in(kForms, t.lower) || (lexicon.flags(t.lower) & kCompanyWord));
-}
-
 bool is_single_initial(std::string_view w) {
   return w.size() == 2 && w[1] == '.' && w[0] >= 'A' && w[0] <= 'Z';
 }

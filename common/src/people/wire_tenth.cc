@@ -12,18 +12,6 @@
 
 namespace morgue::people {
 
-namespace {
-
-bool in_prose(const Token& t) { return !(t.flags & (kCapsLine | kTitleCase)); }
-
-// A company's legal form or a word that ends a company's name.
-bool ends_a_firm(const Token& t, const Lexicon& lexicon) {
-  constexpr std::string_view kForms[] = {"co", "co.", "inc", "inc.", "corp", "corp.", "ltd", "ltd.", "plc", "cos"};
-  return capitalised(t) && (in(kForms, t.lower) || (lexicon.flags(t.lower) & kCompanyWord));
-}
-
-}  // namespace
-
 bool before_business_plural(const Document& doc, std::size_t begin, std::size_t end) {
   constexpr std::string_view kPlurals[] = {"businesses", "restaurants", "hotels",     "outlets",  "products",
                                            "franchises", "boutiques",   "fragrances", "cosmetics", "dealerships"};

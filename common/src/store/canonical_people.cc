@@ -12,6 +12,7 @@
 #include <fmt/format.h>
 
 #include "morgue/schema.h"
+#include "store/placeholders.h"
 #include "store/stored_article.h"
 #include "store/thing_names.h"
 #include "util/strings.h"
@@ -183,6 +184,20 @@ void rename_people_terms(Xapian::Document& doc, const std::vector<std::string>& 
   for (const auto& [term, wdf] : wanted) {
     if (!have.count(term) && !before.count(term)) doc.add_term(term, wdf);
   }
+}
+
+bool rename_changes_terms(const std::vector<std::string>& found, const std::vector<std::string>& old,
+                          const std::vector<std::string>& canonical) {
+  const Terms have = name_terms(found);
+  const Terms before = name_terms(old);
+  const Terms wanted = name_terms(canonical);
+  for (const auto& [term, wdf] : before) {
+    if (!have.count(term) && !wanted.count(term)) return true;
+  }
+  for (const auto& [term, wdf] : wanted) {
+    if (!have.count(term) && !before.count(term)) return true;
+  }
+  return false;
 }
 
 void rename_people(Xapian::Document& doc, const std::vector<std::string>& found,
@@ -410,7 +425,16 @@ void apply_renames(const Renames& changed, Xapian::WritableDatabase& db) {
     // has them left out): they stay the story's found names and terms.
     Xapian::Document doc = db.get_document(story.id);
     const std::string found = doc.get_value(schema::kSlotPeopleFound);
-    rename_people(doc, split_names(found.empty() ? doc.get_value(schema::kSlotPeople) : found), names);
+    const std::vector<std::string> found_names = split_names(found.empty() ? doc.get_value(schema::kSlotPeople) : found);
+    if (stored_whole(doc) && rename_changes_terms(found_names, split_names(doc.get_value(schema::kSlotPeople)), names)) {
+      // Its terms written again from the stored article: changing one term
+      // of the stored document would make Xapian read every position list
+      // of the story first (a fifth less time for the step on BBC News).
+      rename_people_fields(doc, found_names, names);
+      give_whole_terms(doc, doc);
+    } else {
+      rename_people(doc, found_names, names);
+    }
     db.replace_document(story.id, doc);
     if (++pending == kRenameBatch) {
       db.commit();

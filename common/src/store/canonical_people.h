@@ -84,6 +84,11 @@ void rename_people(Xapian::Document& doc, const std::vector<std::string>& found,
 void rename_people_fields(Xapian::Document& doc, const std::vector<std::string>& found,
                           const std::vector<std::string>& canonical);
 
+// True when rename_people_terms(doc, found, old, canonical) would change a
+// term (else a rename changes values and data alone).
+bool rename_changes_terms(const std::vector<std::string>& found, const std::vector<std::string>& old,
+                          const std::vector<std::string>& canonical);
+
 // The terms alone of rename_people(), on a story whose people are now `old`
 // (a story make_document() built holds `found`).
 void rename_people_terms(Xapian::Document& doc, const std::vector<std::string>& found,

@@ -36,22 +36,6 @@ std::vector<std::string> names_of(const std::string& list) {
   return names;
 }
 
-// Gives `doc`, a placeholder as its database holds it, the terms of its
-// whole document: make_document()'s on the extractor's people, renamed as
-// the identity step renamed the placeholder. Its values and data are left
-// alone: the placeholder's are the story's own (the step and the version
-// groups changed them already), and Xapian then rewrites neither.
-// `held` is a detached copy of the placeholder (held_copies()).
-void give_whole_terms(Xapian::Document& doc, const Xapian::Document& held) {
-  Article a = article_from_document(held);
-  const std::string found = held.get_value(schema::kSlotPeopleFound);
-  const std::vector<std::string> canonical = a.people;  // the step renames the stored article too
-  if (!found.empty()) a.people = names_of(found);
-  doc.clear_terms();
-  add_document_terms(doc, a, held.get_value(schema::kSlotId));
-  if (!found.empty()) rename_people_terms(doc, a.people, a.people, canonical);
-}
-
 // Copies of the placeholders `dids` (ascending), their data and values,
 // detached from the database. The values come from one pass along each
 // slot's stream: reading each document's values by itself costs a B-tree
@@ -87,6 +71,31 @@ void rename_held(Xapian::Document& doc, Xapian::Document& held, const std::vecto
 }
 
 }  // namespace
+
+// Gives `doc` (a placeholder, or any story whose whole body is stored) the
+// terms of its whole document: make_document()'s on the extractor's people,
+// renamed as the identity step renamed it. Its values and data are left
+// alone: they are the story's own (the step and the version groups changed
+// them already), and Xapian then rewrites neither. `held` is `doc` itself
+// or a detached copy of it (held_copies()).
+void give_whole_terms(Xapian::Document& doc, const Xapian::Document& held) {
+  Article a = article_from_document(held);
+  const std::string found = held.get_value(schema::kSlotPeopleFound);
+  const std::vector<std::string> canonical = a.people;  // the step renames the stored article too
+  if (!found.empty()) a.people = names_of(found);
+  doc.clear_terms();
+  add_document_terms(doc, a, held.get_value(schema::kSlotId));
+  if (!found.empty()) rename_people_terms(doc, a.people, a.people, canonical);
+}
+
+bool stored_whole(const Xapian::Document& doc) {
+  // make_document() stores a UTF-8 prefix of at most kMaxStoredBodyBytes:
+  // one shorter than the longest prefix it can cut is the whole body. An
+  // empty value is a story without a body, or the oldest databases' layout
+  // (the body in the data): neither is rewritten from it.
+  const std::string body = doc.get_value(schema::kSlotBody);
+  return !body.empty() && body.size() + 4 <= schema::kMaxStoredBodyBytes;
+}
 
 bool worth_holding_back(const Article& article) {
   // One word ("Blair"), or an initial and a surname ("J Robinson", as in

@@ -39,6 +39,20 @@ Xapian::Document make_placeholder_document(const Article& article, const std::st
 // True for a document make_placeholder_document() built (not yet filled).
 bool is_placeholder(const Xapian::Document& doc);
 
+// True when `doc` stores its whole body (most stories: up to
+// schema::kMaxStoredBodyBytes), so that give_whole_terms() can write its
+// terms again from its stored article.
+bool stored_whole(const Xapian::Document& doc);
+
+// Gives `doc` the terms of its whole story from its stored article
+// (`held`: `doc` itself, or a detached copy of it): make_document()'s on
+// the extractor's people (schema::kSlotPeopleFound when set), then the
+// stored article's (canonical) people as the identity step gives them.
+// Leaves its values and data. For a placeholder, or any story for which
+// stored_whole() holds: rewriting a story's terms this way reads none of
+// its position lists, which changing one term of a stored story does.
+void give_whole_terms(Xapian::Document& doc, const Xapian::Document& held);
+
 // Replaces every placeholder of `db` by its whole document, as
 // make_document() builds it from the stored article and then the identity
 // step's renaming (kSlotPeopleFound, kSlotPeople) and the version group

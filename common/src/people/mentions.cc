@@ -1,6 +1,7 @@
 #include "people/names.h"
 
 #include <algorithm>
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -133,6 +134,14 @@ void trim_span(const Document& doc, const Lexicon& lexicon, std::size_t& begin, 
   if (opens_with_nationality(doc, begin, end)) ++begin;
 }
 
+// The titles of sovereigns and their families, who are known by a name
+// that is no surname ("King Hussein", "Prince Charles").
+bool is_sovereign_title(std::string_view lower) {
+  static constexpr std::array<std::string_view, 12> kTitles = {
+      "king", "queen", "prince", "princess", "pope", "emperor", "empress", "sultan", "emir", "tsar", "czar", "shah"};
+  return std::find(kTitles.begin(), kTitles.end(), lower) != kTitles.end();
+}
+
 // "Tory Jane Roe" is Jane Roe (and "Tory Lord Halvik" a titled Halvik);
 // "Tory Chairwoman" and a lone "Tory" are no one, and give false ("Tory
 // Halvorsen" may be someone: a given name and a known surname).
@@ -161,6 +170,7 @@ bool make_mention(const Document& doc, const std::vector<Tag>& tags, const std::
   // (In a headline in title case every word looks like a title's.)
   m.titled = begin > 0 && (title_flags(doc.tokens[begin - 1].lower, lexicon) & kTitle) &&
              !(doc.tokens[begin].flags & kTitleCase);
+  m.royal = m.titled && is_sovereign_title(doc.tokens[begin - 1].lower);
   begin = extend_left(doc, tags, lexicon, begin);
   if (!skip_party_member(doc, lexicon, begin, end, m.titled)) return false;
   if (tail_of_longer_name(doc, tags, lexicon, begin, end) || head_of_longer_name(doc, tags, begin, end) ||

@@ -158,12 +158,14 @@ void add_cues(const Person& p, const std::string& name, bool kept, const Lexicon
   for (const Mention* m : p.mentions) {
     c.person += m->person_cue && !(m->said_only && canonical(p)->words.size() == 1) ? 1 : 0;
     c.thing += m->archive_thing ? 1 : 0;
+    c.royal = c.royal || m->royal;
   }
   if (c.person == 0 && c.thing == 0 && !kept) return;
   for (NameCues& other : cues) {
     if (other.name != name) continue;
     other.person += c.person;
     other.thing += c.thing;
+    other.royal = other.royal || c.royal;
     return;
   }
   cues.push_back(std::move(c));
@@ -233,7 +235,8 @@ std::vector<std::string> merge_mentions(const std::vector<Mention>& mentions, co
 std::string encode_name_cues(const std::vector<NameCues>& cues) {
   std::string out;
   for (const NameCues& c : cues) {
-    out += std::to_string(c.person) + ' ' + std::to_string(c.thing) + (c.given ? " g " : " - ") + c.name + '\n';
+    out += std::to_string(c.person) + ' ' + std::to_string(c.thing) + (c.given ? " g" : " -") + (c.royal ? "r " : " ") +
+           c.name + '\n';
   }
   return out;
 }

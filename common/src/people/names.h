@@ -26,6 +26,7 @@ struct Mention {
   bool common_word = false;      // one word, mostly written in lower case ("Loan", "Real")
   bool names_a_thing = false;    // after a word like "tanker" or "hurricane"
   bool titled = false;           // after a title: "PRESIDENT REAGAN"
+  bool royal = false;            // after a sovereign's title: "King Hussein", "Prince Charles"
   bool story_in_capitals = false;  // the whole story is in capitals (a headline-only brief)
   // Used as a thing's name: after "the" or "a" ("the Walkman", "an Oscar
   // nomination"), before a noun it modifies ("Tory leader"), and the like
@@ -62,6 +63,9 @@ struct NameCues {
   int person = 0;
   int thing = 0;
   bool given = false;
+  // A mention follows a sovereign's title ("King Hussein"): the name is
+  // how the person is known, not a surname to complete.
+  bool royal = false;
 };
 
 // A person is kept when the tagger was this sure of at least one mention

@@ -68,7 +68,11 @@ void for_each_story(const Xapian::Database& db, const ThingNames& things, F&& f)
     if (people != people_end && people.get_docid() == d) current = *people++;
     if (found != found_end && found.get_docid() == d) raw = *found++;
     StoryNames story;
-    story.names = things.people_of(split_names(raw.empty() ? current : raw), value_at(cues, cues_end, d));
+    const std::string story_cues = value_at(cues, cues_end, d);
+    story.names = things.people_of(split_names(raw.empty() ? current : raw), story_cues);
+    for (const NameCue& cue : parse_name_cues(story_cues)) {
+      if (cue.royal && name_words(cue.name).size() == 1) story.royal.push_back(cue.name);  // "Abdullah II" too
+    }
     story.month = month_number(value_at(month, month_end, d));
     f(d, story, current);
   }

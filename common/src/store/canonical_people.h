@@ -26,7 +26,7 @@ namespace morgue {
 // Raised when the identity rules change, so that a run can tell (the
 // metadata key schema::kPeopleIdentityKey records it). 2: the record also
 // means "no story changed since" (the writers drop it with any change).
-inline constexpr int kPeopleIdentityVersion = 3;  // 3: names the archive reads as things left out (thing_names.h)
+inline constexpr int kPeopleIdentityVersion = 4;  // 4: a sovereign's single name kept as written
 
 struct PeopleIdentitySummary {
   std::size_t stories = 0;  // stories with people in the archive

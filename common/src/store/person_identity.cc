@@ -28,6 +28,16 @@ bool is_suffix(const std::string& w) {
   return w == "jr" || w == "sr" || w == "ii" || w == "iii" || w == "iv";
 }
 
+// "j.r" (a name's "J.R." without its last dot): letters, each followed by a dot.
+bool is_dotted_initials(const std::string& w) {
+  if (w.size() < 3 || w.size() % 2 == 0) return false;
+  for (std::size_t i = 0; i < w.size(); ++i) {
+    const bool letter = w[i] >= 'a' && w[i] <= 'z';
+    if ((i % 2 == 0) != letter || (i % 2 == 1 && w[i] != '.')) return false;
+  }
+  return true;
+}
+
 std::string key_of(const std::vector<std::string>& words) { return util::join(words, " "); }
 
 // "j" agrees with "james"; otherwise the words must be equal.
@@ -41,11 +51,23 @@ bool words_agree(const std::string& a, const std::string& b) {
 // Same given name, and the middle names of the shorter form are among the
 // longer one's, in order ("hillary clinton" and "hillary rodham clinton").
 // Both forms end in the same surname (the caller groups by it).
+//
+// A longer form that opens with an initial and then a given name ("j howard
+// macdonald") is a person known by that second name: a shorter form with a
+// given name of its own must use it ("howard macdonald") or name both
+// ("james howard macdonald"); "james macdonald" is someone else.
 bool compatible(const std::vector<std::string>& a, const std::vector<std::string>& b) {
   const auto& shorter = a.size() <= b.size() ? a : b;
   const auto& longer = a.size() <= b.size() ? b : a;
-  if (!words_agree(shorter[0], longer[0])) return false;
   std::size_t j = 1;
+  if (longer.size() >= 3 && longer[0].size() == 1 && longer[1].size() > 1 && shorter[0].size() > 1) {
+    if (shorter[0] == longer[1]) {
+      j = 2;  // known by the second name: the rest agrees from there
+    } else if (std::find(shorter.begin() + 1, shorter.end() - 1, longer[1]) == shorter.end() - 1) {
+      return false;
+    }
+  }
+  if (j == 1 && !words_agree(shorter[0], longer[0])) return false;
   for (std::size_t i = 1; i + 1 < shorter.size(); ++i) {
     while (j + 1 < longer.size() && !words_agree(shorter[i], longer[j])) ++j;
     if (j + 1 >= longer.size()) return false;
@@ -86,7 +108,12 @@ std::vector<std::string> name_words(const std::string& name) {
   std::vector<std::string> words;
   for (auto& w : util::split(util::to_lower(name), ' ')) {
     while (!w.empty() && (w.back() == '.' || w.back() == ',')) w.pop_back();
-    if (!w.empty()) words.push_back(std::move(w));
+    if (is_dotted_initials(w)) {
+      // "J.R." is two initials, as "J. R." would be.
+      for (std::size_t i = 0; i < w.size(); i += 2) words.emplace_back(1, w[i]);
+    } else if (!w.empty()) {
+      words.push_back(std::move(w));
+    }
   }
   while (words.size() > 1 && is_suffix(words.back())) words.pop_back();
   return words;
@@ -252,7 +279,11 @@ void PersonIdentity::group_surname(const std::vector<Id>& keys) {
   for (std::size_t a = 0; a < keys.size(); ++a) {
     std::vector<std::size_t> fuller;
     for (std::size_t b = 0; b < keys.size(); ++b) {
-      if (b != a && full[b] > full[a] && compatible(words[a], words[b])) fuller.push_back(b);
+      // Fuller: longer, and naming as many given names ("J.R. Baker" is not
+      // a short form of "James Baker").
+      if (b != a && full[b] > full[a] && words[b].size() >= words[a].size() && compatible(words[a], words[b])) {
+        fuller.push_back(b);
+      }
     }
     bool agree = true;
     for (std::size_t i = 0; i < fuller.size() && agree; ++i) {
@@ -391,7 +422,8 @@ std::vector<std::string> PersonIdentity::resolve(const StoryNames& story) const 
     auto b = bare_.find(id);
     if (id != kNone && names_[id].person >= 0) {
       canonical = people_[static_cast<std::size_t>(names_[id].person)].canonical;
-    } else if (id != kNone && words[i].size() == 1 && b != bare_.end()) {
+    } else if (id != kNone && words[i].size() == 1 && b != bare_.end() &&
+               std::find(story.royal.begin(), story.royal.end(), story.names[i]) == story.royal.end()) {
       std::vector<Id> others;
       for (Id s : context) {
         if (s != id) others.push_back(s);

@@ -22,7 +22,10 @@ bool read_count(std::string_view field, int& out) {
 }
 
 bool parse_line(std::string_view line, NameCue& cue) {
-  const std::string_view person = next_field(line), thing = next_field(line), given = next_field(line);
+  const std::string_view person = next_field(line), thing = next_field(line);
+  std::string_view given = next_field(line);
+  cue.royal = given.size() == 2 && given[1] == 'r';
+  if (cue.royal) given.remove_suffix(1);
   if (!read_count(person, cue.person) || !read_count(thing, cue.thing) || (given != "g" && given != "-")) return false;
   cue.given = given == "g";
   cue.name = std::string(line);

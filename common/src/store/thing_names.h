@@ -21,12 +21,14 @@
 
 namespace morgue {
 
-// One line of a kSlotPeopleCues value: "PERSON THING G NAME".
+// One line of a kSlotPeopleCues value: "PERSON THING G NAME", G being "g"
+// or "-", then "r" when a mention follows a sovereign's title.
 struct NameCue {
   std::string name;
   int person = 0;      // mentions read as a person's
   int thing = 0;       // mentions read as a thing's
   bool given = false;  // opens with a known given name
+  bool royal = false;  // a mention follows a sovereign's title ("King Hussein")
 };
 
 // The lines of a kSlotPeopleCues value; malformed lines are skipped.

@@ -34,6 +34,9 @@ TEST(PersonIdentity, NameWords) {
       {"Martin Luther King Jr.", {"martin", "luther", "king"}},
       {"  Lee  ", {"lee"}},
       {"Jr.", {"jr"}},
+      // Initials written together are initials still.
+      {"J.R. Ewart", {"j", "r", "ewart"}},
+      {"T.S.", {"t", "s"}},
       {"", {}},
   };
   for (const auto& c : cases) EXPECT_EQ(name_words(c.name), c.words) << c.name;
@@ -155,6 +158,40 @@ TEST(PersonIdentity, InitialJoinsOnlyAnUnambiguousName) {
   PersonIdentity two = Archive().add(m, {"James Baker"}, 2).add(m, {"John Baker"}, 2).add(m, {"J. Baker"}).learn();
   EXPECT_EQ(two.resolve({m, {"J. Baker"}}), std::vector<std::string>{"J. Baker"});
   EXPECT_EQ(two.resolve({m, {"John Baker"}}), std::vector<std::string>{"John Baker"});
+}
+
+TEST(PersonIdentity, PersonKnownByASecondNameIsNotAnotherGivenName) {
+  // "J. Howard Pelling" goes by Howard: "Howard Pelling" is him; "James
+  // Pelling" is someone else, and so is "J.R. Pelling" (two initials are
+  // not a short form of one given name).
+  const int m = month(1987, 3);
+  PersonIdentity id = Archive()
+                          .add(m, {"James Pelling"}, 3)
+                          .add(m, {"J. Howard Pelling"}, 2)
+                          .add(m, {"Howard Pelling"})
+                          .add(m, {"J.R. Pelling"})
+                          .learn();
+  EXPECT_EQ(id.resolve({m, {"James Pelling"}}), std::vector<std::string>{"James Pelling"});
+  // The name he goes by, rather than an initial, is the canonical one.
+  EXPECT_EQ(id.resolve({m, {"J. Howard Pelling"}}), std::vector<std::string>{"Howard Pelling"});
+  EXPECT_EQ(id.resolve({m, {"Howard Pelling"}}), std::vector<std::string>{"Howard Pelling"});
+  EXPECT_EQ(id.resolve({m, {"J.R. Pelling"}}), std::vector<std::string>{"J.R. Pelling"});
+  EXPECT_EQ(id.people(), 3u);
+  // Both given names written out join the form with the initial.
+  PersonIdentity full = Archive().add(m, {"J. Howard Pelling"}, 2).add(m, {"James Howard Pelling"}).learn();
+  EXPECT_EQ(full.people(), 1u);
+}
+
+TEST(PersonIdentity, SovereignsNameIsKeptAsWritten) {
+  // "King Osric" in a story: Osric is how he is known, not the surname of
+  // the Leo Osric the period names most; a bare "Osric" elsewhere is still
+  // Leo Osric.
+  const int m = month(1987, 3);
+  PersonIdentity id = Archive().add(m, {"Leo Osric", "Ana Vell"}, 4).learn();
+  StoryNames king{m, {"Osric", "Ana Vell"}};
+  king.royal = {"Osric"};
+  EXPECT_EQ(id.resolve(king), (std::vector<std::string>{"Osric", "Ana Vell"}));
+  EXPECT_EQ(id.resolve({m, {"Osric", "Ana Vell"}}), (std::vector<std::string>{"Leo Osric", "Ana Vell"}));
 }
 
 TEST(PersonIdentity, StoryNamesEachPersonOnce) {

@@ -21,8 +21,12 @@ TEST(ThingNames, ParseCues) {
     const char* first_name;
     int person, thing;
     bool given;
+    bool royal = false;
   } cases[] = {
       {"1 0 g Jane Roe\n", 1, "Jane Roe", 1, 0, true},
+      {"1 0 -r Osric\n", 1, "Osric", 1, 0, false, true},  // after a sovereign's title
+      {"2 0 gr Anna\n", 1, "Anna", 2, 0, true, true},
+      {"1 0 rg Anna\n", 0, "", 0, 0, false},
       {"0 3 - Zorvex\n2 0 g Jane Roe\n", 2, "Zorvex", 0, 3, false},
       {"0 3 - Zorvex", 1, "Zorvex", 0, 3, false},  // no final newline
       {"x 3 - Zorvex\n1 1 g Jane Roe\n", 1, "Jane Roe", 1, 1, true},  // a bad count
@@ -39,6 +43,7 @@ TEST(ThingNames, ParseCues) {
     EXPECT_EQ(cues[0].person, c.person) << c.value;
     EXPECT_EQ(cues[0].thing, c.thing) << c.value;
     EXPECT_EQ(cues[0].given, c.given) << c.value;
+    EXPECT_EQ(cues[0].royal, c.royal) << c.value;
   }
 }
 

@@ -383,10 +383,18 @@ int PersonIdentity::best_candidate(const std::vector<Candidate>& candidates, int
       telling.push_back(s);
     }
   }
+  // A given name beside the family name of one of the people it may be
+  // ("Noel" beside Liam Kestner, the archive knowing a Noel Kestner) is read
+  // as that family's or not at all: another Noel named with a Kestner
+  // somewhere is no evidence.
+  const bool family = std::any_of(candidates.begin(), candidates.end(), [&](const Candidate& c) {
+    return !c.by_surname && names_family(people_[static_cast<std::size_t>(c.person)], context);
+  });
   int best = -1;
   double best_score = -std::numeric_limits<double>::infinity();
   for (const auto& c : candidates) {
     const Person& p = people_[static_cast<std::size_t>(c.person)];
+    if (family && !c.by_surname && !names_family(p, context)) continue;
     const double in_period = month ? near(p, month) : 0.0;
     double score = std::log((in_period + kFarWeight * p.stories + 0.01) * (c.by_surname ? 1.0 : kGivenNameWeight));
     bool evidence = c.by_surname ? (month ? in_period > 0 : p.stories > 0)

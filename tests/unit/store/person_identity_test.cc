@@ -115,6 +115,17 @@ TEST(PersonIdentity, UndatedGivenNameNeedsASharedName) {
   EXPECT_EQ(id.resolve({0, {"Noel", "Julian Barratt"}}), (std::vector<std::string>{"Noel Fielding", "Julian Barratt"}));
   // Nor is a family name, without a date.
   EXPECT_EQ(id.resolve({0, {"Noel", "Ada Fielding"}}), (std::vector<std::string>{"Noel", "Ada Fielding"}));
+  // Beside a Gallagher, a Noel named with a Gallagher elsewhere is no
+  // evidence either: the family's Noel is, or no one.
+  PersonIdentity two = Archive()
+                           .add(0, {"Noel Fielding", "Noel Gallagher", "Julian Barratt"})
+                           .add(0, {"Noel Gallagher", "Ines Moor"})
+                           .add(0, {"Noel Gallagher", "Tam Rees"})
+                           .add(0, {"Noel", "Tam Rees"})
+                           .learn();
+  EXPECT_EQ(two.resolve({0, {"Liam Gallagher", "Noel"}}), (std::vector<std::string>{"Liam Gallagher", "Noel"}));
+  EXPECT_EQ(two.resolve({0, {"Liam Gallagher", "Noel", "Ines Moor"}}),
+            (std::vector<std::string>{"Liam Gallagher", "Noel Gallagher", "Ines Moor"}));
   // A bare surname still takes the archive's only person of that name.
   EXPECT_EQ(id.resolve({0, {"Barratt"}}), std::vector<std::string>{"Julian Barratt"});
 }

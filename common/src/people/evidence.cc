@@ -268,9 +268,6 @@ std::vector<std::string_view> organisation_words(const Document& doc, const Lexi
   return words;
 }
 
-namespace {
-
-// A goal's minute: "27", "27th", "90+2", "45'".
 bool is_minute(std::string_view text) {
   std::size_t digits = 0;
   while (digits < text.size() && text[digits] >= '0' && text[digits] <= '9') ++digits;
@@ -279,6 +276,8 @@ bool is_minute(std::string_view text) {
   return rest.empty() || rest == "th" || rest == "st" || rest == "nd" || rest == "rd" || rest == "'" ||
          (rest.size() > 1 && rest[0] == '+' && is_number(rest.substr(1)));
 }
+
+namespace {
 
 // The scorers' spans of the brackets opening at `open`, or none when the
 // brackets hold anything but "Name minute[ minute...][ pen|og], ...".

@@ -111,6 +111,9 @@ std::vector<std::string_view> company_noun_words(const Document& doc, const Lexi
 // adds a line" in a headline), is a firm's too.
 bool lone_organisation_before_its(const Document& doc, const std::vector<Tag>& tags, std::size_t i);
 
+// A goal's minute: "27", "27th", "90+2", "45'".
+bool is_minute(std::string_view text);
+
 // Scorers in brackets after a score ("Rennes 1 (Guivarch 27th, Le Roux 86th
 // pen) Nantes 0"): every run of capitalised words in the brackets followed by
 // its minute is a person, whatever the tagger read; their tags become person

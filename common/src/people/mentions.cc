@@ -12,6 +12,7 @@
 #include "people/evidence.h"
 #include "people/mention_rules.h"
 #include "people/prose_rules.h"
+#include "people/support.h"
 #include "people/wire_cues.h"
 #include "people/wire_eleventh.h"
 #include "people/wire_ninth.h"
@@ -215,6 +216,7 @@ bool make_mention(const Document& doc, const std::vector<Tag>& tags, const std::
   m.thing_use = !m.person_cue && (used_as_thing(doc, tags, lexicon, story, begin, end) ||
                                   used_as_work_or_group(doc, lexicon, begin, end));
   m.agent_cue = !m.person_cue && !m.thing_use && before_past_verb(doc, end);
+  m.supported = m.person_cue || m.agent_cue || supported_around(doc, tags, lexicon, begin, end);
   m.archive_thing = !m.person_cue && (m.thing_use || m.names_a_thing ||
                                       (end - begin > 1 && used_as_thing(doc, tags, lexicon, story, begin, end, true)));
   if (m.words.size() == 1) {

@@ -150,6 +150,19 @@ bool plausible(const Person& p) {
   return !scores && !capitals;
 }
 
+// A one-word person none of whose mentions is supported (Mention::supported,
+// support.h), the tagger not very sure of any (`confidence`): wire copy names
+// firms, drugs, rates and parties so ("a bid by Kelmar, Voss for the chain",
+// "a spread over Velbor"), and a person so mostly after a title, a verb of
+// saying or a role.
+bool lone_word_unsupported(const Person& p, float confidence) {
+  if (confidence >= kUnsupportedMinConfidence) return false;
+  for (const Mention* m : p.mentions) {
+    if (m->words.size() != 1 || m->supported) return false;
+  }
+  return true;
+}
+
 // The NameCues of person `p` named `name` (see NameCues), added to `cues`
 // when it is kept or has a cue; names already there add up.
 void add_cues(const Person& p, const std::string& name, bool kept, const Lexicon& lexicon,
@@ -221,7 +234,7 @@ std::vector<std::string> merge_mentions(const std::vector<Mention>& mentions, co
   for (const Person& p : people) {
     float confidence = 0;
     for (const Mention* m : p.mentions) confidence = std::max(confidence, m->confidence);
-    const bool kept = confidence >= kMinConfidence && plausible(p);
+    const bool kept = confidence >= kMinConfidence && plausible(p) && !lone_word_unsupported(p, confidence);
     std::string name = util::join(canonical(p)->words, " ");
     if (cues) add_cues(p, name, kept, lexicon, *cues);
     if (!kept) continue;

@@ -50,6 +50,10 @@ struct Mention {
   // given name and more ("the Harry Roe films"), which thing_use never reads
   // as a thing's within one story.
   bool archive_thing = false;
+  // Something around it reads as a person's: person_cue, agent_cue, or what
+  // support.h reads ('..." said Roe', "the Roe administration", "Roe, a
+  // director"). A one-word person with no supported mention is dropped.
+  bool supported = false;
 };
 
 // What one story says of one of its names, for the archive-wide view of
@@ -72,6 +76,12 @@ struct NameCues {
 // (tuned on eng.testa, where F1 is flat from 1 to 6: trades a little
 // recall for precision).
 inline constexpr float kMinConfidence = 3.0f;
+
+// A one-word person none of whose mentions is supported (Mention::supported)
+// is kept only when the tagger was this sure of one of them (chosen by
+// leave-one-sample-out over twelve judged Reuters samples, docs/people.md
+// "Support"; every fold chose it).
+inline constexpr float kUnsupportedMinConfidence = 40.0f;
 
 // The person mentions in `doc` given its tags, cleaned; junk spans dropped.
 // `margins` are the tagger's (TaggerScratch::margins), or empty for full confidence.

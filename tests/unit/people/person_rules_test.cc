@@ -39,6 +39,9 @@ Mention mention(std::initializer_list<const char*> words) {
     m.lower.push_back(lower);
   }
   m.confidence = 10;
+  // Supported, so these cases test merging and plausibility alone (a
+  // one-word name without support is support_test.cc's).
+  m.supported = true;
   return m;
 }
 

@@ -71,7 +71,9 @@ void for_each_story(const Xapian::Database& db, const ThingNames& things, F&& f)
     const std::string story_cues = value_at(cues, cues_end, d);
     story.names = things.people_of(split_names(raw.empty() ? current : raw), story_cues);
     for (const NameCue& cue : parse_name_cues(story_cues)) {
-      if (cue.royal && name_words(cue.name).size() == 1) story.royal.push_back(cue.name);  // "Abdullah II" too
+      if (name_words(cue.name).size() != 1) continue;  // "Abdullah II" is one
+      if (cue.royal) story.royal.push_back(cue.name);
+      if (cue.given) story.given.push_back(cue.name);
     }
     story.month = month_number(value_at(month, month_end, d));
     f(d, story, current);

@@ -374,8 +374,8 @@ std::uint32_t PersonIdentity::near(const Person& p, int month) const {
 // Thompson of a collection of features). ("Noel" next to a Gallagher is not
 // the Noel most stories name, nor is a president's given name, his surname
 // written apart, the minister the month names most.)
-int PersonIdentity::best_candidate(const std::vector<Candidate>& candidates, int month,
-                                   const std::vector<Id>& context) const {
+int PersonIdentity::best_candidate(const std::vector<Candidate>& candidates, int month, const std::vector<Id>& context,
+                                   bool given_name) const {
   std::vector<Id> telling;
   for (Id s : context) {
     if (s == kNone) continue;
@@ -397,7 +397,9 @@ int PersonIdentity::best_candidate(const std::vector<Candidate>& candidates, int
     if (family && !c.by_surname && !names_family(p, context)) continue;
     const double in_period = month ? near(p, month) : 0.0;
     double score = std::log((in_period + kFarWeight * p.stories + 0.01) * (c.by_surname ? 1.0 : kGivenNameWeight));
-    bool evidence = c.by_surname ? (month ? in_period > 0 : p.stories > 0)
+    // A word that is a known given name ("Vik's son, Alexander") is read as
+    // a surname only beside a person named with its bearer.
+    bool evidence = c.by_surname ? !given_name && (month ? in_period > 0 : p.stories > 0)
                                  : month && in_period > 0 && (context.empty() || names_family(p, context));
     for (Id s : telling) {
       const double t = together(c.person, s);
@@ -436,7 +438,8 @@ std::vector<std::string> PersonIdentity::resolve(const StoryNames& story) const 
       for (Id s : context) {
         if (s != id) others.push_back(s);
       }
-      int p = best_candidate(b->second, story.month, others);
+      const bool given = std::find(story.given.begin(), story.given.end(), story.names[i]) != story.given.end();
+      int p = best_candidate(b->second, story.month, others, given);
       if (p >= 0) canonical = people_[static_cast<std::size_t>(p)].canonical;
     }
     if (seen.insert(key_of(name_words(canonical))).second) out.push_back(canonical);

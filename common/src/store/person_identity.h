@@ -33,6 +33,9 @@ struct StoryNames {
   // Names of one word the story gives after a sovereign's title ("King
   // Hussein"): how the person is known, kept as written.
   std::vector<std::string> royal;
+  // Names of one word that are known given names ("Alexander"): read as
+  // someone's surname only beside a person named with that someone.
+  std::vector<std::string> given;
 };
 
 class PersonIdentity {
@@ -86,7 +89,8 @@ class PersonIdentity {
   Id intern(const std::string& key);
   Id find(const std::string& key) const;
   void group_surname(const std::vector<Id>& keys);
-  int best_candidate(const std::vector<Candidate>& candidates, int month, const std::vector<Id>& context) const;
+  int best_candidate(const std::vector<Candidate>& candidates, int month, const std::vector<Id>& context,
+                     bool given_name = false) const;
   double together(int person, Id surname) const;
   bool names_family(const Person& p, const std::vector<Id>& context) const;  // its surname among them
   std::uint32_t near(const Person& p, int month) const;

@@ -205,6 +205,22 @@ TEST(PersonIdentity, SovereignsNameIsKeptAsWritten) {
   EXPECT_EQ(id.resolve({m, {"Osric", "Ana Vell"}}), (std::vector<std::string>{"Leo Osric", "Ana Vell"}));
 }
 
+TEST(PersonIdentity, KnownGivenNameIsASurnameOnlyBesideAFriend) {
+  // "Vik's son, Alexander": a word that is a known given name (the story's
+  // cues say so) is not the surname of the Alexander the period names,
+  // unless the story shares someone with him.
+  const int m = month(1987, 3);
+  PersonIdentity id = Archive().add(m, {"Clifford Alexander", "Tom Rees"}, 3).add(m, {"Alexander"}).learn();
+  StoryNames son{m, {"Erik Vik", "Alexander"}};
+  son.given = {"Alexander"};
+  EXPECT_EQ(id.resolve(son), (std::vector<std::string>{"Erik Vik", "Alexander"}));
+  StoryNames friends{m, {"Alexander", "Tom Rees"}};
+  friends.given = {"Alexander"};
+  EXPECT_EQ(id.resolve(friends), (std::vector<std::string>{"Clifford Alexander", "Tom Rees"}));
+  // A word that is no given name takes the period's person.
+  EXPECT_EQ(id.resolve({m, {"Erik Vik", "Alexander"}}), (std::vector<std::string>{"Erik Vik", "Clifford Alexander"}));
+}
+
 TEST(PersonIdentity, StoryNamesEachPersonOnce) {
   const int m = month(1987, 3);
   PersonIdentity id = Archive().add(m, {"Nigel Lawson"}, 3).add(m, {"Nigel Lawson", "Karl Otto Poehl"}).learn();

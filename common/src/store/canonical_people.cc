@@ -68,9 +68,9 @@ void for_each_story(const Xapian::Database& db, const ThingNames& things, F&& f)
     if (people != people_end && people.get_docid() == d) current = *people++;
     if (found != found_end && found.get_docid() == d) raw = *found++;
     StoryNames story;
-    const std::string story_cues = value_at(cues, cues_end, d);
+    const std::vector<NameCue> story_cues = parse_name_cues(value_at(cues, cues_end, d));
     story.names = things.people_of(split_names(raw.empty() ? current : raw), story_cues);
-    for (const NameCue& cue : parse_name_cues(story_cues)) {
+    for (const NameCue& cue : story_cues) {
       if (name_words(cue.name).size() != 1) continue;  // "Abdullah II" is one
       if (cue.royal) story.royal.push_back(cue.name);
       if (cue.given) story.given.push_back(cue.name);
@@ -166,6 +166,31 @@ void remove_terms(Xapian::Document& doc, const std::vector<std::string>& terms) 
   for (const auto& term : positional) doc.remove_term(term);
 }
 
+// What renaming a story whose names are now `old` (a story make_document()
+// built holds `found`) to `canonical` does to its terms: the terms of `old`
+// that neither `found` nor `canonical` give go, those of `canonical` that
+// neither `found` nor `old` gave come.
+struct TermChanges {
+  std::vector<std::string> gone;
+  Terms added;
+  bool empty() const { return gone.empty() && added.empty(); }
+};
+
+TermChanges term_changes(const std::vector<std::string>& found, const std::vector<std::string>& old,
+                         const std::vector<std::string>& canonical) {
+  const Terms have = name_terms(found);
+  const Terms before = name_terms(old);
+  const Terms wanted = name_terms(canonical);
+  TermChanges changes;
+  for (const auto& [term, wdf] : wanted) {
+    if (!have.count(term) && !before.count(term)) changes.added.emplace(term, wdf);
+  }
+  for (const auto& [term, wdf] : before) {
+    if (!have.count(term) && !wanted.count(term)) changes.gone.push_back(term);
+  }
+  return changes;
+}
+
 }  // namespace
 
 // Gives `doc` the terms of `canonical` that it lacks and takes away those of
@@ -179,31 +204,14 @@ void remove_terms(Xapian::Document& doc, const std::vector<std::string>& terms) 
 // loads a document's terms with every position on the first term change).
 void rename_people_terms(Xapian::Document& doc, const std::vector<std::string>& found,
                          const std::vector<std::string>& old, const std::vector<std::string>& canonical) {
-  const Terms have = name_terms(found);
-  const Terms before = name_terms(old);
-  const Terms wanted = name_terms(canonical);
-  std::vector<std::string> gone;
-  for (const auto& [term, wdf] : before) {
-    if (!have.count(term) && !wanted.count(term)) gone.push_back(term);
-  }
-  remove_terms(doc, gone);
-  for (const auto& [term, wdf] : wanted) {
-    if (!have.count(term) && !before.count(term)) doc.add_term(term, wdf);
-  }
+  const TermChanges changes = term_changes(found, old, canonical);
+  remove_terms(doc, changes.gone);
+  for (const auto& [term, wdf] : changes.added) doc.add_term(term, wdf);
 }
 
 bool rename_changes_terms(const std::vector<std::string>& found, const std::vector<std::string>& old,
                           const std::vector<std::string>& canonical) {
-  const Terms have = name_terms(found);
-  const Terms before = name_terms(old);
-  const Terms wanted = name_terms(canonical);
-  for (const auto& [term, wdf] : before) {
-    if (!have.count(term) && !wanted.count(term)) return true;
-  }
-  for (const auto& [term, wdf] : wanted) {
-    if (!have.count(term) && !before.count(term)) return true;
-  }
-  return false;
+  return !term_changes(found, old, canonical).empty();
 }
 
 void rename_people(Xapian::Document& doc, const std::vector<std::string>& found,
@@ -431,8 +439,9 @@ void apply_renames(const Renames& changed, Xapian::WritableDatabase& db) {
     // has them left out): they stay the story's found names and terms.
     Xapian::Document doc = db.get_document(story.id);
     const std::string found = doc.get_value(schema::kSlotPeopleFound);
-    const std::vector<std::string> found_names = split_names(found.empty() ? doc.get_value(schema::kSlotPeople) : found);
-    if (stored_whole(doc) && rename_changes_terms(found_names, split_names(doc.get_value(schema::kSlotPeople)), names)) {
+    const std::vector<std::string> old = split_names(doc.get_value(schema::kSlotPeople));
+    const std::vector<std::string> found_names = found.empty() ? old : split_names(found);
+    if (stored_whole(doc) && rename_changes_terms(found_names, old, names)) {
       // Its terms written again from the stored article: changing one term
       // of the stored document would make Xapian read every position list
       // of the story first (a fifth less time for the step on BBC News).

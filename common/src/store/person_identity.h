@@ -26,8 +26,7 @@ namespace morgue {
 // What the identity step knows of one story.
 struct StoryNames {
   StoryNames() = default;
-  StoryNames(int m, std::vector<std::string> n, std::vector<std::string> r = {})
-      : month(m), names(std::move(n)), royal(std::move(r)) {}
+  StoryNames(int m, std::vector<std::string> n) : month(m), names(std::move(n)) {}
   int month = 0;                   // year * 12 + month - 1; 0 when the story has no date
   std::vector<std::string> names;  // the people as the extractor named them
   // Names of one word the story gives after a sovereign's title ("King

@@ -90,8 +90,12 @@ bool ThingNames::is_thing(std::string_view name) const {
 }
 
 std::vector<std::string> ThingNames::people_of(const std::vector<std::string>& names, std::string_view cues) const {
+  return things_.empty() ? names : people_of(names, parse_name_cues(cues));
+}
+
+std::vector<std::string> ThingNames::people_of(const std::vector<std::string>& names,
+                                               const std::vector<NameCue>& story) const {
   if (things_.empty()) return names;
-  const std::vector<NameCue> story = parse_name_cues(cues);
   std::vector<std::string> lowered;
   lowered.reserve(story.size());
   for (const NameCue& c : story) lowered.push_back(util::to_lower(c.name));

@@ -60,6 +60,8 @@ class ThingNames {
   // or a name of several words that opens with no known given name and
   // ends in one ("Vote Acme" when "Acme" is a thing).
   std::vector<std::string> people_of(const std::vector<std::string>& names, std::string_view cues) const;
+  // The same with the cues already parsed (parse_name_cues).
+  std::vector<std::string> people_of(const std::vector<std::string>& names, const std::vector<NameCue>& cues) const;
 
   std::size_t size() const { return things_.size(); }
 

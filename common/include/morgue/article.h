@@ -46,6 +46,8 @@ struct Article {
   std::string language;               // BCP-47 tag ("en") when known, else ""
   std::vector<std::string> captions;  // photo captions and credits (not body, not people)
   std::string body;                   // story text: paragraphs separated by "\n\n"
+
+  bool operator==(const Article&) const = default;
 };
 
 // A problem with input data: where (path, or path:line) and why.

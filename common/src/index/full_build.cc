@@ -124,6 +124,20 @@ unsigned existing_parts(const fs::path& db) {
 //   kill before that leaves the groups to be found again, the step to be
 //   done again and the placeholders to be filled by the rerun.
 void settle_parts(const fs::path& db, unsigned parts, bool canonical_people, IndexSummary& summary) {
+  // The step and the groups run on one thread: the other core makes the
+  // placeholders' words meanwhile (a tenth less time for the fill on BBC News).
+  PreparedWords prepared;
+  std::atomic<bool> settled{false};
+  util::TaskPool preparer(1);
+  preparer.start(1, [&](unsigned) {
+    std::vector<std::string> paths;
+    for (unsigned i = 0; i < parts; ++i) paths.push_back(part_path(db, i).string());
+    prepared = prepare_placeholder_words(paths, [&] { return settled.load(); });
+  });
+  struct SettledOnExit {
+    std::atomic<bool>& flag;
+    ~SettledOnExit() { flag = true; }  // a failing step does not wait for the preparer's budget
+  } settled_on_exit{settled};
   std::vector<Xapian::WritableDatabase> dbs;
   Xapian::Database all;
   for (unsigned i = 0; i < parts; ++i) {
@@ -140,8 +154,10 @@ void settle_parts(const fs::path& db, unsigned parts, bool canonical_people, Ind
     summary.people_cpu_seconds += people.cpu_seconds;
   }
   summary.duplicates += group_duplicates(dbs);
-  summary.placeholders +=
-      fill_placeholders(dbs, held, [&](Xapian::WritableDatabase& part) { record_people_identity(part, people); });
+  settled = true;
+  preparer.finish();
+  summary.placeholders += fill_placeholders(
+      dbs, held, [&](Xapian::WritableDatabase& part) { record_people_identity(part, people); }, &prepared);
 }
 
 // Merges the parts into DB: the people identity step and the version groups

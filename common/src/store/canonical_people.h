@@ -34,7 +34,7 @@ struct PeopleIdentitySummary {
   std::size_t renamed = 0;  // stories rewritten by this run
   bool skipped = false;     // nothing changed since the last run's step: nothing read
   double seconds = 0;      // wall clock
-  double cpu_seconds = 0;  // process CPU time (the step runs alone, after the workers)
+  double cpu_seconds = 0;  // process CPU time (in a first build, with the placeholders' words made beside the step)
   std::vector<bool> touched;  // per database: changed (needs a commit)
   std::string record;  // what record_people_identity() writes
 };

@@ -18,6 +18,7 @@
 #include <cstddef>
 #include <functional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include <xapian.h>
@@ -53,6 +54,26 @@ bool stored_whole(const Xapian::Document& doc);
 // its position lists, which changing one term of a stored story does.
 void give_whole_terms(Xapian::Document& doc, const Xapian::Document& held);
 
+// Words of placeholders made ahead of the fill (prepare_placeholder_words()),
+// one map a part: what give_whole_terms() adds before any renaming, with the
+// article and id they were made from.
+struct PreparedStory {
+  Article article;  // its people: the extractor's names (those the words hold)
+  std::string id;
+  Xapian::Document words;  // terms only
+};
+using PreparedWords = std::vector<std::unordered_map<Xapian::docid, PreparedStory>>;
+
+// Makes the words of the placeholders of the parts at `paths`, read through
+// read-only handles (their last commit), taking the parts in turn, until
+// stop() says so or a few MiB of story text are done (the words of a story
+// take about ten times its text in memory). Meant for an idle core while
+// the identity step and the version groups run: neither changes what a
+// placeholder's words are made from but its people, which the fill renames
+// in the words as give_whole_terms() does. A read that fails ends the
+// preparation early: the fill makes what is missing.
+PreparedWords prepare_placeholder_words(const std::vector<std::string>& paths, const std::function<bool()>& stop);
+
 // Replaces every placeholder of `db` by its whole document, as
 // make_document() builds it from the stored article and then the identity
 // step's renaming (kSlotPeopleFound, kSlotPeople) and the version group
@@ -62,13 +83,18 @@ void give_whole_terms(Xapian::Document& doc, const Xapian::Document& held);
 // again: its values and data are already the story's. Commits after every
 // 2 MiB of story text (a killed run leaves the rest as placeholders, for
 // the next run). Returns the number filled.
-std::size_t fill_placeholders(Xapian::WritableDatabase& db, const HeldRenames* renames = nullptr);
+// A placeholder in `prepared` takes its words from there when its article is
+// still the one they were made from.
+std::size_t fill_placeholders(Xapian::WritableDatabase& db, const HeldRenames* renames = nullptr,
+                              std::unordered_map<Xapian::docid, PreparedStory>* prepared = nullptr);
 
 // The same over the parts of a build, one thread a part, with renames[i]
 // for parts[i] (or none when `renames` is empty). Calls
 // before_commit(part) once a part is filled, then commits it (what else
-// the caller changed in it goes into the same commit).
+// the caller changed in it goes into the same commit). `prepared`, when
+// given, holds words made for parts[i] in prepared[i].
 std::size_t fill_placeholders(std::vector<Xapian::WritableDatabase>& parts, const std::vector<HeldRenames>& renames,
-                              const std::function<void(Xapian::WritableDatabase&)>& before_commit);
+                              const std::function<void(Xapian::WritableDatabase&)>& before_commit,
+                              PreparedWords* prepared = nullptr);
 
 }  // namespace morgue

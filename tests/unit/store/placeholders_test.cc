@@ -168,5 +168,63 @@ TEST(Placeholders, RenamesLeftToTheFillGiveWhatTheStepWouldHaveWritten) {
   EXPECT_EQ(testing_support::dump_documents(held), testing_support::dump_documents(whole));
 }
 
+// The words of the placeholders made before the step (on another core in a
+// build): the fill gives the same documents, term for term, whether the
+// step renamed them or not.
+TEST(Placeholders, WordsPreparedBeforeTheStepGiveTheSameDocuments) {
+  testing_support::TempDir dir;
+  Xapian::WritableDatabase whole((dir / "whole").string(), Xapian::DB_CREATE);
+  Xapian::WritableDatabase held((dir / "held").string(), Xapian::DB_CREATE);
+  const std::vector<Article> stories = {
+      story("full1.txt", Date{1987, 3, 2}, {"Ronald Reagan", "Marlin Fitzwater"}, kBody),
+      story("full2.txt", Date{1987, 3, 9}, {"Ronald Reagan"}, "Ronald Reagan spoke on the budget again."),
+      story("bare.txt", Date{1987, 3, 20}, {"Reagan", "Marlin Fitzwater"}, kBody),  // a copy: grouped
+      story("other.txt", Date{1987, 3, 21}, {"Ines"}, "Ines Calder opened the quays on Friday."),
+      story("bare2.txt", Date{1987, 3, 22}, {"Fitzwater"}, "Fitzwater said the harbour would wait."),
+  };
+  write_both(whole, held, stories);
+  held.commit();
+  {
+    std::vector<Xapian::WritableDatabase> dbs{whole};
+    canonicalise_people(whole, dbs);
+    group_duplicates(whole);
+    whole.commit();
+  }
+  PreparedWords prepared = prepare_placeholder_words({(dir / "held").string()}, [] { return false; });
+  ASSERT_EQ(prepared.size(), 1u);
+  EXPECT_EQ(prepared[0].size(), 3u);  // bare.txt, other.txt, bare2.txt
+  std::vector<Xapian::WritableDatabase> parts{held};
+  std::vector<HeldRenames> renames;
+  canonicalise_people(held, parts, renames);
+  group_duplicates(parts);
+  EXPECT_EQ(fill_placeholders(parts, renames, {}, &prepared), 3u);
+  EXPECT_TRUE(prepared[0].empty());  // every prepared story was used
+  EXPECT_EQ(testing_support::dump_documents(held), testing_support::dump_documents(whole));
+}
+
+// Words made from another story than the one a placeholder now stores (a
+// changed part) are made again; a preparation told to stop makes none.
+TEST(Placeholders, PreparedWordsOfAnotherStoryAreNotUsed) {
+  testing_support::TempDir dir;
+  Xapian::WritableDatabase whole((dir / "whole").string(), Xapian::DB_CREATE);
+  Xapian::WritableDatabase held((dir / "held").string(), Xapian::DB_CREATE);
+  Xapian::WritableDatabase stale((dir / "stale").string(), Xapian::DB_CREATE);
+  const std::vector<Article> stories = {
+      story("bare.txt", Date{1987, 3, 20}, {"Reagan"}, "Reagan said the quays would open."),
+      story("other.txt", Date{1987, 3, 21}, {"Ines"}, "Ines Calder opened the quays on Friday."),
+  };
+  write_both(whole, held, stories);
+  std::vector<Article> changed = stories;
+  changed[0].body = "Reagan said the quays would close for the winter.";
+  for (const auto& a : changed) stale.add_document(make_placeholder_document(a, article_id(a)));
+  stale.commit();
+  EXPECT_TRUE(prepare_placeholder_words({(dir / "stale").string()}, [] { return true; })[0].empty());
+  PreparedWords prepared = prepare_placeholder_words({(dir / "stale").string()}, [] { return false; });
+  ASSERT_EQ(prepared[0].size(), 2u);
+  std::vector<Xapian::WritableDatabase> parts{held};
+  EXPECT_EQ(fill_placeholders(parts, {}, {}, &prepared), 2u);
+  EXPECT_EQ(testing_support::dump_documents(held), testing_support::dump_documents(whole));
+}
+
 }  // namespace
 }  // namespace morgue

@@ -66,8 +66,8 @@ using PreparedWords = std::vector<std::unordered_map<Xapian::docid, PreparedStor
 
 // Makes the words of the placeholders of the parts at `paths`, read through
 // read-only handles (their last commit), taking the parts in turn, until
-// stop() says so or a few MiB of story text are done (the words of a story
-// take about ten times its text in memory). Meant for an idle core while
+// stop() says so or 1 MiB of story text is done (the words of a story take
+// about 25 times its text in memory). Meant for an idle core while
 // the identity step and the version groups run: neither changes what a
 // placeholder's words are made from but its people, which the fill renames
 // in the words as give_whole_terms() does. A read that fails ends the

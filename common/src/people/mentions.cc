@@ -15,6 +15,7 @@
 #include "people/support.h"
 #include "people/wire_cues.h"
 #include "people/wire_eleventh.h"
+#include "people/wire_namesakes.h"
 #include "people/wire_ninth.h"
 #include "people/wire_tenth.h"
 #include "people/works_rules.h"
@@ -266,6 +267,8 @@ std::vector<Mention> collect_mentions(const Document& doc, const std::vector<Tag
   add_ninth_pair_names(doc, lexicon, story.organisation_words, story.thing_names);
   add_tenth_pair_names(doc, tags, lexicon, story.organisation_words);
   add_eleventh_pair_names(doc, lexicon, story.organisation_words);
+  add_firms_before_market_jobs(doc, story.organisation_words);
+  add_names_listed_with_firms(doc, lexicon, story.organisation_words);
   add_works_names(doc, lexicon, story.thing_names);
   add_work_titles(doc, lexicon, story.thing_names);
   story.company_noun_words = company_noun_words(doc, lexicon);

@@ -134,8 +134,8 @@ bool takes_an_issue_role(const Document& doc, std::size_t end) {
 
 bool after_number_at(const Document& doc, std::size_t begin) {
   if (begin < 2 || (doc.tokens[begin].flags & kSentenceStart)) return false;
-  const std::string_view prep = doc.tokens[begin - 1].text;
-  return (prep == "at" || prep == "from") && is_number(doc.tokens[begin - 2].text);
+  // (Not "from": "a gritty 84 from Jane Roe" is a batsman's innings.)
+  return doc.tokens[begin - 1].text == "at" && is_number(doc.tokens[begin - 2].text);
 }
 
 bool opens_with_place_word(const Document& doc, std::size_t begin, std::size_t end) {

@@ -49,8 +49,9 @@ void add_names_listed_with_firms(const Document& doc, const Lexicon& lexicon, st
 bool takes_an_issue_role(const Document& doc, std::size_t end);
 
 // "It rose two to 104 at Velda, and was 98 at Puerto Kelso": a name just
-// after "at" or "from" that just follows a number is where a price was
-// quoted, a place (a price row's), not a person.
+// after "at" that just follows a number is where a price was quoted, a
+// place (a price row's), not a person ("a gritty 84 from Jane Roe" is a
+// batsman's innings, so not "from").
 bool after_number_at(const Document& doc, std::size_t begin);
 
 // "Bahia Kelso", "Villa Velda", "San Kelmar", "Ciudad Roe": a span of two

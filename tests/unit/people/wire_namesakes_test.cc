@@ -77,7 +77,8 @@ TEST_P(NamesakePriceRow, ReadsTheSpan) {
 
 const SpanCase kPriceRowCases[] = {
     {"It rose two to 104 at Velda Kelso and fell at Roe .", "Velda", 2, true},
-    {"It was unchanged at 98 from Kelmar and fell .", "Kelmar", 1, true},
+    {"It was unchanged at 98 at Kelmar and fell .", "Kelmar", 1, true},
+    {"They were held up by a gritty 84 from Jane Roe .", "Jane", 2, false},
     {"It was quoted at Velda Kelso and fell .", "Velda", 2, false},
     {"It rose 104 pct at Velda Kelso and fell .", "Velda", 2, false},
     {"It rose two to 104 with Velda Kelso and fell .", "Velda", 2, false},

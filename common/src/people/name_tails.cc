@@ -1,0 +1,40 @@
+// Family names a tagged span leaves out at its end (name_tails.h).
+#include "people/name_tails.h"
+
+#include "people/rule_words.h"
+
+namespace morgue::people {
+
+std::size_t family_name_after_bracket(const Document& doc, const Lexicon& lexicon, std::size_t begin,
+                                      std::size_t end) {
+  const std::size_t n = doc.tokens.size();
+  if (end - begin != 1 || end + 1 >= n || doc.tokens[end].text != ")") return 0;
+  bool opened = false;
+  for (std::size_t k = begin; k > 0 && k + 5 > begin && !opened; --k) {
+    if (doc.tokens[k].flags & kLineStart) break;
+    opened = doc.tokens[k - 1].text == "(";
+  }
+  const Token& family = doc.tokens[end + 1];
+  if (!opened || !capitalised(family) || (family.letter_case & kAllUpper) || (family.flags & kLineStart)) return 0;
+  return (lexicon.flags(family.lower) & (kTitle | kNotName | kKnownEntity | kCommonWord)) ? 0 : end + 1;
+}
+
+std::size_t end_over_particle_name(const Document& doc, const Lexicon& lexicon, std::size_t begin, std::size_t end) {
+  const std::size_t n = doc.tokens.size();
+  if (end >= n || !(lexicon.flags(doc.tokens[begin].lower) & kFirstName)) return end;
+  const std::string_view next = doc.tokens[end].text;
+  if (next.size() > 2 && (next[0] == 'd' || next[0] == 'D') && next[1] == '\'' && next[2] >= 'A' && next[2] <= 'Z') {
+    return end + 1;
+  }
+  std::size_t k = end;
+  while (k < n && k < end + 2 && (doc.tokens[k].letter_case & kLowerOnly) && (lexicon.flags(doc.tokens[k].lower) & kParticle)) {
+    ++k;
+  }
+  if (k == end || k >= n) return end;
+  const Token& family = doc.tokens[k];
+  const bool name = capitalised(family) && !(family.flags & (kSentenceStart | kLineStart)) &&
+                    !(lexicon.flags(family.lower) & (kKnownEntity | kRegion | kTitle | kNotName));
+  return name ? k + 1 : end;
+}
+
+}  // namespace morgue::people

@@ -1,0 +1,39 @@
+// Family names a tagged person span leaves out at its end (name_tails.h):
+// after a bracketed title and given name ("(Finance Minister Kelmar)
+// Velder's visit"), a word opening with "d'" ("Valery Kelmar d'Velda") and
+// particles before a family name ("Rene de la Velder"). Tags are written by
+// hand, so a test fails when the rule does, whatever the model. Every
+// sentence here is written for this test; the people's names are invented.
+#include <gtest/gtest.h>
+
+#include "support/people_rules.h"
+
+namespace morgue::people {
+namespace {
+
+using testing_support::MentionCase;
+
+class NameTails : public ::testing::TestWithParam<MentionCase> {};
+
+TEST_P(NameTails, TakesTheFamilyName) {
+  const MentionCase& c = GetParam();
+  EXPECT_EQ(testing_support::mention_texts(c.marked), c.expected) << c.what;
+}
+
+// (The shipped lists know "valery" and "rene" as given names, "president"
+// as a title and "france" as a place; the invented names they do not.)
+const MentionCase kCases[] = {
+    {"the family name after a bracketed title and given name",
+     "\" ( Finance Minister Kelmar/B ) Velder 's visit helped , \" he said .", {"Kelmar Velder"}},
+    {"not without the opening bracket", "the talks ended ) . Kelmar/B ) Velder said so .", {"Kelmar"}},
+    {"not a title after the bracket", "\" ( Minister Kelmar/B ) President Roe said so . \"", {"Kelmar"}},
+    {"not after a name of two words", "\" ( Minister Jane/B Kelmar/I ) Velder said so . \"", {"Jane Kelmar"}},
+    {"a family name opening with d'", "former President Valery/B Kelmar/I d'Velda said so .", {"Valery Kelmar d'Velda"}},
+    {"particles and a family name", "the minister Rene/B de la Velder said so .", {"Rene de la Velder"}},
+    {"not a known place after the particle", "the minister Rene/B de France said so .", {"Rene"}},
+    {"not without a known given name", "the minister Kelmar/B de la Velder said so .", {"Kelmar"}},
+};
+INSTANTIATE_TEST_SUITE_P(People, NameTails, ::testing::ValuesIn(kCases));
+
+}  // namespace
+}  // namespace morgue::people

@@ -1,6 +1,9 @@
 // Family names a tagged span leaves out at its end (name_tails.h).
 #include "people/name_tails.h"
 
+#include <cstdint>
+
+#include "people/names.h"
 #include "people/rule_words.h"
 
 namespace morgue::people {
@@ -35,6 +38,29 @@ std::size_t end_over_particle_name(const Document& doc, const Lexicon& lexicon, 
   const bool name = capitalised(family) && !(family.flags & (kSentenceStart | kLineStart)) &&
                     !(lexicon.flags(family.lower) & (kKnownEntity | kRegion | kTitle | kNotName));
   return name ? k + 1 : end;
+}
+
+std::size_t end_over_family_name(const Document& doc, const Lexicon& lexicon, std::size_t begin, std::size_t end) {
+  const std::size_t n = doc.tokens.size();
+  const Token& first = doc.tokens[begin];
+  if (end - begin < 2 || end >= n || !((lexicon.flags(first.lower) & kFirstName) || is_initial(first.text))) return end;
+  const Token& family = doc.tokens[end];
+  constexpr std::uint16_t kElse =
+      kFirstName | kCommonWord | kKnownEntity | kEntityWord | kCompanyWord | kTitle | kNotName | kRegion | kAgency;
+  const std::uint16_t flags = lexicon.flags(family.lower);
+  if (!capitalised(family) || (family.letter_case & kAllUpper) || (family.flags & (kSentenceStart | kLineStart)) ||
+      !in_prose(family) || !(flags & kSurname) || (flags & kElse)) {
+    return end;
+  }
+  // The word after it starts no other name ("Leon Febres Roe Kelso" is two);
+  // a suffix after it is the name's too.
+  if (end + 1 < n) {
+    const Token& after = doc.tokens[end + 1];
+    if (capitalised(after) && !(after.flags & kSentenceStart)) {
+      return (lexicon.flags(after.lower) & kSuffix) ? end + 2 : end;
+    }
+  }
+  return end + 1;
 }
 
 }  // namespace morgue::people

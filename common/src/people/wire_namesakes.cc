@@ -173,9 +173,18 @@ bool capital_for_government(const Document& doc, const Lexicon& lexicon, std::si
   return true;
 }
 
+bool after_place_noun_of(const Document& doc, std::size_t begin) {
+  constexpr std::string_view kPlaces[] = {"port",     "city",   "town",   "village", "province", "island",
+                                          "district", "county", "suburb", "harbor",  "harbour",  "area"};
+  if (begin < 2 || doc.tokens[begin - 1].text != "of") return false;
+  const Token& place = doc.tokens[begin - 2];
+  return (place.letter_case & kLowerOnly) && in(kPlaces, place.lower);
+}
+
 bool wire_namesakes_says_not_a_person(const Document& doc, const Lexicon& lexicon, std::size_t begin, std::size_t end) {
   return before_market_job_and_name(doc, begin, end) || takes_an_issue_role(doc, end) || after_number_at(doc, begin) ||
-         opens_with_place_word(doc, begin, end) || capital_for_government(doc, lexicon, begin, end);
+         opens_with_place_word(doc, begin, end) || after_place_noun_of(doc, begin) ||
+         capital_for_government(doc, lexicon, begin, end);
 }
 
 }  // namespace morgue::people

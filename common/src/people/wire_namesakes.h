@@ -59,6 +59,12 @@ bool after_number_at(const Document& doc, std::size_t begin);
 // and "city" in Spanish and Portuguese) names a place, not a person.
 bool opens_with_place_word(const Document& doc, std::size_t begin, std::size_t end);
 
+// "the port of Kelso Velda", "the harbor area of Velda Roe": a name just
+// after a lower-case noun for a place ("port", "city", "town", "village",
+// "province", "island", "district", "county", "suburb", "harbor", "area")
+// and "of" is the place's.
+bool after_place_noun_of(const Document& doc, std::size_t begin);
+
 // "Washington said the raid was aimed at ...": a capital city's name alone
 // stands for its government, unless the story names someone with it as a
 // family name (a given name or an initial just before it somewhere:

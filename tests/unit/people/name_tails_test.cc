@@ -1,7 +1,8 @@
 // Family names a tagged person span leaves out at its end (name_tails.h):
 // after a bracketed title and given name ("(Finance Minister Kelmar)
-// Velder's visit"), a word opening with "d'" ("Valery Kelmar d'Velda") and
-// particles before a family name ("Rene de la Velder"). Tags are written by
+// Velder's visit"), a word opening with "d'" ("Valery Kelmar d'Velda"),
+// particles before a family name ("Rene de la Velder") and a known family
+// name after a given name and another name ("Leon Febres Cordero"). Tags are written by
 // hand, so a test fails when the rule does, whatever the model. Every
 // sentence here is written for this test; the people's names are invented.
 #include <gtest/gtest.h>
@@ -32,6 +33,15 @@ const MentionCase kCases[] = {
     {"particles and a family name", "the minister Rene/B de la Velder said so .", {"Rene de la Velder"}},
     {"not a known place after the particle", "the minister Rene/B de France said so .", {"Rene"}},
     {"not without a known given name", "the minister Kelmar/B de la Velder said so .", {"Kelmar"}},
+    // (The lists know "cordero" and "pickens" only as family names, "iii" as a suffix.)
+    {"a known family name after a given name and another name", "President Leon/B Febres/I Cordero said so .",
+     {"Leon Febres Cordero"}},
+    {"after an initial, with its suffix", "a group that includes T./B Boone/I Pickens III said so .",
+     {"T. Boone Pickens Iii"}},
+    {"not before another capitalised word", "President Leon/B Febres/I Cordero Kelmar said so .", {"Leon Febres"}},
+    {"not opening a sentence", "President Leon/B Febres/I . Cordero said so .", {"Leon Febres"}},
+    {"not a word the lists know as a given name too", "President Leon/B Febres/I Walker said so .", {"Leon Febres"}},
+    {"not after one word", "President Leon/B Cordero said so .", {"Leon"}},
 };
 INSTANTIATE_TEST_SUITE_P(People, NameTails, ::testing::ValuesIn(kCases));
 

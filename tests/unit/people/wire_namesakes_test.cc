@@ -103,6 +103,23 @@ const SpanCase kPlaceWordCases[] = {
 };
 INSTANTIATE_TEST_SUITE_P(PeoplePlaceWord, NamesakePlaceWord, ::testing::ValuesIn(kPlaceWordCases));
 
+class NamesakePlaceNounOf : public ::testing::TestWithParam<SpanCase> {};
+
+TEST_P(NamesakePlaceNounOf, ReadsTheSpan) {
+  expect_span_rule(GetParam(), [](const Document& doc, std::size_t begin, std::size_t) {
+    return after_place_noun_of(doc, begin);
+  });
+}
+
+const SpanCase kPlaceNounOfCases[] = {
+    {"a hulk off its naval port of Kelso Velda was hit", "Kelso", 2, true},
+    {"sunk in the harbor area of Velda Roe , Mexico", "Velda", 2, true},
+    {"the mayor of Kelso Velda said so", "Kelso", 2, false},
+    {"the Port of Kelso Velda said so", "Kelso", 2, false},
+    {"a friend of Jane Roe said so", "Jane", 2, false},
+};
+INSTANTIATE_TEST_SUITE_P(PeoplePlaceNounOf, NamesakePlaceNounOf, ::testing::ValuesIn(kPlaceNounOfCases));
+
 class NamesakeCapital : public ::testing::TestWithParam<SpanCase> {};
 
 TEST_P(NamesakeCapital, ReadsTheSpan) {

@@ -175,7 +175,7 @@ bool make_mention(const Document& doc, const std::vector<Tag>& tags, const std::
              !(doc.tokens[begin].flags & kTitleCase);
   m.royal = m.titled && is_sovereign_title(doc.tokens[begin - 1].lower);
   begin = extend_left(doc, tags, lexicon, begin);
-  end = end_over_family_name(doc, lexicon, begin, end_over_particle_name(doc, lexicon, begin, end));
+  end = end_over_family_name(doc, lexicon, begin, end_over_elided_particle(doc, lexicon, begin, end));
   if (!skip_party_member(doc, lexicon, begin, end, m.titled)) return false;
   if (tail_of_longer_name(doc, tags, lexicon, begin, end) || head_of_longer_name(doc, tags, begin, end) ||
       is_nationality_description(doc, begin, end)) {

@@ -22,22 +22,12 @@ std::size_t family_name_after_bracket(const Document& doc, const Lexicon& lexico
   return (lexicon.flags(family.lower) & (kTitle | kNotName | kKnownEntity | kCommonWord)) ? 0 : end + 1;
 }
 
-std::size_t end_over_particle_name(const Document& doc, const Lexicon& lexicon, std::size_t begin, std::size_t end) {
-  const std::size_t n = doc.tokens.size();
-  if (end >= n || !(lexicon.flags(doc.tokens[begin].lower) & kFirstName)) return end;
+std::size_t end_over_elided_particle(const Document& doc, const Lexicon& lexicon, std::size_t begin, std::size_t end) {
+  if (end >= doc.tokens.size() || !(lexicon.flags(doc.tokens[begin].lower) & kFirstName)) return end;
   const std::string_view next = doc.tokens[end].text;
-  if (next.size() > 2 && (next[0] == 'd' || next[0] == 'D') && next[1] == '\'' && next[2] >= 'A' && next[2] <= 'Z') {
-    return end + 1;
-  }
-  std::size_t k = end;
-  while (k < n && k < end + 2 && (doc.tokens[k].letter_case & kLowerOnly) && (lexicon.flags(doc.tokens[k].lower) & kParticle)) {
-    ++k;
-  }
-  if (k == end || k >= n) return end;
-  const Token& family = doc.tokens[k];
-  const bool name = capitalised(family) && !(family.flags & (kSentenceStart | kLineStart)) &&
-                    !(lexicon.flags(family.lower) & (kKnownEntity | kRegion | kTitle | kNotName));
-  return name ? k + 1 : end;
+  const bool elided = next.size() > 2 && (next[0] == 'd' || next[0] == 'D') && next[1] == '\'' && next[2] >= 'A' &&
+                      next[2] <= 'Z';
+  return elided ? end + 1 : end;
 }
 
 std::size_t end_over_family_name(const Document& doc, const Lexicon& lexicon, std::size_t begin, std::size_t end) {

@@ -1,6 +1,6 @@
 // Family names a tagged person span leaves out at its end (private; applied
 // by mentions.cc): the family name after a bracketed title and given name,
-// a family name that opens with "d'" or follows particles, and a known
+// a family name that opens with "d'", and a known
 // family name the tagger left out after a given name and another name.
 #pragma once
 
@@ -19,12 +19,12 @@ namespace morgue::people {
 std::size_t family_name_after_bracket(const Document& doc, const Lexicon& lexicon, std::size_t begin,
                                       std::size_t end);
 
-// "Valery Roe d'Kelso", "Rene de la Velda": the end of the span [begin,
-// end) taken on over a word opening with "d'" and a capital, or over one or
-// two lower-case particles and a capitalised word that is no known place or
-// body nor a sentence's first, when the span opens with a known given name;
-// `end` when nothing follows so.
-std::size_t end_over_particle_name(const Document& doc, const Lexicon& lexicon, std::size_t begin, std::size_t end);
+// "Valery Kelmar d'Velda": the end of the span [begin, end) taken on over a
+// word opening with "d'" and a capital, an elided particle and the family
+// name in one word, when the span opens with a known given name; `end`
+// otherwise. (Particles written apart, "Rene de la Velder", are joined
+// before, by join_name_particles: wire_ninth.h.)
+std::size_t end_over_elided_particle(const Document& doc, const Lexicon& lexicon, std::size_t begin, std::size_t end);
 
 // "President Leon Kelso Velder said", "T. Kelso Velder III": the end of the
 // span [begin, end) of two words or more, opening with a known given name or

@@ -1,8 +1,8 @@
 // Family names a tagged person span leaves out at its end (name_tails.h):
 // after a bracketed title and given name ("(Finance Minister Kelmar)
-// Velder's visit"), a word opening with "d'" ("Valery Kelmar d'Velda"),
-// particles before a family name ("Rene de la Velder") and a known family
-// name after a given name and another name ("Leon Febres Cordero"). Tags are written by
+// Velder's visit"), a word opening with "d'" ("Valery Kelmar d'Velda") and
+// a known family name after a given name and another name ("Leon Febres
+// Cordero"). Tags are written by
 // hand, so a test fails when the rule does, whatever the model. Every
 // sentence here is written for this test; the people's names are invented.
 #include <gtest/gtest.h>
@@ -21,8 +21,8 @@ TEST_P(NameTails, TakesTheFamilyName) {
   EXPECT_EQ(testing_support::mention_texts(c.marked), c.expected) << c.what;
 }
 
-// (The shipped lists know "valery" and "rene" as given names, "president"
-// as a title and "france" as a place; the invented names they do not.)
+// (The shipped lists know "valery" as a given name and "president" as a
+// title; the invented names they do not.)
 const MentionCase kCases[] = {
     {"the family name after a bracketed title and given name",
      "\" ( Finance Minister Kelmar/B ) Velder 's visit helped , \" he said .", {"Kelmar Velder"}},
@@ -30,9 +30,8 @@ const MentionCase kCases[] = {
     {"not a title after the bracket", "\" ( Minister Kelmar/B ) President Roe said so . \"", {"Kelmar"}},
     {"not after a name of two words", "\" ( Minister Jane/B Kelmar/I ) Velder said so . \"", {"Jane Kelmar"}},
     {"a family name opening with d'", "former President Valery/B Kelmar/I d'Velda said so .", {"Valery Kelmar d'Velda"}},
-    {"particles and a family name", "the minister Rene/B de la Velder said so .", {"Rene de la Velder"}},
-    {"not a known place after the particle", "the minister Rene/B de France said so .", {"Rene"}},
-    {"not without a known given name", "the minister Kelmar/B de la Velder said so .", {"Kelmar"}},
+    {"not a d' word in lower case", "former President Valery/B Kelmar/I d'velda said so .", {"Valery Kelmar"}},
+    {"not without a known given name", "former President Kelmar/B Velda/I d'Roe said so .", {"Kelmar Velda"}},
     // (The lists know "cordero" and "pickens" only as family names, "iii" as a suffix.)
     {"a known family name after a given name and another name", "President Leon/B Febres/I Cordero said so .",
      {"Leon Febres Cordero"}},

@@ -1,7 +1,8 @@
 // Wire cues for names like people's that stand for firms and places
-// (wire_namesakes.h): a firm before a market job and a person, a place in a
-// price row, a place named by its kind, a capital standing for its
-// government.
+// (wire_namesakes.h): a firm before a market job and a person, names listed
+// with a firm, a bank's role in an issue, a place in a price row, a place
+// named by its kind or after a place noun and "of", a capital standing for
+// its government.
 #include "people/wire_namesakes.h"
 
 #include <algorithm>
@@ -45,8 +46,8 @@ void add_firms_before_market_jobs(const Document& doc, std::vector<std::string_v
 namespace {
 
 // The end of the capitalised name of one to four words of prose from `k`
-// (`k` when there is none).
-// (An "&" between capitalised words is the name's: "Halden & Pryce".)
+// (`k` when there is none); an "&" between capitalised words is the name's
+// ("Halden & Pryce").
 std::size_t name_run_end(const Document& doc, std::size_t k) {
   const std::size_t n = doc.tokens.size();
   std::size_t j = k;
@@ -90,7 +91,13 @@ std::size_t add_list_from(const Document& doc, const Lexicon& lexicon, std::size
       break;
     }
   }
-  if (names >= 3 && commas > 0 && firm) {
+  // "the Kelso, Velda and Roe Pryce banks": names before a plural noun for
+  // things name the things.
+  constexpr std::string_view kHeads[] = {"banks",  "forces", "divisions", "brigades", "units",  "companies",
+                                         "firms",  "mines",  "fields",    "plants",   "brands", "stores",
+                                         "chains", "newspapers", "airlines", "refineries"};
+  const bool heads = last && j < n && (doc.tokens[j].letter_case & kLowerOnly) && in(kHeads, doc.tokens[j].lower);
+  if (names >= 3 && commas > 0 && (firm || heads)) {
     for (std::size_t m = k; m < j; ++m) {
       if (capitalised(doc.tokens[m])) words.push_back(doc.tokens[m].lower);
     }

@@ -36,7 +36,10 @@ void add_firms_before_market_jobs(const Document& doc, std::vector<std::string_v
 // `words` (lower forms): every name listed with a firm is a firm's too.
 // Each name is one to four capitalised words of prose (the first may open
 // the sentence) followed by a joint or by a word in lower case or
-// punctuation; a list of people with a firm's name in it is rare.
+// punctuation; a list of people with a firm's name in it is rare. So are
+// the words of such a list followed by a plural noun for things ("the
+// Kelso, Velda and Roe Pryce banks": "banks", "forces", "divisions",
+// "units", "companies", "mines", "plants", "brands", "stores" and the like).
 void add_names_listed_with_firms(const Document& doc, const Lexicon& lexicon, std::vector<std::string_view>& words);
 
 // "Halden Pryce of Velda would be dealer for the programme", "Kelso Roe,

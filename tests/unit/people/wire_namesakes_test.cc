@@ -168,6 +168,10 @@ const MentionCase kFirmPartnerCases[] = {
     {"not a list of two", "buying by Halden/B Pryce/I and Roe Trust Inc and others .", {"Halden Pryce"}},
     {"an 'and' before a comma is within a name",
      "the Velder and Kelso Securities Board , Jane/B Roe/I and Tom/B Kelso/I said .", {"Jane Roe", "Tom Kelso"}},
+    {"names listed before a plural noun for things",
+     "it merged the Velder , Kelso and Halden/B Pryce/I banks . Tom/B Roe/I said so .", {"Tom Roe"}},
+    {"not a list of two before the noun", "it merged the Kelso and Halden/B Pryce/I banks .", {"Halden Pryce"}},
+    {"not before a verb", "Velder , Kelso and Halden/B Pryce/I banked it .", {"Halden Pryce"}},
     {"not a name after the job's person",
      "added Kelso analyst Jane/B Roe/I . Roe/B of Halden/B Pryce/I said so .", {"Jane Roe", "Roe", "Halden Pryce"}},
 };

@@ -158,7 +158,10 @@ void add_name_before(const Document& doc, const Lexicon& lexicon, std::size_t i,
   bool past_and = false;
   for (std::size_t k = i; k > 0; --k) {
     const Token& w = doc.tokens[k - 1];
-    if (w.text == "and" || w.text == "&") {
+    // ("Halden Pryce, Kelso Roe And Co": a capital "And" in running text
+    // joins partners' names too.)
+    const bool capital_and = w.text == "And" && !(w.flags & (kSentenceStart | kCapsLine | kTitleCase));
+    if (w.text == "and" || w.text == "&" || capital_and) {
       if (past_and || !legal_form || i - k > 1) break;
       past_and = true;
       continue;
@@ -170,6 +173,12 @@ void add_name_before(const Document& doc, const Lexicon& lexicon, std::size_t i,
     std::uint16_t flags = k == i ? 0 : lexicon.flags(w.lower);
     if (!(w.letter_case & kStartsUpper) || (flags & stop)) break;
     words.push_back(w.lower);
+    // "Halden Kelso-Pryce and Roe Ltd": the first partner's name is the
+    // firm's too ("Halden Kelso" elsewhere in the story).
+    const std::size_t dash = w.lower.find('-');
+    if (dash != std::string_view::npos && dash > 0 && dash + 1 < w.text.size() && starts_upper(w.text.substr(dash + 1))) {
+      words.push_back(w.lower.substr(0, dash));
+    }
     if (w.flags & kSentenceStart) {
       // "Abe. Halden and Co": a given name written short, its full
       // stop taken for a sentence's end, opens the name.

@@ -11,10 +11,12 @@
 
 #include "people/evidence.h"
 #include "people/mention_rules.h"
+#include "people/name_tails.h"
 #include "people/prose_rules.h"
 #include "people/support.h"
 #include "people/wire_cues.h"
 #include "people/wire_eleventh.h"
+#include "people/wire_namesakes.h"
 #include "people/wire_ninth.h"
 #include "people/wire_tenth.h"
 #include "people/works_rules.h"
@@ -173,6 +175,7 @@ bool make_mention(const Document& doc, const std::vector<Tag>& tags, const std::
              !(doc.tokens[begin].flags & kTitleCase);
   m.royal = m.titled && is_sovereign_title(doc.tokens[begin - 1].lower);
   begin = extend_left(doc, tags, lexicon, begin);
+  end = end_over_family_name(doc, lexicon, begin, end_over_elided_particle(doc, lexicon, begin, end));
   if (!skip_party_member(doc, lexicon, begin, end, m.titled)) return false;
   if (tail_of_longer_name(doc, tags, lexicon, begin, end) || head_of_longer_name(doc, tags, begin, end) ||
       is_nationality_description(doc, begin, end)) {
@@ -196,6 +199,10 @@ bool make_mention(const Document& doc, const std::vector<Tag>& tags, const std::
     m.lower.emplace_back(t.lower.substr(0, length));
     if (t.flags & (kCapsLine | kTitleCase)) m.from_capitals = true;
     if (t.flags & kTitleCase) m.title_case = true;
+  }
+  if (const std::size_t family = family_name_after_bracket(doc, lexicon, begin, end)) {
+    m.words.push_back(display_case(doc.tokens[family].text));
+    m.lower.emplace_back(doc.tokens[family].lower);
   }
   const bool listed_place =
       end - begin == 1 && std::find(story.list_places.begin(), story.list_places.end(), begin) != story.list_places.end();
@@ -266,6 +273,8 @@ std::vector<Mention> collect_mentions(const Document& doc, const std::vector<Tag
   add_ninth_pair_names(doc, lexicon, story.organisation_words, story.thing_names);
   add_tenth_pair_names(doc, tags, lexicon, story.organisation_words);
   add_eleventh_pair_names(doc, lexicon, story.organisation_words);
+  add_firms_before_market_jobs(doc, story.organisation_words);
+  add_names_listed_with_firms(doc, lexicon, story.organisation_words);
   add_works_names(doc, lexicon, story.thing_names);
   add_work_titles(doc, lexicon, story.thing_names);
   story.company_noun_words = company_noun_words(doc, lexicon);

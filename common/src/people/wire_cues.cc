@@ -4,6 +4,7 @@
 
 #include "people/rule_words.h"
 #include "people/wire_eleventh.h"
+#include "people/wire_namesakes.h"
 #include "people/wire_ninth.h"
 #include "people/wire_tenth.h"
 
@@ -127,7 +128,8 @@ bool wire_says_not_a_person(const Document& doc, const Lexicon& lexicon, std::si
          before_player_position(doc, end) || wire_eighth_says_not_a_person(doc, lexicon, begin, end) ||
          wire_ninth_says_not_a_person(doc, lexicon, begin, end) ||
          wire_tenth_says_not_a_person(doc, lexicon, begin, end) ||
-         wire_eleventh_says_not_a_person(doc, lexicon, begin, end);
+         wire_eleventh_says_not_a_person(doc, lexicon, begin, end) ||
+         wire_namesakes_says_not_a_person(doc, lexicon, begin, end);
 }
 
 }  // namespace morgue::people

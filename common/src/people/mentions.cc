@@ -29,7 +29,11 @@ bool is_initial(std::string_view word) {
 }
 
 std::string display_case(std::string_view word) {
-  if (!is_all_upper(word) || word.size() <= 1 || word.find('.') != std::string_view::npos) {
+  // A regnal or family number stays a numeral ("Halden Pryce III");
+  // not "XI", which is a family name too.
+  constexpr std::string_view kNumerals[] = {"II", "III", "IV", "VI", "VII", "VIII"};
+  if (!is_all_upper(word) || word.size() <= 1 || word.find('.') != std::string_view::npos ||
+      std::find(std::begin(kNumerals), std::end(kNumerals), word) != std::end(kNumerals)) {
     return std::string(word);
   }
   std::string low = util::to_lower(word);

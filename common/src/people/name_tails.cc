@@ -42,7 +42,7 @@ std::size_t end_over_family_name(const Document& doc, const Lexicon& lexicon, st
       !in_prose(family) || !(flags & kSurname) || (flags & kElse)) {
     return end;
   }
-  // The word after it starts no other name ("Leon Febres Roe Kelso" is two);
+  // The word after it starts no other name ("Leon Halvek Roe Kelso" is two);
   // a suffix after it is the name's too.
   if (end + 1 < n) {
     const Token& after = doc.tokens[end + 1];

@@ -162,7 +162,7 @@ bool is_capital(std::string_view lower) {
   return in(kCapitals, lower);
 }
 
-// A given name or an initial just before token `k`: "Harold Washington".
+// A given name or an initial just before token `k`: "Jane Washington".
 bool after_given_name(const Document& doc, const Lexicon& lexicon, std::size_t k) {
   if (k == 0 || (doc.tokens[k].flags & kLineStart)) return false;
   const Token& prev = doc.tokens[k - 1];

@@ -71,7 +71,7 @@ bool after_place_noun_of(const Document& doc, std::size_t begin);
 // "Washington said the raid was aimed at ...": a capital city's name alone
 // stands for its government, unless the story names someone with it as a
 // family name (a given name or an initial just before it somewhere:
-// "Mayor Harold Washington ... Washington said").
+// "Mayor Jane Washington ... Washington said").
 bool capital_for_government(const Document& doc, const Lexicon& lexicon, std::size_t begin, std::size_t end);
 
 // One of the rules above (asked by wire_says_not_a_person).

@@ -1,7 +1,7 @@
 // Family names a tagged person span leaves out at its end (name_tails.h):
 // after a bracketed title and given name ("(Finance Minister Kelmar)
 // Velder's visit"), a word opening with "d'" ("Valery Kelmar d'Velda") and
-// a known family name after a given name and another name ("Leon Febres
+// a known family name after a given name and another name ("Leon Halvek
 // Cordero"). Tags are written by
 // hand, so a test fails when the rule does, whatever the model. Every
 // sentence here is written for this test; the people's names are invented.
@@ -33,13 +33,13 @@ const MentionCase kCases[] = {
     {"not a d' word in lower case", "former President Valery/B Kelmar/I d'velda said so .", {"Valery Kelmar"}},
     {"not without a known given name", "former President Kelmar/B Velda/I d'Roe said so .", {"Kelmar Velda"}},
     // (The lists know "cordero" and "pickens" only as family names, "iii" as a suffix.)
-    {"a known family name after a given name and another name", "President Leon/B Febres/I Cordero said so .",
-     {"Leon Febres Cordero"}},
-    {"after an initial, with its suffix", "a group that includes T./B Boone/I Pickens III said so .",
-     {"T. Boone Pickens Iii"}},
-    {"not before another capitalised word", "President Leon/B Febres/I Cordero Kelmar said so .", {"Leon Febres"}},
-    {"not opening a sentence", "President Leon/B Febres/I . Cordero said so .", {"Leon Febres"}},
-    {"not a word the lists know as a given name too", "President Leon/B Febres/I Walker said so .", {"Leon Febres"}},
+    {"a known family name after a given name and another name", "President Leon/B Halvek/I Cordero said so .",
+     {"Leon Halvek Cordero"}},
+    {"after an initial, with its suffix", "a group that includes T./B Marvel/I Pickens III said so .",
+     {"T. Marvel Pickens III"}},
+    {"not before another capitalised word", "President Leon/B Halvek/I Cordero Kelmar said so .", {"Leon Halvek"}},
+    {"not opening a sentence", "President Leon/B Halvek/I . Cordero said so .", {"Leon Halvek"}},
+    {"not a word the lists know as a given name too", "President Leon/B Halvek/I Walker said so .", {"Leon Halvek"}},
     {"not after one word", "President Leon/B Cordero said so .", {"Leon"}},
 };
 INSTANTIATE_TEST_SUITE_P(People, NameTails, ::testing::ValuesIn(kCases));

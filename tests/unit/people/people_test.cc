@@ -288,6 +288,8 @@ TEST(PeopleNames, DisplayCaseFromCapitals) {
   EXPECT_EQ(people::display_case("AL-RASHID"), "Al-Rashid");
   EXPECT_EQ(people::display_case("McDonald"), "McDonald");
   EXPECT_EQ(people::display_case("J.K."), "J.K.");
+  EXPECT_EQ(people::display_case("III"), "III");  // a numeral after a name
+  EXPECT_EQ(people::display_case("XI"), "Xi");    // a family name
 }
 
 TEST(People, ConcurrentCallsAgree) {

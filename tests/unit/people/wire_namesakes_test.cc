@@ -132,9 +132,9 @@ TEST_P(NamesakeCapital, ReadsTheSpan) {
 const SpanCase kCapitalCases[] = {
     {"Ships fired on a platform . Washington said the raid was a warning .", "Washington", 1, true},
     {"Paris said it would send no troops .", "Paris", 1, true},
-    {"Mayor Harold Washington won . Washington said so .", "Washington", 1, false},
+    {"Mayor Jane Washington won . Washington said so .", "Washington", 1, false},
     {"Mayor H. Washington won . Washington said so .", "Washington", 1, false},
-    {"Washington said so . Mayor Harold Washington won .", "Washington", 1, false},
+    {"Washington said so . Mayor Jane Washington won .", "Washington", 1, false},
     {"Kelso said the raid was a warning .", "Kelso", 1, false},
     {"Jane Washington said the raid was a warning .", "Jane", 2, false},
 };

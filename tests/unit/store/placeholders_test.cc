@@ -47,6 +47,26 @@ void write_both(Xapian::WritableDatabase& whole, Xapian::WritableDatabase& held,
   }
 }
 
+// Stories of a first build: two the step renames ("Reagan", "Fitzwater"),
+// one it cannot ("Ines"), and a copy the groups file with its original.
+std::vector<Article> renamed_stories() {
+  return {
+      story("full1.txt", Date{1987, 3, 2}, {"Ronald Reagan", "Marlin Fitzwater"}, kBody),
+      story("full2.txt", Date{1987, 3, 9}, {"Ronald Reagan"}, "Ronald Reagan spoke on the budget again."),
+      story("bare.txt", Date{1987, 3, 20}, {"Reagan", "Marlin Fitzwater"}, kBody),  // a copy: grouped
+      story("other.txt", Date{1987, 3, 21}, {"Ines"}, "Ines Calder opened the quays on Friday."),
+      story("bare2.txt", Date{1987, 3, 22}, {"Fitzwater"}, "Fitzwater said the harbour would wait."),
+  };
+}
+
+// The people step and the groups over `whole`, as a nightly run does them.
+void settle_whole(Xapian::WritableDatabase& whole) {
+  std::vector<Xapian::WritableDatabase> dbs{whole};
+  canonicalise_people(whole, dbs);
+  group_duplicates(whole);
+  whole.commit();
+}
+
 TEST(Placeholders, StoriesNamingSomeoneByOneWordAreHeldBack) {
   struct Case {
     std::vector<std::string> people;
@@ -136,20 +156,8 @@ TEST(Placeholders, RenamesLeftToTheFillGiveWhatTheStepWouldHaveWritten) {
   testing_support::TempDir dir;
   Xapian::WritableDatabase whole((dir / "whole").string(), Xapian::DB_CREATE);
   Xapian::WritableDatabase held((dir / "held").string(), Xapian::DB_CREATE);
-  const std::vector<Article> stories = {
-      story("full1.txt", Date{1987, 3, 2}, {"Ronald Reagan", "Marlin Fitzwater"}, kBody),
-      story("full2.txt", Date{1987, 3, 9}, {"Ronald Reagan"}, "Ronald Reagan spoke on the budget again."),
-      story("bare.txt", Date{1987, 3, 20}, {"Reagan", "Marlin Fitzwater"}, kBody),  // a copy: grouped
-      story("other.txt", Date{1987, 3, 21}, {"Ines"}, "Ines Calder opened the quays on Friday."),
-      story("bare2.txt", Date{1987, 3, 22}, {"Fitzwater"}, "Fitzwater said the harbour would wait."),
-  };
-  write_both(whole, held, stories);
-  {
-    std::vector<Xapian::WritableDatabase> dbs{whole};
-    canonicalise_people(whole, dbs);
-    group_duplicates(whole);
-    whole.commit();
-  }
+  write_both(whole, held, renamed_stories());
+  settle_whole(whole);
   std::vector<Xapian::WritableDatabase> parts{held};
   std::vector<HeldRenames> renames;
   const PeopleIdentitySummary s = canonicalise_people(held, parts, renames);
@@ -175,21 +183,9 @@ TEST(Placeholders, WordsPreparedBeforeTheStepGiveTheSameDocuments) {
   testing_support::TempDir dir;
   Xapian::WritableDatabase whole((dir / "whole").string(), Xapian::DB_CREATE);
   Xapian::WritableDatabase held((dir / "held").string(), Xapian::DB_CREATE);
-  const std::vector<Article> stories = {
-      story("full1.txt", Date{1987, 3, 2}, {"Ronald Reagan", "Marlin Fitzwater"}, kBody),
-      story("full2.txt", Date{1987, 3, 9}, {"Ronald Reagan"}, "Ronald Reagan spoke on the budget again."),
-      story("bare.txt", Date{1987, 3, 20}, {"Reagan", "Marlin Fitzwater"}, kBody),  // a copy: grouped
-      story("other.txt", Date{1987, 3, 21}, {"Ines"}, "Ines Calder opened the quays on Friday."),
-      story("bare2.txt", Date{1987, 3, 22}, {"Fitzwater"}, "Fitzwater said the harbour would wait."),
-  };
-  write_both(whole, held, stories);
+  write_both(whole, held, renamed_stories());
   held.commit();
-  {
-    std::vector<Xapian::WritableDatabase> dbs{whole};
-    canonicalise_people(whole, dbs);
-    group_duplicates(whole);
-    whole.commit();
-  }
+  settle_whole(whole);
   PreparedWords prepared = prepare_placeholder_words({(dir / "held").string()}, [] { return false; });
   ASSERT_EQ(prepared.size(), 1u);
   EXPECT_EQ(prepared[0].size(), 3u);  // bare.txt, other.txt, bare2.txt

@@ -26,7 +26,7 @@ namespace morgue {
 // Raised when the identity rules change, so that a run can tell (the
 // metadata key schema::kPeopleIdentityKey records it). 2: the record also
 // means "no story changed since" (the writers drop it with any change).
-inline constexpr int kPeopleIdentityVersion = 4;  // 4: a sovereign's single name kept as written
+inline constexpr int kPeopleIdentityVersion = 5;  // 5: a word also a surname is a given name only beside a friend
 
 struct PeopleIdentitySummary {
   std::size_t stories = 0;  // stories with people in the archive

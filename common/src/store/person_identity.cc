@@ -390,6 +390,11 @@ int PersonIdentity::best_candidate(const std::vector<Candidate>& candidates, int
   const bool family = std::any_of(candidates.begin(), candidates.end(), [&](const Candidate& c) {
     return !c.by_surname && names_family(people_[static_cast<std::size_t>(c.person)], context);
   });
+  // A word the archive also knows as a surname ("Lee", "Scott") is read as
+  // someone's given name only beside a person named with them: the period
+  // alone does not tell the two readings apart.
+  const bool also_surname =
+      std::any_of(candidates.begin(), candidates.end(), [](const Candidate& c) { return c.by_surname; });
   int best = -1;
   double best_score = -std::numeric_limits<double>::infinity();
   for (const auto& c : candidates) {
@@ -400,7 +405,8 @@ int PersonIdentity::best_candidate(const std::vector<Candidate>& candidates, int
     // A word that is a known given name ("Vik's son, Alexander") is read as
     // a surname only beside a person named with its bearer.
     bool evidence = c.by_surname ? !given_name && (month ? in_period > 0 : p.stories > 0)
-                                 : month && in_period > 0 && (context.empty() || names_family(p, context));
+                                 : !also_surname && month && in_period > 0 &&
+                                       (context.empty() || names_family(p, context));
     for (Id s : telling) {
       const double t = together(c.person, s);
       evidence = evidence || t > 0;

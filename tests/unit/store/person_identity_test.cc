@@ -130,6 +130,21 @@ TEST(PersonIdentity, UndatedGivenNameNeedsASharedName) {
   EXPECT_EQ(id.resolve({0, {"Barratt"}}), std::vector<std::string>{"Julian Barratt"});
 }
 
+TEST(PersonIdentity, GivenNameThatIsAlsoASurnameNeedsASharedName) {
+  // "Lenn" starts the name of the month's Lenn Varga, and ends the name of
+  // Tamas Lenn, named years before: alone in a dated story, the word may be
+  // either, and the period tells them apart no better than a surname of a
+  // firm or a place would. A person named with Lenn Varga elsewhere does.
+  const int m = month(1987, 3);
+  PersonIdentity id = Archive()
+                          .add(m, {"Lenn Varga", "Osk Pell"}, 4)
+                          .add(month(1977, 6), {"Tamas Lenn"}, 2)
+                          .add(m, {"Lenn"})
+                          .learn();
+  EXPECT_EQ(id.resolve({m, {"Lenn"}}), std::vector<std::string>{"Lenn"});
+  EXPECT_EQ(id.resolve({m, {"Lenn", "Osk Pell"}}), (std::vector<std::string>{"Lenn Varga", "Osk Pell"}));
+}
+
 TEST(PersonIdentity, SurnameMisreadAsGivenNameIsNotFollowed) {
   // "Reagan Administration" is an extractor's slip: "Reagan" alone is far
   // more common than that "person", so it is not read as its given name.

@@ -204,7 +204,7 @@ bool make_mention(const Document& doc, const std::vector<Tag>& tags, const std::
     if (t.flags & (kCapsLine | kTitleCase)) m.from_capitals = true;
     if (t.flags & kTitleCase) m.title_case = true;
   }
-  if (const std::size_t family = family_name_after_bracket(doc, lexicon, begin, end)) {
+  if (const std::size_t family = family_name_outside(doc, tags, lexicon, begin, end)) {
     m.words.push_back(display_case(doc.tokens[family].text));
     m.lower.emplace_back(doc.tokens[family].lower);
   }

@@ -5,8 +5,10 @@
 #pragma once
 
 #include <cstddef>
+#include <vector>
 
 #include "people/lexicon.h"
+#include "people/perceptron.h"
 #include "people/tokenizer.h"
 
 namespace morgue::people {
@@ -18,6 +20,19 @@ namespace morgue::people {
 // outside the brackets; 0 when there is none.
 std::size_t family_name_after_bracket(const Document& doc, const Lexicon& lexicon, std::size_t begin,
                                       std::size_t end);
+
+// "Jane, Osk and Ada Velder": a one-word span that is a known given name,
+// in a list of known given names joined by commas and a last "and" whose
+// last member is a person the tagger read as a given name and one more
+// capitalised word (no other after it): where that word is, the family name
+// the list shares; 0 when there is none.
+std::size_t shared_family_name(const Document& doc, const std::vector<Tag>& tags, const Lexicon& lexicon,
+                               std::size_t begin, std::size_t end);
+
+// The family name of the span [begin, end) written outside it, by either
+// rule above; 0 when there is none.
+std::size_t family_name_outside(const Document& doc, const std::vector<Tag>& tags, const Lexicon& lexicon,
+                                std::size_t begin, std::size_t end);
 
 // "Valery Kelmar d'Velda": the end of the span [begin, end) taken on over a
 // word opening with "d'" and a capital, an elided particle and the family

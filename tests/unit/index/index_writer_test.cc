@@ -17,6 +17,7 @@
 #include "index/db_writer.h"
 #include "morgue/people.h"
 #include "morgue/schema.h"
+#include "store/canonical_people.h"
 #include "store/file_state.h"
 #include "support/temp_dir.h"
 
@@ -156,7 +157,8 @@ TEST_F(IndexWriterTest, ParallelBuildRunsThePeopleStepBeforeTheMerge) {
   EXPECT_EQ(built.people_stories, 4u);
   EXPECT_EQ(built.people_renamed, 1u);
   Xapian::Database db((dir_ / "db").string());
-  EXPECT_EQ(db.get_metadata(std::string(schema::kPeopleIdentityKey)).substr(0, 2), "4 ");
+  EXPECT_EQ(db.get_metadata(std::string(schema::kPeopleIdentityKey)).substr(0, 2),
+            std::to_string(kPeopleIdentityVersion) + " ");
   EXPECT_EQ(db.get_termfreq(schema::make_term(schema::kPersonFilter, "oskar lindqvist")), 4u);
   EXPECT_EQ(index().people_stories, 0u) << "nothing changed since the build";
 }

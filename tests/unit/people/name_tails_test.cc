@@ -41,6 +41,17 @@ const MentionCase kCases[] = {
     {"not opening a sentence", "President Leon/B Halvek/I . Cordero said so .", {"Leon Halvek"}},
     {"not a word the lists know as a given name too", "President Leon/B Halvek/I Walker said so .", {"Leon Halvek"}},
     {"not after one word", "President Leon/B Cordero said so .", {"Leon"}},
+    // (The lists know "jane", "mary" and "ada" as given names.)
+    {"given names sharing the family name of the last",
+     "controlling shareholders Jane/B , Mary/B and Ada/B Velder/I did not agree .",
+     {"Jane Velder", "Mary Velder", "Ada Velder"}},
+    {"two given names", "Jane/B and Ada/B Velder/I said so .", {"Jane Velder", "Ada Velder"}},
+    {"with a comma before the and", "Jane/B , Mary/B , and Ada/B Velder/I said so .",
+     {"Jane Velder", "Mary Velder", "Ada Velder"}},
+    {"not when the last is no person's", "Jane/B and Ada Velder said so .", {"Jane"}},
+    {"not when the last goes on", "Jane/B and Ada/B Velder/I Kelso said so .", {"Jane", "Ada Velder Kelso"}},
+    {"not past a member that is no given name", "Jane/B , Kelso and Ada/B Velder/I said so .",
+     {"Jane", "Ada Velder"}},
 };
 INSTANTIATE_TEST_SUITE_P(People, NameTails, ::testing::ValuesIn(kCases));
 
